@@ -1,0 +1,50 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { migrationsFolder } from "./paths";
+import * as schema from "./schema";
+
+/** What every query function takes first: a Drizzle database, embedded or server. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** Apply the committed migrations (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Embedded PostgreSQL (PGlite). `dataDir` undefined means in memory (tests).
+ * PGlite allows one connection and does not lock its folder: open it once per process.
+ */
+export async function openPglite(options: { dataDir?: string; migrationsDir?: string } = {}): Promise<DatabaseHandle> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema });
+  return {
+    db,
+    kind: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder: migrationsFolder(options.migrationsDir) }),
+    close: () => client.close(),
+  };
+}
+
+/** A PostgreSQL server over TCP (postgres-js). */
+export function openPostgres(url: string, options: { migrationsDir?: string; max?: number } = {}): DatabaseHandle {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema });
+  return {
+    db,
+    kind: "postgres",
+    migrate: () => migratePostgres(db, { migrationsFolder: migrationsFolder(options.migrationsDir) }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}

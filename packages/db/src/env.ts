@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  LOADLINE_DATA_DIR: z.string().min(1).optional(),
+  LOADLINE_MIGRATIONS_DIR: z.string().min(1).optional(),
+});
+
+export type DbEnv = z.infer<typeof envSchema>;
+
+/** The database settings, validated once. */
+export function readDbEnv(source: Record<string, string | undefined> = process.env): DbEnv {
+  return envSchema.parse(source);
+}

@@ -1,0 +1,5 @@
+export * from "./client";
+export * from "./runtime";
+export * from "./queries/users";
+export * from "./queries/roster";
+export * from "./queries/invites";

@@ -1,0 +1,114 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Role } from "@loadline/domain";
+import type { Database } from "../client";
+import { invites, organisations, users } from "../schema";
+import type { NewInvite } from "./roster";
+
+/** Invite a coach or physio: a user without password plus a one-time link. */
+export async function createStaffInvite(
+  db: Database,
+  organisationId: string,
+  person: { name: string; email: string; role: Exclude<Role, "athlete"> },
+  invite: NewInvite,
+): Promise<{ userId: string; inviteId: string }> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ organisationId, email: person.email.toLowerCase(), name: person.name, role: person.role })
+      .returning({ id: users.id });
+    if (!user) throw new Error("insert users returned nothing");
+    const [row] = await tx.insert(invites).values({ organisationId, userId: user.id, ...invite }).returning({ id: invites.id });
+    if (!row) throw new Error("insert invites returned nothing");
+    return { userId: user.id, inviteId: row.id };
+  });
+}
+
+/**
+ * A fresh link for someone who has not set a password yet (the old link was lost or expired).
+ * Returns null when the user is not in the organisation or already has a password.
+ */
+export async function reissueInvite(
+  db: Database,
+  organisationId: string,
+  userId: string,
+  invite: NewInvite,
+  now: Date,
+): Promise<{ inviteId: string } | null> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.organisationId, organisationId), eq(users.id, userId), isNull(users.passwordHash)));
+    if (!user) return null;
+    // Older unused links stop working: only the newest one is valid.
+    await tx
+      .update(invites)
+      .set({ expiresAt: now })
+      .where(and(eq(invites.organisationId, organisationId), eq(invites.userId, userId), isNull(invites.acceptedAt)));
+    const [row] = await tx.insert(invites).values({ organisationId, userId, ...invite }).returning({ id: invites.id });
+    if (!row) throw new Error("insert invites returned nothing");
+    return { inviteId: row.id };
+  });
+}
+
+export interface InviteLookup {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+}
+
+/**
+ * Find an invite by the hash of its token. The token is the credential here (the person is
+ * not signed in yet), so this is looked up across organisations like a sign-in.
+ */
+export async function findInviteByTokenHash(db: Database, tokenHash: string): Promise<InviteLookup | null> {
+  const [row] = await db
+    .select({
+      id: invites.id,
+      organisationId: invites.organisationId,
+      organisationName: organisations.name,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      expiresAt: invites.expiresAt,
+      acceptedAt: invites.acceptedAt,
+    })
+    .from(invites)
+    .innerJoin(users, eq(users.id, invites.userId))
+    .innerJoin(organisations, eq(organisations.id, invites.organisationId))
+    .where(eq(invites.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Use an invite once: mark it accepted and set the password, in one transaction. The
+ * conditional update makes a second, concurrent use find nothing to accept.
+ */
+export async function acceptInvite(
+  db: Database,
+  invite: { id: string; organisationId: string; userId: string },
+  passwordHash: string,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const accepted = await tx
+      .update(invites)
+      .set({ acceptedAt: now })
+      .where(and(eq(invites.id, invite.id), eq(invites.organisationId, invite.organisationId), isNull(invites.acceptedAt)))
+      .returning({ id: invites.id });
+    if (accepted.length === 0) return false;
+    await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.organisationId, invite.organisationId), eq(users.id, invite.userId)));
+    return true;
+  });
+}

@@ -1,0 +1,274 @@
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { AthleteProfileInput } from "@loadline/domain";
+import type { Database } from "../client";
+import { athleteProfiles, invites, squadMemberships, squads, users } from "../schema";
+
+export interface SquadSummary {
+  id: string;
+  name: string;
+  kind: "distance" | "field";
+  activeAthletes: number;
+}
+
+/** Squads of an organisation with how many active athletes train in each. */
+export async function listSquads(db: Database, organisationId: string): Promise<SquadSummary[]> {
+  const rows = await db
+    .select({
+      id: squads.id,
+      name: squads.name,
+      kind: squads.kind,
+      activeAthletes: sql<number>`count(${athleteProfiles.id}) filter (where ${athleteProfiles.archivedAt} is null)`.mapWith(Number),
+    })
+    .from(squads)
+    .leftJoin(squadMemberships, eq(squadMemberships.squadId, squads.id))
+    .leftJoin(athleteProfiles, eq(athleteProfiles.userId, squadMemberships.userId))
+    .where(eq(squads.organisationId, organisationId))
+    .groupBy(squads.id)
+    .orderBy(asc(squads.name));
+  return rows;
+}
+
+/** How many of these squad ids belong to the organisation (to validate a form's choice). */
+export async function countOwnSquads(db: Database, organisationId: string, squadIds: string[]): Promise<number> {
+  if (squadIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(squads)
+    .where(and(eq(squads.organisationId, organisationId), inArray(squads.id, squadIds)));
+  return row?.n ?? 0;
+}
+
+export type AccountStatus = "active" | "invited";
+
+export interface RosterRow {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  eventOrSport: string;
+  squads: { id: string; name: string }[];
+  archived: boolean;
+  account: AccountStatus;
+}
+
+/** Every athlete of the organisation, with their squads. Two queries whatever the size. */
+export async function listRoster(
+  db: Database,
+  organisationId: string,
+  options: { includeArchived?: boolean } = {},
+): Promise<RosterRow[]> {
+  const athletes = await db
+    .select({
+      id: athleteProfiles.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      eventOrSport: athleteProfiles.eventOrSport,
+      archivedAt: athleteProfiles.archivedAt,
+      passwordHash: users.passwordHash,
+    })
+    .from(athleteProfiles)
+    .innerJoin(users, eq(users.id, athleteProfiles.userId))
+    .where(
+      and(
+        eq(athleteProfiles.organisationId, organisationId),
+        options.includeArchived ? undefined : isNull(athleteProfiles.archivedAt),
+      ),
+    )
+    .orderBy(asc(users.name));
+
+  const memberships = await db
+    .select({ userId: squadMemberships.userId, id: squads.id, name: squads.name })
+    .from(squadMemberships)
+    .innerJoin(squads, eq(squads.id, squadMemberships.squadId))
+    .where(eq(squadMemberships.organisationId, organisationId))
+    .orderBy(asc(squads.name));
+
+  const squadsByUser = new Map<string, { id: string; name: string }[]>();
+  for (const m of memberships) {
+    const list = squadsByUser.get(m.userId) ?? [];
+    list.push({ id: m.id, name: m.name });
+    squadsByUser.set(m.userId, list);
+  }
+
+  return athletes.map((a) => ({
+    id: a.id,
+    userId: a.userId,
+    name: a.name,
+    email: a.email,
+    eventOrSport: a.eventOrSport,
+    squads: squadsByUser.get(a.userId) ?? [],
+    archived: a.archivedAt !== null,
+    account: a.passwordHash ? "active" : "invited",
+  }));
+}
+
+export interface AthleteDetail extends AthleteProfileInput {
+  id: string;
+  userId: string;
+  email: string;
+  squads: { id: string; name: string }[];
+  archived: boolean;
+  account: AccountStatus;
+}
+
+async function findAthlete(db: Database, organisationId: string, where: SQL) {
+  const [row] = await db
+    .select({ profile: athleteProfiles, name: users.name, email: users.email, passwordHash: users.passwordHash })
+    .from(athleteProfiles)
+    .innerJoin(users, eq(users.id, athleteProfiles.userId))
+    .where(and(eq(athleteProfiles.organisationId, organisationId), where))
+    .limit(1);
+  if (!row) return null;
+  const memberships = await db
+    .select({ id: squads.id, name: squads.name })
+    .from(squadMemberships)
+    .innerJoin(squads, eq(squads.id, squadMemberships.squadId))
+    .where(and(eq(squadMemberships.organisationId, organisationId), eq(squadMemberships.userId, row.profile.userId)))
+    .orderBy(asc(squads.name));
+  const p = row.profile;
+  const detail: AthleteDetail = {
+    id: p.id,
+    userId: p.userId,
+    name: row.name,
+    email: row.email,
+    squadIds: memberships.map((m) => m.id),
+    squads: memberships,
+    eventOrSport: p.eventOrSport,
+    birthYear: p.birthYear,
+    sex: p.sex,
+    preInjuryWeeklyKm: p.preInjuryWeeklyKm,
+    previousHamstringInjury: p.previousHamstringInjury,
+    conditions: p.conditions,
+    notes: p.notes,
+    archived: p.archivedAt !== null,
+    account: row.passwordHash ? "active" : "invited",
+  };
+  return detail;
+}
+
+/** One athlete of the organisation, or null (also when the id belongs to another organisation). */
+export function getAthlete(db: Database, organisationId: string, athleteId: string): Promise<AthleteDetail | null> {
+  return findAthlete(db, organisationId, eq(athleteProfiles.id, athleteId));
+}
+
+/** The athlete profile owned by a signed-in athlete user. */
+export function getAthleteByUser(db: Database, organisationId: string, userId: string): Promise<AthleteDetail | null> {
+  return findAthlete(db, organisationId, eq(athleteProfiles.userId, userId));
+}
+
+export interface NewInvite {
+  tokenHash: string;
+  createdByUserId: string;
+  expiresAt: Date;
+}
+
+/** Add an athlete (user without password, profile, squads) and their invite, atomically. */
+export async function createAthlete(
+  db: Database,
+  organisationId: string,
+  input: AthleteProfileInput & { email: string },
+  invite: NewInvite,
+): Promise<{ athleteId: string; userId: string; inviteId: string }> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ organisationId, email: input.email.toLowerCase(), name: input.name, role: "athlete" })
+      .returning({ id: users.id });
+    if (!user) throw new Error("insert users returned nothing");
+    const [profile] = await tx
+      .insert(athleteProfiles)
+      .values({ organisationId, userId: user.id, ...profileColumns(input) })
+      .returning({ id: athleteProfiles.id });
+    if (!profile) throw new Error("insert athlete_profiles returned nothing");
+    await tx
+      .insert(squadMemberships)
+      .values(input.squadIds.map((squadId) => ({ organisationId, squadId, userId: user.id })));
+    const [row] = await tx
+      .insert(invites)
+      .values({ organisationId, userId: user.id, ...invite })
+      .returning({ id: invites.id });
+    if (!row) throw new Error("insert invites returned nothing");
+    return { athleteId: profile.id, userId: user.id, inviteId: row.id };
+  });
+}
+
+function profileColumns(input: AthleteProfileInput) {
+  return {
+    eventOrSport: input.eventOrSport,
+    birthYear: input.birthYear,
+    sex: input.sex,
+    preInjuryWeeklyKm: input.preInjuryWeeklyKm,
+    previousHamstringInjury: input.previousHamstringInjury,
+    conditions: input.conditions,
+    notes: input.notes,
+  };
+}
+
+/** Update an athlete's name, profile and squads. Returns false when no such athlete is in the organisation. */
+export async function updateAthlete(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  input: AthleteProfileInput,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [profile] = await tx
+      .update(athleteProfiles)
+      .set({ ...profileColumns(input), updatedAt: now })
+      .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+      .returning({ userId: athleteProfiles.userId });
+    if (!profile) return false;
+    await tx
+      .update(users)
+      .set({ name: input.name })
+      .where(and(eq(users.organisationId, organisationId), eq(users.id, profile.userId)));
+    await replaceSquads(tx, organisationId, profile.userId, input.squadIds);
+    return true;
+  });
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+async function replaceSquads(tx: Tx, organisationId: string, userId: string, squadIds: string[]) {
+  await tx
+    .delete(squadMemberships)
+    .where(and(eq(squadMemberships.organisationId, organisationId), eq(squadMemberships.userId, userId)));
+  if (squadIds.length > 0) {
+    await tx.insert(squadMemberships).values(squadIds.map((squadId) => ({ organisationId, squadId, userId })));
+  }
+}
+
+/** Move an athlete to exactly these squads. Returns false when the athlete is not in the organisation. */
+export async function setAthleteSquads(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  squadIds: string[],
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [profile] = await tx
+      .select({ userId: athleteProfiles.userId })
+      .from(athleteProfiles)
+      .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)));
+    if (!profile) return false;
+    await replaceSquads(tx, organisationId, profile.userId, squadIds);
+    return true;
+  });
+}
+
+/** Archive (now) or unarchive (null) an athlete. Archived athletes cannot sign in. */
+export async function setAthleteArchivedAt(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  archivedAt: Date | null,
+): Promise<boolean> {
+  const rows = await db
+    .update(athleteProfiles)
+    .set({ archivedAt })
+    .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+    .returning({ id: athleteProfiles.id });
+  return rows.length > 0;
+}

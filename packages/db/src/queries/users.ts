@@ -1,0 +1,91 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Role } from "@loadline/domain";
+import type { Database } from "../client";
+import { athleteProfiles, organisations, users } from "../schema";
+
+export interface SignInRecord {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  organisationId: string;
+  passwordHash: string | null;
+  athleteId: string | null;
+}
+
+/**
+ * Look a user up for sign-in. Emails are unique across organisations, so this is the one
+ * query that cannot filter by organisation: it is how the organisation is found.
+ * Archived users cannot sign in.
+ */
+export async function findUserForSignIn(db: Database, email: string): Promise<SignInRecord | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      organisationId: users.organisationId,
+      passwordHash: users.passwordHash,
+      athleteId: athleteProfiles.id,
+      athleteArchivedAt: athleteProfiles.archivedAt,
+    })
+    .from(users)
+    .leftJoin(athleteProfiles, eq(athleteProfiles.userId, users.id))
+    .where(and(eq(users.email, email.toLowerCase()), isNull(users.archivedAt)))
+    .limit(1);
+  if (!row || row.athleteArchivedAt) return null;
+  const { athleteArchivedAt: _archived, ...record } = row;
+  return record;
+}
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  isOwner: boolean;
+  hasPassword: boolean;
+}
+
+/** The signed-in user with their organisation's name, for the app shell. */
+export async function getUserWithOrganisation(db: Database, organisationId: string, userId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      organisationName: organisations.name,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.organisationId, organisationId), eq(users.id, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Coaches and physios of an organisation. */
+export async function listStaff(db: Database, organisationId: string): Promise<StaffMember[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      isOwner: users.isOwner,
+      passwordHash: users.passwordHash,
+    })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), isNull(users.archivedAt)))
+    .orderBy(users.name);
+  return rows
+    .filter((r) => r.role !== "athlete")
+    .map(({ passwordHash, ...r }) => ({ ...r, hasPassword: passwordHash !== null }));
+}
+
+/** Is this email free? Emails identify a sign-in across all organisations. */
+export async function emailInUse(db: Database, email: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return row !== undefined;
+}

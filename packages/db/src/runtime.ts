@@ -1,0 +1,48 @@
+import { openPglite, openPostgres, type Database, type DatabaseHandle } from "./client";
+import { readDbEnv } from "./env";
+import { defaultDataDir } from "./paths";
+
+export interface RuntimeOptions {
+  /** Called once after migrating an embedded database that holds no organisation yet. */
+  seedIfEmpty?: (db: Database) => Promise<void>;
+}
+
+const key = Symbol.for("loadline.database");
+type Slot = { [key]?: Promise<DatabaseHandle> };
+const slot = globalThis as Slot;
+
+/**
+ * The process-wide database: PGlite under the repository when DATABASE_URL is unset,
+ * a PostgreSQL server otherwise. Migrated at first use.
+ *
+ * Cached on globalThis because Next evaluates server modules more than once per process
+ * (pages and route handlers), and two PGlite instances on one folder lose writes. Nothing
+ * opens at import time, and a failed start is not cached so the next request retries.
+ */
+export function getDatabase(options: RuntimeOptions = {}): Promise<DatabaseHandle> {
+  const existing = slot[key];
+  if (existing) return existing;
+  const starting = start(options).catch((error: unknown) => {
+    delete slot[key];
+    throw error;
+  });
+  slot[key] = starting;
+  return starting;
+}
+
+async function start(options: RuntimeOptions): Promise<DatabaseHandle> {
+  const env = readDbEnv();
+  const handle = env.DATABASE_URL
+    ? openPostgres(env.DATABASE_URL, { migrationsDir: env.LOADLINE_MIGRATIONS_DIR })
+    : await openPglite({ dataDir: defaultDataDir(env.LOADLINE_DATA_DIR), migrationsDir: env.LOADLINE_MIGRATIONS_DIR });
+  await handle.migrate();
+  if (handle.kind === "pglite" && options.seedIfEmpty) {
+    const anyOrganisation = await handle.db.query.organisations.findFirst({ columns: { id: true } });
+    if (!anyOrganisation) await options.seedIfEmpty(handle.db);
+  }
+  // Close PGlite cleanly so its files are consistent at the next start.
+  const closeAndExit = () => void handle.close().finally(() => process.exit(0));
+  process.once("SIGTERM", closeAndExit);
+  process.once("SIGINT", closeAndExit);
+  return handle;
+}

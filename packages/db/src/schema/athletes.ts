@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, foreignKey, index, integer, pgTable, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { relevantConditions, sexes } from "@loadline/domain";
+import { createdAt, id, organisationId, updatedAt } from "./columns";
+import { users } from "./users";
+
+/** The Athlete fields of DOMAIN.md section 3; one profile per athlete user. */
+export const athleteProfiles = pgTable(
+  "athlete_profiles",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    userId: uuid("user_id").notNull(),
+    eventOrSport: text("event_or_sport").notNull(),
+    birthYear: integer("birth_year"),
+    sex: text("sex", { enum: sexes }).notNull().default("unspecified"),
+    preInjuryWeeklyKm: real("pre_injury_weekly_km"),
+    previousHamstringInjury: boolean("previous_hamstring_injury").notNull().default(false),
+    conditions: text("conditions", { enum: relevantConditions }).array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes").notNull().default(""),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("athlete_profiles_user_key").on(t.userId),
+    unique("athlete_profiles_org_id_key").on(t.organisationId, t.id),
+    index("athlete_profiles_org_idx").on(t.organisationId, t.archivedAt),
+    foreignKey({
+      name: "athlete_profiles_user_fk",
+      columns: [t.organisationId, t.userId],
+      foreignColumns: [users.organisationId, users.id],
+    }).onDelete("cascade"),
+    check("athlete_profiles_birth_year_check", sql`${t.birthYear} is null or ${t.birthYear} between 1930 and 2100`),
+    check("athlete_profiles_volume_check", sql`${t.preInjuryWeeklyKm} is null or ${t.preInjuryWeeklyKm} between 0 and 400`),
+    check("athlete_profiles_sex_check", sql`${t.sex} in ('female', 'male', 'other', 'unspecified')`),
+  ],
+);

@@ -1,0 +1,5 @@
+export * from "./organisations";
+export * from "./users";
+export * from "./squads";
+export * from "./athletes";
+export * from "./invites";

@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, foreignKey, index, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { roles } from "@loadline/domain";
+import { createdAt, id, organisationId } from "./columns";
+import { organisations } from "./organisations";
+
+/**
+ * People who can sign in. Auth.js uses JWT sessions with the Credentials provider, so this is
+ * the only table it needs: no adapter tables (accounts, sessions, verification tokens) exist.
+ * `passwordHash` stays null until the person accepts their invite.
+ */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    isOwner: boolean("is_owner").notNull().default(false),
+    passwordHash: text("password_hash"),
+    createdAt: createdAt(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("users_email_key").on(t.email),
+    // Target of composite foreign keys: a child row's organisation must be its parent's.
+    unique("users_org_id_key").on(t.organisationId, t.id),
+    index("users_org_role_idx").on(t.organisationId, t.role),
+    check("users_role_check", sql`${t.role} in ('coach', 'physio', 'athlete')`),
+    check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
+    check("users_owner_is_staff_check", sql`not ${t.isOwner} or ${t.role} <> 'athlete'`),
+  ],
+);

@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { athleteProfiles, invites, organisations, squadMemberships, squads, users } from "../schema";
+import { DEMO_PASSWORD, demoAthletes, demoStaff } from "./demo-people";
+
+export { DEMO_PASSWORD, demoAthleteEmail, demoStaff } from "./demo-people";
+
+export const DEMO_ORGANISATION_SLUG = "riverside-harriers";
+
+export interface SeedOptions {
+  /** The seed day: every date is relative to it, so the demo always looks current. */
+  now: Date;
+  /** Slow password hashing lives in @loadline/auth; the seed is handed the function. */
+  hashPassword: (password: string) => Promise<string>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
+
+/** Remove every organisation and everything that belongs to one. For demo and test databases only. */
+export async function resetDatabase(db: Database): Promise<void> {
+  await db.execute(sql`truncate table ${organisations} cascade`);
+}
+
+/** Is the demo club already there? */
+export async function hasDemoClub(db: Database): Promise<boolean> {
+  const row = await db.query.organisations.findFirst({
+    columns: { id: true },
+    where: (o, { eq }) => eq(o.slug, DEMO_ORGANISATION_SLUG),
+  });
+  return row !== undefined;
+}
+
+/**
+ * Create the demo club: two squads, one coach, one physio and 24 athletes (two still
+ * invited, one archived). One transaction, so a failed seed leaves nothing half-made.
+ */
+export async function seedDemoClub(db: Database, options: SeedOptions): Promise<{ organisationId: string }> {
+  const { now } = options;
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD);
+
+  return db.transaction(async (tx) => {
+    const [org] = await tx
+      .insert(organisations)
+      .values({ name: "Riverside Harriers & AC", slug: DEMO_ORGANISATION_SLUG, createdAt: daysBefore(now, 1200) })
+      .returning({ id: organisations.id });
+    if (!org) throw new Error("could not create the demo organisation");
+    const organisationId = org.id;
+
+    const squadRows = await tx
+      .insert(squads)
+      .values([
+        { organisationId, name: "Distance", kind: "distance" as const },
+        { organisationId, name: "Field & Sprint", kind: "field" as const },
+      ])
+      .returning({ id: squads.id, kind: squads.kind });
+    const squadId = (kind: "distance" | "field") => {
+      const found = squadRows.find((s) => s.kind === kind);
+      if (!found) throw new Error(`missing ${kind} squad`);
+      return found.id;
+    };
+
+    const staff = await tx
+      .insert(users)
+      .values([
+        { organisationId, role: "coach" as const, isOwner: true, passwordHash, ...demoStaff.coach, createdAt: daysBefore(now, 1200) },
+        { organisationId, role: "physio" as const, passwordHash, ...demoStaff.physio, createdAt: daysBefore(now, 800) },
+      ])
+      .returning({ id: users.id, role: users.role });
+    const coachId = staff.find((s) => s.role === "coach")?.id;
+    if (!coachId) throw new Error("missing demo coach");
+    // The coach looks after both squads.
+    await tx.insert(squadMemberships).values([
+      { organisationId, squadId: squadId("distance"), userId: coachId },
+      { organisationId, squadId: squadId("field"), userId: coachId },
+    ]);
+
+    for (const athlete of demoAthletes) {
+      const joined = daysBefore(now, athlete.joinedDaysAgo);
+      const [user] = await tx
+        .insert(users)
+        .values({
+          organisationId,
+          role: "athlete",
+          name: athlete.name,
+          email: athlete.email,
+          passwordHash: athlete.invited ? null : passwordHash,
+          createdAt: joined,
+        })
+        .returning({ id: users.id });
+      if (!user) throw new Error(`could not create ${athlete.name}`);
+      await tx.insert(athleteProfiles).values({
+        organisationId,
+        userId: user.id,
+        eventOrSport: athlete.eventOrSport,
+        birthYear: athlete.birthYear,
+        sex: athlete.sex,
+        preInjuryWeeklyKm: athlete.preInjuryWeeklyKm,
+        previousHamstringInjury: athlete.previousHamstringInjury,
+        conditions: athlete.conditions,
+        notes: athlete.notes ?? "",
+        archivedAt: athlete.archived ? daysBefore(now, 20) : null,
+        createdAt: joined,
+        updatedAt: joined,
+      });
+      await tx.insert(squadMemberships).values({ organisationId, squadId: squadId(athlete.squad), userId: user.id });
+      if (athlete.invited) {
+        // A pending invite whose token nobody knows: the coach re-issues a link to share it.
+        await tx.insert(invites).values({
+          organisationId,
+          userId: user.id,
+          createdByUserId: coachId,
+          tokenHash: `seed-unknown-token-${user.id}`,
+          createdAt: joined,
+          expiresAt: daysBefore(now, -6),
+        });
+      }
+    }
+    return { organisationId };
+  });
+}

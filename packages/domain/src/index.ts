@@ -1,0 +1,5 @@
+export * from "./roles";
+export * from "./errors";
+export * from "./policy";
+export * from "./roster";
+export * from "./clinical";
