@@ -1,0 +1,96 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { addAthleteSchema, athleteProfileSchema } from "@loadline/domain";
+import {
+  countOwnSquads,
+  createAthlete,
+  emailInUse,
+  getAthlete,
+  listRoster,
+  listSquads,
+  reissueInvite,
+  setAthleteArchivedAt,
+  setAthleteSquads,
+  updateAthlete,
+  type Database,
+} from "@loadline/db";
+import { fieldError } from "../errors";
+import { issueInvite } from "../services/invites";
+import { procedureFor, router } from "../trpc";
+
+const athleteIdSchema = z.object({ athleteId: z.uuid("Unknown athlete") });
+const squadIdsSchema = athleteProfileSchema.shape.squadIds;
+
+async function assertOwnSquads(db: Database, organisationId: string, squadIds: string[]) {
+  const unique = [...new Set(squadIds)];
+  if ((await countOwnSquads(db, organisationId, unique)) !== unique.length) {
+    throw fieldError("squadIds", "Choose squads of your club");
+  }
+  return unique;
+}
+
+function notFound(): never {
+  throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete in your club." });
+}
+
+export const rosterRouter = router({
+  squads: procedureFor("roster.read").query(({ ctx }) => listSquads(ctx.db, ctx.actor.organisationId)),
+
+  list: procedureFor("roster.read")
+    .input(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }))
+    .query(({ ctx, input }) => listRoster(ctx.db, ctx.actor.organisationId, input)),
+
+  get: procedureFor("roster.read")
+    .input(athleteIdSchema)
+    .query(async ({ ctx, input }) => (await getAthlete(ctx.db, ctx.actor.organisationId, input.athleteId)) ?? notFound()),
+
+  add: procedureFor("roster.write")
+    .input(addAthleteSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { organisationId, userId } = ctx.actor;
+      const squadIds = await assertOwnSquads(ctx.db, organisationId, input.squadIds);
+      if (await emailInUse(ctx.db, input.email)) throw fieldError("email", "This email already has a Loadline account");
+      const { invite, invitePath } = issueInvite(userId, ctx.now);
+      const created = await createAthlete(ctx.db, organisationId, { ...input, squadIds }, invite);
+      return { athleteId: created.athleteId, invitePath, expiresAt: invite.expiresAt };
+    }),
+
+  update: procedureFor("roster.write")
+    .input(athleteProfileSchema.extend(athleteIdSchema.shape))
+    .mutation(async ({ ctx, input }) => {
+      const { athleteId, ...profile } = input;
+      const squadIds = await assertOwnSquads(ctx.db, ctx.actor.organisationId, profile.squadIds);
+      const ok = await updateAthlete(ctx.db, ctx.actor.organisationId, athleteId, { ...profile, squadIds }, ctx.now);
+      if (!ok) notFound();
+      return { athleteId };
+    }),
+
+  move: procedureFor("roster.write")
+    .input(athleteIdSchema.extend({ squadIds: squadIdsSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const squadIds = await assertOwnSquads(ctx.db, ctx.actor.organisationId, input.squadIds);
+      if (!(await setAthleteSquads(ctx.db, ctx.actor.organisationId, input.athleteId, squadIds))) notFound();
+      return { athleteId: input.athleteId };
+    }),
+
+  setArchived: procedureFor("roster.write")
+    .input(athleteIdSchema.extend({ archived: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const archivedAt = input.archived ? ctx.now : null;
+      if (!(await setAthleteArchivedAt(ctx.db, ctx.actor.organisationId, input.athleteId, archivedAt))) notFound();
+      return { athleteId: input.athleteId, archived: input.archived };
+    }),
+
+  /** A new invite link for an athlete who has not set a password yet; older links stop working. */
+  reissueInvite: procedureFor("invite.create")
+    .input(athleteIdSchema)
+    .mutation(async ({ ctx, input }) => {
+      const athlete = (await getAthlete(ctx.db, ctx.actor.organisationId, input.athleteId)) ?? notFound();
+      if (athlete.account === "active") {
+        throw new TRPCError({ code: "BAD_REQUEST", message: `${athlete.name} has already set a password.` });
+      }
+      const { invite, invitePath } = issueInvite(ctx.actor.userId, ctx.now);
+      await reissueInvite(ctx.db, ctx.actor.organisationId, athlete.userId, invite, ctx.now);
+      return { invitePath, expiresAt: invite.expiresAt };
+    }),
+});

@@ -1,0 +1,59 @@
+import { createTestDatabase, type DatabaseHandle } from "@loadline/db/testing";
+import { athleteProfiles, organisations, squadMemberships, squads, users } from "@loadline/db/schema";
+import type { Actor, Role } from "@loadline/domain";
+import { createCaller } from "../src/root";
+
+export const NOW = new Date("2026-11-21T09:00:00Z");
+
+export interface Club {
+  organisationId: string;
+  squadIds: { distance: string; field: string };
+  coach: Actor;
+  physio: Actor;
+  athlete: Actor;
+}
+
+let counter = 0;
+
+/** A small club with a coach, a physio and one athlete, inserted straight through the schema. */
+export async function makeClub(handle: DatabaseHandle, name: string): Promise<Club> {
+  const { db } = handle;
+  const slug = `${name.toLowerCase().replace(/\W+/g, "-")}-${++counter}`;
+  const [org] = await db.insert(organisations).values({ name, slug }).returning();
+  const organisationId = org!.id;
+  const [distance, field] = await db
+    .insert(squads)
+    .values([
+      { organisationId, name: "Distance", kind: "distance" },
+      { organisationId, name: "Field", kind: "field" },
+    ])
+    .returning();
+  const person = async (role: Role) => {
+    const [u] = await db
+      .insert(users)
+      .values({ organisationId, role, name: `${role} of ${name}`, email: `${role}@${slug}.test`, passwordHash: "x" })
+      .returning();
+    return u!;
+  };
+  const coach = await person("coach");
+  const physio = await person("physio");
+  const athleteUser = await person("athlete");
+  const [profile] = await db
+    .insert(athleteProfiles)
+    .values({ organisationId, userId: athleteUser.id, eventOrSport: "Marathon" })
+    .returning();
+  await db.insert(squadMemberships).values({ organisationId, squadId: distance!.id, userId: athleteUser.id });
+  return {
+    organisationId,
+    squadIds: { distance: distance!.id, field: field!.id },
+    coach: { userId: coach.id, role: "coach", organisationId },
+    physio: { userId: physio.id, role: "physio", organisationId },
+    athlete: { userId: athleteUser.id, role: "athlete", organisationId, athleteId: profile!.id },
+  };
+}
+
+export function callerFor(handle: DatabaseHandle, actor: Actor | null, now = NOW) {
+  return createCaller({ db: handle.db, actor, now });
+}
+
+export { createTestDatabase };

@@ -1,0 +1,24 @@
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Database } from "@loadline/db";
+import { authConfig } from "./config";
+import { authenticate } from "./credentials";
+import "./session";
+
+export { authConfig, SIGN_IN_PATH } from "./config";
+export { authenticate } from "./credentials";
+export { actorFromSession, sessionUserSchema, type SessionUser } from "./session";
+export { hashPassword, verifyPassword } from "./password";
+
+/** The full Auth.js instance: Credentials sign-in against the app's database. */
+export function createAuth(options: { getDb: () => Promise<Database> }) {
+  return NextAuth({
+    ...authConfig,
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: async (credentials) => authenticate(await options.getDb(), credentials),
+      }),
+    ],
+  });
+}
