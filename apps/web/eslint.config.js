@@ -1,0 +1,2 @@
+import base from "@loadline/config/eslint";
+export default [...base, { ignores: ["scripts/*.mjs"] }];

@@ -1,0 +1,261 @@
+"use client";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown, MoreHorizontal } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import type { inferRouterOutputs, AppRouter } from "@loadline/api";
+import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@loadline/ui/dropdown-menu";
+import { Input } from "@loadline/ui/input";
+import { Label } from "@loadline/ui/label";
+import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { toast } from "@loadline/ui/sonner";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { useTRPC } from "@/trpc/react";
+
+type RosterRow = inferRouterOutputs<AppRouter>["roster"]["list"][number];
+const sortableColumns = ["name", "eventOrSport", "squads", "account"] as const;
+
+/** Filters and sort live in the URL so a coach can bookmark or share a view. */
+function useRosterUrlState() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === "") next.delete(key);
+      else next.set(key, value);
+    }
+    const query = next.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  };
+  const sortParam = params.get("sort") ?? "name";
+  const sortId = sortParam.replace(/^-/, "");
+  const sorting: SortingState = (sortableColumns as readonly string[]).includes(sortId)
+    ? [{ id: sortId, desc: sortParam.startsWith("-") }]
+    : [{ id: "name", desc: false }];
+  return {
+    q: params.get("q") ?? "",
+    squad: params.get("squad") ?? "",
+    showArchived: params.get("archived") === "1",
+    sorting,
+    set,
+  };
+}
+
+export function RosterTable() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: roster } = useSuspenseQuery(trpc.roster.list.queryOptions({ includeArchived: true }));
+  const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
+  const url = useRosterUrlState();
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.roster.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.roster.squads.queryKey() }),
+    ]);
+  const move = useMutation(
+    trpc.roster.move.mutationOptions({
+      onSuccess: () => refresh().then(() => toast.success("Squad changed")),
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  const archive = useMutation(
+    trpc.roster.setArchived.mutationOptions({
+      onSuccess: (result) => refresh().then(() => toast.success(result.archived ? "Athlete archived" : "Athlete restored")),
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+
+  const rows = useMemo(
+    () =>
+      roster.filter(
+        (athlete) =>
+          (url.showArchived || !athlete.archived) && (!url.squad || athlete.squads.some((s) => s.id === url.squad)),
+      ),
+    [roster, url.showArchived, url.squad],
+  );
+
+  const columns = useMemo<ColumnDef<RosterRow>[]>(
+    () => [
+      {
+        id: "name",
+        accessorKey: "name",
+        header: "Name",
+        cell: ({ row }) => (
+          <Link href={`/coach/roster/${row.original.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+            {row.original.name}
+          </Link>
+        ),
+      },
+      { id: "eventOrSport", accessorKey: "eventOrSport", header: "Event or sport" },
+      {
+        id: "squads",
+        accessorFn: (row) => row.squads.map((s) => s.name).join(", "),
+        header: "Squads",
+      },
+      {
+        id: "account",
+        accessorFn: (row) => (row.archived ? "archived" : row.account),
+        header: "Account",
+        cell: ({ row }) =>
+          row.original.archived ? (
+            <Badge variant="outline">Archived</Badge>
+          ) : row.original.account === "invited" ? (
+            <Badge variant="amber">Invite pending</Badge>
+          ) : (
+            <Badge variant="secondary">Active</Badge>
+          ),
+      },
+      {
+        id: "actions",
+        header: () => <span className="sr-only">Actions</span>,
+        enableSorting: false,
+        cell: ({ row }) => {
+          const athlete = row.original;
+          return (
+            <DropdownMenu>
+              <DropdownMenuTrigger asChild>
+                <Button variant="ghost" size="icon" aria-label={`Actions for ${athlete.name}`}>
+                  <MoreHorizontal aria-hidden="true" />
+                </Button>
+              </DropdownMenuTrigger>
+              <DropdownMenuContent align="end">
+                <DropdownMenuItem asChild>
+                  <Link href={`/coach/roster/${athlete.id}`}>Edit profile</Link>
+                </DropdownMenuItem>
+                <DropdownMenuSeparator />
+                <DropdownMenuLabel>Move to</DropdownMenuLabel>
+                {squads.map((squad) => (
+                  <DropdownMenuItem
+                    key={squad.id}
+                    disabled={athlete.squads.length === 1 && athlete.squads[0]?.id === squad.id}
+                    onSelect={() => move.mutate({ athleteId: athlete.id, squadIds: [squad.id] })}
+                  >
+                    {squad.name}
+                  </DropdownMenuItem>
+                ))}
+                <DropdownMenuSeparator />
+                <DropdownMenuItem onSelect={() => archive.mutate({ athleteId: athlete.id, archived: !athlete.archived })}>
+                  {athlete.archived ? "Restore athlete" : "Archive athlete"}
+                </DropdownMenuItem>
+              </DropdownMenuContent>
+            </DropdownMenu>
+          );
+        },
+      },
+    ],
+    [squads, move, archive],
+  );
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting: url.sorting, globalFilter: url.q },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(url.sorting) : updater;
+      const first = next[0];
+      url.set({ sort: first ? `${first.desc ? "-" : ""}${first.id}` : null });
+    },
+    globalFilterFn: (row, _columnId, value: string) => row.original.name.toLowerCase().includes(value.trim().toLowerCase()),
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+
+  const visible = table.getRowModel().rows;
+
+  return (
+    <section aria-labelledby="roster-heading" className="grid gap-4">
+      <h2 id="roster-heading" className="sr-only">
+        Athletes
+      </h2>
+      <div className="flex flex-wrap items-end gap-4">
+        <div className="grid gap-1.5">
+          <Label htmlFor="roster-search">Search by name</Label>
+          <Input id="roster-search" type="search" className="w-64" defaultValue={url.q} onChange={(e) => url.set({ q: e.target.value })} placeholder="e.g. Maya" />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="roster-squad">Squad</Label>
+          <NativeSelect id="roster-squad" value={url.squad} onChange={(e) => url.set({ squad: e.target.value })}>
+            <NativeSelectOption value="">All squads</NativeSelectOption>
+            {squads.map((squad) => (
+              <NativeSelectOption key={squad.id} value={squad.id}>
+                {squad.name}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </div>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input type="checkbox" className="size-4 accent-primary" checked={url.showArchived} onChange={(e) => url.set({ archived: e.target.checked ? "1" : null })} />
+          Show archived
+        </label>
+        <p className="ml-auto pb-2 text-sm text-muted-foreground" aria-live="polite">
+          {visible.length} of {roster.filter((a) => !a.archived).length} athletes
+        </p>
+      </div>
+      <div className="rounded-lg border bg-card">
+        <Table>
+          <TableHeader>
+            {table.getHeaderGroups().map((group) => (
+              <TableRow key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <TableHead key={header.id} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                      {header.column.getCanSort() ? (
+                        <Button variant="ghost" size="sm" className="-ml-3" onClick={header.column.getToggleSortingHandler()}>
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          {sorted === "asc" ? <ArrowUp aria-hidden="true" /> : sorted === "desc" ? <ArrowDown aria-hidden="true" /> : <ArrowUpDown aria-hidden="true" className="opacity-50" />}
+                        </Button>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
+                    </TableHead>
+                  );
+                })}
+              </TableRow>
+            ))}
+          </TableHeader>
+          <TableBody>
+            {visible.length === 0 ? (
+              <TableRow>
+                <TableCell colSpan={columns.length} className="py-10 text-center text-muted-foreground">
+                  No athletes match these filters.
+                </TableCell>
+              </TableRow>
+            ) : (
+              visible.map((row) => (
+                <TableRow key={row.id} data-archived={row.original.archived || undefined} className="data-[archived]:opacity-70">
+                  {row.getVisibleCells().map((cell) => (
+                    <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
+                  ))}
+                </TableRow>
+              ))
+            )}
+          </TableBody>
+        </Table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { inviteStaffSchema, type InviteStaffInput } from "@loadline/domain";
+import { Alert, AlertDescription } from "@loadline/ui/alert";
+import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
+import { Field } from "@loadline/ui/field";
+import { Input } from "@loadline/ui/input";
+import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { InviteLink } from "@/components/invite-link";
+import { applyServerErrors } from "@/lib/form-errors";
+import { useTRPC } from "@/trpc/react";
+
+export function StaffPanel() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: staff } = useSuspenseQuery(trpc.staff.list.queryOptions());
+  const form = useForm<InviteStaffInput>({ resolver: zodResolver(inviteStaffSchema), defaultValues: { name: "", email: "", role: "physio" } });
+  const [created, setCreated] = useState<{ name: string; invitePath: string; expiresAt: Date } | null>(null);
+  const invite = useMutation(
+    trpc.staff.invite.mutationOptions({
+      onSuccess: async (result, input) => {
+        setCreated({ ...result, name: input.name });
+        form.reset();
+        await queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() });
+      },
+      onError: (error) => applyServerErrors(form, error),
+    }),
+  );
+  const { errors } = form.formState;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="rounded-lg border bg-card">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>Email</TableHead>
+              <TableHead>Role</TableHead>
+              <TableHead>Account</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {staff.map((person) => (
+              <TableRow key={person.id}>
+                <TableCell className="font-medium">
+                  {person.name}
+                  {person.isOwner ? <span className="ml-2 text-xs text-muted-foreground">(owner)</span> : null}
+                </TableCell>
+                <TableCell>{person.email}</TableCell>
+                <TableCell className="capitalize">{person.role}</TableCell>
+                <TableCell>{person.hasPassword ? <Badge variant="secondary">Active</Badge> : <Badge variant="amber">Invite pending</Badge>}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Invite a colleague</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <form onSubmit={form.handleSubmit((values) => invite.mutate(values))} className="grid gap-4" noValidate>
+            {errors.root?.message ? (
+              <Alert variant="destructive" role="alert">
+                <AlertDescription>{errors.root.message}</AlertDescription>
+              </Alert>
+            ) : null}
+            <Field label="Name" htmlFor="staff-name" error={errors.name?.message}>
+              <Input {...form.register("name")} />
+            </Field>
+            <Field label="Email" htmlFor="staff-email" error={errors.email?.message}>
+              <Input type="email" {...form.register("email")} />
+            </Field>
+            <Field label="Role" htmlFor="staff-role" error={errors.role?.message}>
+              <NativeSelect {...form.register("role")}>
+                <NativeSelectOption value="physio">Physio</NativeSelectOption>
+                <NativeSelectOption value="coach">Coach</NativeSelectOption>
+              </NativeSelect>
+            </Field>
+            <Button type="submit" disabled={invite.isPending}>
+              Create invite link
+            </Button>
+          </form>
+          {created ? <InviteLink path={created.invitePath} name={created.name} expiresAt={created.expiresAt} /> : null}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

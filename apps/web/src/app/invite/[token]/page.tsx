@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth-card";
+import { serverCaller } from "@/trpc/server";
+import { AcceptInviteForm } from "./accept-invite-form";
+
+export const metadata: Metadata = { title: "Your invite" };
+
+const refusals = {
+  used: {
+    title: "This invite link has already been used",
+    text: "Each link works once. If you set your password already, sign in with it. Otherwise ask your coach for a new link.",
+  },
+  expired: {
+    title: "This invite link has expired",
+    text: "Invite links work for 7 days. Ask your coach to send you a new one from the roster.",
+  },
+  unknown: {
+    title: "This invite link is not valid",
+    text: "Check that you copied the whole link, or ask your coach for a new one.",
+  },
+} as const;
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const invite = await (await serverCaller()).invite.lookup({ token });
+  if (invite.state !== "valid") {
+    const refusal = refusals[invite.state];
+    return (
+      <AuthCard title={refusal.title}>
+        <p className="text-sm text-muted-foreground">{refusal.text}</p>
+        <p className="mt-4 text-sm">
+          <a href="/sign-in" className="font-medium text-primary underline underline-offset-4">
+            Go to sign in
+          </a>
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard
+      title={`Welcome, ${invite.name}`}
+      description={`${invite.organisationName} invited you to Loadline as ${invite.role === "athlete" ? "an athlete" : `a ${invite.role}`}. Choose a password to finish.`}
+    >
+      <AcceptInviteForm token={token} email={invite.email} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import type { ReactNode } from "react";
+import { Toaster } from "@loadline/ui/sonner";
+import { TRPCReactProvider } from "@/trpc/react";
+import "./globals.css";
+
+// A font from an npm package: next/font/google needs the internet at build time.
+const inter = localFont({
+  src: "../../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  variable: "--font-inter",
+  weight: "100 900",
+  display: "swap",
+});
+
+export const metadata: Metadata = {
+  title: { default: "Loadline", template: "%s · Loadline" },
+  description: "Load management for proximal hamstring tendinopathy in running and field-sport squads.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f5f5c" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en-GB" className={inter.variable}>
+      <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+        <Toaster position="top-center" richColors={false} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { RoleLayout } from "@/components/role-layout";
+
+const nav = [{ href: "/physio/caseload", label: "Caseload" }];
+
+export default function PhysioLayout({ children }: { children: ReactNode }) {
+  return (
+    <RoleLayout role="physio" section="/physio" nav={nav}>
+      {children}
+    </RoleLayout>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { actorFromSession } from "@loadline/auth";
+import { homePathFor } from "@loadline/domain";
+import { auth } from "@/auth";
+import { AuthCard } from "@/components/auth-card";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const actor = actorFromSession(await auth());
+  if (actor) redirect(homePathFor(actor.role));
+  const { callbackUrl } = await searchParams;
+  // Auth.js passes an absolute callback URL; keep only its path so we never leave the site.
+  let returnTo = "/";
+  if (callbackUrl) {
+    try {
+      const url = new URL(callbackUrl, "http://localhost");
+      returnTo = url.pathname + url.search;
+    } catch {
+      returnTo = "/";
+    }
+  }
+  return (
+    <AuthCard title="Sign in to Loadline" description="Coaches, physios and athletes use the account their club invited them to.">
+      <SignInForm returnTo={returnTo} />
+    </AuthCard>
+  );
+}

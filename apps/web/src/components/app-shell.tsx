@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import { Button } from "@loadline/ui/button";
+import { signOutAction } from "@/server/actions";
+import { Logo } from "./logo";
+import { NavLinks, type NavItem } from "./nav-links";
+
+/** The frame around every signed-in page: brand, the role's navigation, who is signed in. */
+export function AppShell({
+  nav,
+  user,
+  children,
+}: {
+  nav: NavItem[];
+  user: { name: string; organisationName: string; roleLabel: string };
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b bg-card">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Logo />
+          <NavLinks items={nav} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <div className="hidden text-right sm:block">
+              <div className="font-medium">{user.name}</div>
+              <div className="text-muted-foreground">
+                {user.roleLabel} · {user.organisationName}
+              </div>
+            </div>
+            <form action={signOutAction}>
+              <Button type="submit" variant="outline" size="sm">
+                Sign out
+              </Button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+      <footer className="border-t py-4 text-center text-xs text-muted-foreground">
+        Loadline supports clinicians with records and flags. It does not give medical advice.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import type { Role } from "@loadline/domain";
+import { requireRole } from "@/server/session";
+import { serverCaller } from "@/trpc/server";
+import { AppShell } from "./app-shell";
+import type { NavItem } from "./nav-links";
+
+const roleLabels: Record<Role, string> = { coach: "Coach", physio: "Physio", athlete: "Athlete" };
+
+/** Layout of a role's section: checks the role on the server (behind proxy.ts) and draws the shell. */
+export async function RoleLayout({ role, section, nav, children }: { role: Role; section: string; nav: NavItem[]; children: ReactNode }) {
+  await requireRole(role, section);
+  const viewer = await (await serverCaller()).me.viewer();
+  return (
+    <AppShell nav={nav} user={{ name: viewer.name, organisationName: viewer.organisationName, roleLabel: roleLabels[role] }}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,11 @@
+import "server-only";
+import { z } from "zod";
+import { readDbEnv } from "@loadline/db/env";
+
+const webEnvSchema = z.object({
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters"),
+  AUTH_URL: z.url().optional(),
+});
+
+/** The server's settings, validated once at start: the database's and the web app's own. */
+export const env = { ...readDbEnv(), ...webEnvSchema.parse(process.env) };
