@@ -1,0 +1,228 @@
+import type { AssessmentContext, PreparedSession } from "./context";
+import { checkInsBetween, runsBetween, sessionsBetween } from "./context";
+import type { MorningTrend } from "./rules/pain";
+import { singleRunSpike, weeklyVolume } from "./rules/volume";
+import type { CapacityTest } from "./schemas/records";
+import { DAY_MS, latestRecord, stable } from "./time";
+import type { CriterionStatus, Evidence, EvidenceValue, ExitCriterionResult, Flag, SessionOutcome, VisaHSummary } from "./types";
+import type { ExitCriterionId, Phase } from "./vocabulary";
+import { phaseInfo } from "./phases";
+
+/** Each exit criterion of DOMAIN.md §4 in plain words. */
+export const exitCriterionDescriptions: Readonly<Record<ExitCriterionId, string>> = {
+  "E1.1": "Bridge load-test pain 3/10 or less on at least 5 of the last 7 days",
+  "E1.2": "At least 6 full-dose isometric sessions with no red outcome",
+  "E1.3": "Morning pain not rising",
+  "E1.4": "No open red flag",
+  "E2.1": "No pain at rest",
+  "E2.2": "Drop lunge on the affected leg 1/10 or less",
+  "E2.3": "Affected side at least 90 % of the other side, and at least 25 controlled single-leg bridges each side",
+  "E2.4": "Brisk walk of 30-45 minutes without pain",
+  "E2.5": "Heavy (~8RM) loading tolerated for at least 2 weeks with no red outcome",
+  "E2.6": "VISA-H at least 13 points above baseline",
+  "E3.1": "Target easy run done twice with green outcomes",
+  "E3.2": "Strides and hills each tolerated on at least 2 runs",
+  "E3.3": "Weekly running at least 80 % of pre-injury, with no red volume or spike flag for 14 days",
+  "E3.4": "Strength symmetry (E2.3) still holds",
+  "E4.1": "Every sport element done at full intensity with a green next morning",
+  "E4.2": "At least 2 weeks of full training",
+  "E4.3": "VISA-H 80 or more",
+  "E4.4": "A maintenance plan is recorded",
+};
+
+/** Inputs the criteria share with the rules, computed once by `assessAthlete`. */
+export interface ExitCriteriaInputs {
+  outcomes: readonly SessionOutcome[];
+  trend: MorningTrend;
+  flags: readonly Flag[];
+  visaH: VisaHSummary | null;
+}
+
+type Check = { status: CriterionStatus; recordIds?: string[]; values: Record<string, EvidenceValue | undefined> };
+
+const statusOf = (ok: boolean): CriterionStatus => (ok ? "met" : "not_met");
+
+/**
+ * The exit checklist of the current phase: each criterion met, not met, or unknown (data
+ * missing), with its evidence.
+ */
+export function evaluateExitCriteria(ctx: AssessmentContext, inputs: ExitCriteriaInputs): ExitCriterionResult[] {
+  const zoneById = new Map(inputs.outcomes.map((o) => [o.sessionId, o]));
+  const greenDone = (s: PreparedSession) => {
+    const o = zoneById.get(s.id);
+    return o !== undefined && o.zone === "green" && !o.pending;
+  };
+  const notRed = (s: PreparedSession) => zoneById.get(s.id)?.zone !== "red";
+  const sincePhase = sessionsBetween(ctx, ctx.phaseStart - 1, ctx.now);
+  const e = ctx.thresholds.exit;
+
+  const checks: Record<ExitCriterionId, () => Check> = {
+    "E1.1": () => {
+      const windowDays = e.e1LoadTestWindowDays;
+      const byDay = new Map<number, { id: string; pain: number }>();
+      for (const c of checkInsBetween(ctx, ctx.now - windowDays * DAY_MS, ctx.now)) {
+        if (c.checkIn.loadTestPain === undefined) continue;
+        // Later check-ins overwrite earlier ones: the day's last test counts.
+        byDay.set(Math.floor((ctx.now - c.t) / DAY_MS), { id: c.id, pain: c.checkIn.loadTestPain });
+      }
+      const good = [...byDay.values()].filter((d) => d.pain <= ctx.thresholds.loadTest.toleratingMax).length;
+      const missing = windowDays - byDay.size;
+      const status: CriterionStatus = good >= e.e1LoadTestGoodDays ? "met" : good + missing < e.e1LoadTestGoodDays ? "not_met" : "unknown";
+      return { status, recordIds: [...byDay.values()].map((d) => d.id).sort(), values: { goodDays: good, daysWithData: byDay.size, required: e.e1LoadTestGoodDays } };
+    },
+    "E1.2": () => {
+      const sessions = sincePhase.filter((s) => s.log.categories.includes("isometric") && s.log.asPrescribed && notRed(s));
+      return { status: statusOf(sessions.length >= e.e1IsometricSessions), recordIds: sessions.map((s) => s.id), values: { sessions: sessions.length, required: e.e1IsometricSessions } };
+    },
+    "E1.3": () => {
+      const { rise } = inputs.trend;
+      if (rise === null) return { status: "unknown", values: { rise: null } };
+      return { status: statusOf(rise < ctx.thresholds.trend.amberRise), values: { rise } };
+    },
+    "E1.4": () => {
+      const open = inputs.flags.filter((f) => f.ruleId === "R20");
+      return { status: statusOf(open.length === 0), values: { openRedFlags: open.length } };
+    },
+    "E2.1": () => {
+      const withRest = checkInsBetween(ctx, ctx.now - 7 * DAY_MS, ctx.now).filter((c) => c.checkIn.restPain !== undefined);
+      const latest = withRest[withRest.length - 1];
+      if (!latest) return { status: "unknown", values: { restPain: null } };
+      const restPain = latest.checkIn.restPain as number;
+      return { status: statusOf(restPain === 0), recordIds: [latest.id], values: { restPain } };
+    },
+    "E2.2": () => {
+      const test = latestTest(ctx, "drop_lunge");
+      if (!test) return { status: "unknown", values: { pain: null } };
+      return { status: statusOf(test.pain <= e.e2DropLungeMaxPain), recordIds: [test.id], values: { pain: test.pain, maxPain: e.e2DropLungeMaxPain } };
+    },
+    "E2.3": () => strengthSymmetry(ctx),
+    "E2.4": () => {
+      const walks = sincePhase.filter((s) => s.activities.has("walking"));
+      if (walks.length === 0) return { status: "unknown", values: { walks: 0 } };
+      const painFree = walks.filter((s) => (s.minutes ?? 0) >= e.e2BriskWalkMinutes && s.log.painDuring === 0 && (s.log.painAfter ?? 0) === 0);
+      return { status: statusOf(painFree.length > 0), recordIds: painFree.map((s) => s.id), values: { walks: walks.length, painFreeWalks: painFree.length, minutes: e.e2BriskWalkMinutes } };
+    },
+    "E2.5": () => {
+      const withRm = sincePhase.filter((s) => s.log.heaviestRm !== undefined);
+      if (withRm.length === 0) return { status: "unknown", values: { heavySessions: 0 } };
+      let lastRed = Number.NEGATIVE_INFINITY;
+      for (const s of sincePhase) if (!notRed(s)) lastRed = s.t;
+      const heavy = withRm.filter((s) => (s.log.heaviestRm as number) <= e.e2HeavyLoadMaxRm && s.t > lastRed);
+      const first = heavy[0];
+      const days = first ? stable((ctx.now - first.t) / DAY_MS) : 0;
+      return { status: statusOf(first !== undefined && days >= e.e2HeavyLoadWeeks * 7), recordIds: heavy.map((s) => s.id), values: { daysTolerated: days, requiredDays: e.e2HeavyLoadWeeks * 7 } };
+    },
+    "E2.6": () => {
+      const v = inputs.visaH;
+      if (!v) return { status: "unknown", values: { change: null } };
+      return { status: statusOf(v.change >= e.e2VisaHGain), values: { baseline: v.baseline, latest: v.latestTotal, change: v.change, required: e.e2VisaHGain } };
+    },
+    "E3.1": () => {
+      const target = ctx.timeline.plan.targetEasyRun;
+      if (!target) return { status: "unknown", values: { target: null } };
+      const done = ctx.runs.filter(
+        (r) =>
+          r.t >= ctx.phaseStart &&
+          greenDone(r) &&
+          (target.distanceKm === undefined || (r.distanceKm ?? 0) >= target.distanceKm) &&
+          (target.minutes === undefined || (r.minutes ?? 0) >= target.minutes),
+      );
+      return { status: statusOf(done.length >= e.e3Exposures), recordIds: done.map((r) => r.id), values: { greenTargetRuns: done.length, required: e.e3Exposures } };
+    },
+    "E3.2": () => {
+      const phaseRuns = ctx.runs.filter((r) => r.t >= ctx.phaseStart && greenDone(r));
+      const strides = phaseRuns.filter((r) => r.activities.has("strides"));
+      const hills = phaseRuns.filter((r) => r.activities.has("gentle_hills") || r.activities.has("hills"));
+      return {
+        status: statusOf(strides.length >= e.e3Exposures && hills.length >= e.e3Exposures),
+        recordIds: [...strides, ...hills].map((r) => r.id),
+        values: { greenStrideRuns: strides.length, greenHillRuns: hills.length, required: e.e3Exposures },
+      };
+    },
+    "E3.3": () => {
+      const preInjury = ctx.timeline.athlete.preInjuryWeeklyKm;
+      if (preInjury == null) return { status: "unknown", values: { preInjuryWeeklyKm: null } };
+      const recent = runsBetween(ctx, ctx.now - 7 * DAY_MS, ctx.now);
+      const km = stable(recent.reduce((sum, r) => sum + (r.distanceKm ?? 0), 0));
+      const pct = preInjury > 0 ? stable((km / preInjury) * 100) : 100;
+      const cleanFrom = ctx.now - e.e3CleanDays * DAY_MS;
+      const weeklyReds = [ctx.now, ctx.now - 7 * DAY_MS].filter((end) => end >= cleanFrom && weeklyVolume(ctx, end).zone === "red").length;
+      const spikeReds = runsBetween(ctx, cleanFrom, ctx.now).filter((r) => singleRunSpike(ctx, r).zone === "red").length;
+      return {
+        status: statusOf(pct >= e.e3VolumePctOfPreInjury && weeklyReds === 0 && spikeReds === 0),
+        recordIds: recent.map((r) => r.id),
+        values: { weeklyKm: km, pctOfPreInjury: pct, required: e.e3VolumePctOfPreInjury, redWeeklyChanges: weeklyReds, redSpikes: spikeReds },
+      };
+    },
+    "E3.4": () => strengthSymmetry(ctx),
+    "E4.1": () => {
+      const elements = ctx.timeline.plan.returnToSportElements;
+      if (elements.length === 0) return { status: "unknown", values: { elements: 0 } };
+      const evidence: string[] = [];
+      const missing = elements.filter((element) => {
+        const done = sincePhase.find((s) => s.activities.has(element) && s.log.fullIntensity && zoneById.get(s.id)?.nextMorning === "green" && greenDone(s));
+        if (done) evidence.push(done.id);
+        return !done;
+      });
+      return { status: statusOf(missing.length === 0), recordIds: evidence, values: { elements: elements.join(","), missing: missing.join(",") } };
+    },
+    "E4.2": () => {
+      const weeks = e.e4FullTrainingWeeks;
+      const full = sessionsBetween(ctx, ctx.now - weeks * 7 * DAY_MS, ctx.now);
+      let coveredWeeks = 0;
+      for (let w = 0; w < weeks; w += 1) {
+        const end = ctx.now - w * 7 * DAY_MS;
+        if (full.some((s) => s.log.fullTraining && s.t > end - 7 * DAY_MS && s.t <= end)) coveredWeeks += 1;
+      }
+      const reds = full.filter((s) => !notRed(s)).length;
+      return {
+        status: statusOf(coveredWeeks >= Math.ceil(weeks) && reds === 0),
+        recordIds: full.filter((s) => s.log.fullTraining).map((s) => s.id),
+        values: { weeksWithFullTraining: coveredWeeks, required: weeks, redOutcomes: reds },
+      };
+    },
+    "E4.3": () => {
+      const v = inputs.visaH;
+      if (!v) return { status: "unknown", values: { latest: null } };
+      return { status: statusOf(v.latestTotal >= e.e4VisaHMin), values: { latest: v.latestTotal, required: e.e4VisaHMin } };
+    },
+    "E4.4": () => {
+      const recorded = (ctx.timeline.plan.maintenancePlan ?? "").trim().length > 0;
+      return { status: statusOf(recorded), recordIds: [ctx.timeline.plan.id], values: { recorded } };
+    },
+  };
+
+  return phaseInfo[ctx.phase as Phase].exitCriteria.map((id) => {
+    const result = checks[id]();
+    // Every check returns defined values; `| undefined` above only absorbs TS's union inference.
+    const evidence: Evidence = { recordIds: result.recordIds ?? [], values: result.values as Record<string, EvidenceValue> };
+    return { id, description: exitCriterionDescriptions[id], status: result.status, evidence };
+  });
+}
+
+function latestTest<K extends CapacityTest["kind"]>(ctx: AssessmentContext, kind: K): Extract<CapacityTest, { kind: K }> | undefined {
+  const ofKind = ctx.timeline.capacityTests.filter((test): test is Extract<CapacityTest, { kind: K }> => test.kind === kind);
+  return latestRecord(ofKind, ctx.now);
+}
+
+/** Affected side as a % of the other; an other side of 0 counts as symmetric only if affected >= 0. */
+function symmetryPct(affected: number, other: number): number {
+  return other > 0 ? stable((affected / other) * 100) : 100;
+}
+
+/** E2.3 (and E3.4): >= 90 % on bridge reps or prone-curl 10RM, and >= 25 bridges each side. */
+function strengthSymmetry(ctx: AssessmentContext): Check {
+  const e = ctx.thresholds.exit;
+  const bridge = latestTest(ctx, "single_leg_bridge_reps");
+  const curl = latestTest(ctx, "prone_curl_10rm");
+  if (!bridge) return { status: "unknown", recordIds: curl ? [curl.id] : [], values: { bridgeSymmetryPct: null } };
+  const bridgePct = symmetryPct(bridge.affected, bridge.other);
+  const curlPct = curl ? symmetryPct(curl.affected, curl.other) : null;
+  const symmetric = bridgePct >= e.e2SymmetryPct || (curlPct !== null && curlPct >= e.e2SymmetryPct);
+  const enoughReps = bridge.affected >= e.e2MinBridgeReps && bridge.other >= e.e2MinBridgeReps;
+  return {
+    status: statusOf(symmetric && enoughReps),
+    recordIds: curl ? [bridge.id, curl.id] : [bridge.id],
+    values: { bridgeSymmetryPct: bridgePct, curlSymmetryPct: curlPct, affectedReps: bridge.affected, otherReps: bridge.other, requiredPct: e.e2SymmetryPct, requiredReps: e.e2MinBridgeReps },
+  };
+}

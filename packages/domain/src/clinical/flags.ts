@@ -1,0 +1,61 @@
+import type { Evidence, EvidenceValue, Flag } from "./types";
+import type { RuleId, Severity, Zone } from "./vocabulary";
+import { severities, zones } from "./vocabulary";
+
+/** Builds a flag; rule modules call this so every flag has the same shape. */
+export function flag(
+  ruleId: RuleId,
+  severity: Severity,
+  at: number,
+  message: string,
+  recordIds: string[],
+  values: Record<string, EvidenceValue>,
+  options: { blocksProgression?: boolean; sensitive?: boolean } = {},
+): Flag {
+  const evidence: Evidence = { recordIds, values };
+  return {
+    ruleId,
+    severity,
+    message,
+    evidence,
+    blocksProgression: options.blocksProgression ?? false,
+    at: new Date(at),
+    sensitive: options.sensitive ?? false,
+  };
+}
+
+/** Rank of a zone: green 0, amber 1, red 2. */
+export function zoneRank(zone: Zone): number {
+  return zones.indexOf(zone);
+}
+
+/** The worse of two zones. */
+export function worseZone(a: Zone, b: Zone): Zone {
+  return zoneRank(a) >= zoneRank(b) ? a : b;
+}
+
+/** Rank of a severity: info 0 ... escalate 3. */
+export function severityRank(severity: Severity): number {
+  return severities.indexOf(severity);
+}
+
+/** The worst severity among flags, or null when there are none. */
+export function worstSeverityOf(flags: readonly Flag[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const f of flags) {
+    if (worst === null || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
+  }
+  return worst;
+}
+
+/** Orders flags by rule number, then time, then first record id, for stable output. */
+export function compareFlags(a: Flag, b: Flag): number {
+  const rule = Number(a.ruleId.slice(1)) - Number(b.ruleId.slice(1));
+  if (rule !== 0) return rule;
+  const time = a.at.getTime() - b.at.getTime();
+  if (time !== 0) return time;
+  const idA = a.evidence.recordIds.join(",");
+  const idB = b.evidence.recordIds.join(",");
+  if (idA !== idB) return idA < idB ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { thresholdOverridesSchema } from "../config";
+import { activityKinds, exerciseCategories } from "../vocabulary";
+import { count, identifier, instant, positiveNumber, rangedNumber } from "./fields";
+
+/** One exercise prescription inside a plan (DOMAIN.md §3). */
+export const exercisePrescriptionSchema = z
+  .object({
+    id: identifier("id"),
+    exercise: identifier("exercise"),
+    category: z.enum(exerciseCategories, { error: "category must be one of: " + exerciseCategories.join(", ") }),
+    /** What the phase gates (R16/R17) should treat this exercise as, e.g. `deep_lunge`. */
+    activity: z.enum(activityKinds).optional(),
+    sets: count("sets").refine((n) => n > 0, "sets must be greater than 0"),
+    reps: count("reps").optional(),
+    holdSeconds: positiveNumber("holdSeconds").optional(),
+    intensityPct: rangedNumber("intensityPct", 0, 100).optional(),
+    repetitionMaximum: count("repetitionMaximum").optional(),
+    tempo: z.string().optional(),
+    sessionsPerWeek: rangedNumber("sessionsPerWeek", 0, 14),
+    heavy: z.boolean().default(false),
+    highTendonLoad: z.boolean().default(false),
+  })
+  .refine((p) => p.reps !== undefined || p.holdSeconds !== undefined, {
+    message: "a prescription needs reps or holdSeconds",
+    path: ["reps"],
+  });
+export type ExercisePrescription = z.infer<typeof exercisePrescriptionSchema>;
+
+/** The run a phase-3 athlete works towards (E3.1): a distance, a duration, or both. */
+export const targetEasyRunSchema = z
+  .object({
+    distanceKm: positiveNumber("targetEasyRun.distanceKm").optional(),
+    minutes: positiveNumber("targetEasyRun.minutes").optional(),
+  })
+  .refine((t) => t.distanceKm !== undefined || t.minutes !== undefined, {
+    message: "targetEasyRun needs distanceKm or minutes",
+    path: ["distanceKm"],
+  });
+
+/** A versioned rehab plan (DOMAIN.md §3). Each change is a new version with author and time. */
+export const planSchema = z.object({
+  id: identifier("id"),
+  athleteId: identifier("athleteId"),
+  version: count("version").refine((n) => n >= 1, "version must be 1 or more"),
+  authorId: identifier("authorId"),
+  createdAt: instant("createdAt"),
+  phase: z.literal([1, 2, 3, 4], { error: "phase must be 1, 2, 3 or 4" }),
+  /** When the current phase was assigned; R19 and the phase-relative checks count from it. */
+  phaseStartedAt: instant("phaseStartedAt"),
+  prescriptions: z.array(exercisePrescriptionSchema).default([]),
+  /** Activities the physio explicitly allows on top of the phase defaults (e.g. `easy_run` in phase 1). */
+  allowedActivities: z.array(z.enum(activityKinds)).default([]),
+  /** Activities the physio explicitly forbids on top of the phase defaults. */
+  forbiddenActivities: z.array(z.enum(activityKinds)).default([]),
+  thresholds: thresholdOverridesSchema.default({}),
+  targetEasyRun: targetEasyRunSchema.optional(),
+  /** Sport elements that must be done at full intensity before discharge (E4.1). */
+  returnToSportElements: z.array(z.enum(activityKinds)).default([]),
+  /** The recorded maintenance plan (E4.4). */
+  maintenancePlan: z.string().optional(),
+  /** VISA-H baseline; when absent the earliest recorded response is the baseline. */
+  visaHBaseline: rangedNumber("visaHBaseline", 0, 100).optional(),
+  notes: z.string().optional(),
+});
+export type Plan = z.infer<typeof planSchema>;

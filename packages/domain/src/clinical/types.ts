@@ -1,0 +1,184 @@
+import type { Thresholds } from "./config";
+import type {
+  ActivityKind,
+  Availability,
+  ExitCriterionId,
+  GaitFaultCode,
+  Phase,
+  RuleId,
+  Severity,
+  Zone,
+} from "./vocabulary";
+
+/** A value recorded as evidence for a flag or criterion. */
+export type EvidenceValue = number | string | boolean | null;
+
+/** Which records and which numbers a flag or criterion rests on. */
+export interface Evidence {
+  /** Ids of the logs, check-ins, tests or planned sessions involved. */
+  recordIds: string[];
+  /** The numbers (and a few labels) the rule compared. */
+  values: Record<string, EvidenceValue>;
+}
+
+/** One rule that fired. */
+export interface Flag {
+  ruleId: RuleId;
+  severity: Severity;
+  /** One plain-language sentence for a coach or athlete; the UI shows it verbatim. */
+  message: string;
+  evidence: Evidence;
+  /** True when this flag on its own stops progression until the load is repeated or reviewed. */
+  blocksProgression: boolean;
+  /** Time of the record that triggered the flag. */
+  at: Date;
+  /**
+   * True when the evidence holds clinical detail a coach must not see (red-flag answers):
+   * the API shows coaches the message only.
+   */
+  sensitive: boolean;
+}
+
+/** R4 decision for the next session. */
+export type OutcomeDecision = "progress" | "repeat" | "regress";
+
+/** The outcome of one session (R1-R4). */
+export interface SessionOutcome {
+  sessionId: string;
+  at: Date;
+  /** Worst of the known components. */
+  zone: Zone;
+  decision: OutcomeDecision;
+  /** True while the next-morning check-in (R3) can still arrive and change the zone. */
+  pending: boolean;
+  during: Zone;
+  after: Zone | null;
+  /** null when there is no usable morning-before / next-morning pair. */
+  nextMorning: Zone | null;
+  nextMorningDelta: number | null;
+}
+
+/** Why progression is blocked. */
+export interface BlockReason {
+  ruleId: RuleId;
+  message: string;
+}
+
+/** Status of one exit criterion. */
+export type CriterionStatus = "met" | "not_met" | "unknown";
+
+export interface ExitCriterionResult {
+  id: ExitCriterionId;
+  /** The criterion in plain words. */
+  description: string;
+  status: CriterionStatus;
+  evidence: Evidence;
+}
+
+/** Weekly running volume (R10). */
+export interface WeeklyVolume {
+  /** `km` when every run in the two weeks has a distance, else `minutes`. */
+  unit: "km" | "minutes";
+  current: number;
+  previous: number;
+  /** null when the previous week had no running to compare with. */
+  changePct: number | null;
+  zone: Zone | null;
+}
+
+/** Single-run spike check of the latest run (R11). */
+export interface SingleRunSpike {
+  sessionId: string;
+  unit: "km" | "minutes";
+  value: number;
+  /** Longest comparable run in the look-back window before it; null when none. */
+  longestRecent: number | null;
+  /** % longer than the longest recent run; null when none. */
+  increasePct: number | null;
+  zone: Zone | null;
+}
+
+export interface SessionLoad {
+  sessionId: string;
+  at: Date;
+  /** RPE x minutes (R12); null when RPE or minutes were not logged. */
+  load: number | null;
+}
+
+export interface Workload {
+  weeklyVolume: WeeklyVolume;
+  singleRun: SingleRunSpike | null;
+  /** Session loads of the chronic window (R12), oldest first. */
+  sessionLoads: SessionLoad[];
+  acuteLoad: number;
+  chronicWeeklyLoad: number;
+  /** Acute:chronic ratio (R13); null without chronic load. Information only. */
+  acwr: number | null;
+  acwrZone: Zone | null;
+}
+
+/** Progression variables of R14. */
+export type ProgressionVariable = "volume" | "pace" | "gradient" | "strides_or_sprints" | "frequency" | "surface";
+
+export interface ProgressionState {
+  /** True when any rule blocks progression (R4, R5, R10/R11 red, R20, R22). */
+  blocked: boolean;
+  reasons: BlockReason[];
+  /** Variables the latest run changed compared with the last green run (R14). */
+  changedVariables: ProgressionVariable[];
+  /** Whether the current running level has been done the required times with green outcomes (R15). */
+  levelConsolidated: boolean | null;
+}
+
+export interface VisaHSummary {
+  latestTotal: number;
+  latestAt: Date;
+  baseline: number;
+  change: number;
+  meaningfulImprovement: boolean;
+}
+
+export interface GaitSummary {
+  assessmentId: string;
+  at: Date;
+  faults: { code: GaitFaultCode; severity: number; side?: string | undefined; cues: readonly string[] }[];
+  cadenceHint: CadenceHintResult | null;
+}
+
+export interface CadenceHintResult {
+  /** True when the cadence hints at over-striding. */
+  overstrideLikely: boolean;
+  message: string;
+}
+
+/** What `preflightCheck` needs from an assessment beyond the flags. */
+export interface PreflightContext {
+  effectiveForbiddenActivities: ActivityKind[];
+  /** Starts of heavy sessions in the last 7 days (R8). */
+  recentHeavySessionTimes: Date[];
+  /** Whether high-tendon-load sessions are currently allowed at all (R16 for phases 1-2). */
+  highLoadAllowed: boolean;
+  spacingHours: number | null;
+}
+
+/** The result of `assessAthlete`. */
+export interface Assessment {
+  athleteId: string;
+  evaluatedAt: Date;
+  phase: Phase;
+  thresholds: Thresholds;
+  /** Every rule that fires, ordered by rule id, then time. */
+  flags: Flag[];
+  /** Worst severity among the flags, or null when none fired. */
+  worstSeverity: Severity | null;
+  latestOutcome: SessionOutcome | null;
+  progression: ProgressionState;
+  /** Earliest start of the next high-tendon-load session (R7), or null when none is restricted. */
+  nextHighLoadAt: Date | null;
+  exitCriteria: ExitCriterionResult[];
+  workload: Workload;
+  availability: Availability;
+  visaH: VisaHSummary | null;
+  gait: GaitSummary | null;
+  preflight: PreflightContext;
+}

@@ -1,0 +1,3 @@
+import base from "@loadline/config/eslint";
+
+export default base;
