@@ -1,3 +1,4 @@
 import { defineConfig } from "vitest/config";
+import { databaseProjects } from "@loadline/config/vitest/database-projects";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 } });
+export default defineConfig({ test: { projects: databaseProjects(["test/**/*.test.ts"]) } });

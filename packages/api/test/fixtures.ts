@@ -1,4 +1,5 @@
-import { createTestDatabase, type DatabaseHandle } from "@loadline/db/testing";
+import { createTestDatabase } from "@loadline/db/testing";
+import type { DatabaseHandle } from "@loadline/db";
 import { athleteProfiles, organisations, squadMemberships, squads, users } from "@loadline/db/schema";
 import type { Actor, Role } from "@loadline/domain";
 import { createCaller } from "../src/root";

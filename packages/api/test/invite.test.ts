@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { type TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@loadline/auth/credentials";
 import type { DatabaseHandle } from "@loadline/db";
@@ -68,7 +68,7 @@ describe("invites", () => {
       .invite.accept({ token: tokenOf(invitePath), password: "short", confirm: "different" })
       .catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    const paths = ((error as TRPCError).cause as { issues: { path: string[] }[] }).issues.map((i) => i.path.join("."));
+    const paths = ((error as TRPCError).cause as unknown as { issues: { path: string[] }[] }).issues.map((i) => i.path.join("."));
     expect(paths).toContain("password");
   });
 

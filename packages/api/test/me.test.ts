@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { type TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
 import { callerFor, createTestDatabase, makeClub, type Club } from "./fixtures";

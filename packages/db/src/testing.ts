@@ -4,12 +4,15 @@ import { openPglite, openPostgres, type DatabaseHandle } from "./client";
 import { readDbEnv } from "./env";
 
 /**
- * A fresh, migrated, empty database for one test file: in-memory PGlite by default, or a
- * throwaway database on the PostgreSQL server when DATABASE_URL is set (dropped on close).
+ * A fresh, migrated, empty database for one test file: in-memory PGlite, or a throwaway
+ * database on the PostgreSQL server at DATABASE_URL (dropped on close).
+ * LOADLINE_TEST_DB=pglite|postgres picks one; by default PostgreSQL when DATABASE_URL is set.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const { DATABASE_URL } = readDbEnv();
-  if (!DATABASE_URL) {
+  const target = process.env.LOADLINE_TEST_DB ?? (DATABASE_URL ? "postgres" : "pglite");
+  if (target === "postgres" && !DATABASE_URL) throw new Error("LOADLINE_TEST_DB=postgres needs DATABASE_URL");
+  if (target === "pglite" || !DATABASE_URL) {
     const handle = await openPglite();
     await handle.migrate();
     return handle;

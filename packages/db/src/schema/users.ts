@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { roles } from "@loadline/domain";
 import { createdAt, id, organisationId } from "./columns";
 import { organisations } from "./organisations";

@@ -12,7 +12,7 @@ import {
 import { ArrowDown, ArrowUp, ArrowUpDown, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { inferRouterOutputs, AppRouter } from "@loadline/api";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -49,15 +49,33 @@ function useRosterUrlState() {
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
   const sortParam = params.get("sort") ?? "name";
-  const sortId = sortParam.replace(/^-/, "");
-  const sorting: SortingState = (sortableColumns as readonly string[]).includes(sortId)
-    ? [{ id: sortId, desc: sortParam.startsWith("-") }]
-    : [{ id: "name", desc: false }];
+  const sorting = useMemo<SortingState>(() => {
+    const sortId = sortParam.replace(/^-/, "");
+    return (sortableColumns as readonly string[]).includes(sortId)
+      ? [{ id: sortId, desc: sortParam.startsWith("-") }]
+      : [{ id: "name", desc: false }];
+  }, [sortParam]);
+  // The controls answer at once from local state; the URL follows (router.replace is async).
+  const [q, setQ] = useState(params.get("q") ?? "");
+  const [squad, setSquad] = useState(params.get("squad") ?? "");
+  const [showArchived, setShowArchived] = useState(params.get("archived") === "1");
   return {
-    q: params.get("q") ?? "",
-    squad: params.get("squad") ?? "",
-    showArchived: params.get("archived") === "1",
+    q,
+    squad,
+    showArchived,
     sorting,
+    setQuery: (value: string) => {
+      setQ(value);
+      set({ q: value });
+    },
+    setSquad: (value: string) => {
+      setSquad(value);
+      set({ squad: value });
+    },
+    setShowArchived: (value: boolean) => {
+      setShowArchived(value);
+      set({ archived: value ? "1" : null });
+    },
     set,
   };
 }
@@ -80,6 +98,7 @@ export function RosterTable() {
       onError: (error) => toast.error(error.message),
     }),
   );
+  const { mutate: moveTo } = move;
   const archive = useMutation(
     trpc.roster.setArchived.mutationOptions({
       onSuccess: (result) => refresh().then(() => toast.success(result.archived ? "Athlete archived" : "Athlete restored")),
@@ -87,6 +106,7 @@ export function RosterTable() {
     }),
   );
 
+  const { mutate: setArchived } = archive;
   const rows = useMemo(
     () =>
       roster.filter(
@@ -150,13 +170,13 @@ export function RosterTable() {
                   <DropdownMenuItem
                     key={squad.id}
                     disabled={athlete.squads.length === 1 && athlete.squads[0]?.id === squad.id}
-                    onSelect={() => move.mutate({ athleteId: athlete.id, squadIds: [squad.id] })}
+                    onSelect={() => moveTo({ athleteId: athlete.id, squadIds: [squad.id] })}
                   >
                     {squad.name}
                   </DropdownMenuItem>
                 ))}
                 <DropdownMenuSeparator />
-                <DropdownMenuItem onSelect={() => archive.mutate({ athleteId: athlete.id, archived: !athlete.archived })}>
+                <DropdownMenuItem onSelect={() => setArchived({ athleteId: athlete.id, archived: !athlete.archived })}>
                   {athlete.archived ? "Restore athlete" : "Archive athlete"}
                 </DropdownMenuItem>
               </DropdownMenuContent>
@@ -165,7 +185,7 @@ export function RosterTable() {
         },
       },
     ],
-    [squads, move, archive],
+    [squads, moveTo, setArchived],
   );
 
   const table = useReactTable({
@@ -193,11 +213,11 @@ export function RosterTable() {
       <div className="flex flex-wrap items-end gap-4">
         <div className="grid gap-1.5">
           <Label htmlFor="roster-search">Search by name</Label>
-          <Input id="roster-search" type="search" className="w-64" defaultValue={url.q} onChange={(e) => url.set({ q: e.target.value })} placeholder="e.g. Maya" />
+          <Input id="roster-search" type="search" className="w-64" value={url.q} onChange={(e) => url.setQuery(e.target.value)} placeholder="e.g. Maya" />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="roster-squad">Squad</Label>
-          <NativeSelect id="roster-squad" value={url.squad} onChange={(e) => url.set({ squad: e.target.value })}>
+          <NativeSelect id="roster-squad" value={url.squad} onChange={(e) => url.setSquad(e.target.value)}>
             <NativeSelectOption value="">All squads</NativeSelectOption>
             {squads.map((squad) => (
               <NativeSelectOption key={squad.id} value={squad.id}>
@@ -207,7 +227,7 @@ export function RosterTable() {
           </NativeSelect>
         </div>
         <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" className="size-4 accent-primary" checked={url.showArchived} onChange={(e) => url.set({ archived: e.target.checked ? "1" : null })} />
+          <input type="checkbox" className="size-4 accent-primary" checked={url.showArchived} onChange={(e) => url.setShowArchived(e.target.checked)} />
           Show archived
         </label>
         <p className="ml-auto pb-2 text-sm text-muted-foreground" aria-live="polite">

@@ -1,0 +1,40 @@
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page, type TestInfo } from "@playwright/test";
+import { DEMO_PASSWORD, demoAthleteEmail, demoStaff } from "@loadline/db/seed";
+
+export type Role = "coach" | "physio" | "athlete";
+
+export const demoLogins: Record<Role, { email: string; password: string; home: string; name: string }> = {
+  coach: { email: demoStaff.coach.email, password: DEMO_PASSWORD, home: "/coach/roster", name: demoStaff.coach.name },
+  physio: { email: demoStaff.physio.email, password: DEMO_PASSWORD, home: "/physio/caseload", name: demoStaff.physio.name },
+  athlete: { email: demoAthleteEmail, password: DEMO_PASSWORD, home: "/me", name: "Maya Okafor" },
+};
+
+/** Saved sessions, one folder per database target (project names are `<target>` and `setup-<target>`). */
+export function authFile(testInfo: TestInfo, role: Role): string {
+  const target = testInfo.project.name.replace(/^setup-/, "");
+  return path.join(import.meta.dirname, "..", ".auth", target, `${role}.json`);
+}
+
+/** `test.use(signedInAs("coach"))` starts every test of the file with the coach's saved session. */
+export function signedInAs(role: Role) {
+  return { storageState: async ({}, use: (file: string) => Promise<void>, testInfo: TestInfo) => use(authFile(testInfo, role)) };
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** No serious or critical accessibility violations on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+export const test = base;
+export { expect };

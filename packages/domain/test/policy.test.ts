@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { actions, can, homePathFor, roleForSection, type Action, type Actor } from "../src";
+
+const orgA = "org-a";
+const orgB = "org-b";
+const coach: Actor = { userId: "c", role: "coach", organisationId: orgA };
+const physio: Actor = { userId: "p", role: "physio", organisationId: orgA };
+const athlete: Actor = { userId: "a", role: "athlete", organisationId: orgA, athleteId: "ath-1" };
+
+describe("can(actor, action, subject)", () => {
+  const table: [Action, Actor, boolean][] = [
+    ["roster.read", coach, true],
+    ["roster.read", physio, true],
+    ["roster.read", athlete, false],
+    ["roster.write", coach, true],
+    ["roster.write", physio, false],
+    ["roster.write", athlete, false],
+    ["invite.create", coach, true],
+    ["invite.create", physio, false],
+    ["invite.create", athlete, false],
+    ["caseload.read", physio, true],
+    ["caseload.read", coach, false],
+    ["caseload.read", athlete, false],
+    ["athlete.readOwn", athlete, true],
+    ["athlete.readOwn", coach, false],
+  ];
+  it.each(table)("%s by a %s -> %s", (action, actor, expected) => {
+    expect(can(actor, action, { organisationId: orgA })).toBe(expected);
+  });
+
+  it("refuses every action on another organisation's subject, whatever the role", () => {
+    for (const action of actions) {
+      for (const actor of [coach, physio, athlete]) {
+        expect(can(actor, action, { organisationId: orgB, athleteId: "ath-1" })).toBe(false);
+      }
+    }
+  });
+
+  it("lets an athlete read only their own profile", () => {
+    expect(can(athlete, "athlete.readProfile", { organisationId: orgA, athleteId: "ath-1" })).toBe(true);
+    expect(can(athlete, "athlete.readProfile", { organisationId: orgA, athleteId: "ath-2" })).toBe(false);
+    expect(can(athlete, "athlete.readProfile", { organisationId: orgA })).toBe(false);
+    expect(can(coach, "athlete.readProfile", { organisationId: orgA, athleteId: "ath-2" })).toBe(true);
+  });
+});
+
+describe("role landing pages and sections", () => {
+  it("sends each role to its own home", () => {
+    expect(homePathFor("coach")).toBe("/coach/roster");
+    expect(homePathFor("physio")).toBe("/physio/caseload");
+    expect(homePathFor("athlete")).toBe("/me");
+  });
+  it("maps URL sections to the one role allowed there", () => {
+    expect(roleForSection("coach")).toBe("coach");
+    expect(roleForSection("physio")).toBe("physio");
+    expect(roleForSection("me")).toBe("athlete");
+    expect(roleForSection("sign-in")).toBeNull();
+  });
+});
