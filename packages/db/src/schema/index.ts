@@ -3,3 +3,5 @@ export * from "./users";
 export * from "./squads";
 export * from "./athletes";
 export * from "./invites";
+export * from "./clinical";
+export * from "./squad-planning";

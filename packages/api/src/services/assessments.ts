@@ -1,0 +1,119 @@
+import superjson from "superjson";
+import { assessAthlete, athleteTimelineSchema, type Assessment, type Flag } from "@loadline/domain";
+import {
+  loadTimelines,
+  readSnapshots,
+  recordAlerts,
+  saveSnapshots,
+  invalidateSnapshots,
+  type Database,
+  type NewAlert,
+  type SnapshotRow,
+} from "@loadline/db";
+
+/**
+ * Assessments are computed on write and stored as snapshots, so reading a squad board costs
+ * one query instead of re-running a year of history per athlete. Time alone also changes an
+ * assessment (R7 dates pass, rolling windows move, a pending next-morning outcome settles),
+ * so a snapshot goes stale after at most an hour, or at its next R7 date if sooner, and is
+ * recomputed on the next read.
+ */
+const MAX_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
+
+function staleAfter(assessment: Assessment, now: Date): Date {
+  let limit = now.getTime() + MAX_SNAPSHOT_AGE_MS;
+  const next = assessment.nextHighLoadAt?.getTime();
+  if (next !== undefined && next > now.getTime()) limit = Math.min(limit, next);
+  return new Date(limit);
+}
+
+/** A stable identity for a flag, so re-assessing never raises the same alert twice. */
+function fingerprint(flag: Flag): string {
+  const records = [...flag.evidence.recordIds].sort().join(",");
+  return `${flag.ruleId}|${records || flag.at.toISOString()}`;
+}
+
+/** Flags staff act on (amber, red, escalate) become alerts. */
+function alertsOf(athleteId: string, assessment: Assessment): NewAlert[] {
+  return assessment.flags
+    .filter((f) => f.severity !== "info")
+    .map((f) => ({
+      athleteId,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      evidence: { recordIds: f.evidence.recordIds, values: f.evidence.values },
+      sensitive: f.sensitive,
+      fingerprint: fingerprint(f),
+      raisedAt: f.at,
+    }));
+}
+
+/**
+ * Re-assess these athletes from their stored records, store the snapshots and record new
+ * alerts. A fixed number of queries whatever the number of athletes.
+ */
+export async function refreshAssessments(
+  db: Database,
+  organisationId: string,
+  athleteIds: string[],
+  now: Date,
+): Promise<Map<string, Assessment>> {
+  const timelines = await loadTimelines(db, organisationId, athleteIds, now);
+  const assessments = new Map<string, Assessment>();
+  const snapshots: SnapshotRow[] = [];
+  const newAlerts: NewAlert[] = [];
+  for (const [athleteId, input] of timelines) {
+    // Stored records were validated on write; this applies defaults and types.
+    const assessment = assessAthlete(athleteTimelineSchema.parse(input), now);
+    assessments.set(athleteId, assessment);
+    snapshots.push({ athleteId, computedAt: now, staleAfter: staleAfter(assessment, now), assessment: superjson.serialize(assessment) });
+    newAlerts.push(...alertsOf(athleteId, assessment));
+  }
+  await saveSnapshots(db, organisationId, snapshots);
+  await recordAlerts(db, organisationId, newAlerts);
+  return assessments;
+}
+
+/**
+ * Current assessments of these athletes: fresh snapshots as stored, stale or missing ones
+ * recomputed together in one batch.
+ */
+export async function getAssessments(
+  db: Database,
+  organisationId: string,
+  athleteIds: string[],
+  now: Date,
+): Promise<Map<string, Assessment>> {
+  const result = new Map<string, Assessment>();
+  const stale: string[] = [];
+  const snapshots = new Map((await readSnapshots(db, organisationId, athleteIds)).map((s) => [s.athleteId, s]));
+  for (const athleteId of athleteIds) {
+    const snapshot = snapshots.get(athleteId);
+    if (snapshot && snapshot.staleAfter.getTime() > now.getTime() && snapshot.computedAt.getTime() <= now.getTime()) {
+      result.set(athleteId, superjson.deserialize(snapshot.assessment as Parameters<typeof superjson.deserialize>[0]));
+    } else {
+      stale.push(athleteId);
+    }
+  }
+  if (stale.length > 0) {
+    for (const [athleteId, assessment] of await refreshAssessments(db, organisationId, stale, now)) result.set(athleteId, assessment);
+  }
+  return result;
+}
+
+/** The assessment of one athlete (see `getAssessments`). */
+export async function getAssessment(db: Database, organisationId: string, athleteId: string, now: Date): Promise<Assessment | null> {
+  return (await getAssessments(db, organisationId, [athleteId], now)).get(athleteId) ?? null;
+}
+
+/** After a write that changes what the engine reads: recompute now, so new alerts appear at once. */
+export async function afterClinicalWrite(
+  db: Database,
+  organisationId: string,
+  athleteIds: string[],
+  now: Date,
+): Promise<Map<string, Assessment>> {
+  await invalidateSnapshots(db, organisationId, athleteIds);
+  return refreshAssessments(db, organisationId, athleteIds, now);
+}

@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { athleteProfiles } from "./athletes";
+import { createdAt, id, organisationId, updatedAt } from "./columns";
+import { squads } from "./squads";
+
+/** A squad session the coach plans (DOMAIN.md section 3). */
+export const squadSessions = pgTable(
+  "squad_sessions",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    squadId: uuid("squad_id").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    kind: text("kind").notNull(),
+    durationMinutes: integer("duration_minutes"),
+    title: text("title").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    createdById: uuid("created_by_id").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("squad_sessions_squad_at_idx").on(t.organisationId, t.squadId, t.at),
+    foreignKey({
+      name: "squad_sessions_squad_fk",
+      columns: [t.organisationId, t.squadId],
+      foreignColumns: [squads.organisationId, squads.id],
+    }).onDelete("cascade"),
+    check("squad_sessions_duration_check", sql`${t.durationMinutes} is null or ${t.durationMinutes} > 0`),
+  ],
+);
+
+/**
+ * Flags the engine raised, persisted so staff can acknowledge and resolve them. One row per
+ * distinct flag (fingerprint = rule + evidence), so re-assessing does not duplicate alerts.
+ */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    athleteId: uuid("athlete_id").notNull(),
+    ruleId: text("rule_id").notNull(),
+    severity: text("severity", { enum: ["info", "amber", "red", "escalate"] }).notNull(),
+    message: text("message").notNull(),
+    evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull(),
+    /** Carries clinical detail (e.g. red-flag answers): coaches see only "medical review needed". */
+    sensitive: boolean("sensitive").notNull().default(false),
+    fingerprint: text("fingerprint").notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    acknowledgedById: uuid("acknowledged_by_id"),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgeNote: text("acknowledge_note"),
+    resolvedById: uuid("resolved_by_id"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolutionNote: text("resolution_note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("alerts_fingerprint_key").on(t.athleteId, t.fingerprint),
+    index("alerts_open_idx").on(t.organisationId, t.resolvedAt, t.severity),
+    foreignKey({
+      name: "alerts_athlete_fk",
+      columns: [t.organisationId, t.athleteId],
+      foreignColumns: [athleteProfiles.organisationId, athleteProfiles.id],
+    }).onDelete("cascade"),
+    check("alerts_resolution_note_check", sql`${t.resolvedAt} is null or length(trim(coalesce(${t.resolutionNote}, ''))) > 0`),
+  ],
+);
+
+export interface SerialisedAssessment {
+  json: unknown;
+  meta?: unknown;
+}
+
+/**
+ * The engine's latest assessment of each athlete, computed on write (a log, plan, test or
+ * review changes) and refreshed on read once `staleAfter` passes (time alone moves R7 dates,
+ * windows and pending outcomes). The board reads these rows instead of a year of history.
+ */
+export const assessmentSnapshots = pgTable(
+  "assessment_snapshots",
+  {
+    athleteId: uuid("athlete_id").primaryKey(),
+    organisationId: organisationId(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
+    staleAfter: timestamp("stale_after", { withTimezone: true }).notNull(),
+    /** The domain's Assessment, serialised by the API with superjson (it holds dates). */
+    assessment: jsonb("assessment").$type<SerialisedAssessment>().notNull(),
+  },
+  (t) => [
+    index("assessment_snapshots_org_idx").on(t.organisationId),
+    foreignKey({
+      name: "assessment_snapshots_athlete_fk",
+      columns: [t.organisationId, t.athleteId],
+      foreignColumns: [athleteProfiles.organisationId, athleteProfiles.id],
+    }).onDelete("cascade"),
+  ],
+);
