@@ -10,9 +10,11 @@ const root = path.resolve(import.meta.dirname, "..");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const secret = process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-000000";
 
+// E2E_PORT_BASE lets two runs share a machine; each port has its own embedded database folder.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
 const targets: { name: string; port: number; env: Record<string, string> }[] = [
-  { name: "pglite", port: 3100, env: { LOADLINE_DATA_DIR: path.join(root, ".data", "e2e-pglite"), DATABASE_URL: "" } },
-  ...(process.env.DATABASE_URL ? [{ name: "postgres", port: 3101, env: { DATABASE_URL: process.env.DATABASE_URL } }] : []),
+  { name: "pglite", port: portBase, env: { LOADLINE_DATA_DIR: path.join(root, ".data", `e2e-pglite-${portBase}`), DATABASE_URL: "" } },
+  ...(process.env.DATABASE_URL ? [{ name: "postgres", port: portBase + 1, env: { DATABASE_URL: process.env.DATABASE_URL } }] : []),
 ];
 
 export default defineConfig({

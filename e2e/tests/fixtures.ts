@@ -14,7 +14,7 @@ export const demoLogins: Record<Role, { email: string; password: string; home: s
 /** Saved sessions, one folder per database target (project names are `<target>` and `setup-<target>`). */
 export function authFile(testInfo: TestInfo, role: Role): string {
   const target = testInfo.project.name.replace(/^setup-/, "");
-  return path.join(import.meta.dirname, "..", ".auth", target, `${role}.json`);
+  return path.join(import.meta.dirname, "..", ".auth", process.env.E2E_PORT_BASE ?? "3100", target, `${role}.json`);
 }
 
 /** `test.use(signedInAs("coach"))` starts every test of the file with the coach's saved session. */

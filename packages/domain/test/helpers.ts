@@ -50,18 +50,19 @@ export function checkIn(days: number, fields: Partial<Record<string, unknown>> =
 /** A timeline with defaults: phase 3 started 30 days ago. */
 /**
  * Test input: any timeline field, loosely typed because the schema parses (and so validates)
- * it; `phase` and partial `plan` fields are merged onto a default plan.
+ * it; `phase` and partial `plan` fields are merged onto a default plan; `plan: null` means no
+ * plan (a healthy athlete, not in rehab).
  */
 export type TimelineOverrides = { [K in Exclude<keyof AthleteTimelineInput, "plan">]?: unknown } & {
   phase?: 1 | 2 | 3 | 4;
-  plan?: Record<string, unknown>;
+  plan?: Record<string, unknown> | null;
 };
 
 export function timeline(overrides: TimelineOverrides = {}): AthleteTimeline {
   const { phase = 3, plan = {}, ...rest } = overrides;
   return athleteTimelineSchema.parse({
     athlete: { id: "ath-1", squadIds: ["sq-1"] },
-    plan: {
+    plan: plan === null ? null : {
       id: "plan-1",
       athleteId: "ath-1",
       version: 1,

@@ -50,7 +50,8 @@ const checkInArb = (id: string): fc.Arbitrary<MorningCheckIn> =>
 
 const timelineArb: fc.Arbitrary<AthleteTimeline> = fc
   .record({
-    phase: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+    // null: a healthy athlete without a plan (not in rehab).
+    phase: fc.constantFrom(null, 1 as const, 2 as const, 3 as const, 4 as const),
     profile: fc.constantFrom("pht" as const, "silbernagel" as const),
     sessionCount: fc.integer({ min: 0, max: 25 }),
     checkInCount: fc.integer({ min: 0, max: 25 }),
@@ -62,7 +63,7 @@ const timelineArb: fc.Arbitrary<AthleteTimeline> = fc
       checkIns: fc.tuple(...Array.from({ length: checkInCount }, (_, i) => checkInArb(`c${i}`))),
     }).map(({ sessions, checkIns }) => ({
       athlete: { id: "a", squadIds: [], conditions: [] },
-      plan: {
+      plan: phase === null ? null : {
         id: "p", athleteId: "a", version: 1, authorId: "u", createdAt: new Date(NOW.getTime() - phaseDaysAgo * DAY), phase,
         phaseStartedAt: new Date(NOW.getTime() - phaseDaysAgo * DAY), prescriptions: [], allowedActivities: [], forbiddenActivities: [],
         thresholds: { pain: { profile } }, returnToSportElements: [],
@@ -147,7 +148,10 @@ describe("invariants (property-based)", () => {
     fc.assert(
       fc.property(timelineArb, fc.integer({ min: -HORIZON, max: HORIZON }), (t, offset) => {
         const a = assessAthlete(t, new Date(NOW.getTime() + offset));
-        expect(a.exitCriteria.length).toBeGreaterThan(0);
+        expect(a.inRehab).toBe(t.plan !== null);
+        if (a.inRehab) expect(a.exitCriteria.length).toBeGreaterThan(0);
+        else expect(a).toMatchObject({ phase: null, exitCriteria: [], nextHighLoadAt: null });
+        expect(a.availability === "rehab" && !a.inRehab).toBe(false);
         for (const f of a.flags) {
           expect(f.ruleId).toMatch(/^R([1-9]|1\d|2[0-2])$/);
           expect(f.message.length).toBeGreaterThan(0);

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { athleteProfiles, invites, organisations, squadMemberships, squads, users } from "../schema";
+import { DAY_MS, type SeedContext, type SeedTx } from "./context";
 import { DEMO_PASSWORD, demoAthletes, demoStaff } from "./demo-people";
 
-export { DEMO_PASSWORD, demoAthleteEmail, demoStaff } from "./demo-people";
+export { DEMO_PASSWORD, demoAthleteEmail, demoAthletes, demoStaff } from "./demo-people";
+export type { SeedContext } from "./context";
 
 export const DEMO_ORGANISATION_SLUG = "riverside-harriers";
 
@@ -14,7 +16,6 @@ export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
 /** Remove every organisation and everything that belongs to one. For demo and test databases only. */
@@ -68,7 +69,9 @@ export async function seedDemoClub(db: Database, options: SeedOptions): Promise<
       ])
       .returning({ id: users.id, role: users.role });
     const coachId = staff.find((s) => s.role === "coach")?.id;
-    if (!coachId) throw new Error("missing demo coach");
+    const physioId = staff.find((s) => s.role === "physio")?.id;
+    if (!coachId || !physioId) throw new Error("missing demo staff");
+    const athleteIdByEmail = new Map<string, string>();
     // The coach looks after both squads.
     await tx.insert(squadMemberships).values([
       { organisationId, squadId: squadId("distance"), userId: coachId },
@@ -89,7 +92,7 @@ export async function seedDemoClub(db: Database, options: SeedOptions): Promise<
         })
         .returning({ id: users.id });
       if (!user) throw new Error(`could not create ${athlete.name}`);
-      await tx.insert(athleteProfiles).values({
+      const [profile] = await tx.insert(athleteProfiles).values({
         organisationId,
         userId: user.id,
         eventOrSport: athlete.eventOrSport,
@@ -102,7 +105,9 @@ export async function seedDemoClub(db: Database, options: SeedOptions): Promise<
         archivedAt: athlete.archived ? daysBefore(now, 20) : null,
         createdAt: joined,
         updatedAt: joined,
-      });
+      }).returning({ id: athleteProfiles.id });
+      if (!profile) throw new Error(`could not create the profile of ${athlete.name}`);
+      athleteIdByEmail.set(athlete.email, profile.id);
       await tx.insert(squadMemberships).values({ organisationId, squadId: squadId(athlete.squad), userId: user.id });
       if (athlete.invited) {
         // A pending invite whose token nobody knows: the coach re-issues a link to share it.
@@ -116,6 +121,29 @@ export async function seedDemoClub(db: Database, options: SeedOptions): Promise<
         });
       }
     }
+    const context: SeedContext = {
+      now,
+      organisationId,
+      coachId,
+      physioId,
+      squadIds: { distance: squadId("distance"), field: squadId("field") },
+      athleteId: (email) => {
+        const id = athleteIdByEmail.get(email);
+        if (!id) throw new Error(`no demo athlete ${email}`);
+        return id;
+      },
+    };
+    await seedFeatures(tx, context);
     return { organisationId };
   });
+}
+
+/**
+ * Each feature seeds its own demo records, in order (plans before the logs that follow them),
+ * inside the same transaction.
+ */
+const featureSeeds: ((tx: SeedTx, context: SeedContext) => Promise<void>)[] = [];
+
+async function seedFeatures(tx: SeedTx, context: SeedContext): Promise<void> {
+  for (const seed of featureSeeds) await seed(tx, context);
 }

@@ -21,6 +21,14 @@ import { scoreVisaH, visaHChange } from "./visa-h";
  * in any order. The timeline is expected to be valid: parse raw input with
  * `parseAthleteTimeline` (or `athleteTimelineSchemaAt`) first.
  *
+ * Athletes without a plan (`timeline.plan` null: healthy squad members, not in rehab) are
+ * assessed too, with the default thresholds. Rules that need no phase still apply: pain
+ * monitoring R1-R6, R8 (more than 3 a week, 48 h gap), volume and workload R10-R13, R18, R20 red
+ * flags (escalate) and R21 modifiers. Phase-bound rules do not: R7 spacing (`nextHighLoadAt`
+ * null), R8 "fewer than 2" and R9, R14/R15, R16 phase gates, R17, R19, the R22 injection pause;
+ * `phase` is null, `inRehab` false, the exit checklist empty. Availability follows
+ * `deriveAvailability`'s no-plan mapping.
+ *
  * Cost: one sort per collection, then binary-searched windows, so a year of daily logs costs a
  * few microseconds per log.
  *
@@ -63,6 +71,7 @@ export function assessAthlete(timeline: AthleteTimeline, evaluatedAt: Date): Ass
     athleteId: timeline.athlete.id,
     evaluatedAt: new Date(ctx.now),
     phase: ctx.phase,
+    inRehab: ctx.plan !== null,
     thresholds: ctx.thresholds,
     flags,
     worstSeverity: worstSeverityOf(flags),
@@ -109,7 +118,7 @@ function summariseVisaH(ctx: AssessmentContext): VisaHSummary | null {
   const first = responses[0];
   const latest = responses[responses.length - 1];
   if (!first || !latest) return null;
-  const baseline = ctx.timeline.plan.visaHBaseline ?? scoreVisaH(first.items);
+  const baseline = ctx.plan?.visaHBaseline ?? scoreVisaH(first.items);
   const change = visaHChange(baseline, scoreVisaH(latest.items), ctx.thresholds.visaH.meaningfulChange);
   return {
     latestTotal: change.current,

@@ -2,6 +2,7 @@ import type { Thresholds } from "./config";
 import { resolveThresholds } from "./config";
 import { effectiveForbiddenActivities } from "./phases";
 import type { LoggedSession, MorningCheckIn } from "./schemas/logs";
+import type { Plan } from "./schemas/plan";
 import type { AthleteTimeline } from "./schemas/timeline";
 import { DAY_MS, compareIds, upperBound } from "./time";
 import type { ActivityKind, Phase, RuleId } from "./vocabulary";
@@ -34,8 +35,13 @@ export interface AssessmentContext {
   timeline: AthleteTimeline;
   now: number;
   thresholds: Thresholds;
-  phase: Phase;
+  /** The current rehab plan, or null when the athlete is not in rehab. */
+  plan: Plan | null;
+  /** The current phase, or null when the athlete is not in rehab. */
+  phase: Phase | null;
+  /** Start of the current phase; -Infinity without a plan (phase-relative windows then start at the first record). */
   phaseStart: number;
+  /** Activities the phase gate (R16) forbids; empty without a plan. */
   forbidden: ReadonlySet<ActivityKind>;
   sessions: PreparedSession[];
   sessionTimes: number[];
@@ -78,7 +84,9 @@ function deriveActivities(log: LoggedSession, thresholds: Thresholds): Set<Activ
  */
 export function prepareContext(timeline: AthleteTimeline, evaluatedAt: Date): AssessmentContext {
   const now = evaluatedAt.getTime();
-  const thresholds = resolveThresholds(timeline.plan.thresholds);
+  const plan = timeline.plan;
+  // No plan (not in rehab): the default thresholds.
+  const thresholds = resolveThresholds(plan?.thresholds);
 
   const sessions: PreparedSession[] = [];
   for (const log of timeline.sessions) {
@@ -122,9 +130,10 @@ export function prepareContext(timeline: AthleteTimeline, evaluatedAt: Date): As
     timeline,
     now,
     thresholds,
-    phase: timeline.plan.phase,
-    phaseStart: timeline.plan.phaseStartedAt.getTime(),
-    forbidden: new Set(effectiveForbiddenActivities(timeline.plan)),
+    plan,
+    phase: plan === null ? null : plan.phase,
+    phaseStart: plan === null ? Number.NEGATIVE_INFINITY : plan.phaseStartedAt.getTime(),
+    forbidden: new Set(plan === null ? [] : effectiveForbiddenActivities(plan)),
     sessions,
     sessionTimes: sessions.map((s) => s.t),
     runs,

@@ -5,7 +5,7 @@ import { singleRunSpike, weeklyVolume } from "./rules/volume";
 import type { CapacityTest } from "./schemas/records";
 import { DAY_MS, latestRecord, stable } from "./time";
 import type { CriterionStatus, Evidence, EvidenceValue, ExitCriterionResult, Flag, SessionOutcome, VisaHSummary } from "./types";
-import type { ExitCriterionId, Phase } from "./vocabulary";
+import type { ExitCriterionId } from "./vocabulary";
 import { phaseInfo } from "./phases";
 
 /** Each exit criterion of DOMAIN.md §4 in plain words. */
@@ -44,9 +44,11 @@ const statusOf = (ok: boolean): CriterionStatus => (ok ? "met" : "not_met");
 
 /**
  * The exit checklist of the current phase: each criterion met, not met, or unknown (data
- * missing), with its evidence.
+ * missing), with its evidence. Empty for an athlete without a plan (not in rehab).
  */
 export function evaluateExitCriteria(ctx: AssessmentContext, inputs: ExitCriteriaInputs): ExitCriterionResult[] {
+  const { plan, phase } = ctx;
+  if (plan === null || phase === null) return [];
   const zoneById = new Map(inputs.outcomes.map((o) => [o.sessionId, o]));
   const greenDone = (s: PreparedSession) => {
     const o = zoneById.get(s.id);
@@ -118,7 +120,7 @@ export function evaluateExitCriteria(ctx: AssessmentContext, inputs: ExitCriteri
       return { status: statusOf(v.change >= e.e2VisaHGain), values: { baseline: v.baseline, latest: v.latestTotal, change: v.change, required: e.e2VisaHGain } };
     },
     "E3.1": () => {
-      const target = ctx.timeline.plan.targetEasyRun;
+      const target = plan.targetEasyRun;
       if (!target) return { status: "unknown", values: { target: null } };
       const done = ctx.runs.filter(
         (r) =>
@@ -156,7 +158,7 @@ export function evaluateExitCriteria(ctx: AssessmentContext, inputs: ExitCriteri
     },
     "E3.4": () => strengthSymmetry(ctx),
     "E4.1": () => {
-      const elements = ctx.timeline.plan.returnToSportElements;
+      const elements = plan.returnToSportElements;
       if (elements.length === 0) return { status: "unknown", values: { elements: 0 } };
       const evidence: string[] = [];
       const missing = elements.filter((element) => {
@@ -187,12 +189,12 @@ export function evaluateExitCriteria(ctx: AssessmentContext, inputs: ExitCriteri
       return { status: statusOf(v.latestTotal >= e.e4VisaHMin), values: { latest: v.latestTotal, required: e.e4VisaHMin } };
     },
     "E4.4": () => {
-      const recorded = (ctx.timeline.plan.maintenancePlan ?? "").trim().length > 0;
-      return { status: statusOf(recorded), recordIds: [ctx.timeline.plan.id], values: { recorded } };
+      const recorded = (plan.maintenancePlan ?? "").trim().length > 0;
+      return { status: statusOf(recorded), recordIds: [plan.id], values: { recorded } };
     },
   };
 
-  return phaseInfo[ctx.phase as Phase].exitCriteria.map((id) => {
+  return phaseInfo[phase].exitCriteria.map((id) => {
     const result = checks[id]();
     // Every check returns defined values; `| undefined` above only absorbs TS's union inference.
     const evidence: Evidence = { recordIds: result.recordIds ?? [], values: result.values as Record<string, EvidenceValue> };

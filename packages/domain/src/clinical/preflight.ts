@@ -28,8 +28,19 @@ export interface PreflightResult {
 /** Kinds that add a progression variable (distance, speed, gradient, impact) over an easy run. */
 const stepUpKinds: readonly SquadSessionKind[] = ["long_run", "hills", "intervals", "strides", "sprint", "plyometrics", "field_drills"];
 
+/** Pain rules whose red flag (a red session outcome in the look-back window) means "modify" without a plan. */
+const redOutcomeRules: readonly RuleId[] = ["R1", "R2", "R3", "R4"];
+
 /**
- * Pre-flight check of a planned squad session for one athlete, from their assessment:
+ * Pre-flight check of a planned squad session for one athlete, from their assessment.
+ *
+ * Without a plan (`assessment.inRehab` false: a healthy athlete) there are no phase gates, no
+ * spacing and no progression hold; only:
+ * - R20 open red flag: skip (medical review first);
+ * - a red session outcome in the look-back window (a red R1-R4 flag): modify, cited as R4, with
+ *   an easy flat 30-minute run (or cycling) instead; `recovery` sessions stay `ok`.
+ *
+ * With a plan:
  * - R20 open red flag: skip (medical review first);
  * - R16 kind forbidden in the current phase: skip;
  * - R7 high-load kind before `nextHighLoadAt` (phases 1-3): modify (swap for low-impact work);
@@ -47,6 +58,19 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
   const redFlag = assessment.flags.find((f) => f.ruleId === "R20");
   if (redFlag) {
     reasons.push({ ruleId: "R20", verdict: "skip", message: redFlag.message, change: "No training until the medical review has happened." });
+  }
+
+  if (!assessment.inRehab) {
+    const redOutcome = assessment.flags.some((f) => redOutcomeRules.includes(f.ruleId) && f.severity === "red");
+    if (redOutcome && !redFlag && planned.kind !== "recovery") {
+      reasons.push({
+        ruleId: "R4",
+        verdict: "modify",
+        message: "A recent session was red for pain: go back to an easy load until it settles.",
+        change: "Easy flat 30 min instead (or cycling), no hills, speed or heavy lifting.",
+      });
+    }
+    return { verdict: verdictOf(reasons), reasons };
   }
 
   if (assessment.preflight.effectiveForbiddenActivities.includes(planned.kind)) {
@@ -101,6 +125,10 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
     });
   }
 
-  const verdict: PreflightVerdict = reasons.some((r) => r.verdict === "skip") ? "skip" : reasons.length > 0 ? "modify" : "ok";
-  return { verdict, reasons };
+  return { verdict: verdictOf(reasons), reasons };
+}
+
+/** The strictest verdict of the reasons; `ok` when none. */
+function verdictOf(reasons: readonly PreflightReason[]): PreflightVerdict {
+  return reasons.some((r) => r.verdict === "skip") ? "skip" : reasons.length > 0 ? "modify" : "ok";
 }

@@ -165,7 +165,10 @@ export interface PreflightContext {
 export interface Assessment {
   athleteId: string;
   evaluatedAt: Date;
-  phase: Phase;
+  /** The current rehab phase, or null when the athlete has no plan (not in rehab). */
+  phase: Phase | null;
+  /** True when the athlete has a rehab plan; false for a healthy athlete (phase null). */
+  inRehab: boolean;
   thresholds: Thresholds;
   /** Every rule that fires, ordered by rule id, then time. */
   flags: Flag[];
@@ -173,8 +176,9 @@ export interface Assessment {
   worstSeverity: Severity | null;
   latestOutcome: SessionOutcome | null;
   progression: ProgressionState;
-  /** Earliest start of the next high-tendon-load session (R7), or null when none is restricted. */
+  /** Earliest start of the next high-tendon-load session (R7), or null when none is restricted (phase 4, no plan). */
   nextHighLoadAt: Date | null;
+  /** The current phase's exit checklist; empty without a plan. */
   exitCriteria: ExitCriterionResult[];
   workload: Workload;
   availability: Availability;

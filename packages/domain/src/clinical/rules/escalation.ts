@@ -9,17 +9,19 @@ import { progressionPausingAdjuncts, redFlagQuestions, sameDayRedFlags } from ".
 /**
  * R19: no phase change in 12 weeks (phases 1-3; phase 4 ends in discharge, not a phase change),
  * or symptoms for 3 weeks despite reduced load: physio review (amber). A physio review with
- * rule id R19 restarts both clocks.
+ * rule id R19 restarts both clocks. Not applied without a plan (not in rehab).
  */
 export function notProgressingFlags(ctx: AssessmentContext): Flag[] {
+  const { plan, phase } = ctx;
+  if (plan === null || phase === null) return [];
   const flags: Flag[] = [];
   const { noPhaseChangeWeeks, symptomaticWeeks, symptomaticMorningPain } = ctx.thresholds.escalation;
   const reviewed = ctx.lastReviewAt.R19 ?? Number.NEGATIVE_INFINITY;
   const clockStart = Math.max(ctx.phaseStart, reviewed);
   const weeksInPhase = stable((ctx.now - clockStart) / (7 * DAY_MS));
-  if (ctx.phase < 4 && weeksInPhase >= noPhaseChangeWeeks) {
+  if (phase < 4 && weeksInPhase >= noPhaseChangeWeeks) {
     flags.push(
-      flag("R19", "amber", ctx.now, `No phase change for ${Math.floor(weeksInPhase)} weeks: ask the physio to review the plan.`, [ctx.timeline.plan.id], {
+      flag("R19", "amber", ctx.now, `No phase change for ${Math.floor(weeksInPhase)} weeks: ask the physio to review the plan.`, [plan.id], {
         weeksInPhase,
         noPhaseChangeWeeks,
       }),
@@ -128,8 +130,8 @@ export function modifierFlags(ctx: AssessmentContext): Flag[] {
 /**
  * R22: adjuncts go alongside loading, never instead of it. After an injection (PRP, autologous
  * blood, corticosteroid) or surgery, automatic progression pauses until the physio enters
- * restrictions (amber, blocks). Any adjunct in the last 4 weeks followed by a week or more
- * without strength work is amber.
+ * restrictions (amber, blocks); this pause needs a rehab plan and is not applied without one.
+ * Any adjunct in the last 4 weeks followed by a week or more without strength work is amber.
  */
 export function adjunctFlags(ctx: AssessmentContext): Flag[] {
   const flags: Flag[] = [];
@@ -139,7 +141,7 @@ export function adjunctFlags(ctx: AssessmentContext): Flag[] {
   for (const adjunct of adjuncts) {
     const t = adjunct.at.getTime();
     const kind = adjunct.kind.replaceAll("_", " ");
-    if ((progressionPausingAdjuncts as readonly string[]).includes(adjunct.kind) && !adjunct.restrictions?.trim()) {
+    if (ctx.plan !== null && (progressionPausingAdjuncts as readonly string[]).includes(adjunct.kind) && !adjunct.restrictions?.trim()) {
       flags.push(
         flag("R22", "amber", t, `After the ${kind}, progression is paused until the physio enters restrictions.`, [adjunct.id], { kind: adjunct.kind }, {
           blocksProgression: true,

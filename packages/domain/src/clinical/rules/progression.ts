@@ -78,9 +78,11 @@ export interface ProgressionCheck {
 /**
  * R14 and R15 over the runs of the look-back window: more than one variable changed against the
  * last green run is amber (and the coach is told); a step up before the previous level was done
- * twice with green outcomes is amber.
+ * twice with green outcomes is amber. Not applied without a plan (not in rehab): no flags, no
+ * changed variables, `levelConsolidated` null.
  */
 export function progressionChecks(ctx: AssessmentContext, outcomes: readonly SessionOutcome[]): ProgressionCheck {
+  if (ctx.plan === null) return { changedVariables: [], levelConsolidated: null, flags: [] };
   const zoneById = new Map<string, SessionOutcome["zone"]>();
   outcomes.forEach((o) => zoneById.set(o.sessionId, o.zone));
   const zoneOf = (s: PreparedSession) => zoneById.get(s.id) as SessionOutcome["zone"];
@@ -143,15 +145,17 @@ export function prescriptionActivity(prescription: ExercisePrescription): Activi
  * R16 phase gates: an activity forbidden in the current phase is red if prescribed in the plan,
  * planned for the athlete's squad within the look-ahead, or logged since the phase began.
  * Phase 4: hills, sprints and plyometrics in the same 7-day block is amber.
+ * No gates without a plan (not in rehab).
  */
 export function phaseGateFlags(ctx: AssessmentContext): Flag[] {
+  const { plan, phase } = ctx;
+  if (plan === null || phase === null) return [];
   const flags: Flag[] = [];
-  const phase = ctx.phase;
-  for (const prescription of ctx.timeline.plan.prescriptions) {
+  for (const prescription of plan.prescriptions) {
     const activity = prescriptionActivity(prescription);
     if (activity && ctx.forbidden.has(activity)) {
       flags.push(
-        flag("R16", "red", ctx.timeline.plan.createdAt.getTime(), `The plan prescribes ${prescription.exercise}, which is not allowed in phase ${phase}.`, [prescription.id], {
+        flag("R16", "red", plan.createdAt.getTime(), `The plan prescribes ${prescription.exercise}, which is not allowed in phase ${phase}.`, [prescription.id], {
           activity,
           phase,
           source: "prescribed",
@@ -212,14 +216,18 @@ function sameBlockFlags(ctx: AssessmentContext): Flag[] {
   ];
 }
 
-/** R17: long static hamstring stretches into hip flexion in phases 1-2 are amber (prescribed or logged). */
+/**
+ * R17: long static hamstring stretches into hip flexion in phases 1-2 are amber (prescribed or
+ * logged). Not applied without a plan (not in rehab).
+ */
 export function stretchingFlags(ctx: AssessmentContext): Flag[] {
-  if (ctx.phase > 2) return [];
+  const { plan, phase } = ctx;
+  if (plan === null || phase === null || phase > 2) return [];
   const flags: Flag[] = [];
-  for (const prescription of ctx.timeline.plan.prescriptions) {
+  for (const prescription of plan.prescriptions) {
     if (prescription.activity === "static_hamstring_stretch") {
       flags.push(
-        flag("R17", "amber", ctx.timeline.plan.createdAt.getTime(), `${prescription.exercise}: long static hamstring stretches compress the tendon in phases 1-2.`, [prescription.id], {
+        flag("R17", "amber", plan.createdAt.getTime(), `${prescription.exercise}: long static hamstring stretches compress the tendon in phases 1-2.`, [prescription.id], {
           source: "prescribed",
         }),
       );

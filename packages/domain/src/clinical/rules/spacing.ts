@@ -7,7 +7,7 @@ import { highTendonLoadActivities } from "../vocabulary";
 
 /** R7 result: the spacing in force and the next allowed start. */
 export interface HighLoadSpacing {
-  /** Hours required between high-load starts, or null in phase 4 (no spacing rule). */
+  /** Hours required between high-load starts, or null in phase 4 or without a plan (no spacing rule). */
   spacingHours: number | null;
   /** Green high-tendon-load exposures in the current phase. */
   greenExposures: number;
@@ -20,6 +20,7 @@ export interface HighLoadSpacing {
 /**
  * R7: in phases 1-3, starts of running, jumping, sprint, hill and plyometric sessions must be
  * >= 72 h apart; after >= 4 green exposures a physio may relax it to 48 h (`spacing.relaxed`).
+ * Without a plan (not in rehab) there is no spacing rule: `spacingHours` and `nextHighLoadAt` are null.
  */
 export function highLoadSpacing(ctx: AssessmentContext, outcomes: readonly SessionOutcome[]): HighLoadSpacing {
   const { spacing } = ctx.thresholds;
@@ -32,7 +33,7 @@ export function highLoadSpacing(ctx: AssessmentContext, outcomes: readonly Sessi
     if (session.t >= ctx.phaseStart && (outcomes[index] as SessionOutcome).zone === "green") greenExposures += 1;
   }
   const highLoadAllowed = highTendonLoadActivities.some((activity) => !ctx.forbidden.has(activity));
-  if (ctx.phase === 4) return { spacingHours: null, greenExposures, nextHighLoadAt: null, highLoadAllowed };
+  if (ctx.phase === 4 || ctx.phase === null) return { spacingHours: null, greenExposures, nextHighLoadAt: null, highLoadAllowed };
   const relaxedInForce = spacing.relaxed && greenExposures >= spacing.greenExposuresToRelax;
   const spacingHours = relaxedInForce ? spacing.relaxedHours : spacing.highLoadHours;
   return {
@@ -88,7 +89,7 @@ export function spacingFlags(ctx: AssessmentContext, spacing: HighLoadSpacing): 
  * every window ending at a recent heavy session); a gap under 48 h is amber; fewer than 2 in
  * phase 2 is amber once the athlete has been in phase 2 for a full week.
  * R9: in phase 4, fewer than 2 heavy or eccentric sessions in the last 7 days is amber (same
- * full-week grace).
+ * full-week grace). Without a plan only the "more than 3" and "48 h" checks of R8 apply.
  */
 export function heavyStrengthFlags(ctx: AssessmentContext): Flag[] {
   const flags: Flag[] = [];

@@ -15,10 +15,15 @@ import {
 /**
  * Everything the engine reads about one athlete: the current plan version and every record.
  * Records may arrive in any order; the engine sorts them once.
+ *
+ * `plan` is `null` (or absent) for an athlete who is not in rehab (no injury episode, no rehab
+ * plan): the engine then uses the default thresholds and skips the phase-bound rules (see
+ * `assessAthlete`).
  */
 export const athleteTimelineSchema = z.object({
   athlete: athleteFactsSchema,
-  plan: planSchema,
+  /** The current rehab plan version, or null when the athlete is not in rehab. */
+  plan: planSchema.nullable().default(null),
   sessions: z.array(loggedSessionSchema).default([]),
   checkIns: z.array(morningCheckInSchema).default([]),
   visaH: z.array(visaHResponseSchema).default([]),
@@ -59,15 +64,16 @@ export function notAfter<S extends z.ZodType<{ at: Date }>>(schema: S, evaluated
 
 /**
  * The timeline schema with the date-in-the-future check relative to `evaluatedAt`: every past
- * record (logs, check-ins, questionnaires, tests, adjuncts, reviews) and the plan's dates must
- * not be after it. Planned squad sessions are exempt.
+ * record (logs, check-ins, questionnaires, tests, adjuncts, reviews) and the plan's dates (when
+ * there is a plan) must not be after it. Planned squad sessions are exempt.
  * @param evaluatedAt the time of evaluation, passed in (the domain never reads the clock)
  */
 export function athleteTimelineSchemaAt(evaluatedAt: Date) {
   const limit = evaluatedAt.getTime();
   return athleteTimelineSchema.superRefine((timeline, ctx) => {
+    const plan = timeline.plan;
     for (const field of ["createdAt", "phaseStartedAt"] as const) {
-      if (timeline.plan[field].getTime() > limit) {
+      if (plan !== null && plan[field].getTime() > limit) {
         ctx.addIssue({
           code: "custom",
           message: `plan.${field} must not be after the evaluation time`,
