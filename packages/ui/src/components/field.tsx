@@ -88,7 +88,7 @@ function Field({
     <div
       data-slot="field"
       data-invalid={hasError || undefined}
-      className={cn("group/field grid gap-2", className)}
+      className={cn("group/field grid content-start gap-2", className)}
       {...props}
     >
       <Label
