@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, demoAthleteEmail, demoStaff } from "@loadline/db/seed";
 export type Role = "coach" | "physio" | "athlete";
 
 export const demoLogins: Record<Role, { email: string; password: string; home: string; name: string }> = {
-  coach: { email: demoStaff.coach.email, password: DEMO_PASSWORD, home: "/coach/roster", name: demoStaff.coach.name },
+  coach: { email: demoStaff.coach.email, password: DEMO_PASSWORD, home: "/coach/board", name: demoStaff.coach.name },
   physio: { email: demoStaff.physio.email, password: DEMO_PASSWORD, home: "/physio/caseload", name: demoStaff.physio.name },
   athlete: { email: demoAthleteEmail, password: DEMO_PASSWORD, home: "/me", name: "Maya Okafor" },
 };

@@ -1,8 +1,23 @@
 import { caseloadRouter } from "./routers/caseload";
+import { adjunctsRouter } from "./routers/adjuncts";
+import { auditRouter } from "./routers/audit";
+import { episodesRouter } from "./routers/episodes";
+import { escalationsRouter } from "./routers/escalations";
+import { exercisesRouter } from "./routers/exercises";
+import { plansRouter } from "./routers/plans";
 import { inviteRouter } from "./routers/invite";
 import { meRouter } from "./routers/me";
 import { rosterRouter } from "./routers/roster";
 import { staffRouter } from "./routers/staff";
+import { alertsRouter } from "./routers/alerts";
+import { boardRouter } from "./routers/board";
+import { gaitRouter } from "./routers/gait";
+import { plannerRouter } from "./routers/planner";
+import { athleteLogsRouter } from "./routers/athlete-logs";
+import { checkInsRouter } from "./routers/check-ins";
+import { visaHRouter } from "./routers/visa-h";
+import { todayRouter } from "./routers/today";
+import { progressRouter } from "./routers/progress";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -11,6 +26,21 @@ export const appRouter = router({
   invite: inviteRouter,
   me: meRouter,
   caseload: caseloadRouter,
+  episodes: episodesRouter,
+  plans: plansRouter,
+  exercises: exercisesRouter,
+  adjuncts: adjunctsRouter,
+  escalations: escalationsRouter,
+  audit: auditRouter,
+  board: boardRouter,
+  planner: plannerRouter,
+  alerts: alertsRouter,
+  gait: gaitRouter,
+  athleteLogs: athleteLogsRouter,
+  checkIns: checkInsRouter,
+  visaH: visaHRouter,
+  today: todayRouter,
+  progress: progressRouter,
 });
 
 export type AppRouter = typeof appRouter;

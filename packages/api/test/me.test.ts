@@ -32,8 +32,8 @@ describe("an athlete's own page", () => {
 });
 
 describe("the physio caseload", () => {
-  it("lists the club's athletes for a physio and refuses a coach or athlete", async () => {
-    expect((await callerFor(handle, club.physio).caseload.list()).map((a) => a.id)).toEqual([club.athlete.athleteId]);
+  it("lists only athletes with an open episode (none here) for a physio and refuses a coach or athlete", async () => {
+    expect((await callerFor(handle, club.physio).caseload.list()).map((a) => a.athleteId)).toEqual([]);
     expect(await codeOf(callerFor(handle, club.coach).caseload.list())).toBe("FORBIDDEN");
     expect(await codeOf(callerFor(handle, club.athlete).caseload.list())).toBe("FORBIDDEN");
   });

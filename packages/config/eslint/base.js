@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 
 /** Shared flat config: strict TypeScript, no `any` escapes. */
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/coverage/**", "**/drizzle/**", "**/*.config.*", "**/next-env.d.ts", "**/playwright-report/**", "**/test-results/**", "**/.auth/**"] },
+  { ignores: ["**/node_modules/**", "**/.next/**", "**/.next-*/**", "**/dist/**", "**/coverage/**", "**/drizzle/**", "**/*.config.*", "**/next-env.d.ts", "**/playwright-report/**", "**/test-results/**", "**/.auth/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,6 +11,26 @@ export const actions = [
   "athlete.readOwn",
   "athlete.readProfile",
   "caseload.read",
+  // Physio workflows (issue 5): clinical records are physio-only; athletes read their own plan.
+  "episode.read",
+  "episode.write",
+  "plan.read",
+  "plan.write",
+  "exercise.read",
+  "exercise.write",
+  "adjunct.write",
+  "escalation.manage",
+  "escalation.readSummary",
+  "audit.read",
+  "athleteLog.readOwn",
+  "athleteLog.writeOwn",
+  "visaH.write",
+  // Coach features (issue 6: squad board, planner, alerts, gait): coach-safe views only.
+  "board.read",
+  "squadPlan.write",
+  "alerts.read",
+  "alerts.acknowledge",
+  "gait.write",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -33,7 +53,17 @@ const staffOrSelf: Rule = (actor, subject) =>
   actor.role === "physio" ||
   (actor.role === "athlete" && subject?.athleteId !== undefined && actor.athleteId === subject.athleteId);
 
+/** Physios, or an athlete about themselves (without a subject: the procedure checks the athlete later). */
+const physioOrSelf: Rule = (actor, subject) =>
+  actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || actor.athleteId === subject.athleteId));
+
 const rules: Record<Action, Rule> = {
+  // The squad board, planner, coach alerts inbox and gait notes are the coach's tools (DOMAIN.md section 2).
+  "board.read": anyOf("coach"),
+  "squadPlan.write": anyOf("coach"),
+  "alerts.read": anyOf("coach"),
+  "alerts.acknowledge": anyOf("coach"),
+  "gait.write": anyOf("coach"),
   // Coaches own the roster (DOMAIN.md section 2); physios may read it to find their athletes.
   "roster.read": anyOf("coach", "physio"),
   "roster.write": anyOf("coach"),
@@ -42,6 +72,24 @@ const rules: Record<Action, Rule> = {
   "athlete.readOwn": anyOf("athlete"),
   "athlete.readProfile": staffOrSelf,
   "caseload.read": anyOf("physio"),
+  // Clinical detail (DOMAIN.md section 2): physios only; athletes read their own plan; coaches see summaries.
+  "episode.read": anyOf("physio"),
+  "episode.write": anyOf("physio"),
+  "plan.read": physioOrSelf,
+  "plan.write": anyOf("physio"),
+  "exercise.read": anyOf("physio"),
+  "exercise.write": anyOf("physio"),
+  "adjunct.write": anyOf("physio"),
+  "escalation.manage": anyOf("physio"),
+  // "Medical review needed" without clinical detail, for the coach board.
+  "escalation.readSummary": anyOf("coach", "physio"),
+  "audit.read": anyOf("physio"),
+  // The athlete's own logs, check-ins, Today and Progress: only the athlete (issue 4, privacy).
+  "athleteLog.readOwn": anyOf("athlete"),
+  "athleteLog.writeOwn": anyOf("athlete"),
+  // VISA-H is completed by the athlete or, with them, by the physio (DOMAIN.md section 7).
+  "visaH.write": (actor, subject) =>
+    actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || subject.athleteId === actor.athleteId)),
 };
 
 /**
@@ -57,7 +105,7 @@ export function can(actor: Actor, action: Action, subject?: Subject): boolean {
 export function homePathFor(role: Role): string {
   switch (role) {
     case "coach":
-      return "/coach/roster";
+      return "/coach/board";
     case "physio":
       return "/physio/caseload";
     case "athlete":

@@ -126,6 +126,8 @@ describe("pre-flight check for planned squad sessions", () => {
     const a = assessAthlete(timeline({ sessions: [run({ at: new Date(NOW.getTime() - 24 * HOUR) })] }), NOW);
     const early = preflightCheck(a, { kind: "easy_run", at: new Date(NOW.getTime() + 47 * HOUR) });
     expect(early).toMatchObject({ verdict: "modify", reasons: [{ ruleId: "R7" }] });
+    // The sentence names the allowed time in words, not as a machine timestamp.
+    expect(early.reasons[0]?.message).toMatch(/allowed from \w{3} \d{1,2} \w{3}, \d{2}:\d{2} UTC\.$/);
     expect(preflightCheck(a, { kind: "easy_run", at: new Date(NOW.getTime() + 48 * HOUR) }).verdict).toBe("ok");
     expect(preflightCheck(a, { kind: "recovery", at: ahead(0, 1) }).verdict).toBe("ok");
   });

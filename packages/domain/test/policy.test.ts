@@ -23,6 +23,13 @@ describe("can(actor, action, subject)", () => {
     ["caseload.read", athlete, false],
     ["athlete.readOwn", athlete, true],
     ["athlete.readOwn", coach, false],
+    ...(["board.read", "squadPlan.write", "alerts.read", "alerts.acknowledge", "gait.write"] as const).flatMap(
+      (action): [Action, Actor, boolean][] => [
+        [action, coach, true],
+        [action, physio, false],
+        [action, athlete, false],
+      ],
+    ),
   ];
   it.each(table)("%s by a %s -> %s", (action, actor, expected) => {
     expect(can(actor, action, { organisationId: orgA })).toBe(expected);
@@ -46,7 +53,7 @@ describe("can(actor, action, subject)", () => {
 
 describe("role landing pages and sections", () => {
   it("sends each role to its own home", () => {
-    expect(homePathFor("coach")).toBe("/coach/roster");
+    expect(homePathFor("coach")).toBe("/coach/board");
     expect(homePathFor("physio")).toBe("/physio/caseload");
     expect(homePathFor("athlete")).toBe("/me");
   });

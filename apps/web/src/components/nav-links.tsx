@@ -6,6 +6,8 @@ import { cn } from "@loadline/ui/lib/utils";
 export interface NavItem {
   href: string;
   label: string;
+  /** Active only on exactly this path (e.g. a section's home, whose sub-pages have their own items). */
+  exact?: boolean;
 }
 
 export function NavLinks({ items }: { items: NavItem[] }) {
@@ -14,7 +16,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
     <nav aria-label="Main">
       <ul className="flex gap-1">
         {items.map((item) => {
-          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const active = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link

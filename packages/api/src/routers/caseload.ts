@@ -1,10 +1,10 @@
-import { listRoster } from "@loadline/db";
 import { procedureFor, router } from "../trpc";
+import { buildCaseload } from "../services/caseload";
 
 /**
- * The physio's caseload. Until injury episodes exist (physio workflows issue) every active
- * athlete of the club is on it.
+ * The physio's caseload: athletes with an open injury episode, escalations first. Sorting and
+ * filtering happen in the page (a caseload is tens of athletes), so one list serves all views.
  */
 export const caseloadRouter = router({
-  list: procedureFor("caseload.read").query(({ ctx }) => listRoster(ctx.db, ctx.actor.organisationId)),
+  list: procedureFor("caseload.read").query(({ ctx }) => buildCaseload(ctx.db, ctx.actor.organisationId, ctx.now)),
 });

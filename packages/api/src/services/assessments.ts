@@ -17,6 +17,13 @@ import {
  * assessment (R7 dates pass, rolling windows move, a pending next-morning outcome settles),
  * so a snapshot goes stale after at most an hour, or at its next R7 date if sooner, and is
  * recomputed on the next read.
+ *
+ * Why both: computing only on read would replay up to 400 days of records for every athlete on
+ * every board view; computing only on write would show yesterday's R7 date and windows until
+ * the athlete logs again. Writes (logs, check-ins, plans, tests, adjuncts, reviews, gait, and a
+ * squad's planned sessions, which feed R16 for every member) call `afterClinicalWrite` so the
+ * writer sees the new flags at once; reads recompute whatever went stale in one batch through
+ * `loadTimelines` (a fixed number of queries), so the board stays O(1) in queries per squad.
  */
 const MAX_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, or } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { AthleteTimelineInput, CapacityTest, LoggedSession } from "@loadline/domain";
 import type { Database } from "../client";
@@ -8,6 +8,7 @@ import {
   capacityTests,
   clinicianReviews,
   gaitAssessments,
+  injuryEpisodes,
   morningCheckIns,
   planVersions,
   sessionLogs,
@@ -105,11 +106,19 @@ export async function loadTimelines(
       .select()
       .from(athleteProfiles)
       .where(and(inOrg(athleteProfiles), inArray(athleteProfiles.id, athleteIds))),
-    // The latest plan version per athlete.
+    // The latest plan version per athlete, while its injury episode is open: a discharged
+    // athlete (episode resolved) is no longer in rehab.
     db
-      .selectDistinctOn([planVersions.athleteId])
+      .selectDistinctOn([planVersions.athleteId], getTableColumns(planVersions))
       .from(planVersions)
-      .where(and(inOrg(planVersions), inArray(planVersions.athleteId, athleteIds)))
+      .leftJoin(injuryEpisodes, eq(injuryEpisodes.id, planVersions.episodeId))
+      .where(
+        and(
+          inOrg(planVersions),
+          inArray(planVersions.athleteId, athleteIds),
+          or(isNull(planVersions.episodeId), eq(injuryEpisodes.status, "active")),
+        ),
+      )
       .orderBy(planVersions.athleteId, desc(planVersions.version)),
     db
       .select()
@@ -164,7 +173,8 @@ export async function loadTimelines(
             and(
               inOrg(squadSessions),
               inArray(squadSessions.squadId, squadIds),
-              gte(squadSessions.at, sql`${new Date(now.getTime() - 14 * 86_400_000)}`),
+              // A plain Date parameter: wrapped in sql`` postgres-js receives it untyped and fails.
+              gte(squadSessions.at, new Date(now.getTime() - 14 * 86_400_000)),
             ),
           );
 

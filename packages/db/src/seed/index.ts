@@ -3,6 +3,9 @@ import type { Database } from "../client";
 import { athleteProfiles, invites, organisations, squadMemberships, squads, users } from "../schema";
 import { DAY_MS, type SeedContext, type SeedTx } from "./context";
 import { DEMO_PASSWORD, demoAthletes, demoStaff } from "./demo-people";
+import { seedClinical } from "./clinical";
+import { seedAthleteLogs } from "./athlete-logs";
+import { seedSquadPlans } from "./squad-plans";
 
 export { DEMO_PASSWORD, demoAthleteEmail, demoAthletes, demoStaff } from "./demo-people";
 export type { SeedContext } from "./context";
@@ -142,7 +145,7 @@ export async function seedDemoClub(db: Database, options: SeedOptions): Promise<
  * Each feature seeds its own demo records, in order (plans before the logs that follow them),
  * inside the same transaction.
  */
-const featureSeeds: ((tx: SeedTx, context: SeedContext) => Promise<void>)[] = [];
+const featureSeeds: ((tx: SeedTx, context: SeedContext) => Promise<void>)[] = [seedClinical, seedAthleteLogs, seedSquadPlans];
 
 async function seedFeatures(tx: SeedTx, context: SeedContext): Promise<void> {
   for (const seed of featureSeeds) await seed(tx, context);

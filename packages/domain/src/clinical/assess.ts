@@ -136,6 +136,7 @@ function summariseGait(ctx: AssessmentContext): GaitSummary | null {
     assessmentId: latest.id,
     at: latest.at,
     faults: latest.faults.map((f) => ({ code: f.code, severity: f.severity, side: f.side, cues: gaitCatalogue[f.code].cues })),
+    prescribedCues: [...latest.cuesPrescribed],
     cadenceHint:
       latest.cadenceSpm === undefined ? null : cadenceHint(latest.cadenceSpm, ctx.timeline.athlete.usualCadenceSpm, ctx.thresholds),
   };

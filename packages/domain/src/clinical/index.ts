@@ -16,3 +16,6 @@ export { assessAthlete } from "./assess";
 export { preflightCheck, type PlannedSession, type PreflightVerdict, type PreflightReason, type PreflightResult } from "./preflight";
 export { painZone, nextMorningZone, worstOfZones, outcomeDecision } from "./rules/pain";
 export { weeklyVolumeZone, singleRunZone, sessionLoad, acwrZone } from "./rules/volume";
+export * from "./coach-view";
+export * from "./athlete";
+export * from "./physio";

@@ -1,5 +1,5 @@
 import type { Assessment } from "./types";
-import { HOUR_MS, DAY_MS } from "./time";
+import { HOUR_MS, DAY_MS, formatInstantForPeople } from "./time";
 import type { RuleId, SquadSessionKind } from "./vocabulary";
 import { highTendonLoadActivities } from "./vocabulary";
 
@@ -87,7 +87,7 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
     reasons.push({
       ruleId: "R7",
       verdict: "modify",
-      message: `Too soon after the last high-load session; the next one is allowed from ${assessment.nextHighLoadAt.toISOString()}.`,
+      message: `Too soon after the last high-load session; the next one is allowed from ${formatInstantForPeople(assessment.nextHighLoadAt)}.`,
       change: "Swap for cycling, pool running or strength work today.",
     });
   }

@@ -142,6 +142,8 @@ export interface GaitSummary {
   assessmentId: string;
   at: Date;
   faults: { code: GaitFaultCode; severity: number; side?: string | undefined; cues: readonly string[] }[];
+  /** The cues the assessor chose for the athlete (from the catalogue or written); what the athlete sees. */
+  prescribedCues: string[];
   cadenceHint: CadenceHintResult | null;
 }
 

@@ -1,12 +1,26 @@
 import type { ReactNode } from "react";
 import { RoleLayout } from "@/components/role-layout";
+import { serverCaller } from "@/trpc/server";
 
-const nav = [
-  { href: "/coach/roster", label: "Roster" },
-  { href: "/coach/staff", label: "Staff" },
-];
+/** New (unacknowledged) alerts for the navigation; the layout still renders if counting fails. */
+async function newAlertCount(): Promise<number | null> {
+  try {
+    return (await (await serverCaller()).alerts.counts()).total;
+  } catch {
+    return null;
+  }
+}
 
-export default function CoachLayout({ children }: { children: ReactNode }) {
+export default async function CoachLayout({ children }: { children: ReactNode }) {
+  const alerts = await newAlertCount();
+  const nav = [
+    { href: "/coach/board", label: "Board" },
+    { href: "/coach/planner", label: "Planner" },
+    { href: "/coach/alerts", label: alerts ? `Alerts (${alerts} new)` : "Alerts" },
+    { href: "/coach/gait", label: "Gait" },
+    { href: "/coach/roster", label: "Roster" },
+    { href: "/coach/staff", label: "Staff" },
+  ];
   return (
     <RoleLayout role="coach" section="/coach" nav={nav}>
       {children}

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
 
 export default function CoachHome() {
-  redirect("/coach/roster");
+  redirect("/coach/board");
 }

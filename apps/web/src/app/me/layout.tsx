@@ -1,7 +1,14 @@
 import type { ReactNode } from "react";
 import { RoleLayout } from "@/components/role-layout";
 
-const nav = [{ href: "/me", label: "My plan" }];
+// Short labels so the four items fit a 390 px phone header; Today is exact so it is not
+// highlighted on every /me/* page.
+const nav = [
+  { href: "/me", label: "Today", exact: true },
+  { href: "/me/log", label: "Log" },
+  { href: "/me/progress", label: "Progress" },
+  { href: "/me/visa-h", label: "VISA-H" },
+];
 
 export default function AthleteLayout({ children }: { children: ReactNode }) {
   return (

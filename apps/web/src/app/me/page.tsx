@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
-import { MyPlan } from "./my-plan";
+import { Today } from "./today";
 
-export const metadata: Metadata = { title: "My plan" };
+export const metadata: Metadata = { title: "Today" };
 
-export default async function MyPlanPage() {
-  await prefetch(trpc.me.profile.queryOptions());
+export default async function TodayPage() {
+  await prefetch(trpc.today.get.queryOptions());
   return (
     <HydrateClient>
-      <MyPlan />
+      <Today />
     </HydrateClient>
   );
 }

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { RoleLayout } from "@/components/role-layout";
 
-const nav = [{ href: "/physio/caseload", label: "Caseload" }];
+const nav = [
+  { href: "/physio/caseload", label: "Caseload" },
+  { href: "/physio/escalations", label: "Escalations" },
+];
 
 export default function PhysioLayout({ children }: { children: ReactNode }) {
   return (

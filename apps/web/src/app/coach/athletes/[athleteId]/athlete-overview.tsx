@@ -1,0 +1,324 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { gaitCatalogue } from "@loadline/domain";
+import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
+import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@loadline/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { PainChart, type PainPoint } from "@/components/charts/pain-chart";
+import { WeeklyVolumeChart, type WeeklyVolumePoint } from "@/components/charts/weekly-volume-chart";
+import { PageHeader } from "@/components/page-header";
+import { useTRPC } from "@/trpc/react";
+import { FlagBadges } from "../../_lib/flag-badges";
+import { DAY_MS, availabilityLabels, formatDate, formatDateTime, severityLabels, zoneLabels, zoneVariant } from "../../_lib/labels";
+import type { AthleteOverview as Overview } from "../../_lib/types";
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const sessionTypeLabels: Record<string, string> = { run: "Run", strength: "Strength", field: "Field", cross_training: "Cross-training" };
+
+/** Daily pain during/after (worst session of the day) and morning pain, for the pain chart. */
+function painByDay(data: Overview): PainPoint[] {
+  const days = new Map<string, PainPoint>();
+  const day = (iso: string) => days.get(iso) ?? { date: iso, during: null, after: null, morning: null };
+  for (const s of data.sessions) {
+    const point = day(isoDay(s.at));
+    point.during = Math.max(point.during ?? 0, s.painDuring);
+    if (s.painAfter !== null) point.after = Math.max(point.after ?? 0, s.painAfter);
+    days.set(point.date, point);
+  }
+  for (const p of data.pain) {
+    const point = day(isoDay(p.at));
+    point.morning = p.pain;
+    days.set(point.date, point);
+  }
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Weekly running km (Monday weeks, UTC) over the overview window, with R10's +10 % line. */
+function weeklyKm(data: Overview, now: Date): WeeklyVolumePoint[] {
+  const monday = (d: Date) => {
+    const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+  };
+  const weeks = Math.ceil(data.overviewDays / 7);
+  const last = monday(now);
+  const totals = Array.from({ length: weeks }, (_, i) => ({ start: last - (weeks - 1 - i) * 7 * DAY_MS, km: 0 }));
+  for (const s of data.sessions) {
+    if (s.type !== "run" || s.distanceKm === null) continue;
+    const week = totals.find((w) => w.start === monday(s.at));
+    if (week) week.km += s.distanceKm;
+  }
+  return totals.map((w, i) => {
+    const previous = totals[i - 1]?.km ?? 0;
+    return { weekStart: new Date(w.start), km: Math.round(w.km * 10) / 10, tenPercentLimitKm: previous > 0 ? Math.round(previous * 11) / 10 : null };
+  });
+}
+
+export function AthleteOverview({ athleteId }: { athleteId: string }) {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.board.athlete.queryOptions({ athleteId }));
+  const a = data.assessment;
+  const volume = a.workload.weeklyVolume;
+  const gait = data.gaitAssessments[0];
+  const [showAllSessions, setShowAllSessions] = useState(false);
+  const sessions = showAllSessions ? data.sessions : data.sessions.slice(0, 15);
+
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title={data.athlete.name}
+        description={`${data.athlete.eventOrSport} · ${data.athlete.squads.map((s) => s.name).join(", ") || "No squad"}`}
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <Link href="/coach/board">Back to board</Link>
+            </Button>
+            <Button asChild>
+              <Link href={`/coach/gait/new?athlete=${data.athlete.id}`}>Record gait assessment</Link>
+            </Button>
+          </>
+        }
+      />
+
+      {a.medicalReviewNeeded ? (
+        <Alert variant="escalate">
+          <AlertTitle>Medical review needed</AlertTitle>
+          <AlertDescription>No training until the athlete has been reviewed. The physio has the detail.</AlertDescription>
+        </Alert>
+      ) : null}
+
+      <section aria-labelledby="status-heading" className="grid gap-4 md:grid-cols-4">
+        <h2 id="status-heading" className="sr-only">
+          Status
+        </h2>
+        <Card>
+          <CardHeader>
+            <CardDescription>Availability</CardDescription>
+            <CardTitle>
+              <Badge variant={a.availability} className="text-sm">
+                {availabilityLabels[a.availability]}
+              </Badge>
+            </CardTitle>
+          </CardHeader>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardDescription>Phase</CardDescription>
+            <CardTitle className="text-lg">{a.phase === null ? "Not in rehab" : `Phase ${a.phase}`}</CardTitle>
+          </CardHeader>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardDescription>Latest session outcome</CardDescription>
+            <CardTitle>
+              {a.latestOutcome ? (
+                <Badge variant={zoneVariant(a.latestOutcome.zone)} className="text-sm">
+                  {zoneLabels[a.latestOutcome.zone]}
+                  {a.latestOutcome.pending ? " (next morning pending)" : ""}
+                </Badge>
+              ) : (
+                <span className="text-lg">None yet</span>
+              )}
+            </CardTitle>
+          </CardHeader>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardDescription>Next high-load day (R7)</CardDescription>
+            <CardTitle className="text-lg">
+              {a.nextHighLoadAt === null ? "No limit" : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? "Allowed now" : formatDateTime(a.nextHighLoadAt)}
+            </CardTitle>
+          </CardHeader>
+        </Card>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Open flags</h2>
+            </CardTitle>
+            <CardDescription>{a.progression.blocked ? "Progression is on hold." : "Progression is open."}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3">
+            <FlagBadges flags={a.flags} />
+            {a.flags.length > 0 ? (
+              <ul className="grid gap-1 text-sm">
+                {a.flags.map((f, i) => (
+                  <li key={`${f.ruleId}-${i}`}>
+                    <span className="font-medium">{f.medicalReview ? "Medical review" : `${f.ruleId} ${severityLabels[f.severity]}`}:</span> {f.message}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Phase timeline</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            {data.phaseHistory.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No rehab plan: this athlete trains with the squad.</p>
+            ) : (
+              <ol className="grid gap-2 border-l pl-4">
+                {data.phaseHistory.map((p, i) => (
+                  <li key={i} className="text-sm">
+                    <span className="font-medium">Phase {p.phase}</span> from {formatDate(p.startedAt)}
+                    {i === data.phaseHistory.length - 1 ? ` (${Math.floor((a.evaluatedAt.getTime() - p.startedAt.getTime()) / DAY_MS)} days so far)` : ""}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Pain</h2>
+            </CardTitle>
+            <CardDescription>During and after sessions, and each morning, over {Math.round(data.overviewDays / 7)} weeks.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <PainChart data={painByDay(data)} bands={a.painBands} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Running volume and load</h2>
+            </CardTitle>
+            <CardDescription>
+              This week {Math.round(volume.current * 10) / 10} {volume.unit === "km" ? "km" : "min"}
+              {volume.changePct !== null ? ` (${volume.changePct > 0 ? "+" : ""}${Math.round(volume.changePct)} % vs last week)` : ""}. Acute load{" "}
+              {Math.round(a.workload.acuteLoad)}, chronic weekly {Math.round(a.workload.chronicWeeklyLoad)}, ACWR{" "}
+              {a.workload.acwr === null ? "n/a" : a.workload.acwr.toFixed(2)} (information only).
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <WeeklyVolumeChart data={weeklyKm(data, a.evaluatedAt)} />
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Gait and cues</h2>
+          </CardTitle>
+          {data.cadenceHint ? <CardDescription>{data.cadenceHint.message}</CardDescription> : null}
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          {gait ? null : <p className="text-sm text-muted-foreground">No gait assessment yet.</p>}
+          {data.gaitAssessments.map((g) => (
+            <div key={g.id} className="grid gap-1 rounded-lg border p-3 text-sm">
+              <p className="font-medium">
+                {formatDate(g.at)} · {g.surface === "treadmill" ? "Treadmill" : "Overground"}
+                {g.speedKmh ? ` · ${g.speedKmh} km/h` : ""}
+                {g.cadenceSpm ? ` · ${g.cadenceSpm} steps/min` : ""} · by {g.assessorName}
+              </p>
+              <ul className="flex flex-wrap gap-1" aria-label="Faults">
+                {g.faults.map((f) => (
+                  <li key={f.code}>
+                    <Badge variant={f.severity >= 3 ? "red" : f.severity === 2 ? "amber" : "info"}>
+                      {gaitCatalogue[f.code].label} · severity {f.severity}
+                      {f.side ? ` · ${f.side}` : ""}
+                    </Badge>
+                  </li>
+                ))}
+              </ul>
+              {g.cues.length > 0 ? <p>Cues: {g.cues.join("; ")}</p> : null}
+              {g.notes ? <p className="text-muted-foreground">{g.notes}</p> : null}
+              {g.videoUrl ? (
+                <a href={g.videoUrl} className="text-primary underline underline-offset-4" rel="noreferrer noopener" target="_blank">
+                  Video
+                </a>
+              ) : null}
+            </div>
+          ))}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Sessions and runs</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="overflow-x-auto">
+          {data.sessions.length === 0 ? (
+            <p className="text-sm text-muted-foreground">Nothing logged in the last {data.overviewDays} days.</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>When</TableHead>
+                  <TableHead>Type</TableHead>
+                  <TableHead>Minutes</TableHead>
+                  <TableHead>Distance</TableHead>
+                  <TableHead>RPE</TableHead>
+                  <TableHead>Pain during / after</TableHead>
+                  <TableHead>Cadence</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {sessions.map((s) => (
+                  <TableRow key={s.id}>
+                    <TableCell>{formatDateTime(s.at)}</TableCell>
+                    <TableCell>{sessionTypeLabels[s.type] ?? s.type}</TableCell>
+                    <TableCell>{s.minutes === null ? "–" : Math.round(s.minutes)}</TableCell>
+                    <TableCell>{s.distanceKm === null ? "–" : `${s.distanceKm} km`}</TableCell>
+                    <TableCell>{s.rpe ?? "–"}</TableCell>
+                    <TableCell>
+                      {s.painDuring} / {s.painAfter ?? "–"}
+                    </TableCell>
+                    <TableCell>{s.cadenceSpm ?? "–"}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {data.sessions.length > sessions.length ? (
+            <Button variant="outline" className="mt-3" onClick={() => setShowAllSessions(true)}>
+              Show all {data.sessions.length} sessions
+            </Button>
+          ) : null}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Flag history</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          {data.flagHistory.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No flags recorded.</p>
+          ) : (
+            <ul className="grid gap-2 text-sm">
+              {data.flagHistory.map((f) => (
+                <li key={f.id} className="flex flex-wrap items-baseline gap-2">
+                  <Badge variant={f.severity}>{f.medicalReview ? "Medical review" : `${f.ruleId} · ${severityLabels[f.severity]}`}</Badge>
+                  <span>{f.message}</span>
+                  <span className="text-xs text-muted-foreground">
+                    {formatDate(f.raisedAt)}
+                    {f.resolvedAt ? " · resolved" : f.acknowledgedAt ? " · acknowledged" : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import { availabilityRank, availabilityValues, phases } from "@loadline/domain";
+import { Badge } from "@loadline/ui/badge";
+import { Input } from "@loadline/ui/input";
+import { Label } from "@loadline/ui/label";
+import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { Sparkline } from "@/components/charts/sparkline";
+import { useTRPC } from "@/trpc/react";
+import { FlagBadges } from "../_lib/flag-badges";
+import { DAY_MS, availabilityLabels, formatDate, zoneLabels, zoneVariant } from "../_lib/labels";
+import type { BoardRow, Severity } from "../_lib/types";
+import { useUrlState } from "../_lib/use-url-state";
+
+const severityRank: Record<Severity | "none", number> = { none: 0, info: 0, amber: 1, red: 2, escalate: 3 };
+
+/** The worst flag a coach acts on (information-only flags do not count). */
+function worstActionable(row: BoardRow): Severity | "none" {
+  const s = row.assessment.worstSeverity;
+  return s === null || s === "info" ? "none" : s;
+}
+
+const columns = [
+  { id: "name", label: "Athlete", value: (r: BoardRow) => r.athlete.name },
+  { id: "availability", label: "Availability", value: (r: BoardRow) => availabilityRank(r.assessment.availability) },
+  { id: "phase", label: "Phase", value: (r: BoardRow) => r.assessment.phase ?? 0 },
+  { id: "outcome", label: "Last outcome", value: (r: BoardRow) => ["green", "amber", "red"].indexOf(r.assessment.latestOutcome?.zone ?? "") },
+  { id: "nextHighLoad", label: "Next high-load day", value: (r: BoardRow) => r.assessment.nextHighLoadAt?.getTime() ?? 0 },
+  { id: "flags", label: "Flags", value: (r: BoardRow) => severityRank[worstActionable(r)] * 100 + r.assessment.flags.length },
+  { id: "pain", label: "Morning pain, 14 days", value: (r: BoardRow) => r.pain14.at(-1)?.pain ?? -1 },
+  { id: "volume", label: "Weekly running", value: (r: BoardRow) => r.assessment.workload.weeklyVolume.current },
+  { id: "acwr", label: "ACWR", value: (r: BoardRow) => r.assessment.workload.acwr ?? -1 },
+  { id: "lastLog", label: "Last log", value: (r: BoardRow) => r.daysSinceLastLog ?? 9999 },
+] as const;
+type ColumnId = (typeof columns)[number]["id"];
+
+export function BoardTable() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { data: rows } = useSuspenseQuery(trpc.board.rows.queryOptions({}));
+  const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
+  const { values, set } = useUrlState(["q", "squad", "availability", "severity", "phase", "sort"] as const);
+
+  const sortParam = values.sort || "-flags";
+  const sortId = (columns.some((c) => c.id === sortParam.replace(/^-/, "")) ? sortParam.replace(/^-/, "") : "flags") as ColumnId;
+  const descending = sortParam.startsWith("-");
+
+  const visible = useMemo(() => {
+    const q = values.q.trim().toLowerCase();
+    const filtered = rows.filter((row) => {
+      const a = row.assessment;
+      if (q && !row.athlete.name.toLowerCase().includes(q) && !row.athlete.eventOrSport.toLowerCase().includes(q)) return false;
+      if (values.squad && !row.athlete.squads.some((s) => s.id === values.squad)) return false;
+      if (values.availability && a.availability !== values.availability) return false;
+      if (values.severity && worstActionable(row) !== values.severity) return false;
+      if (values.phase === "none" && a.phase !== null) return false;
+      if (values.phase === "rehab" && !a.inRehab) return false;
+      if (/^[1-4]$/.test(values.phase) && a.phase !== Number(values.phase)) return false;
+      return true;
+    });
+    const column = columns.find((c) => c.id === sortId) ?? columns[0];
+    return filtered.sort((x, y) => {
+      const vx = column.value(x);
+      const vy = column.value(y);
+      const order = typeof vx === "string" && typeof vy === "string" ? vx.localeCompare(vy) : Number(vx) - Number(vy);
+      return (descending ? -order : order) || x.athlete.name.localeCompare(y.athlete.name);
+    });
+  }, [rows, values, sortId, descending]);
+
+  const toggleSort = (id: ColumnId) => set({ sort: sortId === id && !descending ? `-${id}` : id });
+
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the board">
+        <div className="grid gap-1.5">
+          <Label htmlFor="board-search">Search</Label>
+          <Input id="board-search" type="search" placeholder="Name or event" className="w-52" value={values.q} onChange={(e) => set({ q: e.target.value })} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="board-squad">Squad</Label>
+          <NativeSelect id="board-squad" value={values.squad} onChange={(e) => set({ squad: e.target.value })}>
+            <NativeSelectOption value="">All squads</NativeSelectOption>
+            {squads.map((s) => (
+              <NativeSelectOption key={s.id} value={s.id}>
+                {s.name}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="board-availability">Availability</Label>
+          <NativeSelect id="board-availability" value={values.availability} onChange={(e) => set({ availability: e.target.value })}>
+            <NativeSelectOption value="">Any</NativeSelectOption>
+            {availabilityValues.map((v) => (
+              <NativeSelectOption key={v} value={v}>
+                {availabilityLabels[v]}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="board-severity">Worst flag</Label>
+          <NativeSelect id="board-severity" value={values.severity} onChange={(e) => set({ severity: e.target.value })}>
+            <NativeSelectOption value="">Any</NativeSelectOption>
+            <NativeSelectOption value="escalate">Medical review</NativeSelectOption>
+            <NativeSelectOption value="red">Red</NativeSelectOption>
+            <NativeSelectOption value="amber">Amber</NativeSelectOption>
+            <NativeSelectOption value="none">No flags</NativeSelectOption>
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="board-phase">Phase</Label>
+          <NativeSelect id="board-phase" value={values.phase} onChange={(e) => set({ phase: e.target.value })}>
+            <NativeSelectOption value="">Any</NativeSelectOption>
+            <NativeSelectOption value="rehab">In rehab (any phase)</NativeSelectOption>
+            {phases.map((p) => (
+              <NativeSelectOption key={p} value={String(p)}>
+                Phase {p}
+              </NativeSelectOption>
+            ))}
+            <NativeSelectOption value="none">Not in rehab</NativeSelectOption>
+          </NativeSelect>
+        </div>
+        <p className="ml-auto text-sm text-muted-foreground" aria-live="polite">
+          {visible.length} of {rows.length} athletes
+        </p>
+      </div>
+
+      <div className="overflow-x-auto rounded-lg border">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              {columns.map((c) => (
+                <TableHead key={c.id} aria-sort={sortId === c.id ? (descending ? "descending" : "ascending") : "none"}>
+                  <button type="button" className="inline-flex items-center gap-1 font-medium" onClick={() => toggleSort(c.id)}>
+                    {c.label}
+                    {sortId === c.id ? (
+                      descending ? <ArrowDown className="size-3.5" aria-hidden="true" /> : <ArrowUp className="size-3.5" aria-hidden="true" />
+                    ) : (
+                      <ArrowUpDown className="size-3.5 opacity-50" aria-hidden="true" />
+                    )}
+                  </button>
+                </TableHead>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {visible.length === 0 ? (
+              <TableRow>
+                <TableCell colSpan={columns.length} className="py-10 text-center text-muted-foreground">
+                  No athletes match these filters.
+                </TableCell>
+              </TableRow>
+            ) : (
+              visible.map((row) => <BoardRowView key={row.athlete.id} row={row} onOpen={() => router.push(`/coach/athletes/${row.athlete.id}`)} />)
+            )}
+          </TableBody>
+        </Table>
+      </div>
+    </div>
+  );
+}
+
+function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
+  const a = row.assessment;
+  const volume = a.workload.weeklyVolume;
+  const start = a.evaluatedAt.getTime() - 13 * DAY_MS;
+  const painPoints = row.pain14.map((p) => ({ day: Math.max(0, Math.round((p.at.getTime() - start) / DAY_MS)), value: p.pain }));
+  const latestPain = row.pain14.at(-1)?.pain;
+  return (
+    <TableRow
+      className="cursor-pointer"
+      onClick={(event) => {
+        // Buttons and links inside the row keep their own behaviour.
+        if ((event.target as HTMLElement).closest("a,button")) return;
+        onOpen();
+      }}
+    >
+      <TableCell>
+        <Link href={`/coach/athletes/${row.athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+          {row.athlete.name}
+        </Link>
+        <div className="text-xs text-muted-foreground">{row.athlete.eventOrSport}</div>
+      </TableCell>
+      <TableCell>
+        <div className="flex flex-col items-start gap-1">
+          <Badge variant={a.availability}>{availabilityLabels[a.availability]}</Badge>
+          {a.medicalReviewNeeded ? <Badge variant="escalate">Medical review needed</Badge> : null}
+        </div>
+      </TableCell>
+      <TableCell className="whitespace-nowrap">
+        {a.phase === null ? (
+          <span className="text-muted-foreground">Not in rehab</span>
+        ) : (
+          <>
+            Phase {a.phase}
+            {row.daysInPhase !== null ? <div className="text-xs text-muted-foreground">{row.daysInPhase} days in phase</div> : null}
+          </>
+        )}
+      </TableCell>
+      <TableCell>
+        {a.latestOutcome ? (
+          <Badge variant={zoneVariant(a.latestOutcome.zone)}>
+            {zoneLabels[a.latestOutcome.zone]}
+            {a.latestOutcome.pending ? " (pending)" : ""}
+          </Badge>
+        ) : (
+          <span className="text-muted-foreground">None</span>
+        )}
+      </TableCell>
+      <TableCell className="whitespace-nowrap">
+        {a.nextHighLoadAt === null ? (
+          <span className="text-muted-foreground">No limit</span>
+        ) : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? (
+          "Allowed now"
+        ) : (
+          formatDate(a.nextHighLoadAt)
+        )}
+      </TableCell>
+      <TableCell className="min-w-44">
+        <FlagBadges flags={a.flags} />
+      </TableCell>
+      <TableCell>
+        {painPoints.length > 0 ? (
+          <Sparkline
+            points={painPoints}
+            days={14}
+            label={`Morning pain over 14 days: ${painPoints.length} check-ins, latest ${latestPain ?? "none"} of 10, highest ${Math.max(...row.pain14.map((p) => p.pain))}`}
+          />
+        ) : (
+          <span className="text-muted-foreground">No check-ins</span>
+        )}
+      </TableCell>
+      <TableCell className="whitespace-nowrap">
+        {volume.current > 0 || volume.previous > 0 ? (
+          <>
+            {Math.round(volume.current * 10) / 10} {volume.unit === "km" ? "km" : "min"}
+            {volume.changePct !== null ? (
+              <div className="text-xs">
+                <Badge variant={volume.zone ? zoneVariant(volume.zone) : "outline"}>
+                  {volume.changePct > 0 ? "+" : ""}
+                  {Math.round(volume.changePct)} % vs last week
+                </Badge>
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <span className="text-muted-foreground">No running</span>
+        )}
+      </TableCell>
+      <TableCell>
+        {a.workload.acwr === null ? (
+          <span className="text-muted-foreground">n/a</span>
+        ) : (
+          <Badge variant={a.workload.acwrZone ? zoneVariant(a.workload.acwrZone) : "outline"}>{a.workload.acwr.toFixed(2)}</Badge>
+        )}
+      </TableCell>
+      <TableCell className="whitespace-nowrap">
+        {row.daysSinceLastLog === null ? <span className="text-muted-foreground">Never</span> : row.daysSinceLastLog === 0 ? "Today" : `${row.daysSinceLastLog} d ago`}
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,220 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
+import { gaitCatalogue, gaitFaultCodes, type GaitFaultCode } from "@loadline/domain";
+import { Alert, AlertDescription } from "@loadline/ui/alert";
+import { Button } from "@loadline/ui/button";
+import { Field } from "@loadline/ui/field";
+import { Input } from "@loadline/ui/input";
+import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { toast } from "@loadline/ui/sonner";
+import { Textarea } from "@loadline/ui/textarea";
+import { applyServerErrors } from "@/lib/form-errors";
+import { useTRPC } from "@/trpc/react";
+
+const optionalNumber = (field: string, min: number, max: number) =>
+  z.union([z.literal(""), z.coerce.number({ error: `${field} must be a number` }).min(min, `${field} must be between ${min} and ${max}`).max(max, `${field} must be between ${min} and ${max}`)]);
+
+const faultEntry = z.object({ present: z.boolean(), severity: z.enum(["1", "2", "3"]), side: z.enum(["", "left", "right", "both"]) });
+
+/** The form's own shape (checkboxes and selects hold strings); mapped to the API's schema on submit. */
+const gaitFormSchema = z
+  .object({
+    athleteId: z.string().min(1, "Choose an athlete"),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date"),
+    surface: z.enum(["treadmill", "overground"]),
+    speedKmh: optionalNumber("Speed", 1, 40),
+    cadenceSpm: optionalNumber("Cadence", 60, 260),
+    faults: z.object(Object.fromEntries(gaitFaultCodes.map((c) => [c, faultEntry])) as Record<GaitFaultCode, typeof faultEntry>),
+    cues: z.array(z.string()),
+    writtenCues: z.string().max(1000, "At most 1000 characters"),
+    notes: z.string().max(2000, "At most 2000 characters"),
+    videoUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a web link (https://...)" })]),
+  })
+  .refine((v) => gaitFaultCodes.some((c) => v.faults[c].present), { message: "Record at least one fault", path: ["faults"] })
+  .refine((v) => v.cues.length > 0 || v.writtenCues.trim().length > 0, { message: "Choose or write at least one cue", path: ["cues"] });
+type GaitFormValues = z.input<typeof gaitFormSchema>;
+
+export function GaitForm({
+  athletes,
+  athleteId,
+  initialFault,
+  today,
+}: {
+  athletes: { id: string; name: string }[];
+  athleteId: string;
+  initialFault: GaitFaultCode | null;
+  today: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const form = useForm<GaitFormValues>({
+    resolver: zodResolver(gaitFormSchema),
+    mode: "onTouched",
+    defaultValues: {
+      athleteId,
+      date: today,
+      surface: "overground",
+      speedKmh: "",
+      cadenceSpm: "",
+      faults: Object.fromEntries(gaitFaultCodes.map((c) => [c, { present: c === initialFault, severity: "2", side: "" }])) as GaitFormValues["faults"],
+      cues: [],
+      writtenCues: "",
+      notes: "",
+      videoUrl: "",
+    },
+  });
+  const faults = useWatch({ control: form.control, name: "faults" });
+  const create = useMutation(
+    trpc.gait.create.mutationOptions({
+      onSuccess: async (_created, input) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.gait.squadFaults.queryKey() });
+        toast.success("Gait assessment saved; the athlete sees the cues on Today");
+        router.push(`/coach/athletes/${input.athleteId}`);
+      },
+      onError: (error) => applyServerErrors(form, error),
+    }),
+  );
+  const { errors } = form.formState;
+  const register = form.register;
+
+  const submit = form.handleSubmit((raw) => {
+    const values = gaitFormSchema.parse(raw);
+    const written = values.writtenCues
+      .split("\n")
+      .map((c) => c.trim())
+      .filter(Boolean);
+    create.mutate({
+      athleteId: values.athleteId,
+      // Today means "now" (the server's clock); an earlier day is recorded at midday UTC.
+      at: values.date === today ? undefined : new Date(`${values.date}T12:00:00Z`),
+      surface: values.surface,
+      speedKmh: values.speedKmh === "" ? null : values.speedKmh,
+      cadenceSpm: values.cadenceSpm === "" ? null : values.cadenceSpm,
+      faults: gaitFaultCodes
+        .filter((c) => values.faults[c].present)
+        .map((c) => ({ code: c, severity: Number(values.faults[c].severity) as 1 | 2 | 3, side: values.faults[c].side || undefined })),
+      cues: [...values.cues, ...written],
+      notes: values.notes,
+      videoUrl: values.videoUrl || null,
+    });
+  });
+
+  const chosenFaults = gaitFaultCodes.filter((c) => faults[c]?.present);
+
+  return (
+    <form onSubmit={submit} noValidate className="grid max-w-3xl gap-6">
+      {errors.root?.message ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{errors.root.message}</AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field label="Athlete" htmlFor="athleteId" error={errors.athleteId?.message} required>
+          <NativeSelect {...register("athleteId")}>
+            <NativeSelectOption value="">Choose…</NativeSelectOption>
+            {athletes.map((a) => (
+              <NativeSelectOption key={a.id} value={a.id}>
+                {a.name}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field label="Date" htmlFor="date" error={errors.date?.message} required>
+          <Input type="date" max={today} {...register("date")} />
+        </Field>
+        <Field label="Surface" htmlFor="surface" error={errors.surface?.message} required>
+          <NativeSelect {...register("surface")}>
+            <NativeSelectOption value="overground">Overground</NativeSelectOption>
+            <NativeSelectOption value="treadmill">Treadmill</NativeSelectOption>
+          </NativeSelect>
+        </Field>
+        <Field label="Speed (km/h)" htmlFor="speedKmh" error={errors.speedKmh?.message}>
+          <Input inputMode="decimal" {...register("speedKmh")} />
+        </Field>
+        <Field label="Cadence (steps/min)" htmlFor="cadenceSpm" description="Below ~165 at easy pace hints at over-striding." error={errors.cadenceSpm?.message}>
+          <Input inputMode="numeric" {...register("cadenceSpm")} />
+        </Field>
+      </div>
+
+      <fieldset className="grid gap-3" aria-describedby={errors.faults?.message ? "faults-error" : undefined}>
+        <legend className="mb-1 text-sm font-medium">Faults seen</legend>
+        {errors.faults?.message ? (
+          <p id="faults-error" className="text-sm text-destructive">
+            {errors.faults.message}
+          </p>
+        ) : null}
+        {gaitFaultCodes.map((code) => {
+          const info = gaitCatalogue[code];
+          const present = faults[code]?.present ?? false;
+          return (
+            <div key={code} className="grid gap-2 rounded-lg border p-3 sm:grid-cols-[1fr_auto_auto] sm:items-center">
+              <label className="flex items-start gap-2 text-sm">
+                <input type="checkbox" className="mt-0.5 size-4 accent-primary" {...register(`faults.${code}.present`)} />
+                <span>
+                  <span className="font-medium">{info.label}</span> <span className="text-xs text-muted-foreground">({code})</span>
+                  <span className="block text-muted-foreground">{info.coachSees}</span>
+                </span>
+              </label>
+              <Field label={`Severity of ${info.label}`} htmlFor={`severity-${code}`} labelClassName="sr-only">
+                <NativeSelect disabled={!present} {...register(`faults.${code}.severity`)}>
+                  <NativeSelectOption value="1">Severity 1 (mild)</NativeSelectOption>
+                  <NativeSelectOption value="2">Severity 2</NativeSelectOption>
+                  <NativeSelectOption value="3">Severity 3 (marked)</NativeSelectOption>
+                </NativeSelect>
+              </Field>
+              <Field label={`Side of ${info.label}`} htmlFor={`side-${code}`} labelClassName="sr-only">
+                <NativeSelect disabled={!present} {...register(`faults.${code}.side`)}>
+                  <NativeSelectOption value="">Side not noted</NativeSelectOption>
+                  <NativeSelectOption value="left">Left</NativeSelectOption>
+                  <NativeSelectOption value="right">Right</NativeSelectOption>
+                  <NativeSelectOption value="both">Both</NativeSelectOption>
+                </NativeSelect>
+              </Field>
+            </div>
+          );
+        })}
+      </fieldset>
+
+      <fieldset className="grid gap-2" aria-describedby={errors.cues?.message ? "cues-error" : undefined}>
+        <legend className="mb-1 text-sm font-medium">Cues for the athlete</legend>
+        {errors.cues?.message ? (
+          <p id="cues-error" className="text-sm text-destructive">
+            {errors.cues.message}
+          </p>
+        ) : null}
+        {chosenFaults.length === 0 ? <p className="text-sm text-muted-foreground">Tick a fault to see its catalogue cues, or write your own below.</p> : null}
+        {chosenFaults.map((code) => (
+          <div key={code} className="grid gap-1">
+            <p className="text-xs font-medium text-muted-foreground">{gaitCatalogue[code].label}</p>
+            {gaitCatalogue[code].cues.map((cue) => (
+              <label key={cue} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" className="size-4 accent-primary" value={cue} {...register("cues")} />
+                {cue}
+              </label>
+            ))}
+          </div>
+        ))}
+        <Field label="Your own cues (one per line)" htmlFor="writtenCues" error={errors.writtenCues?.message}>
+          <Textarea rows={2} {...register("writtenCues")} />
+        </Field>
+      </fieldset>
+
+      <Field label="Notes" htmlFor="notes" error={errors.notes?.message}>
+        <Textarea rows={3} {...register("notes")} />
+      </Field>
+      <Field label="Video link" htmlFor="videoUrl" description="Optional, e.g. a clip in your club's video library." error={errors.videoUrl?.message}>
+        <Input type="url" placeholder="https://" {...register("videoUrl")} />
+      </Field>
+      <div>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Saving…" : "Save gait assessment"}
+        </Button>
+      </div>
+    </form>
+  );
+}

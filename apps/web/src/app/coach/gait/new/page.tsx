@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { gaitFaultCodes } from "@loadline/domain";
+import { PageHeader } from "@/components/page-header";
+import { serverCaller } from "@/trpc/server";
+import { GaitForm } from "./gait-form";
+
+export const metadata: Metadata = { title: "Record gait assessment" };
+
+export default async function NewGaitPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const rows = await (await serverCaller()).board.rows({});
+  const athletes = rows.map((r) => ({ id: r.athlete.id, name: r.athlete.name })).sort((a, b) => a.name.localeCompare(b.name));
+  const athleteId = typeof params.athlete === "string" && athletes.some((a) => a.id === params.athlete) ? params.athlete : "";
+  const fault = gaitFaultCodes.find((code) => code === params.fault) ?? null;
+  return (
+    <>
+      <PageHeader
+        title="Record gait assessment"
+        description="Faults with severity and side, and the cues the athlete will see on their Today page. Introduce form changes gradually, for example inside walk-run drills."
+      />
+      <GaitForm athletes={athletes} athleteId={athleteId} initialFault={fault} today={new Date().toISOString().slice(0, 10)} />
+    </>
+  );
+}

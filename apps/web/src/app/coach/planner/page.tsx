@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/page-header";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/trpc/server";
+import { WeekPlanner } from "./week-planner";
+
+export const metadata: Metadata = { title: "Squad planner" };
+
+/** Monday (UTC) of the week holding `date`, as YYYY-MM-DD. */
+function mondayOf(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+}
+
+export default async function PlannerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const squads = await (await serverCaller()).roster.squads();
+  const requested = typeof params.squad === "string" ? params.squad : undefined;
+  const squadId = squads.find((s) => s.id === requested)?.id ?? squads[0]?.id;
+  const weekParam = typeof params.week === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.week) ? params.week : null;
+  const week = mondayOf(weekParam ? new Date(`${weekParam}T00:00:00Z`) : new Date());
+  if (squadId) await prefetch(trpc.planner.week.queryOptions({ squadId, weekStart: new Date(`${week}T00:00:00Z`) }));
+  return (
+    <HydrateClient>
+      <PageHeader
+        title="Squad planner"
+        description="Plan the squad's week. Every session shows each athlete's pre-flight check from the rules engine: ok, modify (with the alternative) or skip."
+      />
+      {squadId ? (
+        <Suspense>
+          <WeekPlanner squads={squads.map((s) => ({ id: s.id, name: s.name }))} squadId={squadId} week={week} />
+        </Suspense>
+      ) : (
+        <p className="text-muted-foreground">Create a squad on the roster first.</p>
+      )}
+    </HydrateClient>
+  );
+}

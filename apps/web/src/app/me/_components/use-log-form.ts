@@ -1,0 +1,41 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+
+/** A fresh idempotency key per form instance; kept across retries so a resend never duplicates. */
+export function useIdempotencyKey(): [string, () => void] {
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  return [key, useCallback(() => setKey(crypto.randomUUID()), [])];
+}
+
+/**
+ * Keeps an unsent form in this device's storage, so a closed tab, a crash or a lost connection
+ * never loses what the athlete typed. Cleared once the server has the log.
+ */
+export function useDraft<T extends FieldValues>(form: UseFormReturn<T>, storageKey: string, enabled: boolean): () => void {
+  useEffect(() => {
+    if (!enabled) return;
+    const saved = window.localStorage.getItem(storageKey);
+    if (saved) {
+      try {
+        form.reset({ ...form.getValues(), ...(JSON.parse(saved) as Partial<T>) }, { keepDefaultValues: true });
+      } catch {
+        window.localStorage.removeItem(storageKey);
+      }
+    }
+    const subscription = form.watch((values) => window.localStorage.setItem(storageKey, JSON.stringify(values)));
+    return () => subscription.unsubscribe();
+    // Restore once per mount; `form` is stable across renders.
+  }, [storageKey, enabled]);
+  return useCallback(() => window.localStorage.removeItem(storageKey), [storageKey]);
+}
+
+/** Now as the value of a datetime-local input (local time, minutes). */
+export function localDateTimeValue(date: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Empty number inputs mean "not given" (undefined); anything else must parse as a number. */
+export const numberOrUndefined = (value: unknown) =>
+  value === "" || value === null || value === undefined ? undefined : typeof value === "number" ? value : Number(String(value).replace(",", "."));

@@ -1,0 +1,159 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { checkInInputSchema, redFlagQuestions, type CheckInInput } from "@loadline/domain";
+import { Alert, AlertDescription } from "@loadline/ui/alert";
+import { Button } from "@loadline/ui/button";
+import { Field } from "@loadline/ui/field";
+import { Input } from "@loadline/ui/input";
+import { applyServerErrors } from "@/lib/form-errors";
+import { useTRPC } from "@/trpc/react";
+import { FeedbackPanel, type Feedback, type RedFlagAdvice } from "../../_components/feedback-panel";
+import { PainScale } from "../../_components/pain-scale";
+import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
+
+type Values = z.input<typeof checkInInputSchema>;
+
+export type EditableCheckIn = Omit<CheckInInput, "at"> & { id: string; at: Date };
+
+const sameDay = redFlagQuestions.filter((q) => q.urgency === "same_day");
+const prompt = redFlagQuestions.filter((q) => q.urgency === "prompt");
+
+/**
+ * The morning check-in: morning pain, stiffness, the 3-bridge load test, sitting, and the
+ * red-flag questions in plain words (R20). A "yes" is answered at once with what to do.
+ */
+export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
+  const [result, setResult] = useState<{ feedback: Feedback; redFlagAdvice: RedFlagAdvice | null } | null>(null);
+  const fresh = (): Partial<Values> => ({ at: localDateTimeValue(), redFlags: [] });
+  const form = useForm<Values, unknown, CheckInInput>({
+    resolver: zodResolver(checkInInputSchema),
+    mode: "onTouched",
+    defaultValues: editing ? { ...editing, at: localDateTimeValue(editing.at) } : fresh(),
+  });
+  const clearDraft = useDraft(form, "loadline:draft:check-in", !editing);
+  const onDone = (r: { feedback: Feedback; redFlagAdvice: RedFlagAdvice | null }) => {
+    clearDraft();
+    setResult(r);
+    void queryClient.invalidateQueries();
+  };
+  const create = useMutation(trpc.checkIns.create.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const update = useMutation(trpc.checkIns.update.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const pending = create.isPending || update.isPending;
+  const failed = create.isError || update.isError;
+  const { errors } = form.formState;
+
+  if (result) {
+    return (
+      <FeedbackPanel
+        title={editing ? "Check-in updated" : "Check-in saved"}
+        feedback={result.feedback}
+        redFlagAdvice={result.redFlagAdvice}
+        anotherLabel="All logs"
+        onAnother={() => {
+          if (!editing) {
+            form.reset(fresh());
+            renewKey();
+          }
+          router.push("/me/log");
+        }}
+      />
+    );
+  }
+
+  const redFlagGroup = (legend: string, questions: readonly { id: string; label: string }[]) => (
+    <fieldset className="grid gap-2">
+      <legend className="mb-1 text-sm font-medium">{legend}</legend>
+      {questions.map((q) => (
+        <label key={q.id} className="flex min-h-12 items-center gap-3 rounded-lg border px-3 py-2 text-sm has-[:checked]:border-destructive has-[:checked]:bg-destructive/10">
+          <input type="checkbox" value={q.id} className="size-5 shrink-0 accent-destructive" {...form.register("redFlags")} />
+          {q.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+
+  return (
+    <form
+      noValidate
+      className="grid gap-6"
+      onSubmit={form.handleSubmit((input) => {
+        if (editing) update.mutate({ ...input, id: editing.id });
+        else create.mutate({ ...input, idempotencyKey });
+      })}
+    >
+      {errors.root?.message ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>
+            {errors.root.message} Your entries are kept{failed ? ": press Retry to send them again." : "."}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <Controller
+        control={form.control}
+        name="morningPain"
+        render={({ field, fieldState }) => (
+          <PainScale name="morningPain" legend="Buttock pain this morning" required value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="loadTestPain"
+        render={({ field, fieldState }) => (
+          <PainScale
+            name="loadTestPain"
+            legend="Load test: pain on 3 single-leg bridges"
+            description="Lie on your back, affected foot on the floor, lift your hips 3 times on that leg."
+            value={field.value as number | undefined}
+            onChange={field.onChange}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="restPain"
+        render={({ field, fieldState }) => (
+          <PainScale name="restPain" legend="Pain at rest (sitting or lying still)" value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+        )}
+      />
+      <div className="grid grid-cols-2 gap-4">
+        <Field label="Morning stiffness (min)" htmlFor="stiffnessMinutes" error={errors.stiffnessMinutes?.message}>
+          <Input className="h-12 text-base" inputMode="numeric" {...form.register("stiffnessMinutes", { setValueAs: numberOrUndefined })} />
+        </Field>
+        <Field label="Longest sit yesterday (min)" htmlFor="longestSitMinutes" error={errors.longestSitMinutes?.message}>
+          <Input className="h-12 text-base" inputMode="numeric" {...form.register("longestSitMinutes", { setValueAs: numberOrUndefined })} />
+        </Field>
+        <Field label="Can sit before pain (min)" htmlFor="sittingToleranceMinutes" error={errors.sittingToleranceMinutes?.message}>
+          <Input className="h-12 text-base" inputMode="numeric" {...form.register("sittingToleranceMinutes", { setValueAs: numberOrUndefined })} />
+        </Field>
+        <label className="flex min-h-12 items-center gap-3 self-end rounded-lg border px-3 text-sm">
+          <input type="checkbox" className="size-5 accent-primary" {...form.register("cushionUsed")} />
+          I used a cushion
+        </label>
+      </div>
+      <div className="grid gap-4 rounded-lg border p-4">
+        <div>
+          <h2 className="text-base font-semibold">Anything unusual?</h2>
+          <p className="text-sm text-muted-foreground">Tick only what is true for you since your last check-in. Most days, none of these apply.</p>
+        </div>
+        {redFlagGroup("Needs a doctor today", sameDay)}
+        {redFlagGroup("Needs your physio soon", prompt)}
+      </div>
+      <Field label="When" htmlFor="at" error={errors.at?.message} required>
+        <Input type="datetime-local" className="h-12 text-base" {...form.register("at")} />
+      </Field>
+      <Button type="submit" size="lg" className="h-12 text-base" disabled={pending}>
+        {pending ? "Saving…" : failed ? "Retry saving" : editing ? "Save changes" : "Save check-in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,181 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { sessionLogInputSchema, type SessionLogInput } from "@loadline/domain";
+import { Alert, AlertDescription } from "@loadline/ui/alert";
+import { Button } from "@loadline/ui/button";
+import { Field } from "@loadline/ui/field";
+import { Input } from "@loadline/ui/input";
+import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { Textarea } from "@loadline/ui/textarea";
+import { applyServerErrors } from "@/lib/form-errors";
+import { useTRPC } from "@/trpc/react";
+import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
+import { PainScale } from "../../_components/pain-scale";
+import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
+
+type Values = z.input<typeof sessionLogInputSchema>;
+
+const typeLabels = { strength: "Strength / rehab exercises", cross_training: "Cross-training (walk, bike, pool)", field: "Field / team training" } as const;
+const crossTrainingActivities = [
+  { value: "walking", label: "Walking" },
+  { value: "cycling", label: "Cycling" },
+  { value: "pool_running", label: "Pool running" },
+] as const;
+
+export interface EditableSession {
+  id: string;
+  at: Date;
+  type: "strength" | "field" | "cross_training";
+  minutes: number;
+  rpe: number;
+  painDuring: number;
+  painAfter: number | null;
+  asPrescribed: boolean;
+  activities: string[];
+  notes: string;
+}
+
+/** The session log: type, minutes, RPE, pain during/after as big tap targets, as prescribed, note. */
+export function SessionForm({ editing }: { editing?: EditableSession }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const form = useForm<Values, unknown, SessionLogInput>({
+    resolver: zodResolver(sessionLogInputSchema),
+    mode: "onTouched",
+    defaultValues: editing
+      ? {
+          at: localDateTimeValue(editing.at),
+          type: editing.type,
+          minutes: editing.minutes,
+          rpe: editing.rpe,
+          painDuring: editing.painDuring,
+          painAfter: editing.painAfter ?? undefined,
+          asPrescribed: editing.asPrescribed,
+          activities: editing.activities.filter((a) => crossTrainingActivities.some((c) => c.value === a)) as Values["activities"],
+          notes: editing.notes,
+        }
+      : { at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" },
+  });
+  const clearDraft = useDraft(form, "loadline:draft:session", !editing);
+  const onDone = (result: { feedback: Feedback }) => {
+    clearDraft();
+    setFeedback(result.feedback);
+    void queryClient.invalidateQueries();
+  };
+  const create = useMutation(trpc.athleteLogs.logSession.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const update = useMutation(trpc.athleteLogs.updateSession.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const pending = create.isPending || update.isPending;
+  const failed = create.isError || update.isError;
+  const { errors } = form.formState;
+  const type = form.watch("type");
+
+  if (feedback) {
+    return (
+      <FeedbackPanel
+        title={editing ? "Session updated" : "Session saved"}
+        feedback={feedback}
+        anotherLabel={editing ? "All logs" : "Log another"}
+        onAnother={() => {
+          if (editing) {
+            router.push("/me/log");
+            return;
+          }
+          form.reset({ at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" });
+          renewKey();
+          setFeedback(null);
+        }}
+      />
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      className="grid gap-6"
+      onSubmit={form.handleSubmit((input) => {
+        if (editing) update.mutate({ ...input, id: editing.id });
+        else create.mutate({ ...input, idempotencyKey });
+      })}
+    >
+      {errors.root?.message ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>
+            {errors.root.message} Your entries are kept{failed ? ": press Retry to send them again." : "."}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <Field label="Type of session" htmlFor="type" error={errors.type?.message} required>
+        <NativeSelect className="h-12 text-base" {...form.register("type")}>
+          {Object.entries(typeLabels).map(([value, label]) => (
+            <NativeSelectOption key={value} value={value}>
+              {label}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+      </Field>
+      {type === "cross_training" ? (
+        <fieldset className="grid gap-2">
+          <legend className="mb-1 text-sm font-medium">What did you do?</legend>
+          <div className="grid grid-cols-3 gap-2">
+            {crossTrainingActivities.map((a) => (
+              <label key={a.value} className="flex h-12 items-center justify-center gap-2 rounded-lg border text-sm has-[:checked]:border-primary has-[:checked]:bg-accent">
+                <input type="checkbox" value={a.value} className="size-4 accent-primary" {...form.register("activities")} />
+                {a.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <div className="grid grid-cols-2 gap-4">
+        <Field label="Minutes" htmlFor="minutes" error={errors.minutes?.message} required>
+          <Input className="h-12 text-base" inputMode="decimal" {...form.register("minutes", { setValueAs: numberOrUndefined })} />
+        </Field>
+        <Field label="Effort (RPE 0-10)" htmlFor="rpe" description="0 rest, 10 maximal" error={errors.rpe?.message} required>
+          <Input className="h-12 text-base" inputMode="numeric" {...form.register("rpe", { setValueAs: numberOrUndefined })} />
+        </Field>
+      </div>
+      <Controller
+        control={form.control}
+        name="painDuring"
+        render={({ field, fieldState }) => (
+          <PainScale name="painDuring" legend="Buttock pain during the session" required value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="painAfter"
+        render={({ field, fieldState }) => (
+          <PainScale
+            name="painAfter"
+            legend="Pain after (later the same day)"
+            description="Leave empty if it is too early to tell; you can add it by editing this log today."
+            value={field.value as number | undefined}
+            onChange={field.onChange}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+      <label className="flex min-h-12 items-center gap-3 rounded-lg border px-3 text-sm">
+        <input type="checkbox" className="size-5 accent-primary" {...form.register("asPrescribed")} />
+        Done as my physio prescribed
+      </label>
+      <Field label="Note (optional)" htmlFor="notes" error={errors.notes?.message}>
+        <Textarea rows={2} {...form.register("notes")} />
+      </Field>
+      <Field label="When" htmlFor="at" error={errors.at?.message} required>
+        <Input type="datetime-local" className="h-12 text-base" {...form.register("at")} />
+      </Field>
+      <Button type="submit" size="lg" className="h-12 text-base" disabled={pending}>
+        {pending ? "Saving…" : failed ? "Retry saving" : editing ? "Save changes" : "Save session"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,267 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
+import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@loadline/ui/card";
+import { useTRPC } from "@/trpc/react";
+
+const DAY_MS = 86_400_000;
+const severityLabel = { info: "Info", amber: "Amber", red: "Red", escalate: "Urgent" } as const;
+const availabilityLabel = { available: "Available", modified: "Modified training", rehab: "Rehab programme", unavailable: "Not training" } as const;
+
+function countdown(target: Date, now: Date): string {
+  const ms = target.getTime() - now.getTime();
+  if (ms <= 0) return "allowed now";
+  const days = Math.floor(ms / DAY_MS);
+  const hours = Math.ceil((ms - days * DAY_MS) / 3_600_000);
+  if (days === 0) return `in ${hours} h`;
+  return `in ${days} day${days === 1 ? "" : "s"}${hours > 0 && hours < 24 ? ` ${hours} h` : ""}`;
+}
+
+function dose(p: { sets: number; reps: number | null; holdSeconds: number | null; intensityPct: number | null; repetitionMaximum: number | null; tempo: string | null }): string {
+  const volume = p.reps !== null ? `${p.sets} × ${p.reps}` : `${p.sets} × ${p.holdSeconds} s hold`;
+  const intensity = p.repetitionMaximum !== null ? `~${p.repetitionMaximum}RM` : p.intensityPct !== null ? `${p.intensityPct} % effort` : null;
+  return [volume, intensity, p.tempo ? `tempo ${p.tempo}` : null].filter(Boolean).join(" · ");
+}
+
+/** Ticks are a personal checklist for today, kept on this device (the log is what counts clinically). */
+function useTicks(day: string): [Set<string>, (id: string) => void] {
+  const key = `loadline:ticks:${day}`;
+  const [ticks, setTicks] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    const stored = window.localStorage.getItem(key);
+    if (stored) setTicks(new Set(JSON.parse(stored) as string[]));
+  }, [key]);
+  const toggle = (id: string) =>
+    setTicks((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      window.localStorage.setItem(key, JSON.stringify([...next]));
+      return next;
+    });
+  return [ticks, toggle];
+}
+
+/** The athlete's home: phase, today's plan, what to avoid, cues, next hard day, flags. */
+export function Today() {
+  const trpc = useTRPC();
+  const { data: t } = useSuspenseQuery(trpc.today.get.queryOptions());
+  const [now] = useState(() => new Date());
+  const [ticks, toggle] = useTicks(now.toISOString().slice(0, 10));
+  const firstName = t.name.split(" ")[0] ?? t.name;
+  const done = t.prescriptions.filter((p) => ticks.has(p.id)).length;
+
+  return (
+    <div className="mx-auto grid max-w-xl gap-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Hi {firstName}</h1>
+        <p className="text-sm text-muted-foreground">
+          <span>{t.eventOrSport}</span>
+          {t.squads.length > 0 ? <span> · {t.squads.join(", ")}</span> : null}
+        </p>
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+          <span>{now.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" })}</span>
+          <Badge variant={t.availability}>{availabilityLabel[t.availability]}</Badge>
+        </p>
+      </div>
+
+      {!t.checkedInToday ? (
+        <Alert variant="info">
+          <AlertTitle>Morning check-in</AlertTitle>
+          <AlertDescription>
+            <p>Log how the tendon settled overnight before you train.</p>
+            <Button asChild size="sm" className="mt-2">
+              <Link href="/me/log/check-in">Check in now</Link>
+            </Button>
+          </AlertDescription>
+        </Alert>
+      ) : null}
+
+      {t.flags.length > 0 ? (
+        <section aria-labelledby="flags-title" className="grid gap-2">
+          <h2 id="flags-title" className="text-lg font-semibold">
+            Things to know
+          </h2>
+          {t.flags.map((f) => (
+            <Alert key={`${f.ruleId}-${f.message}`} variant={f.severity === "info" ? "info" : f.severity}>
+              <AlertTitle>
+                {severityLabel[f.severity]} · {f.ruleId}
+              </AlertTitle>
+              <AlertDescription>{f.message}</AlertDescription>
+            </Alert>
+          ))}
+        </section>
+      ) : null}
+
+      {t.phase ? (
+        <Card>
+          <CardHeader>
+            <CardDescription>
+              Phase {t.phase.number} of 4{t.phase.startedAt ? ` · since ${new Date(t.phase.startedAt).toLocaleDateString(undefined, { day: "numeric", month: "short" })}` : ""}
+            </CardDescription>
+            <CardTitle>
+              <h2>{t.phase.name}</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-3 text-sm">
+            <ul className="list-disc pl-5">
+              {t.phase.goals.map((g) => (
+                <li key={g}>{g}</li>
+              ))}
+            </ul>
+            {t.latestOutcome ? (
+              <p className="flex flex-wrap items-center gap-2">
+                Last session: <Badge variant={`zone-${t.latestOutcome.zone}`}>{t.latestOutcome.zoneLabel}</Badge>
+                <span>{t.latestOutcome.decisionMeaning}</span>
+              </p>
+            ) : null}
+          </CardContent>
+        </Card>
+      ) : (
+        <Alert>
+          <AlertTitle>No rehab plan yet</AlertTitle>
+          <AlertDescription>
+            Your physio has not set up a rehab plan for you. Keep logging your sessions, runs and morning check-ins so the team sees how you are. If your
+            hamstring or buttock hurts, tell your physio before your next session; they will add your phase, exercises and the next day you may load the
+            tendon hard here.
+          </AlertDescription>
+        </Alert>
+      )}
+
+      {t.phase ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Today&apos;s exercises</h2>
+            </CardTitle>
+            <CardDescription>
+              {t.prescriptions.length > 0 ? `${done} of ${t.prescriptions.length} ticked` : "Your physio has not added exercises yet."}
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-2">
+            <ul className="grid gap-2">
+              {t.prescriptions.map((p) => (
+                <li key={p.id}>
+                  <label className="flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 has-[:checked]:bg-accent">
+                    <input type="checkbox" className="size-6 shrink-0 accent-primary" checked={ticks.has(p.id)} onChange={() => toggle(p.id)} />
+                    <span className="grid">
+                      <span className="font-medium">{p.exercise}</span>
+                      <span className="text-sm text-muted-foreground">
+                        {dose(p)} · {p.sessionsPerWeek}× a week
+                      </span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {t.planNotes ? <p className="text-sm text-muted-foreground">Physio&apos;s note: {t.planNotes}</p> : null}
+            <Button asChild size="lg" className="mt-2">
+              <Link href="/me/log/session">Log today&apos;s session</Link>
+            </Button>
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {t.phase ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Next high-load day</h2>
+            </CardTitle>
+            <CardDescription>Running, jumps, sprints, hills: at least 72 hours apart while in rehab.</CardDescription>
+          </CardHeader>
+          <CardContent className="text-sm">
+            {!t.highLoadAllowed ? (
+              <p>Not in this phase: running and other high-load work wait until your physio moves you on (or enables easy running).</p>
+            ) : t.nextHighLoadAt ? (
+              <p data-testid="next-high-load">
+                <strong>{new Date(t.nextHighLoadAt).toLocaleString(undefined, { weekday: "long", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</strong>{" "}
+                ({countdown(new Date(t.nextHighLoadAt), now)})
+              </p>
+            ) : (
+              <p>Allowed now: no recent high-load session.</p>
+            )}
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {t.phase ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Allowed</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ul className="list-disc pl-5 text-sm">
+                {t.phase.allowed.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Avoid for now</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ul className="list-disc pl-5 text-sm">
+                {t.phase.avoid.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+        </div>
+      ) : null}
+
+      {t.gait ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Running form cues</h2>
+            </CardTitle>
+            <CardDescription>From your gait check on {new Date(t.gait.at).toLocaleDateString(undefined, { day: "numeric", month: "short" })}. Bring them in gradually.</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3 text-sm">
+            {t.gait.faults.map((f) => (
+              <div key={f.code}>
+                <p className="font-medium">{f.label}</p>
+                <ul className="list-disc pl-5">
+                  {f.cues.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+            {t.gait.cadenceHint?.overstrideLikely ? <p>{t.gait.cadenceHint.message}</p> : null}
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {t.visaHDue.due ? (
+        <Alert variant="info">
+          <AlertTitle>VISA-H questionnaire due</AlertTitle>
+          <AlertDescription>
+            <p>8 short questions, every 2 weeks, so your physio can see the trend.</p>
+            <Button asChild size="sm" variant="outline" className="mt-2">
+              <Link href="/me/visa-h">Fill it in</Link>
+            </Button>
+          </AlertDescription>
+        </Alert>
+      ) : null}
+
+      <p className="text-xs text-muted-foreground">
+        Loadline keeps records and raises flags for your physio and coach. It does not give medical advice or make a diagnosis. If something feels wrong,
+        contact your physio; in an emergency call emergency services.
+      </p>
+    </div>
+  );
+}

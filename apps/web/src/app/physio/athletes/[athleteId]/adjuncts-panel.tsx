@@ -1,0 +1,196 @@
+"use client";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { adjunctTreatmentKinds, sides, type AdjunctTreatmentKind } from "@loadline/domain";
+import { Alert, AlertDescription } from "@loadline/ui/alert";
+import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
+import { Field } from "@loadline/ui/field";
+import { Input } from "@loadline/ui/input";
+import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { toast } from "@loadline/ui/sonner";
+import { Textarea } from "@loadline/ui/textarea";
+import { useTRPC } from "@/trpc/react";
+import { formatDate, humanize, serverFieldErrors } from "../../_components/labels";
+
+const kindLabel: Record<AdjunctTreatmentKind, string> = {
+  shockwave: "Shockwave (ESWT)",
+  prp: "PRP injection",
+  autologous_blood: "Autologous blood injection",
+  corticosteroid_injection: "Corticosteroid injection",
+  surgery: "Surgery",
+};
+
+function useInvalidate() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.adjuncts.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
+    ]);
+}
+
+export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const { data: adjuncts } = useSuspenseQuery(trpc.adjuncts.list.queryOptions({ athleteId }));
+  const [kind, setKind] = useState<AdjunctTreatmentKind>("shockwave");
+  const [date, setDate] = useState("");
+  const [side, setSide] = useState<string>("");
+  const [parameters, setParameters] = useState("");
+  const [provider, setProvider] = useState("");
+  const [restrictions, setRestrictions] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const record = useMutation(
+    trpc.adjuncts.record.mutationOptions({
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        setErrors(Object.keys(fields).length > 0 ? fields : { _form: error.message });
+      },
+      onSuccess: async () => {
+        toast.success("Treatment recorded");
+        setErrors({});
+        setParameters("");
+        setRestrictions("");
+        await invalidate();
+      },
+    }),
+  );
+  return (
+    <div className="grid gap-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Adjunct treatments</h2>
+          </CardTitle>
+          <p className="text-sm text-muted-foreground">
+            Treatments go alongside loading, never instead of it. After an injection or surgery, automatic progression pauses until you enter
+            restrictions (R22).
+          </p>
+        </CardHeader>
+        <CardContent className="grid gap-3">
+          {adjuncts.length === 0 ? <p className="text-sm text-muted-foreground">No treatments recorded.</p> : null}
+          {adjuncts.map((a) => (
+            <div key={a.id} className="rounded-lg border p-3 text-sm">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{kindLabel[a.kind as AdjunctTreatmentKind] ?? humanize(a.kind)}</span>
+                <span className="text-muted-foreground">
+                  {formatDate(a.at)}
+                  {a.side ? ` · ${a.side}` : ""} · recorded by {a.recordedByName}
+                </span>
+                {a.pausesProgression ? <Badge variant="amber">Progression paused</Badge> : null}
+              </div>
+              {a.parameters ? <p className="mt-1">Parameters: {a.parameters}</p> : null}
+              {a.provider ? <p>Provider: {a.provider}</p> : null}
+              {a.restrictions ? <p>Restrictions: {a.restrictions}</p> : <RestrictionsForm adjunctId={a.id} />}
+            </div>
+          ))}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Record a treatment</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <form
+            className="grid gap-4 sm:grid-cols-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setErrors({});
+              if (!date) {
+                setErrors({ at: "Enter the treatment date" });
+                return;
+              }
+              record.mutate({
+                athleteId,
+                at: new Date(`${date}T12:00:00Z`),
+                kind,
+                side: side ? (side as (typeof sides)[number]) : null,
+                parameters,
+                provider,
+                restrictions: restrictions.trim() ? restrictions : null,
+              });
+            }}
+          >
+            {errors._form ? (
+              <Alert variant="destructive" className="sm:col-span-2">
+                <AlertDescription>{errors._form}</AlertDescription>
+              </Alert>
+            ) : null}
+            <Field label="Treatment" error={errors.kind} required>
+              <NativeSelect value={kind} onChange={(e) => setKind(e.target.value as AdjunctTreatmentKind)}>
+                {adjunctTreatmentKinds.map((k) => (
+                  <NativeSelectOption key={k} value={k}>
+                    {kindLabel[k]}
+                  </NativeSelectOption>
+                ))}
+              </NativeSelect>
+            </Field>
+            <Field label="Date" error={errors.at} required>
+              <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            </Field>
+            <Field label="Side" error={errors.side}>
+              <NativeSelect value={side} onChange={(e) => setSide(e.target.value)}>
+                <NativeSelectOption value="">Not recorded</NativeSelectOption>
+                {sides.map((s) => (
+                  <NativeSelectOption key={s} value={s}>
+                    {humanize(s)}
+                  </NativeSelectOption>
+                ))}
+              </NativeSelect>
+            </Field>
+            <Field label="Provider" error={errors.provider}>
+              <Input value={provider} onChange={(e) => setProvider(e.target.value)} />
+            </Field>
+            <Field label="Parameters" error={errors.parameters} className="sm:col-span-2">
+              <Input value={parameters} onChange={(e) => setParameters(e.target.value)} placeholder="e.g. 2,000 pulses at 2.5 bar" />
+            </Field>
+            <Field label="Restrictions after it" error={errors.restrictions} className="sm:col-span-2">
+              <Textarea rows={2} value={restrictions} onChange={(e) => setRestrictions(e.target.value)} />
+            </Field>
+            <Button type="submit" className="w-fit" disabled={record.isPending}>
+              Record treatment
+            </Button>
+          </form>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
+
+function RestrictionsForm({ adjunctId }: { adjunctId: string }) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const save = useMutation(
+    trpc.adjuncts.enterRestrictions.mutationOptions({
+      onError: (e) => setError(serverFieldErrors(e).restrictions ?? e.message),
+      onSuccess: async () => {
+        toast.success("Restrictions entered");
+        await invalidate();
+      },
+    }),
+  );
+  return (
+    <form
+      className="mt-2 grid gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ adjunctId, restrictions: value });
+      }}
+    >
+      <Field label="Restrictions" error={error}>
+        <Input value={value} onChange={(e) => setValue(e.target.value)} />
+      </Field>
+      <Button type="submit" size="sm" variant="outline" className="w-fit" disabled={save.isPending}>
+        Enter restrictions
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Badge } from "@loadline/ui/badge";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@loadline/ui/tabs";
+import { PageHeader } from "@/components/page-header";
+import { useTRPC } from "@/trpc/react";
+import { EscalationQueue } from "../../escalations/escalation-queue";
+import { AdjunctsPanel } from "./adjuncts-panel";
+import { AuditPanel } from "./audit-panel";
+import { EpisodePanel } from "./episode-panel";
+import { HistoryPanel } from "./history-panel";
+import { PhasePanel } from "./phase-panel";
+import { PlanEditor } from "./plan-editor";
+
+export function AthleteClinical({ athleteId }: { athleteId: string }) {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.episodes.list.queryOptions({ athleteId }));
+  const { data: current } = useSuspenseQuery(trpc.plans.current.queryOptions({ athleteId }));
+  const openEpisode = data.episodes.find((e) => e.status === "active") ?? null;
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href="/physio/caseload" className="text-muted-foreground underline-offset-4 hover:underline">
+          Back to caseload
+        </Link>
+      </p>
+      <PageHeader
+        title={data.athlete.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>
+              {data.athlete.eventOrSport} · {data.athlete.squads.map((s) => s.name).join(", ")}
+            </span>
+            {current.plan ? <Badge variant="rehab">Phase {current.plan.phase}: {current.plan.phaseName}</Badge> : <Badge variant="outline">No plan</Badge>}
+            {openEpisode ? null : <Badge variant="secondary">No open episode</Badge>}
+          </span>
+        }
+      />
+      <Tabs defaultValue={openEpisode && current.plan ? "plan" : "episode"}>
+        <TabsList className="mb-4 flex-wrap">
+          <TabsTrigger value="episode">Episode</TabsTrigger>
+          <TabsTrigger value="plan">Plan</TabsTrigger>
+          <TabsTrigger value="phase">Phase change</TabsTrigger>
+          <TabsTrigger value="history">History</TabsTrigger>
+          <TabsTrigger value="adjuncts">Adjuncts</TabsTrigger>
+          <TabsTrigger value="escalations">Escalations</TabsTrigger>
+          <TabsTrigger value="audit">Audit log</TabsTrigger>
+        </TabsList>
+        <TabsContent value="episode">
+          <EpisodePanel athleteId={athleteId} />
+        </TabsContent>
+        <TabsContent value="plan">
+          <PlanEditor athleteId={athleteId} hasOpenEpisode={openEpisode !== null} />
+        </TabsContent>
+        <TabsContent value="phase">
+          <PhasePanel athleteId={athleteId} />
+        </TabsContent>
+        <TabsContent value="history">
+          <HistoryPanel athleteId={athleteId} />
+        </TabsContent>
+        <TabsContent value="adjuncts">
+          <AdjunctsPanel athleteId={athleteId} />
+        </TabsContent>
+        <TabsContent value="escalations">
+          <EscalationQueue athleteId={athleteId} />
+        </TabsContent>
+        <TabsContent value="audit">
+          <AuditPanel athleteId={athleteId} />
+        </TabsContent>
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { phaseInfo, type Phase } from "@loadline/domain";
+import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
+import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
+import { Field } from "@loadline/ui/field";
+import { toast } from "@loadline/ui/sonner";
+import { Textarea } from "@loadline/ui/textarea";
+import { useTRPC } from "@/trpc/react";
+import { serverFieldErrors } from "../../_components/labels";
+
+const statusBadge = { met: { variant: "zone-green", label: "Met" }, not_met: { variant: "zone-red", label: "Not met" }, unknown: { variant: "outline", label: "No data" } } as const;
+
+/** The engine's exit checklist, and the sign-off: advance (all met, or override with a reason) or move back (with a reason). */
+export function PhasePanel({ athleteId }: { athleteId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: current } = useSuspenseQuery(trpc.plans.current.queryOptions({ athleteId }));
+  const [overrideReason, setOverrideReason] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const change = useMutation(
+    trpc.plans.changePhase.mutationOptions({
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        setErrors(Object.keys(fields).length > 0 ? fields : { _form: error.message });
+      },
+      onSuccess: async (row) => {
+        setErrors({});
+        setOverrideReason("");
+        setReason("");
+        toast.success(`Phase ${row.phase} recorded in plan version ${row.version}`);
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.caseload.list.queryKey() }),
+        ]);
+      },
+    }),
+  );
+  const plan = current.plan;
+  if (!plan) {
+    return (
+      <Alert>
+        <AlertTitle>No plan yet</AlertTitle>
+        <AlertDescription>Write the first plan version in the Plan tab; phase changes start from it.</AlertDescription>
+      </Alert>
+    );
+  }
+  const allMet = current.exitCriteria.length > 0 && current.exitCriteria.every((c) => c.status === "met");
+  const next = plan.phase < 4 ? ((plan.phase + 1) as Phase) : null;
+  const previous = plan.phase > 1 ? ((plan.phase - 1) as Phase) : null;
+  return (
+    <div className="grid gap-6">
+      {errors._form ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{errors._form}</AlertDescription>
+        </Alert>
+      ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>
+              Exit checklist · phase {plan.phase} ({plan.phaseName})
+            </h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ul className="grid gap-2">
+            {current.exitCriteria.map((c) => (
+              <li key={c.id} className="flex items-start gap-3 text-sm">
+                <Badge variant={statusBadge[c.status].variant}>{statusBadge[c.status].label}</Badge>
+                <span>
+                  <span className="font-medium">{c.id}</span> {c.description}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {current.progressionBlocks.length > 0 ? (
+            <Alert variant="amber" className="mt-4">
+              <AlertTitle>Progression is blocked</AlertTitle>
+              <AlertDescription>
+                <ul className="list-disc pl-4">
+                  {current.progressionBlocks.map((b, i) => (
+                    <li key={i}>
+                      {b.ruleId}: {b.message}
+                    </li>
+                  ))}
+                </ul>
+              </AlertDescription>
+            </Alert>
+          ) : null}
+        </CardContent>
+      </Card>
+      {next ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>
+                Advance to phase {next}: {phaseInfo[next].name}
+              </h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <form
+              className="grid gap-3"
+              onSubmit={(e) => {
+                e.preventDefault();
+                change.mutate({ athleteId, baseVersion: plan.version, toPhase: next, ...(allMet ? {} : { overrideReason }) });
+              }}
+            >
+              {allMet ? (
+                <p className="text-sm">Every exit criterion is met. Your sign-off is recorded in the plan history and the audit log.</p>
+              ) : (
+                <Field
+                  label="Override reason"
+                  description="Not every exit criterion is met. Write why you advance anyway; it is recorded with your name."
+                  error={errors.overrideReason}
+                  required
+                >
+                  <Textarea rows={3} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
+                </Field>
+              )}
+              <Button type="submit" className="w-fit" disabled={change.isPending}>
+                {allMet ? `Sign off: advance to phase ${next}` : `Advance to phase ${next} with override`}
+              </Button>
+            </form>
+          </CardContent>
+        </Card>
+      ) : null}
+      {previous ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Move back to phase {previous}</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <form
+              className="grid gap-3"
+              onSubmit={(e) => {
+                e.preventDefault();
+                change.mutate({ athleteId, baseVersion: plan.version, toPhase: previous, reason });
+              }}
+            >
+              <Field label="Reason for moving back" error={errors.reason} required>
+                <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+              </Field>
+              <Button type="submit" variant="outline" className="w-fit" disabled={change.isPending}>
+                Move back to phase {previous}
+              </Button>
+            </form>
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
+import { redFlagQuestions } from "@loadline/domain";
+import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
+import { Field } from "@loadline/ui/field";
+import { Input } from "@loadline/ui/input";
+import { toast } from "@loadline/ui/sonner";
+import { useTRPC } from "@/trpc/react";
+import { formatDateTime, serverFieldErrors } from "../_components/labels";
+
+type Escalation = inferRouterOutputs<AppRouter>["escalations"]["list"][number];
+
+/** Red-flag answers in plain words, from the evidence the engine recorded (physios only). */
+function redFlagAnswers(e: Escalation): string[] {
+  const values = (e.evidence as { values?: Record<string, unknown> }).values ?? {};
+  const questions = typeof values.questions === "string" ? values.questions.split(",") : [];
+  return questions.map((id) => redFlagQuestions.find((q) => q.id === id)?.label ?? id);
+}
+
+/** The escalation queue: all open ones, or one athlete's (with resolved ones) on their page. */
+export function EscalationQueue({ athleteId }: { athleteId?: string }) {
+  const trpc = useTRPC();
+  const input = athleteId ? { athleteId, includeResolved: true } : { includeResolved: false };
+  const { data: escalations } = useSuspenseQuery(trpc.escalations.list.queryOptions(input));
+  if (escalations.length === 0) {
+    return <p className="rounded-lg border bg-card p-6 text-center text-sm text-muted-foreground">No open escalations.</p>;
+  }
+  return (
+    <ul className="grid gap-4">
+      {escalations.map((e) => (
+        <li key={e.id}>
+          <EscalationCard escalation={e} showAthlete={!athleteId} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation; showAthlete: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.escalations.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.caseload.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() }),
+    ]);
+  const onError = (err: { message: string }) => setError(serverFieldErrors(err).note ?? err.message);
+  const acknowledge = useMutation(trpc.escalations.acknowledge.mutationOptions({ onError, onSuccess: async () => (setError(undefined), toast.success("Acknowledged"), await refresh()) }));
+  const resolve = useMutation(trpc.escalations.resolve.mutationOptions({ onError, onSuccess: async () => (setError(undefined), toast.success("Resolved"), await refresh()) }));
+  const answers = redFlagAnswers(e);
+  const noteId = `escalation-note-${e.id}`;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h2 className="flex flex-wrap items-center gap-2 text-base">
+            <Badge variant={e.severity === "escalate" ? "escalate" : e.severity}>{e.ruleId}</Badge>
+            {showAthlete ? (
+              <Link href={`/physio/athletes/${e.athleteId}`} className="underline-offset-4 hover:underline">
+                {e.athleteName}
+              </Link>
+            ) : null}
+            <span className="text-sm font-normal text-muted-foreground">raised {formatDateTime(e.raisedAt)}</span>
+            {e.resolvedAt ? <Badge variant="zone-green">Resolved</Badge> : e.acknowledgedAt ? <Badge variant="secondary">Acknowledged</Badge> : <Badge variant="red">New</Badge>}
+          </h2>
+        </CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-3 text-sm">
+        <p>{e.message}</p>
+        {answers.length > 0 ? (
+          <div>
+            <p className="font-medium">Red-flag answers</p>
+            <ul className="list-disc pl-5">
+              {answers.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {e.acknowledgedAt ? (
+          <p className="text-muted-foreground">
+            Acknowledged by {e.acknowledgedByName} {formatDateTime(e.acknowledgedAt)}
+            {e.acknowledgeNote ? `: ${e.acknowledgeNote}` : ""}
+          </p>
+        ) : null}
+        {e.resolvedAt ? (
+          <p className="text-muted-foreground">
+            Resolved by {e.resolvedByName} {formatDateTime(e.resolvedAt)}: {e.resolutionNote}
+          </p>
+        ) : (
+          <form className="grid gap-2" onSubmit={(ev) => ev.preventDefault()}>
+            <Field label="Note" htmlFor={noteId} error={error} description="Required to resolve: what was done (e.g. referred to GP, reviewed in clinic).">
+              <Input id={noteId} value={note} onChange={(ev) => setNote(ev.target.value)} />
+            </Field>
+            <div className="flex gap-2">
+              {!e.acknowledgedAt ? (
+                <Button type="button" variant="outline" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate({ alertId: e.id, note })}>
+                  Acknowledge
+                </Button>
+              ) : null}
+              <Button type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ alertId: e.id, note })}>
+                Resolve
+              </Button>
+            </div>
+          </form>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

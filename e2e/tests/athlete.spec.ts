@@ -1,0 +1,109 @@
+import path from "node:path";
+import { expect, expectAccessible, signedInAs, test } from "./fixtures";
+
+/*
+ * The athlete's phone flow (issue 4) on a 390 x 844 screen, signed in as the demo athlete
+ * Maya Okafor (mid phase 2): Today, a painful session with its red outcome, a morning
+ * check-in, a GPX import (a damaged file first, which must leave the form as typed), VISA-H
+ * with its total, and Progress. Every page passes axe with no serious or critical violations.
+ */
+test.use({ ...signedInAs("athlete"), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const fixtures = path.join(import.meta.dirname, "..", "..", "packages", "run-import", "test", "fixtures");
+
+test("Today shows Maya's phase, plan and flags", async ({ page }) => {
+  await page.goto("/me");
+  await expect(page.getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Eccentric and heavy slow resistance" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Today's exercises" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Avoid for now" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Next high-load day" })).toBeVisible();
+  await expect(page.getByText("It does not give medical advice", { exact: false }).first()).toBeVisible();
+  // Tick-off: a prescribed exercise can be ticked with one tap.
+  const firstExercise = page.getByRole("checkbox").first();
+  await firstExercise.check();
+  await expect(firstExercise).toBeChecked();
+  await expectAccessible(page);
+});
+
+test("a session with pain 5 during shows the red outcome at once", async ({ page }) => {
+  await page.goto("/me/log/session");
+  await expectAccessible(page);
+  await page.getByLabel("Minutes").fill("35");
+  await page.getByLabel("Effort (RPE 0-10)").fill("6");
+  await page.getByRole("group", { name: /pain during the session/i }).getByText("5", { exact: true }).click();
+  await page.getByRole("button", { name: "Save session" }).click();
+  const feedback = page.getByTestId("log-feedback");
+  await expect(feedback.getByText("Red", { exact: true })).toBeVisible();
+  await expect(feedback.getByText("Go back", { exact: true })).toBeVisible();
+  await expect(feedback.getByText(/R1/).first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a field error keeps every typed value", async ({ page }) => {
+  await page.goto("/me/log/session");
+  await page.getByLabel("Minutes").fill("40");
+  await page.getByRole("button", { name: "Save session" }).click();
+  await expect(page.getByText(/painDuring must be|rpe must be/).first()).toBeVisible();
+  await expect(page.getByLabel("Minutes")).toHaveValue("40");
+});
+
+test("a morning check-in is saved with its feedback", async ({ page }) => {
+  await page.goto("/me/log/check-in");
+  await expectAccessible(page);
+  await page.getByRole("group", { name: /pain this morning/i }).getByText("1", { exact: true }).click();
+  await page.getByRole("group", { name: /load test/i }).getByText("2", { exact: true }).click();
+  await page.getByLabel("Morning stiffness (min)").fill("5");
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByRole("heading", { name: "Check-in saved" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a GPX file fills the run form, and a damaged file leaves it intact", async ({ page }) => {
+  await page.goto("/me/log/run");
+  await expectAccessible(page);
+  await page.getByLabel("Effort (RPE 0-10)").fill("4");
+  const fileInput = page.getByLabel("Import from your watch (GPX, TCX or FIT)");
+  await fileInput.setInputFiles(path.join(fixtures, "corrupt.gpx"));
+  await expect(page.getByText("Could not import this file")).toBeVisible();
+  await expect(page.getByLabel("Effort (RPE 0-10)")).toHaveValue("4");
+  await expect(page.getByLabel("Distance (km)")).toHaveValue("");
+  await fileInput.setInputFiles(path.join(fixtures, "easy-run.gpx"));
+  await expect(page.getByTestId("import-result")).toContainText("3 km");
+  await expect(page.getByLabel("Distance (km)")).toHaveValue("3");
+  await expect(page.getByLabel("Duration (min)")).toHaveValue("20");
+  await expect(page.getByLabel("Cadence (steps/min)")).toHaveValue("172");
+  await expect(page.getByLabel("Effort (RPE 0-10)")).toHaveValue("4");
+  await expectAccessible(page);
+});
+
+test("VISA-H shows the total the domain computed", async ({ page }) => {
+  await page.goto("/me/visa-h");
+  await expectAccessible(page);
+  const labels = ["Pain when sitting", "Pain with hip flexion", "Pain with walking or stairs", "Pain with stretching", "Pain with single-leg loading", "Pain with running or fast walking"];
+  for (const label of labels) await page.getByRole("group", { name: new RegExp(label) }).getByText("6", { exact: true }).click();
+  await page.getByRole("group", { name: /Sport participation/ }).getByText("4", { exact: true }).click();
+  await page.getByRole("group", { name: /How long you can train/ }).getByText("15", { exact: true }).click();
+  await page.getByRole("button", { name: "Save and see my total" }).click();
+  await expect(page.getByRole("heading", { name: "Your VISA-H total: 55 / 100" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("Progress shows the charts, the exit checklist and the phase history", async ({ page }) => {
+  await page.goto("/me/progress");
+  await expect(page.getByRole("heading", { name: "Pain", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Weekly running" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ready for the next phase?" })).toBeVisible();
+  await expect(page.getByText("E2.6")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Phase history" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the log list offers edit, delete and history of recent logs", async ({ page }) => {
+  await page.goto("/me/log");
+  await expect(page.getByRole("heading", { name: "Last 14 days" })).toBeVisible();
+  await page.getByRole("button", { name: /^History/ }).first().click();
+  await expect(page.getByRole("dialog").getByText(/Saved ·/).first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expectAccessible(page);
+});

@@ -1,0 +1,84 @@
+import { authFile, expect, expectAccessible, signedInAs, test } from "./fixtures";
+
+test.describe("the coach's squad board, planner and gait notes", () => {
+  test.use(signedInAs("coach"));
+
+  test("the board is the coach's home, filters to rehab in the URL and opens a coach-safe overview", async ({ page }) => {
+    await page.goto("/coach");
+    await expect(page).toHaveURL(/\/coach\/board/);
+    await expect(page.getByRole("heading", { name: "Squad board" })).toBeVisible();
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows.filter({ hasText: "Kai Nakamura" })).toBeVisible();
+    await expect(rows.filter({ hasText: "Kai Nakamura" }).getByText("Medical review needed").first()).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel("Availability").selectOption("rehab");
+    await expect(page).toHaveURL(/availability=rehab/);
+    await expect(rows.filter({ hasText: "Maya Okafor" })).toBeVisible();
+    await expect(rows.filter({ hasText: "Jordan Blake" })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByLabel("Availability")).toHaveValue("rehab");
+    await expect(rows.filter({ hasText: "Jordan Blake" })).toHaveCount(0);
+
+    await rows.filter({ hasText: "Maya Okafor" }).getByRole("link", { name: "Maya Okafor" }).click();
+    await expect(page.getByRole("heading", { name: "Maya Okafor" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Phase timeline" })).toBeVisible();
+    await expect(page.getByText("Over-striding · severity 2")).toBeVisible();
+  });
+
+  test("plans a hills session: skip for a phase-1 athlete, ok for a healthy one", async ({ page }) => {
+    await page.goto("/coach/planner");
+    await page.getByLabel("Squad", { exact: true }).selectOption({ label: "Field & Sprint" });
+    await expect(page).toHaveURL(/squad=/);
+    // The add-session form's kind (the selected session card has its own "Kind").
+    await page.locator("#new-kind").selectOption("hills");
+    await page.getByLabel("Title").fill("E2E hill reps");
+    await page.getByRole("button", { name: "Plan session" }).click();
+    const verdicts = page.getByRole("table", { name: "E2E hill reps" });
+    await expect(verdicts).toBeVisible();
+    await expect(verdicts.getByRole("row").filter({ hasText: "Kai Nakamura" }).getByText("skip", { exact: true })).toBeVisible();
+    await expect(verdicts.getByRole("row").filter({ hasText: "Jordan Blake" }).getByText("ok", { exact: true })).toBeVisible();
+
+    // Changing the session re-evaluates at once.
+    await page.locator("#selected-kind").selectOption("recovery");
+    await expect(verdicts.getByRole("row").filter({ hasText: "Grace O'Neill" }).getByText("ok", { exact: true })).toBeVisible();
+  });
+
+  test("acknowledges an alert with a note and the navigation count drops", async ({ page }) => {
+    await page.goto("/coach/alerts");
+    await expect(page.getByRole("heading", { name: "Alerts" })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const countOf = async () => Number((await nav.getByRole("link", { name: /^Alerts/ }).textContent())?.match(/\((\d+) new\)/)?.[1] ?? 0);
+    const before = await countOf();
+    expect(before).toBeGreaterThan(0);
+    await expect(page.getByText("Medical review needed").first()).toBeVisible();
+    await expectAccessible(page);
+    const first = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: "Acknowledge" }) }).first();
+    await first.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(first.getByText("Write a short note about what you did")).toBeVisible();
+    await first.getByLabel("Note").fill("Talked it through; swapped to the bike.");
+    await first.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(page.getByText(/acknowledged$/).first()).toBeVisible();
+    await expect.poll(countOf).toBe(before - 1);
+  });
+
+  test("records a gait assessment with OVERSTRIDE; the athlete sees the cue on Today", async ({ page, browser }, testInfo) => {
+    await page.goto("/coach/gait");
+    await expect(page.getByRole("heading", { name: "Over-striding" })).toBeVisible();
+    await page.getByRole("link", { name: "Record gait assessment" }).click();
+    await page.getByLabel("Athlete").selectOption({ label: "Maya Okafor" });
+    await page.getByLabel("Cadence (steps/min)").fill("161");
+    await page.getByRole("checkbox", { name: /Over-striding/ }).check();
+    await page.getByLabel("Side of Over-striding").selectOption("both");
+    await page.getByRole("checkbox", { name: "Cadence up 5-10 %" }).check();
+    await page.getByRole("button", { name: "Save gait assessment" }).click();
+    await expect(page.getByRole("heading", { name: "Maya Okafor" })).toBeVisible();
+    await expect(page.getByText("Cues: Cadence up 5-10 %")).toBeVisible();
+
+    const athlete = await browser.newContext({ storageState: authFile(testInfo, "athlete") });
+    const today = await athlete.newPage();
+    await today.goto("/me");
+    await expect(today.getByText("Cadence up 5-10 %").first()).toBeVisible();
+    await athlete.close();
+  });
+});

@@ -1,0 +1,72 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { getAdjunct, getOpenEpisode, insertAdjunct, listAdjuncts, setAdjunctRestrictions } from "@loadline/db";
+import { adjunctTreatmentKinds, instant, progressionPausingAdjuncts, sides } from "@loadline/domain";
+import { fieldError } from "../errors";
+import { afterClinicalWrite } from "../services/assessments";
+import { clinicalSubject, recordAudit } from "../services/audit";
+import { procedureFor, router } from "../trpc";
+
+const adjunctInput = z.object({
+  athleteId: z.uuid({ error: "athleteId must be an id" }),
+  at: instant("at"),
+  kind: z.enum(adjunctTreatmentKinds, { error: "kind must be one of: " + adjunctTreatmentKinds.join(", ") }),
+  side: z.enum(sides).nullable().default(null),
+  parameters: z.string().max(500, "parameters must be 500 characters or fewer").default(""),
+  provider: z.string().max(200, "provider must be 200 characters or fewer").default(""),
+  restrictions: z.string().max(1000, "restrictions must be 1,000 characters or fewer").nullable().default(null),
+});
+
+const pauses = (kind: string) => (progressionPausingAdjuncts as readonly string[]).includes(kind);
+
+export const adjunctsRouter = router({
+  list: procedureFor("episode.read")
+    .input(z.object({ athleteId: z.uuid({ error: "athleteId must be an id" }) }))
+    .query(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.read", input.athleteId);
+      const rows = await listAdjuncts(ctx.db, ctx.actor.organisationId, athlete.id);
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: athlete.id, action: "read", entity: "adjunct_treatment", detail: `Viewed ${rows.length} adjunct treatment(s)` },
+      ]);
+      // R22: an injection or surgery without restrictions pauses automatic progression.
+      return rows.map((r) => ({ ...r, pausesProgression: pauses(r.kind) && !r.restrictions?.trim() }));
+    }),
+
+  record: procedureFor("adjunct.write")
+    .input(adjunctInput)
+    .mutation(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "adjunct.write", input.athleteId);
+      if (input.at.getTime() > ctx.now.getTime()) throw fieldError("at", "at cannot be in the future");
+      const episode = await getOpenEpisode(ctx.db, ctx.actor.organisationId, athlete.id);
+      const row = await insertAdjunct(
+        ctx.db,
+        ctx.actor.organisationId,
+        { ...input, athleteId: athlete.id, episodeId: episode?.id ?? null, recordedById: ctx.actor.userId },
+        ctx.now,
+      );
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: athlete.id, action: "write", entity: "adjunct_treatment", entityId: row.id, detail: `Recorded ${row.kind.replaceAll("_", " ")}` },
+      ]);
+      await afterClinicalWrite(ctx.db, ctx.actor.organisationId, [athlete.id], ctx.now);
+      return { ...row, pausesProgression: pauses(row.kind) && !row.restrictions };
+    }),
+
+  /** Enter restrictions after a treatment; for injections and surgery this lifts the R22 pause. */
+  enterRestrictions: procedureFor("adjunct.write")
+    .input(
+      z.object({
+        adjunctId: z.uuid({ error: "adjunctId must be an id" }),
+        restrictions: z.string().trim().min(1, "restrictions are required").max(1000, "restrictions must be 1,000 characters or fewer"),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const existing = await getAdjunct(ctx.db, ctx.actor.organisationId, input.adjunctId);
+      if (!existing) throw new TRPCError({ code: "NOT_FOUND", message: "No such treatment in your club." });
+      const row = await setAdjunctRestrictions(ctx.db, ctx.actor.organisationId, existing.id, input.restrictions, ctx.now);
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: existing.athleteId, action: "write", entity: "adjunct_treatment", entityId: existing.id, detail: "Entered restrictions" },
+      ]);
+      await afterClinicalWrite(ctx.db, ctx.actor.organisationId, [existing.athleteId], ctx.now);
+      return row;
+    }),
+});

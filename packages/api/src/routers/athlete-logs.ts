@@ -1,0 +1,127 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { idempotencyKeySchema, runLogInputSchema, sessionLogInputSchema, withinEditWindow } from "@loadline/domain";
+import {
+  createSessionLog,
+  deleteSessionLog,
+  getSessionLog,
+  listLogRevisions,
+  listSessionLogs,
+  updateSessionLog,
+  type SessionLogRow,
+} from "@loadline/db";
+import { assessmentBefore, feedbackAfterWrite } from "../services/athlete-feedback";
+import { assertEditable, assertNotFuture, currentPlan, ownAthleteId, runValues, sessionValues } from "../services/athlete-logging";
+import { procedureFor, router } from "../trpc";
+
+const DAY_MS = 86_400_000;
+const logId = z.object({ id: z.uuid("id must be a log id") });
+const withKey = z.object({ idempotencyKey: idempotencyKeySchema });
+
+/** A log as the athlete's pages show it, with whether it can still be changed. */
+function present(row: SessionLogRow, now: Date) {
+  return { ...row, editable: row.deletedAt === null && withinEditWindow(row.createdAt, now) };
+}
+
+/**
+ * Session and run logs of the signed-in athlete. The athlete id always comes from the session;
+ * every write re-assesses the athlete and returns the engine's verdict at once.
+ */
+export const athleteLogsRouter = router({
+  logSession: procedureFor("athleteLog.writeOwn")
+    .input(withKey.and(sessionLogInputSchema))
+    .mutation(async ({ ctx, input }) => {
+      const athleteId = ownAthleteId(ctx.actor);
+      const { organisationId, userId } = ctx.actor;
+      assertNotFuture(input.at, ctx.now);
+      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
+      const plan = await currentPlan(ctx.db, organisationId, athleteId);
+      const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, sessionValues(input, plan), userId, ctx.now);
+      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, created ? before : null, log);
+      return { log: present(log, ctx.now), created, feedback };
+    }),
+
+  logRun: procedureFor("athleteLog.writeOwn")
+    .input(withKey.and(runLogInputSchema))
+    .mutation(async ({ ctx, input }) => {
+      const athleteId = ownAthleteId(ctx.actor);
+      const { organisationId, userId } = ctx.actor;
+      assertNotFuture(input.at, ctx.now);
+      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
+      const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, runValues(input), userId, ctx.now);
+      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, created ? before : null, log);
+      return { log: present(log, ctx.now), created, feedback };
+    }),
+
+  updateSession: procedureFor("athleteLog.writeOwn")
+    .input(logId.and(sessionLogInputSchema))
+    .mutation(async ({ ctx, input }) => {
+      const athleteId = ownAthleteId(ctx.actor);
+      const { organisationId, userId } = ctx.actor;
+      const existing = await getSessionLog(ctx.db, organisationId, athleteId, input.id);
+      assertEditable(existing, ctx.now);
+      if (existing.type === "run") throw new TRPCError({ code: "BAD_REQUEST", message: "This log is a run: edit it as a run." });
+      assertNotFuture(input.at, ctx.now);
+      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
+      const plan = await currentPlan(ctx.db, organisationId, athleteId);
+      const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, sessionValues(input, plan), userId, ctx.now);
+      if (!log) throw new TRPCError({ code: "NOT_FOUND", message: "This log does not exist or was deleted." });
+      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, log);
+      return { log: present(log, ctx.now), feedback };
+    }),
+
+  updateRun: procedureFor("athleteLog.writeOwn")
+    .input(logId.and(runLogInputSchema))
+    .mutation(async ({ ctx, input }) => {
+      const athleteId = ownAthleteId(ctx.actor);
+      const { organisationId, userId } = ctx.actor;
+      const existing = await getSessionLog(ctx.db, organisationId, athleteId, input.id);
+      assertEditable(existing, ctx.now);
+      if (existing.type !== "run") throw new TRPCError({ code: "BAD_REQUEST", message: "This log is not a run." });
+      assertNotFuture(input.at, ctx.now);
+      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
+      const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, runValues(input), userId, ctx.now);
+      if (!log) throw new TRPCError({ code: "NOT_FOUND", message: "This log does not exist or was deleted." });
+      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, log);
+      return { log: present(log, ctx.now), feedback };
+    }),
+
+  delete: procedureFor("athleteLog.writeOwn")
+    .input(logId)
+    .mutation(async ({ ctx, input }) => {
+      const athleteId = ownAthleteId(ctx.actor);
+      const { organisationId, userId } = ctx.actor;
+      assertEditable(await getSessionLog(ctx.db, organisationId, athleteId, input.id), ctx.now);
+      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
+      const deleted = await deleteSessionLog(ctx.db, organisationId, athleteId, input.id, userId, ctx.now);
+      if (!deleted) throw new TRPCError({ code: "NOT_FOUND", message: "This log does not exist or was deleted." });
+      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, null);
+      return { id: deleted.id, feedback };
+    }),
+
+  /** The athlete's recent logs, newest first (default: the last 14 days). */
+  list: procedureFor("athleteLog.readOwn")
+    .input(z.object({ days: z.number().int().min(1).max(365).default(14) }).default({ days: 14 }))
+    .query(async ({ ctx, input }) => {
+      const athleteId = ownAthleteId(ctx.actor);
+      const rows = await listSessionLogs(ctx.db, ctx.actor.organisationId, athleteId, new Date(ctx.now.getTime() - input.days * DAY_MS));
+      return rows.map((row) => present(row, ctx.now));
+    }),
+
+  /** One of the athlete's logs, for the edit form. */
+  get: procedureFor("athleteLog.readOwn")
+    .input(logId)
+    .query(async ({ ctx, input }) => {
+      const row = await getSessionLog(ctx.db, ctx.actor.organisationId, ownAthleteId(ctx.actor), input.id);
+      if (!row || row.deletedAt) throw new TRPCError({ code: "NOT_FOUND", message: "This log does not exist or was deleted." });
+      return present(row, ctx.now);
+    }),
+
+  /** Every saved version of one of the athlete's session logs or check-ins. */
+  history: procedureFor("athleteLog.readOwn")
+    .input(z.object({ kind: z.enum(["session", "check_in"]), id: z.uuid("id must be a log id") }))
+    .query(async ({ ctx, input }) => {
+      const rows = await listLogRevisions(ctx.db, ctx.actor.organisationId, ownAthleteId(ctx.actor), input.kind, input.id);
+      return rows.map((r) => ({ id: r.id, action: r.action, changedAt: r.changedAt, data: r.data }));
+    }),
+});

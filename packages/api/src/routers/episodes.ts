@@ -1,0 +1,123 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import {
+  closeEpisode,
+  deleteProvocationTest,
+  getEpisode,
+  getOpenEpisode,
+  insertEpisode,
+  insertProvocationTest,
+  listEpisodes,
+  listStaff,
+  updateEpisode,
+  type Database,
+} from "@loadline/db";
+import { episodeInputSchema, provocationTestInfo, provocationTestInputSchema, type EpisodeInput } from "@loadline/domain";
+import { fieldError } from "../errors";
+import { clinicalSubject, recordAudit } from "../services/audit";
+import { procedureFor, router } from "../trpc";
+
+const athleteInput = z.object({ athleteId: z.uuid({ error: "athleteId must be an id" }) });
+const episodeId = z.uuid({ error: "episodeId must be an id" });
+
+/** The owning clinician must be a physio of the same organisation. */
+async function assertClinician(db: Database, organisationId: string, input: EpisodeInput) {
+  const staff = await listStaff(db, organisationId);
+  if (!staff.some((s) => s.id === input.owningClinicianId && s.role === "physio")) {
+    throw fieldError("owningClinicianId", "Choose a physio of your club");
+  }
+}
+
+async function episodeInOrg(db: Database, organisationId: string, id: string) {
+  const episode = await getEpisode(db, organisationId, id);
+  if (!episode) throw new TRPCError({ code: "NOT_FOUND", message: "No such episode in your club." });
+  return episode;
+}
+
+export const episodesRouter = router({
+  /** The athlete's episodes with provocation tests (and each test's reported accuracy, information only). */
+  list: procedureFor("episode.read")
+    .input(athleteInput)
+    .query(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.read", input.athleteId);
+      const episodes = await listEpisodes(ctx.db, ctx.actor.organisationId, athlete.id);
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: athlete.id, action: "read", entity: "injury_episode", detail: `Viewed ${episodes.length} injury episode(s)` },
+      ]);
+      return {
+        athlete: { id: athlete.id, name: athlete.name, eventOrSport: athlete.eventOrSport, squads: athlete.squads },
+        episodes: episodes.map((e) => ({
+          ...e,
+          provocationTests: e.provocationTests.map((t) => ({ ...t, info: provocationTestInfo[t.test] })),
+        })),
+      };
+    }),
+
+  /** Physios of the club, for the owning-clinician select. */
+  clinicians: procedureFor("episode.write").query(async ({ ctx }) =>
+    (await listStaff(ctx.db, ctx.actor.organisationId)).filter((s) => s.role === "physio").map((s) => ({ id: s.id, name: s.name })),
+  ),
+
+  open: procedureFor("episode.write")
+    .input(athleteInput.extend({ episode: episodeInputSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.write", input.athleteId);
+      await assertClinician(ctx.db, ctx.actor.organisationId, input.episode);
+      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", "onsetDate cannot be in the future");
+      if (await getOpenEpisode(ctx.db, ctx.actor.organisationId, athlete.id)) {
+        throw new TRPCError({ code: "CONFLICT", message: `${athlete.name} already has an open episode: close it before opening another.` });
+      }
+      const episode = await insertEpisode(ctx.db, ctx.actor.organisationId, athlete.id, input.episode, ctx.now);
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: athlete.id, action: "write", entity: "injury_episode", entityId: episode.id, detail: `Opened ${episode.side}-side episode` },
+      ]);
+      return episode;
+    }),
+
+  update: procedureFor("episode.write")
+    .input(z.object({ episodeId, episode: episodeInputSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
+      await assertClinician(ctx.db, ctx.actor.organisationId, input.episode);
+      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", "onsetDate cannot be in the future");
+      const episode = await updateEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.episode, ctx.now);
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: existing.athleteId, action: "write", entity: "injury_episode", entityId: existing.id, detail: "Edited episode" },
+      ]);
+      return episode;
+    }),
+
+  close: procedureFor("episode.write")
+    .input(z.object({ episodeId, closingNote: z.string().trim().min(1, "closingNote is required: why is the episode closed?").max(2000) }))
+    .mutation(async ({ ctx, input }) => {
+      const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
+      const episode = await closeEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.closingNote, ctx.now);
+      if (!episode) throw new TRPCError({ code: "CONFLICT", message: "This episode is already closed." });
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: existing.athleteId, action: "write", entity: "injury_episode", entityId: existing.id, detail: "Closed episode" },
+      ]);
+      return episode;
+    }),
+
+  addTest: procedureFor("episode.write")
+    .input(z.object({ episodeId, test: provocationTestInputSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const episode = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
+      const test = await insertProvocationTest(ctx.db, ctx.actor.organisationId, episode, input.test, ctx.now);
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: episode.athleteId, action: "write", entity: "provocation_test", entityId: test.id, detail: `Recorded ${provocationTestInfo[test.test].label}` },
+      ]);
+      return test;
+    }),
+
+  removeTest: procedureFor("episode.write")
+    .input(z.object({ testId: z.uuid({ error: "testId must be an id" }) }))
+    .mutation(async ({ ctx, input }) => {
+      const removed = await deleteProvocationTest(ctx.db, ctx.actor.organisationId, input.testId);
+      if (!removed) throw new TRPCError({ code: "NOT_FOUND", message: "No such test in your club." });
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: removed.athleteId, action: "write", entity: "provocation_test", entityId: removed.id, detail: `Removed ${provocationTestInfo[removed.test].label}` },
+      ]);
+      return { id: removed.id };
+    }),
+});

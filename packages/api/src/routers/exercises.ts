@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { createCustomExercise, exerciseNameTaken, listExercises, seedExerciseLibrary } from "@loadline/db";
+import { exerciseCategories, phases } from "@loadline/domain";
+import { fieldError } from "../errors";
+import { procedureFor, router } from "../trpc";
+
+export const customExerciseSchema = z.object({
+  name: z.string().trim().min(2, "name must be at least 2 characters").max(80, "name must be 80 characters or fewer"),
+  category: z.enum(exerciseCategories, { error: "category must be one of: " + exerciseCategories.join(", ") }),
+  phases: z.array(z.literal(phases)).min(1, "pick at least one phase"),
+  heavy: z.boolean().default(false),
+  highTendonLoad: z.boolean().default(false),
+  hipFlexionDemand: z.enum(["low", "moderate", "high"], { error: "hipFlexionDemand must be low, moderate or high" }),
+  description: z.string().max(500).default(""),
+});
+
+export const exercisesRouter = router({
+  /** The organisation's library; an organisation created after the seed gets the standard library on first use. */
+  list: procedureFor("exercise.read").query(async ({ ctx }) => {
+    let rows = await listExercises(ctx.db, ctx.actor.organisationId);
+    if (!rows.some((r) => !r.custom)) {
+      await seedExerciseLibrary(ctx.db, ctx.actor.organisationId);
+      rows = await listExercises(ctx.db, ctx.actor.organisationId);
+    }
+    return rows;
+  }),
+
+  create: procedureFor("exercise.write")
+    .input(customExerciseSchema)
+    .mutation(async ({ ctx, input }) => {
+      if (await exerciseNameTaken(ctx.db, ctx.actor.organisationId, input.name)) throw fieldError("name", "An exercise with this name already exists");
+      return createCustomExercise(ctx.db, ctx.actor.organisationId, input);
+    }),
+});

@@ -1,0 +1,90 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, type GaitFaultCode } from "@loadline/domain";
+import { createGaitAssessment, getAthlete, latestGaitAssessments, listBoardAthletes } from "@loadline/db";
+import { afterClinicalWrite } from "../services/assessments";
+import { lowCadenceHints } from "../services/coach-board";
+import { procedureFor, router } from "../trpc";
+
+/** A new gait assessment: the domain's schema, minus what the server sets (id, assessor). */
+export const newGaitAssessmentSchema = z.object({
+  athleteId: z.uuid("Choose an athlete"),
+  at: gaitAssessmentSchema.shape.at.optional(),
+  surface: gaitAssessmentSchema.shape.surface,
+  speedKmh: gaitAssessmentSchema.shape.speedKmh.nullable(),
+  cadenceSpm: gaitAssessmentSchema.shape.cadenceSpm.nullable(),
+  faults: z
+    .array(gaitFaultSchema)
+    .min(1, "Record at least one fault")
+    .refine((faults) => new Set(faults.map((f) => f.code)).size === faults.length, "Each fault once"),
+  cues: z
+    .array(z.string().trim().min(1, "A cue cannot be empty").max(200, "A cue must be at most 200 characters"))
+    .min(1, "Choose or write at least one cue")
+    .max(12, "At most 12 cues"),
+  notes: z.string().trim().max(2000, "notes must be at most 2000 characters").default(""),
+  videoUrl: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "videoUrl must be a web link (https://...)" })])
+    .nullable()
+    .default(null),
+});
+
+export const gaitRouter = router({
+  create: procedureFor("gait.write")
+    .input(newGaitAssessmentSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { organisationId, userId } = ctx.actor;
+      const athlete = await getAthlete(ctx.db, organisationId, input.athleteId);
+      if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete in your club." });
+      const at = input.at ?? ctx.now;
+      if (at.getTime() > ctx.now.getTime()) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "at cannot be in the future" });
+      }
+      const created = await createGaitAssessment(ctx.db, organisationId, userId, {
+        athleteId: athlete.id,
+        at,
+        surface: input.surface,
+        speedKmh: input.speedKmh ?? null,
+        cadenceSpm: input.cadenceSpm ?? null,
+        faults: input.faults,
+        cues: [...new Set(input.cues)],
+        notes: input.notes,
+        videoUrl: input.videoUrl || null,
+      });
+      // The athlete's Today shows the cues from the assessment: refresh it now.
+      await afterClinicalWrite(ctx.db, organisationId, [athlete.id], ctx.now);
+      return created;
+    }),
+
+  /** Which athletes carry which faults (latest assessment each), and low-cadence hints from runs. */
+  squadFaults: procedureFor("board.read")
+    .input(z.object({ squadId: z.uuid("Unknown squad").optional() }).default({}))
+    .query(async ({ ctx, input }) => {
+      const { organisationId } = ctx.actor;
+      const athletes = await listBoardAthletes(ctx.db, organisationId, input.squadId ? [input.squadId] : undefined);
+      const ids = athletes.map((a) => a.id);
+      const [latest, hints] = await Promise.all([
+        latestGaitAssessments(ctx.db, organisationId, ids),
+        lowCadenceHints(ctx.db, organisationId, ids, ctx.now),
+      ]);
+      const names = new Map(athletes.map((a) => [a.id, a]));
+      const byFault = new Map<GaitFaultCode, { athleteId: string; athleteName: string; severity: number; side: string | null; assessedAt: Date; cues: string[] }[]>();
+      for (const assessment of latest) {
+        const athlete = names.get(assessment.athleteId);
+        if (!athlete) continue;
+        for (const fault of assessment.faults) {
+          const list = byFault.get(fault.code) ?? [];
+          list.push({ athleteId: athlete.id, athleteName: athlete.name, severity: fault.severity, side: fault.side ?? null, assessedAt: assessment.at, cues: assessment.cues });
+          byFault.set(fault.code, list);
+        }
+      }
+      return {
+        faults: Object.values(gaitCatalogue).map((info) => ({
+          code: info.code,
+          label: info.label,
+          athletes: (byFault.get(info.code) ?? []).sort((a, b) => b.severity - a.severity || a.athleteName.localeCompare(b.athleteName)),
+        })),
+        cadenceHints: hints.map((h) => ({ ...h, athleteName: names.get(h.athleteId)?.name ?? "" })),
+        athletes: athletes.map((a) => ({ id: a.id, name: a.name, squadIds: a.squads.map((sq) => sq.id) })),
+      };
+    }),
+});

@@ -1,0 +1,111 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { squadSessionKinds, type SquadSessionKind } from "@loadline/domain";
+import {
+  countOwnSquads,
+  createSquadSession,
+  deleteSquadSession,
+  getSquadSession,
+  listBoardAthletes,
+  listSquadSessions,
+  updateSquadSession,
+  type Database,
+} from "@loadline/db";
+import { fieldError } from "../errors";
+import { afterClinicalWrite } from "../services/assessments";
+import { preflightVerdicts } from "../services/coach-board";
+import { procedureFor, router } from "../trpc";
+
+const DAY_MS = 86_400_000;
+
+const sessionFields = z.object({
+  squadId: z.uuid("Choose a squad"),
+  at: z.coerce.date({ error: "at must be a date and time" }),
+  kind: z.enum(squadSessionKinds, { error: "Choose a session kind" }),
+  durationMinutes: z
+    .number({ error: "durationMinutes must be a number" })
+    .int("durationMinutes must be whole minutes")
+    .min(1, "durationMinutes must be at least 1")
+    .max(600, "durationMinutes must be at most 600")
+    .nullable()
+    .default(null),
+  title: z.string().trim().max(120, "title must be at most 120 characters").default(""),
+  notes: z.string().trim().max(1000, "notes must be at most 1000 characters").default(""),
+});
+
+async function assertOwnSquad(db: Database, organisationId: string, squadId: string) {
+  if ((await countOwnSquads(db, organisationId, [squadId])) !== 1) throw fieldError("squadId", "Choose a squad of your club");
+}
+
+/** Athletes of a squad: their assessments change when the squad's plan changes (R16). */
+async function squadAthleteIds(db: Database, organisationId: string, squadIds: string[]): Promise<string[]> {
+  return (await listBoardAthletes(db, organisationId, squadIds)).map((a) => a.id);
+}
+
+function notFound(): never {
+  throw new TRPCError({ code: "NOT_FOUND", message: "No such planned session in your club." });
+}
+
+/** Monday 00:00 UTC of the week holding `date`. */
+export function weekStartOf(date: Date): Date {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const offset = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - offset * DAY_MS);
+}
+
+export const plannerRouter = router({
+  /** One squad's week: planned sessions, the squad's athletes and each one's pre-flight verdict. */
+  week: procedureFor("board.read")
+    .input(z.object({ squadId: z.uuid("Choose a squad"), weekStart: z.coerce.date({ error: "weekStart must be a date" }).optional() }))
+    .query(async ({ ctx, input }) => {
+      const { organisationId } = ctx.actor;
+      await assertOwnSquad(ctx.db, organisationId, input.squadId);
+      const from = weekStartOf(input.weekStart ?? ctx.now);
+      const to = new Date(from.getTime() + 7 * DAY_MS);
+      const [sessions, athletes] = await Promise.all([
+        listSquadSessions(ctx.db, organisationId, [input.squadId], from, to),
+        listBoardAthletes(ctx.db, organisationId, [input.squadId]),
+      ]);
+      const planned = sessions.map((s) => ({ ...s, kind: s.kind as SquadSessionKind }));
+      const verdicts = await preflightVerdicts(ctx.db, organisationId, athletes, planned, ctx.now);
+      return {
+        weekStart: from,
+        sessions: planned,
+        athletes: athletes.map((a) => ({ id: a.id, name: a.name, eventOrSport: a.eventOrSport })),
+        verdicts,
+      };
+    }),
+
+  create: procedureFor("squadPlan.write")
+    .input(sessionFields)
+    .mutation(async ({ ctx, input }) => {
+      const { organisationId, userId } = ctx.actor;
+      await assertOwnSquad(ctx.db, organisationId, input.squadId);
+      const created = await createSquadSession(ctx.db, organisationId, userId, input);
+      await afterClinicalWrite(ctx.db, organisationId, await squadAthleteIds(ctx.db, organisationId, [input.squadId]), ctx.now);
+      return created;
+    }),
+
+  update: procedureFor("squadPlan.write")
+    .input(sessionFields.extend({ id: z.uuid("Unknown session") }))
+    .mutation(async ({ ctx, input }) => {
+      const { organisationId } = ctx.actor;
+      const { id, ...values } = input;
+      const existing = (await getSquadSession(ctx.db, organisationId, id)) ?? notFound();
+      await assertOwnSquad(ctx.db, organisationId, values.squadId);
+      if (!(await updateSquadSession(ctx.db, organisationId, id, values))) notFound();
+      const squads = [...new Set([existing.squadId, values.squadId])];
+      await afterClinicalWrite(ctx.db, organisationId, await squadAthleteIds(ctx.db, organisationId, squads), ctx.now);
+      return { id };
+    }),
+
+  remove: procedureFor("squadPlan.write")
+    .input(z.object({ id: z.uuid("Unknown session") }))
+    .mutation(async ({ ctx, input }) => {
+      const { organisationId } = ctx.actor;
+      const existing = (await getSquadSession(ctx.db, organisationId, input.id)) ?? notFound();
+      await deleteSquadSession(ctx.db, organisationId, input.id);
+      await afterClinicalWrite(ctx.db, organisationId, await squadAthleteIds(ctx.db, organisationId, [existing.squadId]), ctx.now);
+      return { id: input.id };
+    }),
+});

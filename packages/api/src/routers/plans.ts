@@ -1,0 +1,140 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { getAthleteByUser, getLatestPlanVersion, listPlanVersions } from "@loadline/db";
+import {
+  defaultThresholds,
+  diffPlans,
+  effectiveForbiddenActivities,
+  phaseInfo,
+  planBodySchema,
+  type Actor,
+  type Phase,
+} from "@loadline/domain";
+import { getAssessment } from "../services/assessments";
+import { clinicalSubject, recordAudit } from "../services/audit";
+import { changePhase, phasedBody, savePlanVersion } from "../services/plan-versioning";
+import { procedureFor, router } from "../trpc";
+import type { Context } from "../context";
+
+const athleteId = z.uuid({ error: "athleteId must be an id" });
+const version = (field: string) => z.number({ error: `${field} must be a number` }).int(`${field} must be a whole number`).min(0, `${field} must be 0 or more`);
+
+/** The athlete a plan read is about: the given one for physios, always their own for athletes. */
+async function planSubject(ctx: Context & { actor: Actor }, requested: string | undefined) {
+  if (ctx.actor.role === "athlete") {
+    const own = await getAthleteByUser(ctx.db, ctx.actor.organisationId, ctx.actor.userId);
+    if (!own) throw new TRPCError({ code: "NOT_FOUND", message: "No athlete profile for this account." });
+    if (requested !== undefined && requested !== own.id) throw new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this." });
+    return own;
+  }
+  if (requested === undefined) throw new TRPCError({ code: "BAD_REQUEST", message: "athleteId is required" });
+  return clinicalSubject(ctx.db, ctx.actor, "plan.read", requested);
+}
+
+export const plansRouter = router({
+  /**
+   * The current plan with the phase in plain words, the effective forbidden activities, the
+   * engine's defaults (for the editor), and for physios the exit checklist of the current phase.
+   */
+  current: procedureFor("plan.read")
+    .input(z.object({ athleteId: athleteId.optional() }))
+    .query(async ({ ctx, input }) => {
+      const athlete = await planSubject(ctx, input.athleteId);
+      const plan = await getLatestPlanVersion(ctx.db, ctx.actor.organisationId, athlete.id);
+      const isPhysio = ctx.actor.role === "physio";
+      const assessment = isPhysio && plan ? await getAssessment(ctx.db, ctx.actor.organisationId, athlete.id, ctx.now) : null;
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: athlete.id, action: "read", entity: "plan_version", entityId: plan?.id ?? null, detail: plan ? `Viewed plan version ${plan.version}` : "Viewed plan (none yet)" },
+      ]);
+      return {
+        athlete: { id: athlete.id, name: athlete.name },
+        plan: plan
+          ? {
+              id: plan.id,
+              version: plan.version,
+              phase: plan.phase as Phase,
+              phaseName: phaseInfo[plan.phase as Phase].name,
+              phaseStartedAt: plan.phaseStartedAt,
+              createdAt: plan.createdAt,
+              authorName: plan.authorName,
+              changeSummary: plan.changeSummary,
+              body: phasedBody(plan),
+              effectiveForbiddenActivities: effectiveForbiddenActivities({ ...phasedBody(plan) }),
+            }
+          : null,
+        defaults: defaultThresholds,
+        exitCriteria: assessment?.exitCriteria ?? [],
+        progressionBlocks: assessment?.progression.reasons ?? [],
+      };
+    }),
+
+  /** Every version: who, when, what changed (summary and phase change with reason). */
+  history: procedureFor("episode.read")
+    .input(z.object({ athleteId }))
+    .query(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.read", input.athleteId);
+      const versions = await listPlanVersions(ctx.db, ctx.actor.organisationId, athlete.id);
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: athlete.id, action: "read", entity: "plan_version", detail: `Viewed plan history (${versions.length} versions)` },
+      ]);
+      return versions
+        .map((v) => ({
+          id: v.id,
+          version: v.version,
+          phase: v.phase,
+          createdAt: v.createdAt,
+          authorName: v.authorName,
+          changeSummary: v.changeSummary,
+          phaseChange: v.phaseChange,
+          phaseChangeReason: v.phaseChangeReason,
+        }))
+        .reverse();
+    }),
+
+  /** A readable diff of two versions (in either order). */
+  diff: procedureFor("episode.read")
+    .input(z.object({ athleteId, from: version("from").min(1, "from must be 1 or more"), to: version("to").min(1, "to must be 1 or more") }))
+    .query(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.read", input.athleteId);
+      const versions = await listPlanVersions(ctx.db, ctx.actor.organisationId, athlete.id);
+      const from = versions.find((v) => v.version === input.from);
+      const to = versions.find((v) => v.version === input.to);
+      if (!from || !to) throw new TRPCError({ code: "NOT_FOUND", message: "No such plan version." });
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [
+        { athleteId: athlete.id, action: "read", entity: "plan_version", detail: `Compared plan versions ${from.version} and ${to.version}` },
+      ]);
+      return { from: from.version, to: to.version, changes: diffPlans(phasedBody(from), phasedBody(to)) };
+    }),
+
+  /** Save a new version on top of `baseVersion` (0 for the first plan); CONFLICT when someone saved first. */
+  save: procedureFor("plan.write")
+    .input(
+      z.object({
+        athleteId,
+        baseVersion: version("baseVersion"),
+        phase: z.literal([1, 2, 3, 4], { error: "phase must be 1, 2, 3 or 4" }).optional(),
+        changeSummary: z.string().max(500, "changeSummary must be 500 characters or fewer").optional(),
+        body: planBodySchema,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "plan.write", input.athleteId);
+      return savePlanVersion(ctx.db, ctx.actor, ctx.now, { ...input, athleteId: athlete.id });
+    }),
+
+  /** Advance (all criteria met, or override with reason) or move back (with reason). */
+  changePhase: procedureFor("plan.write")
+    .input(
+      z.object({
+        athleteId,
+        baseVersion: version("baseVersion"),
+        toPhase: z.number({ error: "toPhase must be 1, 2, 3 or 4" }).int("toPhase must be 1, 2, 3 or 4"),
+        overrideReason: z.string().max(1000, "overrideReason must be 1,000 characters or fewer").optional(),
+        reason: z.string().max(1000, "reason must be 1,000 characters or fewer").optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "plan.write", input.athleteId);
+      return changePhase(ctx.db, ctx.actor, ctx.now, { ...input, athleteId: athlete.id });
+    }),
+});

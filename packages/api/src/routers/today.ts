@@ -1,0 +1,89 @@
+import { TRPCError } from "@trpc/server";
+import {
+  decisionMeaning,
+  gaitCatalogue,
+  phaseInfo,
+  visaHDue,
+  zoneMeaning,
+} from "@loadline/domain";
+import { getAthleteByUser, listCheckIns, listVisaHResponses } from "@loadline/db";
+import { getAssessment } from "../services/assessments";
+import { currentPlan, ownAthleteId } from "../services/athlete-logging";
+import { procedureFor, router } from "../trpc";
+
+const DAY_MS = 86_400_000;
+
+/** The athlete's home page: phase, today's plan, what to avoid, cues, the next hard day and open flags. */
+export const todayRouter = router({
+  get: procedureFor("athleteLog.readOwn").query(async ({ ctx }) => {
+    const athleteId = ownAthleteId(ctx.actor);
+    const { organisationId } = ctx.actor;
+    const [profile, plan, assessment, checkIns, visaH] = await Promise.all([
+      getAthleteByUser(ctx.db, organisationId, ctx.actor.userId),
+      currentPlan(ctx.db, organisationId, athleteId),
+      getAssessment(ctx.db, organisationId, athleteId, ctx.now),
+      listCheckIns(ctx.db, organisationId, athleteId, new Date(ctx.now.getTime() - DAY_MS)),
+      listVisaHResponses(ctx.db, organisationId, athleteId),
+    ]);
+    if (!profile || !assessment) throw new TRPCError({ code: "NOT_FOUND", message: "No athlete profile for this account." });
+    const info = assessment.phase === null ? null : phaseInfo[assessment.phase];
+    const latest = assessment.latestOutcome;
+    return {
+      name: profile.name,
+      eventOrSport: profile.eventOrSport,
+      squads: profile.squads.map((squad) => squad.name),
+      inRehab: assessment.inRehab,
+      availability: assessment.availability,
+      phase: info
+        ? {
+            number: info.phase,
+            name: info.name,
+            goals: info.goals,
+            allowed: info.allowed,
+            avoid: info.forbidden,
+            startedAt: plan?.phaseStartedAt ?? null,
+          }
+        : null,
+      prescriptions: (plan?.prescriptions ?? []).map((p) => ({
+        id: p.id,
+        exercise: p.exercise,
+        category: p.category,
+        sets: p.sets,
+        reps: p.reps ?? null,
+        holdSeconds: p.holdSeconds ?? null,
+        intensityPct: p.intensityPct ?? null,
+        repetitionMaximum: p.repetitionMaximum ?? null,
+        tempo: p.tempo ?? null,
+        sessionsPerWeek: p.sessionsPerWeek,
+        heavy: p.heavy,
+      })),
+      planNotes: plan?.notes ?? null,
+      gait: assessment.gait
+        ? {
+            at: assessment.gait.at,
+            faults: assessment.gait.faults.map((f) => ({ code: f.code, label: gaitCatalogue[f.code].label, severity: f.severity, cues: f.cues })),
+            cadenceHint: assessment.gait.cadenceHint,
+          }
+        : null,
+      nextHighLoadAt: assessment.nextHighLoadAt,
+      highLoadAllowed: assessment.preflight.highLoadAllowed,
+      flags: assessment.flags
+        .filter((f) => f.severity !== "info")
+        .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, at: f.at })),
+      progressionBlocked: assessment.progression.blocked,
+      latestOutcome: latest
+        ? {
+            at: latest.at,
+            zone: latest.zone,
+            zoneLabel: zoneMeaning[latest.zone].label,
+            zoneMeaning: zoneMeaning[latest.zone].meaning,
+            decision: latest.decision,
+            decisionMeaning: decisionMeaning[latest.decision].meaning,
+            pending: latest.pending,
+          }
+        : null,
+      checkedInToday: checkIns.some((c) => c.at.toISOString().slice(0, 10) === ctx.now.toISOString().slice(0, 10)),
+      visaHDue: visaHDue(visaH.at(-1)?.at ?? null, ctx.now),
+    };
+  }),
+});

@@ -1,0 +1,56 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { idempotencyKeySchema, scoreVisaH, visaHChange, visaHDue, visaHInputSchema, visaHItems } from "@loadline/domain";
+import { athleteInOrganisation, createVisaHResponse, listVisaHResponses } from "@loadline/db";
+import { afterClinicalWrite } from "../services/assessments";
+import { assertNotFuture, currentPlan } from "../services/athlete-logging";
+import { assertCan, procedureFor, router } from "../trpc";
+
+/**
+ * VISA-H questionnaires. An athlete completes their own (the athlete id comes from the session);
+ * a physio may complete one with an athlete of their organisation by naming the athlete.
+ */
+export const visaHRouter = router({
+  submit: procedureFor("visaH.write")
+    .input(z.object({ idempotencyKey: idempotencyKeySchema, athleteId: z.uuid("athleteId must be an athlete id").optional() }).and(visaHInputSchema))
+    .mutation(async ({ ctx, input }) => {
+      const { organisationId, userId } = ctx.actor;
+      const athleteId = ctx.actor.role === "athlete" ? ctx.actor.athleteId : input.athleteId;
+      if (!athleteId) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete whose questionnaire this is." });
+      assertCan(ctx.actor, "visaH.write", { organisationId, athleteId });
+      if (ctx.actor.role === "athlete" && input.athleteId && input.athleteId !== athleteId) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "You can only complete your own questionnaire." });
+      }
+      if (!(await athleteInOrganisation(ctx.db, organisationId, athleteId))) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+      assertNotFuture(input.at, ctx.now);
+      const total = scoreVisaH(input.items);
+      const { response, created } = await createVisaHResponse(ctx.db, organisationId, athleteId, {
+        at: input.at,
+        items: [...input.items],
+        total,
+        completedById: userId,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: ctx.now,
+      });
+      const assessment = (await afterClinicalWrite(ctx.db, organisationId, [athleteId], ctx.now)).get(athleteId);
+      return { response, created, total: response.total, summary: assessment?.visaH ?? null };
+    }),
+
+  /** The athlete's responses, the item labels, when the next one is due and the change from baseline. */
+  mine: procedureFor("athleteLog.readOwn").query(async ({ ctx }) => {
+    const athleteId = ctx.actor.athleteId;
+    if (!athleteId) throw new TRPCError({ code: "FORBIDDEN", message: "This account has no athlete profile." });
+    const [responses, plan] = await Promise.all([
+      listVisaHResponses(ctx.db, ctx.actor.organisationId, athleteId),
+      currentPlan(ctx.db, ctx.actor.organisationId, athleteId),
+    ]);
+    const latest = responses.at(-1) ?? null;
+    const baseline = plan?.visaHBaseline ?? responses[0]?.total ?? null;
+    return {
+      items: visaHItems,
+      responses: responses.map((r) => ({ id: r.id, at: r.at, items: r.items, total: r.total })),
+      due: visaHDue(latest?.at ?? null, ctx.now),
+      change: latest && baseline !== null ? visaHChange(baseline, latest.total) : null,
+    };
+  }),
+});

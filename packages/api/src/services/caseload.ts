@@ -1,0 +1,73 @@
+import { availabilityRank, severities, type Availability, type Phase, type Severity } from "@loadline/domain";
+import { currentPhases, lastLogTimes, listOpenAlerts, listOpenEpisodes, type Database } from "@loadline/db";
+import { getAssessments } from "./assessments";
+
+const DAY_MS = 86_400_000;
+
+export interface CaseloadRow {
+  athleteId: string;
+  athleteName: string;
+  episodeId: string;
+  side: "left" | "right" | "both";
+  openedAt: Date;
+  owningClinicianName: string;
+  /** null until the first plan version is written. */
+  phase: Phase | null;
+  daysInPhase: number | null;
+  daysSinceLastLog: number | null;
+  /** Worst severity among unresolved alerts (amber and above), null when none. */
+  worstOpenSeverity: Severity | null;
+  openAlertCount: number;
+  /** Unresolved R19/R20/escalate alerts: these athletes are listed first. */
+  openEscalations: number;
+  visaHChange: number | null;
+  visaHLatest: number | null;
+  availability: Availability;
+  progressionBlocked: boolean;
+}
+
+const severityRank = (s: Severity | null) => (s === null ? -1 : severities.indexOf(s));
+
+/**
+ * The physio's caseload: every athlete with an open injury episode, with what the list sorts
+ * and filters on. A fixed number of queries (episodes, snapshots, alerts, last logs).
+ */
+export async function buildCaseload(db: Database, organisationId: string, now: Date): Promise<CaseloadRow[]> {
+  const episodes = await listOpenEpisodes(db, organisationId);
+  const ids = episodes.map((e) => e.athleteId);
+  const [assessments, openAlerts, lastLogs, phases] = await Promise.all([
+    getAssessments(db, organisationId, ids, now),
+    listOpenAlerts(db, organisationId, ids),
+    lastLogTimes(db, organisationId, ids),
+    currentPhases(db, organisationId, ids),
+  ]);
+  const rows = episodes.map((episode): CaseloadRow => {
+    const assessment = assessments.get(episode.athleteId);
+    const alerts = openAlerts.filter((a) => a.athleteId === episode.athleteId && a.severity !== "info");
+    const worst = alerts.reduce<Severity | null>((w, a) => (severityRank(a.severity) > severityRank(w) ? a.severity : w), null);
+    const escalations = alerts.filter((a) => a.severity === "escalate" || a.ruleId === "R19" || a.ruleId === "R20").length;
+    const lastLog = lastLogs.get(episode.athleteId);
+    const plan = phases.get(episode.athleteId);
+    return {
+      ...episode,
+      phase: plan ? (plan.phase as Phase) : null,
+      daysInPhase: plan ? Math.floor((now.getTime() - plan.phaseStartedAt.getTime()) / DAY_MS) : null,
+      daysSinceLastLog: lastLog ? Math.floor((now.getTime() - lastLog.getTime()) / DAY_MS) : null,
+      worstOpenSeverity: worst,
+      openAlertCount: alerts.length,
+      openEscalations: escalations,
+      visaHChange: assessment?.visaH?.change ?? null,
+      visaHLatest: assessment?.visaH?.latestTotal ?? null,
+      availability: assessment?.availability ?? "rehab",
+      progressionBlocked: assessment?.progression.blocked ?? false,
+    };
+  });
+  // Red-flag escalations first, then the worst open severity, then name.
+  return rows.sort(
+    (a, b) =>
+      Number(b.openEscalations > 0) - Number(a.openEscalations > 0) ||
+      severityRank(b.worstOpenSeverity) - severityRank(a.worstOpenSeverity) ||
+      availabilityRank(b.availability) - availabilityRank(a.availability) ||
+      a.athleteName.localeCompare(b.athleteName),
+  );
+}

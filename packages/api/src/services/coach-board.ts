@@ -1,0 +1,159 @@
+import {
+  cadenceHint,
+  coachSafeMessage,
+  preflightCheck,
+  toCoachAssessment,
+  toCoachPreflight,
+  type CoachAssessment,
+  type PreflightResult,
+  type SquadSessionKind,
+} from "@loadline/domain";
+import {
+  latestPhaseStarts,
+  lastLogTimes,
+  listBoardAthletes,
+  morningPainSeries,
+  recentRunCadences,
+  type BoardAthlete,
+  type Database,
+  type PainPoint,
+} from "@loadline/db";
+import { getAssessments } from "./assessments";
+
+const DAY_MS = 86_400_000;
+export const SPARKLINE_DAYS = 14;
+
+/** One row of the squad board: the athlete and the coach-safe view of their assessment. */
+export interface BoardRow {
+  athlete: BoardAthlete;
+  assessment: CoachAssessment;
+  /** Whole days in the current phase, or null without a plan. */
+  daysInPhase: number | null;
+  /** Morning pain of the last 14 days, oldest first (the sparkline). */
+  pain14: PainPoint[];
+  /** Whole days since the last session log or check-in, or null when nothing was logged. */
+  daysSinceLastLog: number | null;
+}
+
+/**
+ * The squad board in a constant number of SQL queries whatever the squad size: the athletes
+ * (1), snapshots via `getAssessments` (1, plus one fixed batch when some are stale), phase
+ * starts (1), 14 days of morning pain (1) and last-log times (2).
+ */
+export async function loadBoard(db: Database, organisationId: string, squadIds: string[] | undefined, now: Date): Promise<BoardRow[]> {
+  const athletes = await listBoardAthletes(db, organisationId, squadIds);
+  const ids = athletes.map((a) => a.id);
+  const [assessments, phaseStarts, pain, lastLogs] = await Promise.all([
+    getAssessments(db, organisationId, ids, now),
+    latestPhaseStarts(db, organisationId, ids),
+    morningPainSeries(db, organisationId, ids, new Date(now.getTime() - SPARKLINE_DAYS * DAY_MS)),
+    lastLogTimes(db, organisationId, ids),
+  ]);
+  return athletes.flatMap((athlete) => {
+    const assessment = assessments.get(athlete.id);
+    if (!assessment) return [];
+    const view = toCoachAssessment(assessment);
+    const phaseStart = phaseStarts.get(athlete.id);
+    const lastLog = lastLogs.get(athlete.id);
+    return [
+      {
+        athlete,
+        assessment: view,
+        daysInPhase: view.phase !== null && phaseStart ? Math.max(0, Math.floor((now.getTime() - phaseStart.phaseStartedAt.getTime()) / DAY_MS)) : null,
+        pain14: pain.get(athlete.id) ?? [],
+        daysSinceLastLog: lastLog ? Math.max(0, Math.floor((now.getTime() - lastLog.getTime()) / DAY_MS)) : null,
+      },
+    ];
+  });
+}
+
+export interface PlannedSessionInput {
+  id: string;
+  kind: SquadSessionKind;
+  at: Date;
+  squadId: string;
+}
+
+export interface Verdict {
+  sessionId: string;
+  athleteId: string;
+  result: PreflightResult;
+}
+
+/**
+ * Pre-flight verdicts for every planned session and every athlete of its squad, from the
+ * current assessments (one batch), made coach-safe.
+ */
+export async function preflightVerdicts(
+  db: Database,
+  organisationId: string,
+  athletes: BoardAthlete[],
+  sessions: PlannedSessionInput[],
+  now: Date,
+): Promise<Verdict[]> {
+  const assessments = await getAssessments(db, organisationId, athletes.map((a) => a.id), now);
+  const verdicts: Verdict[] = [];
+  for (const session of sessions) {
+    for (const athlete of athletes) {
+      if (!athlete.squads.some((s) => s.id === session.squadId)) continue;
+      const assessment = assessments.get(athlete.id);
+      if (!assessment) continue;
+      verdicts.push({
+        sessionId: session.id,
+        athleteId: athlete.id,
+        result: toCoachPreflight(preflightCheck(assessment, { kind: session.kind, at: session.at })),
+      });
+    }
+  }
+  return verdicts;
+}
+
+export interface CadenceFlag {
+  athleteId: string;
+  sessionId: string;
+  at: Date;
+  cadenceSpm: number;
+  usualCadenceSpm: number | null;
+  imported: boolean;
+  message: string;
+}
+
+/**
+ * Low-cadence hints from recent runs: the latest run with a cadence, compared with the
+ * athlete's median of the earlier ones (the domain's `cadenceHint` decides).
+ */
+export async function lowCadenceHints(db: Database, organisationId: string, athleteIds: string[], now: Date): Promise<CadenceFlag[]> {
+  const runs = await recentRunCadences(db, organisationId, athleteIds, new Date(now.getTime() - 30 * DAY_MS));
+  const byAthlete = new Map<string, typeof runs>();
+  for (const run of runs) byAthlete.set(run.athleteId, [...(byAthlete.get(run.athleteId) ?? []), run]);
+  const hints: CadenceFlag[] = [];
+  for (const [athleteId, list] of byAthlete) {
+    const [latest, ...earlier] = list;
+    if (!latest) continue;
+    const usual = median(earlier.map((r) => r.cadenceSpm));
+    const hint = cadenceHint(latest.cadenceSpm, usual);
+    if (!hint.overstrideLikely) continue;
+    hints.push({
+      athleteId,
+      sessionId: latest.sessionId,
+      at: latest.at,
+      cadenceSpm: latest.cadenceSpm,
+      usualCadenceSpm: usual,
+      imported: latest.importedFrom !== null,
+      message: hint.message,
+    });
+  }
+  return hints;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** An alert or history item as a coach may read it; null when the coach must not see it. */
+export function coachAlertMessage(alert: { ruleId: string; severity: "info" | "amber" | "red" | "escalate"; message: string; sensitive: boolean }) {
+  return coachSafeMessage(alert);
+}

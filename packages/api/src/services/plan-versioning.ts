@@ -1,0 +1,161 @@
+import { TRPCError } from "@trpc/server";
+import {
+  decidePhaseChange,
+  diffPlans,
+  DomainError,
+  phaseInfo,
+  type Actor,
+  type PhasedPlanBody,
+  type Phase,
+  type PlanBody,
+} from "@loadline/domain";
+import {
+  getLatestPlanVersion,
+  getOpenEpisode,
+  insertPlanVersion,
+  type Database,
+  type PlanVersionRow,
+  type PlanVersionWithAuthor,
+} from "@loadline/db";
+import type { PlanContent } from "@loadline/db/schema";
+import { afterClinicalWrite, getAssessment } from "./assessments";
+import { recordAudit } from "./audit";
+
+/** The plan body of a stored version, with its phase, as the domain diff reads it. */
+export function phasedBody(row: Pick<PlanVersionRow, "phase" | "content">): PhasedPlanBody {
+  const c = row.content;
+  return {
+    phase: row.phase as Phase,
+    prescriptions: c.prescriptions ?? [],
+    allowedActivities: c.allowedActivities ?? [],
+    forbiddenActivities: c.forbiddenActivities ?? [],
+    thresholds: c.thresholds ?? {},
+    returnToSportElements: c.returnToSportElements ?? [],
+    ...(c.targetEasyRun ? { targetEasyRun: c.targetEasyRun } : {}),
+    ...(c.maintenancePlan !== undefined ? { maintenancePlan: c.maintenancePlan } : {}),
+    ...(c.visaHBaseline !== undefined ? { visaHBaseline: c.visaHBaseline } : {}),
+    ...(c.notes !== undefined ? { notes: c.notes } : {}),
+  };
+}
+
+function contentOf(body: PlanBody): PlanContent {
+  return body;
+}
+
+/** The conflict message: what the other physio saved, so nothing is silently overwritten. */
+function conflictError(latest: PlanVersionWithAuthor | null, yourBase: number): DomainError {
+  const other = latest
+    ? `${latest.authorName} saved version ${latest.version} at ${latest.createdAt.toISOString().slice(11, 16)} UTC ("${latest.changeSummary}")`
+    : "the plan changed";
+  return new DomainError(
+    "conflict",
+    `This plan changed while you were editing (you started from version ${yourBase}): ${other}. Your changes were not saved. Reload the plan, check their change, then apply yours again.`,
+  );
+}
+
+interface SaveRequest {
+  athleteId: string;
+  baseVersion: number;
+  /** Required for the first version; later versions keep the phase (use changePhase). */
+  phase?: Phase | undefined;
+  body: PlanBody;
+  changeSummary?: string | undefined;
+}
+
+/**
+ * Save a new plan version on top of `baseVersion`. Optimistic concurrency: when the latest
+ * version is no longer `baseVersion`, or another save wins the race for the next number, the
+ * save is refused with CONFLICT naming the other change.
+ */
+export async function savePlanVersion(db: Database, actor: Actor, now: Date, request: SaveRequest): Promise<PlanVersionRow> {
+  const orgId = actor.organisationId;
+  const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
+  if ((latest?.version ?? 0) !== request.baseVersion) throw conflictError(latest, request.baseVersion);
+  const episode = await getOpenEpisode(db, orgId, request.athleteId);
+  if (!episode) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Open an injury episode before writing a plan." });
+  const phase = latest ? (latest.phase as Phase) : request.phase;
+  if (!phase) throw new DomainError("invalid", "Choose the starting phase", { phase: ["Choose the starting phase"] });
+  const next: PhasedPlanBody = { ...request.body, phase };
+  const changes = latest ? diffPlans(phasedBody(latest), next) : [];
+  if (latest && changes.length === 0) {
+    throw new DomainError("invalid", "Nothing changed since the last version", { _form: ["Nothing changed since the last version"] });
+  }
+  const summary =
+    request.changeSummary?.trim() ||
+    (latest ? changes.map((c) => c.summary).join("; ").slice(0, 500) : `Plan created in phase ${phase} (${phaseInfo[phase].name})`);
+  const result = await insertPlanVersion(db, orgId, {
+    athleteId: request.athleteId,
+    episodeId: episode.id,
+    version: request.baseVersion + 1,
+    phase,
+    phaseStartedAt: latest?.phaseStartedAt ?? now,
+    content: contentOf(request.body),
+    authorId: actor.userId,
+    changeSummary: summary,
+    phaseChange: null,
+    phaseChangeReason: null,
+    createdAt: now,
+  });
+  if (!result.ok) throw conflictError(await getLatestPlanVersion(db, orgId, request.athleteId), request.baseVersion);
+  await recordAudit(db, actor, now, [
+    { athleteId: request.athleteId, action: "write", entity: "plan_version", entityId: result.row.id, detail: `Saved plan version ${result.row.version}: ${summary}` },
+  ]);
+  await afterClinicalWrite(db, orgId, [request.athleteId], now);
+  return result.row;
+}
+
+interface PhaseChangeRequest {
+  athleteId: string;
+  baseVersion: number;
+  toPhase: number;
+  overrideReason?: string | undefined;
+  reason?: string | undefined;
+}
+
+/**
+ * Change the phase with sign-off: the engine's exit checklist decides whether a plain advance is
+ * possible; otherwise an override reason is required (domain `decidePhaseChange`). The new
+ * version records how and why, starts the phase clock and resets the activity overrides to the
+ * new phase's defaults; the audit log records it too.
+ */
+export async function changePhase(db: Database, actor: Actor, now: Date, request: PhaseChangeRequest): Promise<PlanVersionRow> {
+  const orgId = actor.organisationId;
+  const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
+  if (!latest) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This athlete has no plan yet." });
+  if (latest.version !== request.baseVersion) throw conflictError(latest, request.baseVersion);
+  const assessment = await getAssessment(db, orgId, request.athleteId, now);
+  const decision = decidePhaseChange({
+    from: latest.phase as Phase,
+    to: request.toPhase,
+    criteria: assessment?.exitCriteria ?? [],
+    overrideReason: request.overrideReason,
+    reason: request.reason,
+  });
+  // The new phase's defaults apply: overrides made against the old phase's list no longer fit.
+  const content: PlanContent = { ...latest.content, allowedActivities: [], forbiddenActivities: [] };
+  const how =
+    decision.kind === "advance"
+      ? `Advanced to phase ${decision.to}: every exit criterion met`
+      : decision.kind === "advance_override"
+        ? `Advanced to phase ${decision.to} with override (${decision.unmetCriteria.join(", ")} not met): ${decision.reason}`
+        : `Moved back to phase ${decision.to}: ${decision.reason}`;
+  const result = await insertPlanVersion(db, orgId, {
+    athleteId: request.athleteId,
+    episodeId: latest.episodeId,
+    version: latest.version + 1,
+    phase: decision.to,
+    phaseStartedAt: now,
+    content,
+    authorId: actor.userId,
+    changeSummary: how.slice(0, 500),
+    phaseChange: decision.kind,
+    phaseChangeReason: decision.reason,
+    createdAt: now,
+  });
+  if (!result.ok) throw conflictError(await getLatestPlanVersion(db, orgId, request.athleteId), request.baseVersion);
+  await recordAudit(db, actor, now, [
+    { athleteId: request.athleteId, action: "write", entity: "plan_version", entityId: result.row.id, detail: how },
+  ]);
+  await afterClinicalWrite(db, orgId, [request.athleteId], now);
+  return result.row;
+}

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@loadline/db";
+import type { Actor } from "@loadline/domain";
+import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
+import { addAthlete, at, codeOf, DAY, fieldErrorsOf, givePlan, key } from "./athlete-helpers";
+
+let handle: DatabaseHandle;
+let club: Club;
+let other: Club;
+let teammate: Actor;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  club = await makeClub(handle, "Logs Club");
+  other = await makeClub(handle, "Other Club");
+  teammate = await addAthlete(handle, club, "Team Mate");
+  await givePlan(handle, club);
+});
+afterAll(() => handle.close());
+
+const session = (over: Record<string, unknown> = {}) => ({
+  idempotencyKey: key("session"),
+  at: at(0, 8),
+  type: "strength" as const,
+  minutes: 45,
+  rpe: 6,
+  painDuring: 1,
+  painAfter: 1,
+  asPrescribed: true,
+  ...over,
+});
+const run = (over: Record<string, unknown> = {}) => ({
+  idempotencyKey: key("run"),
+  at: at(1, 7),
+  distanceKm: 5,
+  minutes: 32,
+  painDuring: 0,
+  ...over,
+});
+
+describe("athleteLogs.logSession", () => {
+  it("saves a session, fills prescribed content from the plan and answers with the engine's outcome", async () => {
+    const result = await callerFor(handle, club.athlete).athleteLogs.logSession(session());
+    expect(result.created).toBe(true);
+    expect(result.log).toMatchObject({ athleteId: club.athlete.athleteId, heavy: true, heaviestRm: 10, editable: true });
+    expect(result.log.categories).toEqual(["heavy_slow_resistance", "glute_core"]);
+    expect(result.feedback.outcome).toMatchObject({ zone: "green", decision: "progress" });
+  });
+
+  it("shows a red outcome and a new red flag for pain 5 during", async () => {
+    const result = await callerFor(handle, club.athlete).athleteLogs.logSession(session({ painDuring: 5, painAfter: 4, at: at(0, 8.5) }));
+    expect(result.feedback.outcome).toMatchObject({ zone: "red", decision: "regress", zoneLabel: "Red" });
+    expect(result.feedback.newFlags.some((f) => f.ruleId === "R1" && f.severity === "red")).toBe(true);
+    expect(result.feedback.newFlags[0]?.message.length).toBeGreaterThan(10);
+  });
+
+  it("does not create a second log on a double submit with the same key", async () => {
+    const caller = callerFor(handle, club.athlete);
+    const input = session({ at: at(2, 8) });
+    const [first, second] = [await caller.athleteLogs.logSession(input), await caller.athleteLogs.logSession(input)];
+    expect(second.created).toBe(false);
+    expect(second.log.id).toBe(first.log.id);
+    const same = (await caller.athleteLogs.list({ days: 7 })).filter((l) => l.idempotencyKey === input.idempotencyKey);
+    expect(same).toHaveLength(1);
+    const concurrent = session({ at: at(2, 9) });
+    const results = await Promise.all([caller.athleteLogs.logSession(concurrent), caller.athleteLogs.logSession(concurrent)]);
+    expect(new Set(results.map((r) => r.log.id)).size).toBe(1);
+  });
+
+  it("rejects bad values naming the field", async () => {
+    const caller = callerFor(handle, club.athlete);
+    expect(await codeOf(caller.athleteLogs.logSession(session({ painDuring: 11 })))).toBe("BAD_REQUEST");
+    expect(Object.keys(await fieldErrorsOf(caller.athleteLogs.logSession(session({ painDuring: 11 }))))).toContain("painDuring");
+    expect(Object.keys(await fieldErrorsOf(caller.athleteLogs.logSession(session({ minutes: 0 }))))).toContain("minutes");
+    expect(Object.keys(await fieldErrorsOf(caller.athleteLogs.logSession(session({ idempotencyKey: "x" }))))).toContain("idempotencyKey");
+    expect(Object.keys(await fieldErrorsOf(caller.athleteLogs.logSession(session({ at: new Date(NOW.getTime() + DAY) }))))).toContain("at");
+  });
+
+  it("is refused to staff, another club's coach and anonymous callers", async () => {
+    expect(await codeOf(callerFor(handle, club.coach).athleteLogs.logSession(session()))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, club.physio).athleteLogs.logSession(session()))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, other.coach).athleteLogs.logSession(session()))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, null).athleteLogs.logSession(session()))).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("athleteLogs.logRun", () => {
+  it("saves a run (imported fields included) and returns its outcome", async () => {
+    const result = await callerFor(handle, club.athlete).athleteLogs.logRun(
+      run({ elevationGainM: 42, steepestGradientPct: 4.2, cadenceSpm: 172, importedFrom: "gpx", surface: "road" }),
+    );
+    expect(result.log).toMatchObject({ type: "run", distanceKm: 5, importedFrom: "gpx", cadenceSpm: 172 });
+    expect(result.feedback.outcome?.zone).toBeDefined();
+  });
+
+  it("needs a distance or duration, and refuses a cadence out of range", async () => {
+    const caller = callerFor(handle, club.athlete);
+    expect(Object.keys(await fieldErrorsOf(caller.athleteLogs.logRun(run({ distanceKm: undefined, minutes: undefined })))))
+      .toContain("distanceKm");
+    expect(Object.keys(await fieldErrorsOf(caller.athleteLogs.logRun(run({ cadenceSpm: 20 }))))).toContain("cadenceSpm");
+  });
+
+  it("is idempotent and refused to non-athletes", async () => {
+    const caller = callerFor(handle, club.athlete);
+    const input = run({ at: at(3) });
+    expect((await caller.athleteLogs.logRun(input)).created).toBe(true);
+    expect((await caller.athleteLogs.logRun(input)).created).toBe(false);
+    expect(await codeOf(callerFor(handle, other.physio).athleteLogs.logRun(run()))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, null).athleteLogs.logRun(run()))).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("editing and deleting within 24 hours", () => {
+  it("updates a session, keeps every version in history, then deletes it", async () => {
+    const caller = callerFor(handle, club.athlete);
+    const { log } = await caller.athleteLogs.logSession(session({ at: at(0, 6) }));
+    const later = callerFor(handle, club.athlete, new Date(NOW.getTime() + 3_600_000));
+    const { log: edited } = await later.athleteLogs.updateSession({ ...session({ at: at(0, 6), painDuring: 2, notes: "felt ok" }), id: log.id });
+    expect(edited).toMatchObject({ painDuring: 2, notes: "felt ok" });
+    await later.athleteLogs.delete({ id: log.id });
+    const history = await later.athleteLogs.history({ kind: "session", id: log.id });
+    expect(history.map((h) => h.action)).toEqual(["create", "update", "delete"]);
+    expect(history[0]?.data).toMatchObject({ painDuring: 1 });
+    expect((await later.athleteLogs.list({ days: 7 })).some((l) => l.id === log.id)).toBe(false);
+    expect(await codeOf(later.athleteLogs.get({ id: log.id }))).toBe("NOT_FOUND");
+  });
+
+  it("updates a run", async () => {
+    const caller = callerFor(handle, club.athlete);
+    const { log } = await caller.athleteLogs.logRun(run({ at: at(4) }));
+    const { log: edited } = await caller.athleteLogs.updateRun({ ...run({ at: at(4), distanceKm: 5.5 }), id: log.id });
+    expect(edited.distanceKm).toBe(5.5);
+    expect(await codeOf(caller.athleteLogs.updateSession({ ...session(), id: log.id }))).toBe("BAD_REQUEST");
+    expect((await caller.athleteLogs.get({ id: log.id })).distanceKm).toBe(5.5);
+  });
+
+  it("refuses changes after 24 hours", async () => {
+    const { log } = await callerFor(handle, club.athlete).athleteLogs.logSession(session({ at: at(0, 7) }));
+    const tomorrow = callerFor(handle, club.athlete, new Date(NOW.getTime() + DAY + 60_000));
+    expect(await codeOf(tomorrow.athleteLogs.updateSession({ ...session({ at: at(0, 7) }), id: log.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(tomorrow.athleteLogs.delete({ id: log.id }))).toBe("FORBIDDEN");
+    expect((await tomorrow.athleteLogs.get({ id: log.id })).editable).toBe(false);
+  });
+
+  it("never lets another athlete, staff or another club see or change the log", async () => {
+    const { log } = await callerFor(handle, club.athlete).athleteLogs.logSession(session({ at: at(0, 5) }));
+    const mate = callerFor(handle, teammate);
+    expect(await codeOf(mate.athleteLogs.updateSession({ ...session(), id: log.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(mate.athleteLogs.delete({ id: log.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(mate.athleteLogs.get({ id: log.id }))).toBe("NOT_FOUND");
+    expect(await mate.athleteLogs.history({ kind: "session", id: log.id })).toEqual([]);
+    expect((await mate.athleteLogs.list()).some((l) => l.id === log.id)).toBe(false);
+    expect(await codeOf(callerFor(handle, club.coach).athleteLogs.list())).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, other.coach).athleteLogs.history({ kind: "session", id: log.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, null).athleteLogs.delete({ id: log.id }))).toBe("UNAUTHORIZED");
+    expect(await codeOf(callerFor(handle, null).athleteLogs.get({ id: log.id }))).toBe("UNAUTHORIZED");
+    expect(await codeOf(callerFor(handle, club.athlete).athleteLogs.get({ id: "not-a-uuid" }))).toBe("BAD_REQUEST");
+  });
+});

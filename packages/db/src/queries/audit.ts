@@ -1,0 +1,54 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Database } from "../client";
+import { auditLog, users } from "../schema";
+
+export interface AuditEntry {
+  actorId: string;
+  athleteId: string | null;
+  action: "read" | "write";
+  /** The kind of clinical record, e.g. `injury_episode`, `plan_version`. */
+  entity: string;
+  entityId?: string | null;
+  /** What was done, in a few words ("opened episode", "advanced to phase 2 (override)"). */
+  detail: string;
+  at: Date;
+}
+
+/** Append audit entries (one statement). */
+export async function insertAuditEntries(db: Pick<Database, "insert">, organisationId: string, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(entries.map((e) => ({ ...e, entityId: e.entityId ?? null, organisationId })));
+}
+
+export interface AuditLogRow {
+  id: string;
+  at: Date;
+  actorId: string;
+  actorName: string;
+  actorRole: string;
+  action: "read" | "write";
+  entity: string;
+  entityId: string | null;
+  detail: string;
+}
+
+/** The audit trail of one athlete's clinical records, newest first. */
+export function listAuditLog(db: Database, organisationId: string, athleteId: string, limit = 200): Promise<AuditLogRow[]> {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actorName: users.name,
+      actorRole: users.role,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      detail: auditLog.detail,
+    })
+    .from(auditLog)
+    .innerJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.organisationId, organisationId), eq(auditLog.athleteId, athleteId)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+}

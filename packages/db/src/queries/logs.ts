@@ -1,0 +1,182 @@
+import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { logRevisions, sessionLogs } from "../schema";
+
+/*
+ * Session and run logs written by the athlete. Every create, update and delete also writes a
+ * row to log_revisions in the same transaction, so no version of a log is ever lost; a repeated
+ * idempotency key returns the first log instead of creating a second.
+ */
+
+export type SessionLogRow = typeof sessionLogs.$inferSelect;
+/** The columns a log form sets; ids, owner and bookkeeping are added here. */
+export type SessionLogValues = Omit<
+  typeof sessionLogs.$inferInsert,
+  "id" | "organisationId" | "athleteId" | "idempotencyKey" | "loggedById" | "deletedAt" | "createdAt" | "updatedAt"
+>;
+export type LogRevisionRow = typeof logRevisions.$inferSelect;
+
+/** A log row as the plain JSON kept in its revision. */
+function snapshotOf(row: object): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(row)) as Record<string, unknown>;
+}
+
+const ownLog = (organisationId: string, athleteId: string, id: string) =>
+  and(eq(sessionLogs.organisationId, organisationId), eq(sessionLogs.athleteId, athleteId), eq(sessionLogs.id, id));
+
+/**
+ * Create a session or run log, or return the one already created with this idempotency key
+ * (`created: false`) so a double submit never makes two logs.
+ */
+export async function createSessionLog(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  idempotencyKey: string,
+  values: SessionLogValues,
+  changedById: string,
+  now: Date,
+): Promise<{ log: SessionLogRow; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(sessionLogs)
+      .values({ ...values, organisationId, athleteId, idempotencyKey, loggedById: changedById, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: [sessionLogs.athleteId, sessionLogs.idempotencyKey] })
+      .returning();
+    if (inserted) {
+      await tx.insert(logRevisions).values({
+        organisationId,
+        athleteId,
+        logKind: "session",
+        logId: inserted.id,
+        action: "create",
+        data: snapshotOf(inserted),
+        changedById,
+        changedAt: now,
+      });
+      return { log: inserted, created: true };
+    }
+    const [existing] = await tx
+      .select()
+      .from(sessionLogs)
+      .where(
+        and(
+          eq(sessionLogs.organisationId, organisationId),
+          eq(sessionLogs.athleteId, athleteId),
+          eq(sessionLogs.idempotencyKey, idempotencyKey),
+        ),
+      );
+    if (!existing) throw new Error("Idempotency conflict without a stored log");
+    return { log: existing, created: false };
+  });
+}
+
+/** One of the athlete's own logs (deleted ones included, for history), or null. */
+export async function getSessionLog(db: Database, organisationId: string, athleteId: string, id: string): Promise<SessionLogRow | null> {
+  const [row] = await db.select().from(sessionLogs).where(ownLog(organisationId, athleteId, id));
+  return row ?? null;
+}
+
+/** Replace a log's values and keep the new version in its history. */
+export async function updateSessionLog(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  id: string,
+  values: SessionLogValues,
+  changedById: string,
+  now: Date,
+): Promise<SessionLogRow | null> {
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(sessionLogs)
+      .set({ ...values, updatedAt: now })
+      .where(and(ownLog(organisationId, athleteId, id), isNull(sessionLogs.deletedAt)))
+      .returning();
+    if (!updated) return null;
+    await tx.insert(logRevisions).values({
+      organisationId,
+      athleteId,
+      logKind: "session",
+      logId: id,
+      action: "update",
+      data: snapshotOf(updated),
+      changedById,
+      changedAt: now,
+    });
+    return updated;
+  });
+}
+
+/** Soft-delete a log (the engine stops reading it) and record the deletion in its history. */
+export async function deleteSessionLog(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  id: string,
+  changedById: string,
+  now: Date,
+): Promise<SessionLogRow | null> {
+  return db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .update(sessionLogs)
+      .set({ deletedAt: now, updatedAt: now })
+      .where(and(ownLog(organisationId, athleteId, id), isNull(sessionLogs.deletedAt)))
+      .returning();
+    if (!deleted) return null;
+    await tx.insert(logRevisions).values({
+      organisationId,
+      athleteId,
+      logKind: "session",
+      logId: id,
+      action: "delete",
+      data: snapshotOf(deleted),
+      changedById,
+      changedAt: now,
+    });
+    return deleted;
+  });
+}
+
+/** The athlete's logs since a date, newest first, without deleted ones. */
+export async function listSessionLogs(db: Database, organisationId: string, athleteId: string, since: Date): Promise<SessionLogRow[]> {
+  return db
+    .select()
+    .from(sessionLogs)
+    .where(
+      and(
+        eq(sessionLogs.organisationId, organisationId),
+        eq(sessionLogs.athleteId, athleteId),
+        isNull(sessionLogs.deletedAt),
+        gte(sessionLogs.at, since),
+      ),
+    )
+    .orderBy(desc(sessionLogs.at));
+}
+
+/** Every version of one log (session or check-in), oldest first. */
+export async function listLogRevisions(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  logKind: LogRevisionRow["logKind"],
+  logId: string,
+): Promise<LogRevisionRow[]> {
+  return db
+    .select()
+    .from(logRevisions)
+    .where(
+      and(
+        eq(logRevisions.organisationId, organisationId),
+        eq(logRevisions.athleteId, athleteId),
+        eq(logRevisions.logKind, logKind),
+        eq(logRevisions.logId, logId),
+      ),
+    )
+    // Same-instant changes (e.g. a create and an update in one request's clock) keep their order.
+    .orderBy(
+      asc(logRevisions.changedAt),
+      sql`case ${logRevisions.action} when 'create' then 0 when 'update' then 1 else 2 end`,
+      asc(logRevisions.id),
+    );
+}

@@ -1,0 +1,306 @@
+import { z } from "zod";
+import { DomainError } from "../errors";
+import { count, instant, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
+import type { OutcomeDecision, Flag } from "./types";
+import { visaHItemsSchema } from "./visa-h";
+import type { ExercisePrescription } from "./schemas/plan";
+import {
+  activityKinds,
+  redFlagIds,
+  redFlagQuestions,
+  surfaces,
+  type ActivityKind,
+  type ExerciseCategory,
+  type ExitCriterionId,
+  type RedFlagId,
+  type Severity,
+  type Zone,
+} from "./vocabulary";
+
+/*
+ * What the athlete's own pages need from the domain: the input schemas of the log forms, the
+ * 24-hour edit window, the VISA-H prompt, red-flag advice and plain-language meanings of an
+ * outcome. The rules themselves stay in the engine; this only words and schedules them.
+ */
+
+/** A log may be changed or deleted by its athlete for this long after it was created. */
+export const LOG_EDIT_WINDOW_HOURS = 24;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** One submit of one form instance: a double submit with the same key returns the first log. */
+export const idempotencyKeySchema = z
+  .string({ error: "idempotencyKey is required" })
+  .min(8, "idempotencyKey must be at least 8 characters")
+  .max(100, "idempotencyKey must be at most 100 characters");
+
+const optionalNote = z.string().max(2000, "note must be at most 2000 characters").optional();
+
+/** The session-log form (strength, field, cross-training); the server adds id and athlete. */
+export const sessionLogInputSchema = z.object({
+  at: instant("at"),
+  type: z.enum(["strength", "field", "cross_training"], { error: "type must be strength, field or cross_training" }),
+  minutes: positiveNumber("minutes").refine((m) => m <= 600, "minutes must be at most 600"),
+  rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number"),
+  painDuring: painScore("painDuring"),
+  painAfter: painScore("painAfter").optional(),
+  asPrescribed: z.boolean().default(true),
+  activities: z.array(z.enum(activityKinds)).default([]),
+  heavy: z.boolean().default(false),
+  heaviestRm: count("heaviestRm").optional(),
+  notes: optionalNote,
+});
+export type SessionLogInput = z.infer<typeof sessionLogInputSchema>;
+
+/** The run-log form, filled by hand or from an imported GPX/TCX/FIT file. */
+export const runLogInputSchema = z
+  .object({
+    at: instant("at"),
+    minutes: positiveNumber("minutes").refine((m) => m <= 1440, "minutes must be at most 1440").optional(),
+    distanceKm: positiveNumber("distanceKm").refine((d) => d <= 400, "distanceKm must be at most 400").optional(),
+    elevationGainM: nonNegativeNumber("elevationGainM").optional(),
+    steepestGradientPct: rangedNumber("steepestGradientPct", -50, 50).optional(),
+    surface: z.enum(surfaces, { error: `surface must be one of: ${surfaces.join(", ")}` }).optional(),
+    strides: count("strides").default(0),
+    sprints: count("sprints").default(0),
+    cadenceSpm: rangedNumber("cadenceSpm", 60, 260).optional(),
+    walkRun: z.boolean().default(false),
+    rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number").optional(),
+    painDuring: painScore("painDuring"),
+    painAfter: painScore("painAfter").optional(),
+    asPrescribed: z.boolean().default(true),
+    importedFrom: z.enum(["gpx", "tcx", "fit"]).optional(),
+    notes: optionalNote,
+  })
+  .refine((run) => run.distanceKm !== undefined || run.minutes !== undefined, {
+    message: "Enter the distance or the duration",
+    path: ["distanceKm"],
+  });
+export type RunLogInput = z.infer<typeof runLogInputSchema>;
+
+/** The morning check-in form. */
+export const checkInInputSchema = z.object({
+  at: instant("at"),
+  morningPain: painScore("morningPain"),
+  stiffnessMinutes: nonNegativeNumber("stiffnessMinutes").refine((m) => m <= 720, "stiffnessMinutes must be at most 720").optional(),
+  loadTestPain: painScore("loadTestPain").optional(),
+  restPain: painScore("restPain").optional(),
+  longestSitMinutes: nonNegativeNumber("longestSitMinutes").refine((m) => m <= 1440, "longestSitMinutes must be at most 1440").optional(),
+  sittingToleranceMinutes: nonNegativeNumber("sittingToleranceMinutes").refine((m) => m <= 1440, "sittingToleranceMinutes must be at most 1440").optional(),
+  cushionUsed: z.boolean().optional(),
+  redFlags: z.array(z.enum(redFlagIds, { error: "redFlags contains an unknown question id" })).default([]),
+});
+export type CheckInInput = z.infer<typeof checkInInputSchema>;
+
+/** The VISA-H form: 8 item scores (the total is computed, never entered). */
+export const visaHInputSchema = z.object({ at: instant("at"), items: visaHItemsSchema });
+export type VisaHInput = z.infer<typeof visaHInputSchema>;
+
+/**
+ * Whether a log created at `createdAt` may still be edited or deleted by its athlete at `now`.
+ * After the window it is part of the record the physio reasons about, and stays as logged.
+ */
+export function withinEditWindow(createdAt: Date, now: Date, hours: number = LOG_EDIT_WINDOW_HOURS): boolean {
+  const age = now.getTime() - createdAt.getTime();
+  return age >= 0 && age <= hours * HOUR_MS;
+}
+
+/** Throws a `gone` domain error when the window has passed (the API maps it to one code). */
+export function assertWithinEditWindow(createdAt: Date, now: Date, hours: number = LOG_EDIT_WINDOW_HOURS): void {
+  if (!withinEditWindow(createdAt, now, hours)) {
+    throw new DomainError("forbidden", `Logs can only be changed within ${hours} hours of saving them. Ask your physio to correct it.`);
+  }
+}
+
+/** VISA-H is prompted every 2 weeks by default (DOMAIN.md §7 / issue: "prompted every 2 weeks"). */
+export const VISA_H_INTERVAL_DAYS = 14;
+
+export interface VisaHDue {
+  /** When the next questionnaire is due; `now` when none was ever completed. */
+  dueAt: Date;
+  /** True when it is due today or overdue. */
+  due: boolean;
+  /** Whole days until due (0 when due now or overdue). */
+  daysUntilDue: number;
+}
+
+/** When the athlete should next complete VISA-H. */
+export function visaHDue(lastCompletedAt: Date | null, now: Date, intervalDays: number = VISA_H_INTERVAL_DAYS): VisaHDue {
+  if (!lastCompletedAt) return { dueAt: now, due: true, daysUntilDue: 0 };
+  const dueAt = new Date(lastCompletedAt.getTime() + intervalDays * DAY_MS);
+  const remaining = dueAt.getTime() - now.getTime();
+  return { dueAt, due: remaining <= 0, daysUntilDue: remaining <= 0 ? 0 : Math.ceil(remaining / DAY_MS) };
+}
+
+/** What a red-flag answer asks the athlete to do. */
+export interface RedFlagAdvice {
+  urgency: "same_day" | "prompt";
+  /** Plain sentence shown prominently after the check-in. */
+  message: string;
+  /** The questions answered "yes", in plain words. */
+  answers: string[];
+}
+
+/**
+ * Red flags (R20) in plain words: any same-day answer means "seek medical care today";
+ * otherwise "contact your physio". Null when none was answered "yes".
+ */
+export function redFlagAdvice(answered: readonly RedFlagId[]): RedFlagAdvice | null {
+  if (answered.length === 0) return null;
+  const questions = redFlagQuestions.filter((q) => answered.includes(q.id));
+  const sameDay = questions.some((q) => q.urgency === "same_day");
+  return {
+    urgency: sameDay ? "same_day" : "prompt",
+    message: sameDay
+      ? "Seek medical care today (your GP, an urgent care centre, or emergency services if it is severe), and contact your physio. Do not train until you have been seen."
+      : "Contact your physio before your next session so they can review this. Do not progress your training until they have.",
+    answers: questions.map((q) => q.label),
+  };
+}
+
+/** A zone in plain words, for an athlete. */
+export const zoneMeaning: Readonly<Record<Zone, { label: string; meaning: string }>> = {
+  green: { label: "Green", meaning: "The tendon coped well." },
+  amber: { label: "Amber", meaning: "The tendon is a little irritated." },
+  red: { label: "Red", meaning: "The tendon did not cope with this load." },
+};
+
+/** The R4 decision in plain words: what to do next session. */
+export const decisionMeaning: Readonly<Record<OutcomeDecision, { label: string; meaning: string }>> = {
+  progress: { label: "Progress", meaning: "Next session you may change one thing (a little more distance, load or speed)." },
+  repeat: { label: "Repeat", meaning: "Repeat the same load next session; do not add anything yet." },
+  regress: { label: "Go back", meaning: "Go back to your last load that felt fine. Your physio has been alerted." },
+};
+
+const severityRank: Readonly<Record<Severity, number>> = { info: 0, amber: 1, red: 2, escalate: 3 };
+
+/** A flag's identity across two assessments (rule, records and sentence). */
+function flagKey(flag: Flag): string {
+  return `${flag.ruleId}|${[...flag.evidence.recordIds].sort().join(",")}|${flag.message}`;
+}
+
+/**
+ * Flags present after a write that were not there before it, worst first: what the athlete
+ * should see at once after logging. Information-only flags are left out.
+ */
+export function newFlagsSince(before: readonly Flag[], after: readonly Flag[]): Flag[] {
+  const seen = new Set(before.map(flagKey));
+  return after
+    .filter((flag) => flag.severity !== "info" && !seen.has(flagKey(flag)))
+    .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
+}
+
+/** A Monday-started week key (UTC) for weekly series. */
+function weekStart(at: Date): Date {
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  const offset = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - offset * DAY_MS);
+}
+
+export interface WeeklyVolumePoint {
+  /** Monday (UTC) that starts the week. */
+  weekStart: Date;
+  km: number;
+  minutes: number;
+  runs: number;
+  /** The previous week's km plus 10 % (R10's green limit); null when the previous week had no running. */
+  tenPercentLimitKm: number | null;
+}
+
+/**
+ * Weekly running volume for the last `weeks` calendar weeks (oldest first) with R10's 10 % line,
+ * for the progress chart. The engine's rolling R10 check stays the source of the flag.
+ */
+export function weeklyVolumeSeries(
+  runs: readonly { at: Date; distanceKm?: number | null | undefined; minutes?: number | null | undefined }[],
+  now: Date,
+  weeks: number,
+  greenMaxPct = 10,
+): WeeklyVolumePoint[] {
+  const current = weekStart(now).getTime();
+  const starts = Array.from({ length: weeks }, (_, i) => current - (weeks - 1 - i) * 7 * DAY_MS);
+  const points = starts.map((start) => ({ weekStart: new Date(start), km: 0, minutes: 0, runs: 0, tenPercentLimitKm: null as number | null }));
+  for (const run of runs) {
+    const index = starts.indexOf(weekStart(run.at).getTime());
+    const point = points[index];
+    if (!point || run.at.getTime() > now.getTime()) continue;
+    point.km += run.distanceKm ?? 0;
+    point.minutes += run.minutes ?? 0;
+    point.runs += 1;
+  }
+  for (let i = 0; i < points.length; i += 1) {
+    const point = points[i]!;
+    point.km = Math.round(point.km * 100) / 100;
+    point.minutes = Math.round(point.minutes);
+    const previous = points[i - 1];
+    point.tenPercentLimitKm = previous && previous.km > 0 ? Math.round(previous.km * (1 + greenMaxPct / 100) * 100) / 100 : null;
+  }
+  return points;
+}
+
+/**
+ * What a strength session "done as prescribed" contained, from the plan's prescriptions: the
+ * exercise categories (E1.2 counts isometric sessions), whether it was heavy (R8, R9) and the
+ * heaviest loading as a repetition maximum (E2.5). Prescriptions the engine treats as an
+ * activity (e.g. `deep_lunge`) are carried over for the phase gates.
+ */
+export function sessionContentFromPrescriptions(prescriptions: readonly ExercisePrescription[]): {
+  categories: ExerciseCategory[];
+  heavy: boolean;
+  heaviestRm: number | undefined;
+  activities: ActivityKind[];
+} {
+  const categories = [...new Set(prescriptions.map((p) => p.category))];
+  const heavy = prescriptions.some((p) => p.heavy);
+  const rms = prescriptions.filter((p) => p.repetitionMaximum !== undefined).map((p) => p.repetitionMaximum!);
+  const activities = [...new Set(prescriptions.flatMap((p) => (p.activity ? [p.activity] : [])))];
+  return { categories, heavy, heaviestRm: rms.length > 0 ? Math.min(...rms) : undefined, activities };
+}
+
+/**
+ * For an exit criterion the engine marks "unknown": which record would settle it, in words an
+ * athlete can act on (or ask their physio about).
+ */
+export const exitCriterionDataNeeded: Readonly<Record<ExitCriterionId, string>> = {
+  "E1.1": "Log the bridge load test (3 single-leg bridges) in your morning check-in every day.",
+  "E1.2": "Log your isometric sessions, ticking 'done as prescribed' when you did the full dose.",
+  "E1.3": "Log your morning pain every day for two weeks.",
+  "E1.4": "Answer the red-flag questions in your morning check-in.",
+  "E2.1": "Record your pain at rest in your morning check-in.",
+  "E2.2": "Your physio records a drop-lunge test on the affected leg.",
+  "E2.3": "Your physio records single-leg bridge reps or a prone-curl 10RM on both sides.",
+  "E2.4": "Log a brisk walk of 30-45 minutes with your pain during and after.",
+  "E2.5": "Log your heavy strength sessions done as prescribed (with the load as a repetition maximum).",
+  "E2.6": "Complete the VISA-H questionnaire.",
+  "E3.1": "Your physio sets a target easy run; then log your runs with pain and next-morning check-ins.",
+  "E3.2": "Log runs with strides and gentle hills, each with next-morning check-ins.",
+  "E3.3": "Your physio records your weekly running before the injury; log every run with its distance.",
+  "E3.4": "Your physio repeats the bridge or prone-curl strength test.",
+  "E4.1": "Your physio lists your sport elements; log sessions at full intensity with next-morning check-ins.",
+  "E4.2": "Log your full training sessions for two weeks.",
+  "E4.3": "Complete the VISA-H questionnaire.",
+  "E4.4": "Your physio records your maintenance plan.",
+};
+
+/**
+ * The licensed VISA-H wording an organisation may load (DOMAIN.md §7): either JSON
+ * (`{ "items": ["...", ...] }` or an array) or plain text with one item per line, 8 items.
+ * Returns the 8 texts, or throws an `invalid` domain error saying what is wrong.
+ */
+export function parseVisaHWording(text: string): string[] {
+  let items: unknown;
+  const trimmed = text.trim();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    try {
+      const json: unknown = JSON.parse(trimmed);
+      items = Array.isArray(json) ? json : (json as { items?: unknown }).items;
+    } catch {
+      throw new DomainError("invalid", "The wording file is not valid JSON.");
+    }
+  } else {
+    items = trimmed.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  }
+  const parsed = z.array(z.string().trim().min(1)).length(8).safeParse(items);
+  if (!parsed.success) throw new DomainError("invalid", "The wording file must hold exactly 8 non-empty item texts, one per VISA-H item.");
+  return parsed.data;
+}

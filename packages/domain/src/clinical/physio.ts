@@ -1,0 +1,280 @@
+import { z } from "zod";
+import { DomainError } from "../errors";
+import { thresholdOverridesSchema, defaultThresholds } from "./config";
+import { phaseInfo } from "./phases";
+import { exercisePrescriptionSchema, targetEasyRunSchema } from "./schemas/plan";
+import { painScore, rangedNumber } from "./schemas/fields";
+import type { ExitCriterionResult } from "./types";
+import { activityKinds, sides, type ActivityKind, type Phase } from "./vocabulary";
+
+/*
+ * The physio's side of the clinical model (DOMAIN.md §3-§4): injury episodes, the editable plan
+ * body, the phase-change gate with sign-off, and a readable diff of two plan versions.
+ */
+
+export const onsetTypes = ["gradual", "sudden"] as const;
+export const diagnosisMethods = ["clinical", "ultrasound", "mri"] as const;
+export const suspectedTriggers = ["mileage_jump", "hills", "speed_work", "new_gym_work", "stretching", "sitting"] as const;
+export type SuspectedTrigger = (typeof suspectedTriggers)[number];
+
+export const suspectedTriggerLabels: Readonly<Record<SuspectedTrigger, string>> = {
+  mileage_jump: "Mileage jump",
+  hills: "Hills",
+  speed_work: "Speed work",
+  new_gym_work: "New gym work",
+  stretching: "Stretching",
+  sitting: "Sitting",
+};
+
+export const provocationTestKinds = [
+  "puranen_orava",
+  "bent_knee_stretch",
+  "modified_bent_knee_stretch",
+  "single_leg_bridge_platform",
+  "arabesque",
+] as const;
+export type ProvocationTestKind = (typeof provocationTestKinds)[number];
+
+/**
+ * The provocation tests with their reported accuracy (Cacchio 2012), shown as information only:
+ * no rule reads them. `null` where no figure is published.
+ */
+export const provocationTestInfo: Readonly<
+  Record<ProvocationTestKind, { label: string; accuracy: { sensitivityPct: number; specificityPct: number } | null }>
+> = {
+  puranen_orava: { label: "Puranen-Orava", accuracy: { sensitivityPct: 76, specificityPct: 82 } },
+  bent_knee_stretch: { label: "Bent-knee stretch", accuracy: { sensitivityPct: 84, specificityPct: 87 } },
+  modified_bent_knee_stretch: { label: "Modified bent-knee stretch", accuracy: { sensitivityPct: 89, specificityPct: 91 } },
+  single_leg_bridge_platform: { label: "Single-leg bridge on a platform", accuracy: null },
+  arabesque: { label: "Arabesque", accuracy: null },
+};
+
+const isoDate = z
+  .string({ error: "onsetDate must be a date" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "onsetDate must be a date (YYYY-MM-DD)")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "onsetDate must be a real date");
+
+/** The fields of an injury episode a physio enters (DOMAIN.md §3). */
+export const episodeInputSchema = z.object({
+  side: z.enum(sides, { error: "side must be left, right or both" }),
+  onsetDate: isoDate,
+  onsetType: z.enum(onsetTypes, { error: "onsetType must be gradual or sudden" }),
+  suspectedTriggers: z.array(z.enum(suspectedTriggers)).default([]),
+  diagnosisMethod: z.enum(diagnosisMethods, { error: "diagnosisMethod must be clinical, ultrasound or MRI" }),
+  differentialsExcluded: z.array(z.string().trim().min(1, "a differential cannot be empty").max(120)).max(20).default([]),
+  owningClinicianId: z.string({ error: "owningClinicianId is required" }).min(1, "owningClinicianId is required"),
+  clinicalNotes: z.string().max(4000, "clinicalNotes must be 4,000 characters or fewer").default(""),
+});
+export type EpisodeInput = z.infer<typeof episodeInputSchema>;
+
+/** A provocation test result entered on an episode. */
+export const provocationTestInputSchema = z.object({
+  test: z.enum(provocationTestKinds, { error: "test must be one of the listed provocation tests" }),
+  side: z.enum(sides, { error: "side must be left, right or both" }),
+  familiarPainReproduced: z.boolean(),
+  pain: painScore("pain"),
+});
+export type ProvocationTestInput = z.infer<typeof provocationTestInputSchema>;
+
+/** The editable body of a plan version: everything but identity, author and phase bookkeeping. */
+export const planBodySchema = z.object({
+  prescriptions: z.array(exercisePrescriptionSchema).max(40, "a plan holds at most 40 prescriptions").default([]),
+  allowedActivities: z.array(z.enum(activityKinds)).default([]),
+  forbiddenActivities: z.array(z.enum(activityKinds)).default([]),
+  thresholds: thresholdOverridesSchema.default({}),
+  targetEasyRun: targetEasyRunSchema.optional(),
+  returnToSportElements: z.array(z.enum(activityKinds)).default([]),
+  maintenancePlan: z.string().max(2000).optional(),
+  visaHBaseline: rangedNumber("visaHBaseline", 0, 100).optional(),
+  notes: z.string().max(4000, "notes must be 4,000 characters or fewer").optional(),
+});
+export type PlanBody = z.infer<typeof planBodySchema>;
+
+/** A plan body with its phase, as the history and the diff compare them. */
+export type PhasedPlanBody = PlanBody & { phase: Phase };
+
+/**
+ * The plan's explicit activity overrides for the set of activities the physio wants forbidden:
+ * what the phase forbids but the physio allows, and what the physio forbids beyond the phase.
+ */
+export function activityOverrides(
+  phase: Phase,
+  forbidden: readonly ActivityKind[],
+): { allowedActivities: ActivityKind[]; forbiddenActivities: ActivityKind[] } {
+  const phaseDefaults = new Set<ActivityKind>(phaseInfo[phase].forbiddenActivities);
+  const wanted = new Set(forbidden);
+  return {
+    allowedActivities: [...phaseDefaults].filter((a) => !wanted.has(a)).sort(),
+    forbiddenActivities: [...wanted].filter((a) => !phaseDefaults.has(a)).sort(),
+  };
+}
+
+export type PhaseChangeKind = "advance" | "advance_override" | "regress";
+
+export interface PhaseChangeRequest {
+  from: Phase;
+  to: number;
+  /** The engine's exit checklist for the current phase. */
+  criteria: readonly ExitCriterionResult[];
+  /** Why the physio advances although not every criterion is met. */
+  overrideReason?: string | undefined;
+  /** Why the physio moves the athlete back. */
+  reason?: string | undefined;
+}
+
+export interface PhaseChangeDecision {
+  kind: PhaseChangeKind;
+  to: Phase;
+  /** The reason recorded with the change (override or regression); null for a clean advance. */
+  reason: string | null;
+  /** Criteria not met when the change was made (empty unless overridden). */
+  unmetCriteria: string[];
+}
+
+const invalid = (field: string, message: string) => new DomainError("invalid", message, { [field]: [message] });
+
+/**
+ * The phase gate with sign-off (DOMAIN.md §4): advancing one phase needs every exit criterion met
+ * or an override with a written reason; moving back is always allowed with a reason.
+ * @throws DomainError("invalid") naming the field when the request cannot be signed off
+ */
+export function decidePhaseChange(request: PhaseChangeRequest): PhaseChangeDecision {
+  const { from, to } = request;
+  if (!Number.isInteger(to) || to < 1 || to > 4) throw invalid("toPhase", "toPhase must be 1, 2, 3 or 4");
+  if (to === from) throw invalid("toPhase", `The athlete is already in phase ${from}`);
+  const target = to as Phase;
+  if (to < from) {
+    const reason = request.reason?.trim() ?? "";
+    if (!reason) throw invalid("reason", "Give a reason for moving back a phase");
+    return { kind: "regress", to: target, reason, unmetCriteria: [] };
+  }
+  if (to !== from + 1) throw invalid("toPhase", "Advance one phase at a time");
+  const unmet = request.criteria.filter((c) => c.status !== "met").map((c) => c.id);
+  if (unmet.length === 0 && request.criteria.length > 0) return { kind: "advance", to: target, reason: null, unmetCriteria: [] };
+  const overrideReason = request.overrideReason?.trim() ?? "";
+  if (!overrideReason) {
+    throw invalid("overrideReason", `Not every exit criterion is met (${unmet.join(", ")}): write a reason to override`);
+  }
+  return { kind: "advance_override", to: target, reason: overrideReason, unmetCriteria: unmet };
+}
+
+/** One readable line of a plan diff. */
+export interface PlanChange {
+  field: string;
+  /** A sentence a physio reads in the history, e.g. "Nordic curl: sets 3 -> 4". */
+  summary: string;
+}
+
+const prescriptionFields = [
+  "category",
+  "sets",
+  "reps",
+  "holdSeconds",
+  "intensityPct",
+  "repetitionMaximum",
+  "tempo",
+  "sessionsPerWeek",
+  "heavy",
+  "highTendonLoad",
+  "activity",
+] as const;
+
+const show = (value: unknown): string => {
+  if (value === undefined || value === null || value === "") return "none";
+  if (Array.isArray(value)) return value.length === 0 ? "none" : value.join(", ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+};
+
+function flattenLeaves(value: unknown, prefix: string, out: Map<string, unknown>): void {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flattenLeaves(inner, prefix ? `${prefix}.${key}` : key, out);
+  } else if (prefix) {
+    out.set(prefix, value);
+  }
+}
+
+function listChange(field: string, label: string, before: readonly string[], after: readonly string[]): PlanChange[] {
+  const added = after.filter((a) => !before.includes(a));
+  const removed = before.filter((b) => !after.includes(b));
+  const changes: PlanChange[] = [];
+  if (added.length > 0) changes.push({ field, summary: `${label} added: ${added.join(", ")}` });
+  if (removed.length > 0) changes.push({ field, summary: `${label} removed: ${removed.join(", ")}` });
+  return changes;
+}
+
+/**
+ * What changed between two plan versions, in plain sentences: phase, each prescription (matched
+ * by exercise), activities, threshold overrides (with the engine default when one is removed),
+ * and the text fields.
+ */
+export function diffPlans(before: PhasedPlanBody, after: PhasedPlanBody): PlanChange[] {
+  const changes: PlanChange[] = [];
+  if (before.phase !== after.phase) {
+    changes.push({ field: "phase", summary: `Phase ${before.phase} -> ${after.phase} (${phaseInfo[after.phase].name})` });
+  }
+  const beforeByExercise = new Map(before.prescriptions.map((p) => [p.exercise, p]));
+  const afterByExercise = new Map(after.prescriptions.map((p) => [p.exercise, p]));
+  for (const [exercise, next] of afterByExercise) {
+    const previous = beforeByExercise.get(exercise);
+    if (!previous) {
+      changes.push({ field: "prescriptions", summary: `Added ${exercise}` });
+      continue;
+    }
+    const edits = prescriptionFields
+      .filter((key) => show(previous[key]) !== show(next[key]))
+      .map((key) => `${key} ${show(previous[key])} -> ${show(next[key])}`);
+    if (edits.length > 0) changes.push({ field: "prescriptions", summary: `${exercise}: ${edits.join("; ")}` });
+  }
+  for (const exercise of beforeByExercise.keys()) {
+    if (!afterByExercise.has(exercise)) changes.push({ field: "prescriptions", summary: `Removed ${exercise}` });
+  }
+  changes.push(...listChange("allowedActivities", "Allowed activities", before.allowedActivities, after.allowedActivities));
+  changes.push(...listChange("forbiddenActivities", "Forbidden activities", before.forbiddenActivities, after.forbiddenActivities));
+  changes.push(
+    ...listChange("returnToSportElements", "Return-to-sport elements", before.returnToSportElements, after.returnToSportElements),
+  );
+  const beforeThresholds = new Map<string, unknown>();
+  const afterThresholds = new Map<string, unknown>();
+  const defaults = new Map<string, unknown>();
+  flattenLeaves(before.thresholds, "", beforeThresholds);
+  flattenLeaves(after.thresholds, "", afterThresholds);
+  flattenLeaves(defaultThresholds, "", defaults);
+  for (const key of new Set([...beforeThresholds.keys(), ...afterThresholds.keys()])) {
+    const from = beforeThresholds.has(key) ? beforeThresholds.get(key) : defaults.get(key);
+    const to = afterThresholds.has(key) ? afterThresholds.get(key) : defaults.get(key);
+    if (show(from) !== show(to)) changes.push({ field: `thresholds.${key}`, summary: `Threshold ${key}: ${show(from)} -> ${show(to)}` });
+  }
+  const texts = [
+    ["notes", "Notes"],
+    ["maintenancePlan", "Maintenance plan"],
+  ] as const;
+  for (const [key, label] of texts) {
+    if ((before[key] ?? "") !== (after[key] ?? "")) changes.push({ field: key, summary: `${label} changed` });
+  }
+  if (show(before.targetEasyRun) !== show(after.targetEasyRun)) {
+    changes.push({ field: "targetEasyRun", summary: `Target easy run: ${describeRun(before.targetEasyRun)} -> ${describeRun(after.targetEasyRun)}` });
+  }
+  if (before.visaHBaseline !== after.visaHBaseline) {
+    changes.push({ field: "visaHBaseline", summary: `VISA-H baseline: ${show(before.visaHBaseline)} -> ${show(after.visaHBaseline)}` });
+  }
+  return changes;
+}
+
+function describeRun(run: PlanBody["targetEasyRun"]): string {
+  if (!run) return "none";
+  return [run.distanceKm !== undefined ? `${run.distanceKm} km` : null, run.minutes !== undefined ? `${run.minutes} min` : null]
+    .filter(Boolean)
+    .join(" / ");
+}
+
+/**
+ * What a role may see of the clinical record (DOMAIN.md §2): physios everything of their
+ * organisation, athletes their own record, coaches only the non-clinical summary (phase,
+ * availability, flags as plain sentences, "medical review needed").
+ */
+export function seesClinicalDetail(role: "coach" | "physio" | "athlete", isOwnRecord: boolean): boolean {
+  if (role === "physio") return true;
+  if (role === "athlete") return isOwnRecord;
+  return false;
+}

@@ -1,0 +1,2 @@
+import domain from "@loadline/config/eslint/domain";
+export default domain;
