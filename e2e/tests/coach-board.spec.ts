@@ -71,14 +71,18 @@ test.describe("the coach's squad board, planner and gait notes", () => {
     await page.getByRole("checkbox", { name: /Over-striding/ }).check();
     await page.getByLabel("Side of Over-striding").selectOption("both");
     await page.getByRole("checkbox", { name: "Cadence up 5-10 %" }).check();
+    await page.getByLabel("Your own cues (one per line)").fill("Quiet feet on the track bend");
     await page.getByRole("button", { name: "Save gait assessment" }).click();
     await expect(page.getByRole("heading", { name: "Maya Okafor" })).toBeVisible();
-    await expect(page.getByText("Cues: Cadence up 5-10 %")).toBeVisible();
+    await expect(page.getByText("Cues: Cadence up 5-10 %; Quiet feet on the track bend")).toBeVisible();
 
     const athlete = await browser.newContext({ storageState: authFile(testInfo, "athlete") });
     const today = await athlete.newPage();
     await today.goto("/me");
-    await expect(today.getByText("Cadence up 5-10 %").first()).toBeVisible();
+    // Today lists the cues the coach chose, including the one written by hand.
+    const cues = today.getByRole("listitem");
+    await expect(cues.filter({ hasText: "Quiet feet on the track bend" })).toBeVisible();
+    await expect(cues.filter({ hasText: "Cadence up 5-10 %" })).toBeVisible();
     await athlete.close();
   });
 });

@@ -61,6 +61,8 @@ export const todayRouter = router({
       gait: assessment.gait
         ? {
             at: assessment.gait.at,
+            /** What the coach chose for this athlete: the cues the athlete should focus on. */
+            prescribedCues: assessment.gait.prescribedCues,
             faults: assessment.gait.faults.map((f) => ({ code: f.code, label: gaitCatalogue[f.code].label, severity: f.severity, cues: f.cues })),
             cadenceHint: assessment.gait.cadenceHint,
           }

@@ -231,16 +231,21 @@ export function Today() {
             <CardDescription>From your gait check on {new Date(t.gait.at).toLocaleDateString(undefined, { day: "numeric", month: "short" })}. Bring them in gradually.</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3 text-sm">
-            {t.gait.faults.map((f) => (
-              <div key={f.code}>
-                <p className="font-medium">{f.label}</p>
+            {t.gait.prescribedCues.length > 0 ? (
+              <div>
+                <p className="font-medium">Focus on</p>
                 <ul className="list-disc pl-5">
-                  {f.cues.map((c) => (
+                  {t.gait.prescribedCues.map((c) => (
                     <li key={c}>{c}</li>
                   ))}
                 </ul>
               </div>
-            ))}
+            ) : null}
+            {t.gait.faults.length > 0 ? (
+              <p className="text-muted-foreground">
+                What the check saw: {t.gait.faults.map((f) => f.label).join(", ")}.
+              </p>
+            ) : null}
             {t.gait.cadenceHint?.overstrideLikely ? <p>{t.gait.cadenceHint.message}</p> : null}
           </CardContent>
         </Card>
