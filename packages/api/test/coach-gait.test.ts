@@ -58,6 +58,8 @@ describe("gait", () => {
     const assessment = await getAssessment(handle.db, clubA.organisationId, clubA.athlete.athleteId!, NOW);
     expect(assessment?.gait?.faults[0]?.code).toBe("OVERSTRIDE");
     expect(assessment?.gait?.prescribedCues).toEqual(["Shorter, quicker, lighter steps", "Think 'quiet feet'"]);
+    const today = await callerFor(handle, clubA.athlete, NOW).today.get();
+    expect(today.gait?.prescribedCues).toEqual(["Shorter, quicker, lighter steps", "Think 'quiet feet'"]);
     const overview = await coach.board.athlete({ athleteId: clubA.athlete.athleteId! });
     expect(overview.gaitAssessments[0]).toMatchObject({ cues: ["Shorter, quicker, lighter steps", "Think 'quiet feet'"], assessorName: "coach of Gait A" });
   });
