@@ -12,6 +12,9 @@ import * as schema from "./schema";
 /** What every query function takes first: a Drizzle database, embedded or server. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** A transaction on a `Database`, for query functions that must run inside one. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";

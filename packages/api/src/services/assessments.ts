@@ -1,6 +1,7 @@
 import superjson from "superjson";
-import { assessAthlete, athleteTimelineSchema, type Assessment, type Flag } from "@loadline/domain";
+import { assessAthlete, athleteTimelineSchema, type Assessment } from "@loadline/domain";
 import {
+  alertFromFlag,
   loadTimelines,
   readSnapshots,
   recordAlerts,
@@ -34,26 +35,9 @@ function staleAfter(assessment: Assessment, now: Date): Date {
   return new Date(limit);
 }
 
-/** A stable identity for a flag, so re-assessing never raises the same alert twice. */
-function fingerprint(flag: Flag): string {
-  const records = [...flag.evidence.recordIds].sort().join(",");
-  return `${flag.ruleId}|${records || flag.at.toISOString()}`;
-}
-
 /** Flags staff act on (amber, red, escalate) become alerts. */
 function alertsOf(athleteId: string, assessment: Assessment): NewAlert[] {
-  return assessment.flags
-    .filter((f) => f.severity !== "info")
-    .map((f) => ({
-      athleteId,
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      evidence: { recordIds: f.evidence.recordIds, values: f.evidence.values },
-      sensitive: f.sensitive,
-      fingerprint: fingerprint(f),
-      raisedAt: f.at,
-    }));
+  return assessment.flags.filter((f) => f.severity !== "info").map((f) => alertFromFlag(athleteId, f));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { flagFingerprint, type Flag } from "@loadline/domain";
 import type { Database } from "../client";
 import { alerts, assessmentSnapshots, type SerialisedAssessment } from "../schema";
 
@@ -65,4 +66,18 @@ export async function recordAlerts(db: Database, organisationId: string, rows: N
     .insert(alerts)
     .values(rows.map((r) => ({ ...r, organisationId })))
     .onConflictDoNothing({ target: [alerts.athleteId, alerts.fingerprint] });
+}
+
+/** The alert row for a flag the engine raised. */
+export function alertFromFlag(athleteId: string, flag: Flag): NewAlert {
+  return {
+    athleteId,
+    ruleId: flag.ruleId,
+    severity: flag.severity,
+    message: flag.message,
+    evidence: { recordIds: flag.evidence.recordIds, values: flag.evidence.values },
+    sensitive: flag.sensitive,
+    fingerprint: flagFingerprint(flag),
+    raisedAt: flag.at,
+  };
 }

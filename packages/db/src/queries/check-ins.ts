@@ -1,18 +1,28 @@
 import { and, desc, eq, gte, isNull } from "drizzle-orm";
 import type { Database } from "../client";
-import { logRevisions, morningCheckIns } from "../schema";
+import { morningCheckIns } from "../schema";
+import { recordLogRevision } from "./log-revisions";
 
 /* Morning check-ins, with the same idempotency and revision history as session logs (logs.ts). */
 
 export type CheckInRow = typeof morningCheckIns.$inferSelect;
 export type CheckInValues = Omit<
   typeof morningCheckIns.$inferInsert,
-  "id" | "organisationId" | "athleteId" | "idempotencyKey" | "deletedAt" | "createdAt" | "updatedAt"
+  | "id"
+  | "organisationId"
+  | "athleteId"
+  | "idempotencyKey"
+  | "deletedAt"
+  | "createdAt"
+  | "updatedAt"
 >;
 
-const snapshotOf = (row: object) => JSON.parse(JSON.stringify(row)) as Record<string, unknown>;
 const ownCheckIn = (organisationId: string, athleteId: string, id: string) =>
-  and(eq(morningCheckIns.organisationId, organisationId), eq(morningCheckIns.athleteId, athleteId), eq(morningCheckIns.id, id));
+  and(
+    eq(morningCheckIns.organisationId, organisationId),
+    eq(morningCheckIns.athleteId, athleteId),
+    eq(morningCheckIns.id, id),
+  );
 
 /** Create a check-in, or return the one already created with this idempotency key. */
 export async function createCheckIn(
@@ -27,19 +37,28 @@ export async function createCheckIn(
   return db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(morningCheckIns)
-      .values({ ...values, organisationId, athleteId, idempotencyKey, createdAt: now, updatedAt: now })
-      .onConflictDoNothing({ target: [morningCheckIns.athleteId, morningCheckIns.idempotencyKey] })
+      .values({
+        ...values,
+        organisationId,
+        athleteId,
+        idempotencyKey,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({
+        target: [morningCheckIns.athleteId, morningCheckIns.idempotencyKey],
+      })
       .returning();
     if (inserted) {
-      await tx.insert(logRevisions).values({
+      await recordLogRevision(tx, {
         organisationId,
         athleteId,
         logKind: "check_in",
         logId: inserted.id,
         action: "create",
-        data: snapshotOf(inserted),
+        row: inserted,
         changedById,
-        changedAt: now,
+        now,
       });
       return { checkIn: inserted, created: true };
     }
@@ -53,13 +72,22 @@ export async function createCheckIn(
           eq(morningCheckIns.idempotencyKey, idempotencyKey),
         ),
       );
-    if (!existing) throw new Error("Idempotency conflict without a stored check-in");
+    if (!existing)
+      throw new Error("Idempotency conflict without a stored check-in");
     return { checkIn: existing, created: false };
   });
 }
 
-export async function getCheckIn(db: Database, organisationId: string, athleteId: string, id: string): Promise<CheckInRow | null> {
-  const [row] = await db.select().from(morningCheckIns).where(ownCheckIn(organisationId, athleteId, id));
+export async function getCheckIn(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  id: string,
+): Promise<CheckInRow | null> {
+  const [row] = await db
+    .select()
+    .from(morningCheckIns)
+    .where(ownCheckIn(organisationId, athleteId, id));
   return row ?? null;
 }
 
@@ -76,18 +104,23 @@ export async function updateCheckIn(
     const [updated] = await tx
       .update(morningCheckIns)
       .set({ ...values, updatedAt: now })
-      .where(and(ownCheckIn(organisationId, athleteId, id), isNull(morningCheckIns.deletedAt)))
+      .where(
+        and(
+          ownCheckIn(organisationId, athleteId, id),
+          isNull(morningCheckIns.deletedAt),
+        ),
+      )
       .returning();
     if (!updated) return null;
-    await tx.insert(logRevisions).values({
+    await recordLogRevision(tx, {
       organisationId,
       athleteId,
       logKind: "check_in",
       logId: id,
       action: "update",
-      data: snapshotOf(updated),
+      row: updated,
       changedById,
-      changedAt: now,
+      now,
     });
     return updated;
   });
@@ -105,25 +138,35 @@ export async function deleteCheckIn(
     const [deleted] = await tx
       .update(morningCheckIns)
       .set({ deletedAt: now, updatedAt: now })
-      .where(and(ownCheckIn(organisationId, athleteId, id), isNull(morningCheckIns.deletedAt)))
+      .where(
+        and(
+          ownCheckIn(organisationId, athleteId, id),
+          isNull(morningCheckIns.deletedAt),
+        ),
+      )
       .returning();
     if (!deleted) return null;
-    await tx.insert(logRevisions).values({
+    await recordLogRevision(tx, {
       organisationId,
       athleteId,
       logKind: "check_in",
       logId: id,
       action: "delete",
-      data: snapshotOf(deleted),
+      row: deleted,
       changedById,
-      changedAt: now,
+      now,
     });
     return deleted;
   });
 }
 
 /** The athlete's check-ins since a date, newest first, without deleted ones. */
-export async function listCheckIns(db: Database, organisationId: string, athleteId: string, since: Date): Promise<CheckInRow[]> {
+export async function listCheckIns(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  since: Date,
+): Promise<CheckInRow[]> {
   return db
     .select()
     .from(morningCheckIns)

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
+import { recordLogRevision } from "./log-revisions";
 import { logRevisions, sessionLogs } from "../schema";
 
 /*
@@ -12,17 +13,23 @@ export type SessionLogRow = typeof sessionLogs.$inferSelect;
 /** The columns a log form sets; ids, owner and bookkeeping are added here. */
 export type SessionLogValues = Omit<
   typeof sessionLogs.$inferInsert,
-  "id" | "organisationId" | "athleteId" | "idempotencyKey" | "loggedById" | "deletedAt" | "createdAt" | "updatedAt"
+  | "id"
+  | "organisationId"
+  | "athleteId"
+  | "idempotencyKey"
+  | "loggedById"
+  | "deletedAt"
+  | "createdAt"
+  | "updatedAt"
 >;
 export type LogRevisionRow = typeof logRevisions.$inferSelect;
 
-/** A log row as the plain JSON kept in its revision. */
-function snapshotOf(row: object): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(row)) as Record<string, unknown>;
-}
-
 const ownLog = (organisationId: string, athleteId: string, id: string) =>
-  and(eq(sessionLogs.organisationId, organisationId), eq(sessionLogs.athleteId, athleteId), eq(sessionLogs.id, id));
+  and(
+    eq(sessionLogs.organisationId, organisationId),
+    eq(sessionLogs.athleteId, athleteId),
+    eq(sessionLogs.id, id),
+  );
 
 /**
  * Create a session or run log, or return the one already created with this idempotency key
@@ -40,19 +47,29 @@ export async function createSessionLog(
   return db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(sessionLogs)
-      .values({ ...values, organisationId, athleteId, idempotencyKey, loggedById: changedById, createdAt: now, updatedAt: now })
-      .onConflictDoNothing({ target: [sessionLogs.athleteId, sessionLogs.idempotencyKey] })
+      .values({
+        ...values,
+        organisationId,
+        athleteId,
+        idempotencyKey,
+        loggedById: changedById,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({
+        target: [sessionLogs.athleteId, sessionLogs.idempotencyKey],
+      })
       .returning();
     if (inserted) {
-      await tx.insert(logRevisions).values({
+      await recordLogRevision(tx, {
         organisationId,
         athleteId,
         logKind: "session",
         logId: inserted.id,
         action: "create",
-        data: snapshotOf(inserted),
+        row: inserted,
         changedById,
-        changedAt: now,
+        now,
       });
       return { log: inserted, created: true };
     }
@@ -72,8 +89,16 @@ export async function createSessionLog(
 }
 
 /** One of the athlete's own logs (deleted ones included, for history), or null. */
-export async function getSessionLog(db: Database, organisationId: string, athleteId: string, id: string): Promise<SessionLogRow | null> {
-  const [row] = await db.select().from(sessionLogs).where(ownLog(organisationId, athleteId, id));
+export async function getSessionLog(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  id: string,
+): Promise<SessionLogRow | null> {
+  const [row] = await db
+    .select()
+    .from(sessionLogs)
+    .where(ownLog(organisationId, athleteId, id));
   return row ?? null;
 }
 
@@ -91,18 +116,23 @@ export async function updateSessionLog(
     const [updated] = await tx
       .update(sessionLogs)
       .set({ ...values, updatedAt: now })
-      .where(and(ownLog(organisationId, athleteId, id), isNull(sessionLogs.deletedAt)))
+      .where(
+        and(
+          ownLog(organisationId, athleteId, id),
+          isNull(sessionLogs.deletedAt),
+        ),
+      )
       .returning();
     if (!updated) return null;
-    await tx.insert(logRevisions).values({
+    await recordLogRevision(tx, {
       organisationId,
       athleteId,
       logKind: "session",
       logId: id,
       action: "update",
-      data: snapshotOf(updated),
+      row: updated,
       changedById,
-      changedAt: now,
+      now,
     });
     return updated;
   });
@@ -121,25 +151,35 @@ export async function deleteSessionLog(
     const [deleted] = await tx
       .update(sessionLogs)
       .set({ deletedAt: now, updatedAt: now })
-      .where(and(ownLog(organisationId, athleteId, id), isNull(sessionLogs.deletedAt)))
+      .where(
+        and(
+          ownLog(organisationId, athleteId, id),
+          isNull(sessionLogs.deletedAt),
+        ),
+      )
       .returning();
     if (!deleted) return null;
-    await tx.insert(logRevisions).values({
+    await recordLogRevision(tx, {
       organisationId,
       athleteId,
       logKind: "session",
       logId: id,
       action: "delete",
-      data: snapshotOf(deleted),
+      row: deleted,
       changedById,
-      changedAt: now,
+      now,
     });
     return deleted;
   });
 }
 
 /** The athlete's logs since a date, newest first, without deleted ones. */
-export async function listSessionLogs(db: Database, organisationId: string, athleteId: string, since: Date): Promise<SessionLogRow[]> {
+export async function listSessionLogs(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  since: Date,
+): Promise<SessionLogRow[]> {
   return db
     .select()
     .from(sessionLogs)
@@ -162,21 +202,23 @@ export async function listLogRevisions(
   logKind: LogRevisionRow["logKind"],
   logId: string,
 ): Promise<LogRevisionRow[]> {
-  return db
-    .select()
-    .from(logRevisions)
-    .where(
-      and(
-        eq(logRevisions.organisationId, organisationId),
-        eq(logRevisions.athleteId, athleteId),
-        eq(logRevisions.logKind, logKind),
-        eq(logRevisions.logId, logId),
-      ),
-    )
-    // Same-instant changes (e.g. a create and an update in one request's clock) keep their order.
-    .orderBy(
-      asc(logRevisions.changedAt),
-      sql`case ${logRevisions.action} when 'create' then 0 when 'update' then 1 else 2 end`,
-      asc(logRevisions.id),
-    );
+  return (
+    db
+      .select()
+      .from(logRevisions)
+      .where(
+        and(
+          eq(logRevisions.organisationId, organisationId),
+          eq(logRevisions.athleteId, athleteId),
+          eq(logRevisions.logKind, logKind),
+          eq(logRevisions.logId, logId),
+        ),
+      )
+      // Same-instant changes (e.g. a create and an update in one request's clock) keep their order.
+      .orderBy(
+        asc(logRevisions.changedAt),
+        sql`case ${logRevisions.action} when 'create' then 0 when 'update' then 1 else 2 end`,
+        asc(logRevisions.id),
+      )
+  );
 }

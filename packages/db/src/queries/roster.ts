@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { AthleteProfileInput } from "@loadline/domain";
-import type { Database } from "../client";
+import type { Database, Transaction } from "../client";
 import { athleteProfiles, invites, squadMemberships, squads, users } from "../schema";
 
 export interface SquadSummary {
@@ -229,9 +229,8 @@ export async function updateAthlete(
   });
 }
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-async function replaceSquads(tx: Tx, organisationId: string, userId: string, squadIds: string[]) {
+async function replaceSquads(tx: Transaction, organisationId: string, userId: string, squadIds: string[]) {
   await tx
     .delete(squadMemberships)
     .where(and(eq(squadMemberships.organisationId, organisationId), eq(squadMemberships.userId, userId)));

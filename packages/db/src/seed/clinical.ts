@@ -1,6 +1,6 @@
-import { assessAthlete, athleteTimelineSchema, type Flag, type PlanBody } from "@loadline/domain";
+import { assessAthlete, athleteTimelineSchema, type PlanBody } from "@loadline/domain";
 import { seedExerciseLibrary } from "../queries/exercises";
-import { recordAlerts } from "../queries/assessments";
+import { alertFromFlag, recordAlerts } from "../queries/assessments";
 import { loadTimelines } from "../queries/timeline";
 import { adjunctTreatments, auditLog, injuryEpisodes, morningCheckIns, planVersions, provocationTests } from "../schema";
 import { daysAgo, type SeedContext, type SeedTx } from "./context";
@@ -281,12 +281,6 @@ const episodes: EpisodeSpec[] = [
   },
 ];
 
-/** A stable identity for a flag: the same formula as the API's assessment service (services/assessments.ts). */
-function fingerprint(flag: Flag): string {
-  const records = [...flag.evidence.recordIds].sort().join(",");
-  return `${flag.ruleId}|${records || flag.at.toISOString()}`;
-}
-
 export async function seedClinical(tx: SeedTx, context: SeedContext): Promise<void> {
   const { organisationId, physioId } = context;
   await seedExerciseLibrary(tx, organisationId);
@@ -389,15 +383,6 @@ export async function seedClinical(tx: SeedTx, context: SeedContext): Promise<vo
     organisationId,
     assessment.flags
       .filter((f) => f.ruleId === "R20")
-      .map((f) => ({
-        athleteId: kaiId,
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        evidence: { recordIds: f.evidence.recordIds, values: f.evidence.values },
-        sensitive: f.sensitive,
-        fingerprint: fingerprint(f),
-        raisedAt: f.at,
-      })),
+      .map((f) => alertFromFlag(kaiId, f)),
   );
 }

@@ -1,9 +1,9 @@
-import type { Database } from "../client";
+import type { Transaction } from "../client";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The transaction the demo seed runs in. */
-export type SeedTx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type SeedTx = Transaction;
 
 /** What every feature's seed needs to know about the demo club. */
 export interface SeedContext {

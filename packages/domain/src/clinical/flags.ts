@@ -59,3 +59,13 @@ export function compareFlags(a: Flag, b: Flag): number {
   if (idA !== idB) return idA < idB ? -1 : 1;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
+
+/**
+ * A stable identity for a flag: its rule and the records behind it (or its time when it rests
+ * on no record). Re-assessing the same history yields the same fingerprint, so a flag is
+ * raised as an alert once.
+ */
+export function flagFingerprint(flag: Pick<Flag, "ruleId" | "evidence" | "at">): string {
+  const records = [...flag.evidence.recordIds].sort().join(",");
+  return `${flag.ruleId}|${records || flag.at.toISOString()}`;
+}

@@ -15,7 +15,7 @@ import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../_lib/flag-badges";
 import { DAY_MS, availabilityLabels, formatDate, zoneLabels, zoneVariant } from "../_lib/labels";
 import type { BoardRow, Severity } from "../_lib/types";
-import { useUrlState } from "../_lib/use-url-state";
+import { useUrlState } from "@/hooks/use-url-state";
 
 const severityRank: Record<Severity | "none", number> = { none: 0, info: 0, amber: 1, red: 2, escalate: 3 };
 

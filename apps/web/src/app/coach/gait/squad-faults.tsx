@@ -9,7 +9,7 @@ import { Label } from "@loadline/ui/label";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { useTRPC } from "@/trpc/react";
 import { formatDate } from "../_lib/labels";
-import { useUrlState } from "../_lib/use-url-state";
+import { useUrlState } from "@/hooks/use-url-state";
 
 const sideLabel = (side: string | null) => (side ? ` · ${side}` : "");
 

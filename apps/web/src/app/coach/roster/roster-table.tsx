@@ -11,8 +11,7 @@ import {
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { inferRouterOutputs, AppRouter } from "@loadline/api";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -29,54 +28,31 @@ import { Label } from "@loadline/ui/label";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { useUrlState } from "@/hooks/use-url-state";
 import { useTRPC } from "@/trpc/react";
 
 type RosterRow = inferRouterOutputs<AppRouter>["roster"]["list"][number];
 const sortableColumns = ["name", "eventOrSport", "squads", "account"] as const;
 
-/** Filters and sort live in the URL so a coach can bookmark or share a view. */
+/** The roster's filters and sort, kept in the URL so a coach can bookmark or share a view. */
 function useRosterUrlState() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === "") next.delete(key);
-      else next.set(key, value);
-    }
-    const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
-  const sortParam = params.get("sort") ?? "name";
+  const { values, set } = useUrlState(["q", "squad", "archived", "sort"] as const);
+  const sortParam = values.sort || "name";
   const sorting = useMemo<SortingState>(() => {
     const sortId = sortParam.replace(/^-/, "");
     return (sortableColumns as readonly string[]).includes(sortId)
       ? [{ id: sortId, desc: sortParam.startsWith("-") }]
       : [{ id: "name", desc: false }];
   }, [sortParam]);
-  // The controls answer at once from local state; the URL follows (router.replace is async).
-  const [q, setQ] = useState(params.get("q") ?? "");
-  const [squad, setSquad] = useState(params.get("squad") ?? "");
-  const [showArchived, setShowArchived] = useState(params.get("archived") === "1");
   return {
-    q,
-    squad,
-    showArchived,
+    q: values.q,
+    squad: values.squad,
+    showArchived: values.archived === "1",
     sorting,
-    setQuery: (value: string) => {
-      setQ(value);
-      set({ q: value });
-    },
-    setSquad: (value: string) => {
-      setSquad(value);
-      set({ squad: value });
-    },
-    setShowArchived: (value: boolean) => {
-      setShowArchived(value);
-      set({ archived: value ? "1" : null });
-    },
-    set,
+    setQuery: (q: string) => set({ q }),
+    setSquad: (squad: string) => set({ squad }),
+    setShowArchived: (on: boolean) => set({ archived: on ? "1" : "" }),
+    setSort: (sort: string) => set({ sort }),
   };
 }
 
@@ -195,7 +171,7 @@ export function RosterTable() {
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(url.sorting) : updater;
       const first = next[0];
-      url.set({ sort: first ? `${first.desc ? "-" : ""}${first.id}` : null });
+      url.setSort(first ? `${first.desc ? "-" : ""}${first.id}` : "");
     },
     globalFilterFn: (row, _columnId, value: string) => row.original.name.toLowerCase().includes(value.trim().toLowerCase()),
     getCoreRowModel: getCoreRowModel(),

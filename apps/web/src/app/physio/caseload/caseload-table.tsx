@@ -1,13 +1,13 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { severities, type Severity } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Label } from "@loadline/ui/label";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { useUrlState } from "@/hooks/use-url-state";
 import { useTRPC } from "@/trpc/react";
 import { humanize, severityLabel } from "../_components/labels";
 
@@ -26,27 +26,17 @@ type SortKey = keyof typeof sorts;
 
 const rank = (s: Severity | null) => (s === null ? -1 : severities.indexOf(s));
 
-/** Filters and sort live in the URL so a view can be bookmarked. */
-function useUrlState() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
-  const sortParam = params.get("sort") ?? "priority";
-  const sort: SortKey = sortParam in sorts ? (sortParam as SortKey) : "priority";
-  return { phase: params.get("phase") ?? "", severity: params.get("severity") ?? "", visaH: params.get("visaH") ?? "", sort, set };
+/** The caseload's filters and sort, kept in the URL so a view can be bookmarked. */
+function useCaseloadUrlState() {
+  const { values, set } = useUrlState(["phase", "severity", "visaH", "sort"] as const);
+  const sort: SortKey = values.sort in sorts ? (values.sort as SortKey) : "priority";
+  return { phase: values.phase, severity: values.severity, visaH: values.visaH, sort, set: (key: "phase" | "severity" | "visaH" | "sort", value: string) => set({ [key]: value }) };
 }
 
 export function CaseloadTable() {
   const trpc = useTRPC();
   const { data: rows } = useSuspenseQuery(trpc.caseload.list.queryOptions());
-  const { phase, severity, visaH, sort, set } = useUrlState();
+  const { phase, severity, visaH, sort, set } = useCaseloadUrlState();
   const visible = rows
     .filter((r) => (phase === "" ? true : phase === "none" ? r.phase === null : String(r.phase) === phase))
     .filter((r) => (severity === "" ? true : rank(r.worstOpenSeverity) >= severities.indexOf(severity as Severity)))
