@@ -14,6 +14,7 @@ import {
 } from "@loadline/db";
 import { episodeInputSchema, provocationTestInfo, provocationTestInputSchema, type EpisodeInput } from "@loadline/domain";
 import { fieldError } from "../errors";
+import { afterClinicalWrite } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
 
@@ -96,6 +97,8 @@ export const episodesRouter = router({
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: existing.athleteId, action: "write", entity: "injury_episode", entityId: existing.id, detail: "Closed episode" },
       ]);
+      // A closed episode ends the rehab plan: the athlete is assessed as not in rehab from now on.
+      await afterClinicalWrite(ctx.db, ctx.actor.organisationId, [existing.athleteId], ctx.now);
       return episode;
     }),
 

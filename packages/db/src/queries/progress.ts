@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, isNull } from "drizzle-orm";
 import type { Database } from "../client";
-import { athleteProfiles, planVersions } from "../schema";
-import { toPlan } from "./timeline";
+import { athleteProfiles, injuryEpisodes, planVersions } from "../schema";
+import { planIsActive, toPlan } from "./timeline";
 
 /** The phase history of an athlete: every plan version's phase and when it started, oldest first. */
 export async function listPhaseHistory(db: Database, organisationId: string, athleteId: string) {
@@ -28,12 +28,13 @@ export async function athleteInOrganisation(db: Database, organisationId: string
   return row !== undefined;
 }
 
-/** The athlete's current plan (latest version) as the domain's plan, or null without one. */
+/** The athlete's current plan (latest version while the episode is open) as the domain's plan, or null. */
 export async function getCurrentPlan(db: Database, organisationId: string, athleteId: string) {
   const [row] = await db
-    .select()
+    .select(getTableColumns(planVersions))
     .from(planVersions)
-    .where(and(eq(planVersions.organisationId, organisationId), eq(planVersions.athleteId, athleteId)))
+    .leftJoin(injuryEpisodes, eq(injuryEpisodes.id, planVersions.episodeId))
+    .where(and(eq(planVersions.organisationId, organisationId), eq(planVersions.athleteId, athleteId), planIsActive))
     .orderBy(desc(planVersions.version))
     .limit(1);
   return row ? toPlan(row) : null;

@@ -82,6 +82,12 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return map;
 }
 
+/**
+ * A plan counts while its injury episode is open: a discharged athlete is no longer in rehab.
+ * Use with `planVersions` left-joined to `injuryEpisodes` on the episode id.
+ */
+export const planIsActive = or(isNull(planVersions.episodeId), eq(injuryEpisodes.status, "active"));
+
 /** How far back the engine looks: its longest window (R19's 12 weeks, R13's 28 days, VISA-H baselines) with margin. */
 export const TIMELINE_HISTORY_DAYS = 400;
 
@@ -112,13 +118,7 @@ export async function loadTimelines(
       .selectDistinctOn([planVersions.athleteId], getTableColumns(planVersions))
       .from(planVersions)
       .leftJoin(injuryEpisodes, eq(injuryEpisodes.id, planVersions.episodeId))
-      .where(
-        and(
-          inOrg(planVersions),
-          inArray(planVersions.athleteId, athleteIds),
-          or(isNull(planVersions.episodeId), eq(injuryEpisodes.status, "active")),
-        ),
-      )
+      .where(and(inOrg(planVersions), inArray(planVersions.athleteId, athleteIds), planIsActive))
       .orderBy(planVersions.athleteId, desc(planVersions.version)),
     db
       .select()
