@@ -19,11 +19,13 @@ const targets: { name: string; port: number; env: Record<string, string> }[] = [
 
 export default defineConfig({
   testDir: "./tests",
+  // One output folder per port base: Playwright empties it at start.
+  outputDir: `test-results/${portBase}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",

@@ -44,13 +44,21 @@ describe("alerts", () => {
     const before = await coach.alerts.counts();
     expect(before.escalate).toBe(1);
     expect(before.total).toBe(before.amber + before.red + before.escalate);
-    const [first] = await coach.alerts.list({ status: "new" });
+    const first = (await coach.alerts.list({ status: "new" })).find((a) => !a.medicalReview);
     await coach.alerts.acknowledge({ alertId: first!.id, note: "Spoke to the athlete; physio booked." });
     const after = await coach.alerts.counts();
     expect(after.total).toBe(before.total - 1);
     const acknowledged = await coach.alerts.list({ status: "acknowledged" });
     expect(acknowledged[0]).toMatchObject({ id: first!.id, acknowledgeNote: "Spoke to the athlete; physio booked.", acknowledgedByName: "coach of Alerts A" });
     expect((await coach.alerts.list({ status: "new" })).map((a) => a.id)).not.toContain(first!.id);
+    expect(await codeOf(coach.alerts.acknowledge({ alertId: first!.id, note: "again" }))).toBe("CONFLICT");
+  });
+
+  it("leaves escalations to the physio: a coach cannot acknowledge one", async () => {
+    const coach = callerFor(handle, clubA.coach);
+    const escalation = (await coach.alerts.list({ status: "new" })).find((a) => a.medicalReview);
+    expect(await codeOf(coach.alerts.acknowledge({ alertId: escalation!.id, note: "seen" }))).toBe("FORBIDDEN");
+    expect((await coach.alerts.list({ status: "new" })).map((a) => a.id)).toContain(escalation!.id);
   });
 
   it("requires a note and a valid id", async () => {

@@ -1,12 +1,31 @@
 import type { NextAuthConfig } from "next-auth";
-import { homePathFor, roleForSection, roleSchema } from "@loadline/domain";
+import { homePathFor, roleForSection, type Role } from "@loadline/domain";
 import { sessionUserSchema } from "./session";
 
 export const SIGN_IN_PATH = "/sign-in";
 
+/** The session cookie Auth.js writes (the `__Secure-` prefix over HTTPS). */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
+}
+
+export type SectionAccess = { kind: "allow" } | { kind: "sign-in" } | { kind: "forbidden"; home: string };
+
 /**
- * The part of the Auth.js configuration that needs no database: pages, JWT sessions and the
- * route guard used by proxy.ts. Providers are added in `createAuth`.
+ * The route guard behind proxy.ts: anonymous users must sign in on role sections, and a
+ * signed-in user may open only their own role's section.
+ */
+export function sectionAccess(pathname: string, role: Role | null): SectionAccess {
+  const requiredRole = roleForSection(pathname.split("/")[1] ?? "");
+  if (!requiredRole) return { kind: "allow" };
+  if (!role) return { kind: "sign-in" };
+  if (role !== requiredRole) return { kind: "forbidden", home: homePathFor(role) };
+  return { kind: "allow" };
+}
+
+/**
+ * The part of the Auth.js configuration that needs no database: pages and JWT sessions.
+ * Providers are added in `createAuth`.
  */
 export const authConfig = {
   pages: { signIn: SIGN_IN_PATH },
@@ -14,22 +33,6 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    /** Signed-in users only on role sections, and only their own role's section. */
-    authorized({ auth, request }) {
-      const section = request.nextUrl.pathname.split("/")[1] ?? "";
-      const requiredRole = roleForSection(section);
-      if (!requiredRole) return true;
-      if (!auth?.user) return false;
-      const role = roleSchema.safeParse(auth.user.role);
-      if (!role.success) return false;
-      if (role.data !== requiredRole) {
-        const url = new URL("/forbidden", request.nextUrl);
-        url.searchParams.set("from", request.nextUrl.pathname);
-        url.searchParams.set("home", homePathFor(role.data));
-        return Response.redirect(url);
-      }
-      return true;
-    },
     /** At sign-in, copy who the user is into the token; later requests only read it. */
     jwt({ token, user }) {
       if (user) {

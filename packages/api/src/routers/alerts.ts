@@ -48,7 +48,8 @@ export const alertsRouter = router({
             raisedAt: row.raisedAt,
             acknowledgedAt: row.acknowledgedAt,
             acknowledgedByName: row.acknowledgedByName,
-            acknowledgeNote: row.acknowledgeNote,
+            // An escalation is the physio's: their note answers the red flag and is clinical.
+            acknowledgeNote: safe.medicalReview ? null : row.acknowledgeNote,
           },
         ];
       });
@@ -71,9 +72,12 @@ export const alertsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { organisationId, userId } = ctx.actor;
-      if (!(await acknowledgeAlert(ctx.db, organisationId, input.alertId, userId, input.note, ctx.now))) {
-        throw new TRPCError({ code: "NOT_FOUND", message: "No such alert in your club." });
+      const result = await acknowledgeAlert(ctx.db, organisationId, input.alertId, userId, input.note, ctx.now);
+      if (result === "not_found") throw new TRPCError({ code: "NOT_FOUND", message: "No such alert in your club." });
+      if (result === "physio_owned") {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Medical reviews are handled by the physio; this alert clears when they act on it." });
       }
+      if (result === "closed") throw new TRPCError({ code: "CONFLICT", message: "This alert has already been acknowledged or resolved." });
       return { id: input.alertId };
     }),
 });

@@ -101,6 +101,10 @@ export async function countNewAlerts(
 }
 
 /** Acknowledge an alert with a note; false when it is not in the organisation. */
+/**
+ * A coach acknowledges an open alert with a note. Escalations and flags with clinical detail
+ * belong to the physio (see escalations.ts), and an alert is acknowledged once.
+ */
 export async function acknowledgeAlert(
   db: Database,
   organisationId: string,
@@ -108,13 +112,19 @@ export async function acknowledgeAlert(
   userId: string,
   note: string,
   now: Date,
-): Promise<boolean> {
+): Promise<"acknowledged" | "not_found" | "physio_owned" | "closed"> {
+  const [alert] = await db
+    .select({ severity: alerts.severity, sensitive: alerts.sensitive, acknowledgedAt: alerts.acknowledgedAt, resolvedAt: alerts.resolvedAt })
+    .from(alerts)
+    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId)));
+  if (!alert) return "not_found";
+  if (alert.severity === "escalate" || alert.sensitive) return "physio_owned";
   const rows = await db
     .update(alerts)
     .set({ acknowledgedById: userId, acknowledgedAt: now, acknowledgeNote: note })
-    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId)))
+    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId), isNull(alerts.acknowledgedAt), isNull(alerts.resolvedAt)))
     .returning({ id: alerts.id });
-  return rows.length > 0;
+  return rows.length > 0 ? "acknowledged" : "closed";
 }
 
 /** Every alert of one athlete (resolved ones too) for the flags history, newest first, without evidence. */

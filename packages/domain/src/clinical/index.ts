@@ -20,3 +20,4 @@ export { weeklyVolumeZone, singleRunZone, sessionLoad, acwrZone } from "./rules/
 export * from "./coach-view";
 export * from "./athlete";
 export * from "./physio";
+export * from "./threshold-fields";

@@ -120,11 +120,14 @@ function AlertCard({ alert }: { alert: AlertItem }) {
           <p>{alert.message}</p>
           {alert.acknowledgedAt ? (
             <p className="text-sm text-muted-foreground">
-              Acknowledged by {alert.acknowledgedByName ?? "staff"} on {formatDateTime(alert.acknowledgedAt)}: “{alert.acknowledgeNote}”
+              Acknowledged by {alert.acknowledgedByName ?? "staff"} on {formatDateTime(alert.acknowledgedAt)}
+              {alert.acknowledgeNote ? <>: “{alert.acknowledgeNote}”</> : "."}
             </p>
           ) : null}
         </div>
-        {alert.acknowledgedAt ? null : (
+        {alert.acknowledgedAt ? null : alert.medicalReview ? (
+          <p className="text-sm text-muted-foreground">The physio handles medical reviews; this clears when they act on it. Keep the athlete out of training until then.</p>
+        ) : (
           <form
             className="grid gap-2"
             onSubmit={(e) => {

@@ -4,12 +4,19 @@ import { useState } from "react";
 import {
   activityKinds,
   activityOverrides,
-
+  buildThresholdOverrides,
   exerciseCategories,
   phaseInfo,
+  thresholdFieldKey,
+  thresholdFields,
+  thresholdGroups,
+  thresholdValueAt,
   type ActivityKind,
   type PlanBody,
   type Phase,
+  type ThresholdField,
+  type ThresholdLeafValue,
+  type Thresholds,
 } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
@@ -29,6 +36,43 @@ type Prescription = PlanBody["prescriptions"][number];
 
 const numberOrUndefined = (value: string) => (value.trim() === "" ? undefined : Number(value));
 
+/** Editor state of the thresholds: typed text for numbers, "" for "use the default". */
+type ThresholdValues = Record<string, string | boolean | undefined>;
+
+const thresholdErrorKey = (field: ThresholdField) => `body.thresholds.${thresholdFieldKey(field.path)}`;
+const commonGroups = new Set<string>(thresholdGroups.filter((g) => g.common).map((g) => g.id));
+const isCommon = (field: ThresholdField) => commonGroups.has(field.path[0]);
+
+function thresholdValuesOf(overrides: PlanBody["thresholds"] | undefined): ThresholdValues {
+  const values: ThresholdValues = {};
+  for (const field of thresholdFields) {
+    const value = thresholdValueAt(overrides, field.path);
+    if (value !== undefined) values[thresholdFieldKey(field.path)] = typeof value === "number" ? String(value) : value;
+  }
+  return values;
+}
+
+/** The overrides to save, or the fields whose text is not a number. */
+function parseThresholdValues(values: ThresholdValues): { overrides: PlanBody["thresholds"] } | { errors: Record<string, string> } {
+  const parsed: Record<string, ThresholdLeafValue | undefined> = {};
+  const errors: Record<string, string> = {};
+  for (const field of thresholdFields) {
+    const key = thresholdFieldKey(field.path);
+    const value = values[key];
+    if (value === undefined || value === "") continue;
+    if (field.kind === "number") {
+      const text = String(value).trim();
+      if (text === "") continue;
+      const number = Number(text);
+      if (!Number.isFinite(number)) errors[thresholdErrorKey(field)] = "Enter a number, or leave empty for the default";
+      else parsed[key] = number;
+    } else {
+      parsed[key] = value;
+    }
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { overrides: buildThresholdOverrides(parsed) };
+}
+
 /**
  * The plan editor. It keeps the version it started from: saving sends that as `baseVersion`,
  * so when another physio saved in between, the server refuses with a conflict message naming
@@ -46,7 +90,8 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
   const [forbidden, setForbidden] = useState<ActivityKind[]>(
     plan ? plan.effectiveForbiddenActivities : [...phaseInfo[1].forbiddenActivities],
   );
-  const [thresholds, setThresholds] = useState<PlanBody["thresholds"]>(plan?.body.thresholds ?? {});
+  const [thresholdValues, setThresholdValues] = useState<ThresholdValues>(() => thresholdValuesOf(plan?.body.thresholds));
+  const [moreOpen, setMoreOpen] = useState(() => thresholdFields.some((f) => !isCommon(f) && thresholdValueAt(plan?.body.thresholds, f.path) !== undefined));
   const [notes, setNotes] = useState(plan?.body.notes ?? "");
   const [changeSummary, setChangeSummary] = useState("");
   const [picked, setPicked] = useState("");
@@ -62,6 +107,7 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
         }
         const fields = serverFieldErrors(error);
         setErrors(Object.keys(fields).length > 0 ? fields : { _form: error.message });
+        if (thresholdFields.some((f) => !isCommon(f) && fields[thresholdErrorKey(f)])) setMoreOpen(true);
       },
       onSuccess: async (row) => {
         setBaseVersion(row.version);
@@ -122,6 +168,13 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
   const phaseDefaults = phaseInfo[effectivePhase].forbiddenActivities;
   const submit = () => {
     setErrors({});
+    const parsedThresholds = parseThresholdValues(thresholdValues);
+    if ("errors" in parsedThresholds) {
+      setErrors(parsedThresholds.errors);
+      if (thresholdFields.some((f) => !isCommon(f) && parsedThresholds.errors[thresholdErrorKey(f)])) setMoreOpen(true);
+      return;
+    }
+    const thresholds = parsedThresholds.overrides;
     const body: PlanBody = {
       prescriptions,
       ...activityOverrides(effectivePhase, forbidden),
@@ -134,10 +187,6 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
     };
     save.mutate({ athleteId, baseVersion, ...(plan ? {} : { phase }), body, ...(changeSummary.trim() ? { changeSummary } : {}) });
   };
-  const spacing = thresholds.spacing ?? {};
-  const pain = thresholds.pain ?? {};
-  const heavyStrength = thresholds.heavyStrength ?? {};
-  const defaults = current.defaults;
 
   return (
     <div className="grid gap-6">
@@ -301,64 +350,14 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
         </CardContent>
       </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>Rule thresholds</h2>
-          </CardTitle>
-          <p className="text-sm text-muted-foreground">Leave empty to use the engine&apos;s default (shown as the placeholder).</p>
-        </CardHeader>
-        <CardContent className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Field label="Pain profile (R1/R2)">
-            <NativeSelect
-              value={pain.profile ?? ""}
-              onChange={(e) => {
-                const { profile: _old, ...rest } = pain;
-                void _old;
-                setThresholds({ ...thresholds, pain: e.target.value ? { ...rest, profile: e.target.value as "pht" | "silbernagel" } : rest });
-              }}
-            >
-              <NativeSelectOption value="">Default ({defaults.pain.profile === "pht" ? "PHT 0-2 green" : "Silbernagel"})</NativeSelectOption>
-              <NativeSelectOption value="pht">PHT: green 0-2, amber 3, red 4+</NativeSelectOption>
-              <NativeSelectOption value="silbernagel">Silbernagel: green 0-3, amber 4-5, red 6+</NativeSelectOption>
-            </NativeSelect>
-          </Field>
-          <Field label="High-load spacing, hours (R7)" error={errors["body.thresholds.spacing.highLoadHours"]}>
-            <Input
-              inputMode="numeric"
-              placeholder={String(defaults.spacing.highLoadHours)}
-              value={spacing.highLoadHours ?? ""}
-              onChange={(e) => {
-                const value = numberOrUndefined(e.target.value);
-                const { highLoadHours: _old, ...rest } = spacing;
-                void _old;
-                setThresholds({ ...thresholds, spacing: value === undefined ? rest : { ...rest, highLoadHours: value } });
-              }}
-            />
-          </Field>
-          <Field label="Heavy sessions gap, hours (R8)" error={errors["body.thresholds.heavyStrength.minGapHours"]}>
-            <Input
-              inputMode="numeric"
-              placeholder={String(defaults.heavyStrength.minGapHours)}
-              value={heavyStrength.minGapHours ?? ""}
-              onChange={(e) => {
-                const value = numberOrUndefined(e.target.value);
-                const { minGapHours: _old, ...rest } = heavyStrength;
-                void _old;
-                setThresholds({ ...thresholds, heavyStrength: value === undefined ? rest : { ...rest, minGapHours: value } });
-              }}
-            />
-          </Field>
-          <div className="flex items-center gap-2 pt-6">
-            <Checkbox
-              id="relaxed-spacing"
-              checked={spacing.relaxed ?? defaults.spacing.relaxed}
-              onCheckedChange={(checked) => setThresholds({ ...thresholds, spacing: { ...spacing, relaxed: checked === true } })}
-            />
-            <Label htmlFor="relaxed-spacing">Relax spacing to {defaults.spacing.relaxedHours} h after {defaults.spacing.greenExposuresToRelax} green exposures</Label>
-          </div>
-        </CardContent>
-      </Card>
+      <ThresholdsCard
+        values={thresholdValues}
+        onChange={(key, value) => setThresholdValues((old) => ({ ...old, [key]: value }))}
+        defaults={current.defaults}
+        errors={errors}
+        moreOpen={moreOpen}
+        onMoreOpenChange={setMoreOpen}
+      />
 
       <Card>
         <CardContent className="grid gap-4 pt-6">
@@ -377,3 +376,159 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
   );
 }
 
+
+const formatDefault = (field: ThresholdField, value: ThresholdLeafValue | undefined): string => {
+  if (field.kind === "boolean") return value ? "on" : "off";
+  if (field.kind === "enum") return field.options.find((o) => o.value === value)?.label ?? String(value);
+  return `${String(value)}${field.unit && field.unit !== "0-10" ? ` ${field.unit}` : ""}`;
+};
+
+const fieldLabel = (field: ThresholdField) =>
+  `${field.label}${field.kind === "number" && field.unit ? `, ${field.unit}` : ""} (${field.ruleId})`;
+
+/**
+ * Every threshold the engine reads, rendered from the domain's descriptions and grouped by
+ * rule: the common ones open, the rest under "More thresholds". Empty means the engine's
+ * default, which each field shows.
+ */
+function ThresholdsCard({
+  values,
+  onChange,
+  defaults,
+  errors,
+  moreOpen,
+  onMoreOpenChange,
+}: {
+  values: ThresholdValues;
+  onChange: (key: string, value: string | boolean | undefined) => void;
+  defaults: Readonly<Thresholds>;
+  errors: Record<string, string>;
+  moreOpen: boolean;
+  onMoreOpenChange: (open: boolean) => void;
+}) {
+  const fieldKeys = new Set(thresholdFields.map(thresholdErrorKey));
+  const otherErrors = Object.entries(errors).filter(([key]) => key.startsWith("body.thresholds") && !fieldKeys.has(key));
+  const renderGroup = (group: (typeof thresholdGroups)[number]) => (
+    <fieldset key={group.id} className="grid gap-3 rounded-lg border p-3">
+      <legend className="px-1 text-sm font-medium">
+        {group.ruleIds} · {group.title}
+      </legend>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {thresholdFields
+          .filter((f) => f.path[0] === group.id)
+          .map((field) => (
+            <ThresholdInput
+              key={thresholdFieldKey(field.path)}
+              field={field}
+              value={values[thresholdFieldKey(field.path)]}
+              defaultValue={thresholdValueAt(defaults, field.path)}
+              error={errors[thresholdErrorKey(field)]}
+              onChange={(value) => onChange(thresholdFieldKey(field.path), value)}
+            />
+          ))}
+      </div>
+    </fieldset>
+  );
+  const overriddenMore = thresholdFields.filter((f) => !isCommon(f) && values[thresholdFieldKey(f.path)] !== undefined && values[thresholdFieldKey(f.path)] !== "").length;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h2>Rule thresholds</h2>
+        </CardTitle>
+        <p className="text-sm text-muted-foreground">Leave a field empty to use the engine&apos;s default, shown in it and under it.</p>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {otherErrors.map(([key, message]) => (
+          <p key={key} role="alert" className="text-sm font-medium text-destructive">
+            {key.replace("body.thresholds.", "")}: {message}
+          </p>
+        ))}
+        {thresholdGroups.filter((g) => g.common).map(renderGroup)}
+        <details open={moreOpen} onToggle={(e) => onMoreOpenChange(e.currentTarget.open)} className="rounded-lg border p-3">
+          <summary className="cursor-pointer text-sm font-medium">
+            More thresholds{overriddenMore > 0 ? ` (${overriddenMore} changed)` : ""}
+          </summary>
+          <div className="mt-3 grid gap-4">{thresholdGroups.filter((g) => !g.common).map(renderGroup)}</div>
+        </details>
+      </CardContent>
+    </Card>
+  );
+}
+
+function ThresholdInput({
+  field,
+  value,
+  defaultValue,
+  error,
+  onChange,
+}: {
+  field: ThresholdField;
+  value: string | boolean | undefined;
+  defaultValue: ThresholdLeafValue | undefined;
+  error: string | undefined;
+  onChange: (value: string | boolean | undefined) => void;
+}) {
+  const id = `threshold-${thresholdFieldKey(field.path).replaceAll(".", "-")}`;
+  const defaultText = `Default: ${formatDefault(field, defaultValue)}`;
+  if (field.kind === "boolean") {
+    const describedBy = [`${id}-description`, error ? `${id}-error` : null].filter(Boolean).join(" ");
+    return (
+      <div className="grid content-start gap-1 sm:col-span-2">
+        <div className="flex items-center gap-2">
+          <Checkbox
+            id={id}
+            checked={typeof value === "boolean" ? value : defaultValue === true}
+            onCheckedChange={(checked) => onChange(checked === true)}
+            aria-describedby={describedBy}
+            {...(error ? { "aria-invalid": true } : {})}
+          />
+          <Label htmlFor={id}>{fieldLabel(field)}</Label>
+        </div>
+        <p id={`${id}-description`} className="text-xs text-muted-foreground">
+          {field.hint ? `${field.hint} ` : ""}
+          {defaultText}.
+        </p>
+        {error ? (
+          <p id={`${id}-error`} className="text-sm font-medium text-destructive">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  if (field.kind === "enum") {
+    return (
+      <Field label={fieldLabel(field)} htmlFor={id} error={error} className="sm:col-span-2">
+        <NativeSelect value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || undefined)}>
+          <NativeSelectOption value="">Default ({formatDefault(field, defaultValue)})</NativeSelectOption>
+          {field.options.map((o) => (
+            <NativeSelectOption key={o.value} value={o.value}>
+              {o.label}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+      </Field>
+    );
+  }
+  return (
+    <Field
+      label={fieldLabel(field)}
+      htmlFor={id}
+      error={error}
+      description={
+        <span className="text-xs">
+          {field.hint ? `${field.hint} ` : ""}
+          {defaultText}
+        </span>
+      }
+    >
+      <Input
+        inputMode={field.integer ? "numeric" : "decimal"}
+        placeholder={String(defaultValue ?? "")}
+        value={typeof value === "string" ? value : ""}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}

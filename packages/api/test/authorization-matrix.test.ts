@@ -1,0 +1,473 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@loadline/db";
+import { MEDICAL_REVIEW_MESSAGE, type Actor, type Role } from "@loadline/domain";
+import { appRouter } from "../src/root";
+import { addAthlete } from "./athlete-helpers";
+import { callerFor, createTestDatabase, NOW, type Club } from "./fixtures";
+import {
+  actorOf,
+  buildWorld,
+  coachSecrets,
+  leaked,
+  outcomeOf,
+  planted,
+  plantedInRecords,
+  procedureAt,
+  serialise,
+  unique,
+  type InputOf,
+  type Outcome,
+  type ProcedurePath,
+  type World,
+} from "./matrix-helpers";
+import { phase1Body, validEpisode } from "./physio-helpers";
+
+/**
+ * The authorization matrix: every procedure of `appRouter`, found by walking the router, with
+ * who may call it. It proves that
+ * - anonymous callers get UNAUTHORIZED (except the public invite procedures);
+ * - a signed-in role outside the table gets FORBIDDEN;
+ * - a member of another organisation naming organisation A's records gets NOT_FOUND/FORBIDDEN
+ *   (or, for lists and own writes, an answer holding nothing of organisation A);
+ * - an athlete naming a team-mate's records gets nothing of theirs;
+ * - no response a coach can get holds clinical detail (DOMAIN.md section 2);
+ * - the roles in the table really can call the procedure (the table is not stricter than the code).
+ * A procedure added without an entry here fails the first test (and the typecheck).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+const COACH: readonly Role[] = ["coach"];
+const PHYSIO: readonly Role[] = ["physio"];
+const ATHLETE: readonly Role[] = ["athlete"];
+const STAFF: readonly Role[] = ["coach", "physio"];
+const PHYSIO_OR_ATHLETE: readonly Role[] = ["physio", "athlete"];
+const SIGNED_IN: readonly Role[] = ["coach", "physio", "athlete"];
+const ROLES: readonly Role[] = ["coach", "physio", "athlete"];
+
+/**
+ * What a member of another organisation gets when the input names organisation A's records:
+ * - refused: NOT_FOUND or FORBIDDEN;
+ * - no-leak: the call may succeed (a list, or a write of the caller's own), but its answer holds
+ *   no id, name or secret of organisation A;
+ * - bad-request: the record is a form choice (a squad) checked as "choose a squad of your club",
+ *   so the answer is BAD_REQUEST naming the field (still nothing of A);
+ * - public: not applicable, anyone may call.
+ */
+type Stranger = "refused" | "no-leak" | "bad-request" | "public";
+
+interface Rule<P extends ProcedurePath> {
+  /** The roles that may call it, or "public" (no sign-in needed). */
+  who: readonly Role[] | "public";
+  /** A valid input naming `target`'s records; `self` is the caller's club (for fields that must be theirs). */
+  input: (target: World, self: Club) => InputOf<P>;
+  stranger: Stranger;
+  /** Fields a coach sees by design that look clinical; not searched for in this procedure's answer. */
+  coachMaySee?: readonly string[];
+  note?: string;
+}
+
+type Matrix = { [P in ProcedurePath]: Rule<P> };
+
+const HOUR_MS = 3_600_000;
+const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * HOUR_MS);
+const tomorrow = new Date(NOW.getTime() + 24 * HOUR_MS);
+
+const profileOf = (t: World, squadId: string) => ({
+  name: t.athleteName,
+  squadIds: [squadId],
+  eventOrSport: "Marathon",
+  birthYear: null,
+  sex: "unspecified" as const,
+  preInjuryWeeklyKm: null,
+  previousHamstringInjury: false,
+  conditions: [planted.condition],
+  notes: "",
+});
+
+const matrix: Matrix = {
+  // Roster and staff: coaches manage, physios read.
+  "roster.squads": { who: STAFF, input: () => undefined, stranger: "no-leak" },
+  "roster.list": { who: STAFF, input: () => ({ includeArchived: true }), stranger: "no-leak" },
+  "roster.get": {
+    who: STAFF,
+    input: (t) => ({ athleteId: t.athleteId }),
+    stranger: "refused",
+    coachMaySee: [planted.condition, "conditions"],
+    note: "returns the profile the coach edits on the roster form, relevant conditions included (see the report)",
+  },
+  "roster.add": {
+    who: COACH,
+    input: (t) => ({ ...profileOf(t, t.club.squadIds.distance), name: "New Runner", email: `${unique("new")}@matrix.test` }),
+    stranger: "bad-request",
+    note: "squadIds of another club: BAD_REQUEST 'Choose squads of your club'",
+  },
+  "roster.update": {
+    who: COACH,
+    input: (t, self) => ({ ...profileOf(t, self.squadIds.distance), athleteId: t.athleteId }),
+    stranger: "refused",
+  },
+  "roster.move": { who: COACH, input: (t, self) => ({ athleteId: t.athleteId, squadIds: [self.squadIds.distance] }), stranger: "refused" },
+  "roster.setArchived": { who: COACH, input: (t) => ({ athleteId: t.athleteId, archived: false }), stranger: "refused" },
+  "roster.reissueInvite": { who: COACH, input: (t) => ({ athleteId: t.invitedAthleteId }), stranger: "refused" },
+  "staff.list": { who: STAFF, input: () => undefined, stranger: "no-leak" },
+  "staff.invite": {
+    who: COACH,
+    input: () => ({ name: "New Physio", email: `${unique("staff")}@matrix.test`, role: "physio" as const }),
+    stranger: "no-leak",
+  },
+
+  // Invite links: public, the token is the credential.
+  "invite.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public" },
+  "invite.accept": {
+    who: "public",
+    input: () => ({ token: "not-a-real-invite-token-000000", password: "a long password", confirm: "a long password" }),
+    stranger: "public",
+    note: "an unknown token, so the matrix never consumes a real invite (NOT_FOUND 'gone')",
+  },
+
+  "me.viewer": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
+  "me.profile": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
+
+  // Physio: caseload and clinical records.
+  "caseload.list": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
+  "episodes.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "episodes.clinicians": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
+  "episodes.open": { who: PHYSIO, input: (t, self) => ({ athleteId: t.athleteId, episode: validEpisode(self) }), stranger: "refused" },
+  "episodes.update": { who: PHYSIO, input: (t, self) => ({ episodeId: t.episodeId, episode: validEpisode(self) }), stranger: "refused" },
+  "episodes.addTest": {
+    who: PHYSIO,
+    input: (t) => ({ episodeId: t.episodeId, test: { test: "arabesque", side: "left", familiarPainReproduced: false, pain: 1 } }),
+    stranger: "refused",
+  },
+  "episodes.removeTest": { who: PHYSIO, input: (t) => ({ testId: t.testId }), stranger: "refused" },
+  "plans.current": {
+    who: PHYSIO_OR_ATHLETE,
+    input: (t) => ({ athleteId: t.athleteId }),
+    stranger: "refused",
+    note: "an athlete naming someone else gets FORBIDDEN; a physio of another club NOT_FOUND",
+  },
+  "plans.history": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "plans.diff": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, from: 1, to: 1 }), stranger: "refused" },
+  "plans.save": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, baseVersion: 1, phase: 1, body: phase1Body() }), stranger: "refused" },
+  "plans.changePhase": {
+    who: PHYSIO,
+    // Version 2 is the one plans.save (the row above) writes when the allowed roles are tried.
+    input: (t) => ({ athleteId: t.athleteId, baseVersion: 2, toPhase: 2, overrideReason: "Matrix check" }),
+    stranger: "refused",
+  },
+  "exercises.list": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
+  "exercises.create": {
+    who: PHYSIO,
+    input: () => ({ name: unique("Drill"), category: "glute_core" as const, phases: [1 as const], hipFlexionDemand: "low" as const }),
+    stranger: "no-leak",
+  },
+  "adjuncts.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "adjuncts.record": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, at: hoursAgo(5), kind: "shockwave" as const }), stranger: "refused" },
+  "adjuncts.enterRestrictions": { who: PHYSIO, input: (t) => ({ adjunctId: t.adjunctId, restrictions: "No sprints for 2 weeks" }), stranger: "refused" },
+  "escalations.list": {
+    who: PHYSIO,
+    input: (t) => ({ includeResolved: true, athleteId: t.athleteId }),
+    stranger: "no-leak",
+    note: "athleteId is a filter inside the caller's organisation: another club's id gives an empty list",
+  },
+  "escalations.summary": { who: STAFF, input: () => undefined, stranger: "no-leak" },
+  "escalations.acknowledge": { who: PHYSIO, input: (t) => ({ alertId: t.escalationId, note: "Seen" }), stranger: "refused" },
+  "escalations.resolve": { who: PHYSIO, input: (t) => ({ alertId: t.escalationId, note: "Reviewed in clinic" }), stranger: "refused" },
+  "audit.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  // Last of the physio's writes: closing the episode ends the plan, so later plan writes would be refused.
+  "episodes.close": { who: PHYSIO, input: (t) => ({ episodeId: t.episodeId, closingNote: "Discharged" }), stranger: "refused" },
+
+  // Coach: board, planner, alerts, gait.
+  "board.rows": {
+    who: COACH,
+    input: (t) => ({ squadIds: [t.club.squadIds.distance] }),
+    stranger: "no-leak",
+    note: "squadIds filter the caller's organisation: another club's squads give no rows",
+  },
+  "board.athlete": { who: COACH, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "planner.week": {
+    who: COACH,
+    input: (t) => ({ squadId: t.club.squadIds.distance }),
+    stranger: "bad-request",
+    note: "another club's squad: BAD_REQUEST 'Choose a squad of your club'",
+  },
+  "planner.create": {
+    who: COACH,
+    input: (t) => ({ squadId: t.club.squadIds.distance, at: tomorrow, kind: "easy_run" as const }),
+    stranger: "bad-request",
+    note: "another club's squad: BAD_REQUEST 'Choose a squad of your club'",
+  },
+  "planner.update": {
+    who: COACH,
+    input: (t, self) => ({ id: t.squadSessionId, squadId: self.squadIds.distance, at: tomorrow, kind: "easy_run" as const }),
+    stranger: "refused",
+  },
+  "planner.remove": { who: COACH, input: (t) => ({ id: t.squadSessionId }), stranger: "refused" },
+  "alerts.list": {
+    who: COACH,
+    input: (t) => ({ status: "all" as const, squadId: t.club.squadIds.distance }),
+    stranger: "no-leak",
+    note: "squadId filters the caller's organisation",
+  },
+  "alerts.counts": { who: COACH, input: () => undefined, stranger: "no-leak" },
+  "alerts.acknowledge": { who: COACH, input: (t) => ({ alertId: t.alertId, note: "Spoke to the athlete" }), stranger: "refused" },
+  "gait.create": {
+    who: COACH,
+    input: (t) => ({
+      athleteId: t.athleteId,
+      surface: "treadmill" as const,
+      speedKmh: null,
+      cadenceSpm: null,
+      faults: [{ code: "OVERSTRIDE" as const, severity: 1 as const }],
+      cues: ["Quick feet"],
+    }),
+    stranger: "refused",
+  },
+  "gait.squadFaults": { who: COACH, input: (t) => ({ squadId: t.club.squadIds.distance }), stranger: "no-leak" },
+
+  // Athlete: own logs, check-ins, questionnaires, Today and Progress. Ids come from the session.
+  "athleteLogs.logSession": {
+    who: ATHLETE,
+    input: (t) => ({ idempotencyKey: t.logKey, at: hoursAgo(1), type: "strength" as const, minutes: 20, rpe: 4, painDuring: 1 }),
+    stranger: "no-leak",
+    note: "reuses the subject's idempotency key: another athlete must get a new log of their own, never the subject's",
+  },
+  "athleteLogs.logRun": {
+    who: ATHLETE,
+    input: (t) => ({ idempotencyKey: t.runKey, at: hoursAgo(26), distanceKm: 6, minutes: 36, painDuring: 0 }),
+    stranger: "no-leak",
+    note: "reuses the subject's idempotency key",
+  },
+  "athleteLogs.updateSession": {
+    who: ATHLETE,
+    input: (t) => ({ id: t.logId, at: hoursAgo(3), type: "strength" as const, minutes: 30, rpe: 5, painDuring: 2 }),
+    stranger: "refused",
+  },
+  "athleteLogs.updateRun": { who: ATHLETE, input: (t) => ({ id: t.runId, at: hoursAgo(26), distanceKm: 6, painDuring: 1 }), stranger: "refused" },
+  "athleteLogs.delete": { who: ATHLETE, input: (t) => ({ id: t.logId }), stranger: "refused" },
+  "athleteLogs.list": { who: ATHLETE, input: () => ({ days: 30 }), stranger: "no-leak" },
+  "athleteLogs.get": { who: ATHLETE, input: (t) => ({ id: t.logId }), stranger: "refused" },
+  "athleteLogs.history": {
+    who: ATHLETE,
+    input: (t) => ({ kind: "session" as const, id: t.logId }),
+    stranger: "no-leak",
+    note: "someone else's log id gives an empty history",
+  },
+  "checkIns.create": {
+    who: ATHLETE,
+    input: (t) => ({ idempotencyKey: t.checkInKey, at: hoursAgo(2), morningPain: 2 }),
+    stranger: "no-leak",
+    note: "reuses the subject's idempotency key",
+  },
+  "checkIns.update": { who: ATHLETE, input: (t) => ({ id: t.checkInId, at: hoursAgo(2), morningPain: 2 }), stranger: "refused" },
+  "checkIns.delete": { who: ATHLETE, input: (t) => ({ id: t.checkInId }), stranger: "refused" },
+  "checkIns.list": { who: ATHLETE, input: () => ({ days: 30 }), stranger: "no-leak" },
+  "checkIns.get": { who: ATHLETE, input: (t) => ({ id: t.checkInId }), stranger: "refused" },
+  "visaH.submit": {
+    who: PHYSIO_OR_ATHLETE,
+    input: (t) => ({ idempotencyKey: t.visaHKey, athleteId: t.athleteId, at: hoursAgo(1), items: [6, 6, 7, 5, 6, 5, 4, 15] }),
+    stranger: "refused",
+    note: "an athlete naming someone else gets FORBIDDEN; a physio of another club NOT_FOUND",
+  },
+  "visaH.mine": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
+  "today.get": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
+  "progress.get": { who: ATHLETE, input: () => ({ weeks: 8 }), stranger: "no-leak" },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The router, walked.
+
+type ProcedureRecord = Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+/** Every procedure path of `appRouter` (tRPC v11 keeps them flattened in `_def.procedures`). */
+const routerProcedures = appRouter._def.procedures as unknown as ProcedureRecord;
+const allPaths = Object.keys(routerProcedures).sort();
+const ruleOf = (path: string): Rule<ProcedurePath> | undefined =>
+  (matrix as unknown as Record<string, Rule<ProcedurePath> | undefined>)[path];
+const kindOf = (path: string) => routerProcedures[path]!._def.type;
+const protectedPaths = allPaths.filter((p) => ruleOf(p)?.who !== "public");
+const allowedRoles = (path: string): readonly Role[] => {
+  const who = ruleOf(path)?.who;
+  return who === "public" ? ROLES : (who ?? []);
+};
+/** The table's rows in the order written (writes before the deletes that follow them). */
+const tableRows = Object.keys(matrix).flatMap((path) => {
+  const rule = ruleOf(path);
+  return rule && allPaths.includes(path) ? [{ path, rule }] : [];
+});
+/** Queries first, so the privacy checks read the world before any write changes it. */
+const queriesFirst = <T extends { path: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => Number(kindOf(a.path) !== "query") - Number(kindOf(b.path) !== "query"));
+
+// ---------------------------------------------------------------------------------------------
+// The world: organisation A (the subject's club), B (strangers), C (a sandbox for allowed calls).
+
+let handle: DatabaseHandle;
+let a: World;
+let b: World;
+let c: World;
+let teammate: Actor;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  a = await buildWorld(handle, "Alpha Harriers");
+  b = await buildWorld(handle, "Bravo Striders");
+  c = await buildWorld(handle, "Charlie Sandbox");
+  teammate = await addAthlete(handle, a.club, "Team Mate");
+}, 120_000);
+afterAll(() => handle.close());
+
+function call(actor: Actor | null, path: string, target: World, self: Club): Promise<Outcome> {
+  const rule = ruleOf(path);
+  const input = rule ? rule.input(target, self) : undefined;
+  return outcomeOf(procedureAt(callerFor(handle, actor), path)(input));
+}
+
+const describeOutcome = (o: Outcome) => (o.code === "OK" ? "OK" : `${o.code}: ${o.message}`);
+
+// ---------------------------------------------------------------------------------------------
+
+describe("the matrix covers every procedure of appRouter", () => {
+  it("finds the procedures by walking the router", () => {
+    expect(allPaths.length).toBeGreaterThanOrEqual(60);
+    expect(allPaths).toContain("roster.list");
+  });
+
+  it("has exactly one row per procedure (a new procedure needs a row here)", () => {
+    expect(allPaths.filter((p) => !ruleOf(p))).toEqual([]);
+    expect(Object.keys(matrix).filter((p) => !allPaths.includes(p))).toEqual([]);
+  });
+
+  it("allows exactly the invite procedures without sign-in", () => {
+    expect(allPaths.filter((p) => ruleOf(p)?.who === "public")).toEqual(["invite.accept", "invite.lookup"]);
+  });
+});
+
+describe("anonymous callers", () => {
+  // Every enumerated procedure, with or without a row: an unprotected newcomer fails here too.
+  for (const path of protectedPaths) {
+    it(`${path}: UNAUTHORIZED`, async () => {
+      expect(describeOutcome(await call(null, path, a, a.club))).toMatch(/^UNAUTHORIZED/);
+    });
+  }
+  for (const path of allPaths.filter((p) => ruleOf(p)?.who === "public")) {
+    it(`${path}: public, answers without sign-in`, async () => {
+      expect((await call(null, path, a, a.club)).code).not.toMatch(/UNAUTHORIZED|FORBIDDEN/);
+    });
+  }
+});
+
+describe("roles outside the table get FORBIDDEN", () => {
+  for (const { path, rule } of tableRows) {
+    if (rule.who === "public") continue;
+    const refused = ROLES.filter((role) => !allowedRoles(path).includes(role));
+    for (const role of refused) {
+      it(`${path}: ${role} → FORBIDDEN`, async () => {
+        expect(describeOutcome(await call(actorOf(a.club, role), path, a, a.club))).toMatch(/^FORBIDDEN/);
+      });
+    }
+  }
+});
+
+describe("members of another organisation never reach organisation A's records", () => {
+  for (const { path, rule } of tableRows) {
+    if (rule.stranger === "public") continue;
+    for (const role of allowedRoles(path)) {
+      it(`${path}: ${role} of B with A's ids → ${rule.stranger}`, async () => {
+        const outcome = await call(actorOf(b.club, role), path, a, b.club);
+        expect(leaked(serialise(outcome), a.organisationTokens)).toEqual([]);
+        if (rule.stranger === "refused") expect(describeOutcome(outcome)).toMatch(/^(NOT_FOUND|FORBIDDEN)/);
+        if (rule.stranger === "bad-request") expect(describeOutcome(outcome)).toMatch(/^BAD_REQUEST/);
+        if (rule.stranger === "no-leak") expect(describeOutcome(outcome)).toMatch(/^(OK|NOT_FOUND|FORBIDDEN)/);
+      });
+    }
+  }
+});
+
+describe("an athlete never gets a team-mate's records", () => {
+  for (const { path, rule } of tableRows) {
+    if (!allowedRoles(path).includes("athlete") || rule.who === "public") continue;
+    it(`${path}: team-mate with the subject's ids → ${rule.stranger}`, async () => {
+      const outcome = await call(teammate, path, a, a.club);
+      expect(leaked(serialise(outcome), a.subjectTokens)).toEqual([]);
+      if (rule.stranger === "refused") expect(describeOutcome(outcome)).toMatch(/^(NOT_FOUND|FORBIDDEN)/);
+      if (rule.stranger === "no-leak") expect(describeOutcome(outcome)).toMatch(/^OK/);
+    });
+  }
+
+  it("the subject's records are untouched by the team-mate's calls", async () => {
+    const own = callerFor(handle, a.club.athlete);
+    expect((await own.athleteLogs.get({ id: a.logId })).notes).toContain(planted.sessionNote);
+    expect((await own.checkIns.get({ id: a.checkInId })).redFlags).toEqual(expect.arrayContaining(["night_pain_waking", "daily_painkillers"]));
+  });
+});
+
+describe("coach privacy: no answer a coach can get holds clinical detail", () => {
+  it("the planted secrets are really there (physio and athlete views show them)", async () => {
+    const physio = callerFor(handle, a.club.physio);
+    const athlete = callerFor(handle, a.club.athlete);
+    const views = [
+      await physio.episodes.list({ athleteId: a.athleteId }),
+      await physio.adjuncts.list({ athleteId: a.athleteId }),
+      await physio.plans.current({ athleteId: a.athleteId }),
+      await physio.escalations.list({ athleteId: a.athleteId }),
+      await athlete.athleteLogs.list({ days: 30 }),
+      // The relevant condition lives on the roster profile (see roster.get's row in the table).
+      await callerFor(handle, a.club.coach).roster.get({ athleteId: a.athleteId }),
+    ];
+    const clinical = serialise({ code: "OK", data: views });
+    expect(leaked(clinical, plantedInRecords())).toEqual(plantedInRecords());
+    expect(leaked(clinical, ["night_pain", "puranen", "prp", "evidence"])).toEqual(["night_pain", "puranen", "prp", "evidence"]);
+  });
+
+  it("the coach sees 'medical review needed' for the red flag, and the adjunct only as a hold", async () => {
+    const coach = callerFor(handle, a.club.coach);
+    const row = (await coach.board.rows()).find((r) => r.athlete.id === a.athleteId);
+    expect(row?.assessment.medicalReviewNeeded).toBe(true);
+    expect(row?.assessment.flags.find((f) => f.ruleId === "R20")?.message).toBe(MEDICAL_REVIEW_MESSAGE);
+    expect(row?.assessment.flags.some((f) => f.ruleId === "R22")).toBe(true);
+    const summary = await coach.escalations.summary();
+    expect(summary.find((s) => s.athleteId === a.athleteId)?.message).toBe("Medical review needed");
+    const week = await coach.planner.week({ squadId: a.club.squadIds.distance });
+    const verdict = week.verdicts.find((v) => v.athleteId === a.athleteId);
+    expect(verdict?.result.reasons.find((r) => r.ruleId === "R20")?.message).toBe(MEDICAL_REVIEW_MESSAGE);
+  });
+
+  const coachRows = queriesFirst(tableRows.filter(({ path, rule }) => rule.who !== "public" && allowedRoles(path).includes("coach")));
+  for (const { path, rule } of coachRows) {
+    it(`${path}: the coach's answer holds no clinical detail`, async () => {
+      const outcome = await call(a.club.coach, path, a, a.club);
+      expect(outcome.code).not.toMatch(/UNAUTHORIZED|FORBIDDEN/);
+      const secrets = coachSecrets.filter((s) => !(rule.coachMaySee ?? []).includes(s));
+      expect(leaked(serialise(outcome), secrets)).toEqual([]);
+    });
+  }
+
+  // A physio's note on an escalation is clinical (it answers the red flag): coaches see that the
+  // escalation was acknowledged, never the note.
+  it("a physio's escalation note never reaches a coach (alerts.list, escalations.summary, board)", async () => {
+    await callerFor(handle, a.club.physio).escalations.acknowledge({ alertId: a.escalationId, note: planted.escalationNote });
+    const coach = callerFor(handle, a.club.coach);
+    const answers = {
+      "alerts.list": await coach.alerts.list({ status: "all" }),
+      "escalations.summary": await coach.escalations.summary(),
+      "board.athlete": await coach.board.athlete({ athleteId: a.athleteId }),
+      "board.rows": await coach.board.rows(),
+    };
+    const leaking = Object.entries(answers)
+      .filter(([, data]) => leaked(serialise({ code: "OK", data }), [planted.escalationNote]).length > 0)
+      .map(([path]) => path);
+    expect(leaking).toEqual([]);
+  });
+});
+
+describe("the roles in the table really may call (organisation C, own records)", () => {
+  for (const { path } of queriesFirst(tableRows)) {
+    for (const role of allowedRoles(path)) {
+      it(`${path}: ${role} passes the role check`, async () => {
+        expect((await call(actorOf(c.club, role), path, c, c.club)).code).not.toMatch(/UNAUTHORIZED|FORBIDDEN/);
+      });
+    }
+  }
+});

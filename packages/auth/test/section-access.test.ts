@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { sectionAccess, sessionCookieName } from "../src/config";
+
+describe("sectionAccess (the proxy's route guard)", () => {
+  it("lets anyone open pages outside the role sections", () => {
+    expect(sectionAccess("/sign-in", null)).toEqual({ kind: "allow" });
+    expect(sectionAccess("/invite/abc", null)).toEqual({ kind: "allow" });
+  });
+
+  it("sends anonymous visitors of a role section to sign in", () => {
+    expect(sectionAccess("/coach/board", null)).toEqual({ kind: "sign-in" });
+    expect(sectionAccess("/me", null)).toEqual({ kind: "sign-in" });
+  });
+
+  it("refuses another role's section and names the user's own home", () => {
+    expect(sectionAccess("/coach/roster", "athlete")).toEqual({ kind: "forbidden", home: "/me" });
+    expect(sectionAccess("/physio/caseload", "coach")).toEqual({ kind: "forbidden", home: "/coach/board" });
+    expect(sectionAccess("/me/log", "physio")).toEqual({ kind: "forbidden", home: "/physio/caseload" });
+  });
+
+  it("allows each role its own section", () => {
+    expect(sectionAccess("/coach/planner", "coach")).toEqual({ kind: "allow" });
+    expect(sectionAccess("/physio/escalations", "physio")).toEqual({ kind: "allow" });
+    expect(sectionAccess("/me/progress", "athlete")).toEqual({ kind: "allow" });
+  });
+
+  it("uses the secure cookie name over HTTPS", () => {
+    expect(sessionCookieName(true)).toBe("__Secure-authjs.session-token");
+    expect(sessionCookieName(false)).toBe("authjs.session-token");
+  });
+});
