@@ -5,7 +5,7 @@ import { Toaster } from "@loadline/ui/sonner";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
-// A font from an npm package: next/font/google needs the internet at build time.
+// A font from an npm package: Google-hosted fonts would need the internet at build time.
 const inter = localFont({
   src: "../../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
   variable: "--font-inter",
