@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
@@ -11,6 +11,7 @@ import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { toast } from "@loadline/ui/sonner";
 import { useTRPC } from "@/trpc/react";
+import { useRefreshClinical } from "../_components/use-refresh-clinical";
 import { formatDateTime, serverFieldErrors } from "../_components/labels";
 
 type Escalation = inferRouterOutputs<AppRouter>["escalations"]["list"][number];
@@ -43,16 +44,9 @@ export function EscalationQueue({ athleteId }: { athleteId?: string }) {
 
 function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation; showAthlete: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refresh = useRefreshClinical();
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | undefined>();
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.escalations.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.caseload.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() }),
-    ]);
   const onError = (err: { message: string }) => setError(serverFieldErrors(err).note ?? err.message);
   const acknowledge = useMutation(trpc.escalations.acknowledge.mutationOptions({ onError, onSuccess: async () => (setError(undefined), toast.success("Acknowledged"), await refresh()) }));
   const resolve = useMutation(trpc.escalations.resolve.mutationOptions({ onError, onSuccess: async () => (setError(undefined), toast.success("Resolved"), await refresh()) }));

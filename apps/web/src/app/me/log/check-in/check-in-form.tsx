@@ -6,12 +6,11 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { checkInInputSchema, redFlagQuestions, type CheckInInput } from "@loadline/domain";
-import { Alert, AlertDescription } from "@loadline/ui/alert";
-import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
+import { LogFormFrame } from "../../_components/log-form-frame";
 import { FeedbackPanel, type Feedback, type RedFlagAdvice } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
@@ -82,21 +81,17 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
   );
 
   return (
-    <form
-      noValidate
-      className="grid gap-6"
+    <LogFormFrame
       onSubmit={form.handleSubmit((input) => {
         if (editing) update.mutate({ ...input, id: editing.id });
         else create.mutate({ ...input, idempotencyKey });
       })}
+      rootError={errors.root?.message}
+      pending={pending}
+      failed={failed}
+      editing={editing !== undefined}
+      saveLabel="Save check-in"
     >
-      {errors.root?.message ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>
-            {errors.root.message} Your entries are kept{failed ? ": press Retry to send them again." : "."}
-          </AlertDescription>
-        </Alert>
-      ) : null}
       <Controller
         control={form.control}
         name="morningPain"
@@ -151,9 +146,6 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
       <Field label="When" htmlFor="at" error={errors.at?.message} required>
         <Input type="datetime-local" className="h-12 text-base" {...form.register("at")} />
       </Field>
-      <Button type="submit" size="lg" className="h-12 text-base" disabled={pending}>
-        {pending ? "Saving…" : failed ? "Retry saving" : editing ? "Save changes" : "Save check-in"}
-      </Button>
-    </form>
+    </LogFormFrame>
   );
 }

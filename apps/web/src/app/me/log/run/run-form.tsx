@@ -8,13 +8,13 @@ import type { z } from "zod";
 import { runLogInputSchema, surfaces, type RunLogInput } from "@loadline/domain";
 import { importRunFile, RunImportError, type ImportedRun } from "@loadline/run-import";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
-import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { Textarea } from "@loadline/ui/textarea";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
+import { LogFormFrame } from "../../_components/log-form-frame";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
@@ -117,21 +117,17 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
   );
 
   return (
-    <form
-      noValidate
-      className="grid gap-6"
+    <LogFormFrame
       onSubmit={form.handleSubmit((input) => {
         if (editing) update.mutate({ ...input, id: editing.id });
         else create.mutate({ ...input, idempotencyKey });
       })}
+      rootError={errors.root?.message}
+      pending={pending}
+      failed={failed}
+      editing={editing !== undefined}
+      saveLabel="Save run"
     >
-      {errors.root?.message ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>
-            {errors.root.message} Your entries are kept{failed ? ": press Retry to send them again." : "."}
-          </AlertDescription>
-        </Alert>
-      ) : null}
       <div className="grid gap-2 rounded-lg border border-dashed p-4">
         <label htmlFor={fileInputId} className="text-sm font-medium">
           Import from your watch (GPX, TCX or FIT)
@@ -209,9 +205,6 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
       <Field label="When" htmlFor="at" error={errors.at?.message} required>
         <Input type="datetime-local" className="h-12 text-base" {...form.register("at")} />
       </Field>
-      <Button type="submit" size="lg" className="h-12 text-base" disabled={pending}>
-        {pending ? "Saving…" : failed ? "Retry saving" : editing ? "Save changes" : "Save run"}
-      </Button>
-    </form>
+    </LogFormFrame>
   );
 }

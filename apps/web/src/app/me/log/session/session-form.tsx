@@ -6,14 +6,13 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { sessionLogInputSchema, type SessionLogInput } from "@loadline/domain";
-import { Alert, AlertDescription } from "@loadline/ui/alert";
-import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { Textarea } from "@loadline/ui/textarea";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
+import { LogFormFrame } from "../../_components/log-form-frame";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
@@ -97,21 +96,17 @@ export function SessionForm({ editing }: { editing?: EditableSession }) {
   }
 
   return (
-    <form
-      noValidate
-      className="grid gap-6"
+    <LogFormFrame
       onSubmit={form.handleSubmit((input) => {
         if (editing) update.mutate({ ...input, id: editing.id });
         else create.mutate({ ...input, idempotencyKey });
       })}
+      rootError={errors.root?.message}
+      pending={pending}
+      failed={failed}
+      editing={editing !== undefined}
+      saveLabel="Save session"
     >
-      {errors.root?.message ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>
-            {errors.root.message} Your entries are kept{failed ? ": press Retry to send them again." : "."}
-          </AlertDescription>
-        </Alert>
-      ) : null}
       <Field label="Type of session" htmlFor="type" error={errors.type?.message} required>
         <NativeSelect className="h-12 text-base" {...form.register("type")}>
           {Object.entries(typeLabels).map(([value, label]) => (
@@ -173,9 +168,6 @@ export function SessionForm({ editing }: { editing?: EditableSession }) {
       <Field label="When" htmlFor="at" error={errors.at?.message} required>
         <Input type="datetime-local" className="h-12 text-base" {...form.register("at")} />
       </Field>
-      <Button type="submit" size="lg" className="h-12 text-base" disabled={pending}>
-        {pending ? "Saving…" : failed ? "Retry saving" : editing ? "Save changes" : "Save session"}
-      </Button>
-    </form>
+    </LogFormFrame>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { adjunctTreatmentKinds, sides, type AdjunctTreatmentKind } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
@@ -12,6 +12,7 @@ import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
+import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDate, humanize, serverFieldErrors } from "../../_components/labels";
 
 const kindLabel: Record<AdjunctTreatmentKind, string> = {
@@ -22,20 +23,9 @@ const kindLabel: Record<AdjunctTreatmentKind, string> = {
   surgery: "Surgery",
 };
 
-function useInvalidate() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.adjuncts.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
-    ]);
-}
-
 export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidate();
+  const invalidate = useRefreshClinical();
   const { data: adjuncts } = useSuspenseQuery(trpc.adjuncts.list.queryOptions({ athleteId }));
   const [kind, setKind] = useState<AdjunctTreatmentKind>("shockwave");
   const [date, setDate] = useState("");
@@ -165,7 +155,7 @@ export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
 
 function RestrictionsForm({ adjunctId }: { adjunctId: string }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidate();
+  const invalidate = useRefreshClinical();
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | undefined>();
   const save = useMutation(

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import {
@@ -25,20 +25,10 @@ import { toast } from "@loadline/ui/sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
+import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDate, humanize, serverFieldErrors } from "../../_components/labels";
 
 type Episode = inferRouterOutputs<AppRouter>["episodes"]["list"]["episodes"][number];
-
-function useInvalidateAthlete() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.episodes.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.caseload.list.queryKey() }),
-    ]);
-}
 
 export function EpisodePanel({ athleteId }: { athleteId: string }) {
   const trpc = useTRPC();
@@ -118,7 +108,7 @@ function EpisodeDetails({ episode, onEdit }: { episode: Episode; onEdit: () => v
 
 function EpisodeForm({ athleteId, episode, onDone }: { athleteId: string; episode: Episode | null; onDone: () => void }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateAthlete();
+  const invalidate = useRefreshClinical();
   const { data: clinicians } = useSuspenseQuery(trpc.episodes.clinicians.queryOptions());
   const [values, setValues] = useState<EpisodeInput>(() => ({
     side: episode?.side ?? "right",
@@ -250,7 +240,7 @@ function EpisodeForm({ athleteId, episode, onDone }: { athleteId: string; episod
 
 function ProvocationTests({ episode }: { episode: Episode }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateAthlete();
+  const invalidate = useRefreshClinical();
   const [test, setTest] = useState<(typeof provocationTestKinds)[number]>("puranen_orava");
   const [side, setSide] = useState<(typeof sides)[number]>(episode.side);
   const [familiar, setFamiliar] = useState(true);
@@ -366,7 +356,7 @@ function ProvocationTests({ episode }: { episode: Episode }) {
 
 function CloseEpisode({ episode }: { episode: Episode }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateAthlete();
+  const invalidate = useRefreshClinical();
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | undefined>();
   const close = useMutation(

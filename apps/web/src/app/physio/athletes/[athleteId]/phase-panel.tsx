@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { phaseInfo, type Phase } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
@@ -10,6 +10,7 @@ import { Field } from "@loadline/ui/field";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
+import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { serverFieldErrors } from "../../_components/labels";
 
 const statusBadge = { met: { variant: "zone-green", label: "Met" }, not_met: { variant: "zone-red", label: "Not met" }, unknown: { variant: "outline", label: "No data" } } as const;
@@ -17,7 +18,7 @@ const statusBadge = { met: { variant: "zone-green", label: "Met" }, not_met: { v
 /** The engine's exit checklist, and the sign-off: advance (all met, or override with a reason) or move back (with a reason). */
 export function PhasePanel({ athleteId }: { athleteId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshClinical = useRefreshClinical();
   const { data: current } = useSuspenseQuery(trpc.plans.current.queryOptions({ athleteId }));
   const [overrideReason, setOverrideReason] = useState("");
   const [reason, setReason] = useState("");
@@ -33,11 +34,7 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
         setOverrideReason("");
         setReason("");
         toast.success(`Phase ${row.phase} recorded in plan version ${row.version}`);
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.caseload.list.queryKey() }),
-        ]);
+        await refreshClinical();
       },
     }),
   );

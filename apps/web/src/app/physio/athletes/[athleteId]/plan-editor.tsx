@@ -30,6 +30,7 @@ import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
+import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDateTime, humanize, serverFieldErrors } from "../../_components/labels";
 
 type Prescription = PlanBody["prescriptions"][number];
@@ -81,6 +82,7 @@ function parseThresholdValues(values: ThresholdValues): { overrides: PlanBody["t
 export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; hasOpenEpisode: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const refreshClinical = useRefreshClinical();
   const { data: current } = useSuspenseQuery(trpc.plans.current.queryOptions({ athleteId }));
   const { data: library } = useSuspenseQuery(trpc.exercises.list.queryOptions());
   const plan = current.plan;
@@ -115,11 +117,7 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
         setErrors({});
         setConflict(null);
         toast.success(`Saved plan version ${row.version}`);
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.caseload.list.queryKey() }),
-        ]);
+        await refreshClinical();
       },
     }),
   );
