@@ -4,7 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 /**
  * End-to-end tests against the production build (`next build` runs first through turbo's
  * e2e -> build dependency). One server per database: embedded PGlite always, and the
- * PostgreSQL server too when DATABASE_URL is set. Each server starts from a fresh demo club.
+ * PostgreSQL server too when DATABASE_URL is set. E2E_TARGETS=pglite or =postgres picks one,
+ * so `pnpm test` starts one server at a time. Each server starts from a fresh demo club, and
+ * every spec creates what it changes, so specs pass alone, in any order and repeated.
  */
 const root = path.resolve(import.meta.dirname, "..");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -12,10 +14,13 @@ const secret = process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-00
 
 // E2E_PORT_BASE lets two runs share a machine; each port has its own embedded database folder.
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
-const targets: { name: string; port: number; env: Record<string, string> }[] = [
+const allTargets: { name: string; port: number; env: Record<string, string> }[] = [
   { name: "pglite", port: portBase, env: { LOADLINE_DATA_DIR: path.join(root, ".data", `e2e-pglite-${portBase}`), DATABASE_URL: "" } },
   ...(process.env.DATABASE_URL ? [{ name: "postgres", port: portBase + 1, env: { DATABASE_URL: process.env.DATABASE_URL } }] : []),
 ];
+const wanted = process.env.E2E_TARGETS?.split(",").map((t) => t.trim()).filter(Boolean);
+const targets = wanted ? allTargets.filter((t) => wanted.includes(t.name)) : allTargets;
+if (wanted && targets.length !== wanted.length) throw new Error(`E2E_TARGETS=${wanted.join(",")}: postgres needs DATABASE_URL`);
 
 export default defineConfig({
   testDir: "./tests",
@@ -23,12 +28,15 @@ export default defineConfig({
   outputDir: `test-results/${portBase}`,
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries, in CI or not: a test that passes only on its second try is a bug to fix.
+  retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",
+    // Animations end at once, so axe never measures a toast half-way through its fade.
+    reducedMotion: "reduce",
     launchOptions: {
       executablePath: chromium,
       args: [

@@ -1,9 +1,10 @@
-import { authFile, expect, expectAccessible, signedInAs, test } from "./fixtures";
+import { newAthlete, uniqueName } from "./club";
+import { expect, expectAccessible, signIn, signedInAs, test } from "./fixtures";
 
 test.describe("the coach's squad board, planner and gait notes", () => {
   test.use(signedInAs("coach"));
 
-  test("the board is the coach's home, filters to rehab in the URL and opens a coach-safe overview", async ({ page }) => {
+  test("the board is the coach's home, filters to rehab in the URL and opens a coach-safe overview @smoke", async ({ page }) => {
     await page.goto("/coach");
     await expect(page).toHaveURL(/\/coach\/board/);
     await expect(page.getByRole("heading", { name: "Squad board" })).toBeVisible();
@@ -32,9 +33,10 @@ test.describe("the coach's squad board, planner and gait notes", () => {
     await expect(page).toHaveURL(/squad=/);
     // The add-session form's kind (the selected session card has its own "Kind").
     await page.locator("#new-kind").selectOption("hills");
-    await page.getByLabel("Title").fill("E2E hill reps");
+    const title = uniqueName("Hill reps");
+    await page.getByLabel("Title").fill(title);
     await page.getByRole("button", { name: "Plan session" }).click();
-    const verdicts = page.getByRole("table", { name: "E2E hill reps" });
+    const verdicts = page.getByRole("table", { name: title });
     await expect(verdicts).toBeVisible();
     await expect(verdicts.getByRole("row").filter({ hasText: "Kai Nakamura" }).getByText("skip", { exact: true })).toBeVisible();
     await expect(verdicts.getByRole("row").filter({ hasText: "Jordan Blake" }).getByText("ok", { exact: true })).toBeVisible();
@@ -63,22 +65,24 @@ test.describe("the coach's squad board, planner and gait notes", () => {
   });
 
   test("records a gait assessment with OVERSTRIDE; the athlete sees the cue on Today", async ({ page, browser }, testInfo) => {
+    const runner = await newAthlete(testInfo, { account: true, first: "Gait" });
     await page.goto("/coach/gait");
     await expect(page.getByRole("heading", { name: "Over-striding" })).toBeVisible();
     await page.getByRole("link", { name: "Record gait assessment" }).click();
-    await page.getByLabel("Athlete").selectOption({ label: "Maya Okafor" });
+    await page.getByLabel("Athlete").selectOption({ label: runner.name });
     await page.getByLabel("Cadence (steps/min)").fill("161");
     await page.getByRole("checkbox", { name: /Over-striding/ }).check();
     await page.getByLabel("Side of Over-striding").selectOption("both");
     await page.getByRole("checkbox", { name: "Cadence up 5-10 %" }).check();
     await page.getByLabel("Your own cues (one per line)").fill("Quiet feet on the track bend");
     await page.getByRole("button", { name: "Save gait assessment" }).click();
-    await expect(page.getByRole("heading", { name: "Maya Okafor" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: runner.name })).toBeVisible();
     await expect(page.getByText("Cues: Cadence up 5-10 %; Quiet feet on the track bend")).toBeVisible();
 
-    const athlete = await browser.newContext({ storageState: authFile(testInfo, "athlete") });
+    const athlete = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const today = await athlete.newPage();
-    await today.goto("/me");
+    await signIn(today, runner.email, runner.password);
+    await today.waitForURL("**/me**");
     // Today lists the cues the coach chose, including the one written by hand.
     const cues = today.getByRole("listitem");
     await expect(cues.filter({ hasText: "Quiet feet on the track bend" })).toBeVisible();

@@ -1,22 +1,27 @@
-import { DEMO_PASSWORD } from "@loadline/db/seed";
+import { logRedFlagCheckIn, newAthlete, serverNow, startRehab } from "./club";
 import { expect, expectAccessible, signIn, signedInAs, test } from "./fixtures";
 
 /*
- * Physio workflows (issue 5): episode -> phase-1 plan from the library -> the athlete sees it;
- * advance with an override reason -> the athlete sees phase 2; two physios editing one plan.
+ * Physio workflows: episode -> phase-1 plan from the library -> the athlete sees it; advance
+ * with an override reason -> the athlete sees phase 2; two physios editing one plan. Each test
+ * creates the athlete it changes, so the tests pass alone, in any order and repeated.
  */
-
-const aisha = { name: "Aisha Rahman", email: "aisha.rahman@loadline.demo" };
 
 test.describe("physio workflows", () => {
   test.use(signedInAs("physio"));
 
-  test("caseload lists open episodes with Kai's escalation first, and is accessible", async ({ page }) => {
+  test("caseload lists open episodes with escalations first, and is accessible @smoke", async ({ page }, testInfo) => {
+    const athlete = await newAthlete(testInfo, { account: true, first: "Casey" });
+    await startRehab(testInfo, athlete.athleteId);
+    await logRedFlagCheckIn(testInfo, athlete, serverNow());
+
     await page.goto("/physio/caseload");
     await expect(page.getByRole("heading", { name: "Caseload" })).toBeVisible();
     const rows = page.getByRole("table").getByRole("row");
-    await expect(rows.nth(1)).toContainText("Kai Nakamura");
-    await expect(rows.nth(1)).toContainText("Escalation");
+    await expect(rows.filter({ hasText: athlete.name })).toContainText("Escalation");
+    // Every row with an open escalation comes before every row without one.
+    const escalated = await rows.evaluateAll((all) => all.slice(1).map((r) => (r.textContent ?? "").includes("Escalation")));
+    expect(escalated.indexOf(false) === -1 || escalated.lastIndexOf(true) < escalated.indexOf(false)).toBe(true);
     await expect(rows.filter({ hasText: "Maya Okafor" })).toContainText("Phase 2");
     await page.getByLabel("Phase").selectOption({ label: "Phase 3" });
     await expect(page).toHaveURL(/phase=3/);
@@ -25,19 +30,26 @@ test.describe("physio workflows", () => {
     await expectAccessible(page);
   });
 
-  test("escalation queue shows the red-flag answer and resolves it with a note", async ({ page }) => {
+  test("escalation queue shows the red-flag answer and resolves it with a note", async ({ page }, testInfo) => {
+    const athlete = await newAthlete(testInfo, { account: true, first: "Eli" });
+    await startRehab(testInfo, athlete.athleteId);
+    await logRedFlagCheckIn(testInfo, athlete, serverNow());
+
     await page.goto("/physio/escalations");
-    const card = page.getByRole("listitem").filter({ hasText: "Kai Nakamura" });
+    const card = page.getByRole("listitem").filter({ hasText: athlete.name });
     await expect(card).toContainText("Night pain that wakes you up");
     await expectAccessible(page);
     await card.getByRole("button", { name: "Resolve" }).click();
     await expect(card.getByText(/note is required/)).toBeVisible();
     await card.getByLabel("Note").fill("Seen in clinic: mechanical night pain, GP informed");
     await card.getByRole("button", { name: "Resolve" }).click();
-    await expect(page.getByText("No open escalations.")).toBeVisible();
+    await expect(card).toHaveCount(0);
+    // The seeded escalation of another athlete is still open: resolving one touches no other.
+    await expect(page.getByRole("listitem").filter({ hasText: "Kai Nakamura" })).toBeVisible();
   });
 
-  test("opens an episode, builds a phase-1 plan, advances with an override; the athlete sees each phase", async ({ page, browser }) => {
+  test("opens an episode, builds a phase-1 plan, advances with an override; the athlete sees each phase @smoke", async ({ page, browser }, testInfo) => {
+    const aisha = await newAthlete(testInfo, { account: true, first: "Aisha" });
     await page.goto("/physio/caseload");
     await page.getByLabel("Athlete without an episode").selectOption({ label: aisha.name });
     await page.getByRole("button", { name: "Open episode" }).click();
@@ -71,7 +83,7 @@ test.describe("physio workflows", () => {
 
     const athleteContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const athletePage = await athleteContext.newPage();
-    await signIn(athletePage, aisha.email, DEMO_PASSWORD);
+    await signIn(athletePage, aisha.email, aisha.password);
     await athletePage.waitForURL("**/me**");
     await expect(athletePage.getByText(/Phase 1/).first()).toBeVisible();
     await expect(athletePage.getByText("Double-leg bridge hold").first()).toBeVisible();
@@ -101,23 +113,25 @@ test.describe("physio workflows", () => {
     await athleteContext.close();
   });
 
-  test("two physios editing one plan: the second save is refused with the other change", async ({ page, browser }) => {
+  test("two physios editing one plan: the second save is refused with the other change", async ({ page, browser }, testInfo) => {
+    const athlete = await newAthlete(testInfo, { first: "Dana" });
+    await startRehab(testInfo, athlete.athleteId);
     await page.goto("/physio/caseload");
-    await page.getByRole("link", { name: "Daniel Osei" }).click();
+    await page.getByRole("link", { name: athlete.name }).click();
     await page.getByRole("tab", { name: "Plan" }).click();
-    await expect(page.getByRole("heading", { name: /Rehab plan · version 5/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Rehab plan · version 1/ })).toBeVisible();
     const url = page.url();
 
     const second = await browser.newContext({ storageState: await page.context().storageState() });
     const otherPage = await second.newPage();
     await otherPage.goto(url);
     await otherPage.getByRole("tab", { name: "Plan" }).click();
-    await expect(otherPage.getByRole("heading", { name: /Rehab plan · version 5/ })).toBeVisible();
+    await expect(otherPage.getByRole("heading", { name: /Rehab plan · version 1/ })).toBeVisible();
 
     await page.getByLabel("Notes for the athlete").fill("Keep runs flat this week.");
     await page.getByLabel("Change summary").fill("Flat runs only this week");
     await page.getByRole("button", { name: "Save new version" }).click();
-    await expect(page.getByText("Saved plan version 6")).toBeVisible();
+    await expect(page.getByText("Saved plan version 2")).toBeVisible();
 
     await otherPage.getByLabel("Notes for the athlete").fill("Add strides on Thursday.");
     await otherPage.getByRole("button", { name: "Save new version" }).click();

@@ -1,3 +1,4 @@
 import { defineConfig } from "vitest/config";
+import { unitTimeouts } from "@loadline/config/vitest/timeouts";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+export default defineConfig({ test: { include: ["test/**/*.test.ts"], ...unitTimeouts } });

@@ -1,8 +1,12 @@
 import { defineConfig } from "vitest/config";
+import { unitTimeouts } from "@loadline/config/vitest/timeouts";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    ...unitTimeouts,
+    // One fixed seed for every property test: CI replays the same cases; FC_SEED explores others.
+    setupFiles: ["test/setup.ts"],
     coverage: {
       provider: "v8",
       include: ["src/clinical/**/*.ts", "src/policy.ts", "src/roster.ts"],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
 import { getAssessment } from "../src/services/assessments";
-import { callerFor, createTestDatabase, makeClub, type Club } from "./fixtures";
+import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 import { startRehab } from "./physio-helpers";
 
 let handle: DatabaseHandle;
@@ -16,12 +16,12 @@ afterAll(() => handle.close());
 describe("closing an injury episode", () => {
   it("takes the athlete out of rehab at once, for the board and for Today", async () => {
     const { episode, athleteId } = await startRehab(handle, club);
-    const before = await getAssessment(handle.db, club.organisationId, athleteId, new Date());
+    const before = await getAssessment(handle.db, club.organisationId, athleteId, NOW);
     expect(before).toMatchObject({ inRehab: true, phase: 1, availability: "rehab" });
 
     await callerFor(handle, club.physio).episodes.close({ episodeId: episode.id, closingNote: "Back to full training" });
 
-    const after = await getAssessment(handle.db, club.organisationId, athleteId, new Date());
+    const after = await getAssessment(handle.db, club.organisationId, athleteId, NOW);
     expect(after).toMatchObject({ inRehab: false, phase: null, availability: "available" });
     const today = await callerFor(handle, club.athlete).today.get();
     expect(JSON.stringify(today)).not.toContain("Double-leg bridge hold");

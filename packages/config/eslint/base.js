@@ -1,6 +1,8 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+const noAsAny = { selector: "TSAsExpression > TSAnyKeyword", message: "No `as any` escapes." };
+
 /** Shared flat config: strict TypeScript, no `any` escapes. */
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/.next/**", "**/.next-*/**", "**/dist/**", "**/coverage/**", "**/drizzle/**", "**/*.config.*", "**/next-env.d.ts", "**/playwright-report/**", "**/test-results/**", "**/.auth/**"] },
@@ -11,7 +13,19 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "no-restricted-syntax": ["error", { selector: "TSAsExpression > TSAnyKeyword", message: "No `as any` escapes." }],
+      "no-restricted-syntax": ["error", noAsAny],
+    },
+  },
+  {
+    // Tests read time from a fixed clock they pass in, so a result never depends on when it runs.
+    files: ["test/**/*.ts", "tests/**/*.ts", "**/*.test.ts", "**/*.spec.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        noAsAny,
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Tests use a fixed clock: pass a date (e.g. the fixtures' NOW)." },
+      ],
+      "no-restricted-properties": ["error", { object: "Date", property: "now", message: "Tests use a fixed clock, not Date.now()." }],
     },
   },
 );

@@ -5,7 +5,10 @@
  * @param {string[]} include
  */
 export function databaseProjects(include) {
-  const common = { include, testTimeout: 30_000, hookTimeout: 60_000 };
+  // Generous on purpose: a test fails on a wrong answer, never because the machine is busy.
+  // Measured quiet: the slowest API test ~3 s, a file's database hook ~1 s (snapshot restore).
+  // Under `pnpm test:stress` (both cores busy) they grow several times; these leave a 10x margin.
+  const common = { include, testTimeout: 120_000, hookTimeout: 180_000 };
   const projects = [{ test: { ...common, name: "pglite", env: { LOADLINE_TEST_DB: "pglite" } } }];
   if (process.env.DATABASE_URL) {
     projects.push({ test: { ...common, name: "postgres", env: { LOADLINE_TEST_DB: "postgres" } } });
