@@ -7,6 +7,7 @@ export default defineConfig({
     ...unitTimeouts,
     // One fixed seed for every property test: CI replays the same cases; FC_SEED explores others.
     setupFiles: ["test/setup.ts"],
+    provide: { fcSeed: Number(process.env.FC_SEED ?? 20_261_201) },
     coverage: {
       provider: "v8",
       include: ["src/clinical/**/*.ts", "src/policy.ts", "src/roster.ts"],

@@ -1,5 +1,12 @@
 import fc from "fast-check";
+import { inject } from "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    fcSeed: number;
+  }
+}
 
 // A fixed seed makes every run replay the same generated cases, so a red property test always
-// means a reproducible product failure. Set FC_SEED to explore other cases locally.
-fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20_261_201) });
+// means a reproducible product failure. FC_SEED=<n> (read in vitest.config.ts) explores others.
+fc.configureGlobal({ seed: inject("fcSeed") });
