@@ -54,7 +54,7 @@ export function NotARun({ activity, target }: { activity: ImportedActivity; targ
   const title = `${sportLabel(activity)} is not a run`;
   if (target.form === "none") {
     return (
-      <Alert variant="amber" role="alert" data-testid="import-not-a-run">
+      <Alert variant="amber" data-testid="import-not-a-run">
         <AlertTitle>{title}</AlertTitle>
         <AlertDescription>{target.reason}</AlertDescription>
       </Alert>
@@ -66,7 +66,7 @@ export function NotARun({ activity, target }: { activity: ImportedActivity; targ
   for (const a of target.activities) params.append("activity", a);
   if (activity.startedAt) params.set("at", activity.startedAt.toISOString());
   return (
-    <Alert variant="amber" role="alert" data-testid="import-not-a-run">
+    <Alert variant="amber" data-testid="import-not-a-run">
       <AlertTitle>{title}</AlertTitle>
       <AlertDescription>
         <p>
