@@ -42,19 +42,25 @@ export function segmentRanges(points: readonly TrackPoint[]): [number, number][]
 
 /**
  * Distance along the activity (m) at each point, null where it is unknown. Within a segment the
- * device's own distance is used when every point has one (it counts wheel or foot-pod metres
- * the GPS misses), else positions; a new segment carries on from where the last one ended.
+ * device's own distance is used when most points carry it (it counts foot-pod and wheel metres
+ * the GPS misses; the odd point without it, such as the first before a fix, is skipped), else
+ * positions. A new segment carries on from where the last one ended.
  */
 export function distanceAlong(points: readonly TrackPoint[]): (number | null)[] {
   const out: (number | null)[] = new Array<number | null>(points.length).fill(null);
   let carried = 0;
   for (const [start, end] of segmentRanges(points)) {
     let covered = 0;
-    if (points.slice(start, end).every((p) => p.distanceM !== null)) {
-      const first = points[start]!.distanceM ?? 0;
+    let withDistance = 0;
+    for (let i = start; i < end; i += 1) if (points[i]!.distanceM !== null) withDistance += 1;
+    if (withDistance * 2 > end - start) {
+      let first: number | null = null;
       for (let i = start; i < end; i += 1) {
+        const d = points[i]!.distanceM;
+        if (d === null) continue;
+        first ??= d;
         // A device counter never runs backwards; a reset would otherwise subtract distance.
-        covered = Math.max(covered, (points[i]!.distanceM ?? first) - first);
+        covered = Math.max(covered, d - first);
         out[i] = carried + covered;
       }
     } else {

@@ -103,7 +103,7 @@ export function PlausibilityCheck({ warnings, confirmed, onConfirm, error, id }:
           The figures are right: save them as they are
         </label>
         {error ? (
-          <p id={`${id}-error`} className="text-destructive" role="alert">
+          <p id={`${id}-error`} className="text-destructive">
             {error}
           </p>
         ) : null}

@@ -114,11 +114,13 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
 
   async function onFile(file: File | undefined) {
     if (!file) return;
+    // What an earlier file filled is replaced (or cleared) by the new one.
+    const before = chosen;
     setImportState({ kind: "reading", fileName: file.name });
     const reply = await readActivityFile(file);
     // The form keeps every value on failure: nothing is filled before the file is fully read.
     if (!reply.ok) setImportState({ kind: "error", message: reply.message });
-    else choose(reply.file, file.name, reply.file.suggested, undefined);
+    else choose(reply.file, file.name, reply.file.suggested, before);
   }
 
   if (feedback) {
