@@ -33,6 +33,19 @@ function damaged(recordsRead: number): RunImportError {
   );
 }
 
+/** Whether the header claims more bytes (data and the 2-byte checksum) than the file holds. */
+function shorterThanHeader(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes[0]! + view.getUint32(4, true) + 2 > bytes.byteLength;
+}
+
+/** What an error after the session summaries means for the figures, in words. */
+function afterSummaryNote(bytes: Uint8Array, sdkMessage: string): string {
+  if (shorterThanHeader(bytes)) return "The file ends earlier than its header says (some apps write it that way); everything in it was read.";
+  if (/CRC/.test(sdkMessage)) return "The file's checksum does not match its contents, so a value may have been damaged in copying. Check the figures.";
+  return "The end of the file could not be read; everything before it was.";
+}
+
 /** Session start, for ordering and for giving each record to its session. */
 const startOf = (s: SessionMesg) => asDate(s.startTime)?.getTime() ?? asDate(s.timestamp)?.getTime() ?? 0;
 
@@ -74,12 +87,7 @@ export function readFit(bytes: Uint8Array): RecordedActivity[] {
   const notes: string[] = [];
   if (errors.length > 0) {
     if (sessions.length === 0) throw damaged(records.length);
-    const crc = errors.some((e) => /CRC/.test(e.message));
-    notes.push(
-      crc
-        ? "The file's checksum does not match its contents, so a value may have been damaged in copying. Check the figures."
-        : "The file ends earlier than its header says (some apps write it that way); everything in it was read.",
-    );
+    notes.push(afterSummaryNote(bytes, errors[0]!.message));
   }
   const points = records.map(point);
   if (sessions.length === 0) {

@@ -42,6 +42,20 @@ describe("files that cannot be imported", () => {
     bytes.set(new TextEncoder().encode(".FIT"), 8);
     expect(failure("run.fit", bytes).message).toMatch(/header is missing or unreadable/);
   });
+  it("imports a FIT file with bytes after its end, and says the end could not be read", () => {
+    const fit = fixture("easy-run.fit");
+    const bytes = new Uint8Array(fit.length + 5);
+    bytes.set(fit);
+    bytes.set([1, 2, 3, 4, 5], fit.length);
+    const run = imported("run.fit", bytes);
+    expect(run.distanceKm).toBe(3);
+    expect(run.notes).toEqual(["The end of the file could not be read; everything before it was."]);
+  });
+  it("imports a FIT file whose checksum is wrong, and asks to check the figures", () => {
+    const bytes = fixture("easy-run.fit").slice();
+    bytes[bytes.length - 1]! ^= 0xff;
+    expect(imported("run.fit", bytes).notes).toEqual([expect.stringMatching(/checksum does not match/) as unknown]);
+  });
   it("explains a damaged GPX file", () => {
     const error = failure("corrupt.gpx");
     expect(error.code).toBe("corrupt");
