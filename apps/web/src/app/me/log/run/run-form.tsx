@@ -99,15 +99,18 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
 
   function choose(file: ImportedFile, fileName: string, index: number, previous: ImportedActivity | undefined) {
     const activity = file.activities[index]!;
+    const isRun = (a: ImportedActivity) => sessionForRecordedSport(a.sport, a.sportName).form === "run";
+    // Only a run filled the form, so only a run's values are cleared when the choice changes.
+    const filledBefore = previous && isRun(previous) ? previous : undefined;
     setImportState({ kind: "ok", file, fileName, chosen: index });
     setConfirmed(false);
     setConfirmError(null);
-    if (sessionForRecordedSport(activity.sport, activity.sportName).form === "run") {
-      fill(activity, previous);
+    if (isRun(activity)) {
+      fill(activity, filledBefore);
       form.setValue("importedFrom", file.format);
-    } else if (previous) {
+    } else if (filledBefore) {
       // The run form keeps nothing from an activity that is not a run.
-      for (const key of importedFields) if (previous[key] !== null) form.setValue(key, undefined, { shouldDirty: true });
+      for (const key of importedFields) if (filledBefore[key] !== null) form.setValue(key, undefined, { shouldDirty: true });
       form.setValue("importedFrom", undefined);
     }
   }
