@@ -1,4 +1,4 @@
-import { readReply, type ReadReply, type ReadRequest } from "./read-reply";
+import type { ReadReply, ReadRequest } from "./read-reply";
 
 /**
  * Read a watch file in a Web Worker, so a large file never freezes the form. Where a worker
@@ -7,7 +7,8 @@ import { readReply, type ReadReply, type ReadRequest } from "./read-reply";
  */
 export async function readActivityFile(file: File): Promise<ReadReply> {
   const bytes = await file.arrayBuffer();
-  const onPage = () => readReply(file.name, new Uint8Array(bytes));
+  // Loaded only when needed, so the parsers stay out of the page's own bundle.
+  const onPage = async () => (await import("./read-reply")).readReply(file.name, new Uint8Array(bytes));
   if (typeof Worker === "undefined") return onPage();
   let worker: Worker;
   try {
@@ -24,7 +25,7 @@ export async function readActivityFile(file: File): Promise<ReadReply> {
     };
     worker.onerror = () => {
       worker.terminate();
-      resolve(onPage());
+      void onPage().then(resolve);
     };
     const request: ReadRequest = { name: file.name, bytes };
     worker.postMessage(request);

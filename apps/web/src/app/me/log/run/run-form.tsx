@@ -6,7 +6,9 @@ import { useId, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { runLogInputSchema, sessionForRecordedSport, surfaces, type RunLogInput } from "@loadline/domain";
-import { runPlausibility, type ImportedActivity, type ImportedFile } from "@loadline/run-import";
+import type { ImportedActivity, ImportedFile } from "@loadline/run-import";
+// The subpath keeps the parsers (and Garmin's SDK) out of the page: they load in the worker.
+import { runPlausibility } from "@loadline/run-import/plausibility";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
