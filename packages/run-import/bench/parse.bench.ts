@@ -8,16 +8,24 @@ import { join } from "node:path";
 import { importRunFile } from "../src";
 import { largeRunGpx, LARGE_RUN } from "../test/large-run";
 
+/**
+ * Median wall time and median CPU time of the process over several runs. The CPU time is the
+ * steadier figure on a shared machine, where wall time includes waiting for a core.
+ */
 function median(label: string, run: () => void, times = 7): void {
   run(); // warm up the JIT and the XML parser
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < times; i += 1) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     run();
-    samples.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  samples.sort((a, b) => a - b);
-  console.log(`${label}: median ${samples[Math.floor(times / 2)]!.toFixed(0)} ms (min ${samples[0]!.toFixed(0)}, max ${samples.at(-1)!.toFixed(0)})`);
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0);
+  console.log(`${label}: median ${mid(wall)} ms wall, ${mid(cpu)} ms CPU (min wall ${Math.min(...wall).toFixed(0)}, max ${Math.max(...wall).toFixed(0)})`);
 }
 
 const gpx = new TextEncoder().encode(largeRunGpx());
