@@ -4,7 +4,8 @@ import { expect, expectAccessible, signedInAs, test } from "./fixtures";
 /*
  * The athlete's phone flow (issue 4) on a 390 x 844 screen, signed in as the demo athlete
  * Maya Okafor (mid phase 2): Today, a painful session with its red outcome, a morning
- * check-in, a GPX import (a damaged file first, which must leave the form as typed), VISA-H
+ * check-in, a GPX import (a damaged file first, which must leave the form as typed), a
+ * multisport FIT (choose the activity; the ride goes to the session form), an implausible run, VISA-H
  * with its total, and Progress. Every page passes axe with no serious or critical violations.
  */
 test.use({ ...signedInAs("athlete"), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -69,11 +70,41 @@ test("a GPX file fills the run form, and a damaged file leaves it intact", async
   await expect(page.getByLabel("Effort (RPE 0-10)")).toHaveValue("4");
   await expect(page.getByLabel("Distance (km)")).toHaveValue("");
   await fileInput.setInputFiles(path.join(fixtures, "easy-run.gpx"));
-  await expect(page.getByTestId("import-result")).toContainText("3 km");
+  await expect(page.getByTestId("import-result")).toContainText("Running: 3 km, 20 min");
+  await expect(page.getByTestId("import-result")).toContainText(/Steepest stretch 10 % from km 1\.\d to km 1\.\d/);
   await expect(page.getByLabel("Distance (km)")).toHaveValue("3");
   await expect(page.getByLabel("Duration (min)")).toHaveValue("20");
   await expect(page.getByLabel("Cadence (steps/min)")).toHaveValue("172");
   await expect(page.getByLabel("Effort (RPE 0-10)")).toHaveValue("4");
+  await expectAccessible(page);
+});
+
+test("a multisport file asks which activity to log, and a ride is offered as cross-training", async ({ page }) => {
+  await page.goto("/me/log/run");
+  const fileInput = page.getByLabel("Import from your watch (GPX, TCX or FIT)");
+  await fileInput.setInputFiles(path.join(fixtures, "multisport.fit"));
+  const choice = page.getByRole("group", { name: /This file holds 3 activities/ });
+  // The longest run is offered first.
+  await expect(choice.getByRole("radio", { name: /^Running, 12\.74 km/ })).toBeChecked();
+  await expect(page.getByLabel("Distance (km)")).toHaveValue("12.74");
+  await expect(page.getByLabel("Duration (min)")).toHaveValue("70");
+  await choice.getByRole("radio", { name: /^Running, 2\.25 km/ }).check();
+  await expect(page.getByLabel("Distance (km)")).toHaveValue("2.25");
+  await choice.getByRole("radio", { name: /^Road cycling, 10 km/ }).check();
+  await expect(page.getByTestId("import-not-a-run")).toContainText("Road cycling is not a run");
+  await expect(page.getByLabel("Distance (km)")).toHaveValue("");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Log as a cross-training session" }).click();
+  await expect(page).toHaveURL(/\/me\/log\/session\?type=cross_training/);
+  await expect(page.getByLabel("Minutes")).toHaveValue("30");
+  await expect(page.getByRole("checkbox", { name: "Cycling" })).toBeChecked();
+});
+
+test("figures that look wrong for a run need a tick before saving", async ({ page }) => {
+  await page.goto("/me/log/run");
+  await page.getByLabel("Import from your watch (GPX, TCX or FIT)").setInputFiles(path.join(fixtures, "watch-left-on.gpx"));
+  await expect(page.getByTestId("import-warning")).toContainText("lasts 45 hours");
+  await expect(page.getByRole("checkbox", { name: /The figures are right/ })).not.toBeChecked();
   await expectAccessible(page);
 });
 

@@ -1,4 +1,4 @@
-/** One sample of a recorded run, whatever the file format. */
+/** One sample of a recorded activity, whatever the file format. */
 export interface TrackPoint {
   time: Date | null;
   lat: number | null;
@@ -6,8 +6,14 @@ export interface TrackPoint {
   elevationM: number | null;
   /** Cumulative distance the device recorded, in metres, when the file has it. */
   distanceM: number | null;
-  /** Cadence as recorded (running files store steps of one leg per minute). */
+  /** Cadence as recorded (running files store steps of one leg per minute, rides pedal rpm). */
   cadence: number | null;
+  /**
+   * Which unbroken piece of track the point belongs to (a GPX track or segment, a TCX Track).
+   * Nothing is measured across a change of segment: the gap between two is a pause, a lost
+   * signal or another day, not a straight line the athlete ran.
+   */
+  segment: number;
 }
 
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -21,84 +27,123 @@ export function haversineM(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** Cumulative distance (m) at each point: the device's own when every point has it, else from positions. */
-export function cumulativeDistances(points: readonly TrackPoint[]): (number | null)[] {
-  if (points.length > 0 && points.every((p) => p.distanceM !== null)) return points.map((p) => p.distanceM);
-  const out: (number | null)[] = [];
-  let total = 0;
-  let last: TrackPoint | null = null;
-  for (const p of points) {
-    if (p.lat === null || p.lon === null) {
-      out.push(null);
-      continue;
+/** Consecutive runs of points that share a segment number, as index ranges [start, end). */
+export function segmentRanges(points: readonly TrackPoint[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i <= points.length; i += 1) {
+    if (i === points.length || points[i]!.segment !== points[start]!.segment) {
+      if (i > start) ranges.push([start, i]);
+      start = i;
     }
-    if (last && last.lat !== null && last.lon !== null) total += haversineM(last.lat, last.lon, p.lat, p.lon);
-    last = p;
-    out.push(total);
+  }
+  return ranges;
+}
+
+/**
+ * Distance along the activity (m) at each point, null where it is unknown. Within a segment the
+ * device's own distance is used when most points carry it (it counts foot-pod and wheel metres
+ * the GPS misses; the odd point without it, such as the first before a fix, is skipped), else
+ * positions. A new segment carries on from where the last one ended.
+ */
+export function distanceAlong(points: readonly TrackPoint[]): (number | null)[] {
+  const out: (number | null)[] = new Array<number | null>(points.length).fill(null);
+  let carried = 0;
+  for (const [start, end] of segmentRanges(points)) {
+    let covered = 0;
+    let withDistance = 0;
+    for (let i = start; i < end; i += 1) if (points[i]!.distanceM !== null) withDistance += 1;
+    if (withDistance * 2 > end - start) {
+      let first: number | null = null;
+      for (let i = start; i < end; i += 1) {
+        const d = points[i]!.distanceM;
+        if (d === null) continue;
+        first ??= d;
+        // A device counter never runs backwards; a reset would otherwise subtract distance.
+        covered = Math.max(covered, d - first);
+        out[i] = carried + covered;
+      }
+    } else {
+      let last: TrackPoint | null = null;
+      for (let i = start; i < end; i += 1) {
+        const p = points[i]!;
+        if (p.lat === null || p.lon === null) continue;
+        if (last && last.lat !== null && last.lon !== null) covered += haversineM(last.lat, last.lon, p.lat, p.lon);
+        last = p;
+        out[i] = carried + covered;
+      }
+    }
+    carried += covered;
   }
   return out;
 }
 
-/** Elevation noise below this (m) is ignored, so GPS jitter does not add climb. */
-const ELEVATION_HYSTERESIS_M = 2;
-
-/** Total climb in metres, ignoring wobbles smaller than the hysteresis. */
-export function elevationGain(points: readonly TrackPoint[]): number | null {
-  const elevations = points.map((p) => p.elevationM).filter((e): e is number => e !== null);
-  if (elevations.length < 2) return null;
-  let gain = 0;
-  let reference = elevations[0]!;
-  for (const e of elevations) {
-    if (e > reference + ELEVATION_HYSTERESIS_M) {
-      gain += e - reference;
-      reference = e;
-    } else if (e < reference - ELEVATION_HYSTERESIS_M) {
-      reference = e;
-    } else if (e < reference) {
-      reference = Math.min(reference, e);
-    }
+/** Total distance of the track in metres (segments summed, gaps left out), or null. */
+export function trackDistanceM(along: readonly (number | null)[]): number | null {
+  for (let i = along.length - 1; i >= 0; i -= 1) {
+    const d = along[i];
+    if (d !== null && d !== undefined) return d;
   }
-  return Math.round(gain);
-}
-
-/** Gradients are measured over at least this distance, so one noisy sample is not a "wall". */
-const GRADIENT_WINDOW_M = 50;
-
-/** Steepest uphill gradient (%) over any stretch of at least 50 m, clamped to the domain's -50..50. */
-export function steepestGradient(points: readonly TrackPoint[], distances: readonly (number | null)[]): number | null {
-  const samples = points
-    .map((p, i) => ({ e: p.elevationM, d: distances[i] ?? null }))
-    .filter((s): s is { e: number; d: number } => s.e !== null && s.d !== null);
-  if (samples.length < 2) return null;
-  let steepest: number | null = null;
-  let start = 0;
-  for (let end = 1; end < samples.length; end += 1) {
-    while (start < end && samples[end]!.d - samples[start + 1]!.d >= GRADIENT_WINDOW_M) start += 1;
-    const run = samples[end]!.d - samples[start]!.d;
-    if (run < GRADIENT_WINDOW_M) continue;
-    const grade = ((samples[end]!.e - samples[start]!.e) / run) * 100;
-    if (steepest === null || grade > steepest) steepest = grade;
-  }
-  if (steepest === null) return null;
-  return Math.round(Math.max(-50, Math.min(50, steepest)) * 10) / 10;
+  return null;
 }
 
 /**
- * Mean running cadence in steps per minute. Watches store one leg's cadence (strides per minute)
- * for running, so values below 130 are doubled; zeros (standing still) are ignored.
+ * Timestamps are trusted for the duration only when at least this share of the points carry
+ * one: a handful of timed waypoints in an otherwise untimed track says nothing about how long
+ * the run took (one real file had 5 timed points out of 296 and read "1.0 min").
  */
-export function meanCadenceSpm(values: readonly (number | null)[]): number | null {
-  const moving = values.filter((v): v is number => v !== null && v > 0);
-  if (moving.length === 0) return null;
-  const mean = moving.reduce((a, b) => a + b, 0) / moving.length;
-  const spm = mean < 130 ? mean * 2 : mean;
-  return spm >= 60 && spm <= 260 ? Math.round(spm) : null;
+export const MIN_TIMED_SHARE = 0.8;
+
+/** How many points carry a valid time. */
+export function timedPoints(points: readonly TrackPoint[]): number {
+  return points.reduce((n, p) => (p.time !== null && !Number.isNaN(p.time.getTime()) ? n + 1 : n), 0);
 }
 
-/** Minutes between the first and last timestamp. */
-export function elapsedMinutes(points: readonly TrackPoint[]): number | null {
-  const times = points.map((p) => p.time).filter((t): t is Date => t !== null && !Number.isNaN(t.getTime()));
-  if (times.length < 2) return null;
-  const ms = times[times.length - 1]!.getTime() - times[0]!.getTime();
-  return ms > 0 ? Math.round((ms / 60_000) * 10) / 10 : null;
+/** Whether the timestamps are numerous enough to time the activity (see MIN_TIMED_SHARE). */
+export function timestampsUsable(points: readonly TrackPoint[]): boolean {
+  return points.length >= 2 && timedPoints(points) >= MIN_TIMED_SHARE * points.length;
+}
+
+/** Seconds from the first to the last timestamp, pauses and gaps included. */
+export function elapsedSeconds(points: readonly TrackPoint[]): number | null {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of points) {
+    const t = p.time?.getTime() ?? NaN;
+    if (Number.isNaN(t)) continue;
+    first = Math.min(first, t);
+    last = Math.max(last, t);
+  }
+  const s = (last - first) / 1000;
+  return Number.isFinite(s) && s > 0 ? s : null;
+}
+
+/**
+ * Below this speed (m/s) a stretch counts as standing still: slower than the slowest walk,
+ * faster than the drift of a GPS fix on a parked watch.
+ */
+export const MOVING_SPEED_MS = 0.5;
+
+/**
+ * Seconds spent moving: the sum of the steps between consecutive timed points of one segment
+ * covered at MOVING_SPEED_MS or faster. Null when the track has no distances to judge by.
+ */
+export function movingSeconds(points: readonly TrackPoint[], along: readonly (number | null)[]): number | null {
+  let moving = 0;
+  let judged = false;
+  for (const [start, end] of segmentRanges(points)) {
+    let prev: { t: number; d: number } | null = null;
+    for (let i = start; i < end; i += 1) {
+      const t = points[i]!.time?.getTime();
+      const d = along[i];
+      if (t === undefined || Number.isNaN(t) || d === null || d === undefined) continue;
+      if (prev) {
+        const dt = (t - prev.t) / 1000;
+        judged = true;
+        if (dt > 0 && (d - prev.d) / dt >= MOVING_SPEED_MS) moving += dt;
+      }
+      prev = { t, d };
+    }
+  }
+  return judged ? moving : null;
 }

@@ -21,3 +21,4 @@ export * from "./coach-view";
 export * from "./athlete";
 export * from "./physio";
 export * from "./threshold-fields";
+export * from "./recorded-sport";

@@ -5,8 +5,10 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { runLogInputSchema, surfaces, type RunLogInput } from "@loadline/domain";
-import { importRunFile, RunImportError, type ImportedRun } from "@loadline/run-import";
+import { runLogInputSchema, sessionForRecordedSport, surfaces, type RunLogInput } from "@loadline/domain";
+import type { ImportedActivity, ImportedFile } from "@loadline/run-import";
+// The subpath keeps the parsers (and Garmin's SDK) out of the page: they load in the worker.
+import { runPlausibility } from "@loadline/run-import/plausibility";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
@@ -18,6 +20,8 @@ import { LogFormFrame } from "../../_components/log-form-frame";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
+import { ActivityChoice, NotARun, PlausibilityCheck, RunSummary } from "./imported-activity";
+import { readActivityFile } from "./read-activity-file";
 
 /** Form values: pain starts unset (no default score), so the athlete must choose one. */
 type Values = Omit<z.input<typeof runLogInputSchema>, "painDuring"> & { painDuring?: number };
@@ -36,10 +40,21 @@ export type EditableRun = Omit<RunLogInput, "at"> & { id: string; at: Date };
 
 const emptyRun = (): Values => ({ at: localDateTimeValue(), strides: 0, sprints: 0, walkRun: false, asPrescribed: true, notes: "" });
 
+/** The fields an imported activity fills. */
+const importedFields = ["distanceKm", "minutes", "elevationGainM", "steepestGradientPct", "cadenceSpm"] as const;
+
+type ImportState =
+  | { kind: "reading"; fileName: string }
+  | { kind: "ok"; file: ImportedFile; fileName: string; chosen: number }
+  | { kind: "error"; message: string }
+  | null;
+
 /**
- * The run log. A GPX, TCX or FIT file is read here in the browser (it never leaves the phone)
- * and fills distance, duration, climb, steepest gradient and cadence; a bad file leaves the
- * form exactly as it was and says why.
+ * The run log. A GPX, TCX or FIT file is read here in the browser, in a worker (it never
+ * leaves the phone), and fills distance, duration, climb, steepest gradient and cadence; a bad
+ * file leaves the form exactly as it was and says why. A multisport file asks which activity
+ * to log (the longest run first); a ride or gym session is offered as the matching session
+ * log instead; figures that look implausible for a run need a tick before they are saved.
  */
 export function RunForm({ editing }: { editing?: EditableRun }) {
   const trpc = useTRPC();
@@ -48,7 +63,9 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
   const fileInputId = useId();
   const [idempotencyKey, renewKey] = useIdempotencyKey();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [importState, setImportState] = useState<{ kind: "ok"; run: ImportedRun; fileName: string } | { kind: "error"; message: string } | null>(null);
+  const [importState, setImportState] = useState<ImportState>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
   const form = useForm<Values, unknown, RunLogInput>({
     resolver: zodResolver(runLogInputSchema) as unknown as Resolver<Values, unknown, RunLogInput>,
     mode: "onTouched",
@@ -66,28 +83,49 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
   const failed = create.isError || update.isError;
   const { errors } = form.formState;
 
+  const chosen = importState?.kind === "ok" ? importState.file.activities[importState.chosen] : undefined;
+  const target = chosen ? sessionForRecordedSport(chosen.sport, chosen.sportName) : null;
+  // Checked against what is in the form now, so correcting a figure clears the warning.
+  const [distanceNow, minutesNow] = form.watch(["distanceKm", "minutes"]);
+  const warnings = target?.form === "run" ? runPlausibility({ distanceKm: distanceNow, minutes: minutesNow }) : [];
+
+  /** Fill the form from a run; fields the previous choice filled and this one lacks are cleared. */
+  function fill(activity: ImportedActivity, previous: ImportedActivity | undefined) {
+    for (const key of importedFields) {
+      const value = activity[key];
+      if (value !== null) form.setValue(key, value, { shouldDirty: true, shouldValidate: true });
+      else if (previous && previous[key] !== null) form.setValue(key, undefined, { shouldDirty: true });
+    }
+    if (activity.startedAt) form.setValue("at", localDateTimeValue(activity.startedAt), { shouldDirty: true });
+  }
+
+  function choose(file: ImportedFile, fileName: string, index: number, previous: ImportedActivity | undefined) {
+    const activity = file.activities[index]!;
+    const isRun = (a: ImportedActivity) => sessionForRecordedSport(a.sport, a.sportName).form === "run";
+    // Only a run filled the form, so only a run's values are cleared when the choice changes.
+    const filledBefore = previous && isRun(previous) ? previous : undefined;
+    setImportState({ kind: "ok", file, fileName, chosen: index });
+    setConfirmed(false);
+    setConfirmError(null);
+    if (isRun(activity)) {
+      fill(activity, filledBefore);
+      form.setValue("importedFrom", file.format);
+    } else if (filledBefore) {
+      // The run form keeps nothing from an activity that is not a run.
+      for (const key of importedFields) if (filledBefore[key] !== null) form.setValue(key, undefined, { shouldDirty: true });
+      form.setValue("importedFrom", undefined);
+    }
+  }
+
   async function onFile(file: File | undefined) {
     if (!file) return;
-    try {
-      const run = await importRunFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      const fill = (key: "distanceKm" | "minutes" | "elevationGainM" | "steepestGradientPct" | "cadenceSpm", value: number | null) => {
-        if (value !== null) form.setValue(key, value, { shouldDirty: true, shouldValidate: true });
-      };
-      fill("distanceKm", run.distanceKm);
-      fill("minutes", run.minutes);
-      fill("elevationGainM", run.elevationGainM);
-      fill("steepestGradientPct", run.steepestGradientPct);
-      fill("cadenceSpm", run.cadenceSpm);
-      if (run.startedAt) form.setValue("at", localDateTimeValue(run.startedAt), { shouldDirty: true });
-      form.setValue("importedFrom", run.format);
-      setImportState({ kind: "ok", run, fileName: file.name });
-    } catch (error) {
-      // The form keeps every value: nothing was filled before the file was fully read.
-      setImportState({
-        kind: "error",
-        message: error instanceof RunImportError ? error.message : "This file could not be read. Export it again from your watch app, or type the run in.",
-      });
-    }
+    // What an earlier file filled is replaced (or cleared) by the new one.
+    const before = chosen;
+    setImportState({ kind: "reading", fileName: file.name });
+    const reply = await readActivityFile(file);
+    // The form keeps every value on failure: nothing is filled before the file is fully read.
+    if (!reply.ok) setImportState({ kind: "error", message: reply.message });
+    else choose(reply.file, file.name, reply.file.suggested, before);
   }
 
   if (feedback) {
@@ -103,6 +141,7 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
           }
           form.reset(emptyRun());
           setImportState(null);
+          setConfirmed(false);
           renewKey();
           setFeedback(null);
         }}
@@ -119,6 +158,11 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
   return (
     <LogFormFrame
       onSubmit={form.handleSubmit((input) => {
+        if (warnings.length > 0 && !confirmed) {
+          setConfirmError("Correct the distance or the duration, or tick that the figures are right, before saving.");
+          document.getElementById(`${fileInputId}-confirm`)?.focus();
+          return;
+        }
         if (editing) update.mutate({ ...input, id: editing.id });
         else create.mutate({ ...input, idempotencyKey });
       })}
@@ -140,24 +184,42 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
           onChange={(event) => void onFile(event.target.files?.[0])}
           aria-describedby={importState ? `${fileInputId}-status` : undefined}
         />
-        <div id={`${fileInputId}-status`} aria-live="polite">
-          {importState?.kind === "ok" ? (
-            <Alert variant="info" data-testid="import-result">
-              <AlertTitle>Read {importState.fileName}</AlertTitle>
-              <AlertDescription>
-                {importState.run.distanceKm !== null ? `${importState.run.distanceKm} km` : "No distance"}
-                {importState.run.minutes !== null ? ` in ${importState.run.minutes} min` : ""}
-                {importState.run.elevationGainM !== null ? `, ${importState.run.elevationGainM} m climb` : ""}. Check the values below, then add
-                your pain.
-              </AlertDescription>
-            </Alert>
-          ) : importState?.kind === "error" ? (
+        {importState?.kind === "ok" && importState.file.activities.length > 1 ? (
+          <ActivityChoice
+            name={`${fileInputId}-activity`}
+            file={importState.file}
+            chosen={importState.chosen}
+            onChoose={(index) => choose(importState.file, importState.fileName, index, importState.file.activities[importState.chosen])}
+          />
+        ) : null}
+        <div id={`${fileInputId}-status`} aria-live="polite" className="grid gap-3">
+          {importState?.kind === "reading" ? <p className="text-sm text-muted-foreground">Reading {importState.fileName}…</p> : null}
+          {chosen && importState?.kind === "ok" && target ? (
+            target.form === "run" ? (
+              <RunSummary activity={chosen} fileName={importState.fileName} />
+            ) : (
+              <NotARun activity={chosen} target={target} />
+            )
+          ) : null}
+          {importState?.kind === "error" ? (
             <Alert variant="destructive" role="alert">
               <AlertTitle>Could not import this file</AlertTitle>
               <AlertDescription>{importState.message}</AlertDescription>
             </Alert>
           ) : null}
         </div>
+        {warnings.length > 0 ? (
+          <PlausibilityCheck
+            id={`${fileInputId}-confirm`}
+            warnings={warnings}
+            confirmed={confirmed}
+            onConfirm={(value) => {
+              setConfirmed(value);
+              if (value) setConfirmError(null);
+            }}
+            error={confirmError}
+          />
+        ) : null}
       </div>
       <div className="grid grid-cols-2 gap-4">
         {numberField("distanceKm", "Distance (km)")}

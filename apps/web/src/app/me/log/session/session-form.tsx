@@ -39,8 +39,16 @@ export interface EditableSession {
   notes: string;
 }
 
+/** What an activity imported on the run form (a ride, a hike, gym work) brings to this form. */
+export interface SessionPrefill {
+  type: "strength" | "field" | "cross_training";
+  minutes?: number;
+  activities: ("walking" | "cycling" | "pool_running")[];
+  at?: Date;
+}
+
 /** The session log: type, minutes, RPE, pain during/after as big tap targets, as prescribed, note. */
-export function SessionForm({ editing }: { editing?: EditableSession }) {
+export function SessionForm({ editing, prefill }: { editing?: EditableSession; prefill?: SessionPrefill }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -61,9 +69,12 @@ export function SessionForm({ editing }: { editing?: EditableSession }) {
           activities: editing.activities.filter((a) => crossTrainingActivities.some((c) => c.value === a)) as Values["activities"],
           notes: editing.notes,
         }
-      : { at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" },
+      : prefill
+        ? { at: localDateTimeValue(prefill.at), type: prefill.type, minutes: prefill.minutes, asPrescribed: true, activities: prefill.activities, notes: "" }
+        : { at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" },
   });
-  const clearDraft = useDraft(form, "loadline:draft:session", !editing);
+  // An imported activity's values win over an old draft, so the draft is not restored then.
+  const clearDraft = useDraft(form, "loadline:draft:session", !editing && !prefill);
   const onDone = (result: { feedback: Feedback }) => {
     clearDraft();
     setFeedback(result.feedback);
