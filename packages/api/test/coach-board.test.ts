@@ -122,6 +122,8 @@ describe("speed at squad scale", () => {
     const warmBig = await measure(club);
     expect(warmBig.statements).toBe(warmSmall.statements);
     expect(warmBig.statements).toBeLessThan(coldBig.statements);
+    // Athletes of the chosen squad, snapshots, phase starts, pain sparkline, latest logs.
+    expect(warmBig.statements).toBeLessThanOrEqual(5);
     // Also through the service directly, two hours later (every snapshot stale again).
     counting.reset();
     await loadBoard(counting.db, small.organisationId, undefined, new Date(NOW.getTime() + 2 * 3_600_000));

@@ -1,12 +1,11 @@
 import superjson from "superjson";
-import { assessAthlete, athleteTimelineSchema, type Assessment } from "@loadline/domain";
+import { assessAthlete, athleteTimelineSchema, ENGINE_VERSION, type Assessment } from "@loadline/domain";
 import {
   alertFromFlag,
+  invalidateSnapshots,
   loadTimelines,
   readSnapshots,
-  recordAlerts,
-  saveSnapshots,
-  invalidateSnapshots,
+  saveAssessments,
   type Database,
   type NewAlert,
   type SnapshotRow,
@@ -16,8 +15,8 @@ import {
  * Assessments are computed on write and stored as snapshots, so reading a squad board costs
  * one query instead of re-running a year of history per athlete. Time alone also changes an
  * assessment (R7 dates pass, rolling windows move, a pending next-morning outcome settles),
- * so a snapshot goes stale after at most an hour, or at its next R7 date if sooner, and is
- * recomputed on the next read.
+ * so a snapshot goes stale after at most an hour, or at its next R7 date if sooner, or when
+ * the engine's version changes, and is recomputed on the next read.
  *
  * Why both: computing only on read would replay up to 400 days of records for every athlete on
  * every board view; computing only on write would show yesterday's R7 date and windows until
@@ -40,9 +39,15 @@ function alertsOf(athleteId: string, assessment: Assessment): NewAlert[] {
   return assessment.flags.filter((f) => f.severity !== "info").map((f) => alertFromFlag(athleteId, f));
 }
 
+function isFresh(snapshot: SnapshotRow, now: Date): boolean {
+  return snapshot.engineVersion === ENGINE_VERSION && snapshot.staleAfter.getTime() > now.getTime() && snapshot.computedAt.getTime() <= now.getTime();
+}
+
 /**
- * Re-assess these athletes from their stored records, store the snapshots and record new
- * alerts. A fixed number of queries whatever the number of athletes.
+ * Re-assess these athletes from their stored records, then store the snapshots and their new
+ * alerts together (one transaction, chunked). A fixed number of queries whatever the number of
+ * athletes. An athlete whose stored records cannot be read is left out of the result (callers
+ * show "record needs attention") and logged; it never fails the other athletes of the batch.
  */
 export async function refreshAssessments(
   db: Database,
@@ -55,20 +60,65 @@ export async function refreshAssessments(
   const snapshots: SnapshotRow[] = [];
   const newAlerts: NewAlert[] = [];
   for (const [athleteId, input] of timelines) {
-    // Stored records were validated on write; this applies defaults and types.
-    const assessment = assessAthlete(athleteTimelineSchema.parse(input), now);
+    let assessment: Assessment;
+    try {
+      // Stored records were validated on write; this applies defaults and types.
+      assessment = assessAthlete(athleteTimelineSchema.parse(input), now);
+    } catch (error) {
+      console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
+      continue;
+    }
     assessments.set(athleteId, assessment);
-    snapshots.push({ athleteId, computedAt: now, staleAfter: staleAfter(assessment, now), assessment: superjson.serialize(assessment) });
+    snapshots.push({
+      athleteId,
+      computedAt: now,
+      staleAfter: staleAfter(assessment, now),
+      engineVersion: ENGINE_VERSION,
+      assessment: superjson.serialize(assessment),
+    });
     newAlerts.push(...alertsOf(athleteId, assessment));
   }
-  await saveSnapshots(db, organisationId, snapshots);
-  await recordAlerts(db, organisationId, newAlerts);
+  await saveAssessments(db, organisationId, snapshots, newAlerts);
   return assessments;
 }
 
 /**
+ * Refreshes under way in this process, per athlete. Many coaches opening the same stale board
+ * at once share one recompute instead of each replaying the same athletes' history.
+ */
+const inFlight = new Map<string, Promise<Map<string, Assessment>>>();
+
+async function refreshOnce(db: Database, organisationId: string, athleteIds: string[], now: Date): Promise<Map<string, Assessment>> {
+  const key = (athleteId: string) => `${organisationId}:${athleteId}`;
+  const waiting = new Set<Promise<Map<string, Assessment>>>();
+  const mine: string[] = [];
+  for (const athleteId of athleteIds) {
+    const running = inFlight.get(key(athleteId));
+    if (running) waiting.add(running);
+    else mine.push(athleteId);
+  }
+  if (mine.length > 0) {
+    const batch = refreshAssessments(db, organisationId, mine, now);
+    for (const athleteId of mine) inFlight.set(key(athleteId), batch);
+    const forget = () => {
+      for (const athleteId of mine) if (inFlight.get(key(athleteId)) === batch) inFlight.delete(key(athleteId));
+    };
+    batch.then(forget, forget);
+    waiting.add(batch);
+  }
+  const result = new Map<string, Assessment>();
+  for (const done of await Promise.all(waiting)) {
+    for (const athleteId of athleteIds) {
+      const assessment = done.get(athleteId);
+      if (assessment) result.set(athleteId, assessment);
+    }
+  }
+  return result;
+}
+
+/**
  * Current assessments of these athletes: fresh snapshots as stored, stale or missing ones
- * recomputed together in one batch.
+ * recomputed together in one batch (shared with concurrent readers of the same athletes).
  */
 export async function getAssessments(
   db: Database,
@@ -81,14 +131,14 @@ export async function getAssessments(
   const snapshots = new Map((await readSnapshots(db, organisationId, athleteIds)).map((s) => [s.athleteId, s]));
   for (const athleteId of athleteIds) {
     const snapshot = snapshots.get(athleteId);
-    if (snapshot && snapshot.staleAfter.getTime() > now.getTime() && snapshot.computedAt.getTime() <= now.getTime()) {
+    if (snapshot && isFresh(snapshot, now)) {
       result.set(athleteId, superjson.deserialize(snapshot.assessment as Parameters<typeof superjson.deserialize>[0]));
     } else {
       stale.push(athleteId);
     }
   }
   if (stale.length > 0) {
-    for (const [athleteId, assessment] of await refreshAssessments(db, organisationId, stale, now)) result.set(athleteId, assessment);
+    for (const [athleteId, assessment] of await refreshOnce(db, organisationId, stale, now)) result.set(athleteId, assessment);
   }
   return result;
 }

@@ -26,7 +26,8 @@ export const SPARKLINE_DAYS = 14;
 /** One row of the squad board: the athlete and the coach-safe view of their assessment. */
 export interface BoardRow {
   athlete: BoardAthlete;
-  assessment: CoachAssessment;
+  /** Null when the athlete's stored records could not be assessed: "record needs attention". */
+  assessment: CoachAssessment | null;
   /** Whole days in the current phase, or null without a plan. */
   daysInPhase: number | null;
   /** Morning pain of the last 14 days, oldest first (the sparkline). */
@@ -37,8 +38,9 @@ export interface BoardRow {
 
 /**
  * The squad board in a constant number of SQL queries whatever the squad size: the athletes
- * (1), snapshots via `getAssessments` (1, plus one fixed batch when some are stale), phase
- * starts (1), 14 days of morning pain (1) and last-log times (2).
+ * of the chosen squads (1), snapshots via `getAssessments` (1, plus one fixed batch when some
+ * are stale), phase starts (1), 14 days of morning pain (1) and last-log times (1). An athlete
+ * whose records cannot be assessed keeps their row, marked, and never fails the board.
  */
 export async function loadBoard(db: Database, organisationId: string, squadIds: string[] | undefined, now: Date): Promise<BoardRow[]> {
   const athletes = await listBoardAthletes(db, organisationId, squadIds);
@@ -49,21 +51,18 @@ export async function loadBoard(db: Database, organisationId: string, squadIds: 
     morningPainSeries(db, organisationId, ids, new Date(now.getTime() - SPARKLINE_DAYS * DAY_MS)),
     lastLogTimes(db, organisationId, ids),
   ]);
-  return athletes.flatMap((athlete) => {
+  return athletes.map((athlete) => {
     const assessment = assessments.get(athlete.id);
-    if (!assessment) return [];
-    const view = toCoachAssessment(assessment);
+    const view = assessment ? toCoachAssessment(assessment) : null;
     const phaseStart = phaseStarts.get(athlete.id);
     const lastLog = lastLogs.get(athlete.id);
-    return [
-      {
-        athlete,
-        assessment: view,
-        daysInPhase: view.phase !== null && phaseStart ? Math.max(0, Math.floor((now.getTime() - phaseStart.phaseStartedAt.getTime()) / DAY_MS)) : null,
-        pain14: pain.get(athlete.id) ?? [],
-        daysSinceLastLog: lastLog ? Math.max(0, Math.floor((now.getTime() - lastLog.getTime()) / DAY_MS)) : null,
-      },
-    ];
+    return {
+      athlete,
+      assessment: view,
+      daysInPhase: view?.phase != null && phaseStart ? Math.max(0, Math.floor((now.getTime() - phaseStart.phaseStartedAt.getTime()) / DAY_MS)) : null,
+      pain14: pain.get(athlete.id) ?? [],
+      daysSinceLastLog: lastLog ? Math.max(0, Math.floor((now.getTime() - lastLog.getTime()) / DAY_MS)) : null,
+    };
   });
 }
 

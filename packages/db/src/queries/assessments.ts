@@ -7,7 +7,20 @@ export interface SnapshotRow {
   athleteId: string;
   computedAt: Date;
   staleAfter: Date;
+  engineVersion: number;
   assessment: SerialisedAssessment;
+}
+
+/**
+ * Rows per INSERT. PostgreSQL's wire protocol allows 65,535 parameters per statement; an alert
+ * row binds 9 and a snapshot row 6, so 1,000 rows stay far below it whatever the batch size.
+ */
+export const WRITE_CHUNK_ROWS = 1_000;
+
+function chunks<T>(rows: T[], size = WRITE_CHUNK_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 /** Stored assessments of these athletes (one query). */
@@ -18,26 +31,44 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
       athleteId: assessmentSnapshots.athleteId,
       computedAt: assessmentSnapshots.computedAt,
       staleAfter: assessmentSnapshots.staleAfter,
+      engineVersion: assessmentSnapshots.engineVersion,
       assessment: assessmentSnapshots.assessment,
     })
     .from(assessmentSnapshots)
     .where(and(eq(assessmentSnapshots.organisationId, organisationId), inArray(assessmentSnapshots.athleteId, athleteIds)));
 }
 
-/** Store fresh assessments, replacing older ones (one statement). */
-export async function saveSnapshots(db: Database, organisationId: string, rows: SnapshotRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insert(assessmentSnapshots)
-    .values(rows.map((r) => ({ ...r, organisationId })))
-    .onConflictDoUpdate({
-      target: assessmentSnapshots.athleteId,
-      set: {
-        computedAt: sql`excluded.computed_at`,
-        staleAfter: sql`excluded.stale_after`,
-        assessment: sql`excluded.assessment`,
-      },
-    });
+/**
+ * Store fresh assessments (replacing older ones) and record their newly raised alerts, in one
+ * transaction and in chunks: either every snapshot and every alert of the batch is written, or
+ * none is and the error reaches the caller. A snapshot is never saved without its alerts.
+ */
+export async function saveAssessments(db: Database, organisationId: string, snapshots: SnapshotRow[], newAlerts: NewAlert[]): Promise<void> {
+  if (snapshots.length === 0 && newAlerts.length === 0) return;
+  await db.transaction(async (tx) => {
+    for (const chunk of chunks(snapshots)) {
+      await tx
+        .insert(assessmentSnapshots)
+        .values(chunk.map((r) => ({ ...r, organisationId })))
+        .onConflictDoUpdate({
+          target: assessmentSnapshots.athleteId,
+          set: {
+            computedAt: sql`excluded.computed_at`,
+            staleAfter: sql`excluded.stale_after`,
+            engineVersion: sql`excluded.engine_version`,
+            assessment: sql`excluded.assessment`,
+          },
+          // A slower refresh that read older records never overwrites a newer snapshot.
+          setWhere: sql`${assessmentSnapshots.computedAt} <= excluded.computed_at`,
+        });
+    }
+    for (const chunk of chunks(newAlerts)) {
+      await tx
+        .insert(alerts)
+        .values(chunk.map((r) => ({ ...r, organisationId })))
+        .onConflictDoNothing({ target: [alerts.athleteId, alerts.fingerprint] });
+    }
+  });
 }
 
 /** Mark assessments stale so the next read recomputes them (after a log, plan or record changes). */
@@ -57,15 +88,6 @@ export interface NewAlert {
   sensitive: boolean;
   fingerprint: string;
   raisedAt: Date;
-}
-
-/** Record newly raised flags as alerts; a flag already recorded (same fingerprint) is left as it is. */
-export async function recordAlerts(db: Database, organisationId: string, rows: NewAlert[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insert(alerts)
-    .values(rows.map((r) => ({ ...r, organisationId })))
-    .onConflictDoNothing({ target: [alerts.athleteId, alerts.fingerprint] });
 }
 
 /** The alert row for a flag the engine raised. */

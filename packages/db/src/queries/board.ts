@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, max } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { athleteProfiles, morningCheckIns, planVersions, sessionLogs, squadMemberships, squads, users } from "../schema";
 
@@ -11,10 +11,21 @@ export interface BoardAthlete {
 }
 
 /**
- * Active athletes of the organisation, optionally only those in any of `squadIds`, with their
- * squads. One query whatever the squad size.
+ * Active athletes of the organisation, optionally only those in any of `squadIds` (filtered in
+ * SQL, so a small squad of a large club reads only its own rows), with all their squads. One
+ * query whatever the squad size.
  */
 export async function listBoardAthletes(db: Database, organisationId: string, squadIds?: string[]): Promise<BoardAthlete[]> {
+  const inChosenSquads =
+    squadIds && squadIds.length > 0
+      ? inArray(
+          athleteProfiles.userId,
+          db
+            .select({ userId: squadMemberships.userId })
+            .from(squadMemberships)
+            .where(and(eq(squadMemberships.organisationId, organisationId), inArray(squadMemberships.squadId, squadIds))),
+        )
+      : undefined;
   const rows = await db
     .select({
       id: athleteProfiles.id,
@@ -27,7 +38,7 @@ export async function listBoardAthletes(db: Database, organisationId: string, sq
     .innerJoin(users, eq(users.id, athleteProfiles.userId))
     .leftJoin(squadMemberships, and(eq(squadMemberships.userId, athleteProfiles.userId), eq(squadMemberships.organisationId, organisationId)))
     .leftJoin(squads, eq(squads.id, squadMemberships.squadId))
-    .where(and(eq(athleteProfiles.organisationId, organisationId), isNull(athleteProfiles.archivedAt)))
+    .where(and(eq(athleteProfiles.organisationId, organisationId), isNull(athleteProfiles.archivedAt), inChosenSquads))
     .orderBy(asc(users.name), asc(squads.name));
   const byId = new Map<string, BoardAthlete>();
   for (const row of rows) {
@@ -35,9 +46,7 @@ export async function listBoardAthletes(db: Database, organisationId: string, sq
     if (row.squadId && row.squadName) athlete.squads.push({ id: row.squadId, name: row.squadName });
     byId.set(row.id, athlete);
   }
-  const all = [...byId.values()];
-  if (!squadIds || squadIds.length === 0) return all;
-  return all.filter((a) => a.squads.some((s) => squadIds.includes(s.id)));
+  return [...byId.values()];
 }
 
 /** When each athlete's current phase started (latest plan version), one query. */
@@ -93,26 +102,37 @@ export async function morningPainSeries(
   return result;
 }
 
-/** The latest session log or morning check-in of each athlete (two grouped queries). */
+/**
+ * The latest session log or morning check-in of each athlete, in one statement. Each athlete's
+ * newest row is one descent of the (organisation, athlete, at) indexes (LATERAL ... LIMIT 1),
+ * never an aggregate over all of their history.
+ */
 export async function lastLogTimes(db: Database, organisationId: string, athleteIds: string[]): Promise<Map<string, Date>> {
   const result = new Map<string, Date>();
   if (athleteIds.length === 0) return result;
-  const [sessions, checkIns] = await Promise.all([
-    db
-      .select({ athleteId: sessionLogs.athleteId, last: max(sessionLogs.at) })
-      .from(sessionLogs)
-      .where(and(eq(sessionLogs.organisationId, organisationId), inArray(sessionLogs.athleteId, athleteIds), isNull(sessionLogs.deletedAt)))
-      .groupBy(sessionLogs.athleteId),
-    db
-      .select({ athleteId: morningCheckIns.athleteId, last: max(morningCheckIns.at) })
-      .from(morningCheckIns)
-      .where(and(eq(morningCheckIns.organisationId, organisationId), inArray(morningCheckIns.athleteId, athleteIds), isNull(morningCheckIns.deletedAt)))
-      .groupBy(morningCheckIns.athleteId),
-  ]);
-  for (const row of [...sessions, ...checkIns]) {
-    if (!row.last) continue;
-    const previous = result.get(row.athleteId);
-    if (!previous || previous < row.last) result.set(row.athleteId, row.last);
+  const latestSession = db
+    .select({ at: sessionLogs.at })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.organisationId, organisationId), eq(sessionLogs.athleteId, athleteProfiles.id), isNull(sessionLogs.deletedAt)))
+    .orderBy(desc(sessionLogs.at))
+    .limit(1)
+    .as("latest_session");
+  const latestCheckIn = db
+    .select({ at: morningCheckIns.at })
+    .from(morningCheckIns)
+    .where(and(eq(morningCheckIns.organisationId, organisationId), eq(morningCheckIns.athleteId, athleteProfiles.id), isNull(morningCheckIns.deletedAt)))
+    .orderBy(desc(morningCheckIns.at))
+    .limit(1)
+    .as("latest_check_in");
+  const rows = await db
+    .select({ athleteId: athleteProfiles.id, lastSession: latestSession.at, lastCheckIn: latestCheckIn.at })
+    .from(athleteProfiles)
+    .leftJoinLateral(latestSession, sql`true`)
+    .leftJoinLateral(latestCheckIn, sql`true`)
+    .where(and(eq(athleteProfiles.organisationId, organisationId), inArray(athleteProfiles.id, athleteIds)));
+  for (const row of rows) {
+    const times = [row.lastSession, row.lastCheckIn].filter((t): t is Date => t !== null).map((t) => t.getTime());
+    if (times.length > 0) result.set(row.athleteId, new Date(Math.max(...times)));
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import { assessAthlete, athleteTimelineSchema, type PlanBody } from "@loadline/domain";
 import { seedExerciseLibrary } from "../queries/exercises";
-import { alertFromFlag, recordAlerts } from "../queries/assessments";
+import { alertFromFlag, saveAssessments } from "../queries/assessments";
 import { loadTimelines } from "../queries/timeline";
 import { adjunctTreatments, auditLog, injuryEpisodes, morningCheckIns, planVersions, provocationTests } from "../schema";
 import { daysAgo, type SeedContext, type SeedTx } from "./context";
@@ -378,9 +378,10 @@ export async function seedClinical(tx: SeedTx, context: SeedContext): Promise<vo
   const kai = timelines.get(kaiId);
   if (!kai) throw new Error("Kai's timeline is missing");
   const assessment = assessAthlete(athleteTimelineSchema.parse(kai), context.now);
-  await recordAlerts(
+  await saveAssessments(
     tx,
     organisationId,
+    [],
     assessment.flags
       .filter((f) => f.ruleId === "R20")
       .map((f) => alertFromFlag(kaiId, f)),

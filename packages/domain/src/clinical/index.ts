@@ -13,6 +13,7 @@ export { gaitCatalogue, cadenceHint, type GaitFaultInfo } from "./gait";
 export { deriveAvailability, availabilityRank } from "./availability";
 export { exitCriterionDescriptions } from "./exit-criteria";
 export { assessAthlete } from "./assess";
+export { ENGINE_VERSION } from "./engine-version";
 export { flagFingerprint } from "./flags";
 export { preflightCheck, type PlannedSession, type PreflightVerdict, type PreflightReason, type PreflightResult } from "./preflight";
 export { painZone, nextMorningZone, worstOfZones, outcomeDecision } from "./rules/pain";

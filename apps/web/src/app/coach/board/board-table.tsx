@@ -21,20 +21,21 @@ const severityRank: Record<Severity | "none", number> = { none: 0, info: 0, ambe
 
 /** The worst flag a coach acts on (information-only flags do not count). */
 function worstActionable(row: BoardRow): Severity | "none" {
-  const s = row.assessment.worstSeverity;
+  const s = row.assessment?.worstSeverity ?? null;
   return s === null || s === "info" ? "none" : s;
 }
 
 const columns = [
   { id: "name", label: "Athlete", value: (r: BoardRow) => r.athlete.name },
-  { id: "availability", label: "Availability", value: (r: BoardRow) => availabilityRank(r.assessment.availability) },
-  { id: "phase", label: "Phase", value: (r: BoardRow) => r.assessment.phase ?? 0 },
-  { id: "outcome", label: "Last outcome", value: (r: BoardRow) => ["green", "amber", "red"].indexOf(r.assessment.latestOutcome?.zone ?? "") },
-  { id: "nextHighLoad", label: "Next high-load day", value: (r: BoardRow) => r.assessment.nextHighLoadAt?.getTime() ?? 0 },
-  { id: "flags", label: "Flags", value: (r: BoardRow) => severityRank[worstActionable(r)] * 100 + r.assessment.flags.length },
+  { id: "availability", label: "Availability", value: (r: BoardRow) => (r.assessment ? availabilityRank(r.assessment.availability) : -1) },
+  { id: "phase", label: "Phase", value: (r: BoardRow) => r.assessment?.phase ?? 0 },
+  { id: "outcome", label: "Last outcome", value: (r: BoardRow) => ["green", "amber", "red"].indexOf(r.assessment?.latestOutcome?.zone ?? "") },
+  { id: "nextHighLoad", label: "Next high-load day", value: (r: BoardRow) => r.assessment?.nextHighLoadAt?.getTime() ?? 0 },
+  // An athlete whose records need attention sorts with the most urgent rows.
+  { id: "flags", label: "Flags", value: (r: BoardRow) => (r.assessment ? severityRank[worstActionable(r)] * 100 + r.assessment.flags.length : 1_000) },
   { id: "pain", label: "Morning pain, 14 days", value: (r: BoardRow) => r.pain14.at(-1)?.pain ?? -1 },
-  { id: "volume", label: "Weekly running", value: (r: BoardRow) => r.assessment.workload.weeklyVolume.current },
-  { id: "acwr", label: "ACWR", value: (r: BoardRow) => r.assessment.workload.acwr ?? -1 },
+  { id: "volume", label: "Weekly running", value: (r: BoardRow) => r.assessment?.workload.weeklyVolume.current ?? -1 },
+  { id: "acwr", label: "ACWR", value: (r: BoardRow) => r.assessment?.workload.acwr ?? -1 },
   { id: "lastLog", label: "Last log", value: (r: BoardRow) => r.daysSinceLastLog ?? 9999 },
 ] as const;
 type ColumnId = (typeof columns)[number]["id"];
@@ -56,6 +57,8 @@ export function BoardTable() {
       const a = row.assessment;
       if (q && !row.athlete.name.toLowerCase().includes(q) && !row.athlete.eventOrSport.toLowerCase().includes(q)) return false;
       if (values.squad && !row.athlete.squads.some((s) => s.id === values.squad)) return false;
+      // Without an assessment only the name and squad filters can decide; other filters hide it.
+      if (a === null) return !values.availability && !values.severity && !values.phase;
       if (values.availability && a.availability !== values.availability) return false;
       if (values.severity && worstActionable(row) !== values.severity) return false;
       if (values.phase === "none" && a.phase !== null) return false;
@@ -168,6 +171,7 @@ export function BoardTable() {
 
 function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
   const a = row.assessment;
+  if (a === null) return <NeedsAttentionRow row={row} />;
   const volume = a.workload.weeklyVolume;
   const start = a.evaluatedAt.getTime() - 13 * DAY_MS;
   const painPoints = row.pain14.map((p) => ({ day: Math.max(0, Math.round((p.at.getTime() - start) / DAY_MS)), value: p.pain }));
@@ -262,6 +266,26 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
       </TableCell>
       <TableCell className="whitespace-nowrap">
         {row.daysSinceLastLog === null ? <span className="text-muted-foreground">Never</span> : row.daysSinceLastLog === 0 ? "Today" : `${row.daysSinceLastLog} d ago`}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** An athlete whose stored records could not be assessed: visible, marked, never hiding the board. */
+function NeedsAttentionRow({ row }: { row: BoardRow }) {
+  return (
+    <TableRow>
+      <TableCell>
+        <Link href={`/coach/athletes/${row.athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+          {row.athlete.name}
+        </Link>
+        <div className="text-xs text-muted-foreground">{row.athlete.eventOrSport}</div>
+      </TableCell>
+      <TableCell colSpan={columns.length - 1}>
+        <Badge variant="amber">Record needs attention</Badge>
+        <span className="ml-2 text-sm text-muted-foreground">
+          Loadline could not assess this athlete from their stored records. The rest of the squad is unaffected; ask your physio to check their logs.
+        </span>
       </TableCell>
     </TableRow>
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "assessment_snapshots" ADD COLUMN "engine_version" integer DEFAULT 0 NOT NULL;
