@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { ENGINE_VERSION, type PlanContent } from "@loadline/domain";
+import { ENGINE_VERSION } from "@loadline/domain";
 import type { DatabaseHandle } from "@loadline/db";
 import { assessmentSnapshots, planVersions } from "@loadline/db/schema";
+
+type PlanContent = (typeof planVersions.$inferInsert)["content"];
 import { getAssessments } from "../src/services/assessments";
 import { addAthletes, countingDatabase } from "./coach-fixtures";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";

@@ -49,10 +49,10 @@ describe("board.rows", () => {
     expect(rehab.daysSinceLastLog).toBe(1);
     const red = rows.find((r) => r.athlete.id === escalated)!;
     expect(red.assessment).toMatchObject({ availability: "unavailable", medicalReviewNeeded: true, worstSeverity: "escalate" });
-    expect(red.assessment.flags.find((f) => f.ruleId === "R20")?.message).toBe(MEDICAL_REVIEW_MESSAGE);
+    expect(red.assessment!.flags.find((f) => f.ruleId === "R20")?.message).toBe(MEDICAL_REVIEW_MESSAGE);
     const healthy = rows.find((r) => r.athlete.id === clubA.athlete.athleteId)!;
     expect(healthy.assessment).toMatchObject({ phase: null, inRehab: false, availability: "available" });
-    expect(healthy.assessment.workload.weeklyVolume.current).toBe(8);
+    expect(healthy.assessment!.workload.weeklyVolume.current).toBe(8);
     expect(healthy.daysSinceLastLog).toBe(2);
   });
 

@@ -79,7 +79,7 @@ describe("planner", () => {
 
   it("a planned forbidden session updates the board at once (R16 on the squad plan)", async () => {
     const rows = await callerFor(handle, clubA.coach).board.rows();
-    const flags = rows.find((r) => r.athlete.id === phaseOne)!.assessment.flags;
+    const flags = rows.find((r) => r.athlete.id === phaseOne)!.assessment!.flags;
     expect(flags.some((f) => f.ruleId === "R16")).toBe(true);
   });
 });
