@@ -11,7 +11,6 @@ import {
   surfaces,
   type ActivityKind,
   type ExerciseCategory,
-  type ExitCriterionId,
   type RedFlagId,
   type Severity,
   type Zone,
@@ -169,7 +168,12 @@ export const zoneMeaning: Readonly<Record<Zone, { label: string; meaning: string
 export const decisionMeaning: Readonly<Record<OutcomeDecision, { label: string; meaning: string }>> = {
   progress: { label: "Progress", meaning: "Next session you may change one thing (a little more distance, load or speed)." },
   repeat: { label: "Repeat", meaning: "Repeat the same load next session; do not add anything yet." },
-  regress: { label: "Go back", meaning: "Go back to your last load that felt fine. Your physio has been alerted." },
+  // Who is told depends on whether an alert was raised; the R4 flag's sentence says it.
+  regress: { label: "Go back", meaning: "Go back to your last load that felt fine." },
+  incomplete: {
+    label: "Incomplete",
+    meaning: "Incomplete: log your morning pain. Until the next-morning response is known, repeat the same load.",
+  },
 };
 
 const severityRank: Readonly<Record<Severity, number>> = { info: 0, amber: 1, red: 2, escalate: 3 };
@@ -256,31 +260,6 @@ export function sessionContentFromPrescriptions(prescriptions: readonly Exercise
   const activities = [...new Set(prescriptions.flatMap((p) => (p.activity ? [p.activity] : [])))];
   return { categories, heavy, heaviestRm: rms.length > 0 ? Math.min(...rms) : undefined, activities };
 }
-
-/**
- * For an exit criterion the engine marks "unknown": which record would settle it, in words an
- * athlete can act on (or ask their physio about).
- */
-export const exitCriterionDataNeeded: Readonly<Record<ExitCriterionId, string>> = {
-  "E1.1": "Log the bridge load test (3 single-leg bridges) in your morning check-in every day.",
-  "E1.2": "Log your isometric sessions, ticking 'done as prescribed' when you did the full dose.",
-  "E1.3": "Log your morning pain every day for two weeks.",
-  "E1.4": "Answer the red-flag questions in your morning check-in.",
-  "E2.1": "Record your pain at rest in your morning check-in.",
-  "E2.2": "Your physio records a drop-lunge test on the affected leg.",
-  "E2.3": "Your physio records single-leg bridge reps or a prone-curl 10RM on both sides.",
-  "E2.4": "Log a brisk walk of 30-45 minutes with your pain during and after.",
-  "E2.5": "Log your heavy strength sessions done as prescribed (with the load as a repetition maximum).",
-  "E2.6": "Complete the VISA-H questionnaire.",
-  "E3.1": "Your physio sets a target easy run; then log your runs with pain and next-morning check-ins.",
-  "E3.2": "Log runs with strides and gentle hills, each with next-morning check-ins.",
-  "E3.3": "Your physio records your weekly running before the injury; log every run with its distance.",
-  "E3.4": "Your physio repeats the bridge or prone-curl strength test.",
-  "E4.1": "Your physio lists your sport elements; log sessions at full intensity with next-morning check-ins.",
-  "E4.2": "Log your full training sessions for two weeks.",
-  "E4.3": "Complete the VISA-H questionnaire.",
-  "E4.4": "Your physio records your maintenance plan.",
-};
 
 /**
  * The licensed VISA-H wording an organisation may load (DOMAIN.md §7): either JSON

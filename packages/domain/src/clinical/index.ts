@@ -11,13 +11,15 @@ export { phaseInfo, effectiveForbiddenActivities, type PhaseInfo } from "./phase
 export { scoreVisaH, visaHChange, visaHItems, visaHItemsSchema, type VisaHItems, type VisaHChange } from "./visa-h";
 export { gaitCatalogue, cadenceHint, type GaitFaultInfo } from "./gait";
 export { deriveAvailability, availabilityRank } from "./availability";
-export { exitCriterionDescriptions } from "./exit-criteria";
+export { exitCriterionDescriptions, exitCriterionDataNeeded } from "./exit-criteria";
 export { assessAthlete } from "./assess";
 export { flagFingerprint } from "./flags";
 export { preflightCheck, type PlannedSession, type PreflightVerdict, type PreflightReason, type PreflightResult } from "./preflight";
-export { painZone, nextMorningZone, worstOfZones, outcomeDecision } from "./rules/pain";
+export { painZone, nextMorningZone, nextMorningZoneWithoutBaseline, worstOfZones, outcomeDecision } from "./rules/pain";
 export { weeklyVolumeZone, singleRunZone, sessionLoad, acwrZone } from "./rules/volume";
 export * from "./coach-view";
 export * from "./athlete";
 export * from "./physio";
 export * from "./threshold-fields";
+export * from "./calendar";
+export { ENGINE_VERSION } from "./version";
