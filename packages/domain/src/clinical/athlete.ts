@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { defaultThresholds } from "./config";
+import { addLocalWeeks, resolveCalendar, startOfLocalWeek, type Calendar } from "./calendar";
 import { count, instant, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
 import type { OutcomeDecision, Flag } from "./types";
 import { visaHItemsSchema } from "./visa-h";
@@ -111,8 +113,8 @@ export function assertWithinEditWindow(createdAt: Date, now: Date, hours: number
   }
 }
 
-/** VISA-H is prompted every 2 weeks by default (DOMAIN.md §7 / issue: "prompted every 2 weeks"). */
-export const VISA_H_INTERVAL_DAYS = 14;
+/** VISA-H is prompted every 2 weeks by default (the `visaH.reminderIntervalDays` threshold). */
+export const VISA_H_INTERVAL_DAYS = defaultThresholds.visaH.reminderIntervalDays;
 
 export interface VisaHDue {
   /** When the next questionnaire is due; `now` when none was ever completed. */
@@ -194,15 +196,8 @@ export function newFlagsSince(before: readonly Flag[], after: readonly Flag[]): 
     .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
 }
 
-/** A Monday-started week key (UTC) for weekly series. */
-function weekStart(at: Date): Date {
-  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  const offset = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - offset * DAY_MS);
-}
-
 export interface WeeklyVolumePoint {
-  /** Monday (UTC) that starts the week. */
+  /** Start of the week (local midnight of the club's week-start day, Monday by default). */
   weekStart: Date;
   km: number;
   minutes: number;
@@ -213,19 +208,23 @@ export interface WeeklyVolumePoint {
 
 /**
  * Weekly running volume for the last `weeks` calendar weeks (oldest first) with R10's 10 % line,
- * for the progress chart. The engine's rolling R10 check stays the source of the flag.
+ * for the progress chart. Weeks start on the club's week-start day at local midnight in its
+ * zone (Monday, Europe/London by default), so a Sunday-evening run stays in its own week across
+ * daylight-saving changes. The engine's rolling R10 check stays the source of the flag.
  */
 export function weeklyVolumeSeries(
   runs: readonly { at: Date; distanceKm?: number | null | undefined; minutes?: number | null | undefined }[],
   now: Date,
   weeks: number,
   greenMaxPct = 10,
+  calendar: Partial<Calendar> = {},
 ): WeeklyVolumePoint[] {
-  const current = weekStart(now).getTime();
-  const starts = Array.from({ length: weeks }, (_, i) => current - (weeks - 1 - i) * 7 * DAY_MS);
+  const { timeZone, weekStartsOn } = resolveCalendar(calendar);
+  const current = startOfLocalWeek(now.getTime(), { timeZone, weekStartsOn });
+  const starts = Array.from({ length: weeks }, (_, i) => addLocalWeeks(current, i - (weeks - 1), timeZone));
   const points = starts.map((start) => ({ weekStart: new Date(start), km: 0, minutes: 0, runs: 0, tenPercentLimitKm: null as number | null }));
   for (const run of runs) {
-    const index = starts.indexOf(weekStart(run.at).getTime());
+    const index = starts.indexOf(startOfLocalWeek(run.at.getTime(), { timeZone, weekStartsOn }));
     const point = points[index];
     if (!point || run.at.getTime() > now.getTime()) continue;
     point.km += run.distanceKm ?? 0;

@@ -239,3 +239,18 @@ export function formatInClubTime(
   const time = displayFormatter(calendar.locale, calendar.timeZone, styleOptions.time).format(instant);
   return `${day}, ${time}`;
 }
+
+/** True when both instants fall on the same local calendar date in the zone ("checked in today"). */
+export function isSameLocalDay(a: Date, b: Date, timeZone: string): boolean {
+  return localDateKey(a.getTime(), timeZone) === localDateKey(b.getTime(), timeZone);
+}
+
+/**
+ * The club's week holding `date`: from local midnight of its week-start day to the next one
+ * (167, 168 or 169 hours long across a daylight-saving change). The planner shows this week.
+ */
+export function clubWeek(date: Date, calendar: Partial<Calendar> = {}): { start: Date; end: Date } {
+  const { timeZone, weekStartsOn } = resolveCalendar(calendar);
+  const start = startOfLocalWeek(date.getTime(), { timeZone, weekStartsOn });
+  return { start: new Date(start), end: new Date(addLocalWeeks(start, 1, timeZone)) };
+}

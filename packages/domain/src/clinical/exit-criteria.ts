@@ -8,7 +8,7 @@ import { DAY_MS, latestRecord, stable } from "./time";
 import type { CriterionStatus, Evidence, EvidenceValue, ExitCriterionResult, Flag, SessionOutcome, VisaHSummary } from "./types";
 import type { ExitCriterionId } from "./vocabulary";
 import { phaseInfo } from "./phases";
-import { formatInClubTime } from "./calendar";
+import { formatInClubTime, localDateKey, startOfLocalDay } from "./calendar";
 
 /** Each exit criterion of DOMAIN.md §4 in plain words. */
 export const exitCriterionDescriptions: Readonly<Record<ExitCriterionId, string>> = {
@@ -117,11 +117,14 @@ export function evaluateExitCriteria(ctx: AssessmentContext, inputs: ExitCriteri
   const checks: Record<ExitCriterionId, () => Check> = {
     "E1.1": () => {
       const windowDays = e.e1LoadTestWindowDays;
-      const byDay = new Map<number, { id: string; pain: number }>();
-      for (const c of checkInsBetween(ctx, ctx.now - windowDays * DAY_MS, ctx.now)) {
+      const byDay = new Map<string, { id: string; pain: number }>();
+      // "The last 7 days" are calendar days in the club's zone: today and the 6 before it.
+      const { timeZone } = ctx.calendar;
+      const firstDay = startOfLocalDay(ctx.now - (windowDays - 1) * DAY_MS, timeZone);
+      for (const c of checkInsBetween(ctx, firstDay - 1, ctx.now)) {
         if (c.checkIn.loadTestPain === undefined) continue;
         // Later check-ins overwrite earlier ones: the day's last test counts.
-        byDay.set(Math.floor((ctx.now - c.t) / DAY_MS), { id: c.id, pain: c.checkIn.loadTestPain });
+        byDay.set(localDateKey(c.t, timeZone), { id: c.id, pain: c.checkIn.loadTestPain });
       }
       const good = [...byDay.values()].filter((d) => d.pain <= ctx.thresholds.loadTest.toleratingMax).length;
       const missing = windowDays - byDay.size;

@@ -1,3 +1,4 @@
+import { localParts } from "../calendar";
 import type { AssessmentContext } from "../context";
 import { checkInsBetween, sessionsBetween } from "../context";
 import { flag } from "../flags";
@@ -113,8 +114,8 @@ export function modifierFlags(ctx: AssessmentContext): Flag[] {
     );
   }
   if (athlete.birthYear != null) {
-    // Birth year only is stored, so age is the age reached this calendar year.
-    const age = new Date(ctx.now).getUTCFullYear() - athlete.birthYear;
+    // Birth year only is stored, so age is the age reached this calendar year (in the club's zone).
+    const age = localParts(ctx.now, ctx.calendar.timeZone).year - athlete.birthYear;
     if (age > ageOver) {
       flags.push(flag("R21", "info", ctx.now, `Age ${age}: tendons adapt more slowly; progress may take longer.`, [athlete.id], { age, ageOver }));
     }
