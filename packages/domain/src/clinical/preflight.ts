@@ -69,7 +69,7 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
           ? "Two recent sessions were red for pain: easy work only until the physio has reviewed."
           : "A recent session was red for pain: easy work only until a session goes green or the physio reviews.",
       change: assessment.inRehab
-        ? "Repeat the last green load instead (an easy flat run or the own rehab session): no heavy lifting, hills, speed, plyometrics or long run."
+        ? "Repeat the last green load instead (an easy flat run or their own rehab session): no heavy lifting, hills, speed, plyometrics or long run."
         : "Easy flat 30 min instead (or cycling), no hills, speed or heavy lifting.",
     });
   }
@@ -80,7 +80,7 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
     reasons.push({
       ruleId: "R16",
       verdict: "skip",
-      message: `A ${label} session is not allowed in phase ${assessment.phase}.`,
+      message: `${/^[aeiou]/.test(label) ? "An" : "A"} ${label} session is not allowed in phase ${assessment.phase}.`,
       change: "Do the athlete's own rehab session instead.",
     });
   }

@@ -4,7 +4,7 @@ import { checkInsBetween, sessionsBetween } from "../context";
 import { flag } from "../flags";
 import { DAY_MS, compareRecords, stable } from "../time";
 import type { Flag } from "../types";
-import type { RedFlagId } from "../vocabulary";
+import type { AdjunctTreatmentKind, RedFlagId } from "../vocabulary";
 import { progressionPausingAdjuncts, redFlagQuestions, sameDayRedFlags } from "../vocabulary";
 
 /**
@@ -128,6 +128,15 @@ export function modifierFlags(ctx: AssessmentContext): Flag[] {
   return flags;
 }
 
+/** Adjunct treatments as people say them, after "the". */
+const adjunctWords: Readonly<Record<AdjunctTreatmentKind, string>> = {
+  shockwave: "shockwave",
+  prp: "PRP injection",
+  autologous_blood: "blood injection",
+  corticosteroid_injection: "corticosteroid injection",
+  surgery: "surgery",
+};
+
 /**
  * R22: adjuncts go alongside loading, never instead of it. After an injection (PRP, autologous
  * blood, corticosteroid) or surgery, automatic progression pauses until the physio enters
@@ -141,7 +150,7 @@ export function adjunctFlags(ctx: AssessmentContext): Flag[] {
     .sort(compareRecords);
   for (const adjunct of adjuncts) {
     const t = adjunct.at.getTime();
-    const kind = adjunct.kind.replaceAll("_", " ");
+    const kind = adjunctWords[adjunct.kind];
     if (ctx.plan !== null && (progressionPausingAdjuncts as readonly string[]).includes(adjunct.kind) && !adjunct.restrictions?.trim()) {
       flags.push(
         flag("R22", "amber", t, `After the ${kind}, progression is paused until the physio enters restrictions.`, [adjunct.id], { kind: adjunct.kind }, {

@@ -129,8 +129,8 @@ export function progressionChecks(ctx: AssessmentContext, outcomes: readonly Ses
               "amber",
               run.t,
               greenAtLevel === 0
-                ? `This run stepped up before the previous run had gone green even once; do each level ${required} times with a good next morning before the next step.`
-                : `This run stepped up after the previous level went green only ${greenAtLevel === 1 ? "once" : `${greenAtLevel} times`}; do each level ${required} times with a good next morning before the next step.`,
+                ? `This run stepped up before the previous run had gone green even once; do each level ${timesWords(required)} with a good next morning before the next step.`
+                : `This run stepped up after the previous level went green only ${timesWords(greenAtLevel)}; do each level ${timesWords(required)} with a good next morning before the next step.`,
               [reference.id, run.id],
               { greenAtLevel, required },
             ),
@@ -297,4 +297,9 @@ export function sittingFlags(ctx: AssessmentContext): Flag[] {
     );
   }
   return flags;
+}
+
+/** "once", "twice", "3 times". */
+function timesWords(count: number): string {
+  return count === 1 ? "once" : count === 2 ? "twice" : `${count} times`;
 }
