@@ -1,8 +1,10 @@
 import superjson from "superjson";
-import { assessAthlete, athleteTimelineSchema, type Assessment } from "@loadline/domain";
+import { ENGINE_VERSION, assessAthlete, athleteTimelineSchema, effectiveTimeZone, type Assessment } from "@loadline/domain";
 import {
   alertFromFlag,
   loadTimelines,
+  readAthleteTimeZones,
+  readClubCalendar,
   readSnapshots,
   recordAlerts,
   saveSnapshots,
@@ -25,6 +27,11 @@ import {
  * squad's planned sessions, which feed R16 for every member) call `afterClinicalWrite` so the
  * writer sees the new flags at once; reads recompute whatever went stale in one batch through
  * `loadTimelines` (a fixed number of queries), so the board stays O(1) in queries per squad.
+ * A snapshot written by another engine version (`ENGINE_VERSION`) is stale too, so a rule change
+ * reaches every athlete on the next read.
+ *
+ * Each athlete is assessed in their own time zone when they have one, else the club's; the
+ * club's locale writes the dates in the sentences.
  */
 const MAX_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
 
@@ -51,14 +58,23 @@ export async function refreshAssessments(
   now: Date,
 ): Promise<Map<string, Assessment>> {
   const timelines = await loadTimelines(db, organisationId, athleteIds, now);
+  const club = await readClubCalendar(db, organisationId);
+  const athleteZones = await readAthleteTimeZones(db, organisationId, [...timelines.keys()]);
   const assessments = new Map<string, Assessment>();
   const snapshots: SnapshotRow[] = [];
   const newAlerts: NewAlert[] = [];
   for (const [athleteId, input] of timelines) {
     // Stored records were validated on write; this applies defaults and types.
-    const assessment = assessAthlete(athleteTimelineSchema.parse(input), now);
+    const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale };
+    const assessment = assessAthlete(athleteTimelineSchema.parse(input), now, { calendar });
     assessments.set(athleteId, assessment);
-    snapshots.push({ athleteId, computedAt: now, staleAfter: staleAfter(assessment, now), assessment: superjson.serialize(assessment) });
+    snapshots.push({
+      athleteId,
+      computedAt: now,
+      staleAfter: staleAfter(assessment, now),
+      engineVersion: ENGINE_VERSION,
+      assessment: superjson.serialize(assessment),
+    });
     newAlerts.push(...alertsOf(athleteId, assessment));
   }
   await saveSnapshots(db, organisationId, snapshots);
@@ -81,7 +97,12 @@ export async function getAssessments(
   const snapshots = new Map((await readSnapshots(db, organisationId, athleteIds)).map((s) => [s.athleteId, s]));
   for (const athleteId of athleteIds) {
     const snapshot = snapshots.get(athleteId);
-    if (snapshot && snapshot.staleAfter.getTime() > now.getTime() && snapshot.computedAt.getTime() <= now.getTime()) {
+    const fresh =
+      snapshot !== undefined &&
+      snapshot.engineVersion === ENGINE_VERSION &&
+      snapshot.staleAfter.getTime() > now.getTime() &&
+      snapshot.computedAt.getTime() <= now.getTime();
+    if (snapshot && fresh) {
       result.set(athleteId, superjson.deserialize(snapshot.assessment as Parameters<typeof superjson.deserialize>[0]));
     } else {
       stale.push(athleteId);

@@ -7,6 +7,8 @@ export interface SnapshotRow {
   athleteId: string;
   computedAt: Date;
   staleAfter: Date;
+  /** The engine version that computed it (`ENGINE_VERSION`); "" for snapshots from before versioning. */
+  engineVersion: string;
   assessment: SerialisedAssessment;
 }
 
@@ -18,6 +20,7 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
       athleteId: assessmentSnapshots.athleteId,
       computedAt: assessmentSnapshots.computedAt,
       staleAfter: assessmentSnapshots.staleAfter,
+      engineVersion: assessmentSnapshots.engineVersion,
       assessment: assessmentSnapshots.assessment,
     })
     .from(assessmentSnapshots)
@@ -35,6 +38,7 @@ export async function saveSnapshots(db: Database, organisationId: string, rows: 
       set: {
         computedAt: sql`excluded.computed_at`,
         staleAfter: sql`excluded.stale_after`,
+        engineVersion: sql`excluded.engine_version`,
         assessment: sql`excluded.assessment`,
       },
     });

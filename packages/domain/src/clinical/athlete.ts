@@ -3,7 +3,7 @@ import { DomainError } from "../errors";
 import { defaultThresholds } from "./config";
 import { addLocalWeeks, resolveCalendar, startOfLocalWeek, type Calendar } from "./calendar";
 import { count, instant, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
-import type { OutcomeDecision, Flag } from "./types";
+import type { Assessment, OutcomeDecision, Flag } from "./types";
 import { visaHItemsSchema } from "./visa-h";
 import type { ExercisePrescription } from "./schemas/plan";
 import {
@@ -131,6 +131,26 @@ export function visaHDue(lastCompletedAt: Date | null, now: Date, intervalDays: 
   const dueAt = new Date(lastCompletedAt.getTime() + intervalDays * DAY_MS);
   const remaining = dueAt.getTime() - now.getTime();
   return { dueAt, due: remaining <= 0, daysUntilDue: remaining <= 0 ? 0 : Math.ceil(remaining / DAY_MS) };
+}
+
+/** Exit criteria that read VISA-H (E2.6, E4.3). */
+const visaHCriteria: readonly string[] = ["E2.6", "E4.3"];
+
+/**
+ * When the athlete's VISA-H is due, on the plan's reminder interval (default 14 days), and also
+ * whenever an exit criterion of the current phase waits for one (none yet, or the last is older
+ * than its validity, default 28 days): then Today says why.
+ */
+export function visaHDueForAssessment(
+  lastCompletedAt: Date | null,
+  assessment: Pick<Assessment, "evaluatedAt" | "thresholds" | "exitCriteria">,
+): VisaHDue & { forExitCriteria: boolean; message: string | null } {
+  const due = visaHDue(lastCompletedAt, assessment.evaluatedAt, assessment.thresholds.visaH.reminderIntervalDays);
+  const forExitCriteria = assessment.exitCriteria.some((c) => visaHCriteria.includes(c.id) && c.status === "unknown");
+  if (forExitCriteria) {
+    return { ...due, due: true, daysUntilDue: 0, forExitCriteria, message: "VISA-H due: your physio needs a recent questionnaire to judge the next phase." };
+  }
+  return { ...due, forExitCriteria, message: due.due ? "VISA-H due: please fill in the questionnaire." : null };
 }
 
 /** What a red-flag answer asks the athlete to do. */

@@ -62,9 +62,9 @@ export function toCoachFlag(flag: Flag): CoachFlag | null {
   };
 }
 
-export type CoachOutcome = Pick<SessionOutcome, "sessionId" | "at" | "zone" | "decision" | "pending">;
+export type CoachOutcome = Pick<SessionOutcome, "sessionId" | "at" | "zone" | "decision" | "pending" | "incomplete">;
 
-export type CoachWorkload = Pick<Workload, "weeklyVolume" | "singleRun" | "acuteLoad" | "chronicWeeklyLoad" | "acwr" | "acwrZone">;
+export type CoachWorkload = Pick<Workload, "weeklyVolume" | "singleRun" | "acuteLoad" | "chronicWeeklyLoad" | "acwr" | "acwrZone" | "acwrSummary">;
 
 /** An assessment as a coach sees it. */
 export interface CoachAssessment {
@@ -86,6 +86,8 @@ export interface CoachAssessment {
   gait: GaitSummary | null;
   /** The pain zone bands in use (R1/R2), so charts shade the same zones the rules use. */
   painBands: { greenMax: number; amberMax: number };
+  /** The zone and locale the assessment's days and sentences use; screens format its dates with it. */
+  calendar: { timeZone: string; locale: string };
 }
 
 const severityOrder: readonly Severity[] = ["info", "amber", "red", "escalate"];
@@ -98,7 +100,7 @@ export function toCoachAssessment(assessment: Assessment): CoachAssessment {
     null,
   );
   const outcome = assessment.latestOutcome;
-  const { weeklyVolume, singleRun, acuteLoad, chronicWeeklyLoad, acwr, acwrZone } = assessment.workload;
+  const { weeklyVolume, singleRun, acuteLoad, chronicWeeklyLoad, acwr, acwrZone, acwrSummary } = assessment.workload;
   return {
     athleteId: assessment.athleteId,
     evaluatedAt: assessment.evaluatedAt,
@@ -109,7 +111,7 @@ export function toCoachAssessment(assessment: Assessment): CoachAssessment {
     flags,
     medicalReviewNeeded: flags.some((f) => f.medicalReview),
     latestOutcome: outcome
-      ? { sessionId: outcome.sessionId, at: outcome.at, zone: outcome.zone, decision: outcome.decision, pending: outcome.pending }
+      ? { sessionId: outcome.sessionId, at: outcome.at, zone: outcome.zone, decision: outcome.decision, pending: outcome.pending, incomplete: outcome.incomplete }
       : null,
     progression: {
       blocked: assessment.progression.blocked,
@@ -120,9 +122,10 @@ export function toCoachAssessment(assessment: Assessment): CoachAssessment {
       })),
     },
     nextHighLoadAt: assessment.nextHighLoadAt,
-    workload: { weeklyVolume, singleRun, acuteLoad, chronicWeeklyLoad, acwr, acwrZone },
+    workload: { weeklyVolume, singleRun, acuteLoad, chronicWeeklyLoad, acwr, acwrZone, acwrSummary },
     gait: assessment.gait,
     painBands: { ...assessment.thresholds.pain[assessment.thresholds.pain.profile] },
+    calendar: { timeZone: assessment.calendar.timeZone, locale: assessment.calendar.locale },
   };
 }
 
