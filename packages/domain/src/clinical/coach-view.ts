@@ -1,6 +1,6 @@
 import type { PreflightResult } from "./preflight";
 import type { Assessment, Flag, GaitSummary, SessionOutcome, Workload } from "./types";
-import type { Availability, Phase, RuleId, Severity } from "./vocabulary";
+import type { Availability, Phase, RuleId, Severity, Zone } from "./vocabulary";
 
 /**
  * What a coach may see of an assessment (DOMAIN.md section 2): availability, phase, session
@@ -136,3 +136,23 @@ export function toCoachPreflight(result: PreflightResult): PreflightResult {
     reasons: result.reasons.map((r) => (r.ruleId === "R20" ? { ...r, message: MEDICAL_REVIEW_MESSAGE } : r)),
   };
 }
+
+const zoneWords: Readonly<Record<Zone, string>> = { green: "Green", amber: "Amber", red: "Red" };
+
+/**
+ * How a session outcome reads on the board, Today and the overview: its tone (a zone, or
+ * "incomplete" when a morning check-in is missing and the known parts were green, so it must
+ * not look green) and a short label.
+ */
+export function outcomeBadge(outcome: Pick<SessionOutcome, "zone" | "pending" | "incomplete">): { tone: Zone | "incomplete"; label: string } {
+  if (outcome.pending) return { tone: outcome.zone, label: `${zoneWords[outcome.zone]} (next morning pending)` };
+  if (outcome.incomplete && outcome.zone === "green") return { tone: "incomplete", label: "Incomplete: log your morning pain" };
+  return { tone: outcome.zone, label: outcome.incomplete ? `${zoneWords[outcome.zone]} (a morning is missing)` : zoneWords[outcome.zone] };
+}
+
+/** What R10 compared this week with, as a short badge suffix ("vs last week"). */
+export const weeklyComparedWithWords: Readonly<Record<NonNullable<Workload["weeklyVolume"]["comparedWith"]>, string>> = {
+  previous_week: "vs last week",
+  last_week_with_running: "vs 2 weeks ago (last week had no running)",
+  four_week_mean: "vs the 4-week average (after a break)",
+};

@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { gaitCatalogue } from "@loadline/domain";
+import { gaitCatalogue, outcomeBadge, weeklyComparedWithWords } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -13,7 +13,7 @@ import { WeeklyVolumeChart, type WeeklyVolumePoint } from "@/components/charts/w
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../../_lib/flag-badges";
-import { DAY_MS, availabilityLabels, formatDate, formatDateTime, severityLabels, zoneLabels, zoneVariant } from "../../_lib/labels";
+import { DAY_MS, availabilityLabels, formatDate, formatDateTime, outcomeVariant, severityLabels } from "../../_lib/labels";
 import type { AthleteOverview as Overview } from "../../_lib/types";
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -115,9 +115,8 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
             <CardDescription>Latest session outcome</CardDescription>
             <CardTitle>
               {a.latestOutcome ? (
-                <Badge variant={zoneVariant(a.latestOutcome.zone)} className="text-sm">
-                  {zoneLabels[a.latestOutcome.zone]}
-                  {a.latestOutcome.pending ? " (next morning pending)" : ""}
+                <Badge variant={outcomeVariant(outcomeBadge(a.latestOutcome).tone)} className="text-sm">
+                  {outcomeBadge(a.latestOutcome).label}
                 </Badge>
               ) : (
                 <span className="text-lg">None yet</span>
@@ -129,7 +128,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
           <CardHeader>
             <CardDescription>Next high-load day (R7)</CardDescription>
             <CardTitle className="text-lg">
-              {a.nextHighLoadAt === null ? "No limit" : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? "Allowed now" : formatDateTime(a.nextHighLoadAt)}
+              {a.nextHighLoadAt === null ? "No limit" : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? "Allowed now" : formatDateTime(a.nextHighLoadAt, a.calendar)}
             </CardTitle>
           </CardHeader>
         </Card>
@@ -169,7 +168,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
               <ol className="grid gap-2 border-l pl-4">
                 {data.phaseHistory.map((p, i) => (
                   <li key={i} className="text-sm">
-                    <span className="font-medium">Phase {p.phase}</span> from {formatDate(p.startedAt)}
+                    <span className="font-medium">Phase {p.phase}</span> from {formatDate(p.startedAt, a.calendar)}
                     {i === data.phaseHistory.length - 1 ? ` (${Math.floor((a.evaluatedAt.getTime() - p.startedAt.getTime()) / DAY_MS)} days so far)` : ""}
                   </li>
                 ))}
@@ -198,9 +197,10 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
             </CardTitle>
             <CardDescription>
               This week {Math.round(volume.current * 10) / 10} {volume.unit === "km" ? "km" : "min"}
-              {volume.changePct !== null ? ` (${volume.changePct > 0 ? "+" : ""}${Math.round(volume.changePct)} % vs last week)` : ""}. Acute load{" "}
-              {Math.round(a.workload.acuteLoad)}, chronic weekly {Math.round(a.workload.chronicWeeklyLoad)}, ACWR{" "}
-              {a.workload.acwr === null ? "n/a" : a.workload.acwr.toFixed(2)} (information only).
+              {volume.changePct !== null && volume.comparedWith
+                ? ` (${volume.changePct > 0 ? "+" : ""}${Math.round(volume.changePct)} % ${weeklyComparedWithWords[volume.comparedWith]})`
+                : ""}
+              . {a.workload.acwrSummary}
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -221,7 +221,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
           {data.gaitAssessments.map((g) => (
             <div key={g.id} className="grid gap-1 rounded-lg border p-3 text-sm">
               <p className="font-medium">
-                {formatDate(g.at)} · {g.surface === "treadmill" ? "Treadmill" : "Overground"}
+                {formatDate(g.at, a.calendar)} · {g.surface === "treadmill" ? "Treadmill" : "Overground"}
                 {g.speedKmh ? ` · ${g.speedKmh} km/h` : ""}
                 {g.cadenceSpm ? ` · ${g.cadenceSpm} steps/min` : ""} · by {g.assessorName}
               </p>
@@ -272,7 +272,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
               <TableBody>
                 {sessions.map((s) => (
                   <TableRow key={s.id}>
-                    <TableCell>{formatDateTime(s.at)}</TableCell>
+                    <TableCell>{formatDateTime(s.at, a.calendar)}</TableCell>
                     <TableCell>{sessionTypeLabels[s.type] ?? s.type}</TableCell>
                     <TableCell>{s.minutes === null ? "–" : Math.round(s.minutes)}</TableCell>
                     <TableCell>{s.distanceKm === null ? "–" : `${s.distanceKm} km`}</TableCell>
@@ -310,7 +310,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
                   <Badge variant={f.severity}>{f.medicalReview ? "Medical review" : `${f.ruleId} · ${severityLabels[f.severity]}`}</Badge>
                   <span>{f.message}</span>
                   <span className="text-xs text-muted-foreground">
-                    {formatDate(f.raisedAt)}
+                    {formatDate(f.raisedAt, a.calendar)}
                     {f.resolvedAt ? " · resolved" : f.acknowledgedAt ? " · acknowledged" : ""}
                   </span>
                 </li>
