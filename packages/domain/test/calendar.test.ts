@@ -33,6 +33,7 @@ describe("the club's calendar (issue 16, item 8)", () => {
     expect(isValidTimeZone("Australia/Sydney")).toBe(true);
     expect(timeZoneSchema.safeParse("Mars/Olympus").success).toBe(false);
     expect(localeSchema.safeParse("en-GB").success).toBe(true);
+    expect(localeSchema.safeParse("not a locale!").success).toBe(false);
   });
 
   it("formats times in the club's zone and locale, never in UTC unless the club is", () => {

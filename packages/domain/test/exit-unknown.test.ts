@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessAthlete, exitCriterionDataNeeded, type AthleteTimeline } from "../src/clinical";
+import { assessAthlete, exitCriterionDataNeeded, visaHDueForAssessment, type AthleteTimeline } from "../src/clinical";
 import { NOW, ago, checkIn, run, strength, timeline } from "./helpers";
 import { mornings } from "./mornings";
 
@@ -72,5 +72,14 @@ describe("VISA-H recency (issue 16, item 7)", () => {
     expect(fresh).toMatchObject({ current: true, due: false, dueAt: ago(-1) });
     expect(assessAthlete(timeline({ visaH: visa(14, 20) }), NOW).visaH).toMatchObject({ current: true, due: true });
     expect(assessAthlete(timeline({ visaH: visa(29, 20) }), NOW).visaH).toMatchObject({ current: false, due: true });
+  });
+
+  it("Today shows VISA-H as due when an exit criterion waits for one, and on the reminder otherwise", () => {
+    const stale = assessAthlete(timeline({ phase: 4, visaH: visa(30, 30) }), NOW);
+    expect(visaHDueForAssessment(ago(30), stale)).toMatchObject({ due: true, forExitCriteria: true, message: expect.stringMatching(/^VISA-H due/) });
+    const fresh = assessAthlete(timeline({ phase: 4, visaH: visa(3, 30) }), NOW);
+    expect(visaHDueForAssessment(ago(3), fresh)).toMatchObject({ due: false, forExitCriteria: false, message: null });
+    const reminder = assessAthlete(timeline({ plan: null, visaH: visa(15, 30) }), NOW);
+    expect(visaHDueForAssessment(ago(15), reminder)).toMatchObject({ due: true, forExitCriteria: false });
   });
 });

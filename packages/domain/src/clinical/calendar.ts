@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DAY_MS } from "./time";
 
 /**
  * The club's calendar: which time zone its days start in, which day starts its week and how it
@@ -172,13 +171,6 @@ export function addLocalWeeks(weekStart: number, weeks: number, timeZone: string
   const p = localParts(weekStart, timeZone);
   const target = new Date(Date.UTC(p.year, p.month - 1, p.day + weeks * 7, 12));
   return zonedTimeToInstant(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), 0, 0, timeZone);
-}
-
-/** Whole local calendar days from the day of `from` to the day of `to` (DST-safe). */
-export function localDaysBetween(from: number, to: number, timeZone: string): number {
-  const a = localParts(from, timeZone);
-  const b = localParts(to, timeZone);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
 }
 
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();
