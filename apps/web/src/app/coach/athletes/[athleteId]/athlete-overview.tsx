@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { gaitCatalogue, outcomeBadge, weeklyComparedWithWords } from "@loadline/domain";
+import { gaitCatalogue, localDateKey, outcomeBadge, weeklyComparedWithWords, weeklyVolumeSeries } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -16,11 +16,11 @@ import { FlagBadges } from "../../_lib/flag-badges";
 import { DAY_MS, availabilityLabels, formatDate, formatDateTime, outcomeVariant, severityLabels } from "../../_lib/labels";
 import type { AthleteOverview as Overview } from "../../_lib/types";
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const sessionTypeLabels: Record<string, string> = { run: "Run", strength: "Strength", field: "Field", cross_training: "Cross-training" };
 
 /** Daily pain during/after (worst session of the day) and morning pain, for the pain chart. */
 function painByDay(data: Overview): PainPoint[] {
+  const isoDay = (d: Date) => localDateKey(d.getTime(), data.assessment.calendar.timeZone);
   const days = new Map<string, PainPoint>();
   const day = (iso: string) => days.get(iso) ?? { date: iso, during: null, after: null, morning: null };
   for (const s of data.sessions) {
@@ -37,24 +37,14 @@ function painByDay(data: Overview): PainPoint[] {
   return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** Weekly running km (Monday weeks, UTC) over the overview window, with R10's +10 % line. */
+/** Weekly running km in the club's weeks (its zone, Monday start), with R10's +10 % line, from the domain. */
 function weeklyKm(data: Overview, now: Date): WeeklyVolumePoint[] {
-  const monday = (d: Date) => {
-    const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-    return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
-  };
-  const weeks = Math.ceil(data.overviewDays / 7);
-  const last = monday(now);
-  const totals = Array.from({ length: weeks }, (_, i) => ({ start: last - (weeks - 1 - i) * 7 * DAY_MS, km: 0 }));
-  for (const s of data.sessions) {
-    if (s.type !== "run" || s.distanceKm === null) continue;
-    const week = totals.find((w) => w.start === monday(s.at));
-    if (week) week.km += s.distanceKm;
-  }
-  return totals.map((w, i) => {
-    const previous = totals[i - 1]?.km ?? 0;
-    return { weekStart: new Date(w.start), km: Math.round(w.km * 10) / 10, tenPercentLimitKm: previous > 0 ? Math.round(previous * 11) / 10 : null };
-  });
+  const runs = data.sessions.filter((s) => s.type === "run").map((s) => ({ at: s.at, distanceKm: s.distanceKm }));
+  return weeklyVolumeSeries(runs, now, Math.ceil(data.overviewDays / 7), 10, data.assessment.calendar).map((w) => ({
+    weekStart: w.weekStart,
+    km: Math.round(w.km * 10) / 10,
+    tenPercentLimitKm: w.tenPercentLimitKm === null ? null : Math.round(w.tenPercentLimitKm * 10) / 10,
+  }));
 }
 
 export function AthleteOverview({ athleteId }: { athleteId: string }) {
