@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessAthlete, deriveAvailability } from "../src/clinical";
+import { assessAthlete, deriveAvailability, raisesAlert } from "../src/clinical";
 import { NOW, ago, cross, timeline } from "./helpers";
 import { mornings } from "./mornings";
 
@@ -32,6 +32,10 @@ describe("R13 honesty (issue 16, item 4)", () => {
       "This week's training load is about 2.3 times an average week of the last 4 weeks, far above the usual range. For information only: it does not hold back progression.",
     );
     expect(red.a.progression.reasons.map((r) => r.ruleId)).not.toContain("R13");
+    // Information only: it never becomes an alert in a coach's or physio's inbox.
+    expect(raisesAlert(red.flag!)).toBe(false);
+    expect(raisesAlert({ ruleId: "R10", severity: "amber" })).toBe(true);
+    expect(raisesAlert({ ruleId: "R4", severity: "info" })).toBe(false);
     expect(deriveAvailability(4, red.a.flags.filter((f) => f.ruleId === "R13"))).toBe("available");
   });
 

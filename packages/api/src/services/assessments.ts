@@ -1,5 +1,5 @@
 import superjson from "superjson";
-import { ENGINE_VERSION, assessAthlete, athleteTimelineSchema, effectiveTimeZone, type Assessment } from "@loadline/domain";
+import { ENGINE_VERSION, assessAthlete, athleteTimelineSchema, effectiveTimeZone, raisesAlert, type Assessment } from "@loadline/domain";
 import {
   alertFromFlag,
   loadTimelines,
@@ -42,9 +42,9 @@ function staleAfter(assessment: Assessment, now: Date): Date {
   return new Date(limit);
 }
 
-/** Flags staff act on (amber, red, escalate) become alerts. */
+/** Flags staff act on (the domain decides: amber, red, escalate, but not the information-only R13) become alerts. */
 function alertsOf(athleteId: string, assessment: Assessment): NewAlert[] {
-  return assessment.flags.filter((f) => f.severity !== "info").map((f) => alertFromFlag(athleteId, f));
+  return assessment.flags.filter(raisesAlert).map((f) => alertFromFlag(athleteId, f));
 }
 
 /**
