@@ -43,7 +43,7 @@ describe("assessment snapshots", () => {
     await getAssessments(handle.db, club.organisationId, [athleteId!], NOW);
     const where = and(eq(assessmentSnapshots.organisationId, club.organisationId), eq(assessmentSnapshots.athleteId, athleteId!));
     // A snapshot from an older engine, still inside its freshness window.
-    await handle.db.update(assessmentSnapshots).set({ engineVersion: ENGINE_VERSION - 1, computedAt: new Date(NOW.getTime() - 60_000) }).where(where);
+    await handle.db.update(assessmentSnapshots).set({ engineVersion: "1", computedAt: new Date(NOW.getTime() - 60_000) }).where(where);
     await getAssessments(handle.db, club.organisationId, [athleteId!], NOW);
     const [row] = await handle.db.select({ engineVersion: assessmentSnapshots.engineVersion, computedAt: assessmentSnapshots.computedAt }).from(assessmentSnapshots).where(where);
     expect(row).toEqual({ engineVersion: ENGINE_VERSION, computedAt: NOW });

@@ -21,6 +21,7 @@ const criterion = (id: ExitCriterionResult["id"], status: ExitCriterionResult["s
   description: id,
   status,
   evidence: { recordIds: [], values: {} },
+  dataNeeded: null,
 });
 const allMet = [criterion("E1.1", "met"), criterion("E1.2", "met")];
 const someUnmet = [criterion("E1.1", "met"), criterion("E1.2", "not_met"), criterion("E1.3", "unknown")];

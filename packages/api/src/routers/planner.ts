@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { squadSessionKinds, type SquadSessionKind } from "@loadline/domain";
+import { clubWeek, squadSessionKinds, type SquadSessionKind } from "@loadline/domain";
 import {
+  readClubCalendar,
   countOwnSquads,
   createSquadSession,
   deleteSquadSession,
@@ -16,7 +17,6 @@ import { afterClinicalWrite } from "../services/assessments";
 import { preflightVerdicts } from "../services/coach-board";
 import { procedureFor, router } from "../trpc";
 
-const DAY_MS = 86_400_000;
 
 const sessionFields = z.object({
   squadId: z.uuid("Choose a squad"),
@@ -46,12 +46,6 @@ function notFound(): never {
   throw new TRPCError({ code: "NOT_FOUND", message: "No such planned session in your club." });
 }
 
-/** Monday 00:00 UTC of the week holding `date`. */
-export function weekStartOf(date: Date): Date {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const offset = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - offset * DAY_MS);
-}
 
 export const plannerRouter = router({
   /** One squad's week: planned sessions, the squad's athletes and each one's pre-flight verdict. */
@@ -60,8 +54,9 @@ export const plannerRouter = router({
     .query(async ({ ctx, input }) => {
       const { organisationId } = ctx.actor;
       await assertOwnSquad(ctx.db, organisationId, input.squadId);
-      const from = weekStartOf(input.weekStart ?? ctx.now);
-      const to = new Date(from.getTime() + 7 * DAY_MS);
+      // The club's week: Monday 00:00 to Monday 00:00 in its zone (167-169 h across a clock change).
+      const calendar = await readClubCalendar(ctx.db, organisationId);
+      const { start: from, end: to } = clubWeek(input.weekStart ?? ctx.now, { timeZone: calendar.timeZone });
       const [sessions, athletes] = await Promise.all([
         listSquadSessions(ctx.db, organisationId, [input.squadId], from, to),
         listBoardAthletes(ctx.db, organisationId, [input.squadId]),
@@ -69,7 +64,9 @@ export const plannerRouter = router({
       const planned = sessions.map((s) => ({ ...s, kind: s.kind as SquadSessionKind }));
       const verdicts = await preflightVerdicts(ctx.db, organisationId, athletes, planned, ctx.now);
       return {
+        calendar,
         weekStart: from,
+        weekEnd: to,
         sessions: planned,
         athletes: athletes.map((a) => ({ id: a.id, name: a.name, eventOrSport: a.eventOrSport })),
         verdicts,

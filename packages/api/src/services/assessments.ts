@@ -1,9 +1,11 @@
 import superjson from "superjson";
-import { assessAthlete, athleteTimelineSchema, ENGINE_VERSION, type Assessment } from "@loadline/domain";
+import { ENGINE_VERSION, assessAthlete, athleteTimelineSchema, effectiveTimeZone, raisesAlert, type Assessment } from "@loadline/domain";
 import {
   alertFromFlag,
   invalidateSnapshots,
   loadTimelines,
+  readAthleteTimeZones,
+  readClubCalendar,
   readSnapshots,
   saveAssessments,
   type Database,
@@ -24,6 +26,11 @@ import {
  * squad's planned sessions, which feed R16 for every member) call `afterClinicalWrite` so the
  * writer sees the new flags at once; reads recompute whatever went stale in one batch through
  * `loadTimelines` (a fixed number of queries), so the board stays O(1) in queries per squad.
+ * A snapshot written by another engine version (`ENGINE_VERSION`) is stale too, so a rule change
+ * reaches every athlete on the next read.
+ *
+ * Each athlete is assessed in their own time zone when they have one, else the club's; the
+ * club's locale writes the dates in the sentences.
  */
 const MAX_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
 
@@ -34,9 +41,9 @@ function staleAfter(assessment: Assessment, now: Date): Date {
   return new Date(limit);
 }
 
-/** Flags staff act on (amber, red, escalate) become alerts. */
+/** Flags staff act on (the domain decides: amber, red, escalate, but not the information-only R13) become alerts. */
 function alertsOf(athleteId: string, assessment: Assessment): NewAlert[] {
-  return assessment.flags.filter((f) => f.severity !== "info").map((f) => alertFromFlag(athleteId, f));
+  return assessment.flags.filter(raisesAlert).map((f) => alertFromFlag(athleteId, f));
 }
 
 function isFresh(snapshot: SnapshotRow, now: Date): boolean {
@@ -56,6 +63,8 @@ export async function refreshAssessments(
   now: Date,
 ): Promise<Map<string, Assessment>> {
   const timelines = await loadTimelines(db, organisationId, athleteIds, now);
+  const club = await readClubCalendar(db, organisationId);
+  const athleteZones = await readAthleteTimeZones(db, organisationId, [...timelines.keys()]);
   const assessments = new Map<string, Assessment>();
   const snapshots: SnapshotRow[] = [];
   const newAlerts: NewAlert[] = [];
@@ -63,7 +72,8 @@ export async function refreshAssessments(
     let assessment: Assessment;
     try {
       // Stored records were validated on write; this applies defaults and types.
-      assessment = assessAthlete(athleteTimelineSchema.parse(input), now);
+      const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale };
+      assessment = assessAthlete(athleteTimelineSchema.parse(input), now, { calendar });
     } catch (error) {
       console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
       continue;

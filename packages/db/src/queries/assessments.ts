@@ -7,7 +7,8 @@ export interface SnapshotRow {
   athleteId: string;
   computedAt: Date;
   staleAfter: Date;
-  engineVersion: number;
+  /** The engine version that computed it (`ENGINE_VERSION`); "" for snapshots from before versioning. */
+  engineVersion: string;
   assessment: SerialisedAssessment;
 }
 

@@ -18,6 +18,8 @@ export const athleteProfiles = pgTable(
     previousHamstringInjury: boolean("previous_hamstring_injury").notNull().default(false),
     conditions: text("conditions", { enum: relevantConditions }).array().notNull().default(sql`'{}'::text[]`),
     notes: text("notes").notNull().default(""),
+    /** The athlete's own IANA zone (e.g. training abroad); null: the club's zone. */
+    timeZone: text("time_zone"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -7,6 +7,10 @@ export const organisations = pgTable(
     id: id(),
     name: text("name").notNull(),
     slug: text("slug").notNull(),
+    /** IANA zone the club's days, weeks and sentence times use (the engine's calendar). */
+    timeZone: text("time_zone").notNull().default("Europe/London"),
+    /** Locale every screen formats dates in. */
+    locale: text("locale").notNull().default("en-GB"),
     createdAt: createdAt(),
   },
   (t) => [unique("organisations_slug_key").on(t.slug)],

@@ -86,8 +86,8 @@ export const assessmentSnapshots = pgTable(
     organisationId: organisationId(),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
     staleAfter: timestamp("stale_after", { withTimezone: true }).notNull(),
-    /** The rules engine's version that computed it; another version's snapshot is stale. */
-    engineVersion: integer("engine_version").notNull().default(0),
+    /** The engine version that computed it; another version is recomputed on the next read. */
+    engineVersion: text("engine_version").notNull().default(""),
     /** The domain's Assessment, serialised by the API with superjson (it holds dates). */
     assessment: jsonb("assessment").$type<SerialisedAssessment>().notNull(),
   },

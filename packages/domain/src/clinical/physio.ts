@@ -115,7 +115,12 @@ export interface PhaseChangeRequest {
   from: Phase;
   to: number;
   /** The engine's exit checklist for the current phase. */
-  criteria: readonly ExitCriterionResult[];
+  criteria: readonly Pick<ExitCriterionResult, "id" | "status">[];
+  /**
+   * True while an R20 red flag (escalation) is unresolved. It blocks every advance, with or
+   * without an override: the physio resolves the escalation first. Moving back stays allowed.
+   */
+  redFlagOpen?: boolean | undefined;
   /** Why the physio advances although not every criterion is met. */
   overrideReason?: string | undefined;
   /** Why the physio moves the athlete back. */
@@ -135,7 +140,8 @@ const invalid = (field: string, message: string) => new DomainError("invalid", m
 
 /**
  * The phase gate with sign-off (DOMAIN.md §4): advancing one phase needs every exit criterion met
- * or an override with a written reason; moving back is always allowed with a reason.
+ * or an override with a written reason, and never happens while a red flag (R20) is open; moving
+ * back is always allowed with a reason.
  * @throws DomainError("invalid") naming the field when the request cannot be signed off
  */
 export function decidePhaseChange(request: PhaseChangeRequest): PhaseChangeDecision {
@@ -149,6 +155,9 @@ export function decidePhaseChange(request: PhaseChangeRequest): PhaseChangeDecis
     return { kind: "regress", to: target, reason, unmetCriteria: [] };
   }
   if (to !== from + 1) throw invalid("toPhase", "Advance one phase at a time");
+  if (request.redFlagOpen) {
+    throw invalid("toPhase", "A red flag is still open: resolve the medical review first. No phase advance, even with an override, until then.");
+  }
   const unmet = request.criteria.filter((c) => c.status !== "met").map((c) => c.id);
   if (unmet.length === 0 && request.criteria.length > 0) return { kind: "advance", to: target, reason: null, unmetCriteria: [] };
   const overrideReason = request.overrideReason?.trim() ?? "";

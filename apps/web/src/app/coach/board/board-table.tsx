@@ -13,7 +13,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Sparkline } from "@/components/charts/sparkline";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../_lib/flag-badges";
-import { DAY_MS, availabilityLabels, formatDate, zoneLabels, zoneVariant } from "../_lib/labels";
+import { outcomeBadge, weeklyComparedWithWords } from "@loadline/domain";
+import { DAY_MS, availabilityLabels, formatDateTime, outcomeVariant, zoneVariant } from "../_lib/labels";
 import type { BoardRow, Severity } from "../_lib/types";
 import { useUrlState } from "@/hooks/use-url-state";
 
@@ -209,10 +210,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
       </TableCell>
       <TableCell>
         {a.latestOutcome ? (
-          <Badge variant={zoneVariant(a.latestOutcome.zone)}>
-            {zoneLabels[a.latestOutcome.zone]}
-            {a.latestOutcome.pending ? " (pending)" : ""}
-          </Badge>
+          <Badge variant={outcomeVariant(outcomeBadge(a.latestOutcome).tone)}>{outcomeBadge(a.latestOutcome).label}</Badge>
         ) : (
           <span className="text-muted-foreground">None</span>
         )}
@@ -223,7 +221,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
         ) : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? (
           "Allowed now"
         ) : (
-          formatDate(a.nextHighLoadAt)
+          formatDateTime(a.nextHighLoadAt, a.calendar)
         )}
       </TableCell>
       <TableCell className="min-w-44">
@@ -248,7 +246,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
               <div className="text-xs">
                 <Badge variant={volume.zone ? zoneVariant(volume.zone) : "outline"}>
                   {volume.changePct > 0 ? "+" : ""}
-                  {Math.round(volume.changePct)} % vs last week
+                  {Math.round(volume.changePct)} % {volume.comparedWith ? weeklyComparedWithWords[volume.comparedWith] : ""}
                 </Badge>
               </div>
             ) : null}
@@ -259,9 +257,13 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
       </TableCell>
       <TableCell>
         {a.workload.acwr === null ? (
-          <span className="text-muted-foreground">n/a</span>
+          <span className="text-muted-foreground" title={a.workload.acwrSummary}>
+            Not enough history
+          </span>
         ) : (
-          <Badge variant={a.workload.acwrZone ? zoneVariant(a.workload.acwrZone) : "outline"}>{a.workload.acwr.toFixed(2)}</Badge>
+          <Badge variant={a.workload.acwrZone ? zoneVariant(a.workload.acwrZone) : "outline"} title={a.workload.acwrSummary}>
+            {a.workload.acwr.toFixed(1)}x usual
+          </Badge>
         )}
       </TableCell>
       <TableCell className="whitespace-nowrap">
