@@ -186,12 +186,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
         onOpen();
       }}
     >
-      <TableCell>
-        <Link href={`/coach/athletes/${row.athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
-          {row.athlete.name}
-        </Link>
-        <div className="text-xs text-muted-foreground">{row.athlete.eventOrSport}</div>
-      </TableCell>
+      <AthleteCell athlete={row.athlete} />
       <TableCell>
         <div className="flex flex-col items-start gap-1">
           <Badge variant={a.availability}>{availabilityLabels[a.availability]}</Badge>
@@ -277,12 +272,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
 function NeedsAttentionRow({ row }: { row: BoardRow }) {
   return (
     <TableRow>
-      <TableCell>
-        <Link href={`/coach/athletes/${row.athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
-          {row.athlete.name}
-        </Link>
-        <div className="text-xs text-muted-foreground">{row.athlete.eventOrSport}</div>
-      </TableCell>
+      <AthleteCell athlete={row.athlete} />
       <TableCell colSpan={columns.length - 1}>
         <Badge variant="amber">Record needs attention</Badge>
         <span className="ml-2 text-sm text-muted-foreground">
@@ -290,5 +280,16 @@ function NeedsAttentionRow({ row }: { row: BoardRow }) {
         </span>
       </TableCell>
     </TableRow>
+  );
+}
+
+function AthleteCell({ athlete }: { athlete: BoardRow["athlete"] }) {
+  return (
+    <TableCell>
+      <Link href={`/coach/athletes/${athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+        {athlete.name}
+      </Link>
+      <div className="text-xs text-muted-foreground">{athlete.eventOrSport}</div>
+    </TableCell>
   );
 }
