@@ -7,10 +7,10 @@ export const MAX_BODY_BYTES = 1_000_000;
  * The request body, read up to `limit` bytes: null when it is larger. Content-Length is
  * checked first, but a chunked body has none, so the stream itself is counted.
  */
-export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array | null> {
+export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return new Uint8Array();
+  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -24,7 +24,7 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
     }
     chunks.push(value);
   }
-  const body = new Uint8Array(size);
+  const body = new Uint8Array(new ArrayBuffer(size));
   let offset = 0;
   for (const chunk of chunks) {
     body.set(chunk, offset);
