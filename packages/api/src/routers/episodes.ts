@@ -12,7 +12,7 @@ import {
   updateEpisode,
   type Database,
 } from "@loadline/db";
-import { episodeInputSchema, provocationTestInfo, provocationTestInputSchema, type EpisodeInput } from "@loadline/domain";
+import { episodeInputSchema, noteText, provocationTestInfo, provocationTestInputSchema, type EpisodeInput } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
@@ -89,7 +89,7 @@ export const episodesRouter = router({
     }),
 
   close: procedureFor("episode.write")
-    .input(z.object({ episodeId, closingNote: z.string().trim().min(1, "closingNote is required: why is the episode closed?").max(2000) }))
+    .input(z.object({ episodeId, closingNote: noteText("closingNote").pipe(z.string().min(1, "closingNote is required: why is the episode closed?")) }))
     .mutation(async ({ ctx, input }) => {
       const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
       const episode = await closeEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.closingNote, ctx.now);

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { squadSessionKinds, type SquadSessionKind } from "@loadline/domain";
+import { assertDateInRange, dateTimeInput, noteText, squadSessionKinds, titleText, type SquadSessionKind } from "@loadline/domain";
 import {
   countOwnSquads,
   createSquadSession,
@@ -20,7 +20,7 @@ const DAY_MS = 86_400_000;
 
 const sessionFields = z.object({
   squadId: z.uuid("Choose a squad"),
-  at: z.coerce.date({ error: "at must be a date and time" }),
+  at: dateTimeInput("at"),
   kind: z.enum(squadSessionKinds, { error: "Choose a session kind" }),
   durationMinutes: z
     .number({ error: "durationMinutes must be a number" })
@@ -29,8 +29,8 @@ const sessionFields = z.object({
     .max(600, "durationMinutes must be at most 600")
     .nullable()
     .default(null),
-  title: z.string().trim().max(120, "title must be at most 120 characters").default(""),
-  notes: z.string().trim().max(1000, "notes must be at most 1000 characters").default(""),
+  title: titleText("title").default(""),
+  notes: noteText("notes").default(""),
 });
 
 async function assertOwnSquad(db: Database, organisationId: string, squadId: string) {
@@ -56,10 +56,11 @@ export function weekStartOf(date: Date): Date {
 export const plannerRouter = router({
   /** One squad's week: planned sessions, the squad's athletes and each one's pre-flight verdict. */
   week: procedureFor("board.read")
-    .input(z.object({ squadId: z.uuid("Choose a squad"), weekStart: z.coerce.date({ error: "weekStart must be a date" }).optional() }))
+    .input(z.object({ squadId: z.uuid("Choose a squad"), weekStart: dateTimeInput("weekStart").optional() }))
     .query(async ({ ctx, input }) => {
       const { organisationId } = ctx.actor;
       await assertOwnSquad(ctx.db, organisationId, input.squadId);
+      if (input.weekStart) assertDateInRange(input.weekStart, ctx.now, "weekStart", "planned");
       const from = weekStartOf(input.weekStart ?? ctx.now);
       const to = new Date(from.getTime() + 7 * DAY_MS);
       const [sessions, athletes] = await Promise.all([
@@ -80,6 +81,7 @@ export const plannerRouter = router({
     .input(sessionFields)
     .mutation(async ({ ctx, input }) => {
       const { organisationId, userId } = ctx.actor;
+      assertDateInRange(input.at, ctx.now, "at", "planned");
       await assertOwnSquad(ctx.db, organisationId, input.squadId);
       const created = await createSquadSession(ctx.db, organisationId, userId, input);
       await afterClinicalWrite(ctx.db, organisationId, await squadAthleteIds(ctx.db, organisationId, [input.squadId]), ctx.now);
@@ -91,6 +93,7 @@ export const plannerRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { organisationId } = ctx.actor;
       const { id, ...values } = input;
+      assertDateInRange(values.at, ctx.now, "at", "planned");
       const existing = (await getSquadSession(ctx.db, organisationId, id)) ?? notFound();
       await assertOwnSquad(ctx.db, organisationId, values.squadId);
       if (!(await updateSquadSession(ctx.db, organisationId, id, values))) notFound();
