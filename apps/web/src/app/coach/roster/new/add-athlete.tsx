@@ -26,7 +26,7 @@ export function AddAthlete() {
   const queryClient = useQueryClient();
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
   const form = useAthleteForm(empty(squads[0]?.id));
-  const [created, setCreated] = useState<{ athleteId: string; name: string; invitePath: string; expiresAt: Date } | null>(null);
+  const [created, setCreated] = useState<{ name: string; invitePath: string; expiresAt: Date } | null>(null);
   const add = useMutation(
     trpc.roster.add.mutationOptions({
       onSuccess: async (result, input) => {
