@@ -38,8 +38,6 @@ const athlete = (squadId: string, email: string) => ({
   sex: "unspecified" as const,
   preInjuryWeeklyKm: null,
   previousHamstringInjury: false,
-  conditions: [],
-  notes: "",
 });
 
 describe("staff.invite", () => {

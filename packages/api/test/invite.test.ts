@@ -26,8 +26,6 @@ async function addAthlete(email: string) {
     sex: "unspecified",
     preInjuryWeeklyKm: null,
     previousHamstringInjury: false,
-    conditions: [],
-    notes: "",
   });
 }
 

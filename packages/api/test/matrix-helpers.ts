@@ -250,8 +250,6 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     sex: "unspecified",
     preInjuryWeeklyKm: null,
     previousHamstringInjury: false,
-    conditions: [],
-    notes: "",
   });
 
   // roster.add answers only the link (see the enumeration rule), so the new athlete is looked up.

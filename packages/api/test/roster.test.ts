@@ -23,8 +23,6 @@ const validAthlete = (squadId: string, email: string) => ({
   sex: "female" as const,
   preInjuryWeeklyKm: 60,
   previousHamstringInjury: false,
-  conditions: [],
-  notes: "",
 });
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

@@ -27,6 +27,17 @@ export const athleteProfileSchema = z.object({
 });
 export type AthleteProfileInput = z.infer<typeof athleteProfileSchema>;
 
+/**
+ * What a coach enters and sees of an athlete. Relevant conditions and free-text notes are
+ * clinical: they belong to the physio and the athlete (`athleteClinicalProfileSchema`).
+ */
+export const rosterProfileSchema = athleteProfileSchema.omit({ conditions: true, notes: true });
+export type RosterProfileInput = z.infer<typeof rosterProfileSchema>;
+
+/** The clinical part of the profile, edited on the physio's athlete page. */
+export const athleteClinicalProfileSchema = athleteProfileSchema.pick({ conditions: true, notes: true });
+export type AthleteClinicalProfile = z.infer<typeof athleteClinicalProfileSchema>;
+
 export const emailSchema = z
   .string({ error: "Enter a valid email address" })
   .trim()
@@ -34,8 +45,8 @@ export const emailSchema = z
   .max(254, "Enter a valid email address")
   .pipe(z.email("Enter a valid email address"));
 
-/** A coach adds an athlete: profile plus the email the invite is addressed to. */
-export const addAthleteSchema = athleteProfileSchema.extend({ email: emailSchema });
+/** A coach adds an athlete: the roster profile plus the email the invite is addressed to. */
+export const addAthleteSchema = rosterProfileSchema.extend({ email: emailSchema });
 export type AddAthleteInput = z.infer<typeof addAthleteSchema>;
 
 /** Inviting staff (a physio or another coach). */

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { addAthleteSchema, athleteProfileSchema } from "@loadline/domain";
+import { addAthleteSchema, rosterProfileSchema } from "@loadline/domain";
 import {
   countOwnSquads,
   getAthlete,
@@ -17,7 +17,7 @@ import { inviteAthlete, issueInvite } from "../services/invites";
 import { procedureFor, router } from "../trpc";
 
 const athleteIdSchema = z.object({ athleteId: z.uuid("Unknown athlete") });
-const squadIdsSchema = athleteProfileSchema.shape.squadIds;
+const squadIdsSchema = rosterProfileSchema.shape.squadIds;
 
 async function assertOwnSquads(db: Database, organisationId: string, squadIds: string[]) {
   const unique = [...new Set(squadIds)];
@@ -52,7 +52,7 @@ export const rosterRouter = router({
     }),
 
   update: procedureFor("roster.write")
-    .input(athleteProfileSchema.extend(athleteIdSchema.shape))
+    .input(rosterProfileSchema.extend(athleteIdSchema.shape))
     .mutation(async ({ ctx, input }) => {
       const { athleteId, ...profile } = input;
       const squadIds = await assertOwnSquads(ctx.db, ctx.actor.organisationId, profile.squadIds);

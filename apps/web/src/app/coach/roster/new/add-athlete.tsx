@@ -16,9 +16,7 @@ const empty = (squadId: string | undefined): AthleteFormValues => ({
   sex: "unspecified",
   preInjuryWeeklyKm: null,
   previousHamstringInjury: false,
-  conditions: [],
   squadIds: squadId ? [squadId] : [],
-  notes: "",
 });
 
 export function AddAthlete() {
