@@ -108,6 +108,13 @@ describe("a database error never reaches the client", () => {
   });
 });
 
+/**
+ * On PGlite (one connection) every racer's "is this taken?" read runs before any insert, so the
+ * losers always hit the unique key. On a PostgreSQL server a late racer may instead see the
+ * winner's row and get the field error: both are fine, a 500 never is.
+ */
+const racesAlwaysCollide = process.env.LOADLINE_TEST_DB !== "postgres";
+
 describe("unique-constraint races answer CONFLICT, never 500", () => {
   it("6 parallel staff invites with one email: one invite, the rest CONFLICT or 'already in your club'", async () => {
     const coach = callerAs(club.coach);
@@ -116,10 +123,10 @@ describe("unique-constraint races answer CONFLICT, never 500", () => {
     );
     expect(codes.filter((c) => c === "OK")).toHaveLength(1);
     expect(codes.filter((c) => c !== "OK").every((c) => c === "CONFLICT" || c === "BAD_REQUEST")).toBe(true);
-    expect(codes).toContain("CONFLICT");
+    if (racesAlwaysCollide) expect(codes).toContain("CONFLICT");
   });
 
-  it("the conflict is one plain sentence", async () => {
+  it.runIf(racesAlwaysCollide)("the conflict is one plain sentence", async () => {
     const coach = callerAs(club.coach);
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, () => coach.staff.invite({ name: "Race Coach", email: "race2@error.test", role: "coach" })),
@@ -137,7 +144,7 @@ describe("unique-constraint races answer CONFLICT, never 500", () => {
     );
     expect(codes.filter((c) => c === "OK")).toHaveLength(1);
     expect(codes.filter((c) => c !== "OK").every((c) => c === "CONFLICT" || c === "BAD_REQUEST")).toBe(true);
-    expect(codes).toContain("CONFLICT");
+    if (racesAlwaysCollide) expect(codes).toContain("CONFLICT");
   });
 
   it("6 parallel roster.move of one athlete: each OK or CONFLICT", async () => {
