@@ -7,6 +7,7 @@ import {
   effectiveForbiddenActivities,
   phaseInfo,
   planBodySchema,
+  wholeNumber,
   plainText,
   type Actor,
   type Phase,
@@ -18,7 +19,7 @@ import { procedureFor, router } from "../trpc";
 import type { Context } from "../context";
 
 const athleteId = z.uuid({ error: "athleteId must be an id" });
-const version = (field: string) => z.number({ error: `${field} must be a number` }).int(`${field} must be a whole number`).min(0, `${field} must be 0 or more`);
+const version = (field: string) => wholeNumber(field, 0, 1_000_000);
 
 /** The athlete a plan read is about: the given one for physios, always their own for athletes. */
 async function planSubject(ctx: Context & { actor: Actor }, requested: string | undefined) {
