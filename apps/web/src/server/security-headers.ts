@@ -38,13 +38,18 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
   ].join("; ");
 }
 
+/** The headers that never vary by request (also sent on Next's static files, see next.config.ts). */
+export const staticSecurityHeaders: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  "X-Frame-Options": "DENY",
+};
+
 export function securityHeaders(options: HeaderOptions): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(options.nonce, options),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-    "X-Frame-Options": "DENY",
+    ...staticSecurityHeaders,
     ...(options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
     ...(options.noStore ? { "Cache-Control": "no-store" } : {}),
   };
