@@ -5,6 +5,7 @@ import { readDbEnv } from "@loadline/db/env";
 const webEnvSchema = z.object({
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters"),
   AUTH_URL: z.url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
 /** The server's settings, validated once at start: the database's and the web app's own. */

@@ -1,5 +1,6 @@
 import type { Database } from "@loadline/db";
 import type { Actor } from "@loadline/domain";
+import type { Logger } from "./logger";
 
 /**
  * What every procedure sees. The web app builds it from the Auth.js session; tests pass
@@ -11,4 +12,8 @@ export interface Context {
   actor: Actor | null;
   /** The request's time: one clock reading per request, injectable in tests. */
   now: Date;
+  /** Ties a generic 500 answer to its server log line; one is made up when absent. */
+  requestId?: string;
+  /** Where error details go (JSON lines on stderr by default); tests pass a collector. */
+  log?: Logger;
 }

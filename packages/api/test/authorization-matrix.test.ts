@@ -82,8 +82,6 @@ const profileOf = (t: World, squadId: string) => ({
   sex: "unspecified" as const,
   preInjuryWeeklyKm: null,
   previousHamstringInjury: false,
-  conditions: [planted.condition],
-  notes: "",
 });
 
 const matrix: Matrix = {
@@ -94,8 +92,7 @@ const matrix: Matrix = {
     who: STAFF,
     input: (t) => ({ athleteId: t.athleteId }),
     stranger: "refused",
-    coachMaySee: [planted.condition, "conditions"],
-    note: "returns the profile the coach edits on the roster form, relevant conditions included (see the report)",
+    note: "the roster profile only: conditions and notes are clinical (episodes.clinicalProfile)",
   },
   "roster.add": {
     who: COACH,
@@ -133,6 +130,12 @@ const matrix: Matrix = {
   // Physio: caseload and clinical records.
   "caseload.list": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
   "episodes.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "episodes.clinicalProfile": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "episodes.updateClinicalProfile": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, profile: { conditions: [planted.condition], notes: "" } }),
+    stranger: "refused",
+  },
   "episodes.clinicians": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
   "episodes.open": { who: PHYSIO, input: (t, self) => ({ athleteId: t.athleteId, episode: validEpisode(self) }), stranger: "refused" },
   "episodes.update": { who: PHYSIO, input: (t, self) => ({ episodeId: t.episodeId, episode: validEpisode(self) }), stranger: "refused" },
@@ -413,8 +416,8 @@ describe("coach privacy: no answer a coach can get holds clinical detail", () =>
       await physio.plans.current({ athleteId: a.athleteId }),
       await physio.escalations.list({ athleteId: a.athleteId }),
       await athlete.athleteLogs.list({ days: 30 }),
-      // The relevant condition lives on the roster profile (see roster.get's row in the table).
-      await callerFor(handle, a.club.coach).roster.get({ athleteId: a.athleteId }),
+      // The relevant condition is part of the clinical profile, which only the physio reads.
+      await physio.episodes.clinicalProfile({ athleteId: a.athleteId }),
     ];
     const clinical = serialise({ code: "OK", data: views });
     expect(leaked(clinical, plantedInRecords())).toEqual(plantedInRecords());

@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { homePathFor, roleForSection, type Role } from "@loadline/domain";
+import { safeRedirect } from "./redirect";
 import { sessionUserSchema } from "./session";
 
 export const SIGN_IN_PATH = "/sign-in";
@@ -33,6 +34,10 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
+    /** Only same-origin destinations after sign-in or sign-out (see safeRedirect). */
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     /** At sign-in, copy who the user is into the token; later requests only read it. */
     jwt({ token, user }) {
       if (user) {

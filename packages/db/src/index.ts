@@ -1,4 +1,5 @@
 export * from "./client";
+export * from "./errors";
 export * from "./runtime";
 export * from "./queries/users";
 export * from "./queries/roster";

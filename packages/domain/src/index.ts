@@ -1,5 +1,6 @@
 export * from "./roles";
 export * from "./errors";
+export * from "./input-primitives";
 export * from "./policy";
 export * from "./roster";
 export * from "./clinical";

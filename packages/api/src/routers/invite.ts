@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { hashPassword } from "@loadline/auth/password";
 import { hashInviteToken } from "@loadline/auth/tokens";
-import { acceptInviteSchema, DomainError, inviteState } from "@loadline/domain";
+import { acceptInviteSchema, DomainError, inviteState, plainText } from "@loadline/domain";
 import { acceptInvite, findInviteByTokenHash } from "@loadline/db";
 import { publicProcedure, router } from "../trpc";
 
 /** Opening an invite link: public, the token is the credential. */
 export const inviteRouter = router({
-  lookup: publicProcedure.input(z.object({ token: z.string().max(200) })).query(async ({ ctx, input }) => {
+  lookup: publicProcedure.input(z.object({ token: plainText("token", { max: 200 }) })).query(async ({ ctx, input }) => {
     const invite = await findInviteByTokenHash(ctx.db, hashInviteToken(input.token));
     if (!invite) return { state: "unknown" as const };
     const state = inviteState(invite, ctx.now);

@@ -1,5 +1,5 @@
 import { pgTable, text, unique } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { createdAt, id, textLimit } from "./columns";
 
 export const organisations = pgTable(
   "organisations",
@@ -13,5 +13,5 @@ export const organisations = pgTable(
     locale: text("locale").notNull().default("en-GB"),
     createdAt: createdAt(),
   },
-  (t) => [unique("organisations_slug_key").on(t.slug)],
+  (t) => [textLimit("organisations_name_length_check", t.name, "title"), unique("organisations_slug_key").on(t.slug)],
 );

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { DomainError } from "../errors";
 import { defaultThresholds } from "./config";
 import { addLocalWeeks, resolveCalendar, startOfLocalWeek, type Calendar } from "./calendar";
-import { count, instant, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
+import { dateTimeInput, noteText, plainText } from "../input-primitives";
+import { count, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
 import type { Assessment, OutcomeDecision, Flag } from "./types";
 import { visaHItemsSchema } from "./visa-h";
 import type { ExercisePrescription } from "./schemas/plan";
@@ -30,16 +31,13 @@ const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** One submit of one form instance: a double submit with the same key returns the first log. */
-export const idempotencyKeySchema = z
-  .string({ error: "idempotencyKey is required" })
-  .min(8, "idempotencyKey must be at least 8 characters")
-  .max(100, "idempotencyKey must be at most 100 characters");
+export const idempotencyKeySchema = plainText("idempotencyKey", { min: 8, max: 100 });
 
-const optionalNote = z.string().max(2000, "note must be at most 2000 characters").optional();
+const optionalNote = noteText("notes").optional();
 
 /** The session-log form (strength, field, cross-training); the server adds id and athlete. */
 export const sessionLogInputSchema = z.object({
-  at: instant("at"),
+  at: dateTimeInput("at"),
   type: z.enum(["strength", "field", "cross_training"], { error: "type must be strength, field or cross_training" }),
   minutes: positiveNumber("minutes").refine((m) => m <= 600, "minutes must be at most 600"),
   rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number"),
@@ -48,7 +46,7 @@ export const sessionLogInputSchema = z.object({
   asPrescribed: z.boolean().default(true),
   activities: z.array(z.enum(activityKinds)).default([]),
   heavy: z.boolean().default(false),
-  heaviestRm: count("heaviestRm").optional(),
+  heaviestRm: count("heaviestRm").max(100, "heaviestRm must be at most 100").optional(),
   notes: optionalNote,
 });
 export type SessionLogInput = z.infer<typeof sessionLogInputSchema>;
@@ -56,14 +54,14 @@ export type SessionLogInput = z.infer<typeof sessionLogInputSchema>;
 /** The run-log form, filled by hand or from an imported GPX/TCX/FIT file. */
 export const runLogInputSchema = z
   .object({
-    at: instant("at"),
+    at: dateTimeInput("at"),
     minutes: positiveNumber("minutes").refine((m) => m <= 1440, "minutes must be at most 1440").optional(),
     distanceKm: positiveNumber("distanceKm").refine((d) => d <= 400, "distanceKm must be at most 400").optional(),
-    elevationGainM: nonNegativeNumber("elevationGainM").optional(),
+    elevationGainM: nonNegativeNumber("elevationGainM").refine((m) => m <= 10_000, "elevationGainM must be at most 10,000").optional(),
     steepestGradientPct: rangedNumber("steepestGradientPct", -50, 50).optional(),
     surface: z.enum(surfaces, { error: `surface must be one of: ${surfaces.join(", ")}` }).optional(),
-    strides: count("strides").default(0),
-    sprints: count("sprints").default(0),
+    strides: count("strides").max(1000, "strides must be at most 1,000").default(0),
+    sprints: count("sprints").max(1000, "sprints must be at most 1,000").default(0),
     cadenceSpm: rangedNumber("cadenceSpm", 60, 260).optional(),
     walkRun: z.boolean().default(false),
     rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number").optional(),
@@ -81,7 +79,7 @@ export type RunLogInput = z.infer<typeof runLogInputSchema>;
 
 /** The morning check-in form. */
 export const checkInInputSchema = z.object({
-  at: instant("at"),
+  at: dateTimeInput("at"),
   morningPain: painScore("morningPain"),
   stiffnessMinutes: nonNegativeNumber("stiffnessMinutes").refine((m) => m <= 720, "stiffnessMinutes must be at most 720").optional(),
   loadTestPain: painScore("loadTestPain").optional(),
@@ -94,7 +92,7 @@ export const checkInInputSchema = z.object({
 export type CheckInInput = z.infer<typeof checkInInputSchema>;
 
 /** The VISA-H form: 8 item scores (the total is computed, never entered). */
-export const visaHInputSchema = z.object({ at: instant("at"), items: visaHItemsSchema });
+export const visaHInputSchema = z.object({ at: dateTimeInput("at"), items: visaHItemsSchema });
 export type VisaHInput = z.infer<typeof visaHInputSchema>;
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { calendarDateInput, noteText, plainText } from "../input-primitives";
 import { thresholdOverridesSchema, defaultThresholds } from "./config";
 import { phaseInfo } from "./phases";
 import { exercisePrescriptionSchema, targetEasyRunSchema } from "./schemas/plan";
@@ -49,21 +50,17 @@ export const provocationTestInfo: Readonly<
   arabesque: { label: "Arabesque", accuracy: null },
 };
 
-const isoDate = z
-  .string({ error: "onsetDate must be a date" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "onsetDate must be a date (YYYY-MM-DD)")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "onsetDate must be a real date");
 
 /** The fields of an injury episode a physio enters (DOMAIN.md §3). */
 export const episodeInputSchema = z.object({
   side: z.enum(sides, { error: "side must be left, right or both" }),
-  onsetDate: isoDate,
+  onsetDate: calendarDateInput("onsetDate"),
   onsetType: z.enum(onsetTypes, { error: "onsetType must be gradual or sudden" }),
   suspectedTriggers: z.array(z.enum(suspectedTriggers)).default([]),
   diagnosisMethod: z.enum(diagnosisMethods, { error: "diagnosisMethod must be clinical, ultrasound or MRI" }),
-  differentialsExcluded: z.array(z.string().trim().min(1, "a differential cannot be empty").max(120)).max(20).default([]),
-  owningClinicianId: z.string({ error: "owningClinicianId is required" }).min(1, "owningClinicianId is required"),
-  clinicalNotes: z.string().max(4000, "clinicalNotes must be 4,000 characters or fewer").default(""),
+  differentialsExcluded: z.array(plainText("A differential", { max: 120, min: 1 })).max(20, "List at most 20 differentials").default([]),
+  owningClinicianId: z.uuid({ error: "Choose the owning clinician" }),
+  clinicalNotes: noteText("clinicalNotes").default(""),
 });
 export type EpisodeInput = z.infer<typeof episodeInputSchema>;
 
@@ -84,9 +81,9 @@ export const planBodySchema = z.object({
   thresholds: thresholdOverridesSchema.default({}),
   targetEasyRun: targetEasyRunSchema.optional(),
   returnToSportElements: z.array(z.enum(activityKinds)).default([]),
-  maintenancePlan: z.string().max(2000).optional(),
+  maintenancePlan: noteText("maintenancePlan").optional(),
   visaHBaseline: rangedNumber("visaHBaseline", 0, 100).optional(),
-  notes: z.string().max(4000, "notes must be 4,000 characters or fewer").optional(),
+  notes: noteText("notes").optional(),
 });
 export type PlanBody = z.infer<typeof planBodySchema>;
 
