@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/trpc/server";
 import { DEFAULT_TIME_ZONE, localDateKey } from "@loadline/domain";
-import { WeekPlanner, weekAnchor } from "./week-planner";
+import { weekAnchor } from "./week-anchor";
+import { WeekPlanner } from "./week-planner";
 
 export const metadata: Metadata = { title: "Squad planner" };
 

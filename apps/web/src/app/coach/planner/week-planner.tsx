@@ -18,14 +18,12 @@ import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { applyServerErrors } from "@/lib/form-errors";
+import { weekAnchor } from "./week-anchor";
 import { useTRPC } from "@/trpc/react";
 import { DAY_MS, formatDate, formatDateTime, formatTime, kindLabels, verdictLabels, verdictVariant } from "../_lib/labels";
 import type { PlannerWeek } from "../_lib/types";
 
 type Session = PlannerWeek["sessions"][number];
-
-/** Noon UTC of a YYYY-MM-DD day: on that date in every club zone, so the server finds its week. */
-export const weekAnchor = (day: string) => new Date(`${day}T12:00:00Z`);
 
 /** "2026-12-02" + "07:00" read as wall-clock time in the zone. */
 function wallTimeToDate(day: string, time: string, timeZone: string): Date {
