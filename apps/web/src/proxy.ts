@@ -1,24 +1,30 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { sectionAccess, sessionCookieName } from "@loadline/auth/config";
-import { sessionUserSchema } from "@loadline/auth/session";
+import { actorFromSession } from "@loadline/auth/session";
 import { env } from "@/env";
+import { withRefreshedSession } from "@/server/session-refresh";
 
 /**
  * First line of defence: anonymous users are sent to sign in, and users who type another
  * role's URL are sent to /forbidden. Each section's layout checks again on the server.
  *
- * It only reads the session token. (Auth.js's own proxy wrapper re-sends the session cookie
- * on every response, so a page request still in flight when someone signs out would sign
- * them back in.)
+ * It only reads the session token: routing, not authority (the layouts and the tRPC context check
+ * the session against the database). Tokens past the 7-day absolute limit count as signed out,
+ * and a valid token is re-issued now and then so sessions slide (session-refresh.ts). Auth.js's
+ * own proxy wrapper is not used: it re-sends the cookie on every response.
  */
 export async function proxy(request: NextRequest) {
   const secure = request.nextUrl.protocol === "https:";
   const cookieName = sessionCookieName(secure);
   const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName });
-  const user = sessionUserSchema.safeParse(token?.loadline);
-  const access = sectionAccess(request.nextUrl.pathname, user.success ? user.data.role : null);
-  if (access.kind === "allow") return NextResponse.next();
+  const now = new Date();
+  const actor = actorFromSession({ user: token?.loadline }, now);
+  const access = sectionAccess(request.nextUrl.pathname, actor?.role ?? null);
+  if (access.kind === "allow") {
+    const response = NextResponse.next();
+    return token && actor ? withRefreshedSession(response, token, { secret: env.AUTH_SECRET, cookieName, secure, now }) : response;
+  }
   if (access.kind === "sign-in") {
     const url = new URL("/sign-in", request.nextUrl);
     url.searchParams.set("callbackUrl", request.nextUrl.href);

@@ -8,6 +8,8 @@ const codeFor: Record<DomainErrorKind, TRPCError["code"]> = {
   conflict: "CONFLICT",
   invalid: "BAD_REQUEST",
   gone: "NOT_FOUND",
+  unauthorized: "UNAUTHORIZED",
+  rate_limited: "TOO_MANY_REQUESTS",
 };
 
 /** The one place domain errors become transport errors. */

@@ -117,6 +117,12 @@ const matrix: Matrix = {
     input: () => ({ name: "New Physio", email: `${unique("staff")}@matrix.test`, role: "physio" as const }),
     stranger: "no-leak",
   },
+  "staff.remove": {
+    who: COACH,
+    input: () => ({ userId: "00000000-0000-4000-8000-000000000000" }),
+    stranger: "refused",
+    note: "nobody's id, so the matrix never removes a real member (NOT_FOUND); session tests cover removal",
+  },
 
   // Invite links: public, the token is the credential.
   "invite.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public" },

@@ -19,5 +19,6 @@ export async function authenticate(db: Database, credentials: unknown) {
     role: user.role,
     organisationId: user.organisationId,
     athleteId: user.athleteId,
+    sessionVersion: user.sessionVersion,
   };
 }

@@ -3,11 +3,13 @@ import Credentials from "next-auth/providers/credentials";
 import type { Database } from "@loadline/db";
 import { authConfig } from "./config";
 import { authenticate } from "./credentials";
+import { endSessionsOfToken } from "./session-check";
 import "./session";
 
-export { authConfig, SIGN_IN_PATH } from "./config";
+export { authConfig, nextToken, SIGN_IN_PATH } from "./config";
 export { authenticate } from "./credentials";
-export { actorFromSession, sessionUserSchema, type SessionUser } from "./session";
+export { actorFromSession, claimsFromSession, sessionUserSchema, type SessionUser } from "./session";
+export { actorForSession, endSessionsOfToken } from "./session-check";
 export { hashPassword, verifyPassword } from "./password";
 
 /** The full Auth.js instance: Credentials sign-in against the app's database. */
@@ -20,5 +22,11 @@ export function createAuth(options: { getDb: () => Promise<Database> }) {
         authorize: async (credentials) => authenticate(await options.getDb(), credentials),
       }),
     ],
+    events: {
+      /** Signing out ends every session of the user, so a copied token is refused from now on. */
+      async signOut(message) {
+        if ("token" in message) await endSessionsOfToken(await options.getDb(), message.token);
+      },
+    },
   });
 }

@@ -19,3 +19,4 @@ export * from "./queries/exercises";
 export * from "./queries/adjuncts";
 export * from "./queries/escalations";
 export * from "./queries/audit";
+export * from "./queries/sessions";

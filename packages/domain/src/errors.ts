@@ -2,7 +2,7 @@
  * Typed domain errors. The API maps each kind to one transport code in one place,
  * so a rule never has to know about HTTP or tRPC.
  */
-export type DomainErrorKind = "forbidden" | "not_found" | "conflict" | "invalid" | "gone";
+export type DomainErrorKind = "forbidden" | "not_found" | "conflict" | "invalid" | "gone" | "unauthorized" | "rate_limited";
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;

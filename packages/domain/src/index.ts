@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./policy";
 export * from "./roster";
 export * from "./clinical";
+export * from "./sessions";

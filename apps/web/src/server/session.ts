@@ -1,12 +1,24 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { actorFromSession } from "@loadline/auth";
+import { cache } from "react";
+import { actorForSession } from "@loadline/auth";
 import { homePathFor, type Actor, type Role } from "@loadline/domain";
 import { auth } from "@/auth";
+import { getDb } from "./db";
+
+/**
+ * The signed-in actor after the server-side session check (active user, same session version,
+ * within 7 days of sign-in), or null. Cached per server render, so a page's layout guard and its
+ * tRPC prefetches share one check.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const [db, session] = await Promise.all([getDb(), auth()]);
+  return actorForSession(db, session, new Date());
+});
 
 /** The signed-in actor, or a redirect to sign in. */
 export async function requireActor(): Promise<Actor> {
-  const actor = actorFromSession(await auth());
+  const actor = await currentActor();
   if (!actor) redirect("/sign-in");
   return actor;
 }

@@ -1,11 +1,16 @@
 import "server-only";
+import { headers } from "next/headers";
 import type { Context } from "@loadline/api";
-import { actorFromSession } from "@loadline/auth";
-import { auth } from "@/auth";
+import { env } from "@/env";
+import { clientAddress } from "./client-address";
 import { getDb } from "./db";
+import { currentActor } from "./session";
 
-/** One context per request: the database, the signed-in actor and the request's time. */
+/**
+ * One context per request: the database, the actor after the server-side session check (see
+ * `currentActor`), the request's time and the client's address (for throttling).
+ */
 export async function createContext(): Promise<Context> {
-  const [db, session] = await Promise.all([getDb(), auth()]);
-  return { db, actor: actorFromSession(session), now: new Date() };
+  const [db, actor, requestHeaders] = await Promise.all([getDb(), currentActor(), headers()]);
+  return { db, actor, now: new Date(), clientAddress: clientAddress(requestHeaders, env.LOADLINE_TRUSTED_PROXY) };
 }

@@ -1,5 +1,6 @@
-import { inviteStaffSchema } from "@loadline/domain";
-import { createStaffInvite, emailInUse, listStaff } from "@loadline/db";
+import { z } from "zod";
+import { DomainError, inviteStaffSchema } from "@loadline/domain";
+import { createStaffInvite, emailInUse, listStaff, removeStaffMember } from "@loadline/db";
 import { fieldError } from "../errors";
 import { issueInvite } from "../services/invites";
 import { procedureFor, router } from "../trpc";
@@ -14,5 +15,16 @@ export const staffRouter = router({
       const { invite, invitePath } = issueInvite(ctx.actor.userId, ctx.now);
       await createStaffInvite(ctx.db, ctx.actor.organisationId, input, invite);
       return { invitePath, expiresAt: invite.expiresAt };
+    }),
+
+  /** Remove a coach or physio from the club: archived, and every session they have ends. */
+  remove: procedureFor("staff.remove")
+    .input(z.object({ userId: z.uuid("Unknown staff member") }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.userId === ctx.actor.userId) throw new DomainError("invalid", "You cannot remove yourself.");
+      if (!(await removeStaffMember(ctx.db, ctx.actor.organisationId, input.userId, ctx.now))) {
+        throw new DomainError("not_found", "No such staff member in your club (the owner cannot be removed).");
+      }
+      return { userId: input.userId };
     }),
 });

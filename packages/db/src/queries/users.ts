@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Role } from "@loadline/domain";
 import type { Database } from "../client";
 import { athleteProfiles, organisations, users } from "../schema";
+import { endAllSessions } from "./sessions";
 
 export interface SignInRecord {
   id: string;
@@ -11,6 +12,7 @@ export interface SignInRecord {
   organisationId: string;
   passwordHash: string | null;
   athleteId: string | null;
+  sessionVersion: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function findUserForSignIn(db: Database, email: string): Promise<Si
       organisationId: users.organisationId,
       passwordHash: users.passwordHash,
       athleteId: athleteProfiles.id,
+      sessionVersion: users.sessionVersion,
       athleteArchivedAt: athleteProfiles.archivedAt,
     })
     .from(users)
@@ -88,4 +91,30 @@ export async function listStaff(db: Database, organisationId: string): Promise<S
 export async function emailInUse(db: Database, email: string): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
   return row !== undefined;
+}
+
+/**
+ * Remove a coach or physio from the club: archived (the email stays taken, history keeps their
+ * name) and every session ended, in one transaction. The owner cannot be removed. Returns false
+ * when there is no such active staff member.
+ */
+export async function removeStaffMember(db: Database, organisationId: string, userId: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(users)
+      .set({ archivedAt: now })
+      .where(
+        and(
+          eq(users.organisationId, organisationId),
+          eq(users.id, userId),
+          ne(users.role, "athlete"),
+          eq(users.isOwner, false),
+          isNull(users.archivedAt),
+        ),
+      )
+      .returning({ id: users.id });
+    if (rows.length === 0) return false;
+    await endAllSessions(tx, userId);
+    return true;
+  });
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { roles } from "@loadline/domain";
 import { createdAt, id, organisationId } from "./columns";
 import { organisations } from "./organisations";
@@ -19,6 +19,11 @@ export const users = pgTable(
     role: text("role", { enum: roles }).notNull(),
     isOwner: boolean("is_owner").notNull().default(false),
     passwordHash: text("password_hash"),
+    /**
+     * Copied into each session token at sign-in; every request compares the two. Bumping it
+     * (`endAllSessions`) ends every session of the user at once.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
