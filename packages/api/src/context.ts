@@ -12,8 +12,10 @@ export interface Context {
   actor: Actor | null;
   /** The request's time: one clock reading per request, injectable in tests. */
   now: Date;
-  /** The client's address for sign-in throttling (see the web app's `clientAddress`), when known. */
+  /** The client's address for sign-in throttling (see `clientAddress` in @loadline/auth), when known. */
   clientAddress?: string | null;
+  /** How throttled attempts wait (sign-in, invite, reset); a real timer unless a test injects one. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**

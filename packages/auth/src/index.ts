@@ -1,25 +1,56 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Database } from "@loadline/db";
 import { authConfig } from "./config";
-import { authenticate } from "./credentials";
+import { authenticateThrottled } from "./credentials";
+import { LockedOut, realSleep } from "./throttle";
 import { endSessionsOfToken } from "./session-check";
 import "./session";
 
 export { authConfig, nextToken, SIGN_IN_PATH } from "./config";
-export { authenticate } from "./credentials";
+export { authenticate, authenticateThrottled } from "./credentials";
+export { LockedOut, realSleep, throttledAttempt, throttleKeys, type AttemptClock } from "./throttle";
+
+/**
+ * Sign-in refused by the throttle. Auth.js hands `code` to the sign-in action; it is
+ * "throttled:<minutes>" and the action shows the domain's sentence for it.
+ */
+export class ThrottledSignIn extends CredentialsSignin {
+  constructor(minutes: number) {
+    super();
+    this.code = `throttled:${minutes}`;
+  }
+}
+
+/** The minutes of a throttled sign-in's code, or null for any other code. */
+export function throttledMinutes(code: string | undefined): number | null {
+  const match = /^throttled:(\d+)$/.exec(code ?? "");
+  return match ? Number(match[1]) : null;
+}
 export { actorFromSession, claimsFromSession, sessionUserSchema, type SessionUser } from "./session";
 export { actorForSession, endSessionsOfToken } from "./session-check";
 export { hashPassword, verifyPassword } from "./password";
 
 /** The full Auth.js instance: Credentials sign-in against the app's database. */
-export function createAuth(options: { getDb: () => Promise<Database> }) {
+export function createAuth(options: {
+  getDb: () => Promise<Database>;
+  /** The client's address for the per-address throttle, or null (see client-address.ts). */
+  clientAddress: (request: Request) => string | null;
+}) {
   return NextAuth({
     ...authConfig,
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: async (credentials) => authenticate(await options.getDb(), credentials),
+        authorize: async (credentials, request) => {
+          const clock = { now: new Date(), sleep: realSleep, address: options.clientAddress(request) };
+          try {
+            return await authenticateThrottled(await options.getDb(), credentials, clock);
+          } catch (error) {
+            if (error instanceof LockedOut) throw new ThrottledSignIn(error.minutes);
+            throw error;
+          }
+        },
       }),
     ],
     events: {

@@ -20,3 +20,4 @@ export * from "./queries/adjuncts";
 export * from "./queries/escalations";
 export * from "./queries/audit";
 export * from "./queries/sessions";
+export * from "./queries/throttles";

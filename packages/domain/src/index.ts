@@ -4,3 +4,4 @@ export * from "./policy";
 export * from "./roster";
 export * from "./clinical";
 export * from "./sessions";
+export * from "./throttle";

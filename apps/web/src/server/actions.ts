@@ -1,6 +1,7 @@
 "use server";
-import { AuthError } from "next-auth";
-import { signInSchema } from "@loadline/domain";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { throttledMinutes } from "@loadline/auth";
+import { signInSchema, throttleMessage } from "@loadline/domain";
 import { signIn, signOut } from "@/auth";
 
 export interface SignInState {
@@ -29,6 +30,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("returnTo")) });
   } catch (error) {
+    const lockedFor = error instanceof CredentialsSignin ? throttledMinutes(error.code) : null;
+    if (lockedFor !== null) return { email, error: throttleMessage(lockedFor) };
     if (error instanceof AuthError) {
       return { email, error: error.type === "CredentialsSignin" ? "That email and password do not match an account." : "Sign-in failed. Please try again." };
     }

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { Context } from "@loadline/api";
 import { env } from "@/env";
-import { clientAddress } from "./client-address";
+import { clientAddress } from "@loadline/auth/client-address";
 import { getDb } from "./db";
 import { currentActor } from "./session";
 
