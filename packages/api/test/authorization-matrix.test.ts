@@ -133,6 +133,22 @@ const matrix: Matrix = {
     note: "an unknown token, so the matrix never consumes a real invite (NOT_FOUND 'gone')",
   },
 
+  // Password reset links: issued by staff for their club's members; opened and used by anyone.
+  "passwordReset.issue": { who: STAFF, input: (t) => ({ userId: t.club.athlete.userId }), stranger: "refused" },
+  "passwordReset.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public", note: "an invite token is no reset token: 'unknown'" },
+  "passwordReset.complete": {
+    who: "public",
+    input: () => ({ token: "not-a-real-reset-token-0000000", password: "a long password", confirm: "a long password" }),
+    stranger: "public",
+    note: "an unknown token (NOT_FOUND 'gone')",
+  },
+  "account.changePassword": {
+    who: SIGNED_IN,
+    input: () => ({ currentPassword: "not the password", newPassword: "a new long password", confirm: "a new long password" }),
+    stranger: "bad-request",
+    note: "a wrong current password, so the matrix never changes one (BAD_REQUEST on currentPassword)",
+  },
+
   "me.viewer": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
   "me.profile": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
 
@@ -345,8 +361,8 @@ describe("the matrix covers every procedure of appRouter", () => {
     expect(Object.keys(matrix).filter((p) => !allPaths.includes(p))).toEqual([]);
   });
 
-  it("allows exactly the invite procedures without sign-in", () => {
-    expect(allPaths.filter((p) => ruleOf(p)?.who === "public")).toEqual(["invite.accept", "invite.lookup"]);
+  it("allows exactly the invite and reset-link procedures without sign-in", () => {
+    expect(allPaths.filter((p) => ruleOf(p)?.who === "public")).toEqual(["invite.accept", "invite.lookup", "passwordReset.complete", "passwordReset.lookup"]);
   });
 });
 

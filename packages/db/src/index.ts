@@ -21,3 +21,4 @@ export * from "./queries/escalations";
 export * from "./queries/audit";
 export * from "./queries/sessions";
 export * from "./queries/throttles";
+export * from "./queries/passwords";

@@ -5,3 +5,4 @@ export * from "./roster";
 export * from "./clinical";
 export * from "./sessions";
 export * from "./throttle";
+export * from "./account";

@@ -6,3 +6,4 @@ export * from "./invites";
 export * from "./clinical";
 export * from "./squad-planning";
 export * from "./throttles";
+export * from "./password-resets";
