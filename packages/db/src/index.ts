@@ -22,3 +22,4 @@ export * from "./queries/audit";
 export * from "./queries/sessions";
 export * from "./queries/throttles";
 export * from "./queries/passwords";
+export * from "./rls";

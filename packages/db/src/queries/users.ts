@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Role } from "@loadline/domain";
 import type { Database } from "../client";
 import { athleteProfiles, organisations, users } from "../schema";
@@ -87,10 +87,16 @@ export async function listStaff(db: Database, organisationId: string): Promise<S
     .map(({ passwordHash, ...r }) => ({ ...r, hasPassword: passwordHash !== null }));
 }
 
-/** Is this email free? Emails identify a sign-in across all organisations. */
+/**
+ * Is this email taken? Emails identify a sign-in across all organisations, so this asks the
+ * SECURITY DEFINER function `loadline_email_in_use`, which answers across clubs even inside
+ * `withOrganisation` (row-level security would hide other clubs' users from a plain select).
+ */
 export async function emailInUse(db: Database, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
-  return row !== undefined;
+  const [row] = await db
+    .select({ taken: sql<boolean>`loadline_email_in_use(${email.toLowerCase()})` })
+    .from(sql`(values (1)) as one (n)`);
+  return row?.taken === true;
 }
 
 /**
