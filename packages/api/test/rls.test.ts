@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailInUse, withOrganisation, type DatabaseHandle } from "@loadline/db";
 import { athleteProfiles, invites, organisations, users } from "@loadline/db/schema";
+import { inOrganisationScope } from "../src/tenant-scope";
 import { createTestDatabase, makeClub, type Club } from "./fixtures";
 
 /**
@@ -77,5 +78,27 @@ describe("row-level security", () => {
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { table: string; enabled: boolean; policies: number }[];
     expect(rows.length).toBeGreaterThanOrEqual(22);
     expect(rows.filter((r) => !r.enabled || r.policies !== 1).map((r) => r.table)).toEqual([]);
+  });
+});
+
+describe("tenant procedures run under row-level security", () => {
+  it("see ctx.db as a transaction in the loadline_app role for the actor's club", async () => {
+    const ctx = { db: handle.db, actor: a.coach, now: new Date("2026-11-21T09:00:00Z") };
+    const result = await inOrganisationScope(ctx, async (scoped) => ({
+      ok: true as const,
+      visible: await scoped.db.select({ organisationId: users.organisationId }).from(users),
+    }));
+    expect(new Set(result.visible.map((u) => u.organisationId))).toEqual(new Set([a.organisationId]));
+  });
+
+  it("roll back the writes of a procedure that fails", async () => {
+    const ctx = { db: handle.db, actor: a.coach, now: new Date("2026-11-21T09:00:00Z") };
+    const result = await inOrganisationScope(ctx, async (scoped) => {
+      await scoped.db.update(users).set({ name: "renamed then failed" });
+      return { ok: false as const };
+    });
+    expect(result.ok).toBe(false);
+    const names = await handle.db.select({ name: users.name }).from(users);
+    expect(names.some((u) => u.name === "renamed then failed")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * What the per-request session check costs: `getSessionRecord` (the one query every request
+ * What the per-request session check costs (and what row-level security adds per procedure): `getSessionRecord` (the one query every request
  * runs) against a bare `select 1` (the round trip alone), on a club of 2,000 athletes.
  *
  *   pnpm --filter @loadline/db bench:session                                  # PGlite (in memory)
@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { createTestDatabase } from "../src/testing";
 import { getSessionRecord } from "../src/queries/sessions";
+import { withOrganisation } from "../src/rls";
 import { athleteProfiles, organisations, users } from "../src/schema";
 
 const ATHLETES = 2_000;
@@ -25,7 +26,7 @@ async function timeEach(label: string, run: () => Promise<unknown>): Promise<voi
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(3);
   const mean = (samples.reduce((a, b) => a + b, 0) / samples.length).toFixed(3);
-  console.log(`  ${label.padEnd(24)} mean ${mean} ms  p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms`);
+  console.log(`  ${label.padEnd(28)} mean ${mean} ms  p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms`);
 }
 
 async function main(): Promise<void> {
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     console.log(`${handle.kind}: ${ATHLETES} athletes, ${ROUNDS} calls each`);
     await timeEach("select 1", () => handle.db.execute(sql`select 1`));
     await timeEach("getSessionRecord", () => getSessionRecord(handle.db, ids[n++ % ids.length]!));
+    // What row-level security adds to a tenant procedure: begin, set role, set_config, commit.
+    await timeEach("withOrganisation(select 1)", () => withOrganisation(handle.db, organisationId, (tx) => tx.execute(sql`select 1`)));
   } finally {
     await handle.close();
   }
