@@ -16,6 +16,8 @@ export interface Context {
   clientAddress?: string | null;
   /** How throttled attempts wait (sign-in, invite, reset); a real timer unless a test injects one. */
   sleep?: (ms: number) => Promise<void>;
+  /** The key that seals TOTP secrets; derived from AUTH_SECRET unless a test injects one. */
+  secondFactorKey?: Buffer;
 }
 
 /**

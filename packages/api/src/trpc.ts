@@ -41,6 +41,9 @@ export const procedureFor = (action: Action) =>
       if (!can(ctx.actor, action)) {
         throw new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this." });
       }
+      if (ctx.actor.needsSecondFactor) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Your club requires a second factor: set it up on your account page first." });
+      }
       return next();
     })
     .use(({ ctx, next }) => inOrganisationScope(ctx, (scoped) => next({ ctx: scoped })));

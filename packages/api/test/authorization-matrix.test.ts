@@ -123,6 +123,13 @@ const matrix: Matrix = {
     stranger: "refused",
     note: "nobody's id, so the matrix never removes a real member (NOT_FOUND); session tests cover removal",
   },
+  "staff.securityPolicy": { who: STAFF, input: () => undefined, stranger: "no-leak" },
+  "staff.setSecurityPolicy": {
+    who: [],
+    input: () => ({ physioSecondFactorRequired: false }),
+    stranger: "refused",
+    note: "the club owner only; the matrix's coach is not the owner (second-factor.test.ts covers the owner)",
+  },
 
   // Invite links: public, the token is the credential.
   "invite.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public" },
@@ -148,6 +155,10 @@ const matrix: Matrix = {
     stranger: "bad-request",
     note: "a wrong current password, so the matrix never changes one (BAD_REQUEST on currentPassword)",
   },
+  "account.secondFactor": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
+  "account.beginSecondFactor": { who: STAFF, input: () => undefined, stranger: "no-leak", note: "a pending secret of the caller's own" },
+  "account.confirmSecondFactor": { who: STAFF, input: () => ({ code: "000000" }), stranger: "bad-request", note: "a wrong code (BAD_REQUEST)" },
+  "account.disableSecondFactor": { who: STAFF, input: () => ({ password: "not the password" }), stranger: "bad-request", note: "a wrong password (BAD_REQUEST)" },
 
   "me.viewer": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
   "me.profile": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },

@@ -41,7 +41,11 @@ export function createAuth(options: {
     ...authConfig,
     providers: [
       Credentials({
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Authentication code", type: "text" },
+        },
         authorize: async (credentials, request) => {
           const clock = { now: new Date(), sleep: realSleep, address: options.clientAddress(request) };
           try {

@@ -5,7 +5,7 @@ import { claimsFromSession } from "./session";
 /**
  * The server-side session check, run once per request (tRPC context and page guards): the
  * token's claims against the user's row, in one query. Returns the actor (with the owner flag
- * from the database) or null when the session was ended, the user is archived or removed, or the
+ * and whether a required second factor is missing, from the database) or null when the session was ended, the user is archived or removed, or the
  * token is past its absolute lifetime.
  */
 export async function actorForSession(db: Database, session: { user?: unknown } | null | undefined, now: Date): Promise<Actor | null> {
@@ -19,6 +19,7 @@ export async function actorForSession(db: Database, session: { user?: unknown } 
     organisationId: record.organisationId,
     athleteId: record.athleteId,
     isOwner: record.isOwner,
+    ...(record.needsSecondFactor ? { needsSecondFactor: true } : {}),
   };
 }
 

@@ -23,3 +23,4 @@ export * from "./queries/sessions";
 export * from "./queries/throttles";
 export * from "./queries/passwords";
 export * from "./rls";
+export * from "./queries/second-factor";

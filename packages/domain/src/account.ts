@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Role } from "./roles";
 import { passwordSchema } from "./roster";
 
 /** Reset links work for 24 hours (they are issued by a colleague who is at hand) and once. */
@@ -28,4 +29,25 @@ export function resetLinkState(reset: { expiresAt: Date; usedAt: Date | null; ac
   if (reset.usedAt) return "used";
   if (!reset.active || reset.expiresAt.getTime() <= now.getTime()) return "expired";
   return "valid";
+}
+
+/** The optional code typed at sign-in: a 6-digit TOTP code or a recovery code. */
+export const signInCodeSchema = z.string().trim().max(40).optional();
+
+/** A 6-digit code from the authenticator app, when enrolling. */
+export const totpCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app") });
+
+/** Turning the second factor off needs the password. */
+export const disableSecondFactorSchema = z.object({ password: z.string().min(1, "Enter your password").max(200) });
+
+export const RECOVERY_CODE_COUNT = 10;
+
+/** Second factors are for staff (coaches and physios). */
+export function mayUseSecondFactor(role: Role): boolean {
+  return role === "coach" || role === "physio";
+}
+
+/** Does the club's policy require a second factor of this role? */
+export function secondFactorRequired(role: Role, policy: { physioSecondFactorRequired: boolean }): boolean {
+  return role === "physio" && policy.physioSecondFactorRequired;
 }

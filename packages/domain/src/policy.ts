@@ -34,6 +34,7 @@ export const actions = [
   // Security (issue 10): removing staff ends their sessions; reset links for club members.
   "staff.remove",
   "passwordReset.issue",
+  "securityPolicy.write",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -96,6 +97,8 @@ const rules: Record<Action, Rule> = {
   // A reset link lets whoever holds it set the password, so who may issue one for whom is
   // narrower than "any staff": see `canIssuePasswordReset`.
   "passwordReset.issue": anyOf("coach", "physio"),
+  // The club's security settings (second factor for physios): the owner only.
+  "securityPolicy.write": (actor) => actor.role === "coach" && actor.isOwner === true,
   "visaH.write": (actor, subject) =>
     actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || subject.athleteId === actor.athleteId)),
 };

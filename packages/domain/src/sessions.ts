@@ -29,6 +29,8 @@ export interface SessionRecord {
   sessionVersion: number;
   /** False once the user or their athlete profile is archived (removed from the club). */
   active: boolean;
+  /** The club requires a second factor of this user and none is set up yet. */
+  needsSecondFactor: boolean;
 }
 
 export type SessionVerdict = "valid" | "ended" | "expired";

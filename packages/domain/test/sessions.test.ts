@@ -4,7 +4,7 @@ import { canIssuePasswordReset, sessionTooOld, sessionVerdict, type Actor, type 
 const NOW = new Date("2026-11-21T09:00:00Z");
 const nowSeconds = NOW.getTime() / 1000;
 const claims: SessionClaims = { id: "u", role: "athlete", organisationId: "o", athleteId: "a", sessionVersion: 2, signedInAt: nowSeconds - 3600 };
-const record: SessionRecord = { organisationId: "o", role: "athlete", isOwner: false, athleteId: "a", sessionVersion: 2, active: true };
+const record: SessionRecord = { organisationId: "o", role: "athlete", isOwner: false, athleteId: "a", sessionVersion: 2, active: true, needsSecondFactor: false };
 
 describe("sessionVerdict", () => {
   it("accepts a token whose version matches an active user", () => {

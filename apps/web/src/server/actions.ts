@@ -1,7 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { throttledMinutes } from "@loadline/auth";
-import { signInSchema, throttleMessage } from "@loadline/domain";
+import { signInCodeSchema, signInSchema, throttleMessage } from "@loadline/domain";
 import { signIn, signOut } from "@/auth";
 
 export interface SignInState {
@@ -28,7 +28,9 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return { email, fieldErrors };
   }
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("returnTo")) });
+    const code = signInCodeSchema.safeParse(formData.get("code") ?? undefined);
+    const withCode = code.success && code.data ? { code: code.data } : {};
+    await signIn("credentials", { ...parsed.data, ...withCode, redirectTo: safeReturnPath(formData.get("returnTo")) });
   } catch (error) {
     const lockedFor = error instanceof CredentialsSignin ? throttledMinutes(error.code) : null;
     if (lockedFor !== null) return { email, error: throttleMessage(lockedFor) };

@@ -26,6 +26,8 @@ export async function requireActor(): Promise<Actor> {
 /** The signed-in actor with this role; anyone else goes to /forbidden (server-side check behind the proxy). */
 export async function requireRole(role: Role, path: string): Promise<Actor> {
   const actor = await requireActor();
+  // The club requires a second factor this user has not set up: only the account page works.
+  if (actor.needsSecondFactor) redirect("/account?secondFactor=required");
   if (actor.role !== role) redirect(`/forbidden?from=${encodeURIComponent(path)}&home=${encodeURIComponent(homePathFor(actor.role))}`);
   return actor;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DomainError, inviteStaffSchema } from "@loadline/domain";
-import { createStaffInvite, emailInUse, listStaff, removeStaffMember } from "@loadline/db";
+import { can, DomainError, inviteStaffSchema } from "@loadline/domain";
+import { createStaffInvite, emailInUse, getSecurityPolicy, listStaff, removeStaffMember, setPhysioSecondFactorRequired } from "@loadline/db";
 import { fieldError } from "../errors";
 import { issueInvite } from "../services/invites";
 import { procedureFor, router } from "../trpc";
@@ -26,5 +26,20 @@ export const staffRouter = router({
         throw new DomainError("not_found", "No such staff member in your club (the owner cannot be removed).");
       }
       return { userId: input.userId };
+    }),
+
+  /** The club's security settings (shown on the staff page). */
+  securityPolicy: procedureFor("roster.read").query(async ({ ctx }) => {
+    const policy = await getSecurityPolicy(ctx.db, ctx.actor.organisationId);
+    if (!policy) throw new DomainError("not_found", "No such club.");
+    return { ...policy, canEdit: can(ctx.actor, "securityPolicy.write") };
+  }),
+
+  /** The owner requires (or stops requiring) a second factor for physios. */
+  setSecurityPolicy: procedureFor("securityPolicy.write")
+    .input(z.object({ physioSecondFactorRequired: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      await setPhysioSecondFactorRequired(ctx.db, ctx.actor.organisationId, input.physioSecondFactorRequired);
+      return input;
     }),
 });

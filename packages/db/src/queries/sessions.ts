@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import type { SessionRecord } from "@loadline/domain";
+import { secondFactorRequired, type SessionRecord } from "@loadline/domain";
 import type { Database, Transaction } from "../client";
-import { athleteProfiles, users } from "../schema";
+import { athleteProfiles, organisations, users } from "../schema";
 
 /**
- * The per-request session check's one query: the user's session version and whether they (and
- * their athlete profile, if any) are still active. A primary-key lookup plus the unique index on
- * `athlete_profiles.user_id`.
+ * The per-request session check's one query: the user's session version, whether they (and
+ * their athlete profile, if any) are still active, and whether their club requires a second
+ * factor they lack. Primary-key lookups plus the unique index on `athlete_profiles.user_id`.
  */
 export async function getSessionRecord(db: Database, userId: string): Promise<SessionRecord | null> {
   const [row] = await db
@@ -18,14 +18,21 @@ export async function getSessionRecord(db: Database, userId: string): Promise<Se
       userArchivedAt: users.archivedAt,
       athleteId: athleteProfiles.id,
       athleteArchivedAt: athleteProfiles.archivedAt,
+      physioSecondFactorRequired: organisations.physioSecondFactorRequired,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .leftJoin(athleteProfiles, eq(athleteProfiles.userId, users.id))
     .where(eq(users.id, userId))
     .limit(1);
   if (!row) return null;
-  const { userArchivedAt, athleteArchivedAt, ...record } = row;
-  return { ...record, active: userArchivedAt === null && athleteArchivedAt === null };
+  const { userArchivedAt, athleteArchivedAt, physioSecondFactorRequired, totpEnabledAt, ...record } = row;
+  return {
+    ...record,
+    active: userArchivedAt === null && athleteArchivedAt === null,
+    needsSecondFactor: secondFactorRequired(record.role, { physioSecondFactorRequired }) && totpEnabledAt === null,
+  };
 }
 
 /**

@@ -13,6 +13,9 @@ export interface SignInRecord {
   passwordHash: string | null;
   athleteId: string | null;
   sessionVersion: number;
+  /** The sealed TOTP secret when a second factor is set up, and the last accepted time step. */
+  totpSecret: string | null;
+  totpLastStep: number | null;
 }
 
 /**
@@ -31,6 +34,8 @@ export async function findUserForSignIn(db: Database, email: string): Promise<Si
       passwordHash: users.passwordHash,
       athleteId: athleteProfiles.id,
       sessionVersion: users.sessionVersion,
+      totpSecret: users.totpSecret,
+      totpLastStep: users.totpLastStep,
       athleteArchivedAt: athleteProfiles.archivedAt,
     })
     .from(users)

@@ -1,4 +1,4 @@
-import { pgTable, text, unique } from "drizzle-orm/pg-core";
+import { boolean, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 
 export const organisations = pgTable(
@@ -7,6 +7,8 @@ export const organisations = pgTable(
     id: id(),
     name: text("name").notNull(),
     slug: text("slug").notNull(),
+    /** Set by the owner: physios must have a second factor before they can use the app. */
+    physioSecondFactorRequired: boolean("physio_second_factor_required").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [unique("organisations_slug_key").on(t.slug)],

@@ -3,12 +3,13 @@ import { homePathFor } from "@loadline/domain";
 import { AuthCard } from "@/components/auth-card";
 import { requireActor } from "@/server/session";
 import { ChangePasswordForm } from "./change-password-form";
+import { SecondFactorPanel } from "./second-factor-panel";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string; secondFactor?: string }> }) {
   const actor = await requireActor();
-  const { changed } = await searchParams;
+  const { changed, secondFactor } = await searchParams;
   return (
     <AuthCard
       title="Change your password"
@@ -19,7 +20,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Your password was changed. Other devices are signed out.
         </p>
       ) : null}
+      {secondFactor === "required" && actor.needsSecondFactor ? (
+        <p role="alert" className="mb-4 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">
+          Your club requires a second factor for your role. Set it up below to continue.
+        </p>
+      ) : null}
       <ChangePasswordForm />
+      <SecondFactorPanel />
       <p className="mt-4 text-sm">
         <a href={homePathFor(actor.role)} className="font-medium text-primary underline underline-offset-4">
           Back to Loadline
