@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const physioEmail = "physio@factor-club-1.test";
-const signIn = (code: string | undefined, at: Date, email = physioEmail) => authenticate(handle.db, { email, password, code }, { now: at, key });
+const signIn = (code: string | undefined, at: Date, email = physioEmail) => authenticate(handle.db, { email, password, otp: code }, { now: at, key });
 
 /** A caller for a request from a real sign-in's token (the per-request check included). */
 async function sessionCaller(email: string, code: string | undefined, at: Date) {

@@ -5,7 +5,7 @@ import { verifyAgainstDummy, verifyPassword } from "./password";
 import { hashRecoveryCode, matchTotp, openSecret, secondFactorKey } from "./second-factor";
 import { throttledAttempt, throttleKeys, type AttemptClock } from "./throttle";
 
-const codeField = z.object({ code: signInCodeSchema });
+const codeField = z.object({ otp: signInCodeSchema });
 
 /**
  * The second factor at sign-in: a 6-digit TOTP code (each time step accepted once) or an unused
@@ -39,7 +39,7 @@ export async function authenticate(db: Database, credentials: unknown, options: 
     const code = codeField.safeParse(credentials);
     const key = options.key ?? secondFactorKey();
     const totpSecret = user.totpSecret;
-    if (!(await secondFactorPasses(db, { id: user.id, totpSecret }, code.success ? code.data.code : undefined, options.now ?? new Date(), key))) return null;
+    if (!(await secondFactorPasses(db, { id: user.id, totpSecret }, code.success ? code.data.otp : undefined, options.now ?? new Date(), key))) return null;
   }
   return {
     id: user.id,

@@ -10,6 +10,9 @@ import "./session";
 export { authConfig, nextToken, SIGN_IN_PATH } from "./config";
 export { authenticate, authenticateThrottled } from "./credentials";
 export { LockedOut, realSleep, throttledAttempt, throttleKeys, type AttemptClock } from "./throttle";
+export { actorFromSession, claimsFromSession, sessionUserSchema, type SessionUser } from "./session";
+export { actorForSession, endSessionsOfToken } from "./session-check";
+export { hashPassword, verifyPassword } from "./password";
 
 /**
  * Sign-in refused by the throttle. Auth.js hands `code` to the sign-in action; it is
@@ -27,9 +30,6 @@ export function throttledMinutes(code: string | undefined): number | null {
   const match = /^throttled:(\d+)$/.exec(code ?? "");
   return match ? Number(match[1]) : null;
 }
-export { actorFromSession, claimsFromSession, sessionUserSchema, type SessionUser } from "./session";
-export { actorForSession, endSessionsOfToken } from "./session-check";
-export { hashPassword, verifyPassword } from "./password";
 
 /** The full Auth.js instance: Credentials sign-in against the app's database. */
 export function createAuth(options: {
@@ -44,7 +44,8 @@ export function createAuth(options: {
         credentials: {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
-          code: { label: "Authentication code", type: "text" },
+          // Not "code": that name means an OAuth authorization code to Auth.js.
+          otp: { label: "Authentication code", type: "text" },
         },
         authorize: async (credentials, request) => {
           const clock = { now: new Date(), sleep: realSleep, address: options.clientAddress(request) };

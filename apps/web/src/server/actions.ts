@@ -29,7 +29,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   }
   try {
     const code = signInCodeSchema.safeParse(formData.get("code") ?? undefined);
-    const withCode = code.success && code.data ? { code: code.data } : {};
+    const withCode = code.success && code.data ? { otp: code.data } : {};
     await signIn("credentials", { ...parsed.data, ...withCode, redirectTo: safeReturnPath(formData.get("returnTo")) });
   } catch (error) {
     const lockedFor = error instanceof CredentialsSignin ? throttledMinutes(error.code) : null;
