@@ -110,6 +110,18 @@ describe("server-side session validity", () => {
     expect(await authenticate(handle.db, { email: emailOf("physio"), password })).toBeNull();
     expect((await callerFor(handle, club.coach).staff.list()).map((s) => s.role)).toEqual(["coach"]);
     expect(await codeOf(callerFor(handle, club.coach).staff.remove({ userId: club.coach.userId }))).toBe("BAD_REQUEST");
+    // Only the owner removes a coach, and nobody removes the owner.
+    const [second] = await handle.db
+      .insert(users)
+      .values({ organisationId: club.organisationId, role: "coach", name: "Second Coach", email: "second-coach@session.test" })
+      .returning();
+    const secondCoach = { userId: second!.id, role: "coach" as const, organisationId: club.organisationId };
+    expect(await codeOf(callerFor(handle, secondCoach).staff.remove({ userId: second!.id }))).toBe("BAD_REQUEST");
+    await handle.db.update(users).set({ isOwner: true }).where(eq(users.id, club.coach.userId));
+    expect(await codeOf(callerFor(handle, secondCoach).staff.remove({ userId: club.coach.userId }))).toBe("NOT_FOUND");
+    expect(await codeOf(callerFor(handle, club.coach).staff.remove({ userId: second!.id }))).toBe("NOT_FOUND"); // not the owner in this actor
+    expect(await codeOf(callerFor(handle, { ...club.coach, isOwner: true }).staff.remove({ userId: second!.id }))).toBe("OK");
+    await handle.db.update(users).set({ isOwner: false }).where(eq(users.id, club.coach.userId));
   });
 
   it("refuses a token signed in more than 7 days ago, even while it is in use", async () => {

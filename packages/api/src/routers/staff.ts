@@ -17,13 +17,20 @@ export const staffRouter = router({
       return { invitePath, expiresAt: invite.expiresAt };
     }),
 
-  /** Remove a coach or physio from the club: archived, and every session they have ends. */
+  /**
+   * Remove a staff member from the club: archived, and every session they have ends. Coaches
+   * remove physios; only the owner removes another coach; nobody removes the owner.
+   */
   remove: procedureFor("staff.remove")
     .input(z.object({ userId: z.uuid("Unknown staff member") }))
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.actor.userId) throw new DomainError("invalid", "You cannot remove yourself.");
-      if (!(await removeStaffMember(ctx.db, ctx.actor.organisationId, input.userId, ctx.now))) {
-        throw new DomainError("not_found", "No such staff member in your club (the owner cannot be removed).");
+      const includeCoaches = ctx.actor.isOwner === true;
+      if (!(await removeStaffMember(ctx.db, ctx.actor.organisationId, input.userId, ctx.now, { includeCoaches }))) {
+        throw new DomainError(
+          "not_found",
+          includeCoaches ? "No such staff member in your club (the owner cannot be removed)." : "No such physio in your club (only the owner removes coaches).",
+        );
       }
       return { userId: input.userId };
     }),

@@ -106,10 +106,16 @@ export async function emailInUse(db: Database, email: string): Promise<boolean> 
 
 /**
  * Remove a coach or physio from the club: archived (the email stays taken, history keeps their
- * name) and every session ended, in one transaction. The owner cannot be removed. Returns false
- * when there is no such active staff member.
+ * name) and every session ended, in one transaction. The owner cannot be removed, and coaches
+ * only when `includeCoaches` (the owner asks). Returns false when there is no such staff member.
  */
-export async function removeStaffMember(db: Database, organisationId: string, userId: string, now: Date): Promise<boolean> {
+export async function removeStaffMember(
+  db: Database,
+  organisationId: string,
+  userId: string,
+  now: Date,
+  options: { includeCoaches: boolean },
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(users)
@@ -118,7 +124,7 @@ export async function removeStaffMember(db: Database, organisationId: string, us
         and(
           eq(users.organisationId, organisationId),
           eq(users.id, userId),
-          ne(users.role, "athlete"),
+          options.includeCoaches ? ne(users.role, "athlete") : eq(users.role, "physio"),
           eq(users.isOwner, false),
           isNull(users.archivedAt),
         ),
