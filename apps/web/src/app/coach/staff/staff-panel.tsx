@@ -89,11 +89,17 @@ export function StaffPanel() {
                   {person.isOwner ? null : (
                     <div className="flex justify-end gap-2">
                       {person.hasPassword ? (
-                        <Button variant="outline" size="sm" disabled={reset.isPending} onClick={() => reset.mutate({ userId: person.id })}>
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          aria-label={`Password reset link for ${person.name}`}
+                          disabled={reset.isPending}
+                          onClick={() => reset.mutate({ userId: person.id })}
+                        >
                           Reset link
                         </Button>
                       ) : null}
-                      <Button variant="ghost" size="sm" onClick={() => setToRemove({ id: person.id, name: person.name })}>
+                      <Button variant="ghost" size="sm" aria-label={`Remove ${person.name}`} onClick={() => setToRemove({ id: person.id, name: person.name })}>
                         Remove
                       </Button>
                     </div>
