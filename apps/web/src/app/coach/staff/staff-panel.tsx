@@ -92,7 +92,7 @@ export function StaffPanel() {
                         <Button
                           variant="outline"
                           size="sm"
-                          aria-label={`Password reset link for ${person.name}`}
+                          aria-label={`Reset link for ${person.name}`}
                           disabled={reset.isPending}
                           onClick={() => reset.mutate({ userId: person.id })}
                         >
