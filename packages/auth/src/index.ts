@@ -3,13 +3,13 @@ import Credentials from "next-auth/providers/credentials";
 import type { Database } from "@loadline/db";
 import { authConfig } from "./config";
 import { authenticateThrottled } from "./credentials";
-import { LockedOut, realSleep } from "./throttle";
+import { LockedOut, realSleep, throttledCode } from "./throttle";
 import { endSessionsOfToken } from "./session-check";
 import "./session";
 
 export { authConfig, nextToken, SIGN_IN_PATH } from "./config";
 export { authenticate, authenticateThrottled } from "./credentials";
-export { LockedOut, realSleep, throttledAttempt, throttleKeys, type AttemptClock } from "./throttle";
+export { LockedOut, realSleep, throttledAttempt, throttledMinutes, throttleKeys, type AttemptClock } from "./throttle";
 export { actorFromSession, claimsFromSession, sessionUserSchema, type SessionUser } from "./session";
 export { actorForSession, endSessionsOfToken } from "./session-check";
 export { hashPassword, verifyPassword } from "./password";
@@ -21,14 +21,8 @@ export { hashPassword, verifyPassword } from "./password";
 export class ThrottledSignIn extends CredentialsSignin {
   constructor(minutes: number) {
     super();
-    this.code = `throttled:${minutes}`;
+    this.code = throttledCode(minutes);
   }
-}
-
-/** The minutes of a throttled sign-in's code, or null for any other code. */
-export function throttledMinutes(code: string | undefined): number | null {
-  const match = /^throttled:(\d+)$/.exec(code ?? "");
-  return match ? Number(match[1]) : null;
 }
 
 /** The full Auth.js instance: Credentials sign-in against the app's database. */

@@ -58,3 +58,14 @@ export async function throttledAttempt<T>(
     throw error;
   }
 }
+
+/** The Auth.js error code of a sign-in refused by the throttle ("throttled:<minutes>"). */
+export function throttledCode(minutes: number): string {
+  return `throttled:${minutes}`;
+}
+
+/** The minutes of a throttled sign-in's code, or null for any other code. */
+export function throttledMinutes(code: string | undefined): number | null {
+  const match = /^throttled:(\d+)$/.exec(code ?? "");
+  return match ? Number(match[1]) : null;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authConfig, nextToken } from "../src/config";
+import { throttledCode, throttledMinutes } from "../src/throttle";
 
 const NOW = new Date("2026-11-21T09:00:00Z");
 const nowSeconds = NOW.getTime() / 1000;
@@ -25,5 +26,13 @@ describe("the session token", () => {
 
   it("lives 12 hours after its last use", () => {
     expect(authConfig.session.maxAge).toBe(12 * 3600);
+  });
+});
+
+describe("a throttled sign-in", () => {
+  it("reaches the sign-in action as a code carrying the minutes", () => {
+    expect(throttledMinutes(throttledCode(15))).toBe(15);
+    expect(throttledMinutes("credentials")).toBeNull();
+    expect(throttledMinutes(undefined)).toBeNull();
   });
 });
