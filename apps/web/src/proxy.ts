@@ -1,19 +1,21 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { sectionAccess, sessionCookieName } from "@loadline/auth/config";
-import { sessionUserSchema } from "@loadline/auth/session";
+import { actorFromSession } from "@loadline/auth/session";
 import { roleForSection } from "@loadline/domain";
 import { env } from "@/env";
 import { needsNoStore, newNonce, securityHeaders, servedOverHttps } from "@/server/security-headers";
+import { withRefreshedSession } from "@/server/session-refresh";
 
 /**
  * Every response gets the security headers (a per-request CSP nonce for pages). On role
  * sections it is also the first line of defence: anonymous users are sent to sign in, and
  * users who type another role's URL are sent to /forbidden. Each section's layout checks again.
  *
- * It only reads the session token. (Auth.js's own proxy wrapper re-sends the session cookie
- * on every response, so a page request still in flight when someone signs out would sign
- * them back in.)
+ * It only reads the session token: routing, not authority (the layouts and the tRPC context check
+ * the session against the database). Tokens past the 7-day absolute limit count as signed out,
+ * and a valid token is re-issued now and then so sessions slide (session-refresh.ts). Auth.js's
+ * own proxy wrapper is not used: it re-sends the cookie on every response.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -27,29 +29,32 @@ export async function proxy(request: NextRequest) {
 
 async function route(request: NextRequest, nonce: string, csp: string | undefined): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
-  if (roleForSection(pathname.split("/")[1] ?? "")) {
-    const secure = request.nextUrl.protocol === "https:";
-    const cookieName = sessionCookieName(secure);
-    const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName });
-    const user = sessionUserSchema.safeParse(token?.loadline);
-    const access = sectionAccess(pathname, user.success ? user.data.role : null);
-    if (access.kind === "sign-in") {
-      const url = new URL("/sign-in", request.nextUrl);
-      url.searchParams.set("callbackUrl", request.nextUrl.href);
-      return NextResponse.redirect(url);
-    }
-    if (access.kind === "forbidden") {
-      const url = new URL("/forbidden", request.nextUrl);
-      url.searchParams.set("from", pathname);
-      url.searchParams.set("home", access.home);
-      return NextResponse.redirect(url);
-    }
-  }
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   if (csp) requestHeaders.set("Content-Security-Policy", csp);
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  const next = () => NextResponse.next({ request: { headers: requestHeaders } });
+  if (!roleForSection(pathname.split("/")[1] ?? "")) return next();
+
+  const secure = request.nextUrl.protocol === "https:";
+  const cookieName = sessionCookieName(secure);
+  const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName });
+  const now = new Date();
+  const actor = actorFromSession({ user: token?.loadline }, now);
+  const access = sectionAccess(pathname, actor?.role ?? null);
+  if (access.kind === "sign-in") {
+    const url = new URL("/sign-in", request.nextUrl);
+    url.searchParams.set("callbackUrl", request.nextUrl.href);
+    return NextResponse.redirect(url);
+  }
+  if (access.kind === "forbidden") {
+    const url = new URL("/forbidden", request.nextUrl);
+    url.searchParams.set("from", pathname);
+    url.searchParams.set("home", access.home);
+    return NextResponse.redirect(url);
+  }
+  const response = next();
+  return token && actor ? withRefreshedSession(response, token, { secret: env.AUTH_SECRET, cookieName, secure, now }) : response;
 }
 
 export const config = {

@@ -14,6 +14,7 @@ const codeFor: Record<DomainErrorKind, TRPCError["code"]> = {
   gone: "NOT_FOUND",
   too_large: "PAYLOAD_TOO_LARGE",
   internal: "INTERNAL_SERVER_ERROR",
+  rate_limited: "TOO_MANY_REQUESTS",
 };
 
 /** Domain errors become transport errors here; the user message is all the client gets. */

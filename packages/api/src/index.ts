@@ -1,3 +1,3 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
-export type { Context } from "./context";
+export { createRequestContext, type Context } from "./context";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";

@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { can, type Action, type Actor } from "@loadline/domain";
 import type { Context } from "./context";
 import { fieldErrorsOf, mapError, newRequestId, referenceOf } from "./errors";
+import { inOrganisationScope } from "./tenant-scope";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -53,14 +54,20 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 /**
  * Signed-in users whom the domain policy allows to do `action` in their organisation.
  * Procedures about one athlete also load that athlete scoped to `actor.organisationId`.
+ * They run under row-level security for that organisation (tenant-scope.ts).
  */
 export const procedureFor = (action: Action) =>
-  protectedProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.actor, action)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this." });
-    }
-    return next();
-  });
+  protectedProcedure
+    .use(({ ctx, next }) => {
+      if (!can(ctx.actor, action)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this." });
+      }
+      if (ctx.actor.needsSecondFactor) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Your club requires a second factor: set it up on your account page first." });
+      }
+      return next();
+    })
+    .use(({ ctx, next }) => inOrganisationScope(ctx, (scoped) => next({ ctx: scoped })));
 
 /** Ask the policy about one subject inside a procedure (e.g. an athlete looked up by id). */
 export function assertCan(actor: Actor, action: Action, subject: { organisationId: string; athleteId?: string }): void {

@@ -114,6 +114,19 @@ const matrix: Matrix = {
     input: () => ({ name: "New Physio", email: `${unique("staff")}@matrix.test`, role: "physio" as const }),
     stranger: "no-leak",
   },
+  "staff.remove": {
+    who: COACH,
+    input: () => ({ userId: "00000000-0000-4000-8000-000000000000" }),
+    stranger: "refused",
+    note: "nobody's id, so the matrix never removes a real member (NOT_FOUND); session tests cover removal",
+  },
+  "staff.securityPolicy": { who: STAFF, input: () => undefined, stranger: "no-leak" },
+  "staff.setSecurityPolicy": {
+    who: [],
+    input: () => ({ physioSecondFactorRequired: false }),
+    stranger: "refused",
+    note: "the club owner only; the matrix's coach is not the owner (second-factor.test.ts covers the owner)",
+  },
 
   // Invite links: public, the token is the credential.
   "invite.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public" },
@@ -123,6 +136,26 @@ const matrix: Matrix = {
     stranger: "public",
     note: "an unknown token, so the matrix never consumes a real invite (NOT_FOUND 'gone')",
   },
+
+  // Password reset links: issued by staff for their club's members; opened and used by anyone.
+  "passwordReset.issue": { who: STAFF, input: (t) => ({ userId: t.club.athlete.userId }), stranger: "refused" },
+  "passwordReset.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public", note: "an invite token is no reset token: 'unknown'" },
+  "passwordReset.complete": {
+    who: "public",
+    input: () => ({ token: "not-a-real-reset-token-0000000", password: "a long password", confirm: "a long password" }),
+    stranger: "public",
+    note: "an unknown token (NOT_FOUND 'gone')",
+  },
+  "account.changePassword": {
+    who: SIGNED_IN,
+    input: () => ({ currentPassword: "not the password", newPassword: "a new long password", confirm: "a new long password" }),
+    stranger: "bad-request",
+    note: "a wrong current password, so the matrix never changes one (BAD_REQUEST on currentPassword)",
+  },
+  "account.secondFactor": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
+  "account.beginSecondFactor": { who: STAFF, input: () => undefined, stranger: "no-leak", note: "a pending secret of the caller's own" },
+  "account.confirmSecondFactor": { who: STAFF, input: () => ({ code: "000000" }), stranger: "bad-request", note: "a wrong code (BAD_REQUEST)" },
+  "account.disableSecondFactor": { who: STAFF, input: () => ({ password: "not the password" }), stranger: "bad-request", note: "a wrong password (BAD_REQUEST)" },
 
   "me.viewer": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
   "me.profile": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
@@ -342,8 +375,8 @@ describe("the matrix covers every procedure of appRouter", () => {
     expect(Object.keys(matrix).filter((p) => !allPaths.includes(p))).toEqual([]);
   });
 
-  it("allows exactly the invite procedures without sign-in", () => {
-    expect(allPaths.filter((p) => ruleOf(p)?.who === "public")).toEqual(["invite.accept", "invite.lookup"]);
+  it("allows exactly the invite and reset-link procedures without sign-in", () => {
+    expect(allPaths.filter((p) => ruleOf(p)?.who === "public")).toEqual(["invite.accept", "invite.lookup", "passwordReset.complete", "passwordReset.lookup"]);
   });
 });
 

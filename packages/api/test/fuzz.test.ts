@@ -9,7 +9,7 @@ import * as schema from "@loadline/db/schema";
 import type { Actor } from "@loadline/domain";
 import type { LogRecord } from "../src/logger";
 import { appRouter, createCaller } from "../src/root";
-import { createTestDatabase, NOW } from "./fixtures";
+import { createTestDatabase, NOW, TEST_SECOND_FACTOR_KEY } from "./fixtures";
 import { malformedInputs } from "./fuzz-inputs";
 import { buildWorld, procedureAt, type World } from "./matrix-helpers";
 
@@ -68,7 +68,7 @@ describe.skipIf(skip)("fuzz: every procedure refuses malformed input with a 4xx 
       for (const path of paths) {
         const passing: (Actor | null)[] = [];
         for (const actor of everyone) {
-          const caller = createCaller({ db: handle.db, actor, now: NOW, log: (r) => serverLog.push(r) });
+          const caller = createCaller({ db: handle.db, actor, now: NOW, secondFactorKey: TEST_SECOND_FACTOR_KEY, log: (r) => serverLog.push(r) });
           const code = await procedureAt(caller, path)(undefined).then(
             () => "OK",
             (error: unknown) => (error instanceof TRPCError ? error.code : "?"),
@@ -90,7 +90,7 @@ describe.skipIf(skip)("fuzz: every procedure refuses malformed input with a 4xx 
           inputs++;
           const actors = allowed.get(path) ?? everyone;
           const actor = actors[n % actors.length] ?? null;
-          const caller = createCaller({ db: handle.db, actor, now: NOW, requestId: `fuzz-${path}-${n}`, log: (r) => serverLog.push(r) });
+          const caller = createCaller({ db: handle.db, actor, now: NOW, requestId: `fuzz-${path}-${n}`, secondFactorKey: TEST_SECOND_FACTOR_KEY, log: (r) => serverLog.push(r) });
           let status = 200;
           try {
             await procedureAt(caller, path)(input);

@@ -6,7 +6,7 @@ import { withSafeCallbackUrl } from "../src/redirect";
 /** The Auth.js route handlers, as apps/web serves them, with hostile callback URLs. */
 
 process.env.AUTH_SECRET ??= "test-secret-of-at-least-32-characters!";
-const { handlers } = createAuth({ getDb: async () => ({}) as Database });
+const { handlers } = createAuth({ getDb: async () => ({}) as Database, clientAddress: () => null });
 const BASE = "http://localhost:3000";
 type AuthRequest = Parameters<typeof handlers.GET>[0];
 

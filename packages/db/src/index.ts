@@ -21,3 +21,8 @@ export * from "./queries/adjuncts";
 export * from "./queries/escalations";
 export * from "./queries/audit";
 export * from "./queries/calendar";
+export * from "./queries/sessions";
+export * from "./queries/throttles";
+export * from "./queries/passwords";
+export * from "./rls";
+export * from "./queries/second-factor";

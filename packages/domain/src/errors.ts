@@ -12,7 +12,8 @@ export type DomainErrorKind =
   | "invalid"
   | "gone"
   | "too_large"
-  | "internal";
+  | "internal"
+  | "rate_limited";
 
 export interface DomainErrorOptions {
   /** Detail for the server log only (defaults to the user message). */

@@ -4,3 +4,6 @@ export * from "./input-primitives";
 export * from "./policy";
 export * from "./roster";
 export * from "./clinical";
+export * from "./sessions";
+export * from "./throttle";
+export * from "./account";

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Role } from "@loadline/domain";
 import type { Database } from "../client";
+import { emailInUse } from "./users";
 import { invites, membershipInvites, organisations, users } from "../schema";
 import type { NewInvite } from "./roster";
 
@@ -117,9 +118,15 @@ export async function acceptInvite(
 export type EmailHolder = "this_organisation" | "other_organisation" | "none";
 
 export async function emailHolder(db: Database, organisationId: string, email: string): Promise<EmailHolder> {
-  const [row] = await db.select({ organisationId: users.organisationId }).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
-  if (!row) return "none";
-  return row.organisationId === organisationId ? "this_organisation" : "other_organisation";
+  const address = email.toLowerCase();
+  const [own] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.email, address)))
+    .limit(1);
+  if (own) return "this_organisation";
+  // Other clubs' rows are hidden by row-level security: ask the one function that sees them all.
+  return (await emailInUse(db, address)) ? "other_organisation" : "none";
 }
 
 /** Record an invite for an email that has an account elsewhere (see `membershipInvites`). */

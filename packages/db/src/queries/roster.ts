@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm
 import type { AthleteClinicalProfile, RosterProfileInput } from "@loadline/domain";
 import type { Database, Transaction } from "../client";
 import { athleteProfiles, invites, squadMemberships, squads, users } from "../schema";
+import { endAllSessions } from "./sessions";
 
 export interface SquadSummary {
   id: string;
@@ -280,17 +281,25 @@ export async function setAthleteSquads(
   });
 }
 
-/** Archive (now) or unarchive (null) an athlete. Archived athletes cannot sign in. */
+/**
+ * Archive (now) or unarchive (null) an athlete. Archived athletes cannot sign in, and archiving
+ * ends every session they have (in the same transaction).
+ */
 export async function setAthleteArchivedAt(
   db: Database,
   organisationId: string,
   athleteId: string,
   archivedAt: Date | null,
 ): Promise<boolean> {
-  const rows = await db
-    .update(athleteProfiles)
-    .set({ archivedAt })
-    .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
-    .returning({ id: athleteProfiles.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(athleteProfiles)
+      .set({ archivedAt })
+      .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+      .returning({ userId: athleteProfiles.userId });
+    const row = rows[0];
+    if (!row) return false;
+    if (archivedAt) await endAllSessions(tx, row.userId);
+    return true;
+  });
 }
