@@ -70,7 +70,7 @@ test.describe("the coach's roster", () => {
     await expect(page.getByRole("table")).toBeVisible();
     await expectAccessible(page);
     await page.goto("/coach/staff");
-    await expect(page.getByRole("cell", { name: "Dr Priya Nair" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Dr Priya Nair", exact: true })).toBeVisible();
     await expectAccessible(page);
   });
 });
