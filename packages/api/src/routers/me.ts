@@ -1,13 +1,23 @@
 import { TRPCError } from "@trpc/server";
-import { getAthleteByUser, getAthleteClinicalProfile, getUserWithOrganisation } from "@loadline/db";
+import { getAthleteByUser, getAthleteClinicalProfile, getUserWithOrganisation, readAthleteTimeZones, readClubCalendar } from "@loadline/db";
+import { effectiveTimeZone } from "@loadline/domain";
 import { procedureFor, protectedProcedure, router } from "../trpc";
 
 export const meRouter = router({
-  /** Who is signed in, for the app shell. */
+  /**
+   * Who is signed in, for the app shell, with the calendar every screen writes dates in: the
+   * club's zone and locale, and for an athlete their own zone when they set one (their days are
+   * counted there, so their dates must read the same way).
+   */
   viewer: protectedProcedure.query(async ({ ctx }) => {
-    const viewer = await getUserWithOrganisation(ctx.db, ctx.actor.organisationId, ctx.actor.userId);
+    const { organisationId, userId, athleteId } = ctx.actor;
+    const [viewer, club, ownZone] = await Promise.all([
+      getUserWithOrganisation(ctx.db, organisationId, userId),
+      readClubCalendar(ctx.db, organisationId),
+      athleteId ? readAthleteTimeZones(ctx.db, organisationId, [athleteId]).then((zones) => zones.get(athleteId) ?? null) : null,
+    ]);
     if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists." });
-    return viewer;
+    return { ...viewer, calendar: { timeZone: effectiveTimeZone(club.timeZone, ownZone), locale: club.locale } };
   }),
 
   /** The signed-in athlete's own profile. */
