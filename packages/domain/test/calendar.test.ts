@@ -4,6 +4,7 @@ import {
   assessAthlete,
   clubWeek,
   effectiveTimeZone,
+  formatCalendarDate,
   formatInClubTime,
   isSameLocalDay,
   isValidTimeZone,
@@ -44,6 +45,14 @@ describe("the club's calendar (issue 16, item 8)", () => {
     expect(formatInClubTime(summer, { timeZone: "America/New_York", locale: "en-US" })).toBe("Thu, Jul 2, 03:00");
     expect(formatInClubTime(summer, london, "date")).toBe("2 Jul 2026");
     expect(formatInClubTime("not a date", london)).toBe("");
+  });
+
+  it("writes a date-only value as that same day in the locale, whatever the zone", () => {
+    expect(formatCalendarDate("2026-11-21", { locale: "en-US" })).toBe("Nov 21, 2026");
+    expect(formatCalendarDate("2026-11-21", london, "shortDate")).toBe("21 Nov");
+    // formatInClubTime would read the string as UTC midnight, the 20th in New York.
+    expect(formatInClubTime("2026-11-21", { timeZone: "America/New_York", locale: "en-US" }, "date")).toBe("Nov 20, 2026");
+    expect(formatCalendarDate("2026-11-21T10:00:00Z", london)).toBe("");
   });
 
   it("local days start at local midnight across daylight-saving changes", () => {

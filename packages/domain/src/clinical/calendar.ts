@@ -232,6 +232,21 @@ export function formatInClubTime(
   return `${day}, ${time}`;
 }
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date-only value ("2026-11-21": an onset date, a chart's day) written in the club's locale.
+ * It names a calendar day, not an instant, so no zone may shift it: noon UTC of that date read
+ * in UTC is that same date, whereas `formatInClubTime` would show the day before west of UTC.
+ * @param day the calendar date, YYYY-MM-DD ("" for anything else)
+ * @param calendar only the locale is used
+ * @param style a style without a time of day (default "date": "21 Nov 2026")
+ */
+export function formatCalendarDate(day: string, calendar: Pick<Calendar, "locale">, style: Exclude<DateStyle, "dateTime" | "time"> = "date"): string {
+  if (!isoDate.test(day)) return "";
+  return formatInClubTime(`${day}T12:00:00Z`, { timeZone: "UTC", locale: calendar.locale }, style);
+}
+
 /** True when both instants fall on the same local calendar date in the zone ("checked in today"). */
 export function isSameLocalDay(a: Date, b: Date, timeZone: string): boolean {
   return localDateKey(a.getTime(), timeZone) === localDateKey(b.getTime(), timeZone);
