@@ -3,17 +3,21 @@ import type { Role } from "@loadline/domain";
 import { requireRole } from "@/server/session";
 import { serverCaller } from "@/trpc/server";
 import { AppShell } from "./app-shell";
+import { ClubCalendarProvider } from "./club-calendar";
 import type { NavItem } from "./nav-links";
 
 const roleLabels: Record<Role, string> = { coach: "Coach", physio: "Physio", athlete: "Athlete" };
 
-/** Layout of a role's section: checks the role on the server (behind proxy.ts) and draws the shell. */
+/**
+ * Layout of a role's section: checks the role on the server (behind proxy.ts), draws the shell and
+ * hands the viewer's calendar to the client components so every date reads in the club's zone.
+ */
 export async function RoleLayout({ role, section, nav, children }: { role: Role; section: string; nav: NavItem[]; children: ReactNode }) {
   await requireRole(role, section);
   const viewer = await (await serverCaller()).me.viewer();
   return (
     <AppShell nav={nav} user={{ name: viewer.name, organisationName: viewer.organisationName, roleLabel: roleLabels[role] }}>
-      {children}
+      <ClubCalendarProvider calendar={viewer.calendar}>{children}</ClubCalendarProvider>
     </AppShell>
   );
 }

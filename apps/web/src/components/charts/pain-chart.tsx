@@ -1,7 +1,8 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ReferenceArea, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@loadline/ui/chart";
-import { defaultCalendar, formatInClubTime } from "@loadline/domain";
+import { formatCalendarDate } from "@loadline/domain";
+import { useClubCalendar } from "../club-calendar";
 
 export interface PainPoint {
   /** ISO day, e.g. 2026-11-21. */
@@ -17,15 +18,15 @@ const config = {
   morning: { label: "Next morning", color: "var(--chart-1)" },
 } satisfies ChartConfig;
 
-// `iso` is already a local calendar date (YYYY-MM-DD): noon UTC names that same date in the club's locale.
-const shortDay = (iso: string) => formatInClubTime(`${iso}T12:00:00Z`, { timeZone: "UTC", locale: defaultCalendar.locale }, "shortDate");
-
 /**
  * Pain during, after and the next morning (0-10) over time, drawn over the R1/R2 zone bands
  * (green up to `greenMax`, amber up to `amberMax`, red above). Data in, no fetching, so the
  * coach's and physio's athlete views can reuse it.
  */
 export function PainChart({ data, bands, className }: { data: PainPoint[]; bands: { greenMax: number; amberMax: number }; className?: string }) {
+  const calendar = useClubCalendar();
+  // Each point's `date` is already a local calendar day (YYYY-MM-DD): written as that day, no zone shift.
+  const shortDay = (day: string) => formatCalendarDate(day, calendar, "shortDate");
   return (
     <figure className={className}>
       <ChartContainer config={config} className="aspect-auto h-64 w-full">

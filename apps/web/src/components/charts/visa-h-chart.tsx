@@ -1,7 +1,8 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@loadline/ui/chart";
-import { defaultCalendar, formatInClubTime } from "@loadline/domain";
+import { formatCalendarDate } from "@loadline/domain";
+import { useClubCalendar } from "../club-calendar";
 
 export interface VisaHPoint {
   date: string;
@@ -9,11 +10,12 @@ export interface VisaHPoint {
 }
 
 const config = { total: { label: "VISA-H total", color: "var(--chart-4)" } } satisfies ChartConfig;
-// `iso` is already a local calendar date (YYYY-MM-DD): noon UTC names that same date in the club's locale.
-const shortDay = (iso: string) => formatInClubTime(`${iso}T12:00:00Z`, { timeZone: "UTC", locale: defaultCalendar.locale }, "shortDate");
 
 /** VISA-H totals (0-100, higher is better) with an optional baseline + meaningful-change line. Props only. */
 export function VisaHChart({ data, target, className }: { data: VisaHPoint[]; target?: { value: number; label: string } | null; className?: string }) {
+  const calendar = useClubCalendar();
+  // Each point's `date` is already a local calendar day (YYYY-MM-DD): written as that day, no zone shift.
+  const shortDay = (day: string) => formatCalendarDate(day, calendar, "shortDate");
   return (
     <figure className={className}>
       <ChartContainer config={config} className="aspect-auto h-52 w-full">

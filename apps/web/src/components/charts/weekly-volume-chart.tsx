@@ -1,7 +1,8 @@
 "use client";
 import { Bar, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@loadline/ui/chart";
-import { defaultCalendar, formatInClubTime } from "@loadline/domain";
+import { formatInClubTime } from "@loadline/domain";
+import { useClubCalendar, type ClubCalendar } from "../club-calendar";
 
 export interface WeeklyVolumePoint {
   weekStart: Date | string;
@@ -15,11 +16,16 @@ const config = {
   tenPercentLimitKm: { label: "+10 % limit", color: "var(--zone-red)" },
 } satisfies ChartConfig;
 
-const weekLabel = (value: Date | string) => formatInClubTime(value, defaultCalendar, "shortDate");
-
-/** Weekly running km as bars with the 10 % line (R10). Props only: reusable on staff pages. */
-export function WeeklyVolumeChart({ data, className }: { data: WeeklyVolumePoint[]; className?: string }) {
-  const rows = data.map((d) => ({ ...d, week: weekLabel(d.weekStart) }));
+/**
+ * Weekly running km as bars with the 10 % line (R10). Data in, no fetching: reusable on staff pages.
+ * `calendar` is the zone the weeks were cut in (the athlete's, on a coach's view of an athlete whose
+ * own zone differs from the club's); without it, the viewer's. Labelling a week start in another
+ * zone could name the day before.
+ */
+export function WeeklyVolumeChart({ data, calendar, className }: { data: WeeklyVolumePoint[]; calendar?: ClubCalendar; className?: string }) {
+  const viewerCalendar = useClubCalendar();
+  const weeksCalendar = calendar ?? viewerCalendar;
+  const rows = data.map((d) => ({ ...d, week: formatInClubTime(d.weekStart, weeksCalendar, "shortDate") }));
   return (
     <figure className={className}>
       <ChartContainer config={config} className="aspect-auto h-56 w-full">

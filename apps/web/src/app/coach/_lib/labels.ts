@@ -1,4 +1,4 @@
-import { defaultCalendar, formatInClubTime, type Calendar } from "@loadline/domain";
+import { formatInClubTime, type Calendar } from "@loadline/domain";
 import type { Availability, BadgeVariantName, PreflightVerdict, Severity, SquadSessionKind, Zone } from "./types";
 
 type ClubCalendar = Pick<Calendar, "timeZone" | "locale">;
@@ -36,12 +36,13 @@ export const DAY_MS = 86_400_000;
 
 /**
  * Dates show in the club's zone and locale through the domain's one formatter, so the server
- * render and the browser agree and no screen shows UTC. Pass the assessment's (or the planner's)
- * calendar; without one the club default (Europe/London, en-GB) applies.
+ * render and the browser agree and no screen shows UTC. The calendar is required: an athlete's
+ * dates take the assessment's calendar (their own zone), everything else `useClubCalendar()`.
+ * A default here would quietly write another club's dates in London time.
  */
-export const formatDate = (date: Date, calendar: ClubCalendar = defaultCalendar) => formatInClubTime(date, calendar, "day");
-export const formatDateTime = (date: Date, calendar: ClubCalendar = defaultCalendar) => formatInClubTime(date, calendar, "dateTime");
-export const formatTime = (date: Date, calendar: ClubCalendar = defaultCalendar) => formatInClubTime(date, calendar, "time");
+export const formatDate = (date: Date, calendar: ClubCalendar) => formatInClubTime(date, calendar, "day");
+export const formatDateTime = (date: Date, calendar: ClubCalendar) => formatInClubTime(date, calendar, "dateTime");
+export const formatTime = (date: Date, calendar: ClubCalendar) => formatInClubTime(date, calendar, "time");
 
 /** A session outcome's badge: tone and words come from the domain. */
 export const outcomeVariant = (tone: Zone | "incomplete"): BadgeVariantName => (tone === "incomplete" ? "outline" : zoneVariant(tone));

@@ -16,6 +16,7 @@ import { useTRPC } from "@/trpc/react";
 import { formatDateTime, severityLabels } from "../_lib/labels";
 import type { AlertItem } from "../_lib/types";
 import type { AlertStatus as Status } from "./status";
+import { useClubCalendar } from "@/components/club-calendar";
 
 
 export function AlertsInbox({ status }: { status: Status }) {
@@ -88,6 +89,7 @@ export function AlertsInbox({ status }: { status: Status }) {
 }
 
 function AlertCard({ alert }: { alert: AlertItem }) {
+  const calendar = useClubCalendar();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -114,13 +116,13 @@ function AlertCard({ alert }: { alert: AlertItem }) {
               {alert.athleteName}
             </Link>
             <span className="text-xs text-muted-foreground">
-              {alert.squads.map((s) => s.name).join(", ")} · raised {formatDateTime(alert.raisedAt)}
+              {alert.squads.map((s) => s.name).join(", ")} · raised {formatDateTime(alert.raisedAt, calendar)}
             </span>
           </div>
           <p>{alert.message}</p>
           {alert.acknowledgedAt ? (
             <p className="text-sm text-muted-foreground">
-              Acknowledged by {alert.acknowledgedByName ?? "staff"} on {formatDateTime(alert.acknowledgedAt)}
+              Acknowledged by {alert.acknowledgedByName ?? "staff"} on {formatDateTime(alert.acknowledgedAt, calendar)}
               {alert.acknowledgeNote ? <>: “{alert.acknowledgeNote}”</> : "."}
             </p>
           ) : null}

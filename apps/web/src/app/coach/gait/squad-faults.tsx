@@ -10,10 +10,12 @@ import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { useTRPC } from "@/trpc/react";
 import { formatDate } from "../_lib/labels";
 import { useUrlState } from "@/hooks/use-url-state";
+import { useClubCalendar } from "@/components/club-calendar";
 
 const sideLabel = (side: string | null) => (side ? ` · ${side}` : "");
 
 export function SquadFaults() {
+  const calendar = useClubCalendar();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.gait.squadFaults.queryOptions({}));
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
@@ -45,7 +47,7 @@ export function SquadFaults() {
                   <Link href={`/coach/athletes/${h.athleteId}`} className="font-medium underline underline-offset-4">
                     {h.athleteName}
                   </Link>{" "}
-                  ({h.imported ? "imported run" : "logged run"}, {formatDate(h.at)}): {h.message}{" "}
+                  ({h.imported ? "imported run" : "logged run"}, {formatDate(h.at, calendar)}): {h.message}{" "}
                   <Link href={`/coach/gait/new?athlete=${h.athleteId}&fault=OVERSTRIDE`} className="underline underline-offset-4">
                     Record a gait check
                   </Link>
@@ -81,7 +83,7 @@ export function SquadFaults() {
                           Severity {a.severity}
                           {sideLabel(a.side)}
                         </Badge>
-                        <span className="text-muted-foreground">{formatDate(a.assessedAt)}</span>
+                        <span className="text-muted-foreground">{formatDate(a.assessedAt, calendar)}</span>
                         {a.cues.length > 0 ? <span className="w-full text-muted-foreground">Cues: {a.cues.join("; ")}</span> : null}
                       </li>
                     ))}

@@ -16,7 +16,8 @@ import {
 import { Button } from "@loadline/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@loadline/ui/dialog";
 import { useTRPC } from "@/trpc/react";
-import { defaultCalendar, formatInClubTime } from "@loadline/domain";
+import { formatInClubTime } from "@loadline/domain";
+import { useClubCalendar } from "@/components/club-calendar";
 
 type Entry = {
   kind: "session" | "check_in";
@@ -29,11 +30,12 @@ type Entry = {
 };
 
 const typeNames = { strength: "Strength", run: "Run", field: "Field", cross_training: "Cross-training" } as const;
-const when = (d: Date) => formatInClubTime(d, defaultCalendar, "dateTime");
 
 /** The last two weeks of logs and check-ins, with edit, delete and history for each. */
 export function RecentLogs() {
   const trpc = useTRPC();
+  const calendar = useClubCalendar();
+  const when = (d: Date) => formatInClubTime(d, calendar, "dateTime");
   const queryClient = useQueryClient();
   const { data: sessions } = useSuspenseQuery(trpc.athleteLogs.list.queryOptions({ days: 14 }));
   const { data: checkIns } = useSuspenseQuery(trpc.checkIns.list.queryOptions({ days: 14 }));
@@ -152,6 +154,8 @@ const shown = ["painDuring", "painAfter", "minutes", "rpe", "distanceKm", "morni
 
 function History({ kind, id }: { kind: "session" | "check_in"; id: string }) {
   const trpc = useTRPC();
+  const calendar = useClubCalendar();
+  const when = (d: Date) => formatInClubTime(d, calendar, "dateTime");
   const { data, isPending, isError } = useQuery(trpc.athleteLogs.history.queryOptions({ kind, id }));
   if (isPending) return <p className="text-sm">Loading…</p>;
   if (isError) return <p className="text-sm text-destructive">Could not load the history.</p>;

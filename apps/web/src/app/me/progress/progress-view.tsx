@@ -6,7 +6,8 @@ import { PainChart } from "@/components/charts/pain-chart";
 import { VisaHChart } from "@/components/charts/visa-h-chart";
 import { WeeklyVolumeChart } from "@/components/charts/weekly-volume-chart";
 import { useTRPC } from "@/trpc/react";
-import { defaultCalendar, formatInClubTime } from "@loadline/domain";
+import { formatInClubTime } from "@loadline/domain";
+import { useClubCalendar } from "@/components/club-calendar";
 
 const statusLabel = { met: "Met", not_met: "Not yet", unknown: "Unknown" } as const;
 const statusVariant = { met: "zone-green", not_met: "zone-amber", unknown: "outline" } as const;
@@ -14,6 +15,7 @@ const changeLabel = { advance: "Moved on", advance_override: "Moved on (physio's
 
 export function ProgressView() {
   const trpc = useTRPC();
+  const calendar = useClubCalendar();
   const { data: p } = useSuspenseQuery(trpc.progress.get.queryOptions({ weeks: 8 }));
   const met = p.exitCriteria.filter((c) => c.status === "met").length;
   // Phase history: a new entry only when the phase (or its start) changed between plan versions.
@@ -112,7 +114,7 @@ export function ProgressView() {
                 <li key={v.version} className="flex flex-wrap items-baseline justify-between gap-2 border-b pb-2 last:border-0">
                   <span className="font-medium">Phase {v.phase}</span>
                   <span className="text-muted-foreground">
-                    from {formatInClubTime(v.phaseStartedAt, defaultCalendar, "date")}
+                    from {formatInClubTime(v.phaseStartedAt, calendar, "date")}
                     {v.phaseChange ? ` · ${changeLabel[v.phaseChange]}` : ""}
                   </span>
                 </li>

@@ -12,7 +12,8 @@ import { cn } from "@loadline/ui/lib/utils";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { localDateTimeValue, useDraft, useIdempotencyKey } from "../_components/use-log-form";
-import { defaultCalendar, formatInClubTime } from "@loadline/domain";
+import { formatInClubTime } from "@loadline/domain";
+import { useClubCalendar } from "@/components/club-calendar";
 
 type Values = { at: string; items: (number | undefined)[] };
 
@@ -27,6 +28,7 @@ const optionsFor = (item: number): number[] =>
  */
 export function VisaHForm() {
   const trpc = useTRPC();
+  const calendar = useClubCalendar();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.visaH.mine.queryOptions());
   const [idempotencyKey, renewKey] = useIdempotencyKey();
@@ -86,12 +88,12 @@ export function VisaHForm() {
         </Alert>
       ) : (
         <p className="text-sm text-muted-foreground">
-          Next due {formatInClubTime(data.due.dueAt, defaultCalendar, "shortDate")} (in {data.due.daysUntilDue} days). You may fill it in earlier if your physio asks.
+          Next due {formatInClubTime(data.due.dueAt, calendar, "shortDate")} (in {data.due.daysUntilDue} days). You may fill it in earlier if your physio asks.
         </p>
       )}
       {latest ? (
         <p className="text-sm">
-          Last total: <strong>{latest.total}</strong>/100 on {formatInClubTime(latest.at, defaultCalendar, "date")}
+          Last total: <strong>{latest.total}</strong>/100 on {formatInClubTime(latest.at, calendar, "date")}
           {data.change ? ` (${data.change.change >= 0 ? "+" : ""}${data.change.change} since your baseline of ${data.change.baseline})` : ""}.
         </p>
       ) : null}

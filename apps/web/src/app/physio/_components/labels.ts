@@ -1,4 +1,4 @@
-import { defaultCalendar, formatInClubTime, type Calendar, type Severity } from "@loadline/domain";
+import { formatCalendarDate, formatInClubTime, type Calendar, type Severity } from "@loadline/domain";
 
 /** Field errors a tRPC call failed with, keyed by the input path (e.g. `episode.side`). */
 export function serverFieldErrors(error: unknown): Record<string, string> {
@@ -12,8 +12,13 @@ export const severityLabel: Record<Severity, string> = { info: "Info", amber: "A
 
 export const humanize = (value: string) => value.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
 
-// One formatter for every screen (the domain's), in the club's zone and locale: the club default
-// until the physio pages receive the club's calendar with their data.
-export const formatDate = (value: Date | string, calendar: Pick<Calendar, "timeZone" | "locale"> = defaultCalendar) => formatInClubTime(value, calendar, "date");
+type ClubCalendar = Pick<Calendar, "timeZone" | "locale">;
 
-export const formatDateTime = (value: Date | string, calendar: Pick<Calendar, "timeZone" | "locale"> = defaultCalendar) => formatInClubTime(value, calendar, "dateTime");
+// The domain's one formatter, in the club's zone and locale (`useClubCalendar()`): no default, so no
+// screen can fall back to London time for a club elsewhere.
+export const formatDate = (value: Date, calendar: ClubCalendar) => formatInClubTime(value, calendar, "date");
+
+export const formatDateTime = (value: Date, calendar: ClubCalendar) => formatInClubTime(value, calendar, "dateTime");
+
+/** A date-only value (YYYY-MM-DD, e.g. an onset date): that day, never shifted by the zone. */
+export const formatDay = (day: string, calendar: ClubCalendar) => formatCalendarDate(day, calendar, "date");

@@ -13,6 +13,7 @@ import { toast } from "@loadline/ui/sonner";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../_components/use-refresh-clinical";
 import { formatDateTime, serverFieldErrors } from "../_components/labels";
+import { useClubCalendar } from "@/components/club-calendar";
 
 type Escalation = inferRouterOutputs<AppRouter>["escalations"]["list"][number];
 
@@ -43,6 +44,7 @@ export function EscalationQueue({ athleteId }: { athleteId?: string }) {
 }
 
 function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation; showAthlete: boolean }) {
+  const calendar = useClubCalendar();
   const trpc = useTRPC();
   const refresh = useRefreshClinical();
   const [note, setNote] = useState("");
@@ -63,7 +65,7 @@ function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation
                 {e.athleteName}
               </Link>
             ) : null}
-            <span className="text-sm font-normal text-muted-foreground">raised {formatDateTime(e.raisedAt)}</span>
+            <span className="text-sm font-normal text-muted-foreground">raised {formatDateTime(e.raisedAt, calendar)}</span>
             {e.resolvedAt ? <Badge variant="zone-green">Resolved</Badge> : e.acknowledgedAt ? <Badge variant="secondary">Acknowledged</Badge> : <Badge variant="red">New</Badge>}
           </h2>
         </CardTitle>
@@ -82,13 +84,13 @@ function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation
         ) : null}
         {e.acknowledgedAt ? (
           <p className="text-muted-foreground">
-            Acknowledged by {e.acknowledgedByName} {formatDateTime(e.acknowledgedAt)}
+            Acknowledged by {e.acknowledgedByName} {formatDateTime(e.acknowledgedAt, calendar)}
             {e.acknowledgeNote ? `: ${e.acknowledgeNote}` : ""}
           </p>
         ) : null}
         {e.resolvedAt ? (
           <p className="text-muted-foreground">
-            Resolved by {e.resolvedByName} {formatDateTime(e.resolvedAt)}: {e.resolutionNote}
+            Resolved by {e.resolvedByName} {formatDateTime(e.resolvedAt, calendar)}: {e.resolutionNote}
           </p>
         ) : (
           <form className="grid gap-2" onSubmit={(ev) => ev.preventDefault()}>

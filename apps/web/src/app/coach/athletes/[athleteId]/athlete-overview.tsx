@@ -194,7 +194,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <WeeklyVolumeChart data={weeklyKm(data, a.evaluatedAt)} />
+            <WeeklyVolumeChart data={weeklyKm(data, a.evaluatedAt)} calendar={a.calendar} />
           </CardContent>
         </Card>
       </div>

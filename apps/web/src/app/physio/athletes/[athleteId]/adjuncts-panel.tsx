@@ -14,6 +14,7 @@ import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDate, humanize, serverFieldErrors } from "../../_components/labels";
+import { useClubCalendar } from "@/components/club-calendar";
 
 const kindLabel: Record<AdjunctTreatmentKind, string> = {
   shockwave: "Shockwave (ESWT)",
@@ -24,6 +25,7 @@ const kindLabel: Record<AdjunctTreatmentKind, string> = {
 };
 
 export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
+  const calendar = useClubCalendar();
   const trpc = useTRPC();
   const invalidate = useRefreshClinical();
   const { data: adjuncts } = useSuspenseQuery(trpc.adjuncts.list.queryOptions({ athleteId }));
@@ -68,7 +70,7 @@ export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{kindLabel[a.kind as AdjunctTreatmentKind] ?? humanize(a.kind)}</span>
                 <span className="text-muted-foreground">
-                  {formatDate(a.at)}
+                  {formatDate(a.at, calendar)}
                   {a.side ? ` · ${a.side}` : ""} · recorded by {a.recordedByName}
                 </span>
                 {a.pausesProgression ? <Badge variant="amber">Progression paused</Badge> : null}

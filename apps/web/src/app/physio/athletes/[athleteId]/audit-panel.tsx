@@ -4,8 +4,10 @@ import { Badge } from "@loadline/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { useTRPC } from "@/trpc/react";
 import { formatDateTime, humanize } from "../../_components/labels";
+import { useClubCalendar } from "@/components/club-calendar";
 
 export function AuditPanel({ athleteId }: { athleteId: string }) {
+  const calendar = useClubCalendar();
   const trpc = useTRPC();
   const { data: entries } = useSuspenseQuery(trpc.audit.list.queryOptions({ athleteId }));
   return (
@@ -24,7 +26,7 @@ export function AuditPanel({ athleteId }: { athleteId: string }) {
         <TableBody>
           {entries.map((e) => (
             <TableRow key={e.id}>
-              <TableCell className="whitespace-nowrap">{formatDateTime(e.at)}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDateTime(e.at, calendar)}</TableCell>
               <TableCell>
                 {e.actorName} <span className="text-xs text-muted-foreground">({e.actorRole})</span>
               </TableCell>

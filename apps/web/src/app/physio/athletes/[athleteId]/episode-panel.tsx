@@ -26,11 +26,13 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
-import { formatDate, humanize, serverFieldErrors } from "../../_components/labels";
+import { formatDate, formatDay, humanize, serverFieldErrors } from "../../_components/labels";
+import { useClubCalendar } from "@/components/club-calendar";
 
 type Episode = inferRouterOutputs<AppRouter>["episodes"]["list"]["episodes"][number];
 
 export function EpisodePanel({ athleteId }: { athleteId: string }) {
+  const calendar = useClubCalendar();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.episodes.list.queryOptions({ athleteId }));
   const open = data.episodes.find((e) => e.status === "active") ?? null;
@@ -59,7 +61,7 @@ export function EpisodePanel({ athleteId }: { athleteId: string }) {
           <CardContent className="grid gap-3 text-sm">
             {past.map((e) => (
               <div key={e.id}>
-                {humanize(e.side)} side, opened {formatDate(e.createdAt)}, closed {e.closedAt ? formatDate(e.closedAt) : ""}
+                {humanize(e.side)} side, opened {formatDate(e.createdAt, calendar)}, closed {e.closedAt ? formatDate(e.closedAt, calendar) : ""}
               </div>
             ))}
           </CardContent>
@@ -70,6 +72,7 @@ export function EpisodePanel({ athleteId }: { athleteId: string }) {
 }
 
 function EpisodeDetails({ episode, onEdit }: { episode: Episode; onEdit: () => void }) {
+  const calendar = useClubCalendar();
   return (
     <Card>
       <CardHeader className="flex flex-row items-center justify-between">
@@ -86,7 +89,7 @@ function EpisodeDetails({ episode, onEdit }: { episode: Episode; onEdit: () => v
           <dd>{humanize(episode.side)}</dd>
           <dt className="text-muted-foreground">Onset</dt>
           <dd>
-            {formatDate(episode.onsetDate)} ({episode.onsetType})
+            {formatDay(episode.onsetDate, calendar)} ({episode.onsetType})
           </dd>
           <dt className="text-muted-foreground">Suspected trigger</dt>
           <dd>{episode.suspectedTriggers.map((t) => suspectedTriggerLabels[t as keyof typeof suspectedTriggerLabels] ?? t).join(", ") || "None recorded"}</dd>
@@ -97,7 +100,7 @@ function EpisodeDetails({ episode, onEdit }: { episode: Episode; onEdit: () => v
           <dt className="text-muted-foreground">Owning clinician</dt>
           <dd>{episode.owningClinicianName}</dd>
           <dt className="text-muted-foreground">Opened</dt>
-          <dd>{formatDate(episode.createdAt)}</dd>
+          <dd>{formatDate(episode.createdAt, calendar)}</dd>
           <dt className="text-muted-foreground">Clinical notes</dt>
           <dd className="whitespace-pre-wrap">{episode.clinicalNotes || "None"}</dd>
         </dl>

@@ -7,10 +7,12 @@ import { Field } from "@loadline/ui/field";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { useTRPC } from "@/trpc/react";
 import { formatDateTime } from "../../_components/labels";
+import { useClubCalendar } from "@/components/club-calendar";
 
 const phaseChangeLabel = { advance: "Advanced (criteria met)", advance_override: "Advanced with override", regress: "Moved back" } as const;
 
 export function HistoryPanel({ athleteId }: { athleteId: string }) {
+  const calendar = useClubCalendar();
   const trpc = useTRPC();
   const { data: versions } = useSuspenseQuery(trpc.plans.history.queryOptions({ athleteId }));
   const newest = versions[0]?.version ?? 0;
@@ -86,7 +88,7 @@ export function HistoryPanel({ athleteId }: { athleteId: string }) {
                   <Badge variant="secondary">Phase {v.phase}</Badge>
                   {v.phaseChange ? <Badge variant={v.phaseChange === "advance_override" ? "amber" : "info"}>{phaseChangeLabel[v.phaseChange]}</Badge> : null}
                   <span className="text-muted-foreground">
-                    {v.authorName}, {formatDateTime(v.createdAt)}
+                    {v.authorName}, {formatDateTime(v.createdAt, calendar)}
                   </span>
                 </div>
                 <p className="mt-1">{v.changeSummary}</p>

@@ -32,6 +32,7 @@ import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDateTime, humanize, serverFieldErrors } from "../../_components/labels";
+import { useClubCalendar } from "@/components/club-calendar";
 
 type Prescription = PlanBody["prescriptions"][number];
 
@@ -80,6 +81,7 @@ function parseThresholdValues(values: ThresholdValues): { overrides: PlanBody["t
  * their change, and nothing is overwritten.
  */
 export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; hasOpenEpisode: boolean }) {
+  const calendar = useClubCalendar();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshClinical = useRefreshClinical();
@@ -218,7 +220,7 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
           </CardTitle>
           {plan ? (
             <p className="text-sm text-muted-foreground">
-              Phase {plan.phase}: {plan.phaseName}. Last saved by {plan.authorName}, {formatDateTime(plan.createdAt)}. Change the phase in the Phase
+              Phase {plan.phase}: {plan.phaseName}. Last saved by {plan.authorName}, {formatDateTime(plan.createdAt, calendar)}. Change the phase in the Phase
               change tab.
             </p>
           ) : null}
