@@ -1,4 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Unit tests of the web app's framework-free modules (headers, redirects); pages are covered by e2e.
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+// Unit tests of the web app's framework-free modules (headers, redirects) and of small client
+// components rendered to a string; pages are covered by e2e. Next wants `jsx: "preserve"` in
+// tsconfig (it compiles JSX itself), so the tests compile it here with React's automatic runtime.
+export default defineConfig({
+  oxc: { jsx: { runtime: "automatic" } },
+  test: { include: ["test/**/*.test.{ts,tsx}"] },
+});

@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // Tests read time from a fixed clock they pass in, so a result never depends on when it runs.
-    files: ["test/**/*.ts", "tests/**/*.ts", "**/*.test.ts", "**/*.spec.ts"],
+    files: ["test/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}", "**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}"],
     rules: {
       "no-restricted-syntax": [
         "error",
