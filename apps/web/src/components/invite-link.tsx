@@ -5,6 +5,8 @@ import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Input } from "@loadline/ui/input";
 import { Label } from "@loadline/ui/label";
+import { formatInClubTime } from "@loadline/domain";
+import { useClubCalendar } from "./club-calendar";
 
 /** Shows a one-time invite (or password-reset) link to copy: Loadline sends no email. */
 export function InviteLink({
@@ -18,6 +20,7 @@ export function InviteLink({
   expiresAt: Date;
   kind?: "invite" | "reset";
 }) {
+  const calendar = useClubCalendar();
   const [origin, setOrigin] = useState("");
   const [copied, setCopied] = useState(false);
   useEffect(() => setOrigin(window.location.origin), []);
@@ -40,8 +43,8 @@ export function InviteLink({
         <p>
           Send this link to {name} yourself. It works once, until{" "}
           {kind === "reset"
-            ? `${expiresAt.toLocaleString("en-GB", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}; older reset links no longer work`
-            : expiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long" })}
+            ? `${formatInClubTime(expiresAt, calendar, "dateTime")}; older reset links no longer work`
+            : formatInClubTime(expiresAt, calendar, "shortDate")}
           .
         </p>
         <Label htmlFor="invite-url" className="sr-only">

@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { formatInClubTime, outcomeBadge } from "@loadline/domain";
+import { formatInClubTime, localDateKey, outcomeBadge } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -52,7 +52,8 @@ export function Today() {
   const trpc = useTRPC();
   const { data: t } = useSuspenseQuery(trpc.today.get.queryOptions());
   const [now] = useState(() => new Date());
-  const [ticks, toggle] = useTicks(now.toISOString().slice(0, 10));
+  // Ticks last for the athlete's local day, not the UTC one (which turns over mid-evening in the Americas).
+  const [ticks, toggle] = useTicks(localDateKey(now.getTime(), t.calendar.timeZone));
   const firstName = t.name.split(" ")[0] ?? t.name;
   const done = t.prescriptions.filter((p) => ticks.has(p.id)).length;
 

@@ -2,22 +2,26 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/trpc/server";
-import { DEFAULT_TIME_ZONE, localDateKey } from "@loadline/domain";
+import { localDateKey } from "@loadline/domain";
 import { weekAnchor } from "./week-anchor";
 import { WeekPlanner } from "./week-planner";
 
 export const metadata: Metadata = { title: "Squad planner" };
 
-/** Any day of the wanted week, as YYYY-MM-DD; the server turns it into the club's week (its zone, Monday start). */
-const todayKey = () => localDateKey(Date.now(), DEFAULT_TIME_ZONE);
+/**
+ * Any day of the wanted week, as YYYY-MM-DD; the server turns it into the club's week (its zone,
+ * Monday start). Today is the club's date: London's is a day behind on a Monday morning in Sydney.
+ */
+const todayKey = (timeZone: string) => localDateKey(Date.now(), timeZone);
 
 export default async function PlannerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const squads = await (await serverCaller()).roster.squads();
+  const caller = await serverCaller();
+  const [squads, viewer] = await Promise.all([caller.roster.squads(), caller.me.viewer()]);
   const requested = typeof params.squad === "string" ? params.squad : undefined;
   const squadId = squads.find((s) => s.id === requested)?.id ?? squads[0]?.id;
   const weekParam = typeof params.week === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.week) ? params.week : null;
-  const week = weekParam ?? todayKey();
+  const week = weekParam ?? todayKey(viewer.calendar.timeZone);
   if (squadId) await prefetch(trpc.planner.week.queryOptions({ squadId, weekStart: weekAnchor(week) }));
   return (
     <HydrateClient>

@@ -1,3 +1,4 @@
+import { formatInClubTime, type Calendar } from "@loadline/domain";
 import type { ImportedActivity } from "@loadline/run-import";
 
 /** Plain words for what the importer read; one place, so every message says it the same way. */
@@ -36,13 +37,13 @@ export function durationText(a: Pick<ImportedActivity, "movingMinutes" | "elapse
   return one === null ? null : minutesText(one);
 }
 
-/** One line per activity for the choice in a multisport file. */
-export function choiceText(a: ImportedActivity): string {
+/** One line per activity for the choice in a multisport file; start times in the athlete's zone, as on every screen. */
+export function choiceText(a: ImportedActivity, calendar: Pick<Calendar, "timeZone" | "locale">): string {
   const parts = [sportLabel(a)];
   if (a.distanceKm !== null) parts.push(`${a.distanceKm} km`);
   const duration = durationText(a);
   if (duration) parts.push(duration);
-  if (a.startedAt) parts.push(`started ${a.startedAt.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}`);
+  if (a.startedAt) parts.push(`started ${formatInClubTime(a.startedAt, calendar, "time")}`);
   return parts.join(", ");
 }
 

@@ -4,17 +4,19 @@ import type { RecordedSportTarget } from "@loadline/domain";
 import type { ImportedActivity, ImportedFile } from "@loadline/run-import";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
+import { useClubCalendar } from "@/components/club-calendar";
 import { choiceText, climbText, durationText, sessionTypeWords, sportLabel, steepestText, cadenceText } from "./activity-text";
 
 /** The choice of activity in a multisport file (radio buttons: labelled, keyboard-operable). */
 export function ActivityChoice({ file, chosen, onChoose, name }: { file: ImportedFile; chosen: number; onChoose: (index: number) => void; name: string }) {
+  const calendar = useClubCalendar();
   return (
     <fieldset className="grid gap-2">
       <legend className="mb-1 text-sm font-medium">This file holds {file.activities.length} activities. Which one do you want to log?</legend>
       {file.activities.map((activity, index) => (
         <label key={index} className="flex min-h-12 items-center gap-3 rounded-lg border px-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-accent">
           <input type="radio" name={name} className="size-5 accent-primary" checked={chosen === index} onChange={() => onChoose(index)} />
-          {choiceText(activity)}
+          {choiceText(activity, calendar)}
         </label>
       ))}
     </fieldset>
