@@ -119,14 +119,17 @@ export type EmailHolder = "this_organisation" | "other_organisation" | "none";
 
 export async function emailHolder(db: Database, organisationId: string, email: string): Promise<EmailHolder> {
   const address = email.toLowerCase();
+  // Other clubs' rows are hidden by row-level security: ask the one function that sees them all.
+  // It runs first on purpose: if it sees a row committed by a racing invite, the own-club query
+  // below (a later statement) sees that row too, so a same-club duplicate is never taken for
+  // "another club" (read committed).
+  if (!(await emailInUse(db, address))) return "none";
   const [own] = await db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.organisationId, organisationId), eq(users.email, address)))
     .limit(1);
-  if (own) return "this_organisation";
-  // Other clubs' rows are hidden by row-level security: ask the one function that sees them all.
-  return (await emailInUse(db, address)) ? "other_organisation" : "none";
+  return own ? "this_organisation" : "other_organisation";
 }
 
 /** Record an invite for an email that has an account elsewhere (see `membershipInvites`). */
