@@ -424,9 +424,9 @@ describe("coach privacy: no answer a coach can get holds clinical detail", () =>
   it("the coach sees 'medical review needed' for the red flag, and the adjunct only as a hold", async () => {
     const coach = callerFor(handle, a.club.coach);
     const row = (await coach.board.rows()).find((r) => r.athlete.id === a.athleteId);
-    expect(row?.assessment.medicalReviewNeeded).toBe(true);
-    expect(row?.assessment.flags.find((f) => f.ruleId === "R20")?.message).toBe(MEDICAL_REVIEW_MESSAGE);
-    expect(row?.assessment.flags.some((f) => f.ruleId === "R22")).toBe(true);
+    expect(row?.assessment?.medicalReviewNeeded).toBe(true);
+    expect(row?.assessment?.flags.find((f) => f.ruleId === "R20")?.message).toBe(MEDICAL_REVIEW_MESSAGE);
+    expect(row?.assessment?.flags.some((f) => f.ruleId === "R22")).toBe(true);
     const summary = await coach.escalations.summary();
     expect(summary.find((s) => s.athleteId === a.athleteId)?.message).toBe("Medical review needed");
     const week = await coach.planner.week({ squadId: a.club.squadIds.distance });

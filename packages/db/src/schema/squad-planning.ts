@@ -88,11 +88,17 @@ export const assessmentSnapshots = pgTable(
     staleAfter: timestamp("stale_after", { withTimezone: true }).notNull(),
     /** The rules engine's version that computed it; another version's snapshot is stale. */
     engineVersion: integer("engine_version").notNull().default(0),
-    /** The domain's Assessment, serialised by the API with superjson (it holds dates). */
-    assessment: jsonb("assessment").$type<SerialisedAssessment>().notNull(),
+    /**
+     * The domain's Assessment, serialised by the API with superjson (it holds dates). Null when
+     * the athlete's stored records could not be assessed ("record needs attention"), so the
+     * board can tell that apart from an athlete not assessed yet.
+     */
+    assessment: jsonb("assessment").$type<SerialisedAssessment>(),
   },
   (t) => [
     index("assessment_snapshots_org_idx").on(t.organisationId),
+    // The engine-version sweep walks snapshots oldest first.
+    index("assessment_snapshots_computed_idx").on(t.computedAt),
     foreignKey({
       name: "assessment_snapshots_athlete_fk",
       columns: [t.organisationId, t.athleteId],
