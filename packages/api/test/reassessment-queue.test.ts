@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { ENGINE_VERSION } from "@loadline/domain";
 import { listJobs, type DatabaseHandle } from "@loadline/db";
 import { alerts, assessmentSnapshots } from "@loadline/db/schema";
-import { enqueueOutdatedSnapshots, handleReassessJobs, REASSESS_QUEUE, reassessQueue, runPendingJobs, startWorker } from "../src/jobs";
+import { enqueueMissingSnapshots, enqueueOutdatedSnapshots, handleReassessJobs, REASSESS_QUEUE, reassessQueue, runPendingJobs, startWorker } from "../src/jobs";
 import { afterClinicalWrite, readAssessments } from "../src/services/assessments";
 import { addAthletes, addCheckIn } from "./coach-fixtures";
 import { callerFor, createTestDatabase, makeClub, NOW, settle, type Club } from "./fixtures";
@@ -81,6 +81,15 @@ describe("the re-assessment queue", () => {
     expect(ran).toEqual([ids[1], ids[0], ids[2]]);
     const rows = await handle.db.select({ engineVersion: assessmentSnapshots.engineVersion }).from(assessmentSnapshots).where(eq(assessmentSnapshots.organisationId, club.organisationId));
     expect(rows.every((r) => r.engineVersion === ENGINE_VERSION)).toBe(true);
+  });
+
+  it("queues athletes never assessed when a worker starts (a seeded club), once each", async () => {
+    const ids = await addAthletes(handle, club, club.squadIds.distance, 2, "Seeded");
+    expect(await enqueueMissingSnapshots(handle.db)).toBeGreaterThanOrEqual(2);
+    await enqueueMissingSnapshots(handle.db);
+    for (const id of ids) expect(await pendingWriteJobs(id)).toHaveLength(1);
+    await runPendingJobs(handle.db, NOW);
+    expect(await enqueueMissingSnapshots(handle.db)).toBe(0);
   });
 
   it("enqueues inside the write's transaction: the job commits or rolls back with the write", async () => {

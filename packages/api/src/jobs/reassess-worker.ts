@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import { DomainError, ENGINE_VERSION } from "@loadline/domain";
-import { jobSqlFor, outdatedSnapshots, readSnapshots, type Database } from "@loadline/db";
+import { athletesWithoutSnapshot, jobSqlFor, outdatedSnapshots, readSnapshots, type Database } from "@loadline/db";
 import { refreshAssessments } from "../services/assessments";
 import { producerFor, REASSESS_QUEUE, reassessQueue, startBoss, type ReassessJobData } from "./reassess-queue";
 
@@ -61,6 +61,25 @@ export async function enqueueOutdatedSnapshots(db: Database): Promise<number> {
   }
 }
 
+/**
+ * Queue every active athlete that has no snapshot yet, so a freshly seeded or imported club is
+ * assessed when the worker starts rather than at its first board view. Returns how many.
+ */
+export async function enqueueMissingSnapshots(db: Database): Promise<number> {
+  const queue = await reassessQueue(db);
+  let after: string | null = null;
+  let queued = 0;
+  for (;;) {
+    const page = await athletesWithoutSnapshot(db, after, SWEEP_PAGE);
+    if (page.length === 0) return queued;
+    const byOrganisation = new Map<string, string[]>();
+    for (const row of page) byOrganisation.set(row.organisationId, [...(byOrganisation.get(row.organisationId) ?? []), row.athleteId]);
+    for (const [organisationId, ids] of byOrganisation) await queue.enqueue(organisationId, ids);
+    queued += page.length;
+    after = page.at(-1)!.athleteId;
+  }
+}
+
 export interface WorkerOptions {
   /** The clock the handler assesses at (tests pass a fixed one). */
   clock?: () => Date;
@@ -79,7 +98,8 @@ export interface RunningWorker {
 
 /**
  * A worker on this database: pg-boss maintenance (a job whose worker died is retried once it
- * expires), the engine-version sweep, then the queue. Several may run side by side: each job is
+ * expires), the sweeps (athletes never assessed, snapshots of another engine version), then the
+ * queue. Several may run side by side: each job is
  * fetched by one of them (FOR UPDATE SKIP LOCKED).
  */
 export async function startWorker(db: Database, options: WorkerOptions = {}): Promise<RunningWorker> {
@@ -88,6 +108,7 @@ export async function startWorker(db: Database, options: WorkerOptions = {}): Pr
     supervise: true,
     ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
   });
+  await enqueueMissingSnapshots(db);
   await enqueueOutdatedSnapshots(db);
   await boss.work<ReassessJobData>(
     REASSESS_QUEUE,

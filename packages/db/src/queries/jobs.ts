@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
 import { rowsOf } from "../job-sql";
-import { assessmentSnapshots } from "../schema";
+import { assessmentSnapshots, athleteProfiles } from "../schema";
 
 /** The schema pg-boss installs its tables in (its default). */
 export const JOB_SCHEMA = "pgboss";
@@ -47,6 +47,21 @@ export async function outdatedSnapshots(
       ),
     )
     .orderBy(asc(s.computedAt), asc(s.athleteId))
+    .limit(limit);
+}
+
+/**
+ * Active athletes with no snapshot at all (a seeded or imported club, a database restored from
+ * before snapshots), a page at a time in id order.
+ */
+export async function athletesWithoutSnapshot(db: Database, afterAthleteId: string | null, limit: number): Promise<{ organisationId: string; athleteId: string }[]> {
+  const a = athleteProfiles;
+  return db
+    .select({ organisationId: a.organisationId, athleteId: a.id })
+    .from(a)
+    .leftJoin(assessmentSnapshots, eq(assessmentSnapshots.athleteId, a.id))
+    .where(and(isNull(assessmentSnapshots.athleteId), isNull(a.archivedAt), afterAthleteId ? gt(a.id, afterAthleteId) : undefined))
+    .orderBy(asc(a.id))
     .limit(limit);
 }
 
