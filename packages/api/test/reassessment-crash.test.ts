@@ -103,8 +103,19 @@ describe.skipIf(!onPostgres)("a worker that dies mid-job", () => {
     expect(snapshots).toHaveLength(1);
     const r20 = await handle.db.select().from(alerts).where(and(eq(alerts.athleteId, athleteId), eq(alerts.ruleId, "R20")));
     expect(r20).toHaveLength(1);
-    // One job for the write, completed; no second one was queued for it.
-    expect((await listJobs(handle.db, REASSESS_QUEUE)).filter((j) => j.singletonKey === key)).toHaveLength(1);
+    // The second worker's start-up sweep may queue the athlete (still without a snapshot) once
+    // more while the job was held: one waiting beside one running is what 'stately' allows. It
+    // re-assesses to the same result, and every job of the athlete ends completed.
+    for (let i = 0; i < 240; i++) {
+      const jobs = (await listJobs(handle.db, REASSESS_QUEUE)).filter((j) => j.singletonKey === key);
+      if (jobs.every((j) => j.state === "completed")) break;
+      await sleep(500);
+    }
+    const jobs = (await listJobs(handle.db, REASSESS_QUEUE)).filter((j) => j.singletonKey === key);
+    expect(jobs.length).toBeLessThanOrEqual(2);
+    expect(jobs.every((j) => j.state === "completed")).toBe(true);
+    expect(await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, athleteId))).toHaveLength(1);
+    expect(await handle.db.select().from(alerts).where(and(eq(alerts.athleteId, athleteId), eq(alerts.ruleId, "R20")))).toHaveLength(1);
 
     // SIGTERM: the worker stops fetching, closes the database and exits cleanly.
     second.kill("SIGTERM");

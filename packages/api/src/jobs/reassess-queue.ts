@@ -19,7 +19,8 @@ export interface ReassessJobData {
 }
 
 /**
- * 'stately': at most one job per key waiting and one running. Ten writes while nothing runs
+ * 'stately': at most one job per key waiting and one running (and one waiting for a retry,
+ * which pg-boss counts as a state of its own). Ten writes while nothing runs
  * leave one pending job; a write while its athlete is being re-assessed leaves one more, which
  * reads the newer records. Retries back off from 5 s (5, 10, 20 ... with jitter); a job not
  * finished within 10 minutes is taken as lost (its worker died) and retried.
