@@ -4,7 +4,7 @@ import { ENGINE_VERSION } from "@loadline/domain";
 import { listJobs, type DatabaseHandle } from "@loadline/db";
 import { alerts, assessmentSnapshots } from "@loadline/db/schema";
 import { enqueueMissingSnapshots, enqueueOutdatedSnapshots, handleReassessJobs, REASSESS_QUEUE, reassessQueue, runPendingJobs, startWorker } from "../src/jobs";
-import { afterClinicalWrite, readAssessments } from "../src/services/assessments";
+import { afterClinicalWrite, getAssessment, readAssessments } from "../src/services/assessments";
 import { addAthletes, addCheckIn } from "./coach-fixtures";
 import { callerFor, createTestDatabase, makeClub, NOW, settle, type Club } from "./fixtures";
 
@@ -81,6 +81,18 @@ describe("the re-assessment queue", () => {
     expect(ran).toEqual([ids[1], ids[0], ids[2]]);
     const rows = await handle.db.select({ engineVersion: assessmentSnapshots.engineVersion }).from(assessmentSnapshots).where(eq(assessmentSnapshots.organisationId, club.organisationId));
     expect(rows.every((r) => r.engineVersion === ENGINE_VERSION)).toBe(true);
+  });
+
+  it("lets the board show the stored snapshot behind a queued write, but not the athlete's own page", async () => {
+    const [athleteId] = (await addAthletes(handle, club, club.squadIds.field, 1, "Behind")) as [string];
+    await settle(handle, [club]);
+    await addCheckIn(handle, club, athleteId, new Date(NOW.getTime() - DAY_MS), 2, ["saddle_numbness"]);
+    await afterClinicalWrite(handle.db, club.organisationId, [athleteId], NOW);
+    const board = (await readAssessments(handle.db, club.organisationId, [athleteId], NOW)).get(athleteId);
+    expect(board?.assessment?.flags.some((f) => f.ruleId === "R20")).toBe(false);
+    const own = await getAssessment(handle.db, club.organisationId, athleteId, NOW);
+    expect(own?.flags.some((f) => f.ruleId === "R20")).toBe(true);
+    await runPendingJobs(handle.db, NOW);
   });
 
   it("queues athletes never assessed when a worker starts (a seeded club), once each", async () => {

@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { JOB_SCHEMA, jobSqlFor, jobSqlOver, rescheduleJobs, type Database, type JobSql, type Transaction } from "@loadline/db";
+import { JOB_SCHEMA, jobSqlFor, jobSqlOver, keysWithOpenJobs, rescheduleJobs, type Database, type JobSql, type Transaction } from "@loadline/db";
 
 /** The queue that keeps assessment snapshots current. */
 export const REASSESS_QUEUE = "reassess-athlete";
@@ -108,6 +108,8 @@ export interface ReassessQueue {
   enqueue(organisationId: string, athleteIds: string[], options?: { via?: Transaction; priorities?: number[] }): Promise<void>;
   /** Re-assess these athletes at their snapshot's `staleAfter` (one scheduled run per athlete). */
   scheduleDue(via: Transaction, organisationId: string, snapshots: { athleteId: string; staleAfter: Date }[]): Promise<void>;
+  /** Whether a re-assessment of this athlete is waiting or running (its snapshot is behind). */
+  isQueued(organisationId: string, athleteId: string): Promise<boolean>;
 }
 
 export async function reassessQueue(db: Database): Promise<ReassessQueue> {
@@ -124,6 +126,10 @@ export async function reassessQueue(db: Database): Promise<ReassessQueue> {
         }),
       );
       await boss.insert(jobs, { db: options.via ? jobSqlOver(options.via) : jobSqlFor(db) });
+    },
+    async isQueued(organisationId, athleteId) {
+      const key = keyOf(organisationId, athleteId);
+      return (await keysWithOpenJobs(db, REASSESS_QUEUE, [key])).has(key);
     },
     async scheduleDue(via, organisationId, snapshots) {
       if (snapshots.length === 0) return;

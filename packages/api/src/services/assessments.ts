@@ -161,13 +161,17 @@ export async function getAssessments(
 }
 
 /**
- * The stored assessment of one athlete (see `readAssessments`), for one athlete's own pages.
- * An athlete never assessed yet is assessed inline here: one athlete, once, so a page about that
- * athlete never waits for the queue. Null when the records need attention.
+ * The assessment of one athlete, for that athlete's own pages (Today, progress, the coach's
+ * overview, the physio's plan). The stored one, unless it is missing or a re-assessment of the
+ * athlete is still queued (a write the snapshot does not include yet): then this one athlete is
+ * re-assessed inline, so the physio who just recorded an injection sees its block on the page
+ * they return to. One athlete, never a batch; lists use `readAssessments`. Null when the
+ * records need attention.
  */
 export async function getAssessment(db: Database, organisationId: string, athleteId: string, now: Date): Promise<Assessment | null> {
   const stored = (await readAssessments(db, organisationId, [athleteId], now)).get(athleteId);
-  if (stored?.state === "being_assessed") return (await refreshAssessments(db, organisationId, [athleteId], now)).get(athleteId) ?? null;
+  const behind = stored?.state === "being_assessed" || (await (await reassessQueue(db)).isQueued(organisationId, athleteId));
+  if (behind) return (await refreshAssessments(db, organisationId, [athleteId], now)).get(athleteId) ?? null;
   return stored?.assessment ?? null;
 }
 

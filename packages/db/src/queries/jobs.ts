@@ -65,6 +65,16 @@ export async function athletesWithoutSnapshot(db: Database, afterAthleteId: stri
     .limit(limit);
 }
 
+/** Which of these keys have a job waiting, waiting for a retry, or running (one query). */
+export async function keysWithOpenJobs(db: Database, queue: string, singletonKeys: string[]): Promise<Set<string>> {
+  if (singletonKeys.length === 0) return new Set();
+  const result = await db.execute(sql`
+    SELECT DISTINCT singleton_key FROM ${sql.raw(JOB_SCHEMA)}.job
+    WHERE name = ${queue} AND state IN ('created', 'retry', 'active')
+      AND singleton_key IN (${sql.join(singletonKeys.map((k) => sql`${k}`), sql`, `)})`);
+  return new Set(rowsOf(result).map((r) => String(r.singleton_key)));
+}
+
 export interface JobRow {
   id: string;
   singletonKey: string | null;
