@@ -89,15 +89,6 @@ export async function updateReassessQueue(db: Database, options: { expireInSecon
   await boss.updateQueue(REASSESS_QUEUE, { name: REASSESS_QUEUE, ...REASSESS_QUEUE_OPTIONS, ...options });
 }
 
-/** Stop this database's producer, if one was started (before closing the database). */
-export async function stopProducer(db: Database): Promise<void> {
-  const jobSql = jobSqlFor(db);
-  const starting = producers.get(jobSql);
-  if (!starting) return;
-  producers.delete(jobSql);
-  await (await starting).stop({ graceful: false, close: false });
-}
-
 /**
  * The re-assessment queue of one database. Obtain it before opening a transaction that enqueues:
  * starting it may install pg-boss's schema, which on PGlite cannot run while a transaction holds
