@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./src/server/security-headers";
 
 const nextConfig: NextConfig = {
   // A separate build folder lets several builds (e.g. parallel e2e runs) share one checkout.
@@ -10,6 +11,16 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
+  // proxy.ts sets every security header on pages and API routes but does not run for Next's
+  // static files; those get the headers that do not depend on the request here.
+  async headers() {
+    return [
+      {
+        source: "/_next/static/:path*",
+        headers: Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value })),
+      },
+    ];
+  },
 };
 
 export default nextConfig;

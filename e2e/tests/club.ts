@@ -66,7 +66,7 @@ export async function newAthlete(testInfo: TestInfo, options: { squad?: string; 
     if (!squad) throw new Error(`no squad ${options.squad}`);
     const name = uniqueName(options.first ?? "Robin");
     const email = `${name.toLowerCase().replace(/\W+/g, ".")}@loadline.test`;
-    const added = await coach.mutate<{ athleteId: string; invitePath: string }>("roster.add", {
+    const added = await coach.mutate<{ invitePath: string }>("roster.add", {
       name,
       email,
       squadIds: [squad.id],
@@ -75,14 +75,16 @@ export async function newAthlete(testInfo: TestInfo, options: { squad?: string; 
       sex: "unspecified",
       preInjuryWeeklyKm: null,
       previousHamstringInjury: false,
-      conditions: [],
-      notes: "",
     });
+    // The answer carries no id (it must look the same for an email known in another club).
+    const roster = await coach.query<{ id: string; email: string }[]>("roster.list", { includeArchived: false });
+    const athleteId = roster.find((r) => r.email === email)?.id;
+    if (!athleteId) throw new Error(`${name} is not on the roster after roster.add`);
     if (options.account) {
       const token = added.invitePath.split("/").pop();
       await coach.mutate("invite.accept", { token, password: NEW_ATHLETE_PASSWORD, confirm: NEW_ATHLETE_PASSWORD });
     }
-    return { athleteId: added.athleteId, name, email, password: NEW_ATHLETE_PASSWORD };
+    return { athleteId, name, email, password: NEW_ATHLETE_PASSWORD };
   } finally {
     await coach.dispose();
   }

@@ -59,11 +59,11 @@ test.describe("a coach invites an athlete", () => {
     await expect(page.getByLabel("Full name")).toHaveValue("Kept Name");
     await expect(page.getByLabel("Event or sport")).toHaveValue("Hammer");
 
-    // The server's check lands on the same field: this email already has an account.
+    // The server's check lands on the same field: this person (the signed-in coach) is already in the club.
     await page.getByLabel("Email").fill("coach@loadline.demo");
     await page.getByLabel("Birth year").fill("1990");
     await page.getByRole("button", { name: "Add athlete and create invite link" }).click();
-    await expect(page.getByText("This email already has a Loadline account")).toBeVisible();
+    await expect(page.getByText("This person is already in your club")).toBeVisible();
     await expect(page.getByLabel("Full name")).toHaveValue("Kept Name");
   });
 });

@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from "@loadline/db/seed";
 import { demoLogins, expect, expectAccessible, signIn, test, type Role } from "./fixtures";
 
 test.describe("sign-in", () => {
@@ -22,12 +23,14 @@ test.describe("sign-in", () => {
     await expect(page.getByText("Enter a valid email address")).toBeVisible();
   });
 
+  // Signing out ends every session of that user (server-side session version), so this signs
+  // out a demo athlete no other test uses: the saved sessions of the demo roles stay valid.
   test("signing out returns to the sign-in page and protects pages again", async ({ page }) => {
-    await signIn(page, demoLogins.physio.email, demoLogins.physio.password);
-    await expect(page).toHaveURL(/\/physio\/caseload$/);
+    await signIn(page, "nina.kowalski@loadline.demo", DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/me$/);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
-    await page.goto("/physio/caseload");
+    await page.goto("/me");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   });
 

@@ -10,7 +10,7 @@ export default defineConfig({
     provide: { fcSeed: Number(process.env.FC_SEED ?? 20_261_201) },
     coverage: {
       provider: "v8",
-      include: ["src/clinical/**/*.ts", "src/policy.ts", "src/roster.ts"],
+      include: ["src/clinical/**/*.ts", "src/policy.ts", "src/roster.ts", "src/sessions.ts", "src/throttle.ts", "src/account.ts"],
       exclude: ["src/clinical/**/index.ts", "src/clinical/types.ts"],
       reporter: ["text", "text-summary", "json-summary"],
       thresholds: { lines: 95, branches: 95, functions: 95, statements: 95 },

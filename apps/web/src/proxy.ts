@@ -1,33 +1,64 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { sectionAccess, sessionCookieName } from "@loadline/auth/config";
-import { sessionUserSchema } from "@loadline/auth/session";
+import { actorFromSession } from "@loadline/auth/session";
+import { roleForSection } from "@loadline/domain";
 import { env } from "@/env";
+import { needsNoStore, newNonce, securityHeaders, servedOverHttps } from "@/server/security-headers";
+import { withRefreshedSession } from "@/server/session-refresh";
 
 /**
- * First line of defence: anonymous users are sent to sign in, and users who type another
- * role's URL are sent to /forbidden. Each section's layout checks again on the server.
+ * Every response gets the security headers (a per-request CSP nonce for pages). On role
+ * sections it is also the first line of defence: anonymous users are sent to sign in, and
+ * users who type another role's URL are sent to /forbidden. Each section's layout checks again.
  *
- * It only reads the session token. (Auth.js's own proxy wrapper re-sends the session cookie
- * on every response, so a page request still in flight when someone signs out would sign
- * them back in.)
+ * It only reads the session token: routing, not authority (the layouts and the tRPC context check
+ * the session against the database). Tokens past the 7-day absolute limit count as signed out,
+ * and a valid token is re-issued now and then so sessions slide (session-refresh.ts). Auth.js's
+ * own proxy wrapper is not used: it re-sends the cookie on every response.
  */
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const https = servedOverHttps(request.nextUrl, request.headers);
+  const nonce = newNonce();
+  const headers = securityHeaders({ nonce, https, dev: env.NODE_ENV === "development", noStore: needsNoStore(pathname) });
+  const response = await route(request, nonce, headers["Content-Security-Policy"]);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+async function route(request: NextRequest, nonce: string, csp: string | undefined): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  if (csp) requestHeaders.set("Content-Security-Policy", csp);
+  const next = () => NextResponse.next({ request: { headers: requestHeaders } });
+  if (!roleForSection(pathname.split("/")[1] ?? "")) return next();
+
   const secure = request.nextUrl.protocol === "https:";
   const cookieName = sessionCookieName(secure);
   const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName });
-  const user = sessionUserSchema.safeParse(token?.loadline);
-  const access = sectionAccess(request.nextUrl.pathname, user.success ? user.data.role : null);
-  if (access.kind === "allow") return NextResponse.next();
+  const now = new Date();
+  const actor = actorFromSession({ user: token?.loadline }, now);
+  const access = sectionAccess(pathname, actor?.role ?? null);
   if (access.kind === "sign-in") {
     const url = new URL("/sign-in", request.nextUrl);
     url.searchParams.set("callbackUrl", request.nextUrl.href);
     return NextResponse.redirect(url);
   }
-  const url = new URL("/forbidden", request.nextUrl);
-  url.searchParams.set("from", request.nextUrl.pathname);
-  url.searchParams.set("home", access.home);
-  return NextResponse.redirect(url);
+  if (access.kind === "forbidden") {
+    const url = new URL("/forbidden", request.nextUrl);
+    url.searchParams.set("from", pathname);
+    url.searchParams.set("home", access.home);
+    return NextResponse.redirect(url);
+  }
+  const response = next();
+  return token && actor ? withRefreshedSession(response, token, { secret: env.AUTH_SECRET, cookieName, secure, now }) : response;
 }
 
-export const config = { matcher: ["/coach/:path*", "/physio/:path*", "/me/:path*"] };
+export const config = {
+  // Every page and API route; only Next's static files are skipped. Prefetches stay included
+  // so the role check runs on them too.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,9 +1,11 @@
+import { actorForSession } from "@loadline/auth/session-check";
 import type { Database } from "@loadline/db";
 import type { Actor } from "@loadline/domain";
+import type { Logger } from "./logger";
 
 /**
- * What every procedure sees. The web app builds it from the Auth.js session; tests pass
- * their own database and actor to `createCaller`.
+ * What every procedure sees. The web app builds it with `createRequestContext` from the Auth.js
+ * session; tests pass their own database and actor to `createCaller`, or build it the real way.
  */
 export interface Context {
   db: Database;
@@ -11,4 +13,30 @@ export interface Context {
   actor: Actor | null;
   /** The request's time: one clock reading per request, injectable in tests. */
   now: Date;
+  /** Ties a generic 500 answer to its server log line; one is made up when absent. */
+  requestId?: string;
+  /** Where error details go (JSON lines on stderr by default); tests pass a collector. */
+  log?: Logger;
+  /** The client's address for sign-in throttling (see `clientAddress` in @loadline/auth), when known. */
+  clientAddress?: string | null;
+  /** How throttled attempts wait (sign-in, invite, reset); a real timer unless a test injects one. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The key that seals TOTP secrets; derived from AUTH_SECRET unless a test injects one. */
+  secondFactorKey?: Buffer;
+}
+
+/**
+ * The context of a real request: the session's token claims are checked against the user's row
+ * (one query: active, same session version, within 7 days of sign-in), and only a session that
+ * passes becomes the actor. Anything else is an anonymous caller, refused by every protected
+ * procedure with UNAUTHORIZED.
+ */
+export async function createRequestContext(input: {
+  db: Database;
+  session: { user?: unknown } | null | undefined;
+  now: Date;
+  clientAddress?: string | null;
+}): Promise<Context> {
+  const actor = await actorForSession(input.db, input.session, input.now);
+  return { db: input.db, actor, now: input.now, clientAddress: input.clientAddress ?? null };
 }

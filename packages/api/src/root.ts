@@ -6,6 +6,8 @@ import { escalationsRouter } from "./routers/escalations";
 import { exercisesRouter } from "./routers/exercises";
 import { plansRouter } from "./routers/plans";
 import { inviteRouter } from "./routers/invite";
+import { accountRouter } from "./routers/account";
+import { passwordResetRouter } from "./routers/password-reset";
 import { meRouter } from "./routers/me";
 import { rosterRouter } from "./routers/roster";
 import { staffRouter } from "./routers/staff";
@@ -24,6 +26,8 @@ export const appRouter = router({
   roster: rosterRouter,
   staff: staffRouter,
   invite: inviteRouter,
+  passwordReset: passwordResetRouter,
+  account: accountRouter,
   me: meRouter,
   caseload: caseloadRouter,
   episodes: episodesRouter,

@@ -1,27 +1,49 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { can, DomainError, type Action, type Actor } from "@loadline/domain";
+import { can, type Action, type Actor } from "@loadline/domain";
 import type { Context } from "./context";
-import { fieldErrorsOf, toTRPCError } from "./errors";
+import { fieldErrorsOf, mapError, newRequestId, referenceOf } from "./errors";
+import { inOrganisationScope } from "./tenant-scope";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause) } };
+  /**
+   * The response body of every error. Built field by field rather than spread from tRPC's
+   * default shape, so no stack or cause can ride along in any environment. Errors raised
+   * outside a procedure (bad batch, unknown path, a failing context) are mapped here too.
+   */
+  errorFormatter({ shape, error, ctx, path }) {
+    const safe = mapError(error, { requestId: ctx?.requestId ?? newRequestId(), log: ctx?.log, path });
+    return {
+      code: TRPC_ERROR_CODES_BY_KEY[safe.code],
+      message: safe.message,
+      data: {
+        code: safe.code,
+        httpStatus: getHTTPStatusCodeFromError(safe),
+        path: shape.data.path,
+        requestId: referenceOf(safe),
+        fieldErrors: fieldErrorsOf(safe.cause),
+      },
+    };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors thrown anywhere below become their tRPC code here, and nowhere else. */
-const mapDomainErrors = t.middleware(async ({ next }) => {
+/**
+ * Anything thrown below (domain errors, database failures, bugs) becomes what a client may see
+ * here, and nowhere else: see `mapError`. Callers of `createCaller` get the mapped error too.
+ */
+const mapErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (!result.ok) throw mapError(result.error, { requestId: ctx.requestId ?? newRequestId(), log: ctx.log, path });
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Signed-in users only. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -32,14 +54,20 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 /**
  * Signed-in users whom the domain policy allows to do `action` in their organisation.
  * Procedures about one athlete also load that athlete scoped to `actor.organisationId`.
+ * They run under row-level security for that organisation (tenant-scope.ts).
  */
 export const procedureFor = (action: Action) =>
-  protectedProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.actor, action)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this." });
-    }
-    return next();
-  });
+  protectedProcedure
+    .use(({ ctx, next }) => {
+      if (!can(ctx.actor, action)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this." });
+      }
+      if (ctx.actor.needsSecondFactor) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Your club requires a second factor: set it up on your account page first." });
+      }
+      return next();
+    })
+    .use(({ ctx, next }) => inOrganisationScope(ctx, (scoped) => next({ ctx: scoped })));
 
 /** Ask the policy about one subject inside a procedure (e.g. an athlete looked up by id). */
 export function assertCan(actor: Actor, action: Action, subject: { organisationId: string; athleteId?: string }): void {

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ENGINE_VERSION } from "@loadline/domain";
 import { listJobs, type DatabaseHandle } from "@loadline/db";
-import { assessmentSnapshots, planVersions, type PlanContent } from "@loadline/db/schema";
+import { assessmentSnapshots, planVersions } from "@loadline/db/schema";
 import { REASSESS_QUEUE, runPendingJobs } from "../src/jobs";
 import { getAssessments, readAssessments } from "../src/services/assessments";
+
+type PlanContent = (typeof planVersions.$inferInsert)["content"];
 import { addAthletes, countingDatabase } from "./coach-fixtures";
 import { callerFor, createTestDatabase, makeClub, NOW, settle, type Club } from "./fixtures";
 
@@ -43,7 +45,7 @@ describe("assessment snapshots", () => {
     await settle(handle, [club]);
     const where = and(eq(assessmentSnapshots.organisationId, club.organisationId), eq(assessmentSnapshots.athleteId, athleteId!));
     // A snapshot from an older engine, still inside its freshness window.
-    await handle.db.update(assessmentSnapshots).set({ engineVersion: ENGINE_VERSION - 1, computedAt: new Date(NOW.getTime() - 60_000) }).where(where);
+    await handle.db.update(assessmentSnapshots).set({ engineVersion: "1", computedAt: new Date(NOW.getTime() - 60_000) }).where(where);
     const stored = (await readAssessments(handle.db, club.organisationId, [athleteId!], NOW)).get(athleteId!);
     expect(stored).toMatchObject({ state: "assessed", stale: true, computedAt: new Date(NOW.getTime() - 60_000) });
     await runPendingJobs(handle.db, NOW);

@@ -82,8 +82,6 @@ const profileOf = (t: World, squadId: string) => ({
   sex: "unspecified" as const,
   preInjuryWeeklyKm: null,
   previousHamstringInjury: false,
-  conditions: [planted.condition],
-  notes: "",
 });
 
 const matrix: Matrix = {
@@ -94,8 +92,7 @@ const matrix: Matrix = {
     who: STAFF,
     input: (t) => ({ athleteId: t.athleteId }),
     stranger: "refused",
-    coachMaySee: [planted.condition, "conditions"],
-    note: "returns the profile the coach edits on the roster form, relevant conditions included (see the report)",
+    note: "the roster profile only: conditions and notes are clinical (episodes.clinicalProfile)",
   },
   "roster.add": {
     who: COACH,
@@ -117,6 +114,19 @@ const matrix: Matrix = {
     input: () => ({ name: "New Physio", email: `${unique("staff")}@matrix.test`, role: "physio" as const }),
     stranger: "no-leak",
   },
+  "staff.remove": {
+    who: COACH,
+    input: () => ({ userId: "00000000-0000-4000-8000-000000000000" }),
+    stranger: "refused",
+    note: "nobody's id, so the matrix never removes a real member (NOT_FOUND); session tests cover removal",
+  },
+  "staff.securityPolicy": { who: STAFF, input: () => undefined, stranger: "no-leak" },
+  "staff.setSecurityPolicy": {
+    who: [],
+    input: () => ({ physioSecondFactorRequired: false }),
+    stranger: "refused",
+    note: "the club owner only; the matrix's coach is not the owner (second-factor.test.ts covers the owner)",
+  },
 
   // Invite links: public, the token is the credential.
   "invite.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public" },
@@ -127,12 +137,38 @@ const matrix: Matrix = {
     note: "an unknown token, so the matrix never consumes a real invite (NOT_FOUND 'gone')",
   },
 
+  // Password reset links: issued by staff for their club's members; opened and used by anyone.
+  "passwordReset.issue": { who: STAFF, input: (t) => ({ userId: t.club.athlete.userId }), stranger: "refused" },
+  "passwordReset.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public", note: "an invite token is no reset token: 'unknown'" },
+  "passwordReset.complete": {
+    who: "public",
+    input: () => ({ token: "not-a-real-reset-token-0000000", password: "a long password", confirm: "a long password" }),
+    stranger: "public",
+    note: "an unknown token (NOT_FOUND 'gone')",
+  },
+  "account.changePassword": {
+    who: SIGNED_IN,
+    input: () => ({ currentPassword: "not the password", newPassword: "a new long password", confirm: "a new long password" }),
+    stranger: "bad-request",
+    note: "a wrong current password, so the matrix never changes one (BAD_REQUEST on currentPassword)",
+  },
+  "account.secondFactor": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
+  "account.beginSecondFactor": { who: STAFF, input: () => undefined, stranger: "no-leak", note: "a pending secret of the caller's own" },
+  "account.confirmSecondFactor": { who: STAFF, input: () => ({ code: "000000" }), stranger: "bad-request", note: "a wrong code (BAD_REQUEST)" },
+  "account.disableSecondFactor": { who: STAFF, input: () => ({ password: "not the password" }), stranger: "bad-request", note: "a wrong password (BAD_REQUEST)" },
+
   "me.viewer": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
   "me.profile": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
 
   // Physio: caseload and clinical records.
   "caseload.list": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
   "episodes.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "episodes.clinicalProfile": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "episodes.updateClinicalProfile": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, profile: { conditions: [planted.condition], notes: "" } }),
+    stranger: "refused",
+  },
   "episodes.clinicians": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
   "episodes.open": { who: PHYSIO, input: (t, self) => ({ athleteId: t.athleteId, episode: validEpisode(self) }), stranger: "refused" },
   "episodes.update": { who: PHYSIO, input: (t, self) => ({ episodeId: t.episodeId, episode: validEpisode(self) }), stranger: "refused" },
@@ -339,8 +375,8 @@ describe("the matrix covers every procedure of appRouter", () => {
     expect(Object.keys(matrix).filter((p) => !allPaths.includes(p))).toEqual([]);
   });
 
-  it("allows exactly the invite procedures without sign-in", () => {
-    expect(allPaths.filter((p) => ruleOf(p)?.who === "public")).toEqual(["invite.accept", "invite.lookup"]);
+  it("allows exactly the invite and reset-link procedures without sign-in", () => {
+    expect(allPaths.filter((p) => ruleOf(p)?.who === "public")).toEqual(["invite.accept", "invite.lookup", "passwordReset.complete", "passwordReset.lookup"]);
   });
 });
 
@@ -413,8 +449,8 @@ describe("coach privacy: no answer a coach can get holds clinical detail", () =>
       await physio.plans.current({ athleteId: a.athleteId }),
       await physio.escalations.list({ athleteId: a.athleteId }),
       await athlete.athleteLogs.list({ days: 30 }),
-      // The relevant condition lives on the roster profile (see roster.get's row in the table).
-      await callerFor(handle, a.club.coach).roster.get({ athleteId: a.athleteId }),
+      // The relevant condition is part of the clinical profile, which only the physio reads.
+      await physio.episodes.clinicalProfile({ athleteId: a.athleteId }),
     ];
     const clinical = serialise({ code: "OK", data: views });
     expect(leaked(clinical, plantedInRecords())).toEqual(plantedInRecords());

@@ -55,8 +55,11 @@ export async function makeClub(handle: DatabaseHandle, name: string): Promise<Cl
   };
 }
 
+/** A fixed key for sealing TOTP secrets in tests (the app derives its own from AUTH_SECRET). */
+export const TEST_SECOND_FACTOR_KEY = Buffer.alloc(32, 7);
+
 export function callerFor(handle: DatabaseHandle, actor: Actor | null, now = NOW) {
-  return createCaller({ db: handle.db, actor, now });
+  return createCaller({ db: handle.db, actor, now, secondFactorKey: TEST_SECOND_FACTOR_KEY });
 }
 
 export { createTestDatabase };

@@ -240,19 +240,21 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     title: "Hill reps",
     notes: "",
   });
+  const invitedEmail = `${unique("invited")}@matrix.test`;
   const added = await coach.roster.add({
     name: `Invited of ${name}`,
-    email: `${unique("invited")}@matrix.test`,
+    email: invitedEmail,
     squadIds: [club.squadIds.field],
     eventOrSport: "800 m",
     birthYear: 2001,
     sex: "unspecified",
     preInjuryWeeklyKm: null,
     previousHamstringInjury: false,
-    conditions: [],
-    notes: "",
   });
 
+  // roster.add answers only the link (see the enumeration rule), so the new athlete is looked up.
+  const invitedAthleteId = (await coach.roster.list()).find((a) => a.email === invitedEmail)?.id;
+  if (!invitedAthleteId) throw new Error(`world ${name}: the invited athlete is not on the roster`);
   const inbox = await coach.alerts.list({ status: "all" });
   const escalations = await physio.escalations.list();
   const escalation = escalations.find((e) => e.athleteId === athleteId && e.ruleId === "R20");
@@ -277,7 +279,7 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     log: log.id,
     run: run.id,
     checkIn: checkIn.id,
-    invited: added.athleteId,
+    invited: invitedAthleteId,
   };
   const texts = plantedInRecords()
     .filter((text) => text !== planted.condition)
@@ -300,7 +302,7 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     checkInId: checkIn.id,
     checkInKey,
     visaHKey,
-    invitedAthleteId: added.athleteId,
+    invitedAthleteId,
     inviteToken: added.invitePath.replace("/invite/", ""),
     organisationTokens: [...Object.values(ids), name, ...texts],
     subjectTokens,

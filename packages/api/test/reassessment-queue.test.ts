@@ -73,7 +73,7 @@ describe("the re-assessment queue", () => {
     for (const [i, id] of ids.entries()) {
       await handle.db
         .update(assessmentSnapshots)
-        .set({ engineVersion: ENGINE_VERSION - 1, computedAt: new Date(NOW.getTime() - ages[i]! * 60_000) })
+        .set({ engineVersion: "1", computedAt: new Date(NOW.getTime() - ages[i]! * 60_000) })
         .where(and(eq(assessmentSnapshots.organisationId, club.organisationId), eq(assessmentSnapshots.athleteId, id)));
     }
     expect(await enqueueOutdatedSnapshots(handle.db)).toBe(3);

@@ -1,6 +1,8 @@
 import type { NextAuthConfig } from "next-auth";
-import { homePathFor, roleForSection, type Role } from "@loadline/domain";
-import { sessionUserSchema } from "./session";
+import type { JWT } from "next-auth/jwt";
+import { homePathFor, roleForSection, sessionTooOld, SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS, type Role } from "@loadline/domain";
+import { safeRedirect } from "./redirect";
+import { sessionUserSchema, signedInUserSchema, type SessionUser } from "./session";
 
 export const SIGN_IN_PATH = "/sign-in";
 
@@ -24,22 +26,43 @@ export function sectionAccess(pathname: string, role: Role | null): SectionAcces
 }
 
 /**
+ * The token after a sign-in (`user` set) or a later read: at sign-in the user's claims are copied
+ * in with the sign-in time; afterwards a token without valid claims, or past the absolute
+ * lifetime (7 days), becomes null, which makes Auth.js clear the cookie.
+ */
+export function nextToken(token: JWT, user: unknown, now: Date): JWT | null {
+  if (user) {
+    const claims = signedInUserSchema.safeParse(user);
+    if (!claims.success) return null;
+    const loadline: SessionUser = { ...claims.data, signedInAt: Math.floor(now.getTime() / 1000) };
+    return { ...token, loadline };
+  }
+  const claims = sessionUserSchema.safeParse(token.loadline);
+  if (!claims.success || sessionTooOld(claims.data.signedInAt, now)) return null;
+  return token;
+}
+
+/**
  * The part of the Auth.js configuration that needs no database: pages and JWT sessions.
- * Providers are added in `createAuth`.
+ * Providers and the sign-out event are added in `createAuth`.
+ *
+ * Sessions slide: `maxAge` (12 hours) is both the cookie's and the JWT's `exp`, and each re-issue
+ * (Auth.js's session endpoint, or proxy.ts on page loads, see `SESSION_REFRESH_SECONDS`) starts
+ * a new 12 hours. `updateAge` only matters to database sessions; it is set to the same refresh
+ * interval for clarity. The absolute 7-day limit is `signedInAt` in the token.
  */
 export const authConfig = {
   pages: { signIn: SIGN_IN_PATH },
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
   trustHost: true,
   providers: [],
   callbacks: {
-    /** At sign-in, copy who the user is into the token; later requests only read it. */
+    /** Only same-origin destinations after sign-in or sign-out (see safeRedirect). */
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     jwt({ token, user }) {
-      if (user) {
-        const claims = sessionUserSchema.safeParse(user);
-        if (claims.success) token.loadline = claims.data;
-      }
-      return token;
+      return nextToken(token, user, new Date());
     },
     session({ session, token }) {
       const claims = sessionUserSchema.safeParse(token.loadline);

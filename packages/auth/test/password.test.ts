@@ -31,8 +31,10 @@ describe("invite tokens", () => {
 
 describe("session to actor", () => {
   const id = "5f0c6a1e-2c1d-4e55-9b39-1c9e0c7f2a11";
+  const now = new Date("2026-11-21T09:00:00Z");
+  const signedInAt = now.getTime() / 1000 - 3600;
   it("builds the domain actor from a well-formed session", () => {
-    expect(actorFromSession({ user: { id, role: "coach", organisationId: id, athleteId: null } })).toEqual({
+    expect(actorFromSession({ user: { id, role: "coach", organisationId: id, athleteId: null, sessionVersion: 0, signedInAt } }, now)).toEqual({
       userId: id,
       role: "coach",
       organisationId: id,
@@ -40,7 +42,13 @@ describe("session to actor", () => {
     });
   });
   it("treats a missing or tampered session as anonymous", () => {
-    expect(actorFromSession(null)).toBeNull();
-    expect(actorFromSession({ user: { id, role: "admin", organisationId: id, athleteId: null } })).toBeNull();
+    expect(actorFromSession(null, now)).toBeNull();
+    expect(actorFromSession({ user: { id, role: "admin", organisationId: id, athleteId: null, sessionVersion: 0, signedInAt } }, now)).toBeNull();
+    // A token from before session versions existed.
+    expect(actorFromSession({ user: { id, role: "coach", organisationId: id, athleteId: null } }, now)).toBeNull();
+  });
+  it("refuses a token signed in more than 7 days ago", () => {
+    const eightDaysAgo = signedInAt - 8 * 24 * 3600;
+    expect(actorFromSession({ user: { id, role: "coach", organisationId: id, athleteId: null, sessionVersion: 0, signedInAt: eightDaysAgo } }, now)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 export * from "./client";
 export * from "./job-sql";
 export * from "./queries/jobs";
+export * from "./errors";
 export * from "./runtime";
 export * from "./queries/users";
 export * from "./queries/roster";
@@ -21,3 +22,9 @@ export * from "./queries/exercises";
 export * from "./queries/adjuncts";
 export * from "./queries/escalations";
 export * from "./queries/audit";
+export * from "./queries/calendar";
+export * from "./queries/sessions";
+export * from "./queries/throttles";
+export * from "./queries/passwords";
+export * from "./rls";
+export * from "./queries/second-factor";

@@ -123,6 +123,37 @@ function clientOf(db: Database): object | undefined {
   return (typeof client === "object" || typeof client === "function") && client !== null ? client : undefined;
 }
 
+/**
+ * The database each scoped transaction runs on (`withOrganisation` registers it), so the queue
+ * can find the producer it started on that database before the transaction opened. A Drizzle
+ * transaction has no driver client of its own.
+ */
+const roots = new WeakMap<object, Database>();
+
+export function registerTransactionRoot(tx: Transaction, db: Database | Transaction): void {
+  const root = rootDatabaseOf(db);
+  if (root) roots.set(tx, root);
+}
+
+/** Whether this handle is a transaction rather than a database (it has no driver client). */
+export function isTransaction(db: Database | Transaction): boolean {
+  return clientOf(db as Database) === undefined;
+}
+
+/** The database itself, or the one a registered transaction runs on; undefined for any other transaction. */
+export function rootDatabaseOf(db: Database | Transaction): Database | undefined {
+  return isTransaction(db) ? roots.get(db) : (db as Database);
+}
+
+/**
+ * The adapter that runs pg-boss's statements where `db` runs its own: the driver's for a
+ * database, the transaction itself for a transaction (so a job commits or rolls back with it,
+ * and on PGlite never waits for the connection that transaction holds).
+ */
+export function jobSqlWithin(db: Database | Transaction): JobSql {
+  return isTransaction(db) ? jobSqlOver(db) : jobSqlFor(db as Database);
+}
+
 export function registerJobSql(db: Database, jobSql: JobSql): void {
   const client = clientOf(db);
   if (client) registered.set(client, jobSql);

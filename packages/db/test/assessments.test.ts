@@ -28,7 +28,7 @@ const snapshot = (athleteId: string): SnapshotRow => ({
   athleteId,
   computedAt: NOW,
   staleAfter: new Date(NOW.getTime() + 3_600_000),
-  engineVersion: 1,
+  engineVersion: "1",
   assessment: { json: { athleteId } },
 });
 
@@ -75,12 +75,12 @@ describe("saving a batch of assessments", () => {
 
   it("never lets an older computation overwrite a newer snapshot", async () => {
     const [athleteId] = athleteIds;
-    await saveAssessments(handle.db, organisationId, [{ ...snapshot(athleteId!), computedAt: new Date(NOW.getTime() + 60_000), engineVersion: 7 }], []);
-    await saveAssessments(handle.db, organisationId, [{ ...snapshot(athleteId!), engineVersion: 6 }], []);
+    await saveAssessments(handle.db, organisationId, [{ ...snapshot(athleteId!), computedAt: new Date(NOW.getTime() + 60_000), engineVersion: "7" }], []);
+    await saveAssessments(handle.db, organisationId, [{ ...snapshot(athleteId!), engineVersion: "6" }], []);
     const [row] = await handle.db
       .select({ engineVersion: assessmentSnapshots.engineVersion })
       .from(assessmentSnapshots)
       .where(and(eq(assessmentSnapshots.organisationId, organisationId), eq(assessmentSnapshots.athleteId, athleteId!)));
-    expect(row!.engineVersion).toBe(7);
+    expect(row!.engineVersion).toBe("7");
   });
 });

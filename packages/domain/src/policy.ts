@@ -31,6 +31,10 @@ export const actions = [
   "alerts.read",
   "alerts.acknowledge",
   "gait.write",
+  // Security (issue 10): removing staff ends their sessions; reset links for club members.
+  "staff.remove",
+  "passwordReset.issue",
+  "securityPolicy.write",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -88,6 +92,13 @@ const rules: Record<Action, Rule> = {
   "athleteLog.readOwn": anyOf("athlete"),
   "athleteLog.writeOwn": anyOf("athlete"),
   // VISA-H is completed by the athlete or, with them, by the physio (DOMAIN.md section 7).
+  // Coaches keep the staff list; the owner cannot be removed (the query refuses).
+  "staff.remove": anyOf("coach"),
+  // A reset link lets whoever holds it set the password, so who may issue one for whom is
+  // narrower than "any staff": see `canIssuePasswordReset`.
+  "passwordReset.issue": anyOf("coach", "physio"),
+  // The club's security settings (second factor for physios): the owner only.
+  "securityPolicy.write": (actor) => actor.role === "coach" && actor.isOwner === true,
   "visaH.write": (actor, subject) =>
     actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || subject.athleteId === actor.athleteId)),
 };
@@ -119,4 +130,17 @@ export function roleForSection(section: string): Role | null {
   if (section === "physio") return "physio";
   if (section === "me") return "athlete";
   return null;
+}
+
+/**
+ * May this staff member issue a password-reset link for that member of their club? The issuer
+ * sees the link, so it must not let anyone take over a more powerful account: coaches reset
+ * athletes and staff, physios reset athletes only, and nobody resets the owner or themselves by
+ * link (they change their password on the account page).
+ */
+export function canIssuePasswordReset(actor: Actor, target: { organisationId: string; userId: string; role: Role; isOwner: boolean }): boolean {
+  if (!can(actor, "passwordReset.issue", { organisationId: target.organisationId })) return false;
+  if (target.userId === actor.userId || target.isOwner) return false;
+  if (actor.role === "physio") return target.role === "athlete";
+  return actor.role === "coach";
 }

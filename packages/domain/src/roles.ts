@@ -12,4 +12,9 @@ export interface Actor {
   /** The athlete profile the user owns, when the user is an athlete. */
   athleteId?: string | null;
   isOwner?: boolean;
+  /**
+   * Set by the per-request session check when the club requires a second factor of this user
+   * (physios, when the owner turned it on) and none is set up yet: only the account page works.
+   */
+  needsSecondFactor?: boolean;
 }

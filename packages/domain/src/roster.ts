@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { finiteNumber, nameText, noteText, plainText } from "./input-primitives";
 import { roleSchema } from "./roles";
 
 const currentYear = 2100; // upper sanity bound; the form narrows it with the real date
@@ -6,18 +7,12 @@ const currentYear = 2100; // upper sanity bound; the form narrows it with the re
 export const sexes = ["female", "male", "other", "unspecified"] as const;
 export const relevantConditions = ["autoimmune", "haemochromatosis", "diabetes"] as const;
 
-const trimmed = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
 
 /** Athlete fields of DOMAIN.md section 3, as a coach edits them. */
 export const athleteProfileSchema = z.object({
-  name: trimmed("Name", 120),
+  name: nameText("Name"),
   squadIds: z.array(z.uuid("Choose a squad")).min(1, "Choose at least one squad"),
-  eventOrSport: trimmed("Event or sport", 80),
+  eventOrSport: plainText("Event or sport", { max: 80, min: 1 }),
   birthYear: z
     .number({ error: "Birth year must be a number" })
     .int("Birth year must be a whole number")
@@ -25,26 +20,38 @@ export const athleteProfileSchema = z.object({
     .max(currentYear, "Birth year is in the future")
     .nullable(),
   sex: z.enum(sexes, { error: "Choose a sex or 'unspecified'" }),
-  preInjuryWeeklyKm: z
-    .number({ error: "Weekly volume must be a number" })
-    .min(0, "Weekly volume cannot be negative")
-    .max(400, "Weekly volume must be at most 400 km")
-    .nullable(),
+  preInjuryWeeklyKm: finiteNumber("Weekly volume (km)", 0, 400).nullable(),
   previousHamstringInjury: z.boolean(),
   conditions: z.array(z.enum(relevantConditions)),
-  notes: z.string().trim().max(2000, "Notes must be at most 2000 characters"),
+  notes: noteText("Notes"),
 });
 export type AthleteProfileInput = z.infer<typeof athleteProfileSchema>;
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
+/**
+ * What a coach enters and sees of an athlete. Relevant conditions and free-text notes are
+ * clinical: they belong to the physio and the athlete (`athleteClinicalProfileSchema`).
+ */
+export const rosterProfileSchema = athleteProfileSchema.omit({ conditions: true, notes: true });
+export type RosterProfileInput = z.infer<typeof rosterProfileSchema>;
 
-/** A coach adds an athlete: profile plus the email the invite is addressed to. */
-export const addAthleteSchema = athleteProfileSchema.extend({ email: emailSchema });
+/** The clinical part of the profile, edited on the physio's athlete page. */
+export const athleteClinicalProfileSchema = athleteProfileSchema.pick({ conditions: true, notes: true });
+export type AthleteClinicalProfile = z.infer<typeof athleteClinicalProfileSchema>;
+
+export const emailSchema = z
+  .string({ error: "Enter a valid email address" })
+  .trim()
+  .toLowerCase()
+  .max(254, "Enter a valid email address")
+  .pipe(z.email("Enter a valid email address"));
+
+/** A coach adds an athlete: the roster profile plus the email the invite is addressed to. */
+export const addAthleteSchema = rosterProfileSchema.extend({ email: emailSchema });
 export type AddAthleteInput = z.infer<typeof addAthleteSchema>;
 
 /** Inviting staff (a physio or another coach). */
 export const inviteStaffSchema = z.object({
-  name: trimmed("Name", 120),
+  name: nameText("Name"),
   email: emailSchema,
   role: roleSchema.exclude(["athlete"], { error: "Staff invites are for a coach or a physio" }),
 });
@@ -55,8 +62,11 @@ export const passwordSchema = z
   .min(10, "Use at least 10 characters")
   .max(200, "Use at most 200 characters");
 
+/** The token of an invite link, as the link carries it. */
+export const inviteTokenSchema = plainText("token", { max: 200, min: 20 });
+
 export const acceptInviteSchema = z
-  .object({ token: z.string().min(20, "This invite link is not valid"), password: passwordSchema, confirm: z.string() })
+  .object({ token: inviteTokenSchema, password: passwordSchema, confirm: z.string().max(200) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "Passwords do not match" });
 export type AcceptInviteInput = z.infer<typeof acceptInviteSchema>;
 

@@ -76,7 +76,7 @@ describe("plain-language meanings", () => {
   it("covers every zone and decision", () => {
     expect(zoneMeaning.red.label).toBe("Red");
     expect(decisionMeaning.regress.meaning).toMatch(/Go back|last load/);
-    expect(Object.keys(decisionMeaning).sort()).toEqual(["progress", "regress", "repeat"]);
+    expect(Object.keys(decisionMeaning).sort()).toEqual(["incomplete", "progress", "regress", "repeat"]);
   });
 });
 

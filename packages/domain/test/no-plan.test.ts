@@ -77,7 +77,7 @@ describe("assessing a healthy athlete (no plan)", () => {
 
   it("amber pain alone leaves a healthy athlete available and pre-flight ok", () => {
     const a = assessAthlete(healthy({ sessions: [run({ at: ago(0, 3), painDuring: 3 })] }), NOW);
-    expect(ruleIdsOf(a.flags)).toEqual(["R1", "R4", "R13"]);
+    expect(ruleIdsOf(a.flags)).toEqual(["R1", "R4"]);
     expect(a.availability).toBe("available");
     expect(preflightCheck(a, { kind: "hills", at: ahead(1) }).verdict).toBe("ok");
   });

@@ -21,6 +21,7 @@ const criterion = (id: ExitCriterionResult["id"], status: ExitCriterionResult["s
   description: id,
   status,
   evidence: { recordIds: [], values: {} },
+  dataNeeded: null,
 });
 const allMet = [criterion("E1.1", "met"), criterion("E1.2", "met")];
 const someUnmet = [criterion("E1.1", "met"), criterion("E1.2", "not_met"), criterion("E1.3", "unknown")];
@@ -147,7 +148,7 @@ describe("episode and provocation test inputs", () => {
     onsetType: "gradual",
     suspectedTriggers: ["mileage_jump"],
     diagnosisMethod: "clinical",
-    owningClinicianId: "physio-1",
+    owningClinicianId: "0b6a2f8e-3f4c-4d7a-9a51-2c1d5e6f7a80",
   };
 
   it("accepts a complete episode and fills defaults", () => {

@@ -1,22 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { assessAthlete, effectiveForbiddenActivities, phaseInfo } from "../src/clinical";
 import { NOW, ago, ahead, checkIn, run, strength, timeline } from "./helpers";
+import { mornings } from "./mornings";
 
-const r14 = (sessions: ReturnType<typeof run>[]) => assessAthlete(timeline({ sessions }), NOW).flags.filter((f) => f.ruleId === "R14");
+const r14 = (sessions: ReturnType<typeof run>[]) => assessAthlete(timeline({ checkIns: mornings(31), sessions }), NOW).flags.filter((f) => f.ruleId === "R14");
 const base = { distanceKm: 5, minutes: 30, surface: "road" } as const;
 
 describe("R14 one variable at a time (against the last green run)", () => {
   it("distance +10 % is unchanged; +10.2 % is one changed variable", () => {
-    const same = assessAthlete(timeline({ sessions: [run({ at: ago(8), ...base }), run({ at: ago(4), ...base, distanceKm: 5.5, minutes: 33 })] }), NOW);
+    const same = assessAthlete(timeline({ checkIns: mornings(31), sessions: [run({ at: ago(8), ...base }), run({ at: ago(4), ...base, distanceKm: 5.5, minutes: 33 })] }), NOW);
     expect(same.progression.changedVariables).toEqual([]);
-    const longer = assessAthlete(timeline({ sessions: [run({ at: ago(8), ...base }), run({ at: ago(4), ...base, distanceKm: 5.51, minutes: 33.06 })] }), NOW);
+    const longer = assessAthlete(timeline({ checkIns: mornings(31), sessions: [run({ at: ago(8), ...base }), run({ at: ago(4), ...base, distanceKm: 5.51, minutes: 33.06 })] }), NOW);
     expect(longer.progression.changedVariables).toEqual(["volume"]);
   });
 
   it("pace 5 % faster is unchanged; 5.1 % faster is a change", () => {
-    const at5 = assessAthlete(timeline({ sessions: [run({ at: ago(8), ...base }), run({ at: ago(4), ...base, minutes: 28.5 })] }), NOW);
+    const at5 = assessAthlete(timeline({ checkIns: mornings(31), sessions: [run({ at: ago(8), ...base }), run({ at: ago(4), ...base, minutes: 28.5 })] }), NOW);
     expect(at5.progression.changedVariables).toEqual([]);
-    const faster = assessAthlete(timeline({ sessions: [run({ at: ago(8), ...base }), run({ at: ago(4), ...base, minutes: 28.4 })] }), NOW);
+    const faster = assessAthlete(timeline({ checkIns: mornings(31), sessions: [run({ at: ago(8), ...base }), run({ at: ago(4), ...base, minutes: 28.4 })] }), NOW);
     expect(faster.progression.changedVariables).toEqual(["pace"]);
   });
 
@@ -29,20 +30,20 @@ describe("R14 one variable at a time (against the last green run)", () => {
 
   it("more runs per week (frequency) counts as a change", () => {
     const sessions = [run({ at: ago(20), ...base }), run({ at: ago(12), ...base }), run({ at: ago(5), ...base }), run({ at: ago(2), ...base, strides: 4 })];
-    const a = assessAthlete(timeline({ sessions }), NOW);
+    const a = assessAthlete(timeline({ checkIns: mornings(31), sessions }), NOW);
     expect(a.progression.changedVariables).toEqual(["strides_or_sprints", "frequency"]);
     expect(a.flags.filter((f) => f.ruleId === "R14")).toHaveLength(1);
   });
 
   it("compares with the last green run, skipping amber ones", () => {
     const sessions = [run({ at: ago(12), ...base }), run({ at: ago(8), ...base, distanceKm: 7, minutes: 42, painDuring: 3 }), run({ at: ago(4), ...base, distanceKm: 5.2, minutes: 31 })];
-    expect(assessAthlete(timeline({ sessions }), NOW).progression.changedVariables).toEqual([]);
+    expect(assessAthlete(timeline({ checkIns: mornings(31), sessions }), NOW).progression.changedVariables).toEqual([]);
   });
 });
 
 describe("R15 consolidate: each level twice green before the next step", () => {
   it("stepping up after only one green run at the level is amber", () => {
-    const [flag] = assessAthlete(timeline({ sessions: [run({ at: ago(10), ...base }), run({ at: ago(3), ...base, distanceKm: 6, minutes: 36 })] }), NOW).flags.filter(
+    const [flag] = assessAthlete(timeline({ checkIns: mornings(31), sessions: [run({ at: ago(10), ...base }), run({ at: ago(3), ...base, distanceKm: 6, minutes: 36 })] }), NOW).flags.filter(
       (f) => f.ruleId === "R15",
     );
     expect(flag?.evidence.values).toEqual({ greenAtLevel: 1, required: 2 });
@@ -50,10 +51,10 @@ describe("R15 consolidate: each level twice green before the next step", () => {
 
   it("stepping up after two green runs at the level is fine, and the level counts as consolidated", () => {
     const sessions = [run({ at: ago(13), ...base }), run({ at: ago(9), ...base }), run({ at: ago(3), ...base, distanceKm: 6, minutes: 36 })];
-    const a = assessAthlete(timeline({ sessions }), NOW);
+    const a = assessAthlete(timeline({ checkIns: mornings(31), sessions }), NOW);
     expect(a.flags.filter((f) => f.ruleId === "R15")).toEqual([]);
     expect(a.progression.levelConsolidated).toBe(false);
-    const repeated = assessAthlete(timeline({ sessions: [...sessions.slice(0, 2)] }), NOW);
+    const repeated = assessAthlete(timeline({ checkIns: mornings(31), sessions: [...sessions.slice(0, 2)] }), NOW);
     expect(repeated.progression.levelConsolidated).toBe(true);
     expect(assessAthlete(timeline(), NOW).progression.levelConsolidated).toBeNull();
   });

@@ -25,7 +25,7 @@ describe("athlete profile input", () => {
     expect(messages).toEqual({
       name: "Name is required",
       birthYear: "Birth year must be 1930 or later",
-      preInjuryWeeklyKm: "Weekly volume cannot be negative",
+      preInjuryWeeklyKm: "Weekly volume (km) must be between 0 and 400",
       squadIds: "Choose at least one squad",
     });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessAthlete } from "../src/clinical";
 import { NOW, ago, checkIn, run, strength, timeline } from "./helpers";
+import { mornings } from "./mornings";
 
 const HOUR = 3_600_000;
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * HOUR);
@@ -36,7 +37,7 @@ describe("R7 high-tendon-load spacing", () => {
 
   it("a physio's 48 h relaxation applies after 4 green exposures", () => {
     const sessions = [...greenRuns(4), run({ at: hoursAgo(60) }), run({ at: hoursAgo(10) })];
-    const relaxed = assessAthlete(timeline({ plan: { thresholds: { spacing: { relaxed: true } } }, sessions }), NOW);
+    const relaxed = assessAthlete(timeline({ checkIns: mornings(31), plan: { thresholds: { spacing: { relaxed: true } } }, sessions }), NOW);
     expect(relaxed.preflight.spacingHours).toBe(48);
     expect(relaxed.flags.filter((f) => f.ruleId === "R7")).toEqual([]);
     expect(relaxed.nextHighLoadAt).toEqual(new Date(NOW.getTime() + 38 * HOUR));
@@ -44,7 +45,7 @@ describe("R7 high-tendon-load spacing", () => {
 
   it("with only 3 green exposures the 72 h spacing still applies and the physio is told why", () => {
     const sessions = [...greenRuns(1), run({ at: hoursAgo(60) }), run({ at: hoursAgo(10) })];
-    const a = assessAthlete(timeline({ plan: { thresholds: { spacing: { relaxed: true } } }, sessions }), NOW);
+    const a = assessAthlete(timeline({ checkIns: mornings(31), plan: { thresholds: { spacing: { relaxed: true } } }, sessions }), NOW);
     expect(a.preflight.spacingHours).toBe(72);
     expect(a.flags.filter((f) => f.ruleId === "R7").map((f) => f.severity).sort()).toEqual(["amber", "info"]);
   });

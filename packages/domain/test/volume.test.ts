@@ -76,8 +76,8 @@ describe("R13 acute:chronic workload ratio (information only)", () => {
     expect(a.workload).toMatchObject({ acuteLoad: 400, chronicWeeklyLoad: 175, acwrZone: "red" });
     expect(a.workload.acwr).toBeCloseTo(2.285714, 5);
     const [flag] = a.flags.filter((f) => f.ruleId === "R13");
-    expect(flag).toMatchObject({ severity: "info", blocksProgression: false });
-    expect(a.progression.blocked).toBe(false);
+    expect(flag).toMatchObject({ severity: "red", blocksProgression: false });
+    expect(a.progression.reasons.map((r) => r.ruleId)).not.toContain("R13");
   });
 
   it("has no ratio without load", () => {

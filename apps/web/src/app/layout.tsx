@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import { Toaster } from "@loadline/ui/sonner";
@@ -20,7 +21,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f5f5c" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Reading the request headers makes every page render per request, which the nonce-based CSP
+ * needs: a prerendered page would carry scripts without this request's nonce.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await headers();
   return (
     <html lang="en-GB" className={inter.variable}>
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">

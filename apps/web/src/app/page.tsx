@@ -1,10 +1,9 @@
 import { redirect } from "next/navigation";
-import { actorFromSession } from "@loadline/auth";
 import { homePathFor } from "@loadline/domain";
-import { auth } from "@/auth";
+import { currentActor } from "@/server/session";
 
 /** The front door: each role lands on its own home page. */
 export default async function Home() {
-  const actor = actorFromSession(await auth());
+  const actor = await currentActor();
   redirect(actor ? homePathFor(actor.role) : "/sign-in");
 }

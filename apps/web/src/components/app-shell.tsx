@@ -30,6 +30,9 @@ export function AppShell({
                 {user.roleLabel} · {user.organisationName}
               </div>
             </div>
+            <a href="/account" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+              Account
+            </a>
             <form action={signOutAction}>
               <Button type="submit" variant="outline" size="sm">
                 Sign out

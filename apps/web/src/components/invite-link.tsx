@@ -6,8 +6,18 @@ import { Button } from "@loadline/ui/button";
 import { Input } from "@loadline/ui/input";
 import { Label } from "@loadline/ui/label";
 
-/** Shows a one-time invite link to copy: Loadline sends no email. */
-export function InviteLink({ path, name, expiresAt }: { path: string; name: string; expiresAt: Date }) {
+/** Shows a one-time invite (or password-reset) link to copy: Loadline sends no email. */
+export function InviteLink({
+  path,
+  name,
+  expiresAt,
+  kind = "invite",
+}: {
+  path: string;
+  name: string;
+  expiresAt: Date;
+  kind?: "invite" | "reset";
+}) {
   const [origin, setOrigin] = useState("");
   const [copied, setCopied] = useState(false);
   useEffect(() => setOrigin(window.location.origin), []);
@@ -23,14 +33,19 @@ export function InviteLink({ path, name, expiresAt }: { path: string; name: stri
   };
   return (
     <Alert className="max-w-2xl" role="status">
-      <AlertTitle>Invite link for {name}</AlertTitle>
+      <AlertTitle>
+        {kind === "reset" ? "Password reset link" : "Invite link"} for {name}
+      </AlertTitle>
       <AlertDescription className="grid gap-3">
         <p>
           Send this link to {name} yourself. It works once, until{" "}
-          {expiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long" })}.
+          {kind === "reset"
+            ? `${expiresAt.toLocaleString("en-GB", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}; older reset links no longer work`
+            : expiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long" })}
+          .
         </p>
         <Label htmlFor="invite-url" className="sr-only">
-          Invite link
+          {kind === "reset" ? "Password reset link" : "Invite link"}
         </Label>
         <div className="flex gap-2">
           <Input id="invite-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />

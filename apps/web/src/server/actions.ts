@@ -1,6 +1,7 @@
 "use server";
-import { AuthError } from "next-auth";
-import { signInSchema } from "@loadline/domain";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { throttledMinutes } from "@loadline/auth";
+import { signInCodeSchema, signInSchema, throttleMessage } from "@loadline/domain";
 import { signIn, signOut } from "@/auth";
 
 export interface SignInState {
@@ -27,8 +28,12 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return { email, fieldErrors };
   }
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("returnTo")) });
+    const code = signInCodeSchema.safeParse(formData.get("code") ?? undefined);
+    const withCode = code.success && code.data ? { otp: code.data } : {};
+    await signIn("credentials", { ...parsed.data, ...withCode, redirectTo: safeReturnPath(formData.get("returnTo")) });
   } catch (error) {
+    const lockedFor = error instanceof CredentialsSignin ? throttledMinutes(error.code) : null;
+    if (lockedFor !== null) return { email, error: throttleMessage(lockedFor) };
     if (error instanceof AuthError) {
       return { email, error: error.type === "CredentialsSignin" ? "That email and password do not match an account." : "Sign-in failed. Please try again." };
     }

@@ -1,11 +1,18 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import type { Context } from "@loadline/api";
-import { actorFromSession } from "@loadline/auth";
-import { auth } from "@/auth";
+import { env } from "@/env";
+import { clientAddress } from "@loadline/auth/client-address";
 import { getDb } from "./db";
+import { currentActor } from "./session";
 
-/** One context per request: the database, the signed-in actor and the request's time. */
-export async function createContext(): Promise<Context> {
-  const [db, session] = await Promise.all([getDb(), auth()]);
-  return { db, actor: actorFromSession(session), now: new Date() };
+/**
+ * One context per request: the database, the actor after the server-side session check (see
+ * `currentActor`), the request's time, the client's address (for throttling) and the id a
+ * generic error answer refers to (the server log line carries the same id).
+ */
+export async function createContext(requestId: string = randomUUID()): Promise<Context> {
+  const [db, actor, requestHeaders] = await Promise.all([getDb(), currentActor(), headers()]);
+  return { db, actor, now: new Date(), requestId, clientAddress: clientAddress(requestHeaders, env.LOADLINE_TRUSTED_PROXY) };
 }

@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { JOB_SCHEMA, jobSqlFor, jobSqlOver, keysWithOpenJobs, rescheduleJobs, type Database, type JobSql, type Transaction } from "@loadline/db";
+import { isTransaction, JOB_SCHEMA, jobSqlFor, jobSqlOver, jobSqlWithin, keysWithOpenJobs, rescheduleJobs, rootDatabaseOf, type Database, type JobSql, type Transaction } from "@loadline/db";
 
 /** The queue that keeps assessment snapshots current. */
 export const REASSESS_QUEUE = "reassess-athlete";
@@ -64,20 +64,49 @@ export async function startBoss(jobSql: JobSql, options: BossOptions = {}): Prom
 
 /**
  * Producers, one per database, started at first use (a failed start is retried next time):
- * send-only pg-boss instances, without maintenance or polling.
+ * send-only pg-boss instances, without maintenance or polling. A producer only provides the SQL
+ * and its defaults: every job is written through the caller's own handle (`insert(..., { db })`).
  */
 const producers = new WeakMap<JobSql, Promise<PgBoss>>();
+/** Producers whose start has finished, the only ones a transaction may use. */
+const started = new WeakMap<JobSql, PgBoss>();
 
-export async function producerFor(db: Database): Promise<PgBoss> {
-  const jobSql = jobSqlFor(db);
+/**
+ * The producer of this database, started now if need be. Called with a transaction, it only
+ * returns a producer already started on the transaction's database: starting one goes around
+ * the transaction on the database's own connection, which on PGlite (one connection) would wait
+ * for that transaction forever. `inOrganisationScope` starts it before every tenant procedure.
+ */
+export async function producerFor(db: Database | Transaction): Promise<PgBoss> {
+  if (isTransaction(db)) {
+    const root = rootDatabaseOf(db);
+    const boss = root ? started.get(jobSqlFor(root)) : undefined;
+    if (!boss) throw new Error("The job queue was not started before this transaction opened (startReassessQueue on its database first)");
+    return boss;
+  }
+  const jobSql = jobSqlFor(db as Database);
   const existing = producers.get(jobSql);
   if (existing) return existing;
-  const starting = startBoss(jobSql).catch((error: unknown) => {
-    producers.delete(jobSql);
-    throw error;
-  });
+  const starting = startBoss(jobSql).then(
+    (boss) => {
+      started.set(jobSql, boss);
+      return boss;
+    },
+    (error: unknown) => {
+      producers.delete(jobSql);
+      throw error;
+    },
+  );
   producers.set(jobSql, starting);
   return starting;
+}
+
+/**
+ * Start this database's producer (installing pg-boss's schema and the queue if need be) before
+ * any transaction that enqueues opens on it. Idempotent and cheap once started.
+ */
+export async function startReassessQueue(db: Database): Promise<void> {
+  await producerFor(db);
 }
 
 /**
@@ -103,7 +132,11 @@ export interface ReassessQueue {
   isQueued(organisationId: string, athleteId: string): Promise<boolean>;
 }
 
-export async function reassessQueue(db: Database): Promise<ReassessQueue> {
+/**
+ * The queue as seen from `db`: a database, or a transaction (a tenant procedure's), whose jobs
+ * are then written through it and commit or roll back with its writes.
+ */
+export async function reassessQueue(db: Database | Transaction): Promise<ReassessQueue> {
   const boss = await producerFor(db);
   return {
     async enqueue(organisationId, athleteIds, options = {}) {
@@ -116,7 +149,7 @@ export async function reassessQueue(db: Database): Promise<ReassessQueue> {
           ...(options.priorities?.[i] !== undefined ? { priority: options.priorities[i] } : {}),
         }),
       );
-      await boss.insert(jobs, { db: options.via ? jobSqlOver(options.via) : jobSqlFor(db) });
+      await boss.insert(jobs, { db: options.via ? jobSqlOver(options.via) : jobSqlWithin(db) });
     },
     async isQueued(organisationId, athleteId) {
       const key = keyOf(organisationId, athleteId);

@@ -1,20 +1,19 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { getAdjunct, getOpenEpisode, insertAdjunct, listAdjuncts, setAdjunctRestrictions } from "@loadline/db";
-import { adjunctTreatmentKinds, instant, progressionPausingAdjuncts, sides } from "@loadline/domain";
-import { fieldError } from "../errors";
+import { adjunctTreatmentKinds, assertDateInRange, dateTimeInput, plainText, progressionPausingAdjuncts, sides, titleText } from "@loadline/domain";
 import { afterClinicalWrite } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
 
 const adjunctInput = z.object({
   athleteId: z.uuid({ error: "athleteId must be an id" }),
-  at: instant("at"),
+  at: dateTimeInput("at"),
   kind: z.enum(adjunctTreatmentKinds, { error: "kind must be one of: " + adjunctTreatmentKinds.join(", ") }),
   side: z.enum(sides).nullable().default(null),
-  parameters: z.string().max(500, "parameters must be 500 characters or fewer").default(""),
-  provider: z.string().max(200, "provider must be 200 characters or fewer").default(""),
-  restrictions: z.string().max(1000, "restrictions must be 1,000 characters or fewer").nullable().default(null),
+  parameters: plainText("parameters", { max: 500, multiline: true }).default(""),
+  provider: titleText("provider").default(""),
+  restrictions: plainText("restrictions", { max: 1000, multiline: true }).nullable().default(null),
 });
 
 const pauses = (kind: string) => (progressionPausingAdjuncts as readonly string[]).includes(kind);
@@ -36,7 +35,7 @@ export const adjunctsRouter = router({
     .input(adjunctInput)
     .mutation(async ({ ctx, input }) => {
       const athlete = await clinicalSubject(ctx.db, ctx.actor, "adjunct.write", input.athleteId);
-      if (input.at.getTime() > ctx.now.getTime()) throw fieldError("at", "at cannot be in the future");
+      assertDateInRange(input.at, ctx.now, "at", "past");
       const episode = await getOpenEpisode(ctx.db, ctx.actor.organisationId, athlete.id);
       const row = await insertAdjunct(
         ctx.db,
@@ -56,7 +55,7 @@ export const adjunctsRouter = router({
     .input(
       z.object({
         adjunctId: z.uuid({ error: "adjunctId must be an id" }),
-        restrictions: z.string().trim().min(1, "restrictions are required").max(1000, "restrictions must be 1,000 characters or fewer"),
+        restrictions: plainText("restrictions", { max: 1000, min: 1, multiline: true }),
       }),
     )
     .mutation(async ({ ctx, input }) => {

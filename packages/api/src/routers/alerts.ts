@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { coachSafeMessage } from "@loadline/domain";
+import { coachSafeMessage, plainText } from "@loadline/domain";
 import { acknowledgeAlert, countNewAlerts, listAlerts, listBoardAthletes, type Database } from "@loadline/db";
 import { readAssessments } from "../services/assessments";
 import { procedureFor, router } from "../trpc";
@@ -67,7 +67,7 @@ export const alertsRouter = router({
     .input(
       z.object({
         alertId: z.uuid("Unknown alert"),
-        note: z.string().trim().min(1, "Write a short note about what you did").max(500, "note must be at most 500 characters"),
+        note: plainText("note", { max: 500, multiline: true }).pipe(z.string().min(1, "Write a short note about what you did")),
       }),
     )
     .mutation(async ({ ctx, input }) => {

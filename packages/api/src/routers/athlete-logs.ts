@@ -11,7 +11,7 @@ import {
   type SessionLogRow,
 } from "@loadline/db";
 import { assessmentBefore, feedbackAfterWrite } from "../services/athlete-feedback";
-import { assertEditable, assertNotFuture, currentPlan, ownAthleteId, runValues, sessionValues } from "../services/athlete-logging";
+import { assertEditable, assertNotFuture, assertSameSubmission, currentPlan, ownAthleteId, runValues, sessionValues } from "../services/athlete-logging";
 import { procedureFor, router } from "../trpc";
 
 const DAY_MS = 86_400_000;
@@ -36,7 +36,9 @@ export const athleteLogsRouter = router({
       assertNotFuture(input.at, ctx.now);
       const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
       const plan = await currentPlan(ctx.db, organisationId, athleteId);
-      const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, sessionValues(input, plan), userId, ctx.now);
+      const values = sessionValues(input, plan);
+      const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
+      if (!created) assertSameSubmission(log, values);
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, created ? before : null, log);
       return { log: present(log, ctx.now), created, feedback };
     }),
@@ -48,7 +50,9 @@ export const athleteLogsRouter = router({
       const { organisationId, userId } = ctx.actor;
       assertNotFuture(input.at, ctx.now);
       const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, runValues(input), userId, ctx.now);
+      const values = runValues(input);
+      const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
+      if (!created) assertSameSubmission(log, values);
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, created ? before : null, log);
       return { log: present(log, ctx.now), created, feedback };
     }),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { checkInInputSchema, idempotencyKeySchema, redFlagAdvice, withinEditWindow, type RedFlagId } from "@loadline/domain";
 import { createCheckIn, deleteCheckIn, getCheckIn, listCheckIns, updateCheckIn, type CheckInRow } from "@loadline/db";
 import { assessmentBefore, feedbackAfterWrite } from "../services/athlete-feedback";
-import { assertEditable, assertNotFuture, checkInValues, ownAthleteId } from "../services/athlete-logging";
+import { assertEditable, assertNotFuture, assertSameSubmission, checkInValues, ownAthleteId } from "../services/athlete-logging";
 import { procedureFor, router } from "../trpc";
 
 const DAY_MS = 86_400_000;
@@ -22,7 +22,9 @@ export const checkInsRouter = router({
       const { organisationId, userId } = ctx.actor;
       assertNotFuture(input.at, ctx.now);
       const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const { checkIn, created } = await createCheckIn(ctx.db, organisationId, athleteId, input.idempotencyKey, checkInValues(input), userId, ctx.now);
+      const values = checkInValues(input);
+      const { checkIn, created } = await createCheckIn(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
+      if (!created) assertSameSubmission(checkIn, values);
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, created ? before : null, { id: checkIn.id });
       return { checkIn: present(checkIn, ctx.now), created, feedback, redFlagAdvice: redFlagAdvice(checkIn.redFlags as RedFlagId[]) };
     }),

@@ -2,6 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
   closeEpisode,
+  getAthleteClinicalProfile,
+  setAthleteClinicalProfile,
   deleteProvocationTest,
   getEpisode,
   getOpenEpisode,
@@ -12,7 +14,7 @@ import {
   updateEpisode,
   type Database,
 } from "@loadline/db";
-import { episodeInputSchema, provocationTestInfo, provocationTestInputSchema, type EpisodeInput } from "@loadline/domain";
+import { athleteClinicalProfileSchema, episodeInputSchema, noteText, provocationTestInfo, provocationTestInputSchema, type EpisodeInput } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
@@ -54,6 +56,30 @@ export const episodesRouter = router({
       };
     }),
 
+  /**
+   * The athlete's relevant conditions (R21) and free-text notes. Clinical, so physio-only and
+   * audited; coaches never see them, the athlete sees their own on me.profile.
+   */
+  clinicalProfile: procedureFor("episode.read")
+    .input(athleteInput)
+    .query(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.read", input.athleteId);
+      const profile = (await getAthleteClinicalProfile(ctx.db, ctx.actor.organisationId, athlete.id)) ?? { conditions: [], notes: "" };
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [{ athleteId: athlete.id, action: "read", entity: "athlete_profile", entityId: athlete.id, detail: "Viewed conditions and notes" }]);
+      return profile;
+    }),
+
+  updateClinicalProfile: procedureFor("episode.write")
+    .input(athleteInput.extend({ profile: athleteClinicalProfileSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.write", input.athleteId);
+      await setAthleteClinicalProfile(ctx.db, ctx.actor.organisationId, athlete.id, input.profile, ctx.now);
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [{ athleteId: athlete.id, action: "write", entity: "athlete_profile", entityId: athlete.id, detail: "Edited conditions and notes" }]);
+      // Conditions modify the rules (R21): the athlete's assessment changes with them.
+      await afterClinicalWrite(ctx.db, ctx.actor.organisationId, [athlete.id], ctx.now);
+      return input.profile;
+    }),
+
   /** Physios of the club, for the owning-clinician select. */
   clinicians: procedureFor("episode.write").query(async ({ ctx }) =>
     (await listStaff(ctx.db, ctx.actor.organisationId)).filter((s) => s.role === "physio").map((s) => ({ id: s.id, name: s.name })),
@@ -89,7 +115,7 @@ export const episodesRouter = router({
     }),
 
   close: procedureFor("episode.write")
-    .input(z.object({ episodeId, closingNote: z.string().trim().min(1, "closingNote is required: why is the episode closed?").max(2000) }))
+    .input(z.object({ episodeId, closingNote: noteText("closingNote").pipe(z.string().min(1, "closingNote is required: why is the episode closed?")) }))
     .mutation(async ({ ctx, input }) => {
       const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
       const episode = await closeEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.closingNote, ctx.now);

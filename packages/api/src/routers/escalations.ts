@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { acknowledgeEscalation, getEscalationAlert, insertClinicianReview, listEscalations, resolveEscalation } from "@loadline/db";
+import { plainText } from "@loadline/domain";
 import { afterClinicalWrite } from "../services/assessments";
 import { recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
@@ -47,7 +48,7 @@ export const escalationsRouter = router({
   }),
 
   acknowledge: procedureFor("escalation.manage")
-    .input(z.object({ alertId, note: z.string().max(1000, "note must be 1,000 characters or fewer").default("") }))
+    .input(z.object({ alertId, note: plainText("note", { max: 1000, multiline: true }).default("") }))
     .mutation(async ({ ctx, input }) => {
       const alert = await getEscalationAlert(ctx.db, ctx.actor.organisationId, input.alertId);
       if (!alert) throw new TRPCError({ code: "NOT_FOUND", message: "No such escalation in your club." });
@@ -61,7 +62,7 @@ export const escalationsRouter = router({
 
   /** Resolve with a note. For R4/R19/R20 this also records a physio review, which lifts the engine's block. */
   resolve: procedureFor("escalation.manage")
-    .input(z.object({ alertId, note: z.string().trim().min(1, "note is required: how was it resolved?").max(1000, "note must be 1,000 characters or fewer") }))
+    .input(z.object({ alertId, note: plainText("note", { max: 1000, multiline: true }).pipe(z.string().min(1, "note is required: how was it resolved?")) }))
     .mutation(async ({ ctx, input }) => {
       const alert = await getEscalationAlert(ctx.db, ctx.actor.organisationId, input.alertId);
       if (!alert) throw new TRPCError({ code: "NOT_FOUND", message: "No such escalation in your club." });

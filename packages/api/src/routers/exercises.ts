@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { createCustomExercise, exerciseNameTaken, listExercises, seedExerciseLibrary } from "@loadline/db";
-import { exerciseCategories, phases } from "@loadline/domain";
+import { exerciseCategories, nameText, phases, plainText } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { procedureFor, router } from "../trpc";
 
 export const customExerciseSchema = z.object({
-  name: z.string().trim().min(2, "name must be at least 2 characters").max(80, "name must be 80 characters or fewer"),
+  name: nameText("name", 2),
   category: z.enum(exerciseCategories, { error: "category must be one of: " + exerciseCategories.join(", ") }),
   phases: z.array(z.literal(phases)).min(1, "pick at least one phase"),
   heavy: z.boolean().default(false),
   highTendonLoad: z.boolean().default(false),
   hipFlexionDemand: z.enum(["low", "moderate", "high"], { error: "hipFlexionDemand must be low, moderate or high" }),
-  description: z.string().max(500).default(""),
+  description: plainText("description", { max: 500, multiline: true }).default(""),
 });
 
 export const exercisesRouter = router({

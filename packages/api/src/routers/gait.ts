@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, type GaitFaultCode } from "@loadline/domain";
+import { assertDateInRange, dateTimeInput, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode } from "@loadline/domain";
 import { createGaitAssessment, getAthlete, latestGaitAssessments, listBoardAthletes } from "@loadline/db";
 import { afterClinicalWrite } from "../services/assessments";
 import { lowCadenceHints } from "../services/coach-board";
@@ -9,19 +9,19 @@ import { procedureFor, router } from "../trpc";
 /** A new gait assessment: the domain's schema, minus what the server sets (id, assessor). */
 export const newGaitAssessmentSchema = z.object({
   athleteId: z.uuid("Choose an athlete"),
-  at: gaitAssessmentSchema.shape.at.optional(),
+  at: dateTimeInput("at").optional(),
   surface: gaitAssessmentSchema.shape.surface,
-  speedKmh: gaitAssessmentSchema.shape.speedKmh.nullable(),
+  speedKmh: positiveNumber("speedKmh").refine((v) => v <= 40, "speedKmh must be at most 40").nullable(),
   cadenceSpm: gaitAssessmentSchema.shape.cadenceSpm.nullable(),
   faults: z
     .array(gaitFaultSchema)
     .min(1, "Record at least one fault")
     .refine((faults) => new Set(faults.map((f) => f.code)).size === faults.length, "Each fault once"),
   cues: z
-    .array(z.string().trim().min(1, "A cue cannot be empty").max(200, "A cue must be at most 200 characters"))
+    .array(plainText("A cue", { max: 200, min: 1 }))
     .min(1, "Choose or write at least one cue")
     .max(12, "At most 12 cues"),
-  notes: z.string().trim().max(2000, "notes must be at most 2000 characters").default(""),
+  notes: noteText("notes").default(""),
   videoUrl: z
     .union([z.literal(""), z.url({ protocol: /^https?$/, error: "videoUrl must be a web link (https://...)" })])
     .nullable()
@@ -36,9 +36,7 @@ export const gaitRouter = router({
       const athlete = await getAthlete(ctx.db, organisationId, input.athleteId);
       if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete in your club." });
       const at = input.at ?? ctx.now;
-      if (at.getTime() > ctx.now.getTime()) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: "at cannot be in the future" });
-      }
+      assertDateInRange(at, ctx.now, "at", "past");
       const created = await createGaitAssessment(ctx.db, organisationId, userId, {
         athleteId: athlete.id,
         at,

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { hashPassword } from "@loadline/auth/password";
 import { hashInviteToken } from "@loadline/auth/tokens";
-import { acceptInviteSchema, DomainError, inviteState } from "@loadline/domain";
+import { acceptInviteSchema, DomainError, inviteState, plainText } from "@loadline/domain";
 import { acceptInvite, findInviteByTokenHash } from "@loadline/db";
+import { throttledTokenAttempt } from "../services/throttle";
 import { publicProcedure, router } from "../trpc";
 
 /** Opening an invite link: public, the token is the credential. */
 export const inviteRouter = router({
-  lookup: publicProcedure.input(z.object({ token: z.string().max(200) })).query(async ({ ctx, input }) => {
+  lookup: publicProcedure.input(z.object({ token: plainText("token", { max: 200 }) })).query(async ({ ctx, input }) => {
     const invite = await findInviteByTokenHash(ctx.db, hashInviteToken(input.token));
     if (!invite) return { state: "unknown" as const };
     const state = inviteState(invite, ctx.now);
@@ -21,14 +22,16 @@ export const inviteRouter = router({
     };
   }),
 
-  accept: publicProcedure.input(acceptInviteSchema).mutation(async ({ ctx, input }) => {
-    const invite = await findInviteByTokenHash(ctx.db, hashInviteToken(input.token));
-    const state = invite ? inviteState(invite, ctx.now) : "unknown";
-    if (!invite || state !== "valid") {
-      throw new DomainError("gone", state === "used" ? "This invite link has already been used." : "This invite link is not valid or has expired.");
-    }
-    const accepted = await acceptInvite(ctx.db, invite, await hashPassword(input.password), ctx.now);
-    if (!accepted) throw new DomainError("gone", "This invite link has already been used.");
-    return { email: invite.email, role: invite.role };
-  }),
+  accept: publicProcedure.input(acceptInviteSchema).mutation(({ ctx, input }) =>
+    throttledTokenAttempt(ctx, async () => {
+      const invite = await findInviteByTokenHash(ctx.db, hashInviteToken(input.token));
+      const state = invite ? inviteState(invite, ctx.now) : "unknown";
+      if (!invite || state !== "valid") {
+        throw new DomainError("gone", state === "used" ? "This invite link has already been used." : "This invite link is not valid or has expired.");
+      }
+      const accepted = await acceptInvite(ctx.db, invite, await hashPassword(input.password), ctx.now);
+      if (!accepted) throw new DomainError("gone", "This invite link has already been used.");
+      return { email: invite.email, role: invite.role };
+    }),
+  ),
 });

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { getAthleteByUser, getUserWithOrganisation } from "@loadline/db";
+import { getAthleteByUser, getAthleteClinicalProfile, getUserWithOrganisation } from "@loadline/db";
 import { procedureFor, protectedProcedure, router } from "../trpc";
 
 export const meRouter = router({
@@ -14,6 +14,8 @@ export const meRouter = router({
   profile: procedureFor("athlete.readOwn").query(async ({ ctx }) => {
     const profile = await getAthleteByUser(ctx.db, ctx.actor.organisationId, ctx.actor.userId);
     if (!profile) throw new TRPCError({ code: "NOT_FOUND", message: "No athlete profile for this account." });
-    return profile;
+    // Their own conditions and notes: the athlete may see what the physio recorded about them.
+    const clinical = await getAthleteClinicalProfile(ctx.db, ctx.actor.organisationId, profile.id);
+    return { ...profile, conditions: clinical?.conditions ?? [], notes: clinical?.notes ?? "" };
   }),
 });

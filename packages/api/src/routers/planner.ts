@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { squadSessionKinds, type SquadSessionKind } from "@loadline/domain";
+import { assertDateInRange, clubWeek, dateTimeInput, noteText, squadSessionKinds, titleText, type SquadSessionKind } from "@loadline/domain";
 import {
+  readClubCalendar,
   countOwnSquads,
   createSquadSession,
   deleteSquadSession,
@@ -16,11 +17,10 @@ import { afterClinicalWrite } from "../services/assessments";
 import { preflightVerdicts } from "../services/coach-board";
 import { procedureFor, router } from "../trpc";
 
-const DAY_MS = 86_400_000;
 
 const sessionFields = z.object({
   squadId: z.uuid("Choose a squad"),
-  at: z.coerce.date({ error: "at must be a date and time" }),
+  at: dateTimeInput("at"),
   kind: z.enum(squadSessionKinds, { error: "Choose a session kind" }),
   durationMinutes: z
     .number({ error: "durationMinutes must be a number" })
@@ -29,8 +29,8 @@ const sessionFields = z.object({
     .max(600, "durationMinutes must be at most 600")
     .nullable()
     .default(null),
-  title: z.string().trim().max(120, "title must be at most 120 characters").default(""),
-  notes: z.string().trim().max(1000, "notes must be at most 1000 characters").default(""),
+  title: titleText("title").default(""),
+  notes: noteText("notes").default(""),
 });
 
 async function assertOwnSquad(db: Database, organisationId: string, squadId: string) {
@@ -46,22 +46,18 @@ function notFound(): never {
   throw new TRPCError({ code: "NOT_FOUND", message: "No such planned session in your club." });
 }
 
-/** Monday 00:00 UTC of the week holding `date`. */
-export function weekStartOf(date: Date): Date {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const offset = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - offset * DAY_MS);
-}
 
 export const plannerRouter = router({
   /** One squad's week: planned sessions, the squad's athletes and each one's pre-flight verdict. */
   week: procedureFor("board.read")
-    .input(z.object({ squadId: z.uuid("Choose a squad"), weekStart: z.coerce.date({ error: "weekStart must be a date" }).optional() }))
+    .input(z.object({ squadId: z.uuid("Choose a squad"), weekStart: dateTimeInput("weekStart").optional() }))
     .query(async ({ ctx, input }) => {
       const { organisationId } = ctx.actor;
       await assertOwnSquad(ctx.db, organisationId, input.squadId);
-      const from = weekStartOf(input.weekStart ?? ctx.now);
-      const to = new Date(from.getTime() + 7 * DAY_MS);
+      if (input.weekStart) assertDateInRange(input.weekStart, ctx.now, "weekStart", "planned");
+      // The club's week: Monday 00:00 to Monday 00:00 in its zone (167-169 h across a clock change).
+      const calendar = await readClubCalendar(ctx.db, organisationId);
+      const { start: from, end: to } = clubWeek(input.weekStart ?? ctx.now, { timeZone: calendar.timeZone });
       const [sessions, athletes] = await Promise.all([
         listSquadSessions(ctx.db, organisationId, [input.squadId], from, to),
         listBoardAthletes(ctx.db, organisationId, [input.squadId]),
@@ -69,7 +65,9 @@ export const plannerRouter = router({
       const planned = sessions.map((s) => ({ ...s, kind: s.kind as SquadSessionKind }));
       const verdicts = await preflightVerdicts(ctx.db, organisationId, athletes, planned, ctx.now);
       return {
+        calendar,
         weekStart: from,
+        weekEnd: to,
         sessions: planned,
         athletes: athletes.map((a) => ({ id: a.id, name: a.name, eventOrSport: a.eventOrSport })),
         verdicts,
@@ -80,6 +78,7 @@ export const plannerRouter = router({
     .input(sessionFields)
     .mutation(async ({ ctx, input }) => {
       const { organisationId, userId } = ctx.actor;
+      assertDateInRange(input.at, ctx.now, "at", "planned");
       await assertOwnSquad(ctx.db, organisationId, input.squadId);
       const created = await createSquadSession(ctx.db, organisationId, userId, input);
       await afterClinicalWrite(ctx.db, organisationId, await squadAthleteIds(ctx.db, organisationId, [input.squadId]), ctx.now);
@@ -91,6 +90,7 @@ export const plannerRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { organisationId } = ctx.actor;
       const { id, ...values } = input;
+      assertDateInRange(values.at, ctx.now, "at", "planned");
       const existing = (await getSquadSession(ctx.db, organisationId, id)) ?? notFound();
       await assertOwnSquad(ctx.db, organisationId, values.squadId);
       if (!(await updateSquadSession(ctx.db, organisationId, id, values))) notFound();

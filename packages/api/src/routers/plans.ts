@@ -7,6 +7,8 @@ import {
   effectiveForbiddenActivities,
   phaseInfo,
   planBodySchema,
+  wholeNumber,
+  plainText,
   type Actor,
   type Phase,
 } from "@loadline/domain";
@@ -17,7 +19,7 @@ import { procedureFor, router } from "../trpc";
 import type { Context } from "../context";
 
 const athleteId = z.uuid({ error: "athleteId must be an id" });
-const version = (field: string) => z.number({ error: `${field} must be a number` }).int(`${field} must be a whole number`).min(0, `${field} must be 0 or more`);
+const version = (field: string) => wholeNumber(field, 0, 1_000_000);
 
 /** The athlete a plan read is about: the given one for physios, always their own for athletes. */
 async function planSubject(ctx: Context & { actor: Actor }, requested: string | undefined) {
@@ -113,7 +115,7 @@ export const plansRouter = router({
         athleteId,
         baseVersion: version("baseVersion"),
         phase: z.literal([1, 2, 3, 4], { error: "phase must be 1, 2, 3 or 4" }).optional(),
-        changeSummary: z.string().max(500, "changeSummary must be 500 characters or fewer").optional(),
+        changeSummary: plainText("changeSummary", { max: 500, multiline: true }).optional(),
         body: planBodySchema,
       }),
     )
@@ -128,9 +130,9 @@ export const plansRouter = router({
       z.object({
         athleteId,
         baseVersion: version("baseVersion"),
-        toPhase: z.number({ error: "toPhase must be 1, 2, 3 or 4" }).int("toPhase must be 1, 2, 3 or 4"),
-        overrideReason: z.string().max(1000, "overrideReason must be 1,000 characters or fewer").optional(),
-        reason: z.string().max(1000, "reason must be 1,000 characters or fewer").optional(),
+        toPhase: z.number({ error: "toPhase must be 1, 2, 3 or 4" }).int("toPhase must be 1, 2, 3 or 4").min(0, "toPhase must be 1, 2, 3 or 4").max(10, "toPhase must be 1, 2, 3 or 4"),
+        overrideReason: plainText("overrideReason", { max: 1000, multiline: true }).optional(),
+        reason: plainText("reason", { max: 1000, multiline: true }).optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -1,4 +1,4 @@
-import { exitCriterionDataNeeded, weeklyVolumeSeries } from "@loadline/domain";
+import { DEFAULT_TIME_ZONE, localDateKey, weeklyVolumeSeries } from "@loadline/domain";
 import { listCheckIns, listPhaseHistory, listSessionLogs, listVisaHResponses } from "@loadline/db";
 import { getAssessment } from "../services/assessments";
 import { ownAthleteId } from "../services/athlete-logging";
@@ -6,7 +6,6 @@ import { procedureFor, router } from "../trpc";
 import { z } from "zod";
 
 const DAY_MS = 86_400_000;
-const dayKey = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The athlete's progress: chart series (plain data arrays the shared chart components draw),
@@ -26,7 +25,9 @@ export const progressRouter = router({
         listPhaseHistory(ctx.db, organisationId, athleteId),
         getAssessment(ctx.db, organisationId, athleteId, ctx.now),
       ]);
-      // One point per day: the worst during/after pain that day and that morning's pain.
+      // One point per local day (the athlete's zone): the worst during/after pain that day and that morning's pain.
+      const timeZone = assessment?.calendar.timeZone ?? DEFAULT_TIME_ZONE;
+      const dayKey = (d: Date) => localDateKey(d.getTime(), timeZone);
       const days = new Map<string, { date: string; during: number | null; after: number | null; morning: number | null }>();
       const point = (date: string) => {
         let p = days.get(date);
@@ -49,6 +50,7 @@ export const progressRouter = router({
           ctx.now,
           input.weeks,
           thresholds?.volume.weeklyGreenMaxPct,
+          assessment?.calendar,
         ),
         visaH: visaH.map((v) => ({ date: dayKey(v.at), total: v.total })),
         visaHSummary: assessment?.visaH ?? null,
@@ -57,11 +59,16 @@ export const progressRouter = router({
           id: c.id,
           description: c.description,
           status: c.status,
-          dataNeeded: c.status === "unknown" ? exitCriterionDataNeeded[c.id] : null,
+          dataNeeded: c.dataNeeded,
         })),
         phaseHistory: phases.map((p) => ({ ...p, phase: p.phase })),
         workload: assessment
-          ? { acwr: assessment.workload.acwr, acwrZone: assessment.workload.acwrZone, weeklyVolume: assessment.workload.weeklyVolume }
+          ? {
+              acwr: assessment.workload.acwr,
+              acwrZone: assessment.workload.acwrZone,
+              acwrSummary: assessment.workload.acwrSummary,
+              weeklyVolume: assessment.workload.weeklyVolume,
+            }
           : null,
       };
     }),

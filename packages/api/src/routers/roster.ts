@@ -1,10 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { addAthleteSchema, athleteProfileSchema } from "@loadline/domain";
+import { addAthleteSchema, rosterProfileSchema } from "@loadline/domain";
 import {
   countOwnSquads,
-  createAthlete,
-  emailInUse,
   getAthlete,
   listRoster,
   listSquads,
@@ -15,11 +13,11 @@ import {
   type Database,
 } from "@loadline/db";
 import { fieldError } from "../errors";
-import { issueInvite } from "../services/invites";
+import { inviteAthlete, issueInvite } from "../services/invites";
 import { procedureFor, router } from "../trpc";
 
 const athleteIdSchema = z.object({ athleteId: z.uuid("Unknown athlete") });
-const squadIdsSchema = athleteProfileSchema.shape.squadIds;
+const squadIdsSchema = rosterProfileSchema.shape.squadIds;
 
 async function assertOwnSquads(db: Database, organisationId: string, squadIds: string[]) {
   const unique = [...new Set(squadIds)];
@@ -47,16 +45,14 @@ export const rosterRouter = router({
   add: procedureFor("roster.write")
     .input(addAthleteSchema)
     .mutation(async ({ ctx, input }) => {
-      const { organisationId, userId } = ctx.actor;
-      const squadIds = await assertOwnSquads(ctx.db, organisationId, input.squadIds);
-      if (await emailInUse(ctx.db, input.email)) throw fieldError("email", "This email already has a Loadline account");
-      const { invite, invitePath } = issueInvite(userId, ctx.now);
-      const created = await createAthlete(ctx.db, organisationId, { ...input, squadIds }, invite);
-      return { athleteId: created.athleteId, invitePath, expiresAt: invite.expiresAt };
+      const squadIds = await assertOwnSquads(ctx.db, ctx.actor.organisationId, input.squadIds);
+      // No athlete id in the answer: an email with an account in another club gets a pending
+      // invite and no profile yet, and both answers must look the same (see inviteAthlete).
+      return inviteAthlete(ctx.db, ctx.actor, ctx.now, { ...input, squadIds });
     }),
 
   update: procedureFor("roster.write")
-    .input(athleteProfileSchema.extend(athleteIdSchema.shape))
+    .input(rosterProfileSchema.extend(athleteIdSchema.shape))
     .mutation(async ({ ctx, input }) => {
       const { athleteId, ...profile } = input;
       const squadIds = await assertOwnSquads(ctx.db, ctx.actor.organisationId, profile.squadIds);

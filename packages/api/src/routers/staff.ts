@@ -1,18 +1,47 @@
-import { inviteStaffSchema } from "@loadline/domain";
-import { createStaffInvite, emailInUse, listStaff } from "@loadline/db";
-import { fieldError } from "../errors";
-import { issueInvite } from "../services/invites";
+import { z } from "zod";
+import { can, DomainError, inviteStaffSchema } from "@loadline/domain";
+import { getSecurityPolicy, listStaff, removeStaffMember, setPhysioSecondFactorRequired } from "@loadline/db";
+import { inviteStaff } from "../services/invites";
 import { procedureFor, router } from "../trpc";
 
 export const staffRouter = router({
   list: procedureFor("roster.read").query(({ ctx }) => listStaff(ctx.db, ctx.actor.organisationId)),
 
+  /** The same answer whether or not the email has an account in another club (see inviteStaff). */
   invite: procedureFor("invite.create")
     .input(inviteStaffSchema)
+    .mutation(({ ctx, input }) => inviteStaff(ctx.db, ctx.actor, ctx.now, input)),
+
+  /**
+   * Remove a staff member from the club: archived, and every session they have ends. Coaches
+   * remove physios; only the owner removes another coach; nobody removes the owner.
+   */
+  remove: procedureFor("staff.remove")
+    .input(z.object({ userId: z.uuid("Unknown staff member") }))
     .mutation(async ({ ctx, input }) => {
-      if (await emailInUse(ctx.db, input.email)) throw fieldError("email", "This email already has a Loadline account");
-      const { invite, invitePath } = issueInvite(ctx.actor.userId, ctx.now);
-      await createStaffInvite(ctx.db, ctx.actor.organisationId, input, invite);
-      return { invitePath, expiresAt: invite.expiresAt };
+      if (input.userId === ctx.actor.userId) throw new DomainError("invalid", "You cannot remove yourself.");
+      const includeCoaches = ctx.actor.isOwner === true;
+      if (!(await removeStaffMember(ctx.db, ctx.actor.organisationId, input.userId, ctx.now, { includeCoaches }))) {
+        throw new DomainError(
+          "not_found",
+          includeCoaches ? "No such staff member in your club (the owner cannot be removed)." : "No such physio in your club (only the owner removes coaches).",
+        );
+      }
+      return { userId: input.userId };
+    }),
+
+  /** The club's security settings (shown on the staff page). */
+  securityPolicy: procedureFor("roster.read").query(async ({ ctx }) => {
+    const policy = await getSecurityPolicy(ctx.db, ctx.actor.organisationId);
+    if (!policy) throw new DomainError("not_found", "No such club.");
+    return { ...policy, canEdit: can(ctx.actor, "securityPolicy.write") };
+  }),
+
+  /** The owner requires (or stops requiring) a second factor for physios. */
+  setSecurityPolicy: procedureFor("securityPolicy.write")
+    .input(z.object({ physioSecondFactorRequired: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      await setPhysioSecondFactorRequired(ctx.db, ctx.actor.organisationId, input.physioSecondFactorRequired);
+      return input;
     }),
 });

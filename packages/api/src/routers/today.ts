@@ -2,8 +2,9 @@ import { TRPCError } from "@trpc/server";
 import {
   decisionMeaning,
   gaitCatalogue,
+  isSameLocalDay,
   phaseInfo,
-  visaHDue,
+  visaHDueForAssessment,
   zoneMeaning,
 } from "@loadline/domain";
 import { getAthleteByUser, listCheckIns, listVisaHResponses } from "@loadline/db";
@@ -22,13 +23,17 @@ export const todayRouter = router({
       getAthleteByUser(ctx.db, organisationId, ctx.actor.userId),
       currentPlan(ctx.db, organisationId, athleteId),
       getAssessment(ctx.db, organisationId, athleteId, ctx.now),
-      listCheckIns(ctx.db, organisationId, athleteId, new Date(ctx.now.getTime() - DAY_MS)),
+      // Two days back covers "today" in any zone, even on a 25-hour day; filtered by local date below.
+      listCheckIns(ctx.db, organisationId, athleteId, new Date(ctx.now.getTime() - 2 * DAY_MS)),
       listVisaHResponses(ctx.db, organisationId, athleteId),
     ]);
     if (!profile || !assessment) throw new TRPCError({ code: "NOT_FOUND", message: "No athlete profile for this account." });
     const info = assessment.phase === null ? null : phaseInfo[assessment.phase];
     const latest = assessment.latestOutcome;
+    const { timeZone, locale } = assessment.calendar;
     return {
+      /** The zone and locale every date on the page is written in. */
+      calendar: { timeZone, locale },
       name: profile.name,
       eventOrSport: profile.eventOrSport,
       squads: profile.squads.map((squad) => squad.name),
@@ -82,10 +87,12 @@ export const todayRouter = router({
             decision: latest.decision,
             decisionMeaning: decisionMeaning[latest.decision].meaning,
             pending: latest.pending,
+            incomplete: latest.incomplete,
+            missingData: latest.missingData,
           }
         : null,
-      checkedInToday: checkIns.some((c) => c.at.toISOString().slice(0, 10) === ctx.now.toISOString().slice(0, 10)),
-      visaHDue: visaHDue(visaH.at(-1)?.at ?? null, ctx.now),
+      checkedInToday: checkIns.some((c) => isSameLocalDay(c.at, ctx.now, timeZone)),
+      visaHDue: visaHDueForAssessment(visaH.at(-1)?.at ?? null, assessment),
     };
   }),
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { idempotencyKeySchema, scoreVisaH, visaHChange, visaHDue, visaHInputSchema, visaHItems } from "@loadline/domain";
 import { athleteInOrganisation, createVisaHResponse, listVisaHResponses } from "@loadline/db";
 import { afterClinicalWrite } from "../services/assessments";
-import { assertNotFuture, currentPlan } from "../services/athlete-logging";
+import { assertNotFuture, assertSameSubmission, currentPlan } from "../services/athlete-logging";
 import { assertCan, procedureFor, router } from "../trpc";
 
 /**
@@ -32,6 +32,7 @@ export const visaHRouter = router({
         idempotencyKey: input.idempotencyKey,
         createdAt: ctx.now,
       });
+      if (!created) assertSameSubmission(response, { at: input.at, items: [...input.items] });
       // Inline: the form shows the new VISA-H summary at once.
       const assessment = (await afterClinicalWrite(ctx.db, organisationId, [athleteId], ctx.now, { feedbackFor: athleteId })).get(athleteId);
       return { response, created, total: response.total, summary: assessment?.visaH ?? null };

@@ -1,8 +1,10 @@
 import superjson from "superjson";
-import { assessAthlete, athleteTimelineSchema, DomainError, ENGINE_VERSION, type Assessment } from "@loadline/domain";
+import { assessAthlete, athleteTimelineSchema, DomainError, effectiveTimeZone, ENGINE_VERSION, raisesAlert, type Assessment } from "@loadline/domain";
 import {
   alertFromFlag,
   loadTimelines,
+  readAthleteTimeZones,
+  readClubCalendar,
   readSnapshots,
   saveAssessments,
   type Database,
@@ -25,6 +27,9 @@ import { reassessQueue } from "../jobs/reassess-queue";
  * whatever is stale or missing. Only two paths compute inline, on one athlete: the athlete's own
  * submit, whose outcome card shows the engine's verdict at once, and decisions that must not
  * rest on an outdated snapshot (a phase change's exit criteria).
+ *
+ * Each athlete is assessed in their own time zone when they have one, else the club's; the
+ * club's locale writes the dates in the sentences.
  */
 const MAX_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
 
@@ -35,9 +40,9 @@ function staleAfter(assessment: Assessment, now: Date): Date {
   return new Date(limit);
 }
 
-/** Flags staff act on (amber, red, escalate) become alerts. */
+/** Flags staff act on (the domain decides: amber, red, escalate, but not the information-only R13) become alerts. */
 function alertsOf(athleteId: string, assessment: Assessment): NewAlert[] {
-  return assessment.flags.filter((f) => f.severity !== "info").map((f) => alertFromFlag(athleteId, f));
+  return assessment.flags.filter(raisesAlert).map((f) => alertFromFlag(athleteId, f));
 }
 
 function isFresh(snapshot: SnapshotRow, now: Date): boolean {
@@ -57,12 +62,15 @@ interface Computed {
  */
 async function computeAssessments(db: Database, organisationId: string, athleteIds: string[], now: Date): Promise<Computed> {
   const timelines = await loadTimelines(db, organisationId, athleteIds, now);
+  const club = await readClubCalendar(db, organisationId);
+  const athleteZones = await readAthleteTimeZones(db, organisationId, [...timelines.keys()]);
   const computed: Computed = { assessments: new Map(), snapshots: [], newAlerts: [] };
   for (const [athleteId, input] of timelines) {
     let assessment: Assessment | null;
     try {
       // Stored records were validated on write; this applies defaults and types.
-      assessment = assessAthlete(athleteTimelineSchema.parse(input), now);
+      const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale };
+      assessment = assessAthlete(athleteTimelineSchema.parse(input), now, { calendar });
     } catch (error) {
       console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
       assessment = null;
@@ -186,11 +194,12 @@ export async function assessNow(db: Database, organisationId: string, athleteId:
 /**
  * After a write that changes what the engine reads. The athlete named in `feedbackFor` (the
  * writer, whose screen shows the engine's verdict at once) is re-assessed inline and returned;
- * every other athlete is queued. A write that runs in a transaction passes it as `via`, and its
- * jobs commit or roll back with it (the outbox); call this inside the transaction then, and only
- * for queued athletes. The routers' writes run outside transactions, so their jobs are written
- * right after the write (README, known limitations). An inline re-assessment that fails is
- * queued instead, so the write is never left unassessed.
+ * every other athlete is queued. Jobs go through `db` itself: in a tenant procedure that is the
+ * procedure's transaction (row-level security, `inOrganisationScope`), so they commit or roll
+ * back with its writes (the outbox), and the inline re-assessment is part of it too. A write
+ * that runs in a transaction of its own inside a database handle passes it as `via` instead;
+ * only queued athletes then. An inline re-assessment that fails is queued instead, so the write
+ * is never left unassessed.
  */
 export async function afterClinicalWrite(
   db: Database,

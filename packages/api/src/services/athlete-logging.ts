@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import {
+  assertDateInRange,
   assertWithinEditWindow,
+  DomainError,
   planSchema,
   sessionContentFromPrescriptions,
   type Actor,
@@ -9,7 +11,6 @@ import {
   type RunLogInput,
   type SessionLogInput,
 } from "@loadline/domain";
-import { fieldError } from "../errors";
 import { getCurrentPlan, type CheckInValues, type Database, type SessionLogValues } from "@loadline/db";
 
 /** The signed-in athlete's own profile id: always from the session, never from input. */
@@ -92,7 +93,27 @@ export function assertEditable(row: { createdAt: Date; deletedAt: Date | null } 
 
 /** Logs may not be dated in the future (a minute of clock skew allowed). */
 export function assertNotFuture(at: Date, now: Date, field = "at"): void {
-  if (at.getTime() > now.getTime() + 60_000) {
-    throw fieldError(field, "The date and time cannot be in the future");
+  assertDateInRange(at, now, field, "past");
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  // Lengths and paces come back from `real` columns: compare at the precision they are stored in.
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  return (a ?? null) === (b ?? null);
+}
+
+/**
+ * A repeated idempotency key must carry the same submission: a double submit returns the
+ * first record, but a different body under a used key is a client bug or a replay, not a retry.
+ */
+export function assertSameSubmission(stored: object, submitted: object): void {
+  const row = stored as Record<string, unknown>;
+  const changed = Object.entries(submitted).filter(([key, value]) => !sameValue(row[key], value));
+  if (changed.length > 0) {
+    throw new DomainError("conflict", "This form was already saved with different values. Reload to see what was saved.", undefined, {
+      detail: `idempotency key reused with different ${changed.map(([key]) => key).join(", ")}`,
+    });
   }
 }

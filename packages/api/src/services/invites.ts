@@ -1,6 +1,7 @@
 import { newInviteToken } from "@loadline/auth/tokens";
-import { INVITE_TTL_HOURS } from "@loadline/domain";
-import type { NewInvite } from "@loadline/db";
+import { INVITE_TTL_HOURS, type AddAthleteInput, type Actor, type InviteStaffInput } from "@loadline/domain";
+import { createAthlete, createMembershipInvite, createStaffInvite, emailHolder, type Database, type NewInvite } from "@loadline/db";
+import { fieldError } from "../errors";
 
 /** A fresh one-time link: the token goes into the path shown once, only its hash is stored. */
 export function issueInvite(createdByUserId: string, now: Date): { invite: NewInvite; invitePath: string } {
@@ -9,4 +10,40 @@ export function issueInvite(createdByUserId: string, now: Date): { invite: NewIn
     invite: { tokenHash, createdByUserId, expiresAt: new Date(now.getTime() + INVITE_TTL_HOURS * 3_600_000) },
     invitePath: `/invite/${token}`,
   };
+}
+
+export interface InviteAnswer {
+  invitePath: string;
+  expiresAt: Date;
+}
+
+/**
+ * The email is checked against this club only. Someone with an account in another club gets a
+ * pending membership invite instead of a new account, and the answer is the same as for a new
+ * person: inviting must not reveal who uses Loadline elsewhere.
+ */
+async function assertNotInThisClub(db: Database, organisationId: string, email: string) {
+  const holder = await emailHolder(db, organisationId, email);
+  if (holder === "this_organisation") throw fieldError("email", "This person is already in your club");
+  return holder;
+}
+
+export async function inviteStaff(db: Database, actor: Actor, now: Date, input: InviteStaffInput): Promise<InviteAnswer> {
+  const holder = await assertNotInThisClub(db, actor.organisationId, input.email);
+  const { invite, invitePath } = issueInvite(actor.userId, now);
+  if (holder === "other_organisation") await createMembershipInvite(db, actor.organisationId, input, invite);
+  else await createStaffInvite(db, actor.organisationId, input, invite);
+  return { invitePath, expiresAt: invite.expiresAt };
+}
+
+export async function inviteAthlete(db: Database, actor: Actor, now: Date, input: AddAthleteInput): Promise<InviteAnswer> {
+  const holder = await assertNotInThisClub(db, actor.organisationId, input.email);
+  const { invite, invitePath } = issueInvite(actor.userId, now);
+  if (holder === "other_organisation") {
+    const { email, name, ...athleteProfile } = input;
+    await createMembershipInvite(db, actor.organisationId, { email, name, role: "athlete", athleteProfile }, invite);
+  } else {
+    await createAthlete(db, actor.organisationId, input, invite);
+  }
+  return { invitePath, expiresAt: invite.expiresAt };
 }

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import {
   decidePhaseChange,
   diffPlans,
+  formatInClubTime,
   DomainError,
   phaseInfo,
   type Actor,
@@ -12,6 +13,8 @@ import {
 import {
   getLatestPlanVersion,
   getOpenEpisode,
+  readClubCalendar,
+  type ClubCalendarRow,
   insertPlanVersion,
   type Database,
   type PlanVersionRow,
@@ -43,9 +46,9 @@ function contentOf(body: PlanBody): PlanContent {
 }
 
 /** The conflict message: what the other physio saved, so nothing is silently overwritten. */
-function conflictError(latest: PlanVersionWithAuthor | null, yourBase: number): DomainError {
+function conflictError(latest: PlanVersionWithAuthor | null, yourBase: number, calendar: ClubCalendarRow): DomainError {
   const other = latest
-    ? `${latest.authorName} saved version ${latest.version} at ${latest.createdAt.toISOString().slice(11, 16)} UTC ("${latest.changeSummary}")`
+    ? `${latest.authorName} saved version ${latest.version} at ${formatInClubTime(latest.createdAt, calendar, "time")} ("${latest.changeSummary}")`
     : "the plan changed";
   return new DomainError(
     "conflict",
@@ -70,7 +73,7 @@ interface SaveRequest {
 export async function savePlanVersion(db: Database, actor: Actor, now: Date, request: SaveRequest): Promise<PlanVersionRow> {
   const orgId = actor.organisationId;
   const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
-  if ((latest?.version ?? 0) !== request.baseVersion) throw conflictError(latest, request.baseVersion);
+  if ((latest?.version ?? 0) !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
   const episode = await getOpenEpisode(db, orgId, request.athleteId);
   if (!episode) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Open an injury episode before writing a plan." });
   const phase = latest ? (latest.phase as Phase) : request.phase;
@@ -96,7 +99,7 @@ export async function savePlanVersion(db: Database, actor: Actor, now: Date, req
     phaseChangeReason: null,
     createdAt: now,
   });
-  if (!result.ok) throw conflictError(await getLatestPlanVersion(db, orgId, request.athleteId), request.baseVersion);
+  if (!result.ok) throw conflictError(await getLatestPlanVersion(db, orgId, request.athleteId), request.baseVersion, await readClubCalendar(db, orgId));
   await recordAudit(db, actor, now, [
     { athleteId: request.athleteId, action: "write", entity: "plan_version", entityId: result.row.id, detail: `Saved plan version ${result.row.version}: ${summary}` },
   ]);
@@ -122,13 +125,15 @@ export async function changePhase(db: Database, actor: Actor, now: Date, request
   const orgId = actor.organisationId;
   const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
   if (!latest) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This athlete has no plan yet." });
-  if (latest.version !== request.baseVersion) throw conflictError(latest, request.baseVersion);
+  if (latest.version !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
   // Computed now: the exit criteria must include a test result written a moment ago.
   const assessment = await assessNow(db, orgId, request.athleteId, now);
   const decision = decidePhaseChange({
     from: latest.phase as Phase,
     to: request.toPhase,
     criteria: assessment?.exitCriteria ?? [],
+    // An unresolved escalation blocks any advance, override or not (issue 16).
+    redFlagOpen: assessment?.flags.some((f) => f.ruleId === "R20") ?? false,
     overrideReason: request.overrideReason,
     reason: request.reason,
   });
@@ -153,7 +158,7 @@ export async function changePhase(db: Database, actor: Actor, now: Date, request
     phaseChangeReason: decision.reason,
     createdAt: now,
   });
-  if (!result.ok) throw conflictError(await getLatestPlanVersion(db, orgId, request.athleteId), request.baseVersion);
+  if (!result.ok) throw conflictError(await getLatestPlanVersion(db, orgId, request.athleteId), request.baseVersion, await readClubCalendar(db, orgId));
   await recordAudit(db, actor, now, [
     { athleteId: request.athleteId, action: "write", entity: "plan_version", entityId: result.row.id, detail: how },
   ]);

@@ -7,7 +7,8 @@ export interface SnapshotRow {
   athleteId: string;
   computedAt: Date;
   staleAfter: Date;
-  engineVersion: number;
+  /** The engine version that computed it (`ENGINE_VERSION`); "" for snapshots from before versioning. */
+  engineVersion: string;
   /** Null: the athlete's stored records could not be assessed ("record needs attention"). */
   assessment: SerialisedAssessment | null;
 }

@@ -1,7 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Role } from "@loadline/domain";
 import type { Database } from "../client";
-import { invites, organisations, users } from "../schema";
+import { emailInUse } from "./users";
+import { invites, membershipInvites, organisations, users } from "../schema";
 import type { NewInvite } from "./roster";
 
 /** Invite a coach or physio: a user without password plus a one-time link. */
@@ -111,4 +112,41 @@ export async function acceptInvite(
       .where(and(eq(users.organisationId, invite.organisationId), eq(users.id, invite.userId)));
     return true;
   });
+}
+
+/** Where an email already has an account: in this organisation, another one, or nowhere. */
+export type EmailHolder = "this_organisation" | "other_organisation" | "none";
+
+export async function emailHolder(db: Database, organisationId: string, email: string): Promise<EmailHolder> {
+  const address = email.toLowerCase();
+  const [own] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.email, address)))
+    .limit(1);
+  if (own) return "this_organisation";
+  // Other clubs' rows are hidden by row-level security: ask the one function that sees them all.
+  return (await emailInUse(db, address)) ? "other_organisation" : "none";
+}
+
+/** Record an invite for an email that has an account elsewhere (see `membershipInvites`). */
+export async function createMembershipInvite(
+  db: Database,
+  organisationId: string,
+  person: { name: string; email: string; role: Role; athleteProfile?: Record<string, unknown> },
+  invite: NewInvite,
+): Promise<{ inviteId: string }> {
+  const [row] = await db
+    .insert(membershipInvites)
+    .values({
+      organisationId,
+      email: person.email.toLowerCase(),
+      name: person.name,
+      role: person.role,
+      athleteProfile: person.athleteProfile ?? null,
+      ...invite,
+    })
+    .returning({ id: membershipInvites.id });
+  if (!row) throw new Error("insert membership_invites returned nothing");
+  return { inviteId: row.id };
 }

@@ -32,7 +32,7 @@ export interface OutdatedSnapshot {
  */
 export async function outdatedSnapshots(
   db: Database,
-  engineVersion: number,
+  engineVersion: string,
   after: { computedAt: Date; athleteId: string } | null,
   limit: number,
 ): Promise<OutdatedSnapshot[]> {

@@ -63,10 +63,15 @@ export async function insertPlanVersion(
   input: NewPlanVersion,
 ): Promise<{ ok: true; row: PlanVersionRow } | { ok: false; conflict: true }> {
   try {
-    const [row] = await db
-      .insert(planVersions)
-      .values({ ...input, organisationId })
-      .returning();
+    // Its own (sub)transaction: inside a request's transaction this is a savepoint, so a unique
+    // violation rolls back only this insert and the caller can still read the other change.
+    const row = await db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(planVersions)
+        .values({ ...input, organisationId })
+        .returning();
+      return inserted;
+    });
     if (!row) throw new Error("could not save the plan");
     return { ok: true, row };
   } catch (error) {

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import type { AthleteProfileInput } from "@loadline/domain";
+import type { AthleteClinicalProfile, RosterProfileInput } from "@loadline/domain";
 import type { Database, Transaction } from "../client";
 import { athleteProfiles, invites, squadMemberships, squads, users } from "../schema";
+import { endAllSessions } from "./sessions";
 
 export interface SquadSummary {
   id: string;
@@ -103,7 +104,8 @@ export async function listRoster(
   }));
 }
 
-export interface AthleteDetail extends AthleteProfileInput {
+/** An athlete as the roster (coach and physio) shows them: no clinical fields. */
+export interface AthleteDetail extends RosterProfileInput {
   id: string;
   userId: string;
   email: string;
@@ -139,8 +141,6 @@ async function findAthlete(db: Database, organisationId: string, where: SQL) {
     sex: p.sex,
     preInjuryWeeklyKm: p.preInjuryWeeklyKm,
     previousHamstringInjury: p.previousHamstringInjury,
-    conditions: p.conditions,
-    notes: p.notes,
     archived: p.archivedAt !== null,
     account: row.passwordHash ? "active" : "invited",
   };
@@ -167,7 +167,7 @@ export interface NewInvite {
 export async function createAthlete(
   db: Database,
   organisationId: string,
-  input: AthleteProfileInput & { email: string },
+  input: RosterProfileInput & { email: string },
   invite: NewInvite,
 ): Promise<{ athleteId: string; userId: string; inviteId: string }> {
   return db.transaction(async (tx) => {
@@ -193,16 +193,40 @@ export async function createAthlete(
   });
 }
 
-function profileColumns(input: AthleteProfileInput) {
+/** The columns a coach may set; conditions and notes are left to `setAthleteClinicalProfile`. */
+function profileColumns(input: RosterProfileInput) {
   return {
     eventOrSport: input.eventOrSport,
     birthYear: input.birthYear,
     sex: input.sex,
     preInjuryWeeklyKm: input.preInjuryWeeklyKm,
     previousHamstringInjury: input.previousHamstringInjury,
-    conditions: input.conditions,
-    notes: input.notes,
   };
+}
+
+/** An athlete's relevant conditions and notes (physio and the athlete only), or null. */
+export async function getAthleteClinicalProfile(db: Database, organisationId: string, athleteId: string): Promise<AthleteClinicalProfile | null> {
+  const [row] = await db
+    .select({ conditions: athleteProfiles.conditions, notes: athleteProfiles.notes })
+    .from(athleteProfiles)
+    .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function setAthleteClinicalProfile(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  profile: AthleteClinicalProfile,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(athleteProfiles)
+    .set({ conditions: profile.conditions, notes: profile.notes, updatedAt: now })
+    .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+    .returning({ id: athleteProfiles.id });
+  return rows.length > 0;
 }
 
 /** Update an athlete's name, profile and squads. Returns false when no such athlete is in the organisation. */
@@ -210,7 +234,7 @@ export async function updateAthlete(
   db: Database,
   organisationId: string,
   athleteId: string,
-  input: AthleteProfileInput,
+  input: RosterProfileInput,
   now: Date,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -257,17 +281,25 @@ export async function setAthleteSquads(
   });
 }
 
-/** Archive (now) or unarchive (null) an athlete. Archived athletes cannot sign in. */
+/**
+ * Archive (now) or unarchive (null) an athlete. Archived athletes cannot sign in, and archiving
+ * ends every session they have (in the same transaction).
+ */
 export async function setAthleteArchivedAt(
   db: Database,
   organisationId: string,
   athleteId: string,
   archivedAt: Date | null,
 ): Promise<boolean> {
-  const rows = await db
-    .update(athleteProfiles)
-    .set({ archivedAt })
-    .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
-    .returning({ id: athleteProfiles.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(athleteProfiles)
+      .set({ archivedAt })
+      .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+      .returning({ userId: athleteProfiles.userId });
+    const row = rows[0];
+    if (!row) return false;
+    if (archivedAt) await endAllSessions(tx, row.userId);
+    return true;
+  });
 }

@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Role } from "@loadline/domain";
 import type { Database } from "../client";
 import { athleteProfiles, organisations, users } from "../schema";
+import { endAllSessions } from "./sessions";
 
 export interface SignInRecord {
   id: string;
@@ -11,6 +12,10 @@ export interface SignInRecord {
   organisationId: string;
   passwordHash: string | null;
   athleteId: string | null;
+  sessionVersion: number;
+  /** The sealed TOTP secret when a second factor is set up, and the last accepted time step. */
+  totpSecret: string | null;
+  totpLastStep: number | null;
 }
 
 /**
@@ -28,6 +33,9 @@ export async function findUserForSignIn(db: Database, email: string): Promise<Si
       organisationId: users.organisationId,
       passwordHash: users.passwordHash,
       athleteId: athleteProfiles.id,
+      sessionVersion: users.sessionVersion,
+      totpSecret: users.totpSecret,
+      totpLastStep: users.totpLastStep,
       athleteArchivedAt: athleteProfiles.archivedAt,
     })
     .from(users)
@@ -84,8 +92,46 @@ export async function listStaff(db: Database, organisationId: string): Promise<S
     .map(({ passwordHash, ...r }) => ({ ...r, hasPassword: passwordHash !== null }));
 }
 
-/** Is this email free? Emails identify a sign-in across all organisations. */
+/**
+ * Is this email taken? Emails identify a sign-in across all organisations, so this asks the
+ * SECURITY DEFINER function `loadline_email_in_use`, which answers across clubs even inside
+ * `withOrganisation` (row-level security would hide other clubs' users from a plain select).
+ */
 export async function emailInUse(db: Database, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
-  return row !== undefined;
+  const [row] = await db
+    .select({ taken: sql<boolean>`loadline_email_in_use(${email.toLowerCase()})` })
+    .from(sql`(values (1)) as one (n)`);
+  return row?.taken === true;
+}
+
+/**
+ * Remove a coach or physio from the club: archived (the email stays taken, history keeps their
+ * name) and every session ended, in one transaction. The owner cannot be removed, and coaches
+ * only when `includeCoaches` (the owner asks). Returns false when there is no such staff member.
+ */
+export async function removeStaffMember(
+  db: Database,
+  organisationId: string,
+  userId: string,
+  now: Date,
+  options: { includeCoaches: boolean },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(users)
+      .set({ archivedAt: now })
+      .where(
+        and(
+          eq(users.organisationId, organisationId),
+          eq(users.id, userId),
+          options.includeCoaches ? ne(users.role, "athlete") : eq(users.role, "physio"),
+          eq(users.isOwner, false),
+          isNull(users.archivedAt),
+        ),
+      )
+      .returning({ id: users.id });
+    if (rows.length === 0) return false;
+    await endAllSessions(tx, userId);
+    return true;
+  });
 }

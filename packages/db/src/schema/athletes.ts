@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, pgTable, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { relevantConditions, sexes } from "@loadline/domain";
-import { createdAt, id, organisationId, updatedAt } from "./columns";
+import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
 import { users } from "./users";
 
 /** The Athlete fields of DOMAIN.md section 3; one profile per athlete user. */
@@ -18,11 +18,13 @@ export const athleteProfiles = pgTable(
     previousHamstringInjury: boolean("previous_hamstring_injury").notNull().default(false),
     conditions: text("conditions", { enum: relevantConditions }).array().notNull().default(sql`'{}'::text[]`),
     notes: text("notes").notNull().default(""),
+    /** The athlete's own IANA zone (e.g. training abroad); null: the club's zone. */
+    timeZone: text("time_zone"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
+  (t) => [textLimit("athlete_profiles_event_or_sport_length_check", t.eventOrSport, "name"), textLimit("athlete_profiles_notes_length_check", t.notes, "note"), 
     unique("athlete_profiles_user_key").on(t.userId),
     unique("athlete_profiles_org_id_key").on(t.organisationId, t.id),
     index("athlete_profiles_org_idx").on(t.organisationId, t.archivedAt),

@@ -18,7 +18,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { GaitAssessment, Plan } from "@loadline/domain";
 import { athleteProfiles } from "./athletes";
-import { createdAt, id, organisationId, updatedAt } from "./columns";
+import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
@@ -67,7 +67,7 @@ export const injuryEpisodes = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
+  (t) => [textLimit("injury_episodes_clinical_notes_length_check", t.clinicalNotes, "note"), 
     unique("injury_episodes_org_id_key").on(t.organisationId, t.id),
     index("injury_episodes_athlete_idx").on(t.organisationId, t.athleteId, t.status),
     athleteFk("injury_episodes_athlete_fk", t),
@@ -128,7 +128,7 @@ export const planVersions = pgTable(
     phaseChangeReason: text("phase_change_reason"),
     createdAt: createdAt(),
   },
-  (t) => [
+  (t) => [textLimit("plan_versions_change_summary_length_check", t.changeSummary, "note"), textLimit("plan_versions_phase_change_reason_length_check", t.phaseChangeReason, "note"), 
     unique("plan_versions_athlete_version_key").on(t.athleteId, t.version),
     index("plan_versions_org_athlete_idx").on(t.organisationId, t.athleteId, t.version),
     athleteFk("plan_versions_athlete_fk", t),
@@ -158,7 +158,7 @@ export const exercises = pgTable(
     custom: boolean("custom").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [unique("exercises_org_name_key").on(t.organisationId, t.name)],
+  (t) => [textLimit("exercises_name_length_check", t.name, "name"), textLimit("exercises_description_length_check", t.description, "note"), unique("exercises_org_name_key").on(t.organisationId, t.name)],
 );
 
 /**
@@ -200,7 +200,7 @@ export const sessionLogs = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
+  (t) => [textLimit("session_logs_notes_length_check", t.notes, "note"), 
     unique("session_logs_idempotency_key").on(t.athleteId, t.idempotencyKey),
     index("session_logs_athlete_at_idx").on(t.organisationId, t.athleteId, t.at),
     athleteFk("session_logs_athlete_fk", t),
@@ -308,7 +308,7 @@ export const gaitAssessments = pgTable(
     videoUrl: text("video_url"),
     createdAt: createdAt(),
   },
-  (t) => [
+  (t) => [textLimit("gait_assessments_notes_length_check", t.notes, "note"), 
     index("gait_assessments_athlete_at_idx").on(t.organisationId, t.athleteId, t.at),
     athleteFk("gait_assessments_athlete_fk", t),
     staffFk("gait_assessments_assessor_fk", t, t.assessorId),
@@ -335,7 +335,7 @@ export const adjunctTreatments = pgTable(
     recordedById: uuid("recorded_by_id").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("adjunct_treatments_athlete_idx").on(t.organisationId, t.athleteId, t.at), athleteFk("adjunct_treatments_athlete_fk", t)],
+  (t) => [textLimit("adjunct_treatments_parameters_length_check", t.parameters, "note"), textLimit("adjunct_treatments_provider_length_check", t.provider, "title"), textLimit("adjunct_treatments_restrictions_length_check", t.restrictions, "note"), index("adjunct_treatments_athlete_idx").on(t.organisationId, t.athleteId, t.at), athleteFk("adjunct_treatments_athlete_fk", t)],
 );
 
 /** Capacity tests the exit criteria read (drop lunge pain, bridge reps, prone-curl 10RM). */
@@ -376,7 +376,7 @@ export const clinicianReviews = pgTable(
     reviewerId: uuid("reviewer_id").notNull(),
     note: text("note").notNull().default(""),
   },
-  (t) => [index("clinician_reviews_athlete_idx").on(t.organisationId, t.athleteId, t.at), athleteFk("clinician_reviews_athlete_fk", t)],
+  (t) => [textLimit("clinician_reviews_note_length_check", t.note, "note"), index("clinician_reviews_athlete_idx").on(t.organisationId, t.athleteId, t.at), athleteFk("clinician_reviews_athlete_fk", t)],
 );
 
 /** Audit of every read and write of clinical records by staff. */

@@ -5,3 +5,5 @@ export * from "./athletes";
 export * from "./invites";
 export * from "./clinical";
 export * from "./squad-planning";
+export * from "./throttles";
+export * from "./password-resets";

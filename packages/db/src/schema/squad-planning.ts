@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { athleteProfiles } from "./athletes";
-import { createdAt, id, organisationId, updatedAt } from "./columns";
+import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
 import { squads } from "./squads";
 
 /** A squad session the coach plans (DOMAIN.md section 3). */
@@ -20,7 +20,7 @@ export const squadSessions = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
+  (t) => [textLimit("squad_sessions_title_length_check", t.title, "title"), textLimit("squad_sessions_notes_length_check", t.notes, "note"), 
     index("squad_sessions_squad_at_idx").on(t.organisationId, t.squadId, t.at),
     foreignKey({
       name: "squad_sessions_squad_fk",
@@ -57,7 +57,7 @@ export const alerts = pgTable(
     resolutionNote: text("resolution_note"),
     createdAt: createdAt(),
   },
-  (t) => [
+  (t) => [textLimit("alerts_acknowledge_note_length_check", t.acknowledgeNote, "note"), textLimit("alerts_resolution_note_length_check", t.resolutionNote, "note"), 
     unique("alerts_fingerprint_key").on(t.athleteId, t.fingerprint),
     index("alerts_open_idx").on(t.organisationId, t.resolvedAt, t.severity),
     foreignKey({
@@ -86,8 +86,8 @@ export const assessmentSnapshots = pgTable(
     organisationId: organisationId(),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
     staleAfter: timestamp("stale_after", { withTimezone: true }).notNull(),
-    /** The rules engine's version that computed it; another version's snapshot is stale. */
-    engineVersion: integer("engine_version").notNull().default(0),
+    /** The engine version that computed it (ENGINE_VERSION); another version's snapshot is stale. */
+    engineVersion: text("engine_version").notNull().default(""),
     /**
      * The domain's Assessment, serialised by the API with superjson (it holds dates). Null when
      * the athlete's stored records could not be assessed ("record needs attention"), so the

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, organisationId } from "./columns";
+import { createdAt, id, organisationId, textLimit } from "./columns";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
@@ -15,7 +15,7 @@ export const squads = pgTable(
     kind: text("kind", { enum: squadKinds }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
+  (t) => [textLimit("squads_name_length_check", t.name, "name"), 
     unique("squads_org_name_key").on(t.organisationId, t.name),
     unique("squads_org_id_key").on(t.organisationId, t.id),
     check("squads_kind_check", sql`${t.kind} in ('distance', 'field')`),

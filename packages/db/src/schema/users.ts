@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { roles } from "@loadline/domain";
 import { createdAt, id, organisationId } from "./columns";
 import { organisations } from "./organisations";
@@ -19,6 +19,21 @@ export const users = pgTable(
     role: text("role", { enum: roles }).notNull(),
     isOwner: boolean("is_owner").notNull().default(false),
     passwordHash: text("password_hash"),
+    /**
+     * Copied into each session token at sign-in; every request compares the two. Bumping it
+     * (`endAllSessions`) ends every session of the user at once.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
+    /**
+     * Second factor (staff): the TOTP secret sealed with a key derived from AUTH_SECRET
+     * (AES-256-GCM), set once confirmed; the pending one while enrolling; the last accepted time
+     * step (a code is accepted once); SHA-256 hashes of the unused recovery codes.
+     */
+    totpSecret: text("totp_secret"),
+    totpPendingSecret: text("totp_pending_secret"),
+    totpLastStep: integer("totp_last_step"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    recoveryCodeHashes: text("recovery_code_hashes").array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
   },

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from "@loadline/domain";
 import type { Database } from "../client";
 import { athleteProfiles, invites, organisations, squadMemberships, squads, users } from "../schema";
 import { DAY_MS, type SeedContext, type SeedTx } from "./context";
@@ -46,7 +47,13 @@ export async function seedDemoClub(db: Database, options: SeedOptions): Promise<
   return db.transaction(async (tx) => {
     const [org] = await tx
       .insert(organisations)
-      .values({ name: "Riverside Harriers & AC", slug: DEMO_ORGANISATION_SLUG, createdAt: daysBefore(now, 1200) })
+      .values({
+        name: "Riverside Harriers & AC",
+        slug: DEMO_ORGANISATION_SLUG,
+        timeZone: DEFAULT_TIME_ZONE,
+        locale: DEFAULT_LOCALE,
+        createdAt: daysBefore(now, 1200),
+      })
       .returning({ id: organisations.id });
     if (!org) throw new Error("could not create the demo organisation");
     const organisationId = org.id;

@@ -1,11 +1,12 @@
 import { deriveAvailability } from "./availability";
+import type { Calendar } from "./calendar";
 import type { AssessmentContext } from "./context";
 import { prepareContext, sessionsBetween } from "./context";
 import { evaluateExitCriteria } from "./exit-criteria";
 import { compareFlags, worstSeverityOf } from "./flags";
 import { cadenceHint, gaitCatalogue } from "./gait";
 import { adjunctFlags, modifierFlags, notProgressingFlags, redFlagFlags } from "./rules/escalation";
-import { computeOutcomes, loadTestFlags, morningTrend, outcomeFlags, painResponseFlags, trendFlags } from "./rules/pain";
+import { computeOutcomes, loadTestFlags, morningTrend, outcomeFlags, painResponseFlags, redOutcomeHold, trendFlags } from "./rules/pain";
 import { phaseGateFlags, progressionChecks, sittingFlags, stretchingFlags } from "./rules/progression";
 import { heavyStrengthFlags, highLoadSpacing, spacingFlags } from "./rules/spacing";
 import { volumeFlags, workloadSummary } from "./rules/volume";
@@ -13,6 +14,7 @@ import type { AthleteTimeline } from "./schemas/timeline";
 import { DAY_MS, compareRecords, latestRecord } from "./time";
 import type { Assessment, BlockReason, Flag, GaitSummary, VisaHSummary } from "./types";
 import { scoreVisaH, visaHChange } from "./visa-h";
+import { ENGINE_VERSION } from "./version";
 
 /**
  * Assesses one athlete at one point in time: the single entry point of the rules engine.
@@ -34,11 +36,13 @@ import { scoreVisaH, visaHChange } from "./visa-h";
  *
  * @param timeline the athlete's plan and records
  * @param evaluatedAt the time of evaluation; the engine never reads the clock
+ * @param options.calendar the club's (or athlete's) time zone, locale and week start: day
+ *   boundaries and every time written in a sentence use it (default Europe/London, en-GB, Monday)
  * @returns flags (R1-R22), the latest outcome (R4), progression state, next high-load time (R7),
  *   the current phase's exit checklist, workload (R10-R13), availability, VISA-H and gait summaries
  */
-export function assessAthlete(timeline: AthleteTimeline, evaluatedAt: Date): Assessment {
-  const ctx = prepareContext(timeline, evaluatedAt);
+export function assessAthlete(timeline: AthleteTimeline, evaluatedAt: Date, options: { calendar?: Partial<Calendar> } = {}): Assessment {
+  const ctx = prepareContext(timeline, evaluatedAt, options.calendar);
   const outcomes = computeOutcomes(ctx);
   const trend = morningTrend(ctx);
   const spacing = highLoadSpacing(ctx, outcomes);
@@ -73,6 +77,8 @@ export function assessAthlete(timeline: AthleteTimeline, evaluatedAt: Date): Ass
     phase: ctx.phase,
     inRehab: ctx.plan !== null,
     thresholds: ctx.thresholds,
+    calendar: ctx.calendar,
+    engineVersion: ENGINE_VERSION,
     flags,
     worstSeverity: worstSeverityOf(flags),
     latestOutcome,
@@ -95,6 +101,7 @@ export function assessAthlete(timeline: AthleteTimeline, evaluatedAt: Date): Ass
         .map((s) => s.log.at),
       highLoadAllowed: spacing.highLoadAllowed,
       spacingHours: spacing.spacingHours,
+      redOutcomeHold: redOutcomeHold(ctx, outcomes, flags),
     },
   };
 }
@@ -119,10 +126,17 @@ function summariseVisaH(ctx: AssessmentContext): VisaHSummary | null {
   const latest = responses[responses.length - 1];
   if (!first || !latest) return null;
   const baseline = ctx.plan?.visaHBaseline ?? scoreVisaH(first.items);
-  const change = visaHChange(baseline, scoreVisaH(latest.items), ctx.thresholds.visaH.meaningfulChange);
+  const { meaningfulChange, reminderIntervalDays, validityDays } = ctx.thresholds.visaH;
+  const change = visaHChange(baseline, scoreVisaH(latest.items), meaningfulChange);
+  const age = ctx.now - latest.at.getTime();
+  const current = age <= validityDays * DAY_MS;
+  const dueAt = latest.at.getTime() + Math.min(reminderIntervalDays, validityDays) * DAY_MS;
   return {
     latestTotal: change.current,
     latestAt: latest.at,
+    current,
+    dueAt: new Date(dueAt),
+    due: !current || ctx.now >= dueAt,
     baseline,
     change: change.change,
     meaningfulImprovement: change.meaningfulImprovement,

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
-import { count, instant, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
-import type { OutcomeDecision, Flag } from "./types";
+import { defaultThresholds } from "./config";
+import { addLocalWeeks, resolveCalendar, startOfLocalWeek, type Calendar } from "./calendar";
+import { dateTimeInput, noteText, plainText } from "../input-primitives";
+import { count, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
+import type { Assessment, OutcomeDecision, Flag } from "./types";
 import { visaHItemsSchema } from "./visa-h";
 import type { ExercisePrescription } from "./schemas/plan";
 import {
@@ -11,7 +14,6 @@ import {
   surfaces,
   type ActivityKind,
   type ExerciseCategory,
-  type ExitCriterionId,
   type RedFlagId,
   type Severity,
   type Zone,
@@ -29,16 +31,13 @@ const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** One submit of one form instance: a double submit with the same key returns the first log. */
-export const idempotencyKeySchema = z
-  .string({ error: "idempotencyKey is required" })
-  .min(8, "idempotencyKey must be at least 8 characters")
-  .max(100, "idempotencyKey must be at most 100 characters");
+export const idempotencyKeySchema = plainText("idempotencyKey", { min: 8, max: 100 });
 
-const optionalNote = z.string().max(2000, "note must be at most 2000 characters").optional();
+const optionalNote = noteText("notes").optional();
 
 /** The session-log form (strength, field, cross-training); the server adds id and athlete. */
 export const sessionLogInputSchema = z.object({
-  at: instant("at"),
+  at: dateTimeInput("at"),
   type: z.enum(["strength", "field", "cross_training"], { error: "type must be strength, field or cross_training" }),
   minutes: positiveNumber("minutes").refine((m) => m <= 600, "minutes must be at most 600"),
   rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number"),
@@ -47,7 +46,7 @@ export const sessionLogInputSchema = z.object({
   asPrescribed: z.boolean().default(true),
   activities: z.array(z.enum(activityKinds)).default([]),
   heavy: z.boolean().default(false),
-  heaviestRm: count("heaviestRm").optional(),
+  heaviestRm: count("heaviestRm").max(100, "heaviestRm must be at most 100").optional(),
   notes: optionalNote,
 });
 export type SessionLogInput = z.infer<typeof sessionLogInputSchema>;
@@ -55,14 +54,14 @@ export type SessionLogInput = z.infer<typeof sessionLogInputSchema>;
 /** The run-log form, filled by hand or from an imported GPX/TCX/FIT file. */
 export const runLogInputSchema = z
   .object({
-    at: instant("at"),
+    at: dateTimeInput("at"),
     minutes: positiveNumber("minutes").refine((m) => m <= 1440, "minutes must be at most 1440").optional(),
     distanceKm: positiveNumber("distanceKm").refine((d) => d <= 400, "distanceKm must be at most 400").optional(),
-    elevationGainM: nonNegativeNumber("elevationGainM").optional(),
+    elevationGainM: nonNegativeNumber("elevationGainM").refine((m) => m <= 10_000, "elevationGainM must be at most 10,000").optional(),
     steepestGradientPct: rangedNumber("steepestGradientPct", -50, 50).optional(),
     surface: z.enum(surfaces, { error: `surface must be one of: ${surfaces.join(", ")}` }).optional(),
-    strides: count("strides").default(0),
-    sprints: count("sprints").default(0),
+    strides: count("strides").max(1000, "strides must be at most 1,000").default(0),
+    sprints: count("sprints").max(1000, "sprints must be at most 1,000").default(0),
     cadenceSpm: rangedNumber("cadenceSpm", 60, 260).optional(),
     walkRun: z.boolean().default(false),
     rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number").optional(),
@@ -80,7 +79,7 @@ export type RunLogInput = z.infer<typeof runLogInputSchema>;
 
 /** The morning check-in form. */
 export const checkInInputSchema = z.object({
-  at: instant("at"),
+  at: dateTimeInput("at"),
   morningPain: painScore("morningPain"),
   stiffnessMinutes: nonNegativeNumber("stiffnessMinutes").refine((m) => m <= 720, "stiffnessMinutes must be at most 720").optional(),
   loadTestPain: painScore("loadTestPain").optional(),
@@ -93,7 +92,7 @@ export const checkInInputSchema = z.object({
 export type CheckInInput = z.infer<typeof checkInInputSchema>;
 
 /** The VISA-H form: 8 item scores (the total is computed, never entered). */
-export const visaHInputSchema = z.object({ at: instant("at"), items: visaHItemsSchema });
+export const visaHInputSchema = z.object({ at: dateTimeInput("at"), items: visaHItemsSchema });
 export type VisaHInput = z.infer<typeof visaHInputSchema>;
 
 /**
@@ -112,8 +111,8 @@ export function assertWithinEditWindow(createdAt: Date, now: Date, hours: number
   }
 }
 
-/** VISA-H is prompted every 2 weeks by default (DOMAIN.md §7 / issue: "prompted every 2 weeks"). */
-export const VISA_H_INTERVAL_DAYS = 14;
+/** VISA-H is prompted every 2 weeks by default (the `visaH.reminderIntervalDays` threshold). */
+export const VISA_H_INTERVAL_DAYS = defaultThresholds.visaH.reminderIntervalDays;
 
 export interface VisaHDue {
   /** When the next questionnaire is due; `now` when none was ever completed. */
@@ -130,6 +129,26 @@ export function visaHDue(lastCompletedAt: Date | null, now: Date, intervalDays: 
   const dueAt = new Date(lastCompletedAt.getTime() + intervalDays * DAY_MS);
   const remaining = dueAt.getTime() - now.getTime();
   return { dueAt, due: remaining <= 0, daysUntilDue: remaining <= 0 ? 0 : Math.ceil(remaining / DAY_MS) };
+}
+
+/** Exit criteria that read VISA-H (E2.6, E4.3). */
+const visaHCriteria: readonly string[] = ["E2.6", "E4.3"];
+
+/**
+ * When the athlete's VISA-H is due, on the plan's reminder interval (default 14 days), and also
+ * whenever an exit criterion of the current phase waits for one (none yet, or the last is older
+ * than its validity, default 28 days): then Today says why.
+ */
+export function visaHDueForAssessment(
+  lastCompletedAt: Date | null,
+  assessment: Pick<Assessment, "evaluatedAt" | "thresholds" | "exitCriteria">,
+): VisaHDue & { forExitCriteria: boolean; message: string | null } {
+  const due = visaHDue(lastCompletedAt, assessment.evaluatedAt, assessment.thresholds.visaH.reminderIntervalDays);
+  const forExitCriteria = assessment.exitCriteria.some((c) => visaHCriteria.includes(c.id) && c.status === "unknown");
+  if (forExitCriteria) {
+    return { ...due, due: true, daysUntilDue: 0, forExitCriteria, message: "VISA-H due: your physio needs a recent questionnaire to judge the next phase." };
+  }
+  return { ...due, forExitCriteria, message: due.due ? "VISA-H due: please fill in the questionnaire." : null };
 }
 
 /** What a red-flag answer asks the athlete to do. */
@@ -169,7 +188,12 @@ export const zoneMeaning: Readonly<Record<Zone, { label: string; meaning: string
 export const decisionMeaning: Readonly<Record<OutcomeDecision, { label: string; meaning: string }>> = {
   progress: { label: "Progress", meaning: "Next session you may change one thing (a little more distance, load or speed)." },
   repeat: { label: "Repeat", meaning: "Repeat the same load next session; do not add anything yet." },
-  regress: { label: "Go back", meaning: "Go back to your last load that felt fine. Your physio has been alerted." },
+  // Who is told depends on whether an alert was raised; the R4 flag's sentence says it.
+  regress: { label: "Go back", meaning: "Go back to your last load that felt fine." },
+  incomplete: {
+    label: "Incomplete",
+    meaning: "Incomplete: log your morning pain. Until the next-morning response is known, repeat the same load.",
+  },
 };
 
 const severityRank: Readonly<Record<Severity, number>> = { info: 0, amber: 1, red: 2, escalate: 3 };
@@ -190,15 +214,8 @@ export function newFlagsSince(before: readonly Flag[], after: readonly Flag[]): 
     .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
 }
 
-/** A Monday-started week key (UTC) for weekly series. */
-function weekStart(at: Date): Date {
-  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  const offset = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - offset * DAY_MS);
-}
-
 export interface WeeklyVolumePoint {
-  /** Monday (UTC) that starts the week. */
+  /** Start of the week (local midnight of the club's week-start day, Monday by default). */
   weekStart: Date;
   km: number;
   minutes: number;
@@ -209,19 +226,23 @@ export interface WeeklyVolumePoint {
 
 /**
  * Weekly running volume for the last `weeks` calendar weeks (oldest first) with R10's 10 % line,
- * for the progress chart. The engine's rolling R10 check stays the source of the flag.
+ * for the progress chart. Weeks start on the club's week-start day at local midnight in its
+ * zone (Monday, Europe/London by default), so a Sunday-evening run stays in its own week across
+ * daylight-saving changes. The engine's rolling R10 check stays the source of the flag.
  */
 export function weeklyVolumeSeries(
   runs: readonly { at: Date; distanceKm?: number | null | undefined; minutes?: number | null | undefined }[],
   now: Date,
   weeks: number,
   greenMaxPct = 10,
+  calendar: Partial<Calendar> = {},
 ): WeeklyVolumePoint[] {
-  const current = weekStart(now).getTime();
-  const starts = Array.from({ length: weeks }, (_, i) => current - (weeks - 1 - i) * 7 * DAY_MS);
+  const { timeZone, weekStartsOn } = resolveCalendar(calendar);
+  const current = startOfLocalWeek(now.getTime(), { timeZone, weekStartsOn });
+  const starts = Array.from({ length: weeks }, (_, i) => addLocalWeeks(current, i - (weeks - 1), timeZone));
   const points = starts.map((start) => ({ weekStart: new Date(start), km: 0, minutes: 0, runs: 0, tenPercentLimitKm: null as number | null }));
   for (const run of runs) {
-    const index = starts.indexOf(weekStart(run.at).getTime());
+    const index = starts.indexOf(startOfLocalWeek(run.at.getTime(), { timeZone, weekStartsOn }));
     const point = points[index];
     if (!point || run.at.getTime() > now.getTime()) continue;
     point.km += run.distanceKm ?? 0;
@@ -256,31 +277,6 @@ export function sessionContentFromPrescriptions(prescriptions: readonly Exercise
   const activities = [...new Set(prescriptions.flatMap((p) => (p.activity ? [p.activity] : [])))];
   return { categories, heavy, heaviestRm: rms.length > 0 ? Math.min(...rms) : undefined, activities };
 }
-
-/**
- * For an exit criterion the engine marks "unknown": which record would settle it, in words an
- * athlete can act on (or ask their physio about).
- */
-export const exitCriterionDataNeeded: Readonly<Record<ExitCriterionId, string>> = {
-  "E1.1": "Log the bridge load test (3 single-leg bridges) in your morning check-in every day.",
-  "E1.2": "Log your isometric sessions, ticking 'done as prescribed' when you did the full dose.",
-  "E1.3": "Log your morning pain every day for two weeks.",
-  "E1.4": "Answer the red-flag questions in your morning check-in.",
-  "E2.1": "Record your pain at rest in your morning check-in.",
-  "E2.2": "Your physio records a drop-lunge test on the affected leg.",
-  "E2.3": "Your physio records single-leg bridge reps or a prone-curl 10RM on both sides.",
-  "E2.4": "Log a brisk walk of 30-45 minutes with your pain during and after.",
-  "E2.5": "Log your heavy strength sessions done as prescribed (with the load as a repetition maximum).",
-  "E2.6": "Complete the VISA-H questionnaire.",
-  "E3.1": "Your physio sets a target easy run; then log your runs with pain and next-morning check-ins.",
-  "E3.2": "Log runs with strides and gentle hills, each with next-morning check-ins.",
-  "E3.3": "Your physio records your weekly running before the injury; log every run with its distance.",
-  "E3.4": "Your physio repeats the bridge or prone-curl strength test.",
-  "E4.1": "Your physio lists your sport elements; log sessions at full intensity with next-morning check-ins.",
-  "E4.2": "Log your full training sessions for two weeks.",
-  "E4.3": "Complete the VISA-H questionnaire.",
-  "E4.4": "Your physio records your maintenance plan.",
-};
 
 /**
  * The licensed VISA-H wording an organisation may load (DOMAIN.md §7): either JSON

@@ -1,6 +1,6 @@
 import type { PreflightResult } from "./preflight";
 import type { Assessment, Flag, GaitSummary, SessionOutcome, Workload } from "./types";
-import type { Availability, Phase, RuleId, Severity } from "./vocabulary";
+import type { Availability, Phase, RuleId, Severity, Zone } from "./vocabulary";
 
 /**
  * What a coach may see of an assessment (DOMAIN.md section 2): availability, phase, session
@@ -62,9 +62,9 @@ export function toCoachFlag(flag: Flag): CoachFlag | null {
   };
 }
 
-export type CoachOutcome = Pick<SessionOutcome, "sessionId" | "at" | "zone" | "decision" | "pending">;
+export type CoachOutcome = Pick<SessionOutcome, "sessionId" | "at" | "zone" | "decision" | "pending" | "incomplete">;
 
-export type CoachWorkload = Pick<Workload, "weeklyVolume" | "singleRun" | "acuteLoad" | "chronicWeeklyLoad" | "acwr" | "acwrZone">;
+export type CoachWorkload = Pick<Workload, "weeklyVolume" | "singleRun" | "acuteLoad" | "chronicWeeklyLoad" | "acwr" | "acwrZone" | "acwrSummary">;
 
 /** An assessment as a coach sees it. */
 export interface CoachAssessment {
@@ -86,6 +86,8 @@ export interface CoachAssessment {
   gait: GaitSummary | null;
   /** The pain zone bands in use (R1/R2), so charts shade the same zones the rules use. */
   painBands: { greenMax: number; amberMax: number };
+  /** The zone and locale the assessment's days and sentences use; screens format its dates with it. */
+  calendar: { timeZone: string; locale: string };
 }
 
 const severityOrder: readonly Severity[] = ["info", "amber", "red", "escalate"];
@@ -98,7 +100,7 @@ export function toCoachAssessment(assessment: Assessment): CoachAssessment {
     null,
   );
   const outcome = assessment.latestOutcome;
-  const { weeklyVolume, singleRun, acuteLoad, chronicWeeklyLoad, acwr, acwrZone } = assessment.workload;
+  const { weeklyVolume, singleRun, acuteLoad, chronicWeeklyLoad, acwr, acwrZone, acwrSummary } = assessment.workload;
   return {
     athleteId: assessment.athleteId,
     evaluatedAt: assessment.evaluatedAt,
@@ -109,7 +111,7 @@ export function toCoachAssessment(assessment: Assessment): CoachAssessment {
     flags,
     medicalReviewNeeded: flags.some((f) => f.medicalReview),
     latestOutcome: outcome
-      ? { sessionId: outcome.sessionId, at: outcome.at, zone: outcome.zone, decision: outcome.decision, pending: outcome.pending }
+      ? { sessionId: outcome.sessionId, at: outcome.at, zone: outcome.zone, decision: outcome.decision, pending: outcome.pending, incomplete: outcome.incomplete }
       : null,
     progression: {
       blocked: assessment.progression.blocked,
@@ -120,9 +122,10 @@ export function toCoachAssessment(assessment: Assessment): CoachAssessment {
       })),
     },
     nextHighLoadAt: assessment.nextHighLoadAt,
-    workload: { weeklyVolume, singleRun, acuteLoad, chronicWeeklyLoad, acwr, acwrZone },
+    workload: { weeklyVolume, singleRun, acuteLoad, chronicWeeklyLoad, acwr, acwrZone, acwrSummary },
     gait: assessment.gait,
     painBands: { ...assessment.thresholds.pain[assessment.thresholds.pain.profile] },
+    calendar: { timeZone: assessment.calendar.timeZone, locale: assessment.calendar.locale },
   };
 }
 
@@ -133,3 +136,23 @@ export function toCoachPreflight(result: PreflightResult): PreflightResult {
     reasons: result.reasons.map((r) => (r.ruleId === "R20" ? { ...r, message: MEDICAL_REVIEW_MESSAGE } : r)),
   };
 }
+
+const zoneWords: Readonly<Record<Zone, string>> = { green: "Green", amber: "Amber", red: "Red" };
+
+/**
+ * How a session outcome reads on the board, Today and the overview: its tone (a zone, or
+ * "incomplete" when a morning check-in is missing and the known parts were green, so it must
+ * not look green) and a short label.
+ */
+export function outcomeBadge(outcome: Pick<SessionOutcome, "zone" | "pending" | "incomplete">): { tone: Zone | "incomplete"; label: string } {
+  if (outcome.pending) return { tone: outcome.zone, label: `${zoneWords[outcome.zone]} (next morning pending)` };
+  if (outcome.incomplete && outcome.zone === "green") return { tone: "incomplete", label: "Incomplete: log your morning pain" };
+  return { tone: outcome.zone, label: outcome.incomplete ? `${zoneWords[outcome.zone]} (a morning is missing)` : zoneWords[outcome.zone] };
+}
+
+/** What R10 compared this week with, as a short badge suffix ("vs last week"). */
+export const weeklyComparedWithWords: Readonly<Record<NonNullable<Workload["weeklyVolume"]["comparedWith"]>, string>> = {
+  previous_week: "vs last week",
+  last_week_with_running: "vs 2 weeks ago (last week had no running)",
+  four_week_mean: "vs the 4-week average (after a break)",
+};

@@ -24,8 +24,10 @@ const groups = {
     amberDelta: z.number(),
     /** R3: delta that is red. */
     redDelta: z.number(),
-    /** How far back a check-in may be to count as "the morning before" a session. */
+    /** How far back a check-in may be to count as "the morning before" (R6 and R18 read the latest check-in within it). */
     baselineWindowHours: z.number().positive(),
+    /** R3: days back to look for the most recent known morning when the morning before was not logged. */
+    baselineLookbackDays: z.number().positive(),
     /** How long after a session a check-in may be to count as "the next morning". */
     nextMorningWindowHours: z.number().positive(),
   }),
@@ -70,6 +72,8 @@ const groups = {
     weeklyGreenMaxPct: z.number(),
     /** R10: weekly increase (%) that is still amber; above is red. */
     weeklyAmberMaxPct: z.number(),
+    /** R10: weeks whose mean is the reference after two or more weeks without running. */
+    breakMeanWeeks: z.number().int().min(2),
     /** R11: days of history the longest run is taken from. */
     spikeLookbackDays: z.number().positive(),
     /** R11: % longer than the longest recent run that is amber. */
@@ -82,6 +86,8 @@ const groups = {
     acuteDays: z.number().positive(),
     /** R13: chronic window in days (its weekly mean is the denominator). */
     chronicDays: z.number().positive(),
+    /** R13: days between the first logged session and now before the ratio is reported. */
+    minHistoryDays: z.number().min(0),
     greenMin: z.number(),
     greenMax: z.number(),
     amberMax: z.number(),
@@ -134,6 +140,10 @@ const groups = {
   visaH: z.object({
     /** Change treated as meaningful (*default* borrowed from VISA-P: 13). */
     meaningfulChange: z.number().positive(),
+    /** Days after a questionnaire when the next one is due (the reminder). */
+    reminderIntervalDays: z.number().positive(),
+    /** Days a questionnaire counts for an exit criterion (E2.6, E4.3); older is "VISA-H due". */
+    validityDays: z.number().positive(),
   }),
   gait: z.object({
     /** Cadence below this at easy pace hints at over-striding (*default*). */
@@ -182,7 +192,7 @@ export const defaultThresholds: Readonly<Thresholds> = deepFreeze({
     pht: { greenMax: 2, amberMax: 3 },
     silbernagel: { greenMax: 3, amberMax: 5 },
   },
-  nextMorning: { amberDelta: 1, redDelta: 2, baselineWindowHours: 36, nextMorningWindowHours: 36 },
+  nextMorning: { amberDelta: 1, redDelta: 2, baselineWindowHours: 36, baselineLookbackDays: 3, nextMorningWindowHours: 36 },
   outcome: { redsBeforeReview: 2, redWindowDays: 7 },
   trend: { windowDays: 7, amberRise: 1 },
   loadTest: { toleratingMax: 3 },
@@ -191,11 +201,12 @@ export const defaultThresholds: Readonly<Thresholds> = deepFreeze({
   volume: {
     weeklyGreenMaxPct: 10,
     weeklyAmberMaxPct: 30,
+    breakMeanWeeks: 4,
     spikeLookbackDays: 30,
     spikeAmberPct: 10,
     spikeRedMultiple: 2,
   },
-  workload: { acuteDays: 7, chronicDays: 28, greenMin: 0.8, greenMax: 1.3, amberMax: 1.5 },
+  workload: { acuteDays: 7, chronicDays: 28, minHistoryDays: 21, greenMin: 0.8, greenMax: 1.3, amberMax: 1.5 },
   progression: { volumePct: 10, pacePct: 5, gradientPct: 2, consolidateGreenCount: 2 },
   sitting: { maxContinuousMinutes: 30 },
   escalation: { noPhaseChangeWeeks: 12, symptomaticWeeks: 3, symptomaticMorningPain: 2 },
@@ -217,7 +228,7 @@ export const defaultThresholds: Readonly<Thresholds> = deepFreeze({
     e4FullTrainingWeeks: 2,
     e4VisaHMin: 80,
   },
-  visaH: { meaningfulChange: 13 },
+  visaH: { meaningfulChange: 13, reminderIntervalDays: 14, validityDays: 28 },
   gait: { minEasyCadence: 165, belowUsualPct: 5 },
   flags: { lookbackDays: 7, plannedLookaheadDays: 14 },
 });

@@ -1,3 +1,5 @@
+import type { Calendar } from "./calendar";
+import { resolveCalendar } from "./calendar";
 import type { Thresholds } from "./config";
 import { resolveThresholds } from "./config";
 import { effectiveForbiddenActivities } from "./phases";
@@ -35,6 +37,8 @@ export interface AssessmentContext {
   timeline: AthleteTimeline;
   now: number;
   thresholds: Thresholds;
+  /** The club's (or athlete's) time zone, locale and week start: day boundaries and sentence times. */
+  calendar: Calendar;
   /** The current rehab plan, or null when the athlete is not in rehab. */
   plan: Plan | null;
   /** The current phase, or null when the athlete is not in rehab. */
@@ -82,7 +86,7 @@ function deriveActivities(log: LoggedSession, thresholds: Thresholds): Set<Activ
  * Builds the assessment context: resolves thresholds, drops records after `now`, sorts every
  * collection once and precomputes derived facts, so every rule afterwards is a windowed scan.
  */
-export function prepareContext(timeline: AthleteTimeline, evaluatedAt: Date): AssessmentContext {
+export function prepareContext(timeline: AthleteTimeline, evaluatedAt: Date, calendar?: Partial<Calendar>): AssessmentContext {
   const now = evaluatedAt.getTime();
   const plan = timeline.plan;
   // No plan (not in rehab): the default thresholds.
@@ -130,6 +134,7 @@ export function prepareContext(timeline: AthleteTimeline, evaluatedAt: Date): As
     timeline,
     now,
     thresholds,
+    calendar: resolveCalendar(calendar),
     plan,
     phase: plan === null ? null : plan.phase,
     phaseStart: plan === null ? Number.NEGATIVE_INFINITY : plan.phaseStartedAt.getTime(),

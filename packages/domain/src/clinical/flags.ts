@@ -69,3 +69,11 @@ export function flagFingerprint(flag: Pick<Flag, "ruleId" | "evidence" | "at">):
   const records = [...flag.evidence.recordIds].sort().join(",");
   return `${flag.ruleId}|${records || flag.at.toISOString()}`;
 }
+
+/**
+ * Whether a flag becomes an alert staff act on: amber, red or escalate, except R13, which shows
+ * its zone but is information only (its validity is disputed), so it never lands in an inbox.
+ */
+export function raisesAlert(flag: Pick<Flag, "ruleId" | "severity">): boolean {
+  return flag.severity !== "info" && flag.ruleId !== "R13";
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { calendarDateInput, noteText, plainText } from "../input-primitives";
 import { thresholdOverridesSchema, defaultThresholds } from "./config";
 import { phaseInfo } from "./phases";
 import { exercisePrescriptionSchema, targetEasyRunSchema } from "./schemas/plan";
@@ -49,21 +50,17 @@ export const provocationTestInfo: Readonly<
   arabesque: { label: "Arabesque", accuracy: null },
 };
 
-const isoDate = z
-  .string({ error: "onsetDate must be a date" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "onsetDate must be a date (YYYY-MM-DD)")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "onsetDate must be a real date");
 
 /** The fields of an injury episode a physio enters (DOMAIN.md §3). */
 export const episodeInputSchema = z.object({
   side: z.enum(sides, { error: "side must be left, right or both" }),
-  onsetDate: isoDate,
+  onsetDate: calendarDateInput("onsetDate"),
   onsetType: z.enum(onsetTypes, { error: "onsetType must be gradual or sudden" }),
   suspectedTriggers: z.array(z.enum(suspectedTriggers)).default([]),
   diagnosisMethod: z.enum(diagnosisMethods, { error: "diagnosisMethod must be clinical, ultrasound or MRI" }),
-  differentialsExcluded: z.array(z.string().trim().min(1, "a differential cannot be empty").max(120)).max(20).default([]),
-  owningClinicianId: z.string({ error: "owningClinicianId is required" }).min(1, "owningClinicianId is required"),
-  clinicalNotes: z.string().max(4000, "clinicalNotes must be 4,000 characters or fewer").default(""),
+  differentialsExcluded: z.array(plainText("A differential", { max: 120, min: 1 })).max(20, "List at most 20 differentials").default([]),
+  owningClinicianId: z.uuid({ error: "Choose the owning clinician" }),
+  clinicalNotes: noteText("clinicalNotes").default(""),
 });
 export type EpisodeInput = z.infer<typeof episodeInputSchema>;
 
@@ -84,9 +81,9 @@ export const planBodySchema = z.object({
   thresholds: thresholdOverridesSchema.default({}),
   targetEasyRun: targetEasyRunSchema.optional(),
   returnToSportElements: z.array(z.enum(activityKinds)).default([]),
-  maintenancePlan: z.string().max(2000).optional(),
+  maintenancePlan: noteText("maintenancePlan").optional(),
   visaHBaseline: rangedNumber("visaHBaseline", 0, 100).optional(),
-  notes: z.string().max(4000, "notes must be 4,000 characters or fewer").optional(),
+  notes: noteText("notes").optional(),
 });
 export type PlanBody = z.infer<typeof planBodySchema>;
 
@@ -115,7 +112,12 @@ export interface PhaseChangeRequest {
   from: Phase;
   to: number;
   /** The engine's exit checklist for the current phase. */
-  criteria: readonly ExitCriterionResult[];
+  criteria: readonly Pick<ExitCriterionResult, "id" | "status">[];
+  /**
+   * True while an R20 red flag (escalation) is unresolved. It blocks every advance, with or
+   * without an override: the physio resolves the escalation first. Moving back stays allowed.
+   */
+  redFlagOpen?: boolean | undefined;
   /** Why the physio advances although not every criterion is met. */
   overrideReason?: string | undefined;
   /** Why the physio moves the athlete back. */
@@ -135,7 +137,8 @@ const invalid = (field: string, message: string) => new DomainError("invalid", m
 
 /**
  * The phase gate with sign-off (DOMAIN.md §4): advancing one phase needs every exit criterion met
- * or an override with a written reason; moving back is always allowed with a reason.
+ * or an override with a written reason, and never happens while a red flag (R20) is open; moving
+ * back is always allowed with a reason.
  * @throws DomainError("invalid") naming the field when the request cannot be signed off
  */
 export function decidePhaseChange(request: PhaseChangeRequest): PhaseChangeDecision {
@@ -149,6 +152,9 @@ export function decidePhaseChange(request: PhaseChangeRequest): PhaseChangeDecis
     return { kind: "regress", to: target, reason, unmetCriteria: [] };
   }
   if (to !== from + 1) throw invalid("toPhase", "Advance one phase at a time");
+  if (request.redFlagOpen) {
+    throw invalid("toPhase", "A red flag is still open: resolve the medical review first. No phase advance, even with an override, until then.");
+  }
   const unmet = request.criteria.filter((c) => c.status !== "met").map((c) => c.id);
   if (unmet.length === 0 && request.criteria.length > 0) return { kind: "advance", to: target, reason: null, unmetCriteria: [] };
   const overrideReason = request.overrideReason?.trim() ?? "";

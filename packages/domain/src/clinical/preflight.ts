@@ -1,5 +1,6 @@
 import type { Assessment } from "./types";
-import { HOUR_MS, DAY_MS, formatInstantForPeople } from "./time";
+import { formatInClubTime } from "./calendar";
+import { HOUR_MS, DAY_MS } from "./time";
 import type { RuleId, SquadSessionKind } from "./vocabulary";
 import { highTendonLoadActivities } from "./vocabulary";
 
@@ -28,20 +29,18 @@ export interface PreflightResult {
 /** Kinds that add a progression variable (distance, speed, gradient, impact) over an easy run. */
 const stepUpKinds: readonly SquadSessionKind[] = ["long_run", "hills", "intervals", "strides", "sprint", "plyometrics", "field_drills"];
 
-/** Pain rules whose red flag (a red session outcome in the look-back window) means "modify" without a plan. */
-const redOutcomeRules: readonly RuleId[] = ["R1", "R2", "R3", "R4"];
 
 /**
  * Pre-flight check of a planned squad session for one athlete, from their assessment.
  *
- * Without a plan (`assessment.inRehab` false: a healthy athlete) there are no phase gates, no
- * spacing and no progression hold; only:
+ * For every athlete, with or without a plan (a rehab athlete never gets less protection than a
+ * healthy one in the same situation):
  * - R20 open red flag: skip (medical review first);
- * - a red session outcome in the look-back window (a red R1-R4 flag): modify, cited as R4, with
- *   an easy flat 30-minute run (or cycling) instead; `recovery` sessions stay `ok`.
+ * - R4 red-outcome hold (`preflight.redOutcomeHold`: a red session in the look-back not yet
+ *   cleared by a complete green outcome or a physio review, or two reds awaiting review): modify
+ *   anything but a `recovery` session to easy work.
  *
- * With a plan:
- * - R20 open red flag: skip (medical review first);
+ * With a plan, also:
  * - R16 kind forbidden in the current phase: skip;
  * - R7 high-load kind before `nextHighLoadAt` (phases 1-3): modify (swap for low-impact work);
  * - R8 heavy gym < 48 h after the last heavy session, or with the weekly maximum reached: modify;
@@ -60,24 +59,28 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
     reasons.push({ ruleId: "R20", verdict: "skip", message: redFlag.message, change: "No training until the medical review has happened." });
   }
 
-  if (!assessment.inRehab) {
-    const redOutcome = assessment.flags.some((f) => redOutcomeRules.includes(f.ruleId) && f.severity === "red");
-    if (redOutcome && !redFlag && planned.kind !== "recovery") {
-      reasons.push({
-        ruleId: "R4",
-        verdict: "modify",
-        message: "A recent session was red for pain: go back to an easy load until it settles.",
-        change: "Easy flat 30 min instead (or cycling), no hills, speed or heavy lifting.",
-      });
-    }
-    return { verdict: verdictOf(reasons), reasons };
+  const hold = assessment.preflight.redOutcomeHold;
+  if (hold && !redFlag && planned.kind !== "recovery") {
+    reasons.push({
+      ruleId: "R4",
+      verdict: "modify",
+      message:
+        hold.reason === "two_reds"
+          ? "Two recent sessions were red for pain: easy work only until the physio has reviewed."
+          : "A recent session was red for pain: easy work only until a session goes green or the physio reviews.",
+      change: assessment.inRehab
+        ? "Repeat the last green load instead (an easy flat run or their own rehab session): no heavy lifting, hills, speed, plyometrics or long run."
+        : "Easy flat 30 min instead (or cycling), no hills, speed or heavy lifting.",
+    });
   }
+
+  if (!assessment.inRehab) return { verdict: verdictOf(reasons), reasons };
 
   if (assessment.preflight.effectiveForbiddenActivities.includes(planned.kind)) {
     reasons.push({
       ruleId: "R16",
       verdict: "skip",
-      message: `A ${label} session is not allowed in phase ${assessment.phase}.`,
+      message: `${/^[aeiou]/.test(label) ? "An" : "A"} ${label} session is not allowed in phase ${assessment.phase}.`,
       change: "Do the athlete's own rehab session instead.",
     });
   }
@@ -87,7 +90,7 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
     reasons.push({
       ruleId: "R7",
       verdict: "modify",
-      message: `Too soon after the last high-load session; the next one is allowed from ${formatInstantForPeople(assessment.nextHighLoadAt)}.`,
+      message: `Too soon after the last high-load session; the next one is allowed from ${formatInClubTime(assessment.nextHighLoadAt, assessment.calendar)}.`,
       change: "Swap for cycling, pool running or strength work today.",
     });
   }
@@ -100,7 +103,7 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
       reasons.push({
         ruleId: "R8",
         verdict: "modify",
-        message: `Only ${Math.floor((at - last) / HOUR_MS)} hours since the last heavy session; leave at least ${minGapHours} hours.`,
+        message: heavyGapSentence(Math.floor((at - last) / HOUR_MS), minGapHours),
         change: "Make it a light session or move it to a later day.",
       });
     }
@@ -126,6 +129,12 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
   }
 
   return { verdict: verdictOf(reasons), reasons };
+}
+
+/** R8's gap in words: "the same hour" rather than "only 0 hours". */
+function heavyGapSentence(hours: number, minGapHours: number): string {
+  const since = hours < 1 ? "Less than an hour" : `Only ${hours} hour${hours === 1 ? "" : "s"}`;
+  return `${since} since the last heavy session; leave at least ${minGapHours} hours between heavy sessions.`;
 }
 
 /** The strictest verdict of the reasons; `ok` when none. */

@@ -116,12 +116,21 @@ export const thresholdFields: readonly ThresholdField[] = [
   { path: ["nextMorning", "redDelta"], label: "Next-morning rise that is red", ruleId: "R3", kind: "number", unit: "points" },
   {
     path: ["nextMorning", "baselineWindowHours"],
-    label: "Morning-before window",
+    label: "Recent check-in window",
     ruleId: "R3",
     kind: "number",
     unit: "hours",
     ...positive,
-    hint: "How long before a session a check-in still counts as the morning before.",
+    hint: "How long before now a check-in still counts for the daily load test and sitting.",
+  },
+  {
+    path: ["nextMorning", "baselineLookbackDays"],
+    label: "Look-back for the morning before",
+    ruleId: "R3",
+    kind: "number",
+    unit: "days",
+    ...positive,
+    hint: "When the morning before a session was not logged, the latest morning within this many days is the baseline.",
   },
   {
     path: ["nextMorning", "nextMorningWindowHours"],
@@ -143,6 +152,16 @@ export const thresholdFields: readonly ThresholdField[] = [
   // R10/R11
   { path: ["volume", "weeklyGreenMaxPct"], label: "Weekly running increase still green", ruleId: "R10", kind: "number", unit: "%" },
   { path: ["volume", "weeklyAmberMaxPct"], label: "Weekly running increase still amber", ruleId: "R10", kind: "number", unit: "%" },
+  {
+    path: ["volume", "breakMeanWeeks"],
+    label: "Weeks averaged after a break",
+    ruleId: "R10",
+    kind: "number",
+    unit: "weeks",
+    min: 2,
+    integer: true,
+    hint: "After two or more weeks without running, this week is compared with the average of this many weeks.",
+  },
   { path: ["volume", "spikeLookbackDays"], label: "Longest-run look-back", ruleId: "R11", kind: "number", unit: "days", ...positive },
   { path: ["volume", "spikeAmberPct"], label: "Run longer than the longest recent run: amber above", ruleId: "R11", kind: "number", unit: "%" },
   {
@@ -156,6 +175,14 @@ export const thresholdFields: readonly ThresholdField[] = [
   // R13
   { path: ["workload", "acuteDays"], label: "Acute window", ruleId: "R13", kind: "number", unit: "days", ...positive },
   { path: ["workload", "chronicDays"], label: "Chronic window", ruleId: "R13", kind: "number", unit: "days", ...positive },
+  {
+    path: ["workload", "minHistoryDays"],
+    label: "History needed before the ratio is shown",
+    ruleId: "R13",
+    kind: "number",
+    unit: "days",
+    min: 0,
+  },
   { path: ["workload", "greenMin"], label: "Lowest green ratio", ruleId: "R13", kind: "number", unit: "ratio" },
   { path: ["workload", "greenMax"], label: "Highest green ratio", ruleId: "R13", kind: "number", unit: "ratio" },
   { path: ["workload", "amberMax"], label: "Highest amber ratio", ruleId: "R13", kind: "number", unit: "ratio" },
@@ -198,6 +225,16 @@ export const thresholdFields: readonly ThresholdField[] = [
   { path: ["exit", "e4VisaHMin"], label: "Lowest VISA-H score to return", ruleId: "E4.3", kind: "number", unit: "points" },
   // VISA-H, gait, reporting
   { path: ["visaH", "meaningfulChange"], label: "Meaningful VISA-H change", ruleId: "VISA-H", kind: "number", unit: "points", ...positive },
+  { path: ["visaH", "reminderIntervalDays"], label: "VISA-H reminder every", ruleId: "VISA-H", kind: "number", unit: "days", ...positive },
+  {
+    path: ["visaH", "validityDays"],
+    label: "VISA-H counts for exit criteria for",
+    ruleId: "VISA-H",
+    kind: "number",
+    unit: "days",
+    ...positive,
+    hint: "An older questionnaire leaves E2.6 and E4.3 unknown until a new one is done.",
+  },
   { path: ["gait", "minEasyCadence"], label: "Lowest easy-pace cadence", ruleId: "Gait", kind: "number", unit: "steps/min", ...positive },
   { path: ["gait", "belowUsualPct"], label: "Cadence below the usual", ruleId: "Gait", kind: "number", unit: "%", ...positive },
   { path: ["flags", "lookbackDays"], label: "Session flags look back", ruleId: "Flags", kind: "number", unit: "days", ...positive },

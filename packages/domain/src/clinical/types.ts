@@ -1,3 +1,4 @@
+import type { Calendar } from "./calendar";
 import type { Thresholds } from "./config";
 import type {
   ActivityKind,
@@ -39,8 +40,11 @@ export interface Flag {
   sensitive: boolean;
 }
 
-/** R4 decision for the next session. */
-export type OutcomeDecision = "progress" | "repeat" | "regress";
+/**
+ * R4 decision for the next session. "incomplete": the known components were green but a
+ * morning check-in needed for R3 is missing, so the outcome cannot say "progress".
+ */
+export type OutcomeDecision = "progress" | "repeat" | "regress" | "incomplete";
 
 /** The outcome of one session (R1-R4). */
 export interface SessionOutcome {
@@ -53,9 +57,21 @@ export interface SessionOutcome {
   pending: boolean;
   during: Zone;
   after: Zone | null;
-  /** null when there is no usable morning-before / next-morning pair. */
+  /**
+   * R3 zone: from the rise over the baseline; without a baseline, amber when the next-morning
+   * pain itself is above the acceptable level; null when it cannot be judged.
+   */
   nextMorning: Zone | null;
+  /** Next-morning pain minus the baseline; null without both. */
   nextMorningDelta: number | null;
+  /** The next-morning pain itself; null when not logged. */
+  nextMorningPain: number | null;
+  /** Time of the morning used as the baseline (the morning before, or the latest within the look-back); null when none. */
+  baselineAt: Date | null;
+  /** True when R3 lacks a morning (no baseline in the look-back, or no next morning once its window has passed). */
+  incomplete: boolean;
+  /** What to log to complete the outcome, in plain words; null when complete. */
+  missingData: string | null;
 }
 
 /** Why progression is blocked. */
@@ -71,8 +87,11 @@ export interface ExitCriterionResult {
   id: ExitCriterionId;
   /** The criterion in plain words. */
   description: string;
+  /** `unknown`: nothing to judge yet; `not_met` only on evidence. */
   status: CriterionStatus;
   evidence: Evidence;
+  /** For an unknown criterion: the record that would settle it, in words; null otherwise. */
+  dataNeeded: string | null;
 }
 
 /** Weekly running volume (R10). */
@@ -80,8 +99,16 @@ export interface WeeklyVolume {
   /** `km` when every run in the two weeks has a distance, else `minutes`. */
   unit: "km" | "minutes";
   current: number;
+  /** The 7 days before the current week. */
   previous: number;
-  /** null when the previous week had no running to compare with. */
+  /** The amount this week was compared with (see `comparedWith`); 0 when none. */
+  reference: number;
+  /**
+   * What the week was compared with: the previous week; after one empty week, the week before
+   * it; after two or more, the mean of the last 4 weeks; null when none of them had running.
+   */
+  comparedWith: "previous_week" | "last_week_with_running" | "four_week_mean" | null;
+  /** null when there is nothing to compare with. */
   changePct: number | null;
   zone: Zone | null;
 }
@@ -112,9 +139,11 @@ export interface Workload {
   sessionLoads: SessionLoad[];
   acuteLoad: number;
   chronicWeeklyLoad: number;
-  /** Acute:chronic ratio (R13); null without chronic load. Information only. */
+  /** Acute:chronic ratio (R13); null without chronic load or with under 3 weeks of history. Information only. */
   acwr: number | null;
   acwrZone: Zone | null;
+  /** R13 in one plain sentence (also when the ratio is not reported, saying why). */
+  acwrSummary: string;
 }
 
 /** Progression variables of R14. */
@@ -133,6 +162,12 @@ export interface ProgressionState {
 export interface VisaHSummary {
   latestTotal: number;
   latestAt: Date;
+  /** True while the latest questionnaire is within its validity for exit criteria (default 28 days). */
+  current: boolean;
+  /** When the next questionnaire is due (the latest + the reminder interval, default 14 days). */
+  dueAt: Date;
+  /** True when a questionnaire is due now (reminder passed, or no longer valid). */
+  due: boolean;
   baseline: number;
   change: number;
   meaningfulImprovement: boolean;
@@ -161,6 +196,18 @@ export interface PreflightContext {
   /** Whether high-tendon-load sessions are currently allowed at all (R16 for phases 1-2). */
   highLoadAllowed: boolean;
   spacingHours: number | null;
+  /**
+   * A red session outcome (or R4 "two reds") that still holds the athlete to easy work: not
+   * yet cleared by a later complete green outcome or a physio review (R4). Null when none.
+   */
+  redOutcomeHold: RedOutcomeHold | null;
+}
+
+export interface RedOutcomeHold {
+  /** "red_outcome": the latest red in the look-back; "two_reds": R4's double red (only a review clears it). */
+  reason: "red_outcome" | "two_reds";
+  sessionId: string;
+  at: Date;
 }
 
 /** The result of `assessAthlete`. */
@@ -172,6 +219,10 @@ export interface Assessment {
   /** True when the athlete has a rehab plan; false for a healthy athlete (phase null). */
   inRehab: boolean;
   thresholds: Thresholds;
+  /** Zone, locale and week start the assessment's days and sentences use. */
+  calendar: Calendar;
+  /** The engine version that computed it; a stored assessment of another version is recomputed. */
+  engineVersion: string;
   /** Every rule that fires, ordered by rule id, then time. */
   flags: Flag[];
   /** Worst severity among the flags, or null when none fired. */

@@ -2,6 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { formatInClubTime, outcomeBadge } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -64,7 +65,7 @@ export function Today() {
           {t.squads.length > 0 ? <span> · {t.squads.join(", ")}</span> : null}
         </p>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-          <span>{now.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" })}</span>
+          <span>{formatInClubTime(now, t.calendar, "longDay")}</span>
           <Badge variant={t.availability}>{availabilityLabel[t.availability]}</Badge>
         </p>
       </div>
@@ -101,7 +102,7 @@ export function Today() {
         <Card>
           <CardHeader>
             <CardDescription>
-              Phase {t.phase.number} of 4{t.phase.startedAt ? ` · since ${new Date(t.phase.startedAt).toLocaleDateString(undefined, { day: "numeric", month: "short" })}` : ""}
+              Phase {t.phase.number} of 4{t.phase.startedAt ? ` · since ${formatInClubTime(t.phase.startedAt, t.calendar, "shortDate")}` : ""}
             </CardDescription>
             <CardTitle>
               <h2>{t.phase.name}</h2>
@@ -115,8 +116,11 @@ export function Today() {
             </ul>
             {t.latestOutcome ? (
               <p className="flex flex-wrap items-center gap-2">
-                Last session: <Badge variant={`zone-${t.latestOutcome.zone}`}>{t.latestOutcome.zoneLabel}</Badge>
-                <span>{t.latestOutcome.decisionMeaning}</span>
+                Last session:{" "}
+                <Badge variant={outcomeBadge(t.latestOutcome).tone === "incomplete" ? "outline" : `zone-${t.latestOutcome.zone}`}>
+                  {outcomeBadge(t.latestOutcome).label}
+                </Badge>
+                <span>{t.latestOutcome.missingData ?? t.latestOutcome.decisionMeaning}</span>
               </p>
             ) : null}
           </CardContent>
@@ -179,7 +183,7 @@ export function Today() {
               <p>Not in this phase: running and other high-load work wait until your physio moves you on (or enables easy running).</p>
             ) : t.nextHighLoadAt ? (
               <p data-testid="next-high-load">
-                <strong>{new Date(t.nextHighLoadAt).toLocaleString(undefined, { weekday: "long", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</strong>{" "}
+                <strong>{formatInClubTime(t.nextHighLoadAt, t.calendar, "dateTime")}</strong>{" "}
                 ({countdown(new Date(t.nextHighLoadAt), now)})
               </p>
             ) : (
@@ -228,7 +232,7 @@ export function Today() {
             <CardTitle>
               <h2>Running form cues</h2>
             </CardTitle>
-            <CardDescription>From your gait check on {new Date(t.gait.at).toLocaleDateString(undefined, { day: "numeric", month: "short" })}. Bring them in gradually.</CardDescription>
+            <CardDescription>From your gait check on {formatInClubTime(t.gait.at, t.calendar, "shortDate")}. Bring them in gradually.</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3 text-sm">
             {t.gait.prescribedCues.length > 0 ? (
@@ -255,7 +259,7 @@ export function Today() {
         <Alert variant="info">
           <AlertTitle>VISA-H questionnaire due</AlertTitle>
           <AlertDescription>
-            <p>8 short questions, every 2 weeks, so your physio can see the trend.</p>
+            <p>{t.visaHDue.message ?? "8 short questions, every 2 weeks, so your physio can see the trend."}</p>
             <Button asChild size="sm" variant="outline" className="mt-2">
               <Link href="/me/visa-h">Fill it in</Link>
             </Button>

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { actorFromSession } from "@loadline/auth";
 import { homePathFor } from "@loadline/domain";
-import { auth } from "@/auth";
+import { currentActor } from "@/server/session";
 import { AuthCard } from "@/components/auth-card";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const actor = actorFromSession(await auth());
+  const actor = await currentActor();
   if (actor) redirect(homePathFor(actor.role));
   const { callbackUrl } = await searchParams;
   // Auth.js passes an absolute callback URL; keep only its path so we never leave the site.

@@ -22,6 +22,9 @@ export function SignInForm({ returnTo, email = "" }: { returnTo: string; email?:
       <Field label="Password" htmlFor="password" error={state.fieldErrors?.password}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
+      <Field label="Authentication code" htmlFor="code" description="Only if you set up a second factor: the 6-digit code from your app, or a recovery code.">
+        <Input name="code" autoComplete="one-time-code" inputMode="text" spellCheck={false} />
+      </Field>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -1,6 +1,7 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ReferenceArea, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@loadline/ui/chart";
+import { defaultCalendar, formatInClubTime } from "@loadline/domain";
 
 export interface PainPoint {
   /** ISO day, e.g. 2026-11-21. */
@@ -16,7 +17,8 @@ const config = {
   morning: { label: "Next morning", color: "var(--chart-1)" },
 } satisfies ChartConfig;
 
-const shortDay = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+// `iso` is already a local calendar date (YYYY-MM-DD): noon UTC names that same date in the club's locale.
+const shortDay = (iso: string) => formatInClubTime(`${iso}T12:00:00Z`, { timeZone: "UTC", locale: defaultCalendar.locale }, "shortDate");
 
 /**
  * Pain during, after and the next morning (0-10) over time, drawn over the R1/R2 zone bands

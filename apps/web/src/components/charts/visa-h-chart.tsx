@@ -1,6 +1,7 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@loadline/ui/chart";
+import { defaultCalendar, formatInClubTime } from "@loadline/domain";
 
 export interface VisaHPoint {
   date: string;
@@ -8,7 +9,8 @@ export interface VisaHPoint {
 }
 
 const config = { total: { label: "VISA-H total", color: "var(--chart-4)" } } satisfies ChartConfig;
-const shortDay = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+// `iso` is already a local calendar date (YYYY-MM-DD): noon UTC names that same date in the club's locale.
+const shortDay = (iso: string) => formatInClubTime(`${iso}T12:00:00Z`, { timeZone: "UTC", locale: defaultCalendar.locale }, "shortDate");
 
 /** VISA-H totals (0-100, higher is better) with an optional baseline + meaningful-change line. Props only. */
 export function VisaHChart({ data, target, className }: { data: VisaHPoint[]; target?: { value: number; label: string } | null; className?: string }) {

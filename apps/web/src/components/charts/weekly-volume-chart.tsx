@@ -1,6 +1,7 @@
 "use client";
 import { Bar, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@loadline/ui/chart";
+import { defaultCalendar, formatInClubTime } from "@loadline/domain";
 
 export interface WeeklyVolumePoint {
   weekStart: Date | string;
@@ -14,7 +15,7 @@ const config = {
   tenPercentLimitKm: { label: "+10 % limit", color: "var(--zone-red)" },
 } satisfies ChartConfig;
 
-const weekLabel = (value: Date | string) => new Date(value).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+const weekLabel = (value: Date | string) => formatInClubTime(value, defaultCalendar, "shortDate");
 
 /** Weekly running km as bars with the 10 % line (R10). Props only: reusable on staff pages. */
 export function WeeklyVolumeChart({ data, className }: { data: WeeklyVolumePoint[]; className?: string }) {

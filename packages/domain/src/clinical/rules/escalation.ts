@@ -1,9 +1,10 @@
+import { localParts } from "../calendar";
 import type { AssessmentContext } from "../context";
 import { checkInsBetween, sessionsBetween } from "../context";
 import { flag } from "../flags";
 import { DAY_MS, compareRecords, stable } from "../time";
 import type { Flag } from "../types";
-import type { RedFlagId } from "../vocabulary";
+import type { AdjunctTreatmentKind, RedFlagId } from "../vocabulary";
 import { progressionPausingAdjuncts, redFlagQuestions, sameDayRedFlags } from "../vocabulary";
 
 /**
@@ -113,8 +114,8 @@ export function modifierFlags(ctx: AssessmentContext): Flag[] {
     );
   }
   if (athlete.birthYear != null) {
-    // Birth year only is stored, so age is the age reached this calendar year.
-    const age = new Date(ctx.now).getUTCFullYear() - athlete.birthYear;
+    // Birth year only is stored, so age is the age reached this calendar year (in the club's zone).
+    const age = localParts(ctx.now, ctx.calendar.timeZone).year - athlete.birthYear;
     if (age > ageOver) {
       flags.push(flag("R21", "info", ctx.now, `Age ${age}: tendons adapt more slowly; progress may take longer.`, [athlete.id], { age, ageOver }));
     }
@@ -126,6 +127,15 @@ export function modifierFlags(ctx: AssessmentContext): Flag[] {
   }
   return flags;
 }
+
+/** Adjunct treatments as people say them, after "the". */
+const adjunctWords: Readonly<Record<AdjunctTreatmentKind, string>> = {
+  shockwave: "shockwave",
+  prp: "PRP injection",
+  autologous_blood: "blood injection",
+  corticosteroid_injection: "corticosteroid injection",
+  surgery: "surgery",
+};
 
 /**
  * R22: adjuncts go alongside loading, never instead of it. After an injection (PRP, autologous
@@ -140,7 +150,7 @@ export function adjunctFlags(ctx: AssessmentContext): Flag[] {
     .sort(compareRecords);
   for (const adjunct of adjuncts) {
     const t = adjunct.at.getTime();
-    const kind = adjunct.kind.replaceAll("_", " ");
+    const kind = adjunctWords[adjunct.kind];
     if (ctx.plan !== null && (progressionPausingAdjuncts as readonly string[]).includes(adjunct.kind) && !adjunct.restrictions?.trim()) {
       flags.push(
         flag("R22", "amber", t, `After the ${kind}, progression is paused until the physio enters restrictions.`, [adjunct.id], { kind: adjunct.kind }, {

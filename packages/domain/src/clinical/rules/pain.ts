@@ -2,8 +2,9 @@ import type { Thresholds } from "../config";
 import type { AssessmentContext, PreparedSession } from "../context";
 import { checkInsBetween, flagWindowStart } from "../context";
 import { flag, worseZone } from "../flags";
+import { formatInClubTime } from "../calendar";
 import { DAY_MS, HOUR_MS, stable, upperBound } from "../time";
-import type { Flag, OutcomeDecision, SessionOutcome } from "../types";
+import type { Flag, OutcomeDecision, RedOutcomeHold, SessionOutcome } from "../types";
 import type { Zone } from "../vocabulary";
 
 /**
@@ -40,26 +41,50 @@ export function worstOfZones(components: readonly (Zone | null)[]): Zone {
   return worst;
 }
 
+/** A green outcome with its R3 comparison complete: what counts as "tolerated" for R7, R14, R15 and the exit criteria. */
+export function confirmedGreen(outcome: SessionOutcome): boolean {
+  return outcome.zone === "green" && !outcome.incomplete;
+}
+
 /** R4: green lets the next session change one variable, amber repeats the load, red goes back. */
-export function outcomeDecision(zone: Zone): OutcomeDecision {
+export function outcomeDecision(zone: Zone): Exclude<OutcomeDecision, "incomplete"> {
   return zone === "green" ? "progress" : zone === "amber" ? "repeat" : "regress";
 }
 
+/** What an athlete logs to complete an outcome whose R3 comparison is missing a morning. */
+export const MISSING_MORNING_BEFORE = "Log your morning pain: there was no morning check-in to compare the next morning with.";
+export const MISSING_NEXT_MORNING = "Log your morning pain: the morning after this session was not logged.";
+
 /**
- * R1-R4 for every session, oldest first. The morning before is the latest check-in at or before
- * the session start within `baselineWindowHours`; the next morning is the first check-in after
- * the start within `nextMorningWindowHours`; the second morning is the check-in after that.
+ * R3 without a baseline: no morning in the look-back before the session, so no rise can be
+ * computed. Missing data must never read as good news, so the absolute next-morning pain is
+ * judged instead: above the plan's acceptable level (the green upper bound of its pain
+ * profile) it is at least amber; otherwise the comparison stays unknown (null).
+ */
+export function nextMorningZoneWithoutBaseline(nextMorningPain: number, thresholds: Thresholds): Zone | null {
+  return nextMorningPain > thresholds.pain[thresholds.pain.profile].greenMax ? "amber" : null;
+}
+
+/**
+ * R1-R4 for every session, oldest first. The morning before is the most recent check-in at or
+ * before the session start within `baselineLookbackDays` (the morning before when it was
+ * logged, else the latest known morning); the next morning is the first check-in after the
+ * start within `nextMorningWindowHours`; the second morning is the check-in after that.
+ *
+ * An outcome whose R3 comparison lacks a morning (no baseline in the look-back, or no next
+ * morning once its window has passed) is `incomplete`: its decision is never "progress" (a
+ * green one becomes "incomplete") and the athlete is asked to log their morning pain.
  */
 export function computeOutcomes(ctx: AssessmentContext): SessionOutcome[] {
   const { thresholds, checkIns, checkInTimes, now } = ctx;
-  const baselineWindow = thresholds.nextMorning.baselineWindowHours * HOUR_MS;
+  const lookback = thresholds.nextMorning.baselineLookbackDays * DAY_MS;
   const nextWindow = thresholds.nextMorning.nextMorningWindowHours * HOUR_MS;
   return ctx.sessions.map((session) => {
     const during = painZone(session.log.painDuring, thresholds);
     const after = session.log.painAfter === undefined ? null : painZone(session.log.painAfter, thresholds);
     const beforeIndex = upperBound(checkInTimes, session.t) - 1;
     const before = beforeIndex >= 0 ? checkIns[beforeIndex] : undefined;
-    const usableBefore = before && session.t - before.t <= baselineWindow ? before : undefined;
+    const usableBefore = before && session.t - before.t <= lookback ? before : undefined;
     const next = checkIns[beforeIndex + 1];
     const usableNext = next && next.t - session.t <= nextWindow ? next : undefined;
     const second = usableNext ? checkIns[beforeIndex + 2] : undefined;
@@ -71,22 +96,30 @@ export function computeOutcomes(ctx: AssessmentContext): SessionOutcome[] {
       delta = usableNext.checkIn.morningPain - usableBefore.checkIn.morningPain;
       const secondDelta = usableSecond ? usableSecond.checkIn.morningPain - usableBefore.checkIn.morningPain : null;
       nextMorning = nextMorningZone(delta, secondDelta, thresholds);
+    } else if (usableNext) {
+      nextMorning = nextMorningZoneWithoutBaseline(usableNext.checkIn.morningPain, thresholds);
     }
     // Still waiting for the next morning (or for the second morning after a rise of 1).
     const waitingForNext = !usableNext && now - session.t <= nextWindow;
     const waitingForSecond =
-      nextMorning === "amber" && usableNext !== undefined && !usableSecond && now - usableNext.t <= nextWindow;
+      nextMorning === "amber" && delta !== null && usableNext !== undefined && !usableSecond && now - usableNext.t <= nextWindow;
+    const missingData = !usableBefore ? MISSING_MORNING_BEFORE : !usableNext && !waitingForNext ? MISSING_NEXT_MORNING : null;
     const zone = worstOfZones([during, after, nextMorning]);
+    const incomplete = missingData !== null;
     return {
       sessionId: session.id,
       at: session.log.at,
       zone,
-      decision: outcomeDecision(zone),
+      decision: incomplete && zone === "green" ? "incomplete" : outcomeDecision(zone),
       pending: waitingForNext || waitingForSecond,
+      incomplete,
+      missingData,
       during,
       after,
       nextMorning,
       nextMorningDelta: delta,
+      nextMorningPain: usableNext ? usableNext.checkIn.morningPain : null,
+      baselineAt: usableBefore ? new Date(usableBefore.t) : null,
     };
   });
 }
@@ -116,48 +149,85 @@ export function painResponseFlags(ctx: AssessmentContext, outcomes: readonly Ses
         }),
       );
     }
-    if (outcome.nextMorning !== null && outcome.nextMorning !== "green") {
-      const delta = outcome.nextMorningDelta as number;
-      const persisted = delta < ctx.thresholds.nextMorning.redDelta && outcome.nextMorning === "red";
-      flags.push(
-        flag(
-          "R3",
-          outcome.nextMorning,
-          session.t,
-          persisted
-            ? "Morning pain was still higher on a second morning after this session."
-            : `Morning pain rose by ${delta} point${delta === 1 ? "" : "s"} the morning after this session.`,
-          [session.id],
-          { delta, secondMorning: persisted },
-        ),
-      );
-    }
+    if (outcome.nextMorning !== null && outcome.nextMorning !== "green") flags.push(nextMorningFlag(ctx, session, outcome));
   });
   return flags;
 }
 
+/** The R3 flag of one session whose next-morning response was amber or red. */
+function nextMorningFlag(ctx: AssessmentContext, session: PreparedSession, outcome: SessionOutcome): Flag {
+  // Callers pass only amber or red next mornings.
+  const zone = outcome.nextMorning as Exclude<Zone, "green">;
+  if (outcome.nextMorningDelta === null) {
+    const pain = outcome.nextMorningPain as number;
+    const lookbackDays = ctx.thresholds.nextMorning.baselineLookbackDays;
+    return flag(
+      "R3",
+      zone,
+      session.t,
+      `Morning pain was ${pain}/10 the morning after this session, with no morning logged in the ${lookbackDays} days before it to compare with: treated as amber. Log your morning pain every day.`,
+      [session.id],
+      { nextMorningPain: pain, baselineMissing: true, lookbackDays },
+    );
+  }
+  const delta = outcome.nextMorningDelta;
+  const persisted = delta < ctx.thresholds.nextMorning.redDelta && zone === "red";
+  const baselineAt = outcome.baselineAt as Date;
+  const olderBaseline = session.t - baselineAt.getTime() > ctx.thresholds.nextMorning.baselineWindowHours * HOUR_MS;
+  const comparedWith = olderBaseline ? ` (compared with ${formatInClubTime(baselineAt, ctx.calendar, "day")}, the last morning logged before it)` : "";
+  return flag(
+    "R3",
+    zone,
+    session.t,
+    persisted
+      ? `Morning pain was still higher on a second morning after this session${comparedWith}.`
+      : `Morning pain rose by ${delta} point${delta === 1 ? "" : "s"} the morning after this session${comparedWith}.`,
+    [session.id],
+    { delta, secondMorning: persisted, olderBaseline },
+  );
+}
+
 /**
- * R4 flags: the latest session's outcome (amber: repeat; red: go back to the last green load and
- * alert the physio) and two reds within the window that block progression until a physio review.
+ * R4 flags: the latest session's outcome (amber: repeat; red: go back to the last green load;
+ * incomplete: log the missing morning, no step up meanwhile) and two reds within the window that
+ * block progression until a physio review. A red outcome becomes an alert for the physio's
+ * caseload only when the athlete has a plan (an injury episode); without one, the alert reaches
+ * the coach's inbox, and the sentence says so.
  */
 export function outcomeFlags(ctx: AssessmentContext, outcomes: readonly SessionOutcome[]): Flag[] {
   const flags: Flag[] = [];
   const latest = outcomes[outcomes.length - 1];
   const latestSession = ctx.sessions[ctx.sessions.length - 1];
-  if (latest && latestSession && latest.zone !== "green" && latestSession.t > flagWindowStart(ctx)) {
-    flags.push(
-      flag(
-        "R4",
-        latest.zone,
-        latestSession.t,
-        latest.zone === "amber"
-          ? "Last session was amber: repeat the same load next time, do not step up."
-          : "Last session was red: go back to the last green load; the physio has been alerted.",
-        [latest.sessionId],
-        { zone: latest.zone, decision: latest.decision },
-        { blocksProgression: true },
-      ),
-    );
+  if (latest && latestSession && latestSession.t > flagWindowStart(ctx)) {
+    const alerted = ctx.plan !== null ? "the physio has been alerted" : "the coach has been alerted";
+    if (latest.zone !== "green") {
+      flags.push(
+        flag(
+          "R4",
+          latest.zone,
+          latestSession.t,
+          latest.zone === "amber"
+            ? "Last session was amber: repeat the same load next time, do not step up."
+            : `Last session was red: go back to the last green load; ${alerted}.`,
+          [latest.sessionId],
+          { zone: latest.zone, decision: latest.decision },
+          { blocksProgression: true },
+        ),
+      );
+    } else if (latest.incomplete) {
+      // Information, not an alert: a forgotten check-in is not an injury, but it is not a green light either.
+      flags.push(
+        flag(
+          "R4",
+          "info",
+          latestSession.t,
+          `${latest.missingData as string} Until then, repeat the same load: no step up.`,
+          [latest.sessionId],
+          { zone: latest.zone, decision: latest.decision, incomplete: true },
+          { blocksProgression: true },
+        ),
+      );
+    }
   }
   const doubleRed = findDoubleRed(ctx, outcomes);
   if (doubleRed) {
@@ -177,12 +247,13 @@ export function outcomeFlags(ctx: AssessmentContext, outcomes: readonly SessionO
 }
 
 /**
- * The latest run of `redsBeforeReview` red sessions inside `redWindowDays`, counted since the
- * later of the phase start and the last R4 review (both are physio decisions that clear it).
+ * The latest run of `redsBeforeReview` red sessions inside `redWindowDays` of each other, counted
+ * after the last R4 review, the only thing that clears it. R4 looks only at its own window: a
+ * phase change does not clear it, so an athlete with and without a plan is held the same way.
  */
 function findDoubleRed(ctx: AssessmentContext, outcomes: readonly SessionOutcome[]): PreparedSession[] | null {
   const { redsBeforeReview, redWindowDays } = ctx.thresholds.outcome;
-  const since = Math.max(ctx.phaseStart, ctx.lastReviewAt.R4 ?? Number.NEGATIVE_INFINITY);
+  const since = ctx.lastReviewAt.R4 ?? Number.NEGATIVE_INFINITY;
   const window = redWindowDays * DAY_MS;
   const reds: PreparedSession[] = [];
   let found: PreparedSession[] | null = null;
@@ -194,6 +265,27 @@ function findDoubleRed(ctx: AssessmentContext, outcomes: readonly SessionOutcome
     if (group.length === redsBeforeReview && session.t - first.t <= window) found = group;
   });
   return found;
+}
+
+/**
+ * The protection a red outcome gives in the planner (with or without a plan): the latest red
+ * session within the look-back holds the athlete to easy work until a later session has a
+ * complete green outcome or the physio reviews (R4 review); R4's "two reds" holds until a
+ * review, whatever follows.
+ */
+export function redOutcomeHold(ctx: AssessmentContext, outcomes: readonly SessionOutcome[], flags: readonly Flag[]): RedOutcomeHold | null {
+  const reviewedAt = ctx.lastReviewAt.R4 ?? Number.NEGATIVE_INFINITY;
+  const twoReds = flags.find((f) => f.ruleId === "R4" && f.evidence.values.reds !== undefined);
+  if (twoReds) return { reason: "two_reds", sessionId: twoReds.evidence.recordIds[twoReds.evidence.recordIds.length - 1] as string, at: twoReds.at };
+  const from = Math.max(flagWindowStart(ctx), reviewedAt);
+  for (let i = ctx.sessions.length - 1; i >= 0; i -= 1) {
+    const session = ctx.sessions[i] as PreparedSession;
+    if (session.t <= from) break;
+    const outcome = outcomes[i] as SessionOutcome;
+    if (outcome.zone === "green" && !outcome.incomplete && !outcome.pending) return null;
+    if (outcome.zone === "red") return { reason: "red_outcome", sessionId: session.id, at: session.log.at };
+  }
+  return null;
 }
 
 /** The R5 trend: mean morning pain of the last window against the window before it. */

@@ -1,3 +1,4 @@
+import { confirmedGreen } from "./pain";
 import type { AssessmentContext, PreparedSession } from "../context";
 import { checkInsBetween, flagWindowStart, runsBetween, sessionsBetween } from "../context";
 import { flag } from "../flags";
@@ -52,6 +53,16 @@ export function changedVariables(
   return changed;
 }
 
+/** R14's variables as a coach says them. */
+export const progressionVariableWords: Readonly<Record<ProgressionVariable, string>> = {
+  volume: "longer",
+  pace: "faster",
+  gradient: "hillier",
+  strides_or_sprints: "strides or sprints added",
+  frequency: "more runs a week",
+  surface: "different surface",
+};
+
 /** Two runs are the same level when neither progressed any variable over the other. */
 function sameLevel(ctx: AssessmentContext, a: PreparedSession, b: PreparedSession): boolean {
   const noFrequency = { includeFrequency: false };
@@ -63,7 +74,7 @@ function greenRunsAtLevel(
   ctx: AssessmentContext,
   level: PreparedSession,
   before: number,
-  zoneOf: (session: PreparedSession) => SessionOutcome["zone"],
+  zoneOf: (session: PreparedSession) => SessionOutcome["zone"] | "incomplete",
 ): number {
   const window = runsBetween(ctx, before - ctx.thresholds.volume.spikeLookbackDays * DAY_MS, before);
   return window.filter((run) => zoneOf(run) === "green" && sameLevel(ctx, run, level)).length;
@@ -83,9 +94,10 @@ export interface ProgressionCheck {
  */
 export function progressionChecks(ctx: AssessmentContext, outcomes: readonly SessionOutcome[]): ProgressionCheck {
   if (ctx.plan === null) return { changedVariables: [], levelConsolidated: null, flags: [] };
-  const zoneById = new Map<string, SessionOutcome["zone"]>();
-  outcomes.forEach((o) => zoneById.set(o.sessionId, o.zone));
-  const zoneOf = (s: PreparedSession) => zoneById.get(s.id) as SessionOutcome["zone"];
+  const zoneById = new Map<string, SessionOutcome["zone"] | "incomplete">();
+  outcomes.forEach((o) => zoneById.set(o.sessionId, confirmedGreen(o) ? "green" : o.zone === "green" ? "incomplete" : o.zone));
+  // An incomplete outcome (a morning missing) is not green: missing data never counts as tolerated.
+  const zoneOf = (s: PreparedSession) => zoneById.get(s.id) as SessionOutcome["zone"] | "incomplete";
   const flags: Flag[] = [];
   const from = flagWindowStart(ctx);
   const required = ctx.thresholds.progression.consolidateGreenCount;
@@ -102,7 +114,7 @@ export function progressionChecks(ctx: AssessmentContext, outcomes: readonly Ses
             "R14",
             "amber",
             run.t,
-            `This run changed ${changed.length} things at once (${changed.join(", ").replaceAll("_", " ")}); change only one at a time.`,
+            `This run changed ${changed.length} things at once (${changed.map((v) => progressionVariableWords[v]).join(", ")}); change only one at a time.`,
             [reference.id, run.id],
             { changed: changed.join(","), count: changed.length, audience: "coach" },
           ),
@@ -116,7 +128,9 @@ export function progressionChecks(ctx: AssessmentContext, outcomes: readonly Ses
               "R15",
               "amber",
               run.t,
-              `The run stepped up before the previous level was done ${required} times with green outcomes (${greenAtLevel} so far).`,
+              greenAtLevel === 0
+                ? `This run stepped up before the previous run had gone green even once; do each level ${timesWords(required)} with a good next morning before the next step.`
+                : `This run stepped up after the previous level went green only ${timesWords(greenAtLevel)}; do each level ${timesWords(required)} with a good next morning before the next step.`,
               [reference.id, run.id],
               { greenAtLevel, required },
             ),
@@ -283,4 +297,9 @@ export function sittingFlags(ctx: AssessmentContext): Flag[] {
     );
   }
   return flags;
+}
+
+/** "once", "twice", "3 times". */
+function timesWords(count: number): string {
+  return count === 1 ? "once" : count === 2 ? "twice" : `${count} times`;
 }

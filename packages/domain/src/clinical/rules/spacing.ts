@@ -1,3 +1,4 @@
+import { confirmedGreen } from "./pain";
 import type { AssessmentContext, PreparedSession } from "../context";
 import { flagWindowStart, sessionsBetween } from "../context";
 import { flag } from "../flags";
@@ -30,7 +31,7 @@ export function highLoadSpacing(ctx: AssessmentContext, outcomes: readonly Sessi
     const session = ctx.sessions[index] as PreparedSession;
     if (!session.highLoad) continue;
     last = session;
-    if (session.t >= ctx.phaseStart && (outcomes[index] as SessionOutcome).zone === "green") greenExposures += 1;
+    if (session.t >= ctx.phaseStart && confirmedGreen(outcomes[index] as SessionOutcome)) greenExposures += 1;
   }
   const highLoadAllowed = highTendonLoadActivities.some((activity) => !ctx.forbidden.has(activity));
   if (ctx.phase === 4 || ctx.phase === null) return { spacingHours: null, greenExposures, nextHighLoadAt: null, highLoadAllowed };
@@ -75,7 +76,7 @@ export function spacingFlags(ctx: AssessmentContext, spacing: HighLoadSpacing): 
         "R7",
         "info",
         ctx.now,
-        `Relaxed spacing applies after ${greenExposuresToRelax} green high-load sessions; ${spacing.greenExposures} so far, so 72-hour spacing still applies.`,
+        `The shorter gap between high-load sessions starts after ${greenExposuresToRelax} green ones; ${countWords(spacing.greenExposures, "so far")}, so they stay ${ctx.thresholds.spacing.highLoadHours} hours apart.`,
         [],
         { greenExposures: spacing.greenExposures, required: greenExposuresToRelax },
       ),
@@ -128,7 +129,7 @@ export function heavyStrengthFlags(ctx: AssessmentContext): Flag[] {
     const count = lastWeek.filter((s) => s.heavy).length;
     if (count < minPerWeek) {
       flags.push(
-        flag("R8", "amber", ctx.now, `Only ${count} heavy strength session${count === 1 ? "" : "s"} in the last 7 days; phase 2 needs at least ${minPerWeek}.`, lastWeek.filter((s) => s.heavy).map((s) => s.id), {
+        flag("R8", "amber", ctx.now, count === 0 ? `No heavy strength session in the last 7 days; phase 2 needs at least ${minPerWeek} a week.` : `Only ${count} heavy strength session${count === 1 ? "" : "s"} in the last 7 days; phase 2 needs at least ${minPerWeek}.`, lastWeek.filter((s) => s.heavy).map((s) => s.id), {
           heavySessions: count,
           minPerWeek,
         }),
@@ -145,7 +146,7 @@ export function heavyStrengthFlags(ctx: AssessmentContext): Flag[] {
           "R9",
           "amber",
           ctx.now,
-          `Only ${maintenance.length} heavy or eccentric session${maintenance.length === 1 ? "" : "s"} this week; keep at least ${maintenanceMinPerWeek} a week to protect the tendon.`,
+          `${maintenance.length === 0 ? "No heavy or eccentric session" : `Only ${maintenance.length} heavy or eccentric session${maintenance.length === 1 ? "" : "s"}`} this week; keep at least ${maintenanceMinPerWeek} a week to protect the tendon.`,
           maintenance.map((s) => s.id),
           { maintenanceSessions: maintenance.length, minPerWeek: maintenanceMinPerWeek },
         ),
@@ -153,4 +154,9 @@ export function heavyStrengthFlags(ctx: AssessmentContext): Flag[] {
     }
   }
   return flags;
+}
+
+/** "none so far", "1 so far", "3 so far". */
+function countWords(count: number, tail: string): string {
+  return `${count === 0 ? "none" : count} ${tail}`;
 }

@@ -14,27 +14,73 @@ export function weeklyVolumeZone(changePct: number, thresholds: Thresholds): Zon
 }
 
 /**
- * R10: running volume of the 7 days ending at `end` against the 7 days before. Distance (km) is
- * used when every run in the fortnight has one; otherwise minutes, so runs are never mixed units.
+ * R10: running volume of the 7 days ending at `end` against a reference week. The reference is
+ * the previous 7 days when they had running. A break (illness, holiday) must not make the
+ * return look like no change, so when the previous week is empty the reference is the last
+ * week that had running if that was the week before it, and otherwise (two or more empty weeks)
+ * the mean of the `breakMeanWeeks` weeks before the current one. With no running at all in
+ * those weeks there is nothing to compare with (zone null). Distance (km) is used when every
+ * run of the period has one; otherwise minutes, so units are never mixed.
  */
 export function weeklyVolume(ctx: AssessmentContext, end: number = ctx.now): WeeklyVolume {
-  const fortnight = runsBetween(ctx, end - 14 * DAY_MS, end);
-  const unit = fortnight.every((run) => run.distanceKm !== undefined) ? "km" : "minutes";
-  let current = 0;
-  let previous = 0;
-  for (const run of fortnight) {
-    const amount = (unit === "km" ? run.distanceKm : run.minutes) ?? 0;
-    if (run.t > end - 7 * DAY_MS) current += amount;
-    else previous += amount;
+  const weeks = Math.max(2, ctx.thresholds.volume.breakMeanWeeks);
+  const period = runsBetween(ctx, end - (weeks + 1) * 7 * DAY_MS, end);
+  const unit = period.every((run) => run.distanceKm !== undefined) ? "km" : "minutes";
+  // totals[0] is the current week, totals[k] the k-th week before it.
+  const totals = Array.from({ length: weeks + 1 }, () => 0);
+  const ran = Array.from({ length: weeks + 1 }, () => false);
+  for (const run of period) {
+    const index = Math.min(weeks, Math.floor((end - run.t) / (7 * DAY_MS)));
+    totals[index] = (totals[index] as number) + ((unit === "km" ? run.distanceKm : run.minutes) ?? 0);
+    ran[index] = true;
   }
-  const changePct = percentChange(previous, current);
+  const current = totals[0] as number;
+  const previous = totals[1] as number;
+  let comparedWith: WeeklyVolume["comparedWith"] = null;
+  let reference = 0;
+  if (ran[1] && previous > 0) {
+    comparedWith = "previous_week";
+    reference = previous;
+  } else if (ran[2] && (totals[2] as number) > 0) {
+    comparedWith = "last_week_with_running";
+    reference = totals[2] as number;
+  } else {
+    const mean = totals.slice(1).reduce((sum, v) => sum + v, 0) / weeks;
+    if (mean > 0) {
+      comparedWith = "four_week_mean";
+      reference = mean;
+    }
+  }
+  const changePct = comparedWith === null ? null : percentChange(reference, current);
   return {
     unit,
     current: stable(current),
     previous: stable(previous),
+    reference: stable(reference),
+    comparedWith,
     changePct,
     zone: changePct === null ? null : weeklyVolumeZone(changePct, ctx.thresholds),
   };
+}
+
+/** What R10 compared this week with, in words ("last week (20 km)"). */
+export function weeklyReferenceText(weekly: WeeklyVolume, meanWeeks: number): string {
+  const amount = `${formatAmount(weekly.reference)} ${weekly.unit}`;
+  switch (weekly.comparedWith) {
+    case "previous_week":
+      return `last week (${amount})`;
+    case "last_week_with_running":
+      return `the last week with running, two weeks ago (${amount}), because last week had none`;
+    case "four_week_mean":
+      return `the average week of the last ${meanWeeks} weeks (${amount}), because the recent weeks had no running`;
+    default:
+      return "nothing: no running in the weeks before";
+  }
+}
+
+/** A distance or duration as people write it: whole numbers plain, else one decimal. */
+function formatAmount(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
 /**
@@ -84,9 +130,13 @@ export function acwrZone(ratio: number, thresholds: Thresholds): Zone {
   return "green";
 }
 
-/** R10-R13 summary: weekly volume, latest-run spike, session loads and ACWR. */
+/**
+ * R10-R13 summary: weekly volume, latest-run spike, session loads and ACWR. The ratio needs
+ * history: with the first session logged less than `minHistoryDays` before now, the chronic
+ * mean is mostly empty weeks and every new athlete would read "red", so it is not reported.
+ */
 export function workloadSummary(ctx: AssessmentContext): Workload {
-  const { acuteDays, chronicDays } = ctx.thresholds.workload;
+  const { acuteDays, chronicDays, minHistoryDays } = ctx.thresholds.workload;
   const chronicSessions = sessionsBetween(ctx, ctx.now - chronicDays * DAY_MS, ctx.now);
   let acuteLoad = 0;
   let chronicLoad = 0;
@@ -98,7 +148,10 @@ export function workloadSummary(ctx: AssessmentContext): Workload {
     return { sessionId: s.id, at: s.log.at, load: s.load };
   });
   const chronicWeeklyLoad = stable(chronicLoad / (chronicDays / 7));
-  const acwr = chronicWeeklyLoad > 0 ? stable(acuteLoad / chronicWeeklyLoad) : null;
+  const first = ctx.sessions[0];
+  const enoughHistory = first !== undefined && ctx.now - first.t >= minHistoryDays * DAY_MS;
+  const acwr = enoughHistory && chronicWeeklyLoad > 0 ? stable(acuteLoad / chronicWeeklyLoad) : null;
+  const zone = acwr === null ? null : acwrZone(acwr, ctx.thresholds);
   const latestRun = ctx.runs[ctx.runs.length - 1];
   return {
     weeklyVolume: weeklyVolume(ctx),
@@ -107,28 +160,48 @@ export function workloadSummary(ctx: AssessmentContext): Workload {
     acuteLoad: stable(acuteLoad),
     chronicWeeklyLoad,
     acwr,
-    acwrZone: acwr === null ? null : acwrZone(acwr, ctx.thresholds),
+    acwrZone: zone,
+    acwrSummary: acwrSentence(acwr, zone, enoughHistory, minHistoryDays),
   };
+}
+
+/** R13 in words a coach reads without knowing what a workload ratio is. */
+function acwrSentence(acwr: number | null, zone: Zone | null, enoughHistory: boolean, minHistoryDays: number): string {
+  if (!enoughHistory) return `Not enough history yet to compare this week's training load with the usual (needs ${Math.round(minHistoryDays / 7)} weeks of logs).`;
+  if (acwr === null || zone === null) return "No training load (effort x minutes) logged in the last 4 weeks to compare with.";
+  const times = acwr.toFixed(1);
+  if (zone === "green") return `This week's training load is about ${times} times an average week of the last 4 weeks: in the usual range.`;
+  const direction = acwr < 1 ? "well below" : zone === "red" ? "far above" : "above";
+  return `This week's training load is about ${times} times an average week of the last 4 weeks, ${direction} the usual range. For information only: it does not hold back progression.`;
 }
 
 /**
  * Flags for R10, R11 and R13. A red weekly jump or a red single-run spike blocks progression
- * (product choice: "go back to the last green load" applies to volume too). R13 is reported as
- * information only: its validity is disputed, so it never blocks or changes availability.
+ * (product choice: "go back to the last green load" applies to volume too). R13 carries its
+ * zone as severity but is information only: its validity is disputed, so it never blocks or
+ * changes availability.
  */
 export function volumeFlags(ctx: AssessmentContext, workload: Workload): Flag[] {
   const flags: Flag[] = [];
   const weekly = workload.weeklyVolume;
   if (weekly.zone === "amber" || weekly.zone === "red") {
     const recent = runsBetween(ctx, ctx.now - 7 * DAY_MS, ctx.now);
+    const { weeklyGreenMaxPct, breakMeanWeeks } = ctx.thresholds.volume;
     flags.push(
       flag(
         "R10",
         weekly.zone,
         ctx.now,
-        `Weekly running went up ${Math.round(weekly.changePct as number)} % (${weekly.previous} to ${weekly.current} ${weekly.unit}); keep weekly increases to ${ctx.thresholds.volume.weeklyGreenMaxPct} % or less.`,
+        `Running this week (${formatAmount(weekly.current)} ${weekly.unit}) is ${Math.round(weekly.changePct as number)} % more than ${weeklyReferenceText(weekly, breakMeanWeeks)}; keep weekly increases to ${weeklyGreenMaxPct} % or less.`,
         recent.map((r) => r.id),
-        { previous: weekly.previous, current: weekly.current, unit: weekly.unit, changePct: weekly.changePct },
+        {
+          previous: weekly.previous,
+          reference: weekly.reference,
+          comparedWith: weekly.comparedWith,
+          current: weekly.current,
+          unit: weekly.unit,
+          changePct: weekly.changePct,
+        },
         { blocksProgression: weekly.zone === "red" },
       ),
     );
@@ -153,16 +226,15 @@ export function volumeFlags(ctx: AssessmentContext, workload: Workload): Flag[] 
       );
     }
   }
-  if (workload.acwr !== null && workload.acwrZone !== "green") {
+  if (workload.acwr !== null && workload.acwrZone !== null && workload.acwrZone !== "green") {
+    // Severity shows the zone; it never blocks (DOMAIN.md: information only, validity disputed).
     flags.push(
-      flag(
-        "R13",
-        "info",
-        ctx.now,
-        `Workload ratio is ${workload.acwr.toFixed(2)} (${workload.acwrZone} zone). This is for information only.`,
-        [],
-        { acwr: workload.acwr, zone: workload.acwrZone, acuteLoad: workload.acuteLoad, chronicWeeklyLoad: workload.chronicWeeklyLoad },
-      ),
+      flag("R13", workload.acwrZone, ctx.now, workload.acwrSummary, [], {
+        acwr: workload.acwr,
+        zone: workload.acwrZone,
+        acuteLoad: workload.acuteLoad,
+        chronicWeeklyLoad: workload.chronicWeeklyLoad,
+      }),
     );
   }
   return flags;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacters } from "../../input-primitives";
 
 /**
  * Field builders whose messages name the field, so an API error or a form error reads
@@ -46,9 +47,13 @@ export function rangedNumber(field: string, min: number, max: number) {
     .max(max, `${field} must be between ${min} and ${max}`);
 }
 
-/** A non-empty identifier. */
+/** A non-empty identifier: one line, at most 100 characters. */
 export function identifier(field: string) {
-  return z.string({ error: `${field} must be a string` }).min(1, `${field} is required`);
+  return z
+    .string({ error: `${field} must be a string` })
+    .min(1, `${field} is required`)
+    .max(100, `${field} must be at most 100 characters`)
+    .refine((value) => !hasControlCharacters(value), `${field} must not contain control characters`);
 }
 
 /**

@@ -11,12 +11,12 @@ export const exercisePrescriptionSchema = z
     category: z.enum(exerciseCategories, { error: "category must be one of: " + exerciseCategories.join(", ") }),
     /** What the phase gates (R16/R17) should treat this exercise as, e.g. `deep_lunge`. */
     activity: z.enum(activityKinds).optional(),
-    sets: count("sets").refine((n) => n > 0, "sets must be greater than 0"),
-    reps: count("reps").optional(),
-    holdSeconds: positiveNumber("holdSeconds").optional(),
+    sets: count("sets").max(50, "sets must be at most 50").refine((n) => n > 0, "sets must be greater than 0"),
+    reps: count("reps").max(1000, "reps must be at most 1,000").optional(),
+    holdSeconds: positiveNumber("holdSeconds").refine((s) => s <= 3600, "holdSeconds must be at most 3,600").optional(),
     intensityPct: rangedNumber("intensityPct", 0, 100).optional(),
-    repetitionMaximum: count("repetitionMaximum").optional(),
-    tempo: z.string().optional(),
+    repetitionMaximum: count("repetitionMaximum").max(100, "repetitionMaximum must be at most 100").optional(),
+    tempo: z.string().max(40, "tempo must be at most 40 characters").optional(),
     sessionsPerWeek: rangedNumber("sessionsPerWeek", 0, 14),
     heavy: z.boolean().default(false),
     highTendonLoad: z.boolean().default(false),
@@ -30,8 +30,8 @@ export type ExercisePrescription = z.infer<typeof exercisePrescriptionSchema>;
 /** The run a phase-3 athlete works towards (E3.1): a distance, a duration, or both. */
 export const targetEasyRunSchema = z
   .object({
-    distanceKm: positiveNumber("targetEasyRun.distanceKm").optional(),
-    minutes: positiveNumber("targetEasyRun.minutes").optional(),
+    distanceKm: positiveNumber("targetEasyRun.distanceKm").refine((d) => d <= 400, "targetEasyRun.distanceKm must be at most 400").optional(),
+    minutes: positiveNumber("targetEasyRun.minutes").refine((m) => m <= 1440, "targetEasyRun.minutes must be at most 1,440").optional(),
   })
   .refine((t) => t.distanceKm !== undefined || t.minutes !== undefined, {
     message: "targetEasyRun needs distanceKm or minutes",

@@ -1,4 +1,7 @@
+import { defaultCalendar, formatInClubTime, type Calendar } from "@loadline/domain";
 import type { Availability, BadgeVariantName, PreflightVerdict, Severity, SquadSessionKind, Zone } from "./types";
+
+type ClubCalendar = Pick<Calendar, "timeZone" | "locale">;
 
 export const availabilityLabels: Record<Availability, string> = {
   available: "Available",
@@ -31,9 +34,14 @@ export const verdictVariant: Record<PreflightVerdict, BadgeVariantName> = { ok: 
 
 export const DAY_MS = 86_400_000;
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+/**
+ * Dates show in the club's zone and locale through the domain's one formatter, so the server
+ * render and the browser agree and no screen shows UTC. Pass the assessment's (or the planner's)
+ * calendar; without one the club default (Europe/London, en-GB) applies.
+ */
+export const formatDate = (date: Date, calendar: ClubCalendar = defaultCalendar) => formatInClubTime(date, calendar, "day");
+export const formatDateTime = (date: Date, calendar: ClubCalendar = defaultCalendar) => formatInClubTime(date, calendar, "dateTime");
+export const formatTime = (date: Date, calendar: ClubCalendar = defaultCalendar) => formatInClubTime(date, calendar, "time");
 
-/** Dates show in UTC so the server render and the browser agree (the domain has no time zones). */
-export const formatDate = (date: Date) => dateFormat.format(date);
-export const formatDateTime = (date: Date) => dateTimeFormat.format(date);
+/** A session outcome's badge: tone and words come from the domain. */
+export const outcomeVariant = (tone: Zone | "incomplete"): BadgeVariantName => (tone === "incomplete" ? "outline" : zoneVariant(tone));

@@ -3,7 +3,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { availabilityRank, availabilityValues, phases } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Input } from "@loadline/ui/input";
@@ -13,7 +13,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Sparkline } from "@/components/charts/sparkline";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../_lib/flag-badges";
-import { DAY_MS, availabilityLabels, formatDate, zoneLabels, zoneVariant } from "../_lib/labels";
+import { outcomeBadge, weeklyComparedWithWords } from "@loadline/domain";
+import { DAY_MS, availabilityLabels, formatDateTime, outcomeVariant, zoneVariant } from "../_lib/labels";
 import type { BoardRow, Severity } from "../_lib/types";
 import { useUrlState } from "@/hooks/use-url-state";
 
@@ -190,13 +191,9 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
         onOpen();
       }}
     >
-      <TableCell>
-        <Link href={`/coach/athletes/${row.athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
-          {row.athlete.name}
-        </Link>
-        <div className="text-xs text-muted-foreground">{row.athlete.eventOrSport}</div>
+      <AthleteCell athlete={row.athlete}>
         <AssessedAge minutes={row.assessedMinutesAgo} />
-      </TableCell>
+      </AthleteCell>
       <TableCell>
         <div className="flex flex-col items-start gap-1">
           <Badge variant={a.availability}>{availabilityLabels[a.availability]}</Badge>
@@ -215,10 +212,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
       </TableCell>
       <TableCell>
         {a.latestOutcome ? (
-          <Badge variant={zoneVariant(a.latestOutcome.zone)}>
-            {zoneLabels[a.latestOutcome.zone]}
-            {a.latestOutcome.pending ? " (pending)" : ""}
-          </Badge>
+          <Badge variant={outcomeVariant(outcomeBadge(a.latestOutcome).tone)}>{outcomeBadge(a.latestOutcome).label}</Badge>
         ) : (
           <span className="text-muted-foreground">None</span>
         )}
@@ -229,7 +223,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
         ) : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? (
           "Allowed now"
         ) : (
-          formatDate(a.nextHighLoadAt)
+          formatDateTime(a.nextHighLoadAt, a.calendar)
         )}
       </TableCell>
       <TableCell className="min-w-44">
@@ -254,7 +248,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
               <div className="text-xs">
                 <Badge variant={volume.zone ? zoneVariant(volume.zone) : "outline"}>
                   {volume.changePct > 0 ? "+" : ""}
-                  {Math.round(volume.changePct)} % vs last week
+                  {Math.round(volume.changePct)} % {volume.comparedWith ? weeklyComparedWithWords[volume.comparedWith] : ""}
                 </Badge>
               </div>
             ) : null}
@@ -265,9 +259,13 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
       </TableCell>
       <TableCell>
         {a.workload.acwr === null ? (
-          <span className="text-muted-foreground">n/a</span>
+          <span className="text-muted-foreground" title={a.workload.acwrSummary}>
+            Not enough history
+          </span>
         ) : (
-          <Badge variant={a.workload.acwrZone ? zoneVariant(a.workload.acwrZone) : "outline"}>{a.workload.acwr.toFixed(2)}</Badge>
+          <Badge variant={a.workload.acwrZone ? zoneVariant(a.workload.acwrZone) : "outline"} title={a.workload.acwrSummary}>
+            {a.workload.acwr.toFixed(1)}x usual
+          </Badge>
         )}
       </TableCell>
       <TableCell className="whitespace-nowrap">
@@ -291,12 +289,7 @@ function AssessedAge({ minutes }: { minutes: number | null }) {
 function BeingAssessedRow({ row }: { row: BoardRow }) {
   return (
     <TableRow>
-      <TableCell>
-        <Link href={`/coach/athletes/${row.athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
-          {row.athlete.name}
-        </Link>
-        <div className="text-xs text-muted-foreground">{row.athlete.eventOrSport}</div>
-      </TableCell>
+      <AthleteCell athlete={row.athlete} />
       <TableCell colSpan={columns.length - 1}>
         <Badge variant="outline">Being assessed…</Badge>
         <span className="ml-2 text-sm text-muted-foreground">Loadline is assessing this athlete&apos;s records; reload in a moment.</span>
@@ -309,12 +302,7 @@ function BeingAssessedRow({ row }: { row: BoardRow }) {
 function NeedsAttentionRow({ row }: { row: BoardRow }) {
   return (
     <TableRow>
-      <TableCell>
-        <Link href={`/coach/athletes/${row.athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
-          {row.athlete.name}
-        </Link>
-        <div className="text-xs text-muted-foreground">{row.athlete.eventOrSport}</div>
-      </TableCell>
+      <AthleteCell athlete={row.athlete} />
       <TableCell colSpan={columns.length - 1}>
         <Badge variant="amber">Record needs attention</Badge>
         <span className="ml-2 text-sm text-muted-foreground">
@@ -322,5 +310,17 @@ function NeedsAttentionRow({ row }: { row: BoardRow }) {
         </span>
       </TableCell>
     </TableRow>
+  );
+}
+
+function AthleteCell({ athlete, children }: { athlete: BoardRow["athlete"]; children?: ReactNode }) {
+  return (
+    <TableCell>
+      <Link href={`/coach/athletes/${athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+        {athlete.name}
+      </Link>
+      <div className="text-xs text-muted-foreground">{athlete.eventOrSport}</div>
+      {children}
+    </TableCell>
   );
 }

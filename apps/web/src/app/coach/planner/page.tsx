@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/trpc/server";
+import { DEFAULT_TIME_ZONE, localDateKey } from "@loadline/domain";
+import { weekAnchor } from "./week-anchor";
 import { WeekPlanner } from "./week-planner";
 
 export const metadata: Metadata = { title: "Squad planner" };
 
-/** Monday (UTC) of the week holding `date`, as YYYY-MM-DD. */
-function mondayOf(date: Date): string {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
-}
+/** Any day of the wanted week, as YYYY-MM-DD; the server turns it into the club's week (its zone, Monday start). */
+const todayKey = () => localDateKey(Date.now(), DEFAULT_TIME_ZONE);
 
 export default async function PlannerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -18,8 +17,8 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   const requested = typeof params.squad === "string" ? params.squad : undefined;
   const squadId = squads.find((s) => s.id === requested)?.id ?? squads[0]?.id;
   const weekParam = typeof params.week === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.week) ? params.week : null;
-  const week = mondayOf(weekParam ? new Date(`${weekParam}T00:00:00Z`) : new Date());
-  if (squadId) await prefetch(trpc.planner.week.queryOptions({ squadId, weekStart: new Date(`${week}T00:00:00Z`) }));
+  const week = weekParam ?? todayKey();
+  if (squadId) await prefetch(trpc.planner.week.queryOptions({ squadId, weekStart: weekAnchor(week) }));
   return (
     <HydrateClient>
       <PageHeader

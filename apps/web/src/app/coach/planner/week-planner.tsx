@@ -6,7 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { squadSessionKinds, type SquadSessionKind } from "@loadline/domain";
+import { localDateKey, squadSessionKinds, startOfNextLocalDay, zonedTimeToInstant, type SquadSessionKind } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -18,13 +18,19 @@ import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { applyServerErrors } from "@/lib/form-errors";
+import { weekAnchor } from "./week-anchor";
 import { useTRPC } from "@/trpc/react";
-import { DAY_MS, formatDate, formatDateTime, kindLabels, verdictLabels, verdictVariant } from "../_lib/labels";
+import { DAY_MS, formatDate, formatDateTime, formatTime, kindLabels, verdictLabels, verdictVariant } from "../_lib/labels";
 import type { PlannerWeek } from "../_lib/types";
 
 type Session = PlannerWeek["sessions"][number];
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** "2026-12-02" + "07:00" read as wall-clock time in the zone. */
+function wallTimeToDate(day: string, time: string, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return new Date(zonedTimeToInstant(y, m, d, hh, mm, timeZone));
+}
 
 /** The add-session form: a day of the shown week, a time and a kind (DOMAIN.md section 3). */
 const newSessionSchema = z.object({
@@ -42,9 +48,10 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const weekStart = new Date(`${week}T00:00:00Z`);
-  const queryInput = { squadId, weekStart };
+  const queryInput = { squadId, weekStart: weekAnchor(week) };
   const { data } = useSuspenseQuery(trpc.planner.week.queryOptions(queryInput));
+  const { calendar, weekStart } = data;
+  const dayKey = (date: Date) => localDateKey(date.getTime(), calendar.timeZone);
   const [selectedId, setSelectedId] = useState<string | null>(params.get("session"));
   // Without a choice, show the next session still to come (else the week's first).
   const upcoming = data.sessions.find((s) => s.at.getTime() >= Date.now());
@@ -81,7 +88,9 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
     }),
   );
 
-  const days = Array.from({ length: 7 }, (_, i) => new Date(weekStart.getTime() + i * DAY_MS));
+  // Local midnights of the club's week (a day is 23 or 25 hours long across a clock change).
+  const days: Date[] = [weekStart];
+  while (days.length < 7) days.push(new Date(startOfNextLocalDay((days[days.length - 1] as Date).getTime(), calendar.timeZone)));
   const verdictsOf = (sessionId: string) => data.verdicts.filter((v) => v.sessionId === sessionId);
   const names = new Map(data.athletes.map((a) => [a.id, a.name]));
 
@@ -99,13 +108,13 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
           </NativeSelect>
         </div>
         <div className="flex items-center gap-1" role="group" aria-label="Week">
-          <Button variant="outline" size="icon" aria-label="Previous week" onClick={() => navigate({ week: isoDay(new Date(weekStart.getTime() - 7 * DAY_MS)), session: null })}>
+          <Button variant="outline" size="icon" aria-label="Previous week" onClick={() => navigate({ week: dayKey(new Date(weekStart.getTime() - DAY_MS)), session: null })}>
             <ChevronLeft aria-hidden="true" />
           </Button>
           <span className="min-w-44 text-center text-sm font-medium">
-            Week of {formatDate(weekStart)}
+            Week of {formatDate(weekStart, calendar)}
           </span>
-          <Button variant="outline" size="icon" aria-label="Next week" onClick={() => navigate({ week: isoDay(new Date(weekStart.getTime() + 7 * DAY_MS)), session: null })}>
+          <Button variant="outline" size="icon" aria-label="Next week" onClick={() => navigate({ week: dayKey(data.weekEnd), session: null })}>
             <ChevronRight aria-hidden="true" />
           </Button>
         </div>
@@ -113,10 +122,10 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
 
       <ol className="grid gap-3 md:grid-cols-7" aria-label="Planned sessions this week">
         {days.map((day) => {
-          const sessions = data.sessions.filter((s) => isoDay(s.at) === isoDay(day));
+          const sessions = data.sessions.filter((s) => dayKey(s.at) === dayKey(day));
           return (
             <li key={day.toISOString()} className="rounded-lg border bg-card p-2">
-              <h2 className="mb-2 text-sm font-semibold">{formatDate(day)}</h2>
+              <h2 className="mb-2 text-sm font-semibold">{formatDate(day, calendar)}</h2>
               {sessions.length === 0 ? <p className="text-xs text-muted-foreground">Nothing planned</p> : null}
               <ul className="grid gap-2">
                 {sessions.map((s) => {
@@ -132,7 +141,7 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
                       >
                         <span className="block font-medium">{s.title || kindLabels[s.kind]}</span>
                         <span className="block text-muted-foreground">
-                          {kindLabels[s.kind]} · {s.at.toISOString().slice(11, 16)}
+                          {kindLabels[s.kind]} · {formatTime(s.at, calendar)}
                         </span>
                         <span className="mt-1 block">
                           {counts.skip} skip · {counts.modify} modify · {counts.ok} ok
@@ -154,7 +163,7 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
               <CardTitle>
                 <h2 id="session-verdicts">{selected.title || kindLabels[selected.kind]}</h2>
               </CardTitle>
-              <p className="text-sm text-muted-foreground">{formatDateTime(selected.at)} UTC</p>
+              <p className="text-sm text-muted-foreground">{formatDateTime(selected.at, calendar)}</p>
             </div>
             <div className="flex items-end gap-2">
               <div className="grid gap-1.5">
@@ -218,7 +227,7 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
         </Card>
       ) : null}
 
-      <AddSession squadId={squadId} days={days} onCreated={async (id) => {
+      <AddSession squadId={squadId} days={days} calendar={calendar} onCreated={async (id) => {
         await refresh();
         select(id);
       }} />
@@ -238,11 +247,22 @@ function sessionValues(session: Session, changes: Partial<{ kind: SquadSessionKi
   };
 }
 
-function AddSession({ squadId, days, onCreated }: { squadId: string; days: Date[]; onCreated: (id: string) => Promise<void> }) {
+function AddSession({
+  squadId,
+  days,
+  calendar,
+  onCreated,
+}: {
+  squadId: string;
+  days: Date[];
+  calendar: { timeZone: string; locale: string };
+  onCreated: (id: string) => Promise<void>;
+}) {
+  const dayKey = (date: Date) => localDateKey(date.getTime(), calendar.timeZone);
   const trpc = useTRPC();
   const form = useForm<NewSession>({
     resolver: zodResolver(newSessionSchema),
-    defaultValues: { day: isoDay(days.find((d) => isoDay(d) === isoDay(new Date())) ?? days[0] ?? new Date()), time: "18:00", kind: "easy_run", durationMinutes: "", title: "" },
+    defaultValues: { day: dayKey(days.find((d) => dayKey(d) === dayKey(new Date())) ?? days[0] ?? new Date()), time: "18:00", kind: "easy_run", durationMinutes: "", title: "" },
     mode: "onTouched",
   });
   const create = useMutation(
@@ -260,7 +280,8 @@ function AddSession({ squadId, days, onCreated }: { squadId: string; days: Date[
     const parsed = newSessionSchema.parse(values);
     create.mutate({
       squadId,
-      at: new Date(`${parsed.day}T${parsed.time}:00Z`),
+      // The coach types the club's wall-clock time; it is stored as the instant it means there.
+      at: wallTimeToDate(parsed.day, parsed.time, calendar.timeZone),
       kind: parsed.kind,
       durationMinutes: parsed.durationMinutes === "" ? null : parsed.durationMinutes,
       title: parsed.title,
@@ -284,13 +305,13 @@ function AddSession({ squadId, days, onCreated }: { squadId: string; days: Date[
           <Field label="Day" htmlFor="new-day" error={errors.day?.message} required>
             <NativeSelect {...form.register("day")}>
               {days.map((d) => (
-                <NativeSelectOption key={d.toISOString()} value={isoDay(d)}>
-                  {formatDate(d)}
+                <NativeSelectOption key={d.toISOString()} value={dayKey(d)}>
+                  {formatDate(d, calendar)}
                 </NativeSelectOption>
               ))}
             </NativeSelect>
           </Field>
-          <Field label="Time (UTC)" htmlFor="new-time" error={errors.time?.message} required>
+          <Field label="Time" htmlFor="new-time" error={errors.time?.message} required>
             <Input type="time" {...form.register("time")} />
           </Field>
           <Field label="Kind" htmlFor="new-kind" error={errors.kind?.message} required>

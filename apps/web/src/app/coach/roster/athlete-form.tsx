@@ -2,13 +2,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type Resolver } from "react-hook-form";
 import { CheckboxGroup } from "@/components/checkbox-group";
-import { addAthleteSchema, relevantConditions, sexes, type AddAthleteInput } from "@loadline/domain";
+import { addAthleteSchema, sexes, type AddAthleteInput } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
-import { Textarea } from "@loadline/ui/textarea";
 
 export type AthleteFormValues = AddAthleteInput;
 
@@ -17,11 +16,6 @@ const sexLabels: Record<(typeof sexes)[number], string> = {
   male: "Male",
   other: "Other",
   unspecified: "Prefer not to say",
-};
-const conditionLabels: Record<(typeof relevantConditions)[number], string> = {
-  autoimmune: "Autoimmune disease",
-  haemochromatosis: "Haemochromatosis",
-  diabetes: "Diabetes",
 };
 
 /** Empty number inputs mean "not recorded" (null); anything else must parse as a number. */
@@ -107,16 +101,7 @@ export function AthleteForm({
           Previous hamstring injury
         </label>
       </fieldset>
-      <CheckboxGroup
-        control={form.control}
-        name="conditions"
-        legend="Relevant conditions"
-        options={relevantConditions.map((condition) => ({ value: condition, label: conditionLabels[condition] }))}
-      />
-
-      <Field label="Notes" htmlFor="notes" description="Coach-visible notes; clinical notes belong to the physio." error={errors.notes?.message}>
-        <Textarea rows={3} {...register("notes")} />
-      </Field>
+      <p className="text-sm text-muted-foreground">Relevant conditions and notes are clinical: the physio records them on the athlete&apos;s clinical page.</p>
 
       <div>
         <Button type="submit" disabled={submitting}>

@@ -11,7 +11,7 @@ import {
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { inferRouterOutputs, AppRouter } from "@loadline/api";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -28,6 +28,7 @@ import { Label } from "@loadline/ui/label";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { InviteLink } from "@/components/invite-link";
 import { useUrlState } from "@/hooks/use-url-state";
 import { useTRPC } from "@/trpc/react";
 
@@ -83,6 +84,14 @@ export function RosterTable() {
   );
 
   const { mutate: setArchived } = archive;
+  const [resetLink, setResetLink] = useState<{ name: string; resetPath: string; expiresAt: Date } | null>(null);
+  const reset = useMutation(
+    trpc.passwordReset.issue.mutationOptions({
+      onSuccess: (result) => setResetLink(result),
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  const { mutate: issueReset } = reset;
   const rows = useMemo(
     () =>
       roster.filter(
@@ -152,6 +161,9 @@ export function RosterTable() {
                   </DropdownMenuItem>
                 ))}
                 <DropdownMenuSeparator />
+                {athlete.account === "active" && !athlete.archived ? (
+                  <DropdownMenuItem onSelect={() => issueReset({ userId: athlete.userId })}>Password reset link</DropdownMenuItem>
+                ) : null}
                 <DropdownMenuItem onSelect={() => setArchived({ athleteId: athlete.id, archived: !athlete.archived })}>
                   {athlete.archived ? "Restore athlete" : "Archive athlete"}
                 </DropdownMenuItem>
@@ -161,7 +173,7 @@ export function RosterTable() {
         },
       },
     ],
-    [squads, moveTo, setArchived],
+    [squads, moveTo, setArchived, issueReset],
   );
 
   const table = useReactTable({
@@ -210,6 +222,7 @@ export function RosterTable() {
           {visible.length} of {roster.filter((a) => !a.archived).length} athletes
         </p>
       </div>
+      {resetLink ? <InviteLink kind="reset" path={resetLink.resetPath} name={resetLink.name} expiresAt={resetLink.expiresAt} /> : null}
       <div className="rounded-lg border bg-card">
         <Table>
           <TableHeader>

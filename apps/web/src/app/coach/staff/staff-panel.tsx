@@ -5,12 +5,23 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { inviteStaffSchema, type InviteStaffInput } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@loadline/ui/alert-dialog";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { toast } from "@loadline/ui/sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { InviteLink } from "@/components/invite-link";
 import { applyServerErrors } from "@/lib/form-errors";
@@ -33,6 +44,21 @@ export function StaffPanel() {
     }),
   );
   const { errors } = form.formState;
+  const [resetLink, setResetLink] = useState<{ name: string; resetPath: string; expiresAt: Date } | null>(null);
+  const reset = useMutation(
+    trpc.passwordReset.issue.mutationOptions({ onSuccess: (result) => setResetLink(result), onError: (error) => toast.error(error.message) }),
+  );
+  const [toRemove, setToRemove] = useState<{ id: string; name: string } | null>(null);
+  const remove = useMutation(
+    trpc.staff.remove.mutationOptions({
+      onSuccess: async () => {
+        toast.success(`${toRemove?.name ?? "They"} can no longer sign in`);
+        setToRemove(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() });
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
@@ -44,6 +70,9 @@ export function StaffPanel() {
               <TableHead>Email</TableHead>
               <TableHead>Role</TableHead>
               <TableHead>Account</TableHead>
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -56,11 +85,57 @@ export function StaffPanel() {
                 <TableCell>{person.email}</TableCell>
                 <TableCell className="capitalize">{person.role}</TableCell>
                 <TableCell>{person.hasPassword ? <Badge variant="secondary">Active</Badge> : <Badge variant="amber">Invite pending</Badge>}</TableCell>
+                <TableCell className="text-right">
+                  {person.isOwner ? null : (
+                    <div className="flex justify-end gap-2">
+                      {person.hasPassword ? (
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          aria-label={`Reset link for ${person.name}`}
+                          disabled={reset.isPending}
+                          onClick={() => reset.mutate({ userId: person.id })}
+                        >
+                          Reset link
+                        </Button>
+                      ) : null}
+                      <Button variant="ghost" size="sm" aria-label={`Remove ${person.name}`} onClick={() => setToRemove({ id: person.id, name: person.name })}>
+                        Remove
+                      </Button>
+                    </div>
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+        {resetLink ? (
+          <div className="border-t p-4">
+            <InviteLink kind="reset" path={resetLink.resetPath} name={resetLink.name} expiresAt={resetLink.expiresAt} />
+          </div>
+        ) : null}
       </div>
+      <AlertDialog open={toRemove !== null} onOpenChange={(open) => !open && setToRemove(null)}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Remove {toRemove?.name} from the club?</AlertDialogTitle>
+            <AlertDialogDescription>
+              They are signed out everywhere at once and can no longer sign in. Records they wrote keep their name.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Keep them</AlertDialogCancel>
+            <AlertDialogAction
+              onClick={(event) => {
+                event.preventDefault();
+                if (toRemove) remove.mutate({ userId: toRemove.id });
+              }}
+            >
+              Remove
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
       <Card>
         <CardHeader>
           <CardTitle>

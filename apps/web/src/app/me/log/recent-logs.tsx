@@ -16,6 +16,7 @@ import {
 import { Button } from "@loadline/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@loadline/ui/dialog";
 import { useTRPC } from "@/trpc/react";
+import { defaultCalendar, formatInClubTime } from "@loadline/domain";
 
 type Entry = {
   kind: "session" | "check_in";
@@ -28,7 +29,7 @@ type Entry = {
 };
 
 const typeNames = { strength: "Strength", run: "Run", field: "Field", cross_training: "Cross-training" } as const;
-const when = (d: Date) => d.toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const when = (d: Date) => formatInClubTime(d, defaultCalendar, "dateTime");
 
 /** The last two weeks of logs and check-ins, with edit, delete and history for each. */
 export function RecentLogs() {

@@ -6,6 +6,7 @@ import { PainChart } from "@/components/charts/pain-chart";
 import { VisaHChart } from "@/components/charts/visa-h-chart";
 import { WeeklyVolumeChart } from "@/components/charts/weekly-volume-chart";
 import { useTRPC } from "@/trpc/react";
+import { defaultCalendar, formatInClubTime } from "@loadline/domain";
 
 const statusLabel = { met: "Met", not_met: "Not yet", unknown: "Unknown" } as const;
 const statusVariant = { met: "zone-green", not_met: "zone-amber", unknown: "outline" } as const;
@@ -111,7 +112,7 @@ export function ProgressView() {
                 <li key={v.version} className="flex flex-wrap items-baseline justify-between gap-2 border-b pb-2 last:border-0">
                   <span className="font-medium">Phase {v.phase}</span>
                   <span className="text-muted-foreground">
-                    from {v.phaseStartedAt.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" })}
+                    from {formatInClubTime(v.phaseStartedAt, defaultCalendar, "date")}
                     {v.phaseChange ? ` · ${changeLabel[v.phaseChange]}` : ""}
                   </span>
                 </li>

@@ -12,6 +12,7 @@ import { cn } from "@loadline/ui/lib/utils";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { localDateTimeValue, useDraft, useIdempotencyKey } from "../_components/use-log-form";
+import { defaultCalendar, formatInClubTime } from "@loadline/domain";
 
 type Values = { at: string; items: (number | undefined)[] };
 
@@ -85,12 +86,12 @@ export function VisaHForm() {
         </Alert>
       ) : (
         <p className="text-sm text-muted-foreground">
-          Next due {data.due.dueAt.toLocaleDateString(undefined, { day: "numeric", month: "long" })} (in {data.due.daysUntilDue} days). You may fill it in earlier if your physio asks.
+          Next due {formatInClubTime(data.due.dueAt, defaultCalendar, "shortDate")} (in {data.due.daysUntilDue} days). You may fill it in earlier if your physio asks.
         </p>
       )}
       {latest ? (
         <p className="text-sm">
-          Last total: <strong>{latest.total}</strong>/100 on {latest.at.toLocaleDateString()}
+          Last total: <strong>{latest.total}</strong>/100 on {formatInClubTime(latest.at, defaultCalendar, "date")}
           {data.change ? ` (${data.change.change >= 0 ? "+" : ""}${data.change.change} since your baseline of ${data.change.baseline})` : ""}.
         </p>
       ) : null}

@@ -1,4 +1,4 @@
-import type { Severity } from "@loadline/domain";
+import { defaultCalendar, formatInClubTime, type Calendar, type Severity } from "@loadline/domain";
 
 /** Field errors a tRPC call failed with, keyed by the input path (e.g. `episode.side`). */
 export function serverFieldErrors(error: unknown): Record<string, string> {
@@ -12,8 +12,8 @@ export const severityLabel: Record<Severity, string> = { info: "Info", amber: "A
 
 export const humanize = (value: string) => value.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
 
-export const formatDate = (value: Date | string) =>
-  new Date(value).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+// One formatter for every screen (the domain's), in the club's zone and locale: the club default
+// until the physio pages receive the club's calendar with their data.
+export const formatDate = (value: Date | string, calendar: Pick<Calendar, "timeZone" | "locale"> = defaultCalendar) => formatInClubTime(value, calendar, "date");
 
-export const formatDateTime = (value: Date | string) =>
-  new Date(value).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+export const formatDateTime = (value: Date | string, calendar: Pick<Calendar, "timeZone" | "locale"> = defaultCalendar) => formatInClubTime(value, calendar, "dateTime");

@@ -1,16 +1,8 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@loadline/api";
+import { createApiHandler } from "@loadline/api/http";
 import { createContext } from "@/server/trpc-context";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext,
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-    },
-  });
+// Cross-site refusal, body and batch limits and no-store live in the handler (packages/api/src/http);
+// error details are logged by the API's error mapping under the request id the answer names.
+const handler = createApiHandler({ endpoint: "/api/trpc", createContext });
 
 export { handler as GET, handler as POST };

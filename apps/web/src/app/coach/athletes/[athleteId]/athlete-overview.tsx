@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { gaitCatalogue } from "@loadline/domain";
+import { gaitCatalogue, localDateKey, outcomeBadge, weeklyComparedWithWords, weeklyVolumeSeries } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -13,14 +13,14 @@ import { WeeklyVolumeChart, type WeeklyVolumePoint } from "@/components/charts/w
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../../_lib/flag-badges";
-import { DAY_MS, availabilityLabels, formatDate, formatDateTime, severityLabels, zoneLabels, zoneVariant } from "../../_lib/labels";
+import { DAY_MS, availabilityLabels, formatDate, formatDateTime, outcomeVariant, severityLabels } from "../../_lib/labels";
 import type { AthleteOverview as Overview } from "../../_lib/types";
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const sessionTypeLabels: Record<string, string> = { run: "Run", strength: "Strength", field: "Field", cross_training: "Cross-training" };
 
 /** Daily pain during/after (worst session of the day) and morning pain, for the pain chart. */
 function painByDay(data: Overview): PainPoint[] {
+  const isoDay = (d: Date) => localDateKey(d.getTime(), data.assessment.calendar.timeZone);
   const days = new Map<string, PainPoint>();
   const day = (iso: string) => days.get(iso) ?? { date: iso, during: null, after: null, morning: null };
   for (const s of data.sessions) {
@@ -37,24 +37,14 @@ function painByDay(data: Overview): PainPoint[] {
   return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** Weekly running km (Monday weeks, UTC) over the overview window, with R10's +10 % line. */
+/** Weekly running km in the club's weeks (its zone, Monday start), with R10's +10 % line, from the domain. */
 function weeklyKm(data: Overview, now: Date): WeeklyVolumePoint[] {
-  const monday = (d: Date) => {
-    const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-    return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
-  };
-  const weeks = Math.ceil(data.overviewDays / 7);
-  const last = monday(now);
-  const totals = Array.from({ length: weeks }, (_, i) => ({ start: last - (weeks - 1 - i) * 7 * DAY_MS, km: 0 }));
-  for (const s of data.sessions) {
-    if (s.type !== "run" || s.distanceKm === null) continue;
-    const week = totals.find((w) => w.start === monday(s.at));
-    if (week) week.km += s.distanceKm;
-  }
-  return totals.map((w, i) => {
-    const previous = totals[i - 1]?.km ?? 0;
-    return { weekStart: new Date(w.start), km: Math.round(w.km * 10) / 10, tenPercentLimitKm: previous > 0 ? Math.round(previous * 11) / 10 : null };
-  });
+  const runs = data.sessions.filter((s) => s.type === "run").map((s) => ({ at: s.at, distanceKm: s.distanceKm }));
+  return weeklyVolumeSeries(runs, now, Math.ceil(data.overviewDays / 7), 10, data.assessment.calendar).map((w) => ({
+    weekStart: w.weekStart,
+    km: Math.round(w.km * 10) / 10,
+    tenPercentLimitKm: w.tenPercentLimitKm === null ? null : Math.round(w.tenPercentLimitKm * 10) / 10,
+  }));
 }
 
 export function AthleteOverview({ athleteId }: { athleteId: string }) {
@@ -115,9 +105,8 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
             <CardDescription>Latest session outcome</CardDescription>
             <CardTitle>
               {a.latestOutcome ? (
-                <Badge variant={zoneVariant(a.latestOutcome.zone)} className="text-sm">
-                  {zoneLabels[a.latestOutcome.zone]}
-                  {a.latestOutcome.pending ? " (next morning pending)" : ""}
+                <Badge variant={outcomeVariant(outcomeBadge(a.latestOutcome).tone)} className="text-sm">
+                  {outcomeBadge(a.latestOutcome).label}
                 </Badge>
               ) : (
                 <span className="text-lg">None yet</span>
@@ -129,7 +118,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
           <CardHeader>
             <CardDescription>Next high-load day (R7)</CardDescription>
             <CardTitle className="text-lg">
-              {a.nextHighLoadAt === null ? "No limit" : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? "Allowed now" : formatDateTime(a.nextHighLoadAt)}
+              {a.nextHighLoadAt === null ? "No limit" : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? "Allowed now" : formatDateTime(a.nextHighLoadAt, a.calendar)}
             </CardTitle>
           </CardHeader>
         </Card>
@@ -169,7 +158,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
               <ol className="grid gap-2 border-l pl-4">
                 {data.phaseHistory.map((p, i) => (
                   <li key={i} className="text-sm">
-                    <span className="font-medium">Phase {p.phase}</span> from {formatDate(p.startedAt)}
+                    <span className="font-medium">Phase {p.phase}</span> from {formatDate(p.startedAt, a.calendar)}
                     {i === data.phaseHistory.length - 1 ? ` (${Math.floor((a.evaluatedAt.getTime() - p.startedAt.getTime()) / DAY_MS)} days so far)` : ""}
                   </li>
                 ))}
@@ -198,9 +187,10 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
             </CardTitle>
             <CardDescription>
               This week {Math.round(volume.current * 10) / 10} {volume.unit === "km" ? "km" : "min"}
-              {volume.changePct !== null ? ` (${volume.changePct > 0 ? "+" : ""}${Math.round(volume.changePct)} % vs last week)` : ""}. Acute load{" "}
-              {Math.round(a.workload.acuteLoad)}, chronic weekly {Math.round(a.workload.chronicWeeklyLoad)}, ACWR{" "}
-              {a.workload.acwr === null ? "n/a" : a.workload.acwr.toFixed(2)} (information only).
+              {volume.changePct !== null && volume.comparedWith
+                ? ` (${volume.changePct > 0 ? "+" : ""}${Math.round(volume.changePct)} % ${weeklyComparedWithWords[volume.comparedWith]})`
+                : ""}
+              . {a.workload.acwrSummary}
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -221,7 +211,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
           {data.gaitAssessments.map((g) => (
             <div key={g.id} className="grid gap-1 rounded-lg border p-3 text-sm">
               <p className="font-medium">
-                {formatDate(g.at)} · {g.surface === "treadmill" ? "Treadmill" : "Overground"}
+                {formatDate(g.at, a.calendar)} · {g.surface === "treadmill" ? "Treadmill" : "Overground"}
                 {g.speedKmh ? ` · ${g.speedKmh} km/h` : ""}
                 {g.cadenceSpm ? ` · ${g.cadenceSpm} steps/min` : ""} · by {g.assessorName}
               </p>
@@ -272,7 +262,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
               <TableBody>
                 {sessions.map((s) => (
                   <TableRow key={s.id}>
-                    <TableCell>{formatDateTime(s.at)}</TableCell>
+                    <TableCell>{formatDateTime(s.at, a.calendar)}</TableCell>
                     <TableCell>{sessionTypeLabels[s.type] ?? s.type}</TableCell>
                     <TableCell>{s.minutes === null ? "–" : Math.round(s.minutes)}</TableCell>
                     <TableCell>{s.distanceKm === null ? "–" : `${s.distanceKm} km`}</TableCell>
@@ -310,7 +300,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
                   <Badge variant={f.severity}>{f.medicalReview ? "Medical review" : `${f.ruleId} · ${severityLabels[f.severity]}`}</Badge>
                   <span>{f.message}</span>
                   <span className="text-xs text-muted-foreground">
-                    {formatDate(f.raisedAt)}
+                    {formatDate(f.raisedAt, a.calendar)}
                     {f.resolvedAt ? " · resolved" : f.acknowledgedAt ? " · acknowledged" : ""}
                   </span>
                 </li>

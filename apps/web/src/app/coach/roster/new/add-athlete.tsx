@@ -16,9 +16,7 @@ const empty = (squadId: string | undefined): AthleteFormValues => ({
   sex: "unspecified",
   preInjuryWeeklyKm: null,
   previousHamstringInjury: false,
-  conditions: [],
   squadIds: squadId ? [squadId] : [],
-  notes: "",
 });
 
 export function AddAthlete() {
@@ -26,7 +24,7 @@ export function AddAthlete() {
   const queryClient = useQueryClient();
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
   const form = useAthleteForm(empty(squads[0]?.id));
-  const [created, setCreated] = useState<{ athleteId: string; name: string; invitePath: string; expiresAt: Date } | null>(null);
+  const [created, setCreated] = useState<{ name: string; invitePath: string; expiresAt: Date } | null>(null);
   const add = useMutation(
     trpc.roster.add.mutationOptions({
       onSuccess: async (result, input) => {

@@ -12,6 +12,7 @@ import { EpisodePanel } from "./episode-panel";
 import { HistoryPanel } from "./history-panel";
 import { PhasePanel } from "./phase-panel";
 import { PlanEditor } from "./plan-editor";
+import { ProfilePanel } from "./profile-panel";
 
 export function AthleteClinical({ athleteId }: { athleteId: string }) {
   const trpc = useTRPC();
@@ -44,6 +45,7 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
           <TabsTrigger value="phase">Phase change</TabsTrigger>
           <TabsTrigger value="history">History</TabsTrigger>
           <TabsTrigger value="adjuncts">Adjuncts</TabsTrigger>
+          <TabsTrigger value="profile">Conditions and notes</TabsTrigger>
           <TabsTrigger value="escalations">Escalations</TabsTrigger>
           <TabsTrigger value="audit">Audit log</TabsTrigger>
         </TabsList>
@@ -52,6 +54,9 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
         </TabsContent>
         <TabsContent value="plan">
           <PlanEditor athleteId={athleteId} hasOpenEpisode={openEpisode !== null} />
+        </TabsContent>
+        <TabsContent value="profile">
+          <ProfilePanel athleteId={athleteId} />
         </TabsContent>
         <TabsContent value="phase">
           <PhasePanel athleteId={athleteId} />

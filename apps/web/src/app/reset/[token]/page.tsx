@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth-card";
+import { serverCaller } from "@/trpc/server";
+import { ResetPasswordForm } from "./reset-password-form";
+
+export const metadata: Metadata = { title: "Choose a new password" };
+
+const refusals = {
+  used: {
+    title: "This reset link has already been used",
+    text: "Each link works once. If you chose a new password already, sign in with it. Otherwise ask your coach or physio for a new link.",
+  },
+  expired: {
+    title: "This reset link has expired",
+    text: "Reset links work for 24 hours, and only the newest one works. Ask your coach or physio for a new one.",
+  },
+  unknown: {
+    title: "This reset link is not valid",
+    text: "Check that you copied the whole link, or ask your coach or physio for a new one.",
+  },
+} as const;
+
+export default async function ResetPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const reset = await (await serverCaller()).passwordReset.lookup({ token });
+  if (reset.state !== "valid") {
+    const refusal = refusals[reset.state];
+    return (
+      <AuthCard title={refusal.title}>
+        <p className="text-sm text-muted-foreground">{refusal.text}</p>
+        <p className="mt-4 text-sm">
+          <a href="/sign-in" className="font-medium text-primary underline underline-offset-4">
+            Go to sign in
+          </a>
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard
+      title={`New password for ${reset.name}`}
+      description={`Choose a new password for your ${reset.organisationName} account. You will be signed out everywhere else.`}
+    >
+      <ResetPasswordForm token={token} email={reset.email} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,135 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@loadline/db";
+import { fieldErrorsOf as extractFieldErrors } from "../src/errors";
+import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
+
+/** The input primitives at the API: what a malformed field gets back, naming the field. */
+
+let handle: DatabaseHandle;
+let club: Club;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  club = await makeClub(handle, "Inputs Club");
+});
+afterAll(() => handle.close());
+
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string; fields: Record<string, string[]> }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return { code: error.code, message: error.message, fields: extractFieldErrors(error.cause) ?? {} };
+  }
+  return { code: "OK", message: "", fields: {} };
+}
+
+const HOUR = 3_600_000;
+/** Cast once: these tests send what a hand-written client could, not what the types allow. */
+const raw = <T>(value: unknown) => value as T;
+
+describe("text", () => {
+  it("a NUL byte in a name is BAD_REQUEST naming the field", async () => {
+    const result = await refusal(callerFor(handle, club.coach).staff.invite({ name: "Pat\u0000Physio", email: "nul@inputs.test", role: "physio" }));
+    expect(result.code).toBe("BAD_REQUEST");
+    expect(result.fields).toEqual({ name: ["Name must not contain control characters"] });
+  });
+
+  it("a NUL byte in notes is BAD_REQUEST naming the field, a line break is fine", async () => {
+    const athlete = callerFor(handle, club.athlete);
+    const base = { at: new Date(NOW.getTime() - HOUR), type: "strength" as const, minutes: 30, rpe: 5, painDuring: 1 };
+    const bad = await refusal(athlete.athleteLogs.logSession({ ...base, idempotencyKey: "nul-notes-1", notes: "ok\u0000" }));
+    expect([bad.code, bad.fields]).toEqual(["BAD_REQUEST", { notes: ["notes must not contain control characters"] }]);
+    expect((await refusal(athlete.athleteLogs.logSession({ ...base, idempotencyKey: "nul-notes-2", notes: "line one\nline two" }))).code).toBe("OK");
+  });
+
+  it("notes over 5,000 characters are refused", async () => {
+    const result = await refusal(
+      callerFor(handle, club.coach).planner.create({ squadId: club.squadIds.distance, at: new Date(NOW.getTime() + 24 * HOUR), kind: "easy_run", notes: "x".repeat(5001) }),
+    );
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { notes: ["notes must be at most 5,000 characters"] }]);
+  });
+});
+
+describe("numbers", () => {
+  it("speedKmh: 1e308 is refused", async () => {
+    const result = await refusal(
+      callerFor(handle, club.coach).gait.create({
+        athleteId: club.athlete.athleteId!,
+        surface: "treadmill",
+        speedKmh: 1e308,
+        cadenceSpm: null,
+        faults: [{ code: "OVERSTRIDE", severity: 1 }],
+        cues: ["Quick feet"],
+      }),
+    );
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { speedKmh: ["speedKmh must be at most 40"] }]);
+  });
+});
+
+describe("dates", () => {
+  const plan = (at: unknown) =>
+    refusal(callerFor(handle, club.coach).planner.create({ squadId: club.squadIds.distance, at: raw<Date>(at), kind: "easy_run" }));
+
+  it("refuses numbers and number-like strings", async () => {
+    for (const bad of [0.5, -1, 0, "0", "0.5", "-1"]) {
+      const result = await plan(bad);
+      expect([bad, result.code, result.fields]).toEqual([bad, "BAD_REQUEST", { at: ["at must be a date and time such as 2026-11-21T09:00Z"] }]);
+    }
+  });
+
+  it("refuses 2026-02-30 instead of rolling it to March", async () => {
+    const result = await plan("2026-02-30T10:00:00Z");
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { at: ["at is not a real date and time"] }]);
+  });
+
+  it("refuses years before 1900", async () => {
+    expect((await plan("1899-06-01T10:00:00Z")).fields).toEqual({ at: ["at must be a date from 1900 on"] });
+  });
+
+  it("allows a planned session up to two years ahead of the request's clock, not beyond", async () => {
+    expect((await plan(new Date(NOW.getTime() + 700 * 24 * HOUR))).code).toBe("OK");
+    const far = await plan(new Date(NOW.getTime() + 740 * 24 * HOUR));
+    expect([far.code, far.fields]).toEqual(["BAD_REQUEST", { at: ["at must be within 2 years from today"] }]);
+  });
+
+  it("an episode's onset date must be a real calendar day", async () => {
+    const result = await refusal(
+      callerFor(handle, club.physio).episodes.open({
+        athleteId: club.athlete.athleteId!,
+        episode: { side: "left", onsetDate: "2026-02-30", onsetType: "gradual", diagnosisMethod: "clinical", owningClinicianId: club.physio.userId },
+      }),
+    );
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { "episode.onsetDate": ["onsetDate is not a real date"] }]);
+  });
+
+  it("logs cannot be dated in the future", async () => {
+    const result = await refusal(
+      callerFor(handle, club.athlete).checkIns.create({ idempotencyKey: "future-check-in", at: new Date(NOW.getTime() + 2 * HOUR), morningPain: 1 }),
+    );
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { at: ["The date and time cannot be in the future"] }]);
+  });
+});
+
+describe("idempotency keys", () => {
+  it("the same key with the same body returns the first log; with a different body it is CONFLICT", async () => {
+    const athlete = callerFor(handle, club.athlete);
+    const input = { idempotencyKey: "reuse-key-1", at: new Date(NOW.getTime() - 2 * HOUR), distanceKm: 8, minutes: 45, painDuring: 2 };
+    const first = await athlete.athleteLogs.logRun(input);
+    const again = await athlete.athleteLogs.logRun(input);
+    expect([first.created, again.created, again.log.id]).toEqual([true, false, first.log.id]);
+    const changed = await refusal(athlete.athleteLogs.logRun({ ...input, distanceKm: 12 }));
+    expect([changed.code, changed.message]).toEqual(["CONFLICT", "This form was already saved with different values. Reload to see what was saved."]);
+  });
+
+  it("applies to check-ins and questionnaires too", async () => {
+    const athlete = callerFor(handle, club.athlete);
+    const at = new Date(NOW.getTime() - 3 * HOUR);
+    await athlete.checkIns.create({ idempotencyKey: "reuse-check-in", at, morningPain: 2 });
+    expect((await refusal(athlete.checkIns.create({ idempotencyKey: "reuse-check-in", at, morningPain: 6 }))).code).toBe("CONFLICT");
+    const items = [5, 5, 6, 5, 5, 4, 4, 10] as const;
+    await athlete.visaH.submit({ idempotencyKey: "reuse-visa-h", at, items: [...items] });
+    expect((await refusal(athlete.visaH.submit({ idempotencyKey: "reuse-visa-h", at, items: [6, 5, 6, 5, 5, 4, 4, 10] }))).code).toBe("CONFLICT");
+  });
+});

@@ -1,1 +1,0 @@
-ALTER TABLE "assessment_snapshots" ADD COLUMN "engine_version" integer DEFAULT 0 NOT NULL;

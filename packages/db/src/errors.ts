@@ -1,0 +1,55 @@
+/**
+ * What a database failure means for the caller, read from the PostgreSQL SQLSTATE. Both drivers
+ * (PGlite and postgres-js) put `code` on their error, and Drizzle wraps it in a DrizzleQueryError
+ * whose message holds the SQL and its parameters: callers must only ever see the `kind`.
+ */
+export type DatabaseFailureKind =
+  /** 23505: a unique constraint (usually two requests racing for the same name or key). */
+  | "unique_violation"
+  /** 23503: a reference to a row that does not exist (or was deleted meanwhile). */
+  | "foreign_key_violation"
+  /** 23514 and 23502: a CHECK or NOT NULL constraint refused the value. */
+  | "check_violation"
+  /** Class 22: a value the column type cannot hold (out of range, bad encoding such as NUL). */
+  | "invalid_input"
+  /** 40001/40P01: a serialization failure or deadlock; retrying may succeed. */
+  | "retryable";
+
+export interface DatabaseFailure {
+  kind: DatabaseFailureKind;
+  sqlState: string;
+  /** The constraint's name when the driver reports it (e.g. "users_email_key"). */
+  constraint: string | null;
+}
+
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+function kindOf(sqlState: string): DatabaseFailureKind | null {
+  if (sqlState === "23505") return "unique_violation";
+  if (sqlState === "23503") return "foreign_key_violation";
+  if (sqlState === "23514" || sqlState === "23502") return "check_violation";
+  if (sqlState.startsWith("22")) return "invalid_input";
+  if (sqlState === "40001" || sqlState === "40P01") return "retryable";
+  return null;
+}
+
+function field(value: object, key: string): unknown {
+  return (value as Record<string, unknown>)[key];
+}
+
+/** The database failure somewhere in `error`'s cause chain, or null when it is not one we classify. */
+export function databaseFailureOf(error: unknown): DatabaseFailure | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth++) {
+    const code = field(current, "code");
+    if (typeof code === "string" && SQLSTATE.test(code)) {
+      const kind = kindOf(code);
+      if (!kind) return null;
+      // PGlite names it `constraint`, postgres-js `constraint_name`.
+      const constraint = field(current, "constraint") ?? field(current, "constraint_name");
+      return { kind, sqlState: code, constraint: typeof constraint === "string" ? constraint : null };
+    }
+    current = field(current, "cause");
+  }
+  return null;
+}

@@ -1,0 +1,28 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "../client";
+import { athleteProfiles, organisations } from "../schema";
+
+/** The club's time zone and date locale (the engine's calendar and every screen's dates). */
+export interface ClubCalendarRow {
+  timeZone: string;
+  locale: string;
+}
+
+/** The organisation's zone and locale (one query); the defaults when the row is missing. */
+export async function readClubCalendar(db: Database, organisationId: string): Promise<ClubCalendarRow> {
+  const [row] = await db
+    .select({ timeZone: organisations.timeZone, locale: organisations.locale })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row ?? { timeZone: "Europe/London", locale: "en-GB" };
+}
+
+/** Athletes' own time-zone overrides (null: the club's zone), one query. */
+export async function readAthleteTimeZones(db: Database, organisationId: string, athleteIds: string[]): Promise<Map<string, string | null>> {
+  if (athleteIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: athleteProfiles.id, timeZone: athleteProfiles.timeZone })
+    .from(athleteProfiles)
+    .where(and(eq(athleteProfiles.organisationId, organisationId), inArray(athleteProfiles.id, athleteIds)));
+  return new Map(rows.map((r) => [r.id, r.timeZone]));
+}

@@ -1,0 +1,248 @@
+import { z } from "zod";
+
+/**
+ * The club's calendar: which time zone its days start in, which day starts its week and how it
+ * writes dates. Instants stay instants everywhere; only day boundaries, week boundaries and the
+ * times written into sentences depend on this. Pure: `Intl.DateTimeFormat` with an explicit
+ * `timeZone` reads no clock and no machine setting.
+ */
+export interface Calendar {
+  /** IANA time zone, e.g. "Europe/London". */
+  timeZone: string;
+  /** BCP 47 locale the club writes dates in, e.g. "en-GB". */
+  locale: string;
+  /** ISO weekday the week starts on: 1 = Monday ... 7 = Sunday. */
+  weekStartsOn: IsoWeekday;
+}
+
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export const DEFAULT_TIME_ZONE = "Europe/London";
+export const DEFAULT_LOCALE = "en-GB";
+
+export const defaultCalendar: Readonly<Calendar> = Object.freeze({
+  timeZone: DEFAULT_TIME_ZONE,
+  locale: DEFAULT_LOCALE,
+  weekStartsOn: 1,
+});
+
+/** True when the runtime knows this IANA zone. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when the runtime can format dates in this locale. */
+export function isValidLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z.string().refine(isValidTimeZone, "timeZone must be an IANA time zone such as Europe/London");
+export const localeSchema = z.string().refine(isValidLocale, "locale must be a language tag such as en-GB");
+
+/** Fills what the caller left out with the defaults (Europe/London, en-GB, Monday). */
+export function resolveCalendar(partial?: Partial<Calendar> | null): Calendar {
+  return {
+    timeZone: partial?.timeZone ?? DEFAULT_TIME_ZONE,
+    locale: partial?.locale ?? DEFAULT_LOCALE,
+    weekStartsOn: partial?.weekStartsOn ?? 1,
+  };
+}
+
+/**
+ * The zone an athlete's days are counted in: their own override when set, else the club's.
+ * @param clubTimeZone the organisation's zone (null/undefined: the default)
+ * @param athleteTimeZone the athlete's override, or null
+ */
+export function effectiveTimeZone(clubTimeZone: string | null | undefined, athleteTimeZone: string | null | undefined): string {
+  return athleteTimeZone ?? clubTimeZone ?? DEFAULT_TIME_ZONE;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      weekday: "short",
+    });
+    partsFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+const weekdayNumber: Readonly<Record<string, IsoWeekday>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** The wall-clock reading of an instant in a zone. */
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: IsoWeekday;
+}
+
+export function localParts(t: number, timeZone: string): LocalParts {
+  const values: Record<string, string> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(new Date(t))) values[part.type] = part.value;
+  return {
+    year: Number(values.year),
+    month: Number(values.month),
+    day: Number(values.day),
+    hour: Number(values.hour),
+    minute: Number(values.minute),
+    second: Number(values.second),
+    weekday: weekdayNumber[values.weekday ?? "Mon"] ?? 1,
+  };
+}
+
+/** Offset of the zone from UTC at instant `t`, in ms (positive east of Greenwich). */
+function offsetAt(t: number, timeZone: string): number {
+  const p = localParts(t, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(t / 1000) * 1000;
+}
+
+/**
+ * The instant of a wall-clock time in a zone. Around a daylight-saving change a wall time may
+ * exist twice (autumn: the earlier instant is used) or not at all (spring: it is read with the
+ * offset before the change, so it lands just after the gap).
+ */
+export function zonedTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // No zone changes its offset twice within 28 hours, so the offsets 14 h either side cover both readings.
+  const before = offsetAt(wall - 14 * 3_600_000, timeZone);
+  const after = offsetAt(wall + 14 * 3_600_000, timeZone);
+  const matches = [wall - before, wall - after].filter((t) => {
+    const p = localParts(t, timeZone);
+    return p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute;
+  });
+  return matches.length > 0 ? Math.min(...matches) : wall - before;
+}
+
+/** Start (local midnight) of the day containing instant `t` in the zone. */
+export function startOfLocalDay(t: number, timeZone: string): number {
+  const p = localParts(t, timeZone);
+  return zonedTimeToInstant(p.year, p.month, p.day, 0, 0, timeZone);
+}
+
+/** Start of the next local day after the one containing `t` (23, 24 or 25 hours later). */
+export function startOfNextLocalDay(t: number, timeZone: string): number {
+  const p = localParts(t, timeZone);
+  // Noon UTC of the next calendar date never falls into the wrong local date for real zones.
+  const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1, 12));
+  return zonedTimeToInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, timeZone);
+}
+
+/** A key for the local calendar date of `t` ("2026-11-29"), for grouping by day. */
+export function localDateKey(t: number, timeZone: string): string {
+  const p = localParts(t, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** Start (local midnight) of the week containing `t`, the week starting on `weekStartsOn`. */
+export function startOfLocalWeek(t: number, calendar: Pick<Calendar, "timeZone" | "weekStartsOn">): number {
+  const p = localParts(t, calendar.timeZone);
+  const back = (p.weekday - calendar.weekStartsOn + 7) % 7;
+  const first = new Date(Date.UTC(p.year, p.month - 1, p.day - back, 12));
+  return zonedTimeToInstant(first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCDate(), 0, 0, calendar.timeZone);
+}
+
+/** Start of the week `weeks` weeks after the one starting at `weekStart` (negative: before). */
+export function addLocalWeeks(weekStart: number, weeks: number, timeZone: string): number {
+  const p = localParts(weekStart, timeZone);
+  const target = new Date(Date.UTC(p.year, p.month - 1, p.day + weeks * 7, 12));
+  return zonedTimeToInstant(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), 0, 0, timeZone);
+}
+
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function displayFormatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let formatter = displayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    displayFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** How much of a date to show. */
+export type DateStyle =
+  /** "Wed 2 Dec, 07:00" */
+  | "dateTime"
+  /** "Wed 2 Dec" */
+  | "day"
+  /** "Wednesday 2 December" */
+  | "longDay"
+  /** "2 Dec" */
+  | "shortDate"
+  /** "2 Dec 2026" */
+  | "date"
+  /** "07:00" */
+  | "time";
+
+const styleOptions: Readonly<Record<DateStyle, Intl.DateTimeFormatOptions>> = {
+  dateTime: { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+  day: { weekday: "short", day: "numeric", month: "short" },
+  longDay: { weekday: "long", day: "numeric", month: "long" },
+  shortDate: { day: "numeric", month: "short" },
+  date: { day: "numeric", month: "short", year: "numeric" },
+  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+};
+
+/**
+ * The one date formatter of the product: every screen and every engine sentence writes dates
+ * through it, in the club's zone and locale, so no screen shows UTC unless the club is in UTC.
+ * @param date the instant (a Date, an ISO string or epoch ms)
+ * @param calendar the club's zone and locale
+ * @param style how much to show (default "dateTime": "Wed 2 Dec, 07:00")
+ */
+export function formatInClubTime(
+  date: Date | string | number,
+  calendar: Pick<Calendar, "timeZone" | "locale">,
+  style: DateStyle = "dateTime",
+): string {
+  const instant = date instanceof Date ? date : new Date(date);
+  if (Number.isNaN(instant.getTime())) return "";
+  const formatter = displayFormatter(calendar.locale, calendar.timeZone, styleOptions[style]);
+  if (style !== "dateTime") return formatter.format(instant);
+  // Locales join date and time differently ("Wed 2 Dec at 07:00", "Wed, Dec 2, 07:00"); the
+  // product writes "<day>, <time>" everywhere so sentences read the same on every screen.
+  const day = displayFormatter(calendar.locale, calendar.timeZone, styleOptions.day).format(instant);
+  const time = displayFormatter(calendar.locale, calendar.timeZone, styleOptions.time).format(instant);
+  return `${day}, ${time}`;
+}
+
+/** True when both instants fall on the same local calendar date in the zone ("checked in today"). */
+export function isSameLocalDay(a: Date, b: Date, timeZone: string): boolean {
+  return localDateKey(a.getTime(), timeZone) === localDateKey(b.getTime(), timeZone);
+}
+
+/**
+ * The club's week holding `date`: from local midnight of its week-start day to the next one
+ * (167, 168 or 169 hours long across a daylight-saving change). The planner shows this week.
+ */
+export function clubWeek(date: Date, calendar: Partial<Calendar> = {}): { start: Date; end: Date } {
+  const { timeZone, weekStartsOn } = resolveCalendar(calendar);
+  const start = startOfLocalWeek(date.getTime(), { timeZone, weekStartsOn });
+  return { start: new Date(start), end: new Date(addLocalWeeks(start, 1, timeZone)) };
+}
