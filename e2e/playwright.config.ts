@@ -16,7 +16,8 @@ const secret = process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-00
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
 const allTargets: { name: string; port: number; env: Record<string, string> }[] = [
   { name: "pglite", port: portBase, env: { LOADLINE_DATA_DIR: path.join(root, ".data", `e2e-pglite-${portBase}`), DATABASE_URL: "" } },
-  ...(process.env.DATABASE_URL ? [{ name: "postgres", port: portBase + 1, env: { DATABASE_URL: process.env.DATABASE_URL } }] : []),
+  // With DATABASE_URL the app runs no re-assessment worker of its own unless asked to.
+  ...(process.env.DATABASE_URL ? [{ name: "postgres", port: portBase + 1, env: { DATABASE_URL: process.env.DATABASE_URL, LOADLINE_INLINE_WORKER: "true" } }] : []),
 ];
 const wanted = process.env.E2E_TARGETS?.split(",").map((t) => t.trim()).filter(Boolean);
 const targets = wanted ? allTargets.filter((t) => wanted.includes(t.name)) : allTargets;

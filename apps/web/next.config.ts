@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: ["@loadline/api", "@loadline/auth", "@loadline/db", "@loadline/domain", "@loadline/ui", "@loadline/run-import"],
   // PGlite loads its WASM and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  // pg-boss is CommonJS with dynamic requires; it runs from node_modules like the drivers.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
   // proxy.ts sets every security header on pages and API routes but does not run for Next's

@@ -1,6 +1,7 @@
 import { withOrganisation } from "@loadline/db";
 import type { Actor } from "@loadline/domain";
 import type { Context } from "./context";
+import { startReassessQueue } from "./jobs/reassess-queue";
 
 /** Carries a failed procedure's result out of its transaction, so the transaction rolls back. */
 class ProcedureFailed<R> extends Error {
@@ -14,12 +15,17 @@ class ProcedureFailed<R> extends Error {
  * `loadline_app` role with `app.organisation_id` set to the actor's organisation
  * (`withOrganisation`), and sees `ctx.db` as that transaction. A query that forgot its
  * organisation filter then still finds nothing of another club. A failed procedure's writes are
- * rolled back, so a procedure is all or nothing.
+ * rolled back, so a procedure is all or nothing, and so are the re-assessment jobs it queued:
+ * they are written through the same transaction (the queue's outbox).
+ *
+ * The queue's producer is started first, on the database itself: inside the transaction it could
+ * not start on PGlite, whose one connection the transaction holds (it would wait forever).
  */
 export async function inOrganisationScope<R extends { ok: boolean }>(
   ctx: Context & { actor: Actor },
   next: (scoped: Context & { actor: Actor }) => Promise<R>,
 ): Promise<R> {
+  await startReassessQueue(ctx.db);
   try {
     return await withOrganisation(ctx.db, ctx.actor.organisationId, async (tx) => {
       const result = await next({ ...ctx, db: tx });

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ENGINE_VERSION } from "@loadline/domain";
-import type { DatabaseHandle } from "@loadline/db";
+import { listJobs, type DatabaseHandle } from "@loadline/db";
 import { assessmentSnapshots, planVersions } from "@loadline/db/schema";
+import { REASSESS_QUEUE, runPendingJobs } from "../src/jobs";
+import { getAssessments, readAssessments } from "../src/services/assessments";
 
 type PlanContent = (typeof planVersions.$inferInsert)["content"];
-import { getAssessments } from "../src/services/assessments";
 import { addAthletes, countingDatabase } from "./coach-fixtures";
-import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
+import { callerFor, createTestDatabase, makeClub, NOW, settle, type Club } from "./fixtures";
 
 let handle: DatabaseHandle;
 let club: Club;
@@ -32,31 +33,37 @@ describe("assessment snapshots", () => {
       authorId: club.physio.userId,
       changeSummary: "Imported",
     });
+    await settle(handle, [club]);
     const rows = await callerFor(handle, club.coach).board.rows({ squadIds: [club.squadIds.distance] });
     const byId = new Map(rows.map((r) => [r.athlete.id, r]));
-    expect(byId.get(broken!)?.assessment).toBeNull();
-    expect(byId.get(healthy!)?.assessment).toMatchObject({ availability: "available" });
+    expect(byId.get(broken!)).toMatchObject({ assessment: null, assessmentState: "needs_attention", assessedAt: NOW });
+    expect(byId.get(healthy!)).toMatchObject({ assessmentState: "assessed", assessment: { availability: "available" } });
   });
 
-  it("are recomputed when the engine version changes", async () => {
+  it("of an older engine version are returned, queued, and replaced once the queue has run", async () => {
     const [athleteId] = await addAthletes(handle, club, club.squadIds.field, 1, "Versioned");
-    await getAssessments(handle.db, club.organisationId, [athleteId!], NOW);
+    await settle(handle, [club]);
     const where = and(eq(assessmentSnapshots.organisationId, club.organisationId), eq(assessmentSnapshots.athleteId, athleteId!));
     // A snapshot from an older engine, still inside its freshness window.
     await handle.db.update(assessmentSnapshots).set({ engineVersion: "1", computedAt: new Date(NOW.getTime() - 60_000) }).where(where);
-    await getAssessments(handle.db, club.organisationId, [athleteId!], NOW);
+    const stored = (await readAssessments(handle.db, club.organisationId, [athleteId!], NOW)).get(athleteId!);
+    expect(stored).toMatchObject({ state: "assessed", stale: true, computedAt: new Date(NOW.getTime() - 60_000) });
+    await runPendingJobs(handle.db, NOW);
     const [row] = await handle.db.select({ engineVersion: assessmentSnapshots.engineVersion, computedAt: assessmentSnapshots.computedAt }).from(assessmentSnapshots).where(where);
     expect(row).toEqual({ engineVersion: ENGINE_VERSION, computedAt: NOW });
   });
 
-  it("are recomputed once when many readers ask for the same stale athletes at the same time", async () => {
+  it("are never computed by readers: many readers of stale athletes read no history and leave one job each", async () => {
     const ids = await addAthletes(handle, club, club.squadIds.field, 5, "Shared");
     const counting = countingDatabase(handle);
     const sessionReads = () => counting.statements.filter((s) => /from "session_logs"/.test(s)).length;
-    await Promise.all(Array.from({ length: 10 }, () => getAssessments(counting.db, club.organisationId, ids, NOW)));
-    // One batch loaded the five timelines; the other nine readers waited for it.
-    expect(sessionReads()).toBe(1);
-    const results = await Promise.all(Array.from({ length: 3 }, () => getAssessments(handle.db, club.organisationId, ids, NOW)));
-    for (const result of results) expect([...result.keys()].sort()).toEqual([...ids].sort());
+    const results = await Promise.all(Array.from({ length: 10 }, () => readAssessments(counting.db, club.organisationId, ids, NOW)));
+    expect(sessionReads()).toBe(0);
+    for (const result of results) for (const id of ids) expect(result.get(id)).toMatchObject({ state: "being_assessed", assessment: null });
+    const pending = (await listJobs(handle.db, REASSESS_QUEUE)).filter((j) => j.state === "created" && ids.some((id) => j.singletonKey === `${club.organisationId}:${id}`));
+    expect(pending).toHaveLength(ids.length);
+    await runPendingJobs(handle.db, NOW);
+    const after = await getAssessments(handle.db, club.organisationId, ids, NOW);
+    expect([...after.keys()].sort()).toEqual([...ids].sort());
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
 import { MEDICAL_REVIEW_MESSAGE } from "@loadline/domain";
 import { addAthletes, addCheckIn, addRun, clinicalSecrets, codeOf, errorOf, fieldErrorsOf } from "./coach-fixtures";
-import { NOW, callerFor, createTestDatabase, makeClub, type Club } from "./fixtures";
+import { NOW, callerFor, createTestDatabase, makeClub, settle, type Club } from "./fixtures";
 
 const DAY_MS = 86_400_000;
 let handle: DatabaseHandle;
@@ -17,6 +17,8 @@ beforeAll(async () => {
   await addCheckIn(handle, clubA, escalated, new Date(NOW.getTime() - DAY_MS), 2, ["saddle_numbness"]);
   // A red pain response for the healthy athlete (R1).
   await addRun(handle, clubA, clubA.athlete.athleteId!, new Date(NOW.getTime() - DAY_MS), { minutes: 30, painDuring: 6 });
+  // Inserted straight into the tables: the queue re-assesses them, as after any write.
+  await settle(handle, [clubA, clubB]);
 }, 60_000);
 afterAll(() => handle.close());
 

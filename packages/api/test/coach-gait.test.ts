@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
+import { runPendingJobs } from "../src/jobs";
 import { getAssessment } from "../src/services/assessments";
 import { addRun, clinicalSecrets, codeOf, errorOf, fieldErrorsOf } from "./coach-fixtures";
 import { NOW, callerFor, createTestDatabase, makeClub, type Club } from "./fixtures";
@@ -52,9 +53,10 @@ describe("gait", () => {
     expect(Object.keys(fieldErrorsOf(await errorOf(coach.gait.create(badSeverity))))).toContain("faults.0.severity");
   });
 
-  it("records an assessment whose cues reach the athlete's assessment at once", async () => {
+  it("records an assessment whose cues reach the athlete's assessment once its re-assessment has run", async () => {
     const coach = callerFor(handle, clubA.coach);
     await coach.gait.create(overstride(clubA.athlete.athleteId!));
+    await runPendingJobs(handle.db, NOW);
     const assessment = await getAssessment(handle.db, clubA.organisationId, clubA.athlete.athleteId!, NOW);
     expect(assessment?.gait?.faults[0]?.code).toBe("OVERSTRIDE");
     expect(assessment?.gait?.prescribedCues).toEqual(["Shorter, quicker, lighter steps", "Think 'quiet feet'"]);

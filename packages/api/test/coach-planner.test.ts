@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
 import { addAthletes, addCheckIn, clinicalSecrets, codeOf, errorOf, fieldErrorsOf, givePlan } from "./coach-fixtures";
-import { NOW, callerFor, createTestDatabase, makeClub, type Club } from "./fixtures";
+import { NOW, callerFor, createTestDatabase, makeClub, settle, type Club } from "./fixtures";
+import { runPendingJobs } from "../src/jobs";
 
 const DAY_MS = 86_400_000;
 let handle: DatabaseHandle;
@@ -18,6 +19,8 @@ beforeAll(async () => {
   [phaseOne, escalated] = (await addAthletes(handle, clubA, clubA.squadIds.distance, 2, "Planned")) as [string, string];
   await givePlan(handle, clubA, phaseOne, 1, NOW, 5);
   await addCheckIn(handle, clubA, escalated, new Date(NOW.getTime() - DAY_MS), 2, ["night_pain_waking"]);
+  // Inserted straight into the tables: the queue re-assesses them, as after any write.
+  await settle(handle, [clubA, clubB]);
 }, 60_000);
 afterAll(() => handle.close());
 
@@ -77,9 +80,15 @@ describe("planner", () => {
     expect(after.sessions.map((s) => s.id)).not.toContain(id);
   });
 
-  it("a planned forbidden session updates the board at once (R16 on the squad plan)", async () => {
+  it("a planned forbidden session updates the board once the squad's re-assessment has run (R16 on the squad plan)", async () => {
+    const coach = callerFor(handle, clubA.coach);
+    const { id } = await coach.planner.create({ ...hills(clubA.squadIds.distance), kind: "sprint" });
+    // The write queued the whole squad; a worker re-assesses it.
+    const ran = await runPendingJobs(handle.db, NOW);
+    expect(ran.filter((j) => !j.due).map((j) => j.athleteId)).toContain(phaseOne);
     const rows = await callerFor(handle, clubA.coach).board.rows();
-    const flags = rows.find((r) => r.athlete.id === phaseOne)!.assessment!.flags;
+    const flags = rows.find((r) => r.athlete.id === phaseOne)!.assessment?.flags ?? [];
     expect(flags.some((f) => f.ruleId === "R16")).toBe(true);
+    await coach.planner.remove({ id });
   });
 });

@@ -4,7 +4,7 @@ import { seedDemoClub } from "@loadline/db/seed";
 import type { DatabaseHandle } from "@loadline/db";
 import type { Actor } from "@loadline/domain";
 import { eq } from "drizzle-orm";
-import { NOW, callerFor, createTestDatabase } from "./fixtures";
+import { NOW, callerFor, createTestDatabase, settle } from "./fixtures";
 
 let handle: DatabaseHandle;
 let coach: Actor;
@@ -15,6 +15,8 @@ beforeAll(async () => {
   const { organisationId } = await seedDemoClub(handle.db, { now: NOW, hashPassword: async () => "x" });
   const [coachRow] = await handle.db.select().from(users).where(eq(users.email, "coach@loadline.demo"));
   coach = { userId: coachRow!.id, role: "coach", organisationId };
+  // The demo club's first board queues every athlete; here the queue runs before the tests read.
+  await settle(handle, [{ organisationId }]);
   for (const row of await handle.db.select({ id: athleteProfiles.id, name: users.name }).from(athleteProfiles).innerJoin(users, eq(users.id, athleteProfiles.userId))) {
     names.set(row.name, row.id);
   }

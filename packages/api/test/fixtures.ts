@@ -2,6 +2,8 @@ import { createTestDatabase } from "@loadline/db/testing";
 import type { DatabaseHandle } from "@loadline/db";
 import { athleteProfiles, organisations, squadMemberships, squads, users } from "@loadline/db/schema";
 import type { Actor, Role } from "@loadline/domain";
+import { eq } from "drizzle-orm";
+import { reassessQueue, runPendingJobs } from "../src/jobs";
 import { createCaller } from "../src/root";
 
 export const NOW = new Date("2026-11-21T09:00:00Z");
@@ -61,3 +63,16 @@ export function callerFor(handle: DatabaseHandle, actor: Actor | null, now = NOW
 }
 
 export { createTestDatabase };
+
+/**
+ * Re-assess every athlete of these clubs through the queue, as a worker would, and wait for it:
+ * for records inserted straight into tables (no write path queued them) and for writes whose
+ * re-assessment is queued. Tests then read the board at a known point.
+ */
+export async function settle(handle: DatabaseHandle, clubs: Pick<Club, "organisationId">[], now = NOW): Promise<void> {
+  for (const club of clubs) {
+    const ids = await handle.db.select({ id: athleteProfiles.id }).from(athleteProfiles).where(eq(athleteProfiles.organisationId, club.organisationId));
+    await (await reassessQueue(handle.db)).enqueue(club.organisationId, ids.map((r) => r.id));
+  }
+  await runPendingJobs(handle.db, now);
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
 import { buildThresholdOverrides, type Assessment } from "@loadline/domain";
+import { runPendingJobs } from "../src/jobs";
 import { getAssessment } from "../src/services/assessments";
 import { at, DAY, key } from "./athlete-helpers";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
@@ -28,7 +29,9 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
+/** The athlete's assessment once the queued re-assessments (the physio's writes) have run. */
 const assess = async (): Promise<Assessment> => {
+  await runPendingJobs(handle.db, NOW);
   const assessment = await getAssessment(handle.db, club.organisationId, athleteId, NOW);
   expect(assessment).not.toBeNull();
   return assessment!;

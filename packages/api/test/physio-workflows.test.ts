@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
+import { runPendingJobs } from "../src/jobs";
 import { afterClinicalWrite } from "../src/services/assessments";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 import { codeOf, errorOf, fieldsOf, insertRedFlagCheckIn, phase1Body, startRehab, validEpisode } from "./physio-helpers";
@@ -128,6 +129,8 @@ describe("versioned plans and phase changes", () => {
     expect(await codeOf(callerFor(handle, other.physio).plans.current({ athleteId }))).toBe("NOT_FOUND");
     expect(await codeOf(callerFor(handle, other.physio).plans.save({ athleteId, baseVersion: 1, body: phase1Body(45) }))).toBe("NOT_FOUND");
     expect(await codeOf(callerFor(handle, null).plans.current({ athleteId }))).toBe("UNAUTHORIZED");
+    // The physio's view carries the engine's exit criteria once the plan's re-assessment has run.
+    await runPendingJobs(handle.db, NOW);
     const physioView = await callerFor(handle, club.physio).plans.current({ athleteId });
     expect(physioView.exitCriteria.map((c) => c.id)).toEqual(["E1.1", "E1.2", "E1.3", "E1.4"]);
     expect(physioView.defaults.spacing.highLoadHours).toBe(72);
@@ -215,6 +218,7 @@ describe("adjunct treatments", () => {
     const physio = callerFor(handle, club.physio);
     const injection = await physio.adjuncts.record({ athleteId, at: new Date(NOW.getTime() - 86_400_000), kind: "corticosteroid_injection", side: "right", provider: "Dr Lee" });
     expect(injection.pausesProgression).toBe(true);
+    await runPendingJobs(handle.db, NOW);
     const blocked = await physio.plans.current({ athleteId });
     expect(blocked.progressionBlocks.map((b) => b.ruleId)).toContain("R22");
 
@@ -222,6 +226,7 @@ describe("adjunct treatments", () => {
     await physio.adjuncts.enterRestrictions({ adjunctId: injection.id, restrictions: "No heavy loading for 2 weeks" });
     const list = await physio.adjuncts.list({ athleteId });
     expect(list[0]).toMatchObject({ kind: "corticosteroid_injection", restrictions: "No heavy loading for 2 weeks", pausesProgression: false, recordedByName: "physio of Physio Club" });
+    await runPendingJobs(handle.db, NOW);
     expect((await physio.plans.current({ athleteId })).progressionBlocks.map((b) => b.ruleId)).not.toContain("R22");
   });
 
@@ -243,6 +248,7 @@ describe("escalations", () => {
   beforeAll(async () => {
     await insertRedFlagCheckIn(handle, club, new Date(NOW.getTime() - 3_600_000), "red-flag-1");
     await afterClinicalWrite(handle.db, club.organisationId, [athleteId], NOW);
+    await runPendingJobs(handle.db, NOW);
   });
 
   it("puts red-flag answers in the physio's queue with the evidence, and first on the caseload", async () => {
@@ -279,6 +285,7 @@ describe("escalations", () => {
     expect(await codeOf(physio.escalations.acknowledge({ alertId }))).toBe("CONFLICT");
     expect(await physio.escalations.list()).toEqual([]);
     expect((await physio.escalations.list({ includeResolved: true })).map((a) => a.resolvedByName)).toEqual(["physio of Physio Club"]);
+    await runPendingJobs(handle.db, NOW);
     expect((await physio.caseload.list())[0]).toMatchObject({ openEscalations: 0 });
     expect((await physio.plans.current({ athleteId })).progressionBlocks.map((b) => b.ruleId)).not.toContain("R20");
     const log = await physio.audit.list({ athleteId });

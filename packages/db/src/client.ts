@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { pgliteJobSql, postgresJobSql, registerJobSql, type JobSql } from "./job-sql";
 import { migrationsFolder } from "./paths";
 import * as schema from "./schema";
 
@@ -18,9 +19,13 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
+  /** The job queue's way into this database (pg-boss's `db` adapter), outside transactions. */
+  jobSql: JobSql;
   /** Apply the committed migrations (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The server's URL (PostgreSQL only): a test hands it to a child worker process. */
+  url?: string;
   /** The embedded database's files as one tar (PGlite only), to restore a migrated copy fast. */
   dump?: () => Promise<Blob>;
 }
@@ -36,9 +41,12 @@ export async function openPglite(
   const client = new PGlite(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   await client.waitReady;
   const db = drizzlePglite({ client, schema });
+  const jobSql = pgliteJobSql(client);
+  registerJobSql(db, jobSql);
   return {
     db,
     kind: "pglite",
+    jobSql,
     migrate: () => migratePglite(db, { migrationsFolder: migrationsFolder(options.migrationsDir) }),
     close: () => client.close(),
     dump: () => client.dumpDataDir("none"),
@@ -49,9 +57,13 @@ export async function openPglite(
 export function openPostgres(url: string, options: { migrationsDir?: string; max?: number } = {}): DatabaseHandle {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema });
+  const jobSql = postgresJobSql(client);
+  registerJobSql(db, jobSql);
   return {
     db,
     kind: "postgres",
+    url,
+    jobSql,
     migrate: () => migratePostgres(db, { migrationsFolder: migrationsFolder(options.migrationsDir) }),
     close: () => client.end({ timeout: 5 }),
   };

@@ -1,4 +1,6 @@
 export * from "./client";
+export * from "./job-sql";
+export * from "./queries/jobs";
 export * from "./errors";
 export * from "./runtime";
 export * from "./queries/users";

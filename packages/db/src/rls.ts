@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client";
+import { registerTransactionRoot } from "./job-sql";
 
 /** The role that row-level security binds (migration 0005_tenant_row_level_security.sql). */
 export const APP_ROLE = "loadline_app";
@@ -12,6 +13,8 @@ export const APP_ROLE = "loadline_app";
  */
 export function withOrganisation<T>(db: Database, organisationId: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
+    // The job queue reaches its producer through this (its jobs go through `tx` itself).
+    registerTransactionRoot(tx, db);
     await tx.execute(sql`set local role loadline_app`);
     await tx.execute(sql`select set_config('app.organisation_id', ${organisationId}, true)`);
     return fn(tx);

@@ -8,6 +8,27 @@ export interface RuntimeOptions {
 }
 
 const key = Symbol.for("loadline.database");
+const hooksKey = Symbol.for("loadline.database.shutdown");
+type Hooks = { [hooksKey]?: (() => Promise<void>)[] };
+const hooks = globalThis as Hooks;
+
+/**
+ * Run `hook` on SIGTERM/SIGINT before the process database closes (a worker stops fetching and
+ * finishes its batch there). Hooks run one after another, latest first; a failing one is logged.
+ */
+export function onDatabaseShutdown(hook: () => Promise<void>): void {
+  (hooks[hooksKey] ??= []).push(hook);
+}
+
+async function runShutdownHooks(): Promise<void> {
+  for (const hook of [...(hooks[hooksKey] ?? [])].reverse()) {
+    try {
+      await hook();
+    } catch (error) {
+      console.error("shutdown hook failed", error);
+    }
+  }
+}
 type Slot = { [key]?: Promise<DatabaseHandle> };
 const slot = globalThis as Slot;
 
@@ -40,8 +61,12 @@ async function start(options: RuntimeOptions): Promise<DatabaseHandle> {
     const anyOrganisation = await handle.db.query.organisations.findFirst({ columns: { id: true } });
     if (!anyOrganisation) await options.seedIfEmpty(handle.db);
   }
-  // Close PGlite cleanly so its files are consistent at the next start.
-  const closeAndExit = () => void handle.close().finally(() => process.exit(0));
+  // Stop what uses the database first (a worker finishes its batch), then close PGlite cleanly
+  // so its files are consistent at the next start.
+  const closeAndExit = () =>
+    void runShutdownHooks()
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
   process.once("SIGTERM", closeAndExit);
   process.once("SIGINT", closeAndExit);
   return handle;

@@ -1,10 +1,16 @@
 import "server-only";
+import { ensureInlineWorker } from "@loadline/api";
 import { hashPassword } from "@loadline/auth/password";
 import { getDatabase, type Database } from "@loadline/db";
 import { seedDemoClub } from "@loadline/db/seed";
 
-/** The app's database; an empty embedded database gets the demo club on first start. */
+/**
+ * The app's database; an empty embedded database gets the demo club on first start. The
+ * re-assessment worker starts with it when this process should run one (always on the embedded
+ * database, on PostgreSQL only with LOADLINE_INLINE_WORKER=true); requests never wait for it.
+ */
 export async function getDb(): Promise<Database> {
   const handle = await getDatabase({ seedIfEmpty: (db) => seedDemoClub(db, { now: new Date(), hashPassword }).then(() => undefined) });
+  void ensureInlineWorker(handle);
   return handle.db;
 }

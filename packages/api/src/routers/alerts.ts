@@ -2,17 +2,17 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { coachSafeMessage, plainText } from "@loadline/domain";
 import { acknowledgeAlert, countNewAlerts, listAlerts, listBoardAthletes, type Database } from "@loadline/db";
-import { getAssessments } from "../services/assessments";
+import { readAssessments } from "../services/assessments";
 import { procedureFor, router } from "../trpc";
 
 /**
- * Athletes of the coach's squads, with assessments brought up to date first: time alone can
- * raise a flag (a rolling window moves), and refreshing a stale snapshot records its alerts.
- * A fixed number of queries.
+ * Athletes of the coach's squads. Their stale snapshots are queued for re-assessment on the way:
+ * time alone can raise a flag (a rolling window moves), and the worker records its alert. A
+ * fixed number of queries; nothing is computed here.
  */
 async function currentAthletes(db: Database, organisationId: string, squadId: string | undefined, now: Date) {
   const athletes = await listBoardAthletes(db, organisationId, squadId ? [squadId] : undefined);
-  await getAssessments(db, organisationId, athletes.map((a) => a.id), now);
+  await readAssessments(db, organisationId, athletes.map((a) => a.id), now);
   return athletes;
 }
 

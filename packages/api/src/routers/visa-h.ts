@@ -33,7 +33,8 @@ export const visaHRouter = router({
         createdAt: ctx.now,
       });
       if (!created) assertSameSubmission(response, { at: input.at, items: [...input.items] });
-      const assessment = (await afterClinicalWrite(ctx.db, organisationId, [athleteId], ctx.now)).get(athleteId);
+      // Inline: the form shows the new VISA-H summary at once.
+      const assessment = (await afterClinicalWrite(ctx.db, organisationId, [athleteId], ctx.now, { feedbackFor: athleteId })).get(athleteId);
       return { response, created, total: response.total, summary: assessment?.visaH ?? null };
     }),
 

@@ -1,8 +1,7 @@
 import superjson from "superjson";
-import { ENGINE_VERSION, assessAthlete, athleteTimelineSchema, effectiveTimeZone, raisesAlert, type Assessment } from "@loadline/domain";
+import { assessAthlete, athleteTimelineSchema, DomainError, effectiveTimeZone, ENGINE_VERSION, raisesAlert, type Assessment } from "@loadline/domain";
 import {
   alertFromFlag,
-  invalidateSnapshots,
   loadTimelines,
   readAthleteTimeZones,
   readClubCalendar,
@@ -11,23 +10,23 @@ import {
   type Database,
   type NewAlert,
   type SnapshotRow,
+  type Transaction,
 } from "@loadline/db";
+import { reassessQueue } from "../jobs/reassess-queue";
 
 /**
- * Assessments are computed on write and stored as snapshots, so reading a squad board costs
- * one query instead of re-running a year of history per athlete. Time alone also changes an
- * assessment (R7 dates pass, rolling windows move, a pending next-morning outcome settles),
- * so a snapshot goes stale after at most an hour, or at its next R7 date if sooner, or when
- * the engine's version changes, and is recomputed on the next read.
+ * Assessments are stored as snapshots, so reading a squad board costs one query instead of
+ * re-running a year of history per athlete. They are kept current off the request path by the
+ * `reassess-athlete` job queue (see ../jobs): a write that changes what the engine reads enqueues
+ * its athletes; a saved snapshot schedules its own next run at `staleAfter` (at most an hour, or
+ * the next R7 time), because time alone changes an assessment (R7 dates pass, rolling windows
+ * move, a pending next-morning outcome settles); a worker starting with a new engine version
+ * re-queues every snapshot of an older one.
  *
- * Why both: computing only on read would replay up to 400 days of records for every athlete on
- * every board view; computing only on write would show yesterday's R7 date and windows until
- * the athlete logs again. Writes (logs, check-ins, plans, tests, adjuncts, reviews, gait, and a
- * squad's planned sessions, which feed R16 for every member) call `afterClinicalWrite` so the
- * writer sees the new flags at once; reads recompute whatever went stale in one batch through
- * `loadTimelines` (a fixed number of queries), so the board stays O(1) in queries per squad.
- * A snapshot written by another engine version (`ENGINE_VERSION`) is stale too, so a rule change
- * reaches every athlete on the next read.
+ * Readers never compute: they return what is stored, with its age, and enqueue (deduplicated)
+ * whatever is stale or missing. Only two paths compute inline, on one athlete: the athlete's own
+ * submit, whose outcome card shows the engine's verdict at once, and decisions that must not
+ * rest on an outdated snapshot (a phase change's exit criteria).
  *
  * Each athlete is assessed in their own time zone when they have one, else the club's; the
  * club's locale writes the dates in the sentences.
@@ -50,11 +49,52 @@ function isFresh(snapshot: SnapshotRow, now: Date): boolean {
   return snapshot.engineVersion === ENGINE_VERSION && snapshot.staleAfter.getTime() > now.getTime() && snapshot.computedAt.getTime() <= now.getTime();
 }
 
+interface Computed {
+  assessments: Map<string, Assessment>;
+  snapshots: SnapshotRow[];
+  newAlerts: NewAlert[];
+}
+
 /**
- * Re-assess these athletes from their stored records, then store the snapshots and their new
- * alerts together (one transaction, chunked). A fixed number of queries whatever the number of
- * athletes. An athlete whose stored records cannot be read is left out of the result (callers
- * show "record needs attention") and logged; it never fails the other athletes of the batch.
+ * Assess these athletes from their stored records (a fixed number of queries whatever their
+ * number). An athlete whose records cannot be read gets a snapshot without an assessment
+ * ("record needs attention"), logged; it never fails the other athletes of the batch.
+ */
+async function computeAssessments(db: Database, organisationId: string, athleteIds: string[], now: Date): Promise<Computed> {
+  const timelines = await loadTimelines(db, organisationId, athleteIds, now);
+  const club = await readClubCalendar(db, organisationId);
+  const athleteZones = await readAthleteTimeZones(db, organisationId, [...timelines.keys()]);
+  const computed: Computed = { assessments: new Map(), snapshots: [], newAlerts: [] };
+  for (const [athleteId, input] of timelines) {
+    let assessment: Assessment | null;
+    try {
+      // Stored records were validated on write; this applies defaults and types.
+      const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale };
+      assessment = assessAthlete(athleteTimelineSchema.parse(input), now, { calendar });
+    } catch (error) {
+      console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
+      assessment = null;
+    }
+    computed.snapshots.push({
+      athleteId,
+      computedAt: now,
+      staleAfter: assessment ? staleAfter(assessment, now) : new Date(now.getTime() + MAX_SNAPSHOT_AGE_MS),
+      engineVersion: ENGINE_VERSION,
+      assessment: assessment ? superjson.serialize(assessment) : null,
+    });
+    if (!assessment) continue;
+    computed.assessments.set(athleteId, assessment);
+    computed.newAlerts.push(...alertsOf(athleteId, assessment));
+  }
+  return computed;
+}
+
+/**
+ * Re-assess these athletes and store the snapshots, their new alerts and each snapshot's next
+ * scheduled run together (one transaction, chunked). Idempotent: running it twice for the same
+ * records stores the same snapshot and no second alert (alerts are unique per fingerprint), which
+ * is what lets the queue deliver a job twice. Athletes whose records need attention are absent
+ * from the result.
  */
 export async function refreshAssessments(
   db: Database,
@@ -62,74 +102,59 @@ export async function refreshAssessments(
   athleteIds: string[],
   now: Date,
 ): Promise<Map<string, Assessment>> {
-  const timelines = await loadTimelines(db, organisationId, athleteIds, now);
-  const club = await readClubCalendar(db, organisationId);
-  const athleteZones = await readAthleteTimeZones(db, organisationId, [...timelines.keys()]);
-  const assessments = new Map<string, Assessment>();
-  const snapshots: SnapshotRow[] = [];
-  const newAlerts: NewAlert[] = [];
-  for (const [athleteId, input] of timelines) {
-    let assessment: Assessment;
-    try {
-      // Stored records were validated on write; this applies defaults and types.
-      const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale };
-      assessment = assessAthlete(athleteTimelineSchema.parse(input), now, { calendar });
-    } catch (error) {
-      console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
-      continue;
-    }
-    assessments.set(athleteId, assessment);
-    snapshots.push({
-      athleteId,
-      computedAt: now,
-      staleAfter: staleAfter(assessment, now),
-      engineVersion: ENGINE_VERSION,
-      assessment: superjson.serialize(assessment),
-    });
-    newAlerts.push(...alertsOf(athleteId, assessment));
-  }
-  await saveAssessments(db, organisationId, snapshots, newAlerts);
+  if (athleteIds.length === 0) return new Map();
+  const queue = await reassessQueue(db);
+  const { assessments, snapshots, newAlerts } = await computeAssessments(db, organisationId, athleteIds, now);
+  await saveAssessments(db, organisationId, snapshots, newAlerts, (tx) => queue.scheduleDue(tx, organisationId, snapshots));
   return assessments;
 }
 
-/**
- * Refreshes under way in this process, per athlete. Many coaches opening the same stale board
- * at once share one recompute instead of each replaying the same athletes' history.
- */
-const inFlight = new Map<string, Promise<Map<string, Assessment>>>();
+/** What a reader gets for one athlete: never computed on the read. */
+export type AssessmentState = "assessed" | "being_assessed" | "needs_attention";
 
-async function refreshOnce(db: Database, organisationId: string, athleteIds: string[], now: Date): Promise<Map<string, Assessment>> {
-  const key = (athleteId: string) => `${organisationId}:${athleteId}`;
-  const waiting = new Set<Promise<Map<string, Assessment>>>();
-  const mine: string[] = [];
-  for (const athleteId of athleteIds) {
-    const running = inFlight.get(key(athleteId));
-    if (running) waiting.add(running);
-    else mine.push(athleteId);
-  }
-  if (mine.length > 0) {
-    const batch = refreshAssessments(db, organisationId, mine, now);
-    for (const athleteId of mine) inFlight.set(key(athleteId), batch);
-    const forget = () => {
-      for (const athleteId of mine) if (inFlight.get(key(athleteId)) === batch) inFlight.delete(key(athleteId));
-    };
-    batch.then(forget, forget);
-    waiting.add(batch);
-  }
-  const result = new Map<string, Assessment>();
-  for (const done of await Promise.all(waiting)) {
-    for (const athleteId of athleteIds) {
-      const assessment = done.get(athleteId);
-      if (assessment) result.set(athleteId, assessment);
-    }
-  }
-  return result;
+export interface StoredAssessment {
+  state: AssessmentState;
+  /** The stored assessment; null while being assessed or when the records need attention. */
+  assessment: Assessment | null;
+  /** When the stored snapshot was computed (its age on the board); null before the first. */
+  computedAt: Date | null;
+  /** True when a re-assessment was queued because the snapshot is stale or missing. */
+  stale: boolean;
 }
 
 /**
- * Current assessments of these athletes: fresh snapshots as stored, stale or missing ones
- * recomputed together in one batch (shared with concurrent readers of the same athletes).
+ * Stored assessments of these athletes, stale or not, with their age. Stale or missing ones are
+ * queued for re-assessment (deduplicated per athlete, one INSERT); an athlete without a snapshot
+ * yet is "being assessed". One query, plus that INSERT when something is stale.
  */
+export async function readAssessments(
+  db: Database,
+  organisationId: string,
+  athleteIds: string[],
+  now: Date,
+): Promise<Map<string, StoredAssessment>> {
+  const result = new Map<string, StoredAssessment>();
+  if (athleteIds.length === 0) return result;
+  const snapshots = new Map((await readSnapshots(db, organisationId, athleteIds)).map((s) => [s.athleteId, s]));
+  const stale: string[] = [];
+  for (const athleteId of athleteIds) {
+    const snapshot = snapshots.get(athleteId);
+    const fresh = snapshot !== undefined && isFresh(snapshot, now);
+    if (!fresh) stale.push(athleteId);
+    if (!snapshot) {
+      result.set(athleteId, { state: "being_assessed", assessment: null, computedAt: null, stale: true });
+    } else if (snapshot.assessment === null) {
+      result.set(athleteId, { state: "needs_attention", assessment: null, computedAt: snapshot.computedAt, stale: !fresh });
+    } else {
+      const assessment: Assessment = superjson.deserialize(snapshot.assessment as Parameters<typeof superjson.deserialize>[0]);
+      result.set(athleteId, { state: "assessed", assessment, computedAt: snapshot.computedAt, stale: !fresh });
+    }
+  }
+  if (stale.length > 0) await (await reassessQueue(db)).enqueue(organisationId, stale);
+  return result;
+}
+
+/** The stored assessments of these athletes that have one (see `readAssessments`). */
 export async function getAssessments(
   db: Database,
   organisationId: string,
@@ -137,34 +162,62 @@ export async function getAssessments(
   now: Date,
 ): Promise<Map<string, Assessment>> {
   const result = new Map<string, Assessment>();
-  const stale: string[] = [];
-  const snapshots = new Map((await readSnapshots(db, organisationId, athleteIds)).map((s) => [s.athleteId, s]));
-  for (const athleteId of athleteIds) {
-    const snapshot = snapshots.get(athleteId);
-    if (snapshot && isFresh(snapshot, now)) {
-      result.set(athleteId, superjson.deserialize(snapshot.assessment as Parameters<typeof superjson.deserialize>[0]));
-    } else {
-      stale.push(athleteId);
-    }
-  }
-  if (stale.length > 0) {
-    for (const [athleteId, assessment] of await refreshOnce(db, organisationId, stale, now)) result.set(athleteId, assessment);
+  for (const [athleteId, stored] of await readAssessments(db, organisationId, athleteIds, now)) {
+    if (stored.assessment) result.set(athleteId, stored.assessment);
   }
   return result;
 }
 
-/** The assessment of one athlete (see `getAssessments`). */
+/**
+ * The assessment of one athlete, for that athlete's own pages (Today, progress, the coach's
+ * overview, the physio's plan). The stored one, unless it is missing or a re-assessment of the
+ * athlete is still queued (a write the snapshot does not include yet): then this one athlete is
+ * re-assessed inline, so the physio who just recorded an injection sees its block on the page
+ * they return to. One athlete, never a batch; lists use `readAssessments`. Null when the
+ * records need attention.
+ */
 export async function getAssessment(db: Database, organisationId: string, athleteId: string, now: Date): Promise<Assessment | null> {
-  return (await getAssessments(db, organisationId, [athleteId], now)).get(athleteId) ?? null;
+  const stored = (await readAssessments(db, organisationId, [athleteId], now)).get(athleteId);
+  const behind = stored?.state === "being_assessed" || (await (await reassessQueue(db)).isQueued(organisationId, athleteId));
+  if (behind) return (await refreshAssessments(db, organisationId, [athleteId], now)).get(athleteId) ?? null;
+  return stored?.assessment ?? null;
 }
 
-/** After a write that changes what the engine reads: recompute now, so new alerts appear at once. */
+/**
+ * The athlete's assessment computed now from the stored records, not stored: for a decision
+ * that must see every record written so far (a queued re-assessment may not have run yet).
+ */
+export async function assessNow(db: Database, organisationId: string, athleteId: string, now: Date): Promise<Assessment | null> {
+  return (await computeAssessments(db, organisationId, [athleteId], now)).assessments.get(athleteId) ?? null;
+}
+
+/**
+ * After a write that changes what the engine reads. The athlete named in `feedbackFor` (the
+ * writer, whose screen shows the engine's verdict at once) is re-assessed inline and returned;
+ * every other athlete is queued. Jobs go through `db` itself: in a tenant procedure that is the
+ * procedure's transaction (row-level security, `inOrganisationScope`), so they commit or roll
+ * back with its writes (the outbox), and the inline re-assessment is part of it too. A write
+ * that runs in a transaction of its own inside a database handle passes it as `via` instead;
+ * only queued athletes then. An inline re-assessment that fails is queued instead, so the write
+ * is never left unassessed.
+ */
 export async function afterClinicalWrite(
   db: Database,
   organisationId: string,
   athleteIds: string[],
   now: Date,
+  options: { feedbackFor?: string; via?: Transaction } = {},
 ): Promise<Map<string, Assessment>> {
-  await invalidateSnapshots(db, organisationId, athleteIds);
-  return refreshAssessments(db, organisationId, athleteIds, now);
+  const inline = options.feedbackFor !== undefined && athleteIds.includes(options.feedbackFor) ? [options.feedbackFor] : [];
+  if (inline.length > 0 && options.via) throw new DomainError("invalid", "An inline re-assessment cannot run inside the write's transaction");
+  const queued = athleteIds.filter((id) => !inline.includes(id));
+  const queue = await reassessQueue(db);
+  await queue.enqueue(organisationId, queued, options.via ? { via: options.via } : {});
+  if (inline.length === 0) return new Map();
+  try {
+    return await refreshAssessments(db, organisationId, inline, now);
+  } catch (error) {
+    await queue.enqueue(organisationId, inline).catch(() => undefined);
+    throw error;
+  }
 }

@@ -12,7 +12,7 @@ import {
   type Zone,
 } from "@loadline/domain";
 import type { Database } from "@loadline/db";
-import { afterClinicalWrite, getAssessment } from "./assessments";
+import { afterClinicalWrite, assessNow } from "./assessments";
 
 /** What the athlete sees at once after saving a log: the engine's verdict in plain words. */
 export interface LogFeedback {
@@ -37,13 +37,17 @@ export interface LogFeedback {
 
 const plainFlag = (f: Flag) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message });
 
-/** The assessment before a write, so the feedback can say which flags are new. */
+/**
+ * The assessment before a write, so the feedback can say which flags are new. Computed, not
+ * read: the stored snapshot may predate a queued re-assessment, whose flags are not this write's.
+ */
 export async function assessmentBefore(db: Database, organisationId: string, athleteId: string, now: Date): Promise<Assessment | null> {
-  return getAssessment(db, organisationId, athleteId, now);
+  return assessNow(db, organisationId, athleteId, now);
 }
 
 /**
- * Re-assess after a write (snapshots and alerts stay current for staff) and word the result
+ * Re-assess after a write, inline (the athlete waits for this verdict; snapshot and alerts are
+ * stored for staff at the same time) and word the result
  * for the athlete. For a session log the outcome is the engine's R4 outcome of that session
  * when it is the latest, else the same-day R1/R2 zones from the domain's helpers.
  */
@@ -55,7 +59,7 @@ export async function feedbackAfterWrite(
   before: Assessment | null,
   record: { id: string; painDuring?: number; painAfter?: number | null } | null,
 ): Promise<LogFeedback> {
-  const assessment = (await afterClinicalWrite(db, organisationId, [athleteId], now)).get(athleteId);
+  const assessment = (await afterClinicalWrite(db, organisationId, [athleteId], now, { feedbackFor: athleteId })).get(athleteId);
   if (!assessment) throw new Error("The athlete could not be assessed");
   let outcome: LogFeedback["outcome"] = null;
   if (record && record.painDuring !== undefined) {

@@ -1,6 +1,6 @@
 import { availabilityRank, severities, type Availability, type Phase, type Severity } from "@loadline/domain";
 import { currentPhases, lastLogTimes, listOpenAlerts, listOpenEpisodes, type Database } from "@loadline/db";
-import { getAssessments } from "./assessments";
+import { readAssessments, type AssessmentState } from "./assessments";
 
 const DAY_MS = 86_400_000;
 
@@ -24,25 +24,29 @@ export interface CaseloadRow {
   visaHLatest: number | null;
   availability: Availability;
   progressionBlocked: boolean;
+  /** Whether the figures above come from an assessment ("being_assessed": none stored yet). */
+  assessmentState: AssessmentState;
+  assessedAt: Date | null;
 }
 
 const severityRank = (s: Severity | null) => (s === null ? -1 : severities.indexOf(s));
 
 /**
  * The physio's caseload: every athlete with an open injury episode, with what the list sorts
- * and filters on. A fixed number of queries (episodes, snapshots, alerts, last logs).
+ * and filters on. A fixed number of queries (episodes, stored snapshots, alerts, last logs).
  */
 export async function buildCaseload(db: Database, organisationId: string, now: Date): Promise<CaseloadRow[]> {
   const episodes = await listOpenEpisodes(db, organisationId);
   const ids = episodes.map((e) => e.athleteId);
   const [assessments, openAlerts, lastLogs, phases] = await Promise.all([
-    getAssessments(db, organisationId, ids, now),
+    readAssessments(db, organisationId, ids, now),
     listOpenAlerts(db, organisationId, ids),
     lastLogTimes(db, organisationId, ids),
     currentPhases(db, organisationId, ids),
   ]);
   const rows = episodes.map((episode): CaseloadRow => {
-    const assessment = assessments.get(episode.athleteId);
+    const stored = assessments.get(episode.athleteId);
+    const assessment = stored?.assessment;
     const alerts = openAlerts.filter((a) => a.athleteId === episode.athleteId && a.severity !== "info");
     const worst = alerts.reduce<Severity | null>((w, a) => (severityRank(a.severity) > severityRank(w) ? a.severity : w), null);
     const escalations = alerts.filter((a) => a.severity === "escalate" || a.ruleId === "R19" || a.ruleId === "R20").length;
@@ -60,6 +64,8 @@ export async function buildCaseload(db: Database, organisationId: string, now: D
       visaHLatest: assessment?.visaH?.latestTotal ?? null,
       availability: assessment?.availability ?? "rehab",
       progressionBlocked: assessment?.progression.blocked ?? false,
+      assessmentState: stored?.state ?? "being_assessed",
+      assessedAt: stored?.computedAt ?? null,
     };
   });
   // Red-flag escalations first, then the worst open severity, then name.

@@ -18,7 +18,7 @@ import {
   type Database,
   type PainPoint,
 } from "@loadline/db";
-import { getAssessments } from "./assessments";
+import { getAssessments, readAssessments, type AssessmentState } from "./assessments";
 
 const DAY_MS = 86_400_000;
 export const SPARKLINE_DAYS = 14;
@@ -26,8 +26,14 @@ export const SPARKLINE_DAYS = 14;
 /** One row of the squad board: the athlete and the coach-safe view of their assessment. */
 export interface BoardRow {
   athlete: BoardAthlete;
-  /** Null when the athlete's stored records could not be assessed: "record needs attention". */
+  /** Null unless `assessmentState` is "assessed". */
   assessment: CoachAssessment | null;
+  /** "being_assessed": no snapshot yet (queued); "needs_attention": the records could not be assessed. */
+  assessmentState: AssessmentState;
+  /** When the shown assessment was computed (the board shows its age); null before the first. */
+  assessedAt: Date | null;
+  /** Whole minutes since `assessedAt` at the request's time (the board's "assessed 5 min ago"). */
+  assessedMinutesAgo: number | null;
   /** Whole days in the current phase, or null without a plan. */
   daysInPhase: number | null;
   /** Morning pain of the last 14 days, oldest first (the sparkline). */
@@ -38,27 +44,31 @@ export interface BoardRow {
 
 /**
  * The squad board in a constant number of SQL queries whatever the squad size: the athletes
- * of the chosen squads (1), snapshots via `getAssessments` (1, plus one fixed batch when some
- * are stale), phase starts (1), 14 days of morning pain (1) and last-log times (1). An athlete
- * whose records cannot be assessed keeps their row, marked, and never fails the board.
+ * of the chosen squads (1), stored snapshots via `readAssessments` (1, plus one INSERT queueing
+ * the stale ones), phase starts (1), 14 days of morning pain (1) and last-log times (1). Nothing
+ * is computed on the read. An athlete not assessed yet, or whose records cannot be assessed,
+ * keeps their row, marked, and never fails the board.
  */
 export async function loadBoard(db: Database, organisationId: string, squadIds: string[] | undefined, now: Date): Promise<BoardRow[]> {
   const athletes = await listBoardAthletes(db, organisationId, squadIds);
   const ids = athletes.map((a) => a.id);
   const [assessments, phaseStarts, pain, lastLogs] = await Promise.all([
-    getAssessments(db, organisationId, ids, now),
+    readAssessments(db, organisationId, ids, now),
     latestPhaseStarts(db, organisationId, ids),
     morningPainSeries(db, organisationId, ids, new Date(now.getTime() - SPARKLINE_DAYS * DAY_MS)),
     lastLogTimes(db, organisationId, ids),
   ]);
   return athletes.map((athlete) => {
-    const assessment = assessments.get(athlete.id);
-    const view = assessment ? toCoachAssessment(assessment) : null;
+    const stored = assessments.get(athlete.id);
+    const view = stored?.assessment ? toCoachAssessment(stored.assessment) : null;
     const phaseStart = phaseStarts.get(athlete.id);
     const lastLog = lastLogs.get(athlete.id);
     return {
       athlete,
       assessment: view,
+      assessmentState: stored?.state ?? "being_assessed",
+      assessedAt: stored?.computedAt ?? null,
+      assessedMinutesAgo: stored?.computedAt ? Math.max(0, Math.floor((now.getTime() - stored.computedAt.getTime()) / 60_000)) : null,
       daysInPhase: view?.phase != null && phaseStart ? Math.max(0, Math.floor((now.getTime() - phaseStart.phaseStartedAt.getTime()) / DAY_MS)) : null,
       pain14: pain.get(athlete.id) ?? [],
       daysSinceLastLog: lastLog ? Math.max(0, Math.floor((now.getTime() - lastLog.getTime()) / DAY_MS)) : null,

@@ -21,7 +21,7 @@ import {
   type PlanVersionWithAuthor,
 } from "@loadline/db";
 import type { PlanContent } from "@loadline/db/schema";
-import { afterClinicalWrite, getAssessment } from "./assessments";
+import { afterClinicalWrite, assessNow } from "./assessments";
 import { recordAudit } from "./audit";
 
 /** The plan body of a stored version, with its phase, as the domain diff reads it. */
@@ -126,7 +126,8 @@ export async function changePhase(db: Database, actor: Actor, now: Date, request
   const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
   if (!latest) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This athlete has no plan yet." });
   if (latest.version !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
-  const assessment = await getAssessment(db, orgId, request.athleteId, now);
+  // Computed now: the exit criteria must include a test result written a moment ago.
+  const assessment = await assessNow(db, orgId, request.athleteId, now);
   const decision = decidePhaseChange({
     from: latest.phase as Phase,
     to: request.toPhase,

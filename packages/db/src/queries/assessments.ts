@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { flagFingerprint, type Flag } from "@loadline/domain";
-import type { Database } from "../client";
+import type { Database, Transaction } from "../client";
 import { alerts, assessmentSnapshots, type SerialisedAssessment } from "../schema";
 
 export interface SnapshotRow {
@@ -9,7 +9,8 @@ export interface SnapshotRow {
   staleAfter: Date;
   /** The engine version that computed it (`ENGINE_VERSION`); "" for snapshots from before versioning. */
   engineVersion: string;
-  assessment: SerialisedAssessment;
+  /** Null: the athlete's stored records could not be assessed ("record needs attention"). */
+  assessment: SerialisedAssessment | null;
 }
 
 /**
@@ -43,8 +44,16 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
  * Store fresh assessments (replacing older ones) and record their newly raised alerts, in one
  * transaction and in chunks: either every snapshot and every alert of the batch is written, or
  * none is and the error reaches the caller. A snapshot is never saved without its alerts.
+ * `inTransaction` runs last inside the same transaction (the caller schedules the snapshots'
+ * next re-assessment there, so a saved snapshot always has one).
  */
-export async function saveAssessments(db: Database, organisationId: string, snapshots: SnapshotRow[], newAlerts: NewAlert[]): Promise<void> {
+export async function saveAssessments(
+  db: Database,
+  organisationId: string,
+  snapshots: SnapshotRow[],
+  newAlerts: NewAlert[],
+  inTransaction?: (tx: Transaction) => Promise<void>,
+): Promise<void> {
   if (snapshots.length === 0 && newAlerts.length === 0) return;
   await db.transaction(async (tx) => {
     for (const chunk of chunks(snapshots)) {
@@ -69,15 +78,8 @@ export async function saveAssessments(db: Database, organisationId: string, snap
         .values(chunk.map((r) => ({ ...r, organisationId })))
         .onConflictDoNothing({ target: [alerts.athleteId, alerts.fingerprint] });
     }
+    if (inTransaction) await inTransaction(tx);
   });
-}
-
-/** Mark assessments stale so the next read recomputes them (after a log, plan or record changes). */
-export async function invalidateSnapshots(db: Database, organisationId: string, athleteIds: string[]): Promise<void> {
-  if (athleteIds.length === 0) return;
-  await db
-    .delete(assessmentSnapshots)
-    .where(and(eq(assessmentSnapshots.organisationId, organisationId), inArray(assessmentSnapshots.athleteId, athleteIds)));
 }
 
 export interface NewAlert {

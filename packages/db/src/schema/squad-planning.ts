@@ -86,13 +86,19 @@ export const assessmentSnapshots = pgTable(
     organisationId: organisationId(),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
     staleAfter: timestamp("stale_after", { withTimezone: true }).notNull(),
-    /** The engine version that computed it; another version is recomputed on the next read. */
+    /** The engine version that computed it (ENGINE_VERSION); another version's snapshot is stale. */
     engineVersion: text("engine_version").notNull().default(""),
-    /** The domain's Assessment, serialised by the API with superjson (it holds dates). */
-    assessment: jsonb("assessment").$type<SerialisedAssessment>().notNull(),
+    /**
+     * The domain's Assessment, serialised by the API with superjson (it holds dates). Null when
+     * the athlete's stored records could not be assessed ("record needs attention"), so the
+     * board can tell that apart from an athlete not assessed yet.
+     */
+    assessment: jsonb("assessment").$type<SerialisedAssessment>(),
   },
   (t) => [
     index("assessment_snapshots_org_idx").on(t.organisationId),
+    // The engine-version sweep walks snapshots oldest first.
+    index("assessment_snapshots_computed_idx").on(t.computedAt),
     foreignKey({
       name: "assessment_snapshots_athlete_fk",
       columns: [t.organisationId, t.athleteId],

@@ -3,7 +3,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { availabilityRank, availabilityValues, phases } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Input } from "@loadline/ui/input";
@@ -33,7 +33,8 @@ const columns = [
   { id: "outcome", label: "Last outcome", value: (r: BoardRow) => ["green", "amber", "red"].indexOf(r.assessment?.latestOutcome?.zone ?? "") },
   { id: "nextHighLoad", label: "Next high-load day", value: (r: BoardRow) => r.assessment?.nextHighLoadAt?.getTime() ?? 0 },
   // An athlete whose records need attention sorts with the most urgent rows.
-  { id: "flags", label: "Flags", value: (r: BoardRow) => (r.assessment ? severityRank[worstActionable(r)] * 100 + r.assessment.flags.length : 1_000) },
+  // Not assessed yet: unknown, so listed with them rather than below the healthy rows.
+  { id: "flags", label: "Flags", value: (r: BoardRow) => (r.assessment ? severityRank[worstActionable(r)] * 100 + r.assessment.flags.length : r.assessmentState === "being_assessed" ? 999 : 1_000) },
   { id: "pain", label: "Morning pain, 14 days", value: (r: BoardRow) => r.pain14.at(-1)?.pain ?? -1 },
   { id: "volume", label: "Weekly running", value: (r: BoardRow) => r.assessment?.workload.weeklyVolume.current ?? -1 },
   { id: "acwr", label: "ACWR", value: (r: BoardRow) => r.assessment?.workload.acwr ?? -1 },
@@ -44,7 +45,11 @@ type ColumnId = (typeof columns)[number]["id"];
 export function BoardTable() {
   const trpc = useTRPC();
   const router = useRouter();
-  const { data: rows } = useSuspenseQuery(trpc.board.rows.queryOptions({}));
+  // Rows still being assessed fill in by themselves: the worker needs a few seconds.
+  const { data: rows } = useSuspenseQuery({
+    ...trpc.board.rows.queryOptions({}),
+    refetchInterval: (query) => (query.state.data?.some((r) => r.assessmentState === "being_assessed") ? 3_000 : false),
+  });
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
   const { values, set } = useUrlState(["q", "squad", "availability", "severity", "phase", "sort"] as const);
 
@@ -172,7 +177,7 @@ export function BoardTable() {
 
 function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
   const a = row.assessment;
-  if (a === null) return <NeedsAttentionRow row={row} />;
+  if (a === null) return row.assessmentState === "being_assessed" ? <BeingAssessedRow row={row} /> : <NeedsAttentionRow row={row} />;
   const volume = a.workload.weeklyVolume;
   const start = a.evaluatedAt.getTime() - 13 * DAY_MS;
   const painPoints = row.pain14.map((p) => ({ day: Math.max(0, Math.round((p.at.getTime() - start) / DAY_MS)), value: p.pain }));
@@ -186,7 +191,9 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
         onOpen();
       }}
     >
-      <AthleteCell athlete={row.athlete} />
+      <AthleteCell athlete={row.athlete}>
+        <AssessedAge minutes={row.assessedMinutesAgo} />
+      </AthleteCell>
       <TableCell>
         <div className="flex flex-col items-start gap-1">
           <Badge variant={a.availability}>{availabilityLabels[a.availability]}</Badge>
@@ -268,6 +275,29 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
   );
 }
 
+/**
+ * How old the shown assessment is: re-assessment runs in the background, so a row may be a few
+ * minutes behind the latest log or the clock.
+ */
+function AssessedAge({ minutes }: { minutes: number | null }) {
+  if (minutes === null) return null;
+  const text = minutes < 1 ? "just now" : minutes < 60 ? `${minutes} min ago` : minutes < 48 * 60 ? `${Math.floor(minutes / 60)} h ago` : `${Math.floor(minutes / 1440)} days ago`;
+  return <div className="text-xs text-muted-foreground">assessed {text}</div>;
+}
+
+/** An athlete with no stored assessment yet: queued, shown as such until a worker has run. */
+function BeingAssessedRow({ row }: { row: BoardRow }) {
+  return (
+    <TableRow>
+      <AthleteCell athlete={row.athlete} />
+      <TableCell colSpan={columns.length - 1}>
+        <Badge variant="outline">Being assessed…</Badge>
+        <span className="ml-2 text-sm text-muted-foreground">Loadline is assessing this athlete&apos;s records; reload in a moment.</span>
+      </TableCell>
+    </TableRow>
+  );
+}
+
 /** An athlete whose stored records could not be assessed: visible, marked, never hiding the board. */
 function NeedsAttentionRow({ row }: { row: BoardRow }) {
   return (
@@ -283,13 +313,14 @@ function NeedsAttentionRow({ row }: { row: BoardRow }) {
   );
 }
 
-function AthleteCell({ athlete }: { athlete: BoardRow["athlete"] }) {
+function AthleteCell({ athlete, children }: { athlete: BoardRow["athlete"]; children?: ReactNode }) {
   return (
     <TableCell>
       <Link href={`/coach/athletes/${athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
         {athlete.name}
       </Link>
       <div className="text-xs text-muted-foreground">{athlete.eventOrSport}</div>
+      {children}
     </TableCell>
   );
 }

@@ -123,7 +123,14 @@ export function CaseloadTable() {
                 <TableCell>{r.daysSinceLastLog === null ? "Never" : r.daysSinceLastLog === 0 ? "Today" : `${r.daysSinceLastLog} d ago`}</TableCell>
                 <TableCell>{r.visaHChange === null ? "—" : `${r.visaHChange > 0 ? "+" : ""}${r.visaHChange}`}</TableCell>
                 <TableCell>
-                  <Badge variant={r.availability}>{humanize(r.availability)}</Badge>
+                  {/* Without a stored assessment the availability shown is only the default. */}
+                  {r.assessmentState === "being_assessed" ? (
+                    <Badge variant="outline">Being assessed…</Badge>
+                  ) : r.assessmentState === "needs_attention" ? (
+                    <Badge variant="amber">Record needs attention</Badge>
+                  ) : (
+                    <Badge variant={r.availability}>{humanize(r.availability)}</Badge>
+                  )}
                 </TableCell>
               </TableRow>
             ))}

@@ -1,0 +1,152 @@
+import type PgBoss from "pg-boss";
+import { DomainError, ENGINE_VERSION } from "@loadline/domain";
+import { athletesWithoutSnapshot, jobSqlFor, outdatedSnapshots, readSnapshots, type Database } from "@loadline/db";
+import { refreshAssessments } from "../services/assessments";
+import { producerFor, REASSESS_QUEUE, reassessQueue, startBoss, type ReassessJobData } from "./reassess-queue";
+
+/**
+ * Re-assess the athletes of a batch of jobs: one `refreshAssessments` per organisation (a fixed
+ * number of queries whatever the batch size). A scheduled run whose snapshot is still fresh
+ * (a later write already re-assessed the athlete) does nothing. Idempotent, so a job delivered
+ * twice (its worker died after the work, before completing it) stores the same result.
+ */
+export async function handleReassessJobs(db: Database, jobs: { data: ReassessJobData }[], now: Date): Promise<void> {
+  const byOrganisation = new Map<string, { always: Set<string>; ifStale: Set<string> }>();
+  for (const { data } of jobs) {
+    const group = byOrganisation.get(data.organisationId) ?? { always: new Set<string>(), ifStale: new Set<string>() };
+    byOrganisation.set(data.organisationId, group);
+    (data.due ? group.ifStale : group.always).add(data.athleteId);
+  }
+  for (const [organisationId, { always, ifStale }] of byOrganisation) {
+    const athleteIds = [...always];
+    const scheduled = [...ifStale].filter((id) => !always.has(id));
+    if (scheduled.length > 0) {
+      const snapshots = new Map((await readSnapshots(db, organisationId, scheduled)).map((s) => [s.athleteId, s]));
+      for (const athleteId of scheduled) {
+        const snapshot = snapshots.get(athleteId);
+        const fresh = snapshot !== undefined && snapshot.engineVersion === ENGINE_VERSION && snapshot.staleAfter.getTime() > now.getTime();
+        if (!fresh) athleteIds.push(athleteId);
+      }
+    }
+    await refreshAssessments(db, organisationId, athleteIds, now);
+  }
+}
+
+/** Snapshots per page of the engine-version sweep. */
+const SWEEP_PAGE = 500;
+
+/**
+ * Queue every snapshot computed by another engine version, oldest first: pages in computed_at
+ * order, and a falling priority so workers take the oldest first (pg-boss fetches by priority,
+ * then creation time), after any write's job (priority 0). Returns how many were queued.
+ */
+export async function enqueueOutdatedSnapshots(db: Database): Promise<number> {
+  const queue = await reassessQueue(db);
+  let cursor: { computedAt: Date; athleteId: string } | null = null;
+  let queued = 0;
+  for (;;) {
+    const page = await outdatedSnapshots(db, ENGINE_VERSION, cursor, SWEEP_PAGE);
+    if (page.length === 0) return queued;
+    const byOrganisation = new Map<string, { ids: string[]; priorities: number[] }>();
+    page.forEach((s, i) => {
+      const group = byOrganisation.get(s.organisationId) ?? { ids: [], priorities: [] };
+      byOrganisation.set(s.organisationId, group);
+      group.ids.push(s.athleteId);
+      group.priorities.push(-(queued + i + 1));
+    });
+    for (const [organisationId, { ids, priorities }] of byOrganisation) await queue.enqueue(organisationId, ids, { priorities });
+    queued += page.length;
+    const last = page.at(-1)!;
+    cursor = { computedAt: last.computedAt, athleteId: last.athleteId };
+  }
+}
+
+/**
+ * Queue every active athlete that has no snapshot yet, so a freshly seeded or imported club is
+ * assessed when the worker starts rather than at its first board view. Returns how many.
+ */
+export async function enqueueMissingSnapshots(db: Database): Promise<number> {
+  const queue = await reassessQueue(db);
+  let after: string | null = null;
+  let queued = 0;
+  for (;;) {
+    const page = await athletesWithoutSnapshot(db, after, SWEEP_PAGE);
+    if (page.length === 0) return queued;
+    const byOrganisation = new Map<string, string[]>();
+    for (const row of page) byOrganisation.set(row.organisationId, [...(byOrganisation.get(row.organisationId) ?? []), row.athleteId]);
+    for (const [organisationId, ids] of byOrganisation) await queue.enqueue(organisationId, ids);
+    queued += page.length;
+    after = page.at(-1)!.athleteId;
+  }
+}
+
+export interface WorkerOptions {
+  /** The clock the handler assesses at (tests pass a fixed one). */
+  clock?: () => Date;
+  /** Jobs fetched and re-assessed together. */
+  batchSize?: number;
+  pollingIntervalSeconds?: number;
+  maintenanceIntervalSeconds?: number;
+  /** Test hook: runs before each batch is handled (the crash test blocks here). */
+  beforeBatch?: (jobs: PgBoss.Job<ReassessJobData>[]) => Promise<void>;
+}
+
+export interface RunningWorker {
+  /** Stop fetching, let the running batch finish (up to `timeoutMs`), then stop. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * A worker on this database: pg-boss maintenance (a job whose worker died is retried once it
+ * expires), the sweeps (athletes never assessed, snapshots of another engine version), then the
+ * queue. Several may run side by side: each job is
+ * fetched by one of them (FOR UPDATE SKIP LOCKED).
+ */
+export async function startWorker(db: Database, options: WorkerOptions = {}): Promise<RunningWorker> {
+  const clock = options.clock ?? (() => new Date());
+  const boss = await startBoss(jobSqlFor(db), {
+    supervise: true,
+    ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
+  });
+  await enqueueMissingSnapshots(db);
+  await enqueueOutdatedSnapshots(db);
+  await boss.work<ReassessJobData>(
+    REASSESS_QUEUE,
+    { batchSize: options.batchSize ?? 50, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
+    async (jobs) => {
+      if (options.beforeBatch) await options.beforeBatch(jobs);
+      await handleReassessJobs(db, jobs, clock());
+    },
+  );
+  return {
+    async stop(timeoutMs = 30_000) {
+      await boss.stop({ graceful: true, close: false, timeout: timeoutMs });
+    },
+  };
+}
+
+/** More jobs than this in one drain means jobs keep creating jobs: a bug, not a backlog. */
+const DRAIN_LIMIT = 100_000;
+
+/**
+ * Run every job that is due now, in this process, until none is left; returns them in the order
+ * they ran. For tests and scripts that need the queue's effect at a known point (a write, then
+ * the board): the same handler the worker runs, synchronously.
+ */
+export async function runPendingJobs(db: Database, now: Date, options: { batchSize?: number } = {}): Promise<ReassessJobData[]> {
+  const boss = await producerFor(db);
+  const ran: ReassessJobData[] = [];
+  for (;;) {
+    const jobs = await boss.fetch<ReassessJobData>(REASSESS_QUEUE, { batchSize: options.batchSize ?? 100 });
+    if (jobs.length === 0) return ran;
+    try {
+      await handleReassessJobs(db, jobs, now);
+    } catch (error) {
+      await boss.fail(REASSESS_QUEUE, jobs.map((j) => j.id));
+      throw error;
+    }
+    await boss.complete(REASSESS_QUEUE, jobs.map((j) => j.id));
+    ran.push(...jobs.map((j) => j.data));
+    if (ran.length > DRAIN_LIMIT) throw new DomainError("conflict", `More than ${DRAIN_LIMIT} jobs in one drain`);
+  }
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "assessment_snapshots" ALTER COLUMN "assessment" DROP NOT NULL;--> statement-breakpoint
+CREATE INDEX "assessment_snapshots_computed_idx" ON "assessment_snapshots" USING btree ("computed_at");
