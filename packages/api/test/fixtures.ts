@@ -1,5 +1,5 @@
 import { createTestDatabase } from "@loadline/db/testing";
-import type { DatabaseHandle } from "@loadline/db";
+import { seedExerciseLibrary, type DatabaseHandle } from "@loadline/db";
 import { athleteProfiles, organisations, squadMemberships, squads, users } from "@loadline/db/schema";
 import type { Actor, Role } from "@loadline/domain";
 import { eq } from "drizzle-orm";
@@ -24,6 +24,8 @@ export async function makeClub(handle: DatabaseHandle, name: string): Promise<Cl
   const slug = `${name.toLowerCase().replace(/\W+/g, "-")}-${++counter}`;
   const [org] = await db.insert(organisations).values({ name, slug }).returning();
   const organisationId = org!.id;
+  // As creating a club does: the standard exercise library comes with it (reads never seed it).
+  await seedExerciseLibrary(db, organisationId);
   const [distance, field] = await db
     .insert(squads)
     .values([

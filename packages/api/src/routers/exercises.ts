@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createCustomExercise, exerciseNameTaken, listExercises, seedExerciseLibrary } from "@loadline/db";
+import { createCustomExercise, exerciseNameTaken, listExercises } from "@loadline/db";
 import { exerciseCategories, nameText, phases, plainText } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { procedureFor, router } from "../trpc";
@@ -15,15 +15,12 @@ export const customExerciseSchema = z.object({
 });
 
 export const exercisesRouter = router({
-  /** The organisation's library; an organisation created after the seed gets the standard library on first use. */
-  list: procedureFor("exercise.read").query(async ({ ctx }) => {
-    let rows = await listExercises(ctx.db, ctx.actor.organisationId);
-    if (!rows.some((r) => !r.custom)) {
-      await seedExerciseLibrary(ctx.db, ctx.actor.organisationId);
-      rows = await listExercises(ctx.db, ctx.actor.organisationId);
-    }
-    return rows;
-  }),
+  /**
+   * The organisation's library. A read never writes: the standard library is added when an
+   * organisation is created (`seedExerciseLibrary`, called by the demo seed and by whatever
+   * creates a club), not on first use.
+   */
+  list: procedureFor("exercise.read").query(({ ctx }) => listExercises(ctx.db, ctx.actor.organisationId)),
 
   create: procedureFor("exercise.write")
     .input(customExerciseSchema)
