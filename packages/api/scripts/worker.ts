@@ -17,7 +17,7 @@ if (!db.DATABASE_URL) {
   process.exit(1);
 }
 const env = readJobEnv();
-const blockForTest = process.env.LOADLINE_WORKER_TEST_BLOCK === "true";
+const blockForTest = env.LOADLINE_WORKER_TEST_BLOCK;
 
 const handle = await getDatabase();
 await startWorker(handle.db, {

@@ -8,6 +8,8 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   LOADLINE_DATA_DIR: z.string().min(1).optional(),
   LOADLINE_MIGRATIONS_DIR: z.string().min(1).optional(),
+  /** Tests only: which database a test file gets (set per Vitest project). */
+  LOADLINE_TEST_DB: z.enum(["pglite", "postgres"], { error: "LOADLINE_TEST_DB must be pglite or postgres" }).optional(),
 });
 
 export type DbEnv = z.infer<typeof envSchema>;

@@ -39,8 +39,8 @@ async function migratedSnapshot(): Promise<Blob> {
  * LOADLINE_TEST_DB=pglite|postgres picks one; by default PostgreSQL when DATABASE_URL is set.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
-  const { DATABASE_URL } = readDbEnv();
-  const target = process.env.LOADLINE_TEST_DB ?? (DATABASE_URL ? "postgres" : "pglite");
+  const { DATABASE_URL, LOADLINE_TEST_DB } = readDbEnv();
+  const target = LOADLINE_TEST_DB ?? (DATABASE_URL ? "postgres" : "pglite");
   if (target === "postgres" && !DATABASE_URL) throw new Error("LOADLINE_TEST_DB=postgres needs DATABASE_URL");
   if (target === "pglite" || !DATABASE_URL) {
     const handle = await openPglite({ loadDataDir: await migratedSnapshot() });

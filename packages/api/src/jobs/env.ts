@@ -10,6 +10,8 @@ const jobEnvSchema = z.object({
   LOADLINE_WORKER_MAINTENANCE_SECONDS: seconds,
   /** How often an idle worker polls the queue; default 2 s. */
   LOADLINE_WORKER_POLL_SECONDS: seconds,
+  /** Test hook only: the worker process blocks inside its handler so a test can kill it mid-job. */
+  LOADLINE_WORKER_TEST_BLOCK: flag,
 });
 
 export type JobEnv = z.infer<typeof jobEnvSchema>;

@@ -27,7 +27,7 @@ export const boardRouter = router({
     .input(boardInput)
     .query(({ ctx, input }) => loadBoard(ctx.db, ctx.actor.organisationId, input.squadIds, ctx.now)),
 
-  /** The coach-safe athlete overview: nothing from DOMAIN.md section 2's not-for-coaches list. */
+  /** The coach-safe athlete overview: only the domain's coach-safe projection (`toCoachAssessment`). */
   athlete: procedureFor("board.read")
     .input(z.object({ athleteId: z.uuid("Unknown athlete") }))
     .query(async ({ ctx, input }) => {

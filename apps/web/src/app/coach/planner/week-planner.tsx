@@ -32,7 +32,7 @@ function wallTimeToDate(day: string, time: string, timeZone: string): Date {
   return new Date(zonedTimeToInstant(y, m, d, hh, mm, timeZone));
 }
 
-/** The add-session form: a day of the shown week, a time and a kind (DOMAIN.md section 3). */
+/** The add-session form: a day of the shown week, a time and a kind (the session kinds of `squadSessionKinds` in the domain). */
 const newSessionSchema = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day"),
   time: z.string().regex(/^\d{2}:\d{2}$/, "Choose a time"),

@@ -18,7 +18,7 @@ import { useClubCalendar } from "@/components/club-calendar";
 type Values = { at: string; items: (number | undefined)[] };
 
 const WORDING_KEY = "loadline:visa-h-wording";
-/** Allowed scores per item (DOMAIN.md §7): 0-10 for items 1-6, 0/4/7/10 for 7, 0-30 for 8. */
+/** Allowed scores per item (see "VISA-H" in docs/clinical-model.md): 0-10 for items 1-6, 0/4/7/10 for 7, 0-30 for 8. */
 const optionsFor = (item: number): number[] =>
   item === 7 ? [0, 4, 7, 10] : item === 8 ? Array.from({ length: 31 }, (_, i) => i) : Array.from({ length: 11 }, (_, i) => i);
 
