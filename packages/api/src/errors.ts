@@ -15,6 +15,7 @@ const codeFor: Record<DomainErrorKind, TRPCError["code"]> = {
   too_large: "PAYLOAD_TOO_LARGE",
   internal: "INTERNAL_SERVER_ERROR",
   rate_limited: "TOO_MANY_REQUESTS",
+  precondition_failed: "PRECONDITION_FAILED",
 };
 
 /** Domain errors become transport errors here; the user message is all the client gets. */

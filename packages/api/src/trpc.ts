@@ -1,8 +1,8 @@
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { can, type Action, type Actor } from "@loadline/domain";
+import { can, type Action, type Actor, DomainError } from "@loadline/domain";
 import type { Context } from "./context";
 import { fieldErrorsOf, mapError, newRequestId, referenceOf } from "./errors";
 import { inOrganisationScope } from "./tenant-scope";
@@ -47,7 +47,7 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Signed-in users only. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!ctx.actor) throw new DomainError("unauthenticated", "Sign in to continue.");
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
@@ -60,10 +60,10 @@ export const procedureFor = (action: Action) =>
   protectedProcedure
     .use(({ ctx, next }) => {
       if (!can(ctx.actor, action)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this." });
+        throw new DomainError("forbidden", "Your role cannot do this.");
       }
       if (ctx.actor.needsSecondFactor) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Your club requires a second factor: set it up on your account page first." });
+        throw new DomainError("forbidden", "Your club requires a second factor: set it up on your account page first.");
       }
       return next();
     })
@@ -71,5 +71,5 @@ export const procedureFor = (action: Action) =>
 
 /** Ask the policy about one subject inside a procedure (e.g. an athlete looked up by id). */
 export function assertCan(actor: Actor, action: Action, subject: { organisationId: string; athleteId?: string }): void {
-  if (!can(actor, action, subject)) throw new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this." });
+  if (!can(actor, action, subject)) throw new DomainError("forbidden", "Your role cannot do this.");
 }

@@ -13,7 +13,8 @@ export type DomainErrorKind =
   | "gone"
   | "too_large"
   | "internal"
-  | "rate_limited";
+  | "rate_limited"
+  | "precondition_failed";
 
 export interface DomainErrorOptions {
   /** Detail for the server log only (defaults to the user message). */

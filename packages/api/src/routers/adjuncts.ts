@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { getAdjunct, getOpenEpisode, insertAdjunct, listAdjuncts, setAdjunctRestrictions } from "@loadline/db";
-import { adjunctTreatmentKinds, assertDateInRange, dateTimeInput, plainText, progressionPausingAdjuncts, sides, titleText } from "@loadline/domain";
+import { adjunctTreatmentKinds, assertDateInRange, dateTimeInput, plainText, progressionPausingAdjuncts, sides, titleText, DomainError } from "@loadline/domain";
 import { afterClinicalWrite } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
@@ -60,7 +59,7 @@ export const adjunctsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const existing = await getAdjunct(ctx.db, ctx.actor.organisationId, input.adjunctId);
-      if (!existing) throw new TRPCError({ code: "NOT_FOUND", message: "No such treatment in your club." });
+      if (!existing) throw new DomainError("not_found", "No such treatment in your club.");
       const row = await setAdjunctRestrictions(ctx.db, ctx.actor.organisationId, existing.id, input.restrictions, ctx.now);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: existing.athleteId, action: "write", entity: "adjunct_treatment", entityId: existing.id, detail: "Entered restrictions" },

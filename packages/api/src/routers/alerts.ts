@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { coachSafeMessage, plainText } from "@loadline/domain";
+import { coachSafeMessage, plainText, DomainError } from "@loadline/domain";
 import { acknowledgeAlert, countNewAlerts, listAlerts, listBoardAthletes, type Database } from "@loadline/db";
 import { readAssessments } from "../services/assessments";
 import { procedureFor, router } from "../trpc";
@@ -73,11 +72,11 @@ export const alertsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { organisationId, userId } = ctx.actor;
       const result = await acknowledgeAlert(ctx.db, organisationId, input.alertId, userId, input.note, ctx.now);
-      if (result === "not_found") throw new TRPCError({ code: "NOT_FOUND", message: "No such alert in your club." });
+      if (result === "not_found") throw new DomainError("not_found", "No such alert in your club.");
       if (result === "physio_owned") {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Medical reviews are handled by the physio; this alert clears when they act on it." });
+        throw new DomainError("forbidden", "Medical reviews are handled by the physio; this alert clears when they act on it.");
       }
-      if (result === "closed") throw new TRPCError({ code: "CONFLICT", message: "This alert has already been acknowledged or resolved." });
+      if (result === "closed") throw new DomainError("conflict", "This alert has already been acknowledged or resolved.");
       return { id: input.alertId };
     }),
 });

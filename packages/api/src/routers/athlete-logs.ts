@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { idempotencyKeySchema, runLogInputSchema, sessionLogInputSchema, withinEditWindow } from "@loadline/domain";
+import { idempotencyKeySchema, runLogInputSchema, sessionLogInputSchema, withinEditWindow, DomainError } from "@loadline/domain";
 import {
   createSessionLog,
   deleteSessionLog,
@@ -64,12 +63,12 @@ export const athleteLogsRouter = router({
       const { organisationId, userId } = ctx.actor;
       const existing = await getSessionLog(ctx.db, organisationId, athleteId, input.id);
       assertEditable(existing, ctx.now);
-      if (existing.type === "run") throw new TRPCError({ code: "BAD_REQUEST", message: "This log is a run: edit it as a run." });
+      if (existing.type === "run") throw new DomainError("invalid", "This log is a run: edit it as a run.");
       assertNotFuture(input.at, ctx.now);
       const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
       const plan = await currentPlan(ctx.db, organisationId, athleteId);
       const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, sessionValues(input, plan), userId, ctx.now);
-      if (!log) throw new TRPCError({ code: "NOT_FOUND", message: "This log does not exist or was deleted." });
+      if (!log) throw new DomainError("not_found", "This log does not exist or was deleted.");
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, log);
       return { log: present(log, ctx.now), feedback };
     }),
@@ -81,11 +80,11 @@ export const athleteLogsRouter = router({
       const { organisationId, userId } = ctx.actor;
       const existing = await getSessionLog(ctx.db, organisationId, athleteId, input.id);
       assertEditable(existing, ctx.now);
-      if (existing.type !== "run") throw new TRPCError({ code: "BAD_REQUEST", message: "This log is not a run." });
+      if (existing.type !== "run") throw new DomainError("invalid", "This log is not a run.");
       assertNotFuture(input.at, ctx.now);
       const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
       const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, runValues(input), userId, ctx.now);
-      if (!log) throw new TRPCError({ code: "NOT_FOUND", message: "This log does not exist or was deleted." });
+      if (!log) throw new DomainError("not_found", "This log does not exist or was deleted.");
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, log);
       return { log: present(log, ctx.now), feedback };
     }),
@@ -98,7 +97,7 @@ export const athleteLogsRouter = router({
       assertEditable(await getSessionLog(ctx.db, organisationId, athleteId, input.id), ctx.now);
       const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
       const deleted = await deleteSessionLog(ctx.db, organisationId, athleteId, input.id, userId, ctx.now);
-      if (!deleted) throw new TRPCError({ code: "NOT_FOUND", message: "This log does not exist or was deleted." });
+      if (!deleted) throw new DomainError("not_found", "This log does not exist or was deleted.");
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, null);
       return { id: deleted.id, feedback };
     }),
@@ -117,7 +116,7 @@ export const athleteLogsRouter = router({
     .input(logId)
     .query(async ({ ctx, input }) => {
       const row = await getSessionLog(ctx.db, ctx.actor.organisationId, ownAthleteId(ctx.actor), input.id);
-      if (!row || row.deletedAt) throw new TRPCError({ code: "NOT_FOUND", message: "This log does not exist or was deleted." });
+      if (!row || row.deletedAt) throw new DomainError("not_found", "This log does not exist or was deleted.");
       return present(row, ctx.now);
     }),
 

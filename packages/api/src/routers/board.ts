@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { coachSafeMessage, toCoachAssessment } from "@loadline/domain";
+import { coachSafeMessage, toCoachAssessment, DomainError } from "@loadline/domain";
 import {
   getAthlete,
   listAthleteAlertHistory,
@@ -33,7 +32,7 @@ export const boardRouter = router({
     .query(async ({ ctx, input }) => {
       const { organisationId } = ctx.actor;
       const athlete = await getAthlete(ctx.db, organisationId, input.athleteId);
-      if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete in your club." });
+      if (!athlete) throw new DomainError("not_found", "No such athlete in your club.");
       const since = new Date(ctx.now.getTime() - OVERVIEW_DAYS * DAY_MS);
       const [assessment, phases, pain, sessions, gait, alerts, cadence] = await Promise.all([
         getAssessment(ctx.db, organisationId, athlete.id, ctx.now),
@@ -44,7 +43,7 @@ export const boardRouter = router({
         listAthleteAlertHistory(ctx.db, organisationId, athlete.id),
         lowCadenceHints(ctx.db, organisationId, [athlete.id], ctx.now),
       ]);
-      if (!assessment) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete in your club." });
+      if (!assessment) throw new DomainError("not_found", "No such athlete in your club.");
       return {
         // Profile facts a coach manages on the roster; conditions and notes stay with the physio.
         athlete: { id: athlete.id, name: athlete.name, eventOrSport: athlete.eventOrSport, squads: athlete.squads, archived: athlete.archived },

@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { checkInInputSchema, idempotencyKeySchema, redFlagAdvice, withinEditWindow, type RedFlagId } from "@loadline/domain";
+import { checkInInputSchema, idempotencyKeySchema, redFlagAdvice, withinEditWindow, type RedFlagId, DomainError } from "@loadline/domain";
 import { createCheckIn, deleteCheckIn, getCheckIn, listCheckIns, updateCheckIn, type CheckInRow } from "@loadline/db";
 import { assessmentBefore, feedbackAfterWrite } from "../services/athlete-feedback";
 import { assertEditable, assertNotFuture, assertSameSubmission, checkInValues, ownAthleteId } from "../services/athlete-logging";
@@ -38,7 +37,7 @@ export const checkInsRouter = router({
       assertNotFuture(input.at, ctx.now);
       const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
       const checkIn = await updateCheckIn(ctx.db, organisationId, athleteId, input.id, checkInValues(input), userId, ctx.now);
-      if (!checkIn) throw new TRPCError({ code: "NOT_FOUND", message: "This check-in does not exist or was deleted." });
+      if (!checkIn) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, { id: checkIn.id });
       return { checkIn: present(checkIn, ctx.now), feedback, redFlagAdvice: redFlagAdvice(checkIn.redFlags as RedFlagId[]) };
     }),
@@ -51,7 +50,7 @@ export const checkInsRouter = router({
       assertEditable(await getCheckIn(ctx.db, organisationId, athleteId, input.id), ctx.now);
       const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
       const deleted = await deleteCheckIn(ctx.db, organisationId, athleteId, input.id, userId, ctx.now);
-      if (!deleted) throw new TRPCError({ code: "NOT_FOUND", message: "This check-in does not exist or was deleted." });
+      if (!deleted) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, null);
       return { id: deleted.id, feedback };
     }),
@@ -67,7 +66,7 @@ export const checkInsRouter = router({
     .input(checkInId)
     .query(async ({ ctx, input }) => {
       const row = await getCheckIn(ctx.db, ctx.actor.organisationId, ownAthleteId(ctx.actor), input.id);
-      if (!row || row.deletedAt) throw new TRPCError({ code: "NOT_FOUND", message: "This check-in does not exist or was deleted." });
+      if (!row || row.deletedAt) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
       return present(row, ctx.now);
     }),
 });

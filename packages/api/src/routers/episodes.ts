@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
   closeEpisode,
@@ -14,7 +13,7 @@ import {
   updateEpisode,
   type Database,
 } from "@loadline/db";
-import { athleteClinicalProfileSchema, episodeInputSchema, noteText, provocationTestInfo, provocationTestInputSchema, type EpisodeInput } from "@loadline/domain";
+import { athleteClinicalProfileSchema, episodeInputSchema, noteText, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
@@ -33,7 +32,7 @@ async function assertClinician(db: Database, organisationId: string, input: Epis
 
 async function episodeInOrg(db: Database, organisationId: string, id: string) {
   const episode = await getEpisode(db, organisationId, id);
-  if (!episode) throw new TRPCError({ code: "NOT_FOUND", message: "No such episode in your club." });
+  if (!episode) throw new DomainError("not_found", "No such episode in your club.");
   return episode;
 }
 
@@ -92,7 +91,7 @@ export const episodesRouter = router({
       await assertClinician(ctx.db, ctx.actor.organisationId, input.episode);
       if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", "onsetDate cannot be in the future");
       if (await getOpenEpisode(ctx.db, ctx.actor.organisationId, athlete.id)) {
-        throw new TRPCError({ code: "CONFLICT", message: `${athlete.name} already has an open episode: close it before opening another.` });
+        throw new DomainError("conflict", `${athlete.name} already has an open episode: close it before opening another.`);
       }
       const episode = await insertEpisode(ctx.db, ctx.actor.organisationId, athlete.id, input.episode, ctx.now);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
@@ -119,7 +118,7 @@ export const episodesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
       const episode = await closeEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.closingNote, ctx.now);
-      if (!episode) throw new TRPCError({ code: "CONFLICT", message: "This episode is already closed." });
+      if (!episode) throw new DomainError("conflict", "This episode is already closed.");
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: existing.athleteId, action: "write", entity: "injury_episode", entityId: existing.id, detail: "Closed episode" },
       ]);
@@ -143,7 +142,7 @@ export const episodesRouter = router({
     .input(z.object({ testId: z.uuid({ error: "testId must be an id" }) }))
     .mutation(async ({ ctx, input }) => {
       const removed = await deleteProvocationTest(ctx.db, ctx.actor.organisationId, input.testId);
-      if (!removed) throw new TRPCError({ code: "NOT_FOUND", message: "No such test in your club." });
+      if (!removed) throw new DomainError("not_found", "No such test in your club.");
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: removed.athleteId, action: "write", entity: "provocation_test", entityId: removed.id, detail: `Removed ${provocationTestInfo[removed.test].label}` },
       ]);

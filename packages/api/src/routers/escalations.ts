@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { acknowledgeEscalation, getEscalationAlert, insertClinicianReview, listEscalations, resolveEscalation } from "@loadline/db";
-import { plainText } from "@loadline/domain";
+import { plainText, DomainError } from "@loadline/domain";
 import { afterClinicalWrite } from "../services/assessments";
 import { recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
@@ -51,9 +50,9 @@ export const escalationsRouter = router({
     .input(z.object({ alertId, note: plainText("note", { max: 1000, multiline: true }).default("") }))
     .mutation(async ({ ctx, input }) => {
       const alert = await getEscalationAlert(ctx.db, ctx.actor.organisationId, input.alertId);
-      if (!alert) throw new TRPCError({ code: "NOT_FOUND", message: "No such escalation in your club." });
+      if (!alert) throw new DomainError("not_found", "No such escalation in your club.");
       const row = await acknowledgeEscalation(ctx.db, ctx.actor.organisationId, alert.id, { userId: ctx.actor.userId, note: input.note.trim(), at: ctx.now });
-      if (!row) throw new TRPCError({ code: "CONFLICT", message: "This escalation is already resolved." });
+      if (!row) throw new DomainError("conflict", "This escalation is already resolved.");
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: alert.athleteId, action: "write", entity: "alert", entityId: alert.id, detail: `Acknowledged ${alert.ruleId}` },
       ]);
@@ -65,9 +64,9 @@ export const escalationsRouter = router({
     .input(z.object({ alertId, note: plainText("note", { max: 1000, multiline: true }).pipe(z.string().min(1, "note is required: how was it resolved?")) }))
     .mutation(async ({ ctx, input }) => {
       const alert = await getEscalationAlert(ctx.db, ctx.actor.organisationId, input.alertId);
-      if (!alert) throw new TRPCError({ code: "NOT_FOUND", message: "No such escalation in your club." });
+      if (!alert) throw new DomainError("not_found", "No such escalation in your club.");
       const row = await resolveEscalation(ctx.db, ctx.actor.organisationId, alert, { userId: ctx.actor.userId, note: input.note, at: ctx.now });
-      if (!row) throw new TRPCError({ code: "CONFLICT", message: "This escalation is already resolved." });
+      if (!row) throw new DomainError("conflict", "This escalation is already resolved.");
       if (reviewableRules.has(alert.ruleId)) {
         await insertClinicianReview(ctx.db, ctx.actor.organisationId, {
           athleteId: alert.athleteId,

@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { assertDateInRange, dateTimeInput, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode } from "@loadline/domain";
+import { assertDateInRange, dateTimeInput, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode, DomainError } from "@loadline/domain";
 import { createGaitAssessment, getAthlete, latestGaitAssessments, listBoardAthletes } from "@loadline/db";
 import { afterClinicalWrite } from "../services/assessments";
 import { lowCadenceHints } from "../services/coach-board";
@@ -34,7 +33,7 @@ export const gaitRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { organisationId, userId } = ctx.actor;
       const athlete = await getAthlete(ctx.db, organisationId, input.athleteId);
-      if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete in your club." });
+      if (!athlete) throw new DomainError("not_found", "No such athlete in your club.");
       const at = input.at ?? ctx.now;
       assertDateInRange(at, ctx.now, "at", "past");
       const created = await createGaitAssessment(ctx.db, organisationId, userId, {

@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { getAthleteByUser, getAthleteClinicalProfile, getUserWithOrganisation, readAthleteTimeZones, readClubCalendar } from "@loadline/db";
-import { effectiveTimeZone } from "@loadline/domain";
+import { effectiveTimeZone, DomainError } from "@loadline/domain";
 import { procedureFor, protectedProcedure, router } from "../trpc";
 
 export const meRouter = router({
@@ -16,14 +15,14 @@ export const meRouter = router({
       readClubCalendar(ctx.db, organisationId),
       athleteId ? readAthleteTimeZones(ctx.db, organisationId, [athleteId]).then((zones) => zones.get(athleteId) ?? null) : null,
     ]);
-    if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists." });
+    if (!viewer) throw new DomainError("unauthenticated", "Your account no longer exists.");
     return { ...viewer, calendar: { timeZone: effectiveTimeZone(club.timeZone, ownZone), locale: club.locale } };
   }),
 
   /** The signed-in athlete's own profile. */
   profile: procedureFor("athlete.readOwn").query(async ({ ctx }) => {
     const profile = await getAthleteByUser(ctx.db, ctx.actor.organisationId, ctx.actor.userId);
-    if (!profile) throw new TRPCError({ code: "NOT_FOUND", message: "No athlete profile for this account." });
+    if (!profile) throw new DomainError("not_found", "No athlete profile for this account.");
     // Their own conditions and notes: the athlete may see what the physio recorded about them.
     const clinical = await getAthleteClinicalProfile(ctx.db, ctx.actor.organisationId, profile.id);
     return { ...profile, conditions: clinical?.conditions ?? [], notes: clinical?.notes ?? "" };

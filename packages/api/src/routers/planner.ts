@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { assertDateInRange, clubWeek, dateTimeInput, noteText, squadSessionKinds, titleText, type SquadSessionKind } from "@loadline/domain";
+import { assertDateInRange, clubWeek, dateTimeInput, noteText, squadSessionKinds, titleText, type SquadSessionKind, DomainError } from "@loadline/domain";
 import {
   readClubCalendar,
   countOwnSquads,
@@ -43,7 +42,7 @@ async function squadAthleteIds(db: Database, organisationId: string, squadIds: s
 }
 
 function notFound(): never {
-  throw new TRPCError({ code: "NOT_FOUND", message: "No such planned session in your club." });
+  throw new DomainError("not_found", "No such planned session in your club.");
 }
 
 

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { getAthleteByUser, getLatestPlanVersion, listPlanVersions } from "@loadline/db";
 import {
@@ -11,6 +10,7 @@ import {
   plainText,
   type Actor,
   type Phase,
+  DomainError,
 } from "@loadline/domain";
 import { getAssessment } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
@@ -25,11 +25,11 @@ const version = (field: string) => wholeNumber(field, 0, 1_000_000);
 async function planSubject(ctx: Context & { actor: Actor }, requested: string | undefined) {
   if (ctx.actor.role === "athlete") {
     const own = await getAthleteByUser(ctx.db, ctx.actor.organisationId, ctx.actor.userId);
-    if (!own) throw new TRPCError({ code: "NOT_FOUND", message: "No athlete profile for this account." });
-    if (requested !== undefined && requested !== own.id) throw new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this." });
+    if (!own) throw new DomainError("not_found", "No athlete profile for this account.");
+    if (requested !== undefined && requested !== own.id) throw new DomainError("forbidden", "Your role cannot do this.");
     return own;
   }
-  if (requested === undefined) throw new TRPCError({ code: "BAD_REQUEST", message: "athleteId is required" });
+  if (requested === undefined) throw new DomainError("invalid", "athleteId is required");
   return clinicalSubject(ctx.db, ctx.actor, "plan.read", requested);
 }
 
@@ -101,7 +101,7 @@ export const plansRouter = router({
       const versions = await listPlanVersions(ctx.db, ctx.actor.organisationId, athlete.id);
       const from = versions.find((v) => v.version === input.from);
       const to = versions.find((v) => v.version === input.to);
-      if (!from || !to) throw new TRPCError({ code: "NOT_FOUND", message: "No such plan version." });
+      if (!from || !to) throw new DomainError("not_found", "No such plan version.");
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: athlete.id, action: "read", entity: "plan_version", detail: `Compared plan versions ${from.version} and ${to.version}` },
       ]);

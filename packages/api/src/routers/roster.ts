@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { addAthleteSchema, rosterProfileSchema } from "@loadline/domain";
+import { addAthleteSchema, rosterProfileSchema, DomainError } from "@loadline/domain";
 import {
   countOwnSquads,
   getAthlete,
@@ -28,7 +27,7 @@ async function assertOwnSquads(db: Database, organisationId: string, squadIds: s
 }
 
 function notFound(): never {
-  throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete in your club." });
+  throw new DomainError("not_found", "No such athlete in your club.");
 }
 
 export const rosterRouter = router({
@@ -83,7 +82,7 @@ export const rosterRouter = router({
     .mutation(async ({ ctx, input }) => {
       const athlete = (await getAthlete(ctx.db, ctx.actor.organisationId, input.athleteId)) ?? notFound();
       if (athlete.account === "active") {
-        throw new TRPCError({ code: "BAD_REQUEST", message: `${athlete.name} has already set a password.` });
+        throw new DomainError("invalid", `${athlete.name} has already set a password.`);
       }
       const { invite, invitePath } = issueInvite(ctx.actor.userId, ctx.now);
       await reissueInvite(ctx.db, ctx.actor.organisationId, athlete.userId, invite, ctx.now);

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import {
   decisionMeaning,
   gaitCatalogue,
@@ -6,6 +5,7 @@ import {
   phaseInfo,
   visaHDueForAssessment,
   zoneMeaning,
+  DomainError,
 } from "@loadline/domain";
 import { getAthleteByUser, listCheckIns, listVisaHResponses } from "@loadline/db";
 import { getAssessment } from "../services/assessments";
@@ -27,7 +27,7 @@ export const todayRouter = router({
       listCheckIns(ctx.db, organisationId, athleteId, new Date(ctx.now.getTime() - 2 * DAY_MS)),
       listVisaHResponses(ctx.db, organisationId, athleteId),
     ]);
-    if (!profile || !assessment) throw new TRPCError({ code: "NOT_FOUND", message: "No athlete profile for this account." });
+    if (!profile || !assessment) throw new DomainError("not_found", "No athlete profile for this account.");
     const info = assessment.phase === null ? null : phaseInfo[assessment.phase];
     const latest = assessment.latestOutcome;
     const { timeZone, locale } = assessment.calendar;

@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { idempotencyKeySchema, scoreVisaH, visaHChange, visaHDue, visaHInputSchema, visaHItems } from "@loadline/domain";
+import { idempotencyKeySchema, scoreVisaH, visaHChange, visaHDue, visaHInputSchema, visaHItems, DomainError } from "@loadline/domain";
 import { athleteInOrganisation, createVisaHResponse, listVisaHResponses } from "@loadline/db";
 import { afterClinicalWrite } from "../services/assessments";
 import { assertNotFuture, assertSameSubmission, currentPlan } from "../services/athlete-logging";
@@ -16,12 +15,12 @@ export const visaHRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { organisationId, userId } = ctx.actor;
       const athleteId = ctx.actor.role === "athlete" ? ctx.actor.athleteId : input.athleteId;
-      if (!athleteId) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete whose questionnaire this is." });
+      if (!athleteId) throw new DomainError("invalid", "Choose the athlete whose questionnaire this is.");
       assertCan(ctx.actor, "visaH.write", { organisationId, athleteId });
       if (ctx.actor.role === "athlete" && input.athleteId && input.athleteId !== athleteId) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "You can only complete your own questionnaire." });
+        throw new DomainError("forbidden", "You can only complete your own questionnaire.");
       }
-      if (!(await athleteInOrganisation(ctx.db, organisationId, athleteId))) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+      if (!(await athleteInOrganisation(ctx.db, organisationId, athleteId))) throw new DomainError("not_found", "No such athlete.");
       assertNotFuture(input.at, ctx.now);
       const total = scoreVisaH(input.items);
       const { response, created } = await createVisaHResponse(ctx.db, organisationId, athleteId, {
@@ -41,7 +40,7 @@ export const visaHRouter = router({
   /** The athlete's responses, the item labels, when the next one is due and the change from baseline. */
   mine: procedureFor("athleteLog.readOwn").query(async ({ ctx }) => {
     const athleteId = ctx.actor.athleteId;
-    if (!athleteId) throw new TRPCError({ code: "FORBIDDEN", message: "This account has no athlete profile." });
+    if (!athleteId) throw new DomainError("forbidden", "This account has no athlete profile.");
     const [responses, plan] = await Promise.all([
       listVisaHResponses(ctx.db, ctx.actor.organisationId, athleteId),
       currentPlan(ctx.db, ctx.actor.organisationId, athleteId),

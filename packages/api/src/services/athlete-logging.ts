@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import {
   assertDateInRange,
   assertWithinEditWindow,
@@ -15,7 +14,7 @@ import { getCurrentPlan, type CheckInValues, type Database, type SessionLogValue
 
 /** The signed-in athlete's own profile id: always from the session, never from input. */
 export function ownAthleteId(actor: Actor): string {
-  if (!actor.athleteId) throw new TRPCError({ code: "FORBIDDEN", message: "This account has no athlete profile." });
+  if (!actor.athleteId) throw new DomainError("forbidden", "This account has no athlete profile.");
   return actor.athleteId;
 }
 
@@ -87,7 +86,7 @@ export function checkInValues(input: CheckInInput): CheckInValues {
 
 /** A log the athlete wants to change: theirs, not deleted, and inside the 24-hour window. */
 export function assertEditable(row: { createdAt: Date; deletedAt: Date | null } | null, now: Date): asserts row is { createdAt: Date; deletedAt: null } {
-  if (!row || row.deletedAt) throw new TRPCError({ code: "NOT_FOUND", message: "This log does not exist or was deleted." });
+  if (!row || row.deletedAt) throw new DomainError("not_found", "This log does not exist or was deleted.");
   assertWithinEditWindow(row.createdAt, now);
 }
 

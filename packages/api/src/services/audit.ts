@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { getAthlete, insertAuditEntries, type Database } from "@loadline/db";
+import { DomainError } from "@loadline/domain";
 import type { Action, Actor } from "@loadline/domain";
 import { assertCan } from "../trpc";
 
@@ -32,6 +32,6 @@ export async function recordAudit(db: Database, actor: Actor, now: Date, events:
 export async function clinicalSubject(db: Database, actor: Actor, action: Action, athleteId: string) {
   assertCan(actor, action, { organisationId: actor.organisationId, athleteId });
   const athlete = await getAthlete(db, actor.organisationId, athleteId);
-  if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete in your club." });
+  if (!athlete) throw new DomainError("not_found", "No such athlete in your club.");
   return athlete;
 }

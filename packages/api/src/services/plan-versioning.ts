@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import {
   decidePhaseChange,
   diffPlans,
@@ -75,7 +74,7 @@ export async function savePlanVersion(db: Database, actor: Actor, now: Date, req
   const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
   if ((latest?.version ?? 0) !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
   const episode = await getOpenEpisode(db, orgId, request.athleteId);
-  if (!episode) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Open an injury episode before writing a plan." });
+  if (!episode) throw new DomainError("precondition_failed", "Open an injury episode before writing a plan.");
   const phase = latest ? (latest.phase as Phase) : request.phase;
   if (!phase) throw new DomainError("invalid", "Choose the starting phase", { phase: ["Choose the starting phase"] });
   const next: PhasedPlanBody = { ...request.body, phase };
@@ -124,7 +123,7 @@ interface PhaseChangeRequest {
 export async function changePhase(db: Database, actor: Actor, now: Date, request: PhaseChangeRequest): Promise<PlanVersionRow> {
   const orgId = actor.organisationId;
   const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
-  if (!latest) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This athlete has no plan yet." });
+  if (!latest) throw new DomainError("precondition_failed", "This athlete has no plan yet.");
   if (latest.version !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
   // Computed now: the exit criteria must include a test result written a moment ago.
   const assessment = await assessNow(db, orgId, request.athleteId, now);
