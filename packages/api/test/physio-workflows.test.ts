@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
 import { runPendingJobs } from "../src/jobs";
-import { afterClinicalWrite } from "../src/services/assessments";
+import { refreshAssessments } from "../src/services/assessments";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 import { codeOf, errorOf, fieldsOf, insertRedFlagCheckIn, phase1Body, startRehab, validEpisode } from "./physio-helpers";
 
@@ -247,8 +247,9 @@ describe("escalations", () => {
 
   beforeAll(async () => {
     await insertRedFlagCheckIn(handle, club, new Date(NOW.getTime() - 3_600_000), "red-flag-1");
-    await afterClinicalWrite(handle.db, club.organisationId, [athleteId], NOW);
-    await runPendingJobs(handle.db, NOW);
+    // Assessed directly: these tests are about the escalation workflow; the queue path that
+    // normally runs this is covered by reassessment-queue.test.ts.
+    await refreshAssessments(handle.db, club.organisationId, [athleteId], NOW);
   });
 
   it("puts red-flag answers in the physio's queue with the evidence, and first on the caseload", async () => {
