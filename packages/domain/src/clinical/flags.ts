@@ -10,7 +10,7 @@ export function flag(
   message: string,
   recordIds: string[],
   values: Record<string, EvidenceValue>,
-  options: { blocksProgression?: boolean; sensitive?: boolean } = {},
+  options: { blocksProgression?: boolean; sensitive?: boolean; cause?: string } = {},
 ): Flag {
   const evidence: Evidence = { recordIds, values };
   return {
@@ -21,6 +21,7 @@ export function flag(
     blocksProgression: options.blocksProgression ?? false,
     at: new Date(at),
     sensitive: options.sensitive ?? false,
+    ...(options.cause !== undefined ? { cause: options.cause } : {}),
   };
 }
 
@@ -60,14 +61,24 @@ export function compareFlags(a: Flag, b: Flag): number {
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
+/** A review time as part of a flag's cause: the condition since that review ("none" before the first). */
+export function reviewEpoch(reviewedAt: number | undefined): string {
+  return reviewedAt === undefined ? "none" : new Date(reviewedAt).toISOString();
+}
+
 /**
- * A stable identity for a flag: its rule and the records behind it (or its time when it rests
- * on no record). Re-assessing the same history yields the same fingerprint, so a flag is
- * raised as an alert once.
+ * The identity of the condition a flag reports: one condition is one alert. It is the rule and
+ * the flag's cause when the rule names one (a condition over a rolling window, "two reds since
+ * the last review", "paused after this injection"), else the records behind it (this session,
+ * this planned session, this prescription). A condition with neither is one per rule. It never
+ * holds the evaluation time, so re-assessing an unchanged history yields the same identity; a
+ * new check-in or plan version does not make a new alert for a condition already raised.
+ * docs/clinical-model.md ("Alert identity") lists the identity of every rule.
  */
-export function flagFingerprint(flag: Pick<Flag, "ruleId" | "evidence" | "at">): string {
+export function alertIdentity(flag: Pick<Flag, "ruleId" | "evidence" | "cause">): string {
+  if (flag.cause !== undefined) return `${flag.ruleId}|${flag.cause}`;
   const records = [...flag.evidence.recordIds].sort().join(",");
-  return `${flag.ruleId}|${records || flag.at.toISOString()}`;
+  return `${flag.ruleId}|${records || "condition"}`;
 }
 
 /**

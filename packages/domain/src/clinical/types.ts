@@ -38,6 +38,12 @@ export interface Flag {
    * the API shows coaches the message only.
    */
   sensitive: boolean;
+  /**
+   * What the condition is about when its records do not say it alone (see `alertIdentity`):
+   * e.g. "two_reds:<review time>" for R4's block, "pause:<adjunct id>" for R22. Absent: the
+   * records are the cause.
+   */
+  cause?: string;
 }
 
 /**

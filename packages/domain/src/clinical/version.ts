@@ -7,5 +7,7 @@
  * 2: issue 16 (missing mornings, red-outcome hold in rehab, breaks in R10, R13 history and zone
  *    severity, open red flags block any advance, exit criteria "unknown" on no data, VISA-H
  *    validity, the club's time zone in sentences and day boundaries).
+ * 3: flags name their cause (alert identity: one condition, one alert); R4's two-reds search
+ *    starts at the last R4 review.
  */
-export const ENGINE_VERSION = "2";
+export const ENGINE_VERSION = "3";

@@ -1,7 +1,7 @@
 import { localParts } from "../calendar";
 import type { AssessmentContext } from "../context";
 import { checkInsBetween, sessionsBetween } from "../context";
-import { flag } from "../flags";
+import { flag, reviewEpoch } from "../flags";
 import { DAY_MS, compareRecords, stable } from "../time";
 import type { Flag } from "../types";
 import type { AdjunctTreatmentKind, RedFlagId } from "../vocabulary";
@@ -25,7 +25,7 @@ export function notProgressingFlags(ctx: AssessmentContext): Flag[] {
       flag("R19", "amber", ctx.now, `No phase change for ${Math.floor(weeksInPhase)} weeks: ask the physio to review the plan.`, [plan.id], {
         weeksInPhase,
         noPhaseChangeWeeks,
-      }),
+      }, { cause: `no_phase_change:${new Date(clockStart).toISOString()}` }),
     );
   }
   // Symptomatic in every one of the last N weeks ...
@@ -53,6 +53,7 @@ export function notProgressingFlags(ctx: AssessmentContext): Flag[] {
         `Symptoms have lasted ${symptomaticWeeks} weeks even though the load was reduced: ask the physio to review.`,
         evidence.sort(),
         { recentLoad: stable(recentLoad), earlierLoad: stable(earlierLoad), symptomaticWeeks },
+        { cause: `symptomatic:${reviewEpoch(ctx.lastReviewAt.R19)}` },
       ),
     );
   }
@@ -89,7 +90,7 @@ export function redFlagFlags(ctx: AssessmentContext): Flag[] {
       sameDayCare ? "Medical review needed today: stop training until a doctor has seen the athlete." : "Medical review needed: no progression until a doctor or physio has reviewed.",
       [...new Set([...found.values()].flat())].sort(),
       { urgency: sameDayCare ? "same_day" : "prompt", questions: ids.join(","), labels: ids.map(label).join("; ") },
-      { blocksProgression: true, sensitive: true },
+      { blocksProgression: true, sensitive: true, cause: `${sameDayCare ? "same_day" : "prompt"}:${reviewEpoch(ctx.lastReviewAt.R20)}` },
     );
   };
   const flags: Flag[] = [];
@@ -155,6 +156,7 @@ export function adjunctFlags(ctx: AssessmentContext): Flag[] {
       flags.push(
         flag("R22", "amber", t, `After the ${kind}, progression is paused until the physio enters restrictions.`, [adjunct.id], { kind: adjunct.kind }, {
           blocksProgression: true,
+          cause: `pause:${adjunct.id}`,
         }),
       );
     }
@@ -166,7 +168,7 @@ export function adjunctFlags(ctx: AssessmentContext): Flag[] {
           flag("R22", "amber", t, `No strength work logged since the ${kind}: treatments work alongside loading, not instead of it.`, [adjunct.id], {
             kind: adjunct.kind,
             daysSince: Math.floor(age / DAY_MS),
-          }),
+          }, { cause: `no_loading:${adjunct.id}` }),
         );
       }
     }

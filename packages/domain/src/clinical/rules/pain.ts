@@ -1,7 +1,7 @@
 import type { Thresholds } from "../config";
 import type { AssessmentContext, PreparedSession } from "../context";
 import { checkInsBetween, flagWindowStart } from "../context";
-import { flag, worseZone } from "../flags";
+import { flag, reviewEpoch, worseZone } from "../flags";
 import { formatInClubTime } from "../calendar";
 import { DAY_MS, HOUR_MS, stable, upperBound } from "../time";
 import type { Flag, OutcomeDecision, RedOutcomeHold, SessionOutcome } from "../types";
@@ -211,7 +211,7 @@ export function outcomeFlags(ctx: AssessmentContext, outcomes: readonly SessionO
             : `Last session was red: go back to the last green load; ${alerted}.`,
           [latest.sessionId],
           { zone: latest.zone, decision: latest.decision },
-          { blocksProgression: true },
+          { blocksProgression: true, cause: `outcome:${latest.sessionId}` },
         ),
       );
     } else if (latest.incomplete) {
@@ -224,7 +224,7 @@ export function outcomeFlags(ctx: AssessmentContext, outcomes: readonly SessionO
           `${latest.missingData as string} Until then, repeat the same load: no step up.`,
           [latest.sessionId],
           { zone: latest.zone, decision: latest.decision, incomplete: true },
-          { blocksProgression: true },
+          { blocksProgression: true, cause: `outcome:${latest.sessionId}` },
         ),
       );
     }
@@ -239,7 +239,8 @@ export function outcomeFlags(ctx: AssessmentContext, outcomes: readonly SessionO
         `Two red sessions within ${ctx.thresholds.outcome.redWindowDays} days: no progression until the physio reviews.`,
         doubleRed.map((s) => s.id),
         { reds: doubleRed.length, windowDays: ctx.thresholds.outcome.redWindowDays },
-        { blocksProgression: true },
+        // One block per review period: reds after a review are a new occurrence, never the reviewed one.
+        { blocksProgression: true, cause: `two_reds:${reviewEpoch(ctx.lastReviewAt.R4)}` },
       ),
     );
   }
@@ -257,14 +258,28 @@ function findDoubleRed(ctx: AssessmentContext, outcomes: readonly SessionOutcome
   const window = redWindowDays * DAY_MS;
   const reds: PreparedSession[] = [];
   let found: PreparedSession[] | null = null;
-  ctx.sessions.forEach((session, index) => {
-    if (session.t < since || (outcomes[index] as SessionOutcome).zone !== "red") return;
+  // Sessions are in time order: the search starts at the review, never earlier.
+  for (let index = lowerBound(ctx.sessionTimes, since); index < ctx.sessions.length; index += 1) {
+    const session = ctx.sessions[index] as PreparedSession;
+    if ((outcomes[index] as SessionOutcome).zone !== "red") continue;
     reds.push(session);
     const group = reds.slice(-redsBeforeReview);
     const first = group[0] as PreparedSession;
     if (group.length === redsBeforeReview && session.t - first.t <= window) found = group;
-  });
+  }
   return found;
+}
+
+/** The first index whose time is at or after `t` (sorted times). */
+function lowerBound(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -321,7 +336,7 @@ export function trendFlags(ctx: AssessmentContext, trend: MorningTrend): Flag[] 
       `Average morning pain this week is ${trend.rise.toFixed(1)} points higher than the week before: hold the load, no progression.`,
       recent.map((c) => c.id),
       { currentMean: stable(trend.currentMean as number), previousMean: stable(trend.previousMean as number), rise: trend.rise },
-      { blocksProgression: true },
+      { blocksProgression: true, cause: "rising" },
     ),
   ];
 }
@@ -337,6 +352,6 @@ export function loadTestFlags(ctx: AssessmentContext): Flag[] {
   return [
     flag("R6", "amber", latest.t, `The daily bridge test hurt ${pain}/10: the tendon is not coping with the current load.`, [latest.id], {
       loadTestPain: pain,
-    }),
+    }, { cause: "not_coping" }),
   ];
 }

@@ -226,7 +226,7 @@ function sameBlockFlags(ctx: AssessmentContext): Flag[] {
   return [
     flag("R16", "amber", ctx.now, "Hills, sprints and plyometrics fall in the same week; add only one of them per block.", [...seen.values()], {
       block: block.join(","),
-    }),
+    }, { cause: "same_block" }),
   ];
 }
 
@@ -293,7 +293,7 @@ export function sittingFlags(ctx: AssessmentContext): Flag[] {
       flag("R18", "amber", ctx.now, `Sitting tolerance is falling (about ${Math.round(previous)} to ${Math.round(current)} minutes).`, [], {
         currentMean: stable(current),
         previousMean: stable(previous),
-      }),
+      }, { cause: "falling_tolerance" }),
     );
   }
   return flags;

@@ -132,7 +132,7 @@ export function heavyStrengthFlags(ctx: AssessmentContext): Flag[] {
         flag("R8", "amber", ctx.now, count === 0 ? `No heavy strength session in the last 7 days; phase 2 needs at least ${minPerWeek} a week.` : `Only ${count} heavy strength session${count === 1 ? "" : "s"} in the last 7 days; phase 2 needs at least ${minPerWeek}.`, lastWeek.filter((s) => s.heavy).map((s) => s.id), {
           heavySessions: count,
           minPerWeek,
-        }),
+        }, { cause: "too_few" }),
       );
     }
   }
@@ -149,6 +149,7 @@ export function heavyStrengthFlags(ctx: AssessmentContext): Flag[] {
           `${maintenance.length === 0 ? "No heavy or eccentric session" : `Only ${maintenance.length} heavy or eccentric session${maintenance.length === 1 ? "" : "s"}`} this week; keep at least ${maintenanceMinPerWeek} a week to protect the tendon.`,
           maintenance.map((s) => s.id),
           { maintenanceSessions: maintenance.length, minPerWeek: maintenanceMinPerWeek },
+          { cause: "maintenance" },
         ),
       );
     }

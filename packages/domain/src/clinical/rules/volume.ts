@@ -202,7 +202,7 @@ export function volumeFlags(ctx: AssessmentContext, workload: Workload): Flag[] 
           unit: weekly.unit,
           changePct: weekly.changePct,
         },
-        { blocksProgression: weekly.zone === "red" },
+        { blocksProgression: weekly.zone === "red", cause: "weekly" },
       ),
     );
   }
