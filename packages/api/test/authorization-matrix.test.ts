@@ -249,6 +249,13 @@ const matrix: Matrix = {
   },
   "alerts.counts": { who: COACH, input: () => undefined, stranger: "no-leak" },
   "alerts.acknowledge": { who: COACH, input: (t) => ({ alertId: t.alertId, note: "Spoke to the athlete" }), stranger: "refused" },
+  "alerts.resolve": { who: COACH, input: (t) => ({ alertId: t.resolvableAlertId, note: "Moved the session to the bike" }), stranger: "refused" },
+  "alerts.acknowledgeMany": {
+    who: COACH,
+    input: (t) => ({ note: "Spoke to the athlete about all of these", athleteId: t.athleteId }),
+    stranger: "no-leak",
+    note: "another club's athlete id matches none of the caller's alerts: nothing is acknowledged",
+  },
   "gait.create": {
     who: COACH,
     input: (t) => ({

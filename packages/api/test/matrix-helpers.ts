@@ -132,6 +132,8 @@ export interface World {
   escalationId: string;
   /** A non-escalation alert in the coach inbox (the subject's red run). */
   alertId: string;
+  /** An alert a coach may resolve (a non-clinical rule). */
+  resolvableAlertId: string;
   squadSessionId: string;
   logId: string;
   logKey: string;
@@ -259,7 +261,8 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
   const escalations = await physio.escalations.list();
   const escalation = escalations.find((e) => e.athleteId === athleteId && e.ruleId === "R20");
   const alert = inbox.find((a) => a.athleteId === athleteId && a.severity !== "escalate");
-  if (!escalation || !alert) throw new Error(`world ${name}: expected an R20 escalation and a coach alert for the subject`);
+  const resolvable = inbox.find((a) => a.athleteId === athleteId && a.canResolve);
+  if (!escalation || !alert || !resolvable) throw new Error(`world ${name}: expected an R20 escalation and coach alerts (one resolvable) for the subject`);
 
   const profile = await coach.roster.get({ athleteId });
   const ids = {
@@ -294,6 +297,7 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     adjunctId: adjunct.id,
     escalationId: escalation.id,
     alertId: alert.id,
+    resolvableAlertId: resolvable.id,
     squadSessionId: squadSession.id,
     logId: log.id,
     logKey,

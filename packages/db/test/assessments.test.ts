@@ -40,8 +40,10 @@ const alertsFor = (athleteId: string, n: number): NewAlert[] =>
     message: `Flag ${i}`,
     evidence: { recordIds: [], values: {} },
     sensitive: false,
-    fingerprint: `R1:test:${i}`,
+    fingerprint: `R1|test-${i}`,
     raisedAt: NOW,
+    causeAt: NOW,
+    needsReview: false,
   }));
 
 beforeAll(async () => {
@@ -52,7 +54,7 @@ afterAll(() => handle.close());
 
 describe("saving a batch of assessments", () => {
   it("records every alert of a 1,000-athlete batch, past the driver's 65,534-parameter limit", async () => {
-    // 8 alerts x 1,000 athletes x 9 columns = 72,000 parameters: one INSERT would be refused.
+    // 8 alerts x 1,000 athletes x 11 columns = 88,000 parameters: one INSERT would be refused.
     const newAlerts = athleteIds.flatMap((id) => alertsFor(id, 8));
     await saveAssessments(handle.db, organisationId, athleteIds.map(snapshot), newAlerts);
     const [stored] = await handle.db.select({ n: count() }).from(alerts).where(eq(alerts.organisationId, organisationId));
@@ -63,9 +65,9 @@ describe("saving a batch of assessments", () => {
 
   it("writes snapshots and alerts together or not at all", async () => {
     const other = await club(2);
-    const unknownAthlete = "00000000-0000-4000-8000-000000000000";
-    // The last chunk refers to an athlete outside the club (a foreign-key violation).
-    const newAlerts = [...alertsFor(other.athleteIds[0]!, WRITE_CHUNK_ROWS), ...alertsFor(unknownAthlete, 1)];
+    // The last chunk holds an alert without a rule (a NOT NULL violation), after the snapshots and the first chunk were written.
+    const broken = { ...alertsFor(other.athleteIds[1]!, 1)[0]!, ruleId: null as unknown as string };
+    const newAlerts = [...alertsFor(other.athleteIds[0]!, WRITE_CHUNK_ROWS), broken];
     await expect(saveAssessments(handle.db, other.organisationId, other.athleteIds.map(snapshot), newAlerts)).rejects.toThrow();
     const [snapshots] = await handle.db.select({ n: count() }).from(assessmentSnapshots).where(eq(assessmentSnapshots.organisationId, other.organisationId));
     expect(snapshots!.n).toBe(0);

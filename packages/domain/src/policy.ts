@@ -30,6 +30,7 @@ export const actions = [
   "squadPlan.write",
   "alerts.read",
   "alerts.acknowledge",
+  "alerts.resolve",
   "gait.write",
   // Security (issue 10): removing staff ends their sessions; reset links for club members.
   "staff.remove",
@@ -67,6 +68,8 @@ const rules: Record<Action, Rule> = {
   "squadPlan.write": anyOf("coach"),
   "alerts.read": anyOf("coach"),
   "alerts.acknowledge": anyOf("coach"),
+  // Non-clinical alerts only (`coachMayResolve`); clinical ones are resolved by the physio.
+  "alerts.resolve": anyOf("coach"),
   "gait.write": anyOf("coach"),
   // Coaches own the roster (DOMAIN.md section 2); physios may read it to find their athletes.
   "roster.read": anyOf("coach", "physio"),

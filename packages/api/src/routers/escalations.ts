@@ -52,7 +52,7 @@ export const escalationsRouter = router({
       const alert = await getEscalationAlert(ctx.db, ctx.actor.organisationId, input.alertId);
       if (!alert) throw new DomainError("not_found", "No such escalation in your club.");
       const row = await acknowledgeEscalation(ctx.db, ctx.actor.organisationId, alert.id, { userId: ctx.actor.userId, note: input.note.trim(), at: ctx.now });
-      if (!row) throw new DomainError("conflict", "This escalation is already resolved.");
+      if (!row) throw new DomainError("conflict", "This escalation is already resolved, or no longer raised.");
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: alert.athleteId, action: "write", entity: "alert", entityId: alert.id, detail: `Acknowledged ${alert.ruleId}` },
       ]);
@@ -66,7 +66,7 @@ export const escalationsRouter = router({
       const alert = await getEscalationAlert(ctx.db, ctx.actor.organisationId, input.alertId);
       if (!alert) throw new DomainError("not_found", "No such escalation in your club.");
       const row = await resolveEscalation(ctx.db, ctx.actor.organisationId, alert, { userId: ctx.actor.userId, note: input.note, at: ctx.now });
-      if (!row) throw new DomainError("conflict", "This escalation is already resolved.");
+      if (!row) throw new DomainError("conflict", "This escalation is already resolved, or no longer raised.");
       if (reviewableRules.has(alert.ruleId)) {
         await insertClinicianReview(ctx.db, ctx.actor.organisationId, {
           athleteId: alert.athleteId,

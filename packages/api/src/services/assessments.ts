@@ -1,7 +1,7 @@
 import superjson from "superjson";
-import { assessAthlete, athleteTimelineSchema, DomainError, effectiveTimeZone, ENGINE_VERSION, raisesAlert, type Assessment } from "@loadline/domain";
+import { assessAthlete, athleteTimelineSchema, DomainError, effectiveTimeZone, ENGINE_VERSION, type Assessment } from "@loadline/domain";
 import {
-  alertFromFlag,
+  alertsFromAssessment,
   loadTimelines,
   readAthleteTimeZones,
   readClubCalendar,
@@ -40,9 +40,12 @@ function staleAfter(assessment: Assessment, now: Date): Date {
   return new Date(limit);
 }
 
-/** Flags staff act on (the domain decides: amber, red, escalate, but not the information-only R13) become alerts. */
-function alertsOf(athleteId: string, assessment: Assessment): NewAlert[] {
-  return assessment.flags.filter(raisesAlert).map((f) => alertFromFlag(athleteId, f));
+/**
+ * Flags staff act on (the domain decides: amber, red, escalate, but not the information-only R13)
+ * as alert rows, one per condition; a new one is raised now, not at its cause's time.
+ */
+function alertsOf(athleteId: string, assessment: Assessment, now: Date): NewAlert[] {
+  return alertsFromAssessment(athleteId, assessment.flags, now);
 }
 
 function isFresh(snapshot: SnapshotRow, now: Date): boolean {
@@ -52,7 +55,8 @@ function isFresh(snapshot: SnapshotRow, now: Date): boolean {
 interface Computed {
   assessments: Map<string, Assessment>;
   snapshots: SnapshotRow[];
-  newAlerts: NewAlert[];
+  /** Every alert the assessments ask for (current conditions), not only new ones. */
+  raised: NewAlert[];
 }
 
 /**
@@ -64,7 +68,7 @@ async function computeAssessments(db: Database, organisationId: string, athleteI
   const timelines = await loadTimelines(db, organisationId, athleteIds, now);
   const club = await readClubCalendar(db, organisationId);
   const athleteZones = await readAthleteTimeZones(db, organisationId, [...timelines.keys()]);
-  const computed: Computed = { assessments: new Map(), snapshots: [], newAlerts: [] };
+  const computed: Computed = { assessments: new Map(), snapshots: [], raised: [] };
   for (const [athleteId, input] of timelines) {
     let assessment: Assessment | null;
     try {
@@ -84,17 +88,17 @@ async function computeAssessments(db: Database, organisationId: string, athleteI
     });
     if (!assessment) continue;
     computed.assessments.set(athleteId, assessment);
-    computed.newAlerts.push(...alertsOf(athleteId, assessment));
+    computed.raised.push(...alertsOf(athleteId, assessment, now));
   }
   return computed;
 }
 
 /**
- * Re-assess these athletes and store the snapshots, their new alerts and each snapshot's next
- * scheduled run together (one transaction, chunked). Idempotent: running it twice for the same
- * records stores the same snapshot and no second alert (alerts are unique per fingerprint), which
- * is what lets the queue deliver a job twice. Athletes whose records need attention are absent
- * from the result.
+ * Re-assess these athletes and store the snapshots, their alerts (raised, kept current, or
+ * retired when no longer raised) and each snapshot's next scheduled run together (one
+ * transaction, chunked). Idempotent: running it twice for the same records stores the same
+ * snapshot and no second alert (one current alert per condition), which is what lets the queue
+ * deliver a job twice. Athletes whose records need attention are absent from the result.
  */
 export async function refreshAssessments(
   db: Database,
@@ -104,8 +108,8 @@ export async function refreshAssessments(
 ): Promise<Map<string, Assessment>> {
   if (athleteIds.length === 0) return new Map();
   const queue = await reassessQueue(db);
-  const { assessments, snapshots, newAlerts } = await computeAssessments(db, organisationId, athleteIds, now);
-  await saveAssessments(db, organisationId, snapshots, newAlerts, (tx) => queue.scheduleDue(tx, organisationId, snapshots));
+  const { assessments, snapshots, raised } = await computeAssessments(db, organisationId, athleteIds, now);
+  await saveAssessments(db, organisationId, snapshots, raised, (tx) => queue.scheduleDue(tx, organisationId, snapshots));
   return assessments;
 }
 

@@ -18,7 +18,7 @@ export interface CaseloadRow {
   /** Worst severity among unresolved alerts (amber and above), null when none. */
   worstOpenSeverity: Severity | null;
   openAlertCount: number;
-  /** Unresolved R19/R20/escalate alerts: these athletes are listed first. */
+  /** Open alerts waiting for a physio review (R4's two reds, R19, R20, escalations): these athletes are listed first. */
   openEscalations: number;
   visaHChange: number | null;
   visaHLatest: number | null;
@@ -49,7 +49,7 @@ export async function buildCaseload(db: Database, organisationId: string, now: D
     const assessment = stored?.assessment;
     const alerts = openAlerts.filter((a) => a.athleteId === episode.athleteId && a.severity !== "info");
     const worst = alerts.reduce<Severity | null>((w, a) => (severityRank(a.severity) > severityRank(w) ? a.severity : w), null);
-    const escalations = alerts.filter((a) => a.severity === "escalate" || a.ruleId === "R19" || a.ruleId === "R20").length;
+    const escalations = alerts.filter((a) => a.severity === "escalate" || a.needsReview).length;
     const lastLog = lastLogs.get(episode.athleteId);
     const plan = phases.get(episode.athleteId);
     return {

@@ -1,15 +1,21 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { alerts, athleteProfiles, users } from "../schema";
 
 /** Severities staff act on; information-only flags never reach the inbox. */
 export const actionableSeverities = ["amber", "red", "escalate"] as const;
 
-export type AlertStatus = "new" | "acknowledged" | "all";
+/**
+ * Which alerts a list shows: "new" (open and not acknowledged), "acknowledged" (open,
+ * acknowledged within the archive period), "archived" (open, acknowledged before it), "closed"
+ * (resolved or retired), "all" (everything).
+ */
+export type AlertListStatus = "new" | "acknowledged" | "archived" | "closed" | "all";
 
 /**
- * An alert row without its evidence: the API turns it into a coach-safe item, and evidence can
- * hold clinical detail (red-flag answers), so it is never selected for this list.
+ * An alert row without its evidence values: the API turns it into a coach-safe item, and
+ * evidence can hold clinical detail (red-flag answers), so only its record ids are selected.
  */
 export interface AlertListRow {
   id: string;
@@ -20,30 +26,48 @@ export interface AlertListRow {
   message: string;
   sensitive: boolean;
   raisedAt: Date;
+  causeAt: Date | null;
+  recordIds: string[];
   acknowledgedAt: Date | null;
   acknowledgedByName: string | null;
   acknowledgeNote: string | null;
   resolvedAt: Date | null;
+  resolvedByName: string | null;
+  resolutionNote: string | null;
+  retiredAt: Date | null;
 }
 
-function statusFilter(status: AlertStatus): SQL | undefined {
-  if (status === "new") return isNull(alerts.acknowledgedAt);
-  if (status === "acknowledged") return isNotNull(alerts.acknowledgedAt);
+const isOpen = and(isNull(alerts.resolvedAt), isNull(alerts.retiredAt));
+
+function statusFilter(status: AlertListStatus, archiveBefore: Date): SQL | undefined {
+  if (status === "new") return and(isOpen, isNull(alerts.acknowledgedAt));
+  if (status === "acknowledged") return and(isOpen, gte(alerts.acknowledgedAt, archiveBefore));
+  if (status === "archived") return and(isOpen, lt(alerts.acknowledgedAt, archiveBefore));
+  if (status === "closed") return or(isNotNull(alerts.resolvedAt), isNotNull(alerts.retiredAt));
   return undefined;
 }
 
-/** Unresolved amber/red/escalate alerts of these athletes, newest first (one query). */
+export interface AlertListFilter {
+  status: AlertListStatus;
+  /** Acknowledged before this time: archived. */
+  archiveBefore: Date;
+  /** Raised in [from, to). */
+  from?: Date;
+  to?: Date;
+}
+
+/** Amber/red/escalate alerts of these athletes, newest raised first (one query). */
 export async function listAlerts(
   db: Database,
   organisationId: string,
   athleteIds: string[],
-  status: AlertStatus,
-  limit = 200,
+  filter: AlertListFilter,
+  limit = 500,
 ): Promise<AlertListRow[]> {
   if (athleteIds.length === 0) return [];
-  const acknowledger = db.$with("acknowledger").as(db.select({ id: users.id, name: users.name }).from(users).where(eq(users.organisationId, organisationId)));
-  return db
-    .with(acknowledger)
+  const acknowledger = alias(users, "acknowledger");
+  const resolver = alias(users, "resolver");
+  const rows = await db
     .select({
       id: alerts.id,
       athleteId: alerts.athleteId,
@@ -53,29 +77,37 @@ export async function listAlerts(
       message: alerts.message,
       sensitive: alerts.sensitive,
       raisedAt: alerts.raisedAt,
+      causeAt: alerts.causeAt,
+      recordIds: sql<string[] | null>`${alerts.evidence} -> 'recordIds'`,
       acknowledgedAt: alerts.acknowledgedAt,
       acknowledgedByName: acknowledger.name,
       acknowledgeNote: alerts.acknowledgeNote,
       resolvedAt: alerts.resolvedAt,
+      resolvedByName: resolver.name,
+      resolutionNote: alerts.resolutionNote,
+      retiredAt: alerts.retiredAt,
     })
     .from(alerts)
     .innerJoin(athleteProfiles, eq(athleteProfiles.id, alerts.athleteId))
     .innerJoin(users, eq(users.id, athleteProfiles.userId))
-    .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedById))
+    .leftJoin(acknowledger, and(eq(acknowledger.id, alerts.acknowledgedById), eq(acknowledger.organisationId, organisationId)))
+    .leftJoin(resolver, and(eq(resolver.id, alerts.resolvedById), eq(resolver.organisationId, organisationId)))
     .where(
       and(
         eq(alerts.organisationId, organisationId),
         inArray(alerts.athleteId, athleteIds),
         inArray(alerts.severity, [...actionableSeverities]),
-        isNull(alerts.resolvedAt),
-        statusFilter(status),
+        statusFilter(filter.status, filter.archiveBefore),
+        filter.from ? gte(alerts.raisedAt, filter.from) : undefined,
+        filter.to ? lt(alerts.raisedAt, filter.to) : undefined,
       ),
     )
-    .orderBy(desc(alerts.raisedAt))
+    .orderBy(desc(alerts.raisedAt), asc(alerts.id))
     .limit(limit);
+  return rows.map((r) => ({ ...r, recordIds: Array.isArray(r.recordIds) ? r.recordIds : [] }));
 }
 
-/** How many unresolved, unacknowledged amber/red/escalate alerts these athletes have, by severity. */
+/** How many open (not acknowledged, resolved or retired) amber/red/escalate alerts these athletes have, by severity. */
 export async function countNewAlerts(
   db: Database,
   organisationId: string,
@@ -91,7 +123,7 @@ export async function countNewAlerts(
         eq(alerts.organisationId, organisationId),
         inArray(alerts.athleteId, athleteIds),
         inArray(alerts.severity, [...actionableSeverities]),
-        isNull(alerts.resolvedAt),
+        isOpen,
         isNull(alerts.acknowledgedAt),
       ),
     )
@@ -100,31 +132,97 @@ export async function countNewAlerts(
   return counts;
 }
 
-/** Acknowledge an alert with a note; false when it is not in the organisation. */
-/**
- * A coach acknowledges an open alert with a note. Escalations and flags with clinical detail
- * belong to the physio (see escalations.ts), and an alert is acknowledged once.
- */
-export async function acknowledgeAlert(
+/** What a coach's action on alerts needs to know about each: who may clear it is the domain's call. */
+export interface AlertActionRow {
+  id: string;
+  athleteId: string;
+  ruleId: string;
+  severity: "info" | "amber" | "red" | "escalate";
+  sensitive: boolean;
+  acknowledgedAt: Date | null;
+  resolvedAt: Date | null;
+  retiredAt: Date | null;
+}
+
+const actionColumns = {
+  id: alerts.id,
+  athleteId: alerts.athleteId,
+  ruleId: alerts.ruleId,
+  severity: alerts.severity,
+  sensitive: alerts.sensitive,
+  acknowledgedAt: alerts.acknowledgedAt,
+  resolvedAt: alerts.resolvedAt,
+  retiredAt: alerts.retiredAt,
+};
+
+/** One alert of the organisation, or null. */
+export async function getAlertForAction(db: Database, organisationId: string, alertId: string): Promise<AlertActionRow | null> {
+  const [row] = await db.select(actionColumns).from(alerts).where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId)));
+  return row ?? null;
+}
+
+/** Open, unacknowledged amber/red/escalate alerts of these athletes, optionally of one athlete or rule (bulk acknowledge). */
+export async function listNewAlertsForAction(
   db: Database,
   organisationId: string,
-  alertId: string,
-  userId: string,
-  note: string,
-  now: Date,
-): Promise<"acknowledged" | "not_found" | "physio_owned" | "closed"> {
-  const [alert] = await db
-    .select({ severity: alerts.severity, sensitive: alerts.sensitive, acknowledgedAt: alerts.acknowledgedAt, resolvedAt: alerts.resolvedAt })
+  athleteIds: string[],
+  filter: { athleteId?: string; ruleId?: string },
+): Promise<AlertActionRow[]> {
+  if (athleteIds.length === 0) return [];
+  return db
+    .select(actionColumns)
     .from(alerts)
-    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId)));
-  if (!alert) return "not_found";
-  if (alert.severity === "escalate" || alert.sensitive) return "physio_owned";
+    .where(
+      and(
+        eq(alerts.organisationId, organisationId),
+        inArray(alerts.athleteId, athleteIds),
+        inArray(alerts.severity, [...actionableSeverities]),
+        isOpen,
+        isNull(alerts.acknowledgedAt),
+        filter.athleteId ? eq(alerts.athleteId, filter.athleteId) : undefined,
+        filter.ruleId ? eq(alerts.ruleId, filter.ruleId) : undefined,
+      ),
+    );
+}
+
+/** Acknowledge open, unacknowledged alerts with one note; returns the ids acknowledged (chunked). */
+export async function acknowledgeAlerts(
+  db: Database,
+  organisationId: string,
+  alertIds: string[],
+  by: { userId: string; note: string; at: Date },
+): Promise<string[]> {
+  const done: string[] = [];
+  for (let i = 0; i < alertIds.length; i += 1_000) {
+    const rows = await db
+      .update(alerts)
+      .set({ acknowledgedById: by.userId, acknowledgedAt: by.at, acknowledgeNote: by.note })
+      .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.id, alertIds.slice(i, i + 1_000)), isNull(alerts.acknowledgedAt), isOpen))
+      .returning({ id: alerts.id });
+    done.push(...rows.map((r) => r.id));
+  }
+  return done;
+}
+
+/** Resolve an open alert with a note (acknowledging it too when it was not); false when it was not open. */
+export async function resolveAlert(
+  db: Database,
+  organisationId: string,
+  alert: AlertActionRow,
+  by: { userId: string; note: string; at: Date },
+): Promise<boolean> {
   const rows = await db
     .update(alerts)
-    .set({ acknowledgedById: userId, acknowledgedAt: now, acknowledgeNote: note })
-    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId), isNull(alerts.acknowledgedAt), isNull(alerts.resolvedAt)))
+    .set({
+      resolvedById: by.userId,
+      resolvedAt: by.at,
+      resolutionNote: by.note,
+      acknowledgedById: sql`coalesce(${alerts.acknowledgedById}, ${by.userId}::uuid)`,
+      acknowledgedAt: sql`coalesce(${alerts.acknowledgedAt}, ${by.at.toISOString()}::timestamptz)`,
+    })
+    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alert.id), isOpen))
     .returning({ id: alerts.id });
-  return rows.length > 0 ? "acknowledged" : "closed";
+  return rows.length > 0;
 }
 
 /** Every alert of one athlete (resolved ones too) for the flags history, newest first, without evidence. */
@@ -137,8 +235,10 @@ export async function listAthleteAlertHistory(db: Database, organisationId: stri
       message: alerts.message,
       sensitive: alerts.sensitive,
       raisedAt: alerts.raisedAt,
+      causeAt: alerts.causeAt,
       acknowledgedAt: alerts.acknowledgedAt,
       resolvedAt: alerts.resolvedAt,
+      retiredAt: alerts.retiredAt,
     })
     .from(alerts)
     .where(and(eq(alerts.organisationId, organisationId), eq(alerts.athleteId, athleteId)))

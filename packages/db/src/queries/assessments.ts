@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { flagFingerprint, type Flag } from "@loadline/domain";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alertsFromFlags, type Flag } from "@loadline/domain";
 import type { Database, Transaction } from "../client";
 import { alerts, assessmentSnapshots, type SerialisedAssessment } from "../schema";
 
@@ -15,7 +15,7 @@ export interface SnapshotRow {
 
 /**
  * Rows per INSERT. PostgreSQL's wire protocol allows 65,535 parameters per statement; an alert
- * row binds 9 and a snapshot row 6, so 1,000 rows stay far below it whatever the batch size.
+ * row binds 11 and a snapshot row 6, so 1,000 rows stay far below it whatever the batch size.
  */
 export const WRITE_CHUNK_ROWS = 1_000;
 
@@ -41,23 +41,35 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
 }
 
 /**
- * Store fresh assessments (replacing older ones) and record their newly raised alerts, in one
- * transaction and in chunks: either every snapshot and every alert of the batch is written, or
- * none is and the error reaches the caller. A snapshot is never saved without its alerts.
- * `inTransaction` runs last inside the same transaction (the caller schedules the snapshots'
- * next re-assessment there, so a saved snapshot always has one).
+ * Store fresh assessments (replacing older ones) and bring each assessed athlete's alerts in
+ * line with the flags it raised, in one transaction and in chunks: either every snapshot and
+ * every alert change of the batch is written, or none is and the error reaches the caller. A
+ * snapshot is never saved without its alerts. `inTransaction` runs last inside the same
+ * transaction (the caller schedules the snapshots' next re-assessment there, so a saved snapshot
+ * always has one).
+ *
+ * `raised` holds every alert the assessments ask for (one per condition, see `alertIdentity`),
+ * not only new ones. For an athlete whose snapshot was written with an assessment:
+ * - a condition with a current row keeps it (its raising time, acknowledgement and resolution),
+ *   with the latest sentence and evidence; a worse severity makes an acknowledged row new again;
+ * - a condition without one gets a new row, raised now, even when a retired row of the same
+ *   condition exists (a new occurrence);
+ * - a current row whose condition is no longer raised is retired.
+ * Athletes whose snapshot was not written (a newer one is stored: the snapshot's row lock orders
+ * the two) or whose records need attention keep their alerts as they are.
  */
 export async function saveAssessments(
   db: Database,
   organisationId: string,
   snapshots: SnapshotRow[],
-  newAlerts: NewAlert[],
+  raised: NewAlert[],
   inTransaction?: (tx: Transaction) => Promise<void>,
 ): Promise<void> {
-  if (snapshots.length === 0 && newAlerts.length === 0) return;
+  if (snapshots.length === 0 && raised.length === 0) return;
   await db.transaction(async (tx) => {
+    const written = new Set<string>();
     for (const chunk of chunks(snapshots)) {
-      await tx
+      const rows = await tx
         .insert(assessmentSnapshots)
         .values(chunk.map((r) => ({ ...r, organisationId })))
         .onConflictDoUpdate({
@@ -70,16 +82,112 @@ export async function saveAssessments(
           },
           // A slower refresh that read older records never overwrites a newer snapshot.
           setWhere: sql`${assessmentSnapshots.computedAt} <= excluded.computed_at`,
-        });
+        })
+        .returning({ athleteId: assessmentSnapshots.athleteId });
+      for (const row of rows) written.add(row.athleteId);
     }
-    for (const chunk of chunks(newAlerts)) {
-      await tx
-        .insert(alerts)
-        .values(chunk.map((r) => ({ ...r, organisationId })))
-        .onConflictDoNothing({ target: [alerts.athleteId, alerts.fingerprint] });
-    }
+    const assessedAt = new Map(snapshots.filter((s) => s.assessment !== null && written.has(s.athleteId)).map((s) => [s.athleteId, s.computedAt]));
+    await syncAlerts(tx, organisationId, assessedAt, raised.filter((a) => assessedAt.has(a.athleteId)));
     if (inTransaction) await inTransaction(tx);
   });
+}
+
+const severityOrder = { info: 0, amber: 1, red: 2, escalate: 3 } as const;
+const keyOf = (athleteId: string, fingerprint: string) => `${athleteId}|${fingerprint}`;
+
+async function syncAlerts(tx: Transaction, organisationId: string, assessedAt: Map<string, Date>, raised: NewAlert[]): Promise<void> {
+  if (assessedAt.size === 0) return;
+  const wanted = new Map(raised.map((a) => [keyOf(a.athleteId, a.fingerprint), a]));
+  const current: CurrentAlertRow[] = [];
+  for (const athleteIds of chunks([...assessedAt.keys()])) {
+    current.push(
+      ...(await tx
+        .select({
+          id: alerts.id,
+          athleteId: alerts.athleteId,
+          fingerprint: alerts.fingerprint,
+          severity: alerts.severity,
+          message: alerts.message,
+          evidence: alerts.evidence,
+          causeAt: alerts.causeAt,
+          needsReview: alerts.needsReview,
+          acknowledgedAt: alerts.acknowledgedAt,
+          resolvedAt: alerts.resolvedAt,
+        })
+        .from(alerts)
+        .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.athleteId, athleteIds), isNull(alerts.retiredAt)))),
+    );
+  }
+  const retire: { id: string; at: Date }[] = [];
+  const update: { row: CurrentAlertRow; next: NewAlert; reopen: boolean }[] = [];
+  const kept = new Set<string>();
+  for (const row of current) {
+    const key = keyOf(row.athleteId, row.fingerprint);
+    const next = wanted.get(key);
+    if (!next) {
+      retire.push({ id: row.id, at: assessedAt.get(row.athleteId) as Date });
+      continue;
+    }
+    kept.add(key);
+    const worse = severityOrder[next.severity] > severityOrder[row.severity];
+    const changed =
+      worse ||
+      next.severity !== row.severity ||
+      next.message !== row.message ||
+      next.needsReview !== row.needsReview ||
+      next.causeAt.getTime() !== row.causeAt?.getTime() ||
+      JSON.stringify(next.evidence) !== JSON.stringify(row.evidence);
+    if (changed) update.push({ row, next, reopen: worse && row.acknowledgedAt !== null && row.resolvedAt === null });
+  }
+  for (const chunk of chunks(retire)) {
+    const at = chunk[0]?.at as Date;
+    // One batch is assessed at one time, so one timestamp per chunk is exact.
+    await tx
+      .update(alerts)
+      .set({ retiredAt: at })
+      .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.id, chunk.map((r) => r.id)), isNull(alerts.retiredAt)));
+  }
+  for (const chunk of chunks(update)) {
+    const values = sql.join(
+      chunk.map(
+        ({ row, next, reopen }) =>
+          sql`(${row.id}::uuid, ${next.severity}, ${next.message}, ${JSON.stringify(next.evidence)}::jsonb, ${next.causeAt.toISOString()}::timestamptz, ${next.needsReview}::boolean, ${reopen}::boolean)`,
+      ),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${alerts} set
+        severity = v.severity,
+        message = v.message,
+        evidence = v.evidence,
+        cause_at = v.cause_at,
+        needs_review = v.needs_review,
+        acknowledged_at = case when v.reopen then null else ${alerts.acknowledgedAt} end,
+        acknowledged_by_id = case when v.reopen then null else ${alerts.acknowledgedById} end,
+        acknowledge_note = case when v.reopen then null else ${alerts.acknowledgeNote} end
+      from (values ${values}) as v(id, severity, message, evidence, cause_at, needs_review, reopen)
+      where ${alerts.id} = v.id and ${alerts.organisationId} = ${organisationId}`);
+  }
+  const inserts = raised.filter((a) => !kept.has(keyOf(a.athleteId, a.fingerprint)));
+  for (const chunk of chunks(inserts)) {
+    await tx
+      .insert(alerts)
+      .values(chunk.map((r) => ({ ...r, organisationId })))
+      .onConflictDoNothing({ target: [alerts.athleteId, alerts.fingerprint], where: sql.raw(`"retired_at" is null`) });
+  }
+}
+
+interface CurrentAlertRow {
+  id: string;
+  athleteId: string;
+  fingerprint: string;
+  severity: NewAlert["severity"];
+  message: string;
+  evidence: Record<string, unknown>;
+  causeAt: Date | null;
+  needsReview: boolean;
+  acknowledgedAt: Date | null;
+  resolvedAt: Date | null;
 }
 
 export interface NewAlert {
@@ -89,20 +197,28 @@ export interface NewAlert {
   message: string;
   evidence: Record<string, unknown>;
   sensitive: boolean;
+  /** The domain's `alertIdentity` of the condition. */
   fingerprint: string;
+  /** When the engine raised it: the assessment's time, for a row that does not exist yet. */
   raisedAt: Date;
+  causeAt: Date;
+  needsReview: boolean;
 }
 
-/** The alert row for a flag the engine raised. */
-export function alertFromFlag(athleteId: string, flag: Flag): NewAlert {
-  return {
-    athleteId,
-    ruleId: flag.ruleId,
-    severity: flag.severity,
-    message: flag.message,
-    evidence: { recordIds: flag.evidence.recordIds, values: flag.evidence.values },
-    sensitive: flag.sensitive,
-    fingerprint: flagFingerprint(flag),
-    raisedAt: flag.at,
-  };
+/** The alert rows an assessment asks for (one per condition), raised at `now` if new. */
+export function alertsFromAssessment(athleteId: string, flags: readonly Flag[], now: Date): NewAlert[] {
+  return alertsFromFlags(flags).map((a) => ({ athleteId, ...a, evidence: { recordIds: a.evidence.recordIds, values: a.evidence.values }, raisedAt: now }));
+}
+
+/**
+ * Alerts recorded outside an assessment (the seed's first escalation): inserted when their
+ * condition has no current row, never updating or retiring others.
+ */
+export async function recordRaisedAlerts(db: Database, organisationId: string, raised: NewAlert[]): Promise<void> {
+  for (const chunk of chunks(raised)) {
+    await db
+      .insert(alerts)
+      .values(chunk.map((r) => ({ ...r, organisationId })))
+      .onConflictDoNothing({ target: [alerts.athleteId, alerts.fingerprint], where: sql.raw(`"retired_at" is null`) });
+  }
 }

@@ -2,10 +2,12 @@ import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { alerts, athleteProfiles, clinicianReviews, users } from "../schema";
 
-/** Rules whose alerts go to the physio's escalation queue (DOMAIN.md R19, R20). */
-export const escalationRuleIds = ["R19", "R20"] as const;
-
-const isEscalation = or(eq(alerts.severity, "escalate"), inArray(alerts.ruleId, [...escalationRuleIds]));
+/**
+ * Alerts in the physio's review queue: escalations and the alerts a physio review clears (the
+ * domain's `clearedByReview`, stored as `needs_review`: R4's two reds, R19, R20).
+ */
+const isEscalation = or(eq(alerts.severity, "escalate"), eq(alerts.needsReview, true));
+const isOpen = and(isNull(alerts.resolvedAt), isNull(alerts.retiredAt));
 
 export type AlertRow = typeof alerts.$inferSelect;
 
@@ -15,7 +17,7 @@ export interface EscalationRow extends AlertRow {
   resolvedByName: string | null;
 }
 
-/** Escalations of the organisation: open ones (oldest first), or also resolved ones. */
+/** Escalations of the organisation: open ones (oldest first), or also resolved and retired ones. */
 export async function listEscalations(
   db: Database,
   organisationId: string,
@@ -30,7 +32,7 @@ export async function listEscalations(
       and(
         eq(alerts.organisationId, organisationId),
         isEscalation,
-        options.includeResolved ? undefined : isNull(alerts.resolvedAt),
+        options.includeResolved ? undefined : isOpen,
         options.athleteId ? eq(alerts.athleteId, options.athleteId) : undefined,
       ),
     )
@@ -70,7 +72,7 @@ export async function acknowledgeEscalation(
   const [row] = await db
     .update(alerts)
     .set({ acknowledgedById: by.userId, acknowledgedAt: by.at, acknowledgeNote: by.note || null })
-    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId), isNull(alerts.resolvedAt)))
+    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId), isOpen))
     .returning();
   return row ?? null;
 }
@@ -91,7 +93,7 @@ export async function resolveEscalation(
       acknowledgedById: alert.acknowledgedById ?? by.userId,
       acknowledgedAt: alert.acknowledgedAt ?? by.at,
     })
-    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alert.id), isNull(alerts.resolvedAt)))
+    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alert.id), isOpen))
     .returning();
   return row ?? null;
 }
@@ -105,11 +107,11 @@ export async function insertClinicianReview(
   await db.insert(clinicianReviews).values({ ...review, organisationId });
 }
 
-/** Open alerts per athlete (the caseload's severity and escalation columns), one query. */
+/** Open (not resolved, not retired) alerts per athlete (the caseload's severity and escalation columns), one query. */
 export async function listOpenAlerts(db: Database, organisationId: string, athleteIds: string[]): Promise<AlertRow[]> {
   if (athleteIds.length === 0) return [];
   return db
     .select()
     .from(alerts)
-    .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.athleteId, athleteIds), isNull(alerts.resolvedAt)));
+    .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.athleteId, athleteIds), isOpen));
 }

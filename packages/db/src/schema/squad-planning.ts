@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { athleteProfiles } from "./athletes";
 import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
 import { squads } from "./squads";
@@ -33,7 +33,9 @@ export const squadSessions = pgTable(
 
 /**
  * Flags the engine raised, persisted so staff can acknowledge and resolve them. One row per
- * distinct flag (fingerprint = rule + evidence), so re-assessing does not duplicate alerts.
+ * occurrence of a condition: `fingerprint` is the domain's `alertIdentity` (rule + cause), unique
+ * among an athlete's current alerts (`retired_at` null). Re-assessing updates the current row;
+ * a condition no longer raised is retired (`retired_at`), and raised again it is a new row.
  */
 export const alerts = pgTable(
   "alerts",
@@ -48,7 +50,14 @@ export const alerts = pgTable(
     /** Carries clinical detail (e.g. red-flag answers): coaches see only "medical review needed". */
     sensitive: boolean("sensitive").notNull().default(false),
     fingerprint: text("fingerprint").notNull(),
+    /** When the engine first raised it (not when its cause happens: a planned session is later). */
     raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    /** When its cause happened: the session, planned session or check-in. */
+    causeAt: timestamp("cause_at", { withTimezone: true }),
+    /** A physio review clears it (R4's two reds, R19, R20), so it waits in the physio's queue. */
+    needsReview: boolean("needs_review").notNull().default(false),
+    /** When a re-assessment stopped raising it (its cause changed or passed); resolved rows too. */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
     acknowledgedById: uuid("acknowledged_by_id"),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     acknowledgeNote: text("acknowledge_note"),
@@ -58,8 +67,9 @@ export const alerts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [textLimit("alerts_acknowledge_note_length_check", t.acknowledgeNote, "note"), textLimit("alerts_resolution_note_length_check", t.resolutionNote, "note"), 
-    unique("alerts_fingerprint_key").on(t.athleteId, t.fingerprint),
+    uniqueIndex("alerts_current_fingerprint_idx").on(t.athleteId, t.fingerprint).where(sql`${t.retiredAt} is null`),
     index("alerts_open_idx").on(t.organisationId, t.resolvedAt, t.severity),
+    index("alerts_athlete_raised_idx").on(t.organisationId, t.athleteId, t.raisedAt),
     foreignKey({
       name: "alerts_athlete_fk",
       columns: [t.organisationId, t.athleteId],

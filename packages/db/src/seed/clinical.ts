@@ -1,6 +1,6 @@
 import { assessAthlete, athleteTimelineSchema, type PlanBody } from "@loadline/domain";
 import { seedExerciseLibrary } from "../queries/exercises";
-import { alertFromFlag, saveAssessments } from "../queries/assessments";
+import { alertsFromAssessment, recordRaisedAlerts } from "../queries/assessments";
 import { loadTimelines } from "../queries/timeline";
 import { adjunctTreatments, auditLog, injuryEpisodes, morningCheckIns, planVersions, provocationTests } from "../schema";
 import { daysAgo, type SeedContext, type SeedTx } from "./context";
@@ -378,12 +378,13 @@ export async function seedClinical(tx: SeedTx, context: SeedContext): Promise<vo
   const kai = timelines.get(kaiId);
   if (!kai) throw new Error("Kai's timeline is missing");
   const assessment = assessAthlete(athleteTimelineSchema.parse(kai), context.now);
-  await saveAssessments(
+  await recordRaisedAlerts(
     tx,
     organisationId,
-    [],
-    assessment.flags
-      .filter((f) => f.ruleId === "R20")
-      .map((f) => alertFromFlag(kaiId, f)),
+    alertsFromAssessment(
+      kaiId,
+      assessment.flags.filter((f) => f.ruleId === "R20"),
+      context.now,
+    ),
   );
 }

@@ -120,3 +120,34 @@ export function outcomeFlagDisagreement(outcomeZone: Zone, flag: { ruleId: strin
   const zone = outcomeZone === "green" ? "Green" : "Amber";
   return `${zone} outcome because the pain during, after and the next morning stayed in that zone; the ${flag.severity} ${flag.ruleId} flag is because ${subject}. Both apply.`;
 }
+
+export interface CollapsibleAlert {
+  athleteId: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  status: AlertStatus;
+}
+
+/** Identical alerts (same athlete, rule, colour, sentence and status) listed as one. */
+export interface CollapsedAlerts<T extends CollapsibleAlert> {
+  key: string;
+  /** The first of the group in the list's order (the newest when the list is newest first). */
+  first: T;
+  alerts: T[];
+}
+
+/**
+ * Collapses identical alerts into one entry with their count and each one's cause (which session
+ * it belongs to), keeping the list's order of first appearance.
+ */
+export function collapseAlerts<T extends CollapsibleAlert>(alerts: readonly T[]): CollapsedAlerts<T>[] {
+  const groups = new Map<string, CollapsedAlerts<T>>();
+  for (const alert of alerts) {
+    const key = [alert.athleteId, alert.ruleId, alert.severity, alert.status, alert.message].join("|");
+    const group = groups.get(key);
+    if (group) group.alerts.push(alert);
+    else groups.set(key, { key, first: alert, alerts: [alert] });
+  }
+  return [...groups.values()];
+}
