@@ -1,24 +1,25 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { ACKNOWLEDGED_ALERT_ARCHIVE_DAYS } from "@loadline/domain";
 import { PageHeader } from "@/components/page-header";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { AlertsInbox } from "./alerts-inbox";
-import { statusOf } from "./status";
+import { inboxQueryOf } from "./status";
 
 export const metadata: Metadata = { title: "Alerts" };
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const status = statusOf(typeof params.status === "string" ? params.status : undefined);
-  await prefetch(trpc.alerts.list.queryOptions({ status }));
+  const query = inboxQueryOf({ get: (key) => (typeof params[key] === "string" ? params[key] : undefined) });
+  await Promise.all([prefetch(trpc.alerts.list.queryOptions(query)), prefetch(trpc.roster.squads.queryOptions())]);
   return (
     <HydrateClient>
       <PageHeader
         title="Alerts"
-        description="New amber and red flags across your squads. Escalations show as “medical review needed”; the physio holds the detail. Acknowledge with a note on what you did."
+        description={`New amber and red flags across your squads. Escalations show as “medical review needed”; the physio holds the detail. Acknowledge with a note on what you did; acknowledged alerts are archived after ${ACKNOWLEDGED_ALERT_ARCHIVE_DAYS} days, and an alert whose cause goes away retires by itself.`}
       />
       <Suspense>
-        <AlertsInbox status={status} />
+        <AlertsInbox />
       </Suspense>
     </HydrateClient>
   );

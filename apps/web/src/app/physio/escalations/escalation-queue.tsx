@@ -3,7 +3,7 @@ import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
-import { redFlagQuestions } from "@loadline/domain";
+import { alertStatus, redFlagQuestions, retiredAlertSentence } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
@@ -54,6 +54,7 @@ function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation
   const resolve = useMutation(trpc.escalations.resolve.mutationOptions({ onError, onSuccess: async () => (setError(undefined), toast.success("Resolved"), await refresh()) }));
   const answers = redFlagAnswers(e);
   const noteId = `escalation-note-${e.id}`;
+  const status = alertStatus(e);
   return (
     <Card>
       <CardHeader>
@@ -66,7 +67,15 @@ function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation
               </Link>
             ) : null}
             <span className="text-sm font-normal text-muted-foreground">raised {formatDateTime(e.raisedAt, calendar)}</span>
-            {e.resolvedAt ? <Badge variant="zone-green">Resolved</Badge> : e.acknowledgedAt ? <Badge variant="secondary">Acknowledged</Badge> : <Badge variant="red">New</Badge>}
+            {status === "resolved" ? (
+              <Badge variant="zone-green">Resolved</Badge>
+            ) : status === "retired" ? (
+              <Badge variant="secondary">Retired</Badge>
+            ) : status === "acknowledged" ? (
+              <Badge variant="secondary">Acknowledged</Badge>
+            ) : (
+              <Badge variant="red">New</Badge>
+            )}
           </h2>
         </CardTitle>
       </CardHeader>
@@ -92,9 +101,20 @@ function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation
           <p className="text-muted-foreground">
             Resolved by {e.resolvedByName} {formatDateTime(e.resolvedAt, calendar)}: {e.resolutionNote}
           </p>
+        ) : e.retiredAt ? (
+          <p className="text-muted-foreground">{retiredAlertSentence(e.ruleId)}</p>
         ) : (
           <form className="grid gap-2" onSubmit={(ev) => ev.preventDefault()}>
-            <Field label="Note" htmlFor={noteId} error={error} description="Required to resolve: what was done (e.g. referred to GP, reviewed in clinic).">
+            <Field
+              label="Note"
+              htmlFor={noteId}
+              error={error}
+              description={
+                e.needsReview
+                  ? "Required to resolve: resolving records your review of this rule, which lifts its block from now on (what you found, what changes)."
+                  : "Required to resolve: what was done (e.g. referred to GP, reviewed in clinic)."
+              }
+            >
               <Input id={noteId} value={note} onChange={(ev) => setNote(ev.target.value)} />
             </Field>
             <div className="flex gap-2">

@@ -9,7 +9,7 @@ export default async function EscalationsPage() {
   await prefetch(trpc.escalations.list.queryOptions({ includeResolved: false }));
   return (
     <HydrateClient>
-      <PageHeader title="Escalations" description="Red-flag answers and not-progressing reviews (R19, R20). Acknowledge them, then resolve with a note." />
+      <PageHeader title="Escalations" description="Red-flag answers (R20), not-progressing reviews (R19) and two red sessions within 7 days (R4). Acknowledge them, then resolve with a note: resolving records your review." />
       <EscalationQueue />
     </HydrateClient>
   );
