@@ -165,3 +165,21 @@ export async function startRehab(testInfo: TestInfo, athleteId: string): Promise
     await physio.dispose();
   }
 }
+
+/** The athlete logs a strength session that hurt (pain during 6/10: a red outcome, R1/R4). */
+export async function logRedSession(testInfo: TestInfo, athlete: NewAthlete, at: Date): Promise<void> {
+  const api = await apiSignedInAs(testInfo, athlete);
+  try {
+    await api.mutate("athleteLogs.logSession", {
+      idempotencyKey: `e2e-${randomBytes(8).toString("hex")}`,
+      at: at.toISOString(),
+      type: "strength",
+      minutes: 40,
+      rpe: 6,
+      painDuring: 6,
+      asPrescribed: true,
+    });
+  } finally {
+    await api.dispose();
+  }
+}

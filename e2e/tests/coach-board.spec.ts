@@ -55,11 +55,12 @@ test.describe("the coach's squad board, planner and gait notes", () => {
     expect(before).toBeGreaterThan(0);
     await expect(page.getByText("Medical review needed").first()).toBeVisible();
     await expectAccessible(page);
-    const first = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: "Acknowledge" }) }).first();
-    await first.getByRole("button", { name: "Acknowledge" }).click();
+    // A single alert (a group of identical ones says "Acknowledge 3").
+    const first = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: "Acknowledge", exact: true }) }).first();
+    await first.getByRole("button", { name: "Acknowledge", exact: true }).click();
     await expect(first.getByText("Write a short note about what you did")).toBeVisible();
     await first.getByLabel("Note").fill("Talked it through; swapped to the bike.");
-    await first.getByRole("button", { name: "Acknowledge" }).click();
+    await first.getByRole("button", { name: "Acknowledge", exact: true }).click();
     await expect(page.getByText(/acknowledged$/).first()).toBeVisible();
     await expect.poll(countOf).toBe(before - 1);
   });
