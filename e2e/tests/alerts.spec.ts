@@ -69,8 +69,10 @@ test.describe("R4: two reds within 7 days (physio)", () => {
     await logRedSession(testInfo, athlete, new Date(now.getTime() - 48 * HOUR_MS));
     await logRedSession(testInfo, athlete, new Date(now.getTime() - HOUR_MS));
 
+    const block = page.getByText("R4: Two red sessions within 7 days: no progression until the physio reviews.");
     await page.goto(`/physio/athletes/${athlete.athleteId}`);
-    await expect(page.getByText("R4: Two red sessions within 7 days: no progression until the physio reviews.")).toBeVisible();
+    await page.getByRole("tab", { name: "Phase change" }).click();
+    await expect(block).toBeVisible();
 
     await page.goto("/physio/escalations");
     const card = page.getByRole("listitem").filter({ hasText: athlete.name }).filter({ hasText: "Two red sessions within 7 days" });
@@ -82,7 +84,10 @@ test.describe("R4: two reds within 7 days (physio)", () => {
     await expect(card).toHaveCount(0);
 
     await page.goto(`/physio/athletes/${athlete.athleteId}`);
-    await expect(page.getByText("R4: Two red sessions within 7 days: no progression until the physio reviews.")).toHaveCount(0);
+    await page.getByRole("tab", { name: "Phase change" }).click();
+    await expect(page.getByRole("heading", { name: /Advance to phase 2/ })).toBeVisible();
+    await expect(block).toHaveCount(0);
+    await page.getByRole("tab", { name: "Escalations" }).click();
     await expect(page.getByRole("listitem").filter({ hasText: "Two red sessions within 7 days" })).toContainText("Resolved");
   });
 });

@@ -248,3 +248,17 @@ describe("bulk acknowledge, archive, roles", () => {
     expect(await codeOf(coachAt(later(30)).alerts.resolve({ alertId: escalation!.id, note: "done" }))).toBe("FORBIDDEN");
   });
 });
+
+describe("an outcome and a flag of another colour on the same session", () => {
+  it("Today says in one sentence why a green outcome sits next to a red phase-gate flag", async () => {
+    await givePlan(handle, clubB, clubB.athlete.athleteId!, 2, NOW);
+    const athlete = callerFor(handle, clubB.athlete);
+    await athlete.athleteLogs.logRun({ idempotencyKey: "gate-run-0001", at: new Date(NOW.getTime() - HOUR_MS), minutes: 20, distanceKm: 4, sprints: 4, painDuring: 0, rpe: 3 });
+    const today = await athlete.today.get();
+    expect(today.latestOutcome?.zone).toBe("green");
+    const gate = today.flags.find((f) => f.ruleId === "R16");
+    expect(gate?.severity).toBe("red");
+    expect(gate?.outcomeNote).toMatch(/^Green outcome because .*the red R16 flag is because the activity itself is not allowed in this phase/);
+    expect(today.flags.filter((f) => f.ruleId !== "R16").every((f) => f.outcomeNote === null || f.outcomeNote.length > 0)).toBe(true);
+  });
+});

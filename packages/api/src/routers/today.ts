@@ -6,6 +6,7 @@ import {
   visaHDueForAssessment,
   zoneMeaning,
   DomainError,
+  outcomeFlagDisagreement,
 } from "@loadline/domain";
 import { getAthleteByUser, listCheckIns, listVisaHResponses } from "@loadline/db";
 import { getAssessment } from "../services/assessments";
@@ -76,7 +77,14 @@ export const todayRouter = router({
       highLoadAllowed: assessment.preflight.highLoadAllowed,
       flags: assessment.flags
         .filter((f) => f.severity !== "info")
-        .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, at: f.at })),
+        .map((f) => ({
+          ruleId: f.ruleId,
+          severity: f.severity,
+          message: f.message,
+          at: f.at,
+          // The same session's outcome may be another colour (a phase gate is not a pain response): say why both hold.
+          outcomeNote: latest && f.at.getTime() === latest.at.getTime() ? outcomeFlagDisagreement(latest.zone, f) : null,
+        })),
       progressionBlocked: assessment.progression.blocked,
       latestOutcome: latest
         ? {

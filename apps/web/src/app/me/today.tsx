@@ -93,7 +93,10 @@ export function Today() {
               <AlertTitle>
                 {severityLabel[f.severity]} · {f.ruleId}
               </AlertTitle>
-              <AlertDescription>{f.message}</AlertDescription>
+              <AlertDescription>
+                {f.message}
+                {f.outcomeNote ? <span className="block">{f.outcomeNote}</span> : null}
+              </AlertDescription>
             </Alert>
           ))}
         </section>

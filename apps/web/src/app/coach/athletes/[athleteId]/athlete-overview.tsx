@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { gaitCatalogue, localDateKey, outcomeBadge, weeklyComparedWithWords, weeklyVolumeSeries } from "@loadline/domain";
+import { gaitCatalogue, localDateKey, outcomeBadge, outcomeFlagDisagreement, weeklyComparedWithWords, weeklyVolumeSeries } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -139,6 +139,9 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
                 {a.flags.map((f, i) => (
                   <li key={`${f.ruleId}-${i}`}>
                     <span className="font-medium">{f.medicalReview ? "Medical review" : `${f.ruleId} ${severityLabels[f.severity]}`}:</span> {f.message}
+                    {a.latestOutcome && f.at.getTime() === a.latestOutcome.at.getTime() && outcomeFlagDisagreement(a.latestOutcome.zone, f) ? (
+                      <span className="block text-muted-foreground">{outcomeFlagDisagreement(a.latestOutcome.zone, f)}</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
