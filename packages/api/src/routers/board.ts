@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { coachSafeMessage, toCoachAssessment, DomainError } from "@loadline/domain";
+import { coachSafeMessage, toCoachAssessment, DomainError, alertStatus } from "@loadline/domain";
 import {
   getAthlete,
   listAthleteAlertHistory,
@@ -68,7 +68,7 @@ export const boardRouter = router({
         flagHistory: alerts.flatMap((a) => {
           const safe = coachSafeMessage(a);
           return safe
-            ? [{ id: a.id, ruleId: a.ruleId, severity: a.severity, message: safe.message, medicalReview: safe.medicalReview, raisedAt: a.raisedAt, acknowledgedAt: a.acknowledgedAt, resolvedAt: a.resolvedAt }]
+            ? [{ id: a.id, ruleId: a.ruleId, severity: a.severity, message: safe.message, medicalReview: safe.medicalReview, raisedAt: a.raisedAt, status: alertStatus(a) }]
             : [];
         }),
         cadenceHint: cadence[0] ?? null,

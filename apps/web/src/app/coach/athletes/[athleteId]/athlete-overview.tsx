@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { gaitCatalogue, localDateKey, outcomeBadge, outcomeFlagDisagreement, weeklyComparedWithWords, weeklyVolumeSeries } from "@loadline/domain";
+import { collapseAlerts, gaitCatalogue, localDateKey, outcomeBadge, outcomeFlagDisagreement, weeklyComparedWithWords, weeklyVolumeSeries } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -136,9 +136,15 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
             <FlagBadges flags={a.flags} />
             {a.flags.length > 0 ? (
               <ul className="grid gap-1 text-sm">
-                {a.flags.map((f, i) => (
-                  <li key={`${f.ruleId}-${i}`}>
+                {collapseAlerts(a.flags.map((f) => ({ ...f, athleteId: a.athleteId, status: "new" as const }))).map(({ key, first: f, alerts: same }) => (
+                  <li key={key}>
                     <span className="font-medium">{f.medicalReview ? "Medical review" : `${f.ruleId} ${severityLabels[f.severity]}`}:</span> {f.message}
+                    {same.length > 1 ? (
+                      <span className="text-muted-foreground">
+                        {" "}
+                        (× {same.length}: {same.map((s) => formatDateTime(s.at, a.calendar)).join(" · ")})
+                      </span>
+                    ) : null}
                     {a.latestOutcome && f.at.getTime() === a.latestOutcome.at.getTime() && outcomeFlagDisagreement(a.latestOutcome.zone, f) ? (
                       <span className="block text-muted-foreground">{outcomeFlagDisagreement(a.latestOutcome.zone, f)}</span>
                     ) : null}
@@ -304,7 +310,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
                   <span>{f.message}</span>
                   <span className="text-xs text-muted-foreground">
                     {formatDate(f.raisedAt, a.calendar)}
-                    {f.resolvedAt ? " · resolved" : f.acknowledgedAt ? " · acknowledged" : ""}
+                    {f.status === "new" ? "" : ` · ${f.status}`}
                   </span>
                 </li>
               ))}
