@@ -85,4 +85,31 @@ describe("saving a batch of assessments", () => {
       .where(and(eq(assessmentSnapshots.organisationId, organisationId), eq(assessmentSnapshots.athleteId, athleteId!)));
     expect(row!.engineVersion).toBe("7");
   });
+
+  it("keeps one current alert per condition, retires what is no longer raised, and leaves alerts alone when a newer snapshot is stored", async () => {
+    const { organisationId: org, athleteIds: [athleteId] } = await club(1);
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+    const save = (minutes: number, fingerprints: string[]) =>
+      saveAssessments(handle.db, org, [{ ...snapshot(athleteId!), computedAt: at(minutes) }], fingerprints.map((fingerprint) => ({ ...alertsFor(athleteId!, 1)[0]!, fingerprint, raisedAt: at(minutes) })));
+    const rows = () => handle.db.select().from(alerts).where(eq(alerts.organisationId, org));
+    await save(0, ["R1|a", "R1|b"]);
+    await save(1, ["R1|a", "R1|b"]);
+    expect((await rows()).map((r) => [r.fingerprint, r.raisedAt, r.retiredAt])).toEqual(
+      expect.arrayContaining([
+        ["R1|a", at(0), null],
+        ["R1|b", at(0), null],
+      ]),
+    );
+    expect(await rows()).toHaveLength(2);
+    await save(2, ["R1|a"]);
+    expect((await rows()).find((r) => r.fingerprint === "R1|b")?.retiredAt).toEqual(at(2));
+    // An older computation arriving late changes nothing.
+    await save(1, ["R1|c"]);
+    expect((await rows()).map((r) => r.fingerprint).sort()).toEqual(["R1|a", "R1|b"]);
+    // Raised again after retirement: a new row beside the retired one.
+    await save(3, ["R1|a", "R1|b"]);
+    const b = (await rows()).filter((r) => r.fingerprint === "R1|b");
+    expect(b.map((r) => r.retiredAt)).toEqual(expect.arrayContaining([at(2), null]));
+    expect(b).toHaveLength(2);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessAthlete, nextMorningZone, outcomeDecision, painZone, resolveThresholds, worstOfZones } from "../src/clinical";
+import { alertIdentity, assessAthlete, nextMorningZone, outcomeDecision, painZone, resolveThresholds, worstOfZones } from "../src/clinical";
 import { NOW, ago, checkIn, run, strength, timeline } from "./helpers";
 
 const pht = resolveThresholds({});
@@ -120,6 +120,19 @@ describe("R4 session outcome", () => {
     expect(apart.flags.filter((f) => f.evidence.values.reds === 2)).toHaveLength(0);
     const reviewed = assessAthlete(timeline({ sessions: reds(3), reviews: [{ id: "rv", at: ago(0, 1), ruleId: "R4", reviewerId: "physio" }] }), NOW);
     expect(reviewed.flags.filter((f) => f.evidence.values.reds === 2)).toHaveLength(0);
+  });
+
+  it("a review clears the reds up to its time: one red after it is not a block, two are a new one with a new identity", () => {
+    const review = { id: "rv", at: ago(3), ruleId: "R4" as const, reviewerId: "physio" };
+    const before = strength({ at: ago(4), painDuring: 5 });
+    const oneAfter = assessAthlete(timeline({ sessions: [strength({ at: ago(5), painDuring: 5 }), before, strength({ at: ago(2), painDuring: 5 })], reviews: [review] }), NOW);
+    expect(oneAfter.flags.filter((f) => f.evidence.values.reds === 2)).toHaveLength(0);
+    const unreviewed = assessAthlete(timeline({ sessions: [before, strength({ at: ago(2), painDuring: 5 })] }), NOW);
+    const twoAfter = assessAthlete(timeline({ sessions: [before, strength({ at: ago(2), painDuring: 5 }), strength({ at: ago(1), painDuring: 5 })], reviews: [review] }), NOW);
+    const [block] = twoAfter.flags.filter((f) => f.evidence.values.reds === 2);
+    expect(block?.cause).toBe(`two_reds:${ago(3).toISOString()}`);
+    expect(unreviewed.flags.find((f) => f.evidence.values.reds === 2)?.cause).toBe("two_reds:none");
+    expect(alertIdentity(block!)).not.toBe(alertIdentity(unreviewed.flags.find((f) => f.evidence.values.reds === 2)!));
   });
 
   it("no latest outcome on an empty timeline", () => {
