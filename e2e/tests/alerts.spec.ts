@@ -73,6 +73,8 @@ test.describe("R4: two reds within 7 days (physio)", () => {
     await page.goto(`/physio/athletes/${athlete.athleteId}`);
     await page.getByRole("tab", { name: "Phase change" }).click();
     await expect(block).toBeVisible();
+    // The phase panel points at the action that lifts it.
+    await expect(page.getByText("Resolve it in the Escalations tab: resolving records your review and lifts this block.")).toBeVisible();
 
     await page.goto("/physio/escalations");
     const card = page.getByRole("listitem").filter({ hasText: athlete.name }).filter({ hasText: "Two red sessions within 7 days" });

@@ -11,6 +11,7 @@ import {
   type Actor,
   type Phase,
   DomainError,
+  clearedByReview,
 } from "@loadline/domain";
 import { getAssessment } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
@@ -66,7 +67,11 @@ export const plansRouter = router({
           : null,
         defaults: defaultThresholds,
         exitCriteria: assessment?.exitCriteria ?? [],
-        progressionBlocks: assessment?.progression.reasons ?? [],
+        // A block a physio review lifts says so: it waits in the review queue (the Escalations tab).
+        progressionBlocks: (assessment?.progression.reasons ?? []).map((r) => ({
+          ...r,
+          waitsForReview: (assessment?.flags ?? []).some((f) => f.ruleId === r.ruleId && f.message === r.message && clearedByReview(f)),
+        })),
       };
     }),
 

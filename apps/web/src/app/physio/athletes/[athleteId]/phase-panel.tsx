@@ -84,6 +84,7 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
                   {current.progressionBlocks.map((b, i) => (
                     <li key={i}>
                       {b.ruleId}: {b.message}
+                      {b.waitsForReview ? <span className="block">Resolve it in the Escalations tab: resolving records your review and lifts this block.</span> : null}
                     </li>
                   ))}
                 </ul>
