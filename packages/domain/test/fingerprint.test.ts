@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertIdentity, alertsFromFlags, clearedByReview, coachMayResolve, outcomeFlagDisagreement } from "../src";
+import { alertIdentity, alertsFromFlags, alertStatus, clearedByReview, coachMayResolve, collapseAlerts, outcomeFlagDisagreement } from "../src";
 import type { Flag } from "../src";
 
 const at = new Date("2026-05-01T08:00:00Z");
@@ -59,5 +59,22 @@ describe("alert rows from flags", () => {
     expect(outcomeFlagDisagreement("green", { ruleId: "R16", severity: "red" })).toMatch(/not allowed in this phase/);
     expect(outcomeFlagDisagreement("red", { ruleId: "R16", severity: "red" })).toBeNull();
     expect(outcomeFlagDisagreement("green", { ruleId: "R1", severity: "red" })).toBeNull();
+  });
+});
+
+describe("listing alerts", () => {
+  it("collapses identical alerts into one with each one's session, keeping the list's order", () => {
+    const r3 = (id: string) => ({ id, athleteId: "maya", ruleId: "R3", severity: "amber" as const, message: "Morning pain rose by 1 point the morning after this session.", status: "new" as const });
+    const groups = collapseAlerts([r3("a"), { ...r3("b"), ruleId: "R1" }, r3("c"), r3("d"), { ...r3("e"), status: "acknowledged" as const }, { ...r3("f"), athleteId: "kai" }]);
+    expect(groups.map((g) => g.alerts.map((a) => a.id))).toEqual([["a", "c", "d"], ["b"], ["e"], ["f"]]);
+    expect(groups[0]!.first.id).toBe("a");
+  });
+
+  it("reads an alert's status from its times: resolved, then retired, then acknowledged", () => {
+    const t = at;
+    expect(alertStatus({ acknowledgedAt: null, resolvedAt: null, retiredAt: null })).toBe("new");
+    expect(alertStatus({ acknowledgedAt: t, resolvedAt: null, retiredAt: null })).toBe("acknowledged");
+    expect(alertStatus({ acknowledgedAt: t, resolvedAt: null, retiredAt: t })).toBe("retired");
+    expect(alertStatus({ acknowledgedAt: t, resolvedAt: t, retiredAt: t })).toBe("resolved");
   });
 });
