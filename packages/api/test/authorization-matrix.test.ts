@@ -30,7 +30,7 @@ import { phase1Body, validEpisode } from "./physio-helpers";
  * - a member of another organisation naming organisation A's records gets NOT_FOUND/FORBIDDEN
  *   (or, for lists and own writes, an answer holding nothing of organisation A);
  * - an athlete naming a team-mate's records gets nothing of theirs;
- * - no response a coach can get holds clinical detail (DOMAIN.md section 2);
+ * - no response a coach can get holds clinical detail (clinical-model.md, "Who sees what");
  * - the roles in the table really can call the procedure (the table is not stricter than the code).
  * A procedure added without an entry here fails the first test (and the typecheck).
  */

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { alerts, athleteProfiles, clinicianReviews, users } from "../schema";
 
-/** Rules whose alerts go to the physio's escalation queue (DOMAIN.md R19, R20). */
+/** Rules whose alerts go to the physio's escalation queue (clinical-model.md, "Escalation"). */
 export const escalationRuleIds = ["R19", "R20"] as const;
 
 const isEscalation = or(eq(alerts.severity, "escalate"), inArray(alerts.ruleId, [...escalationRuleIds]));
