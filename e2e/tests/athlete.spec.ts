@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, expectAccessible, signedInAs, test } from "./fixtures";
 
 /*
- * The athlete's phone flow (issue 4) on a 390 x 844 screen, signed in as the demo athlete
+ * The athlete's phone flow on a 390 x 844 screen, signed in as the demo athlete
  * Maya Okafor (mid phase 2): Today, a painful session with its red outcome, a morning
  * check-in, a GPX import (a damaged file first, which must leave the form as typed), a
  * multisport FIT (choose the activity; the ride goes to the session form), an implausible run, VISA-H

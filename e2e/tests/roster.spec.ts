@@ -91,7 +91,7 @@ test.describe("other roles' home pages", () => {
       await page.goto("/me");
       await expect(page.getByRole("heading", { name: "Hi Maya" })).toBeVisible();
       await expect(page.getByText("10,000 m").first()).toBeVisible();
-      // /me is the athlete's Today page (issue 4); the demo athlete is in phase 2.
+      // /me is the athlete's Today page; the demo athlete is in phase 2.
       await expect(page.getByRole("heading", { name: "Eccentric and heavy slow resistance" })).toBeVisible();
       await expectAccessible(page);
     });

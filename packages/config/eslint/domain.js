@@ -2,7 +2,7 @@ import base from "./base.js";
 
 /**
  * packages/domain is pure: no framework, no database, no I/O, no clock.
- * The forbidden list mirrors ARCHITECTURE.md's dependency direction.
+ * The forbidden list mirrors docs/architecture.md's dependency direction.
  */
 const forbidden = [
   "next", "next/*", "react", "react/*", "react-dom", "react-dom/*",

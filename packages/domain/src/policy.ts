@@ -11,7 +11,7 @@ export const actions = [
   "athlete.readOwn",
   "athlete.readProfile",
   "caseload.read",
-  // Physio workflows (issue 5): clinical records are physio-only; athletes read their own plan.
+  // Physio workflows: clinical records are physio-only; athletes read their own plan.
   "episode.read",
   "episode.write",
   "plan.read",
@@ -25,14 +25,14 @@ export const actions = [
   "athleteLog.readOwn",
   "athleteLog.writeOwn",
   "visaH.write",
-  // Coach features (issue 6: squad board, planner, alerts, gait): coach-safe views only.
+  // Coach features (squad board, planner, alerts, gait): coach-safe views only.
   "board.read",
   "squadPlan.write",
   "alerts.read",
   "alerts.acknowledge",
   "alerts.resolve",
   "gait.write",
-  // Security (issue 10): removing staff ends their sessions; reset links for club members.
+  // Security: removing staff ends their sessions; reset links for club members.
   "staff.remove",
   "passwordReset.issue",
   "securityPolicy.write",
@@ -63,7 +63,7 @@ const physioOrSelf: Rule = (actor, subject) =>
   actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || actor.athleteId === subject.athleteId));
 
 const rules: Record<Action, Rule> = {
-  // The squad board, planner, coach alerts inbox and gait notes are the coach's tools (DOMAIN.md section 2).
+  // The squad board, planner, coach alerts inbox and gait notes are the coach's tools (clinical-model.md, "Who sees what").
   "board.read": anyOf("coach"),
   "squadPlan.write": anyOf("coach"),
   "alerts.read": anyOf("coach"),
@@ -71,7 +71,7 @@ const rules: Record<Action, Rule> = {
   // Non-clinical alerts only (`coachMayResolve`); clinical ones are resolved by the physio.
   "alerts.resolve": anyOf("coach"),
   "gait.write": anyOf("coach"),
-  // Coaches own the roster (DOMAIN.md section 2); physios may read it to find their athletes.
+  // Coaches own the roster (clinical-model.md, "Who sees what"); physios may read it to find their athletes.
   "roster.read": anyOf("coach", "physio"),
   "roster.write": anyOf("coach"),
   // Coaches bring people in; physio invites are not in the domain model.
@@ -79,7 +79,7 @@ const rules: Record<Action, Rule> = {
   "athlete.readOwn": anyOf("athlete"),
   "athlete.readProfile": staffOrSelf,
   "caseload.read": anyOf("physio"),
-  // Clinical detail (DOMAIN.md section 2): physios only; athletes read their own plan; coaches see summaries.
+  // Clinical detail (clinical-model.md, "Who sees what"): physios only; athletes read their own plan; coaches see summaries.
   "episode.read": anyOf("physio"),
   "episode.write": anyOf("physio"),
   "plan.read": physioOrSelf,
@@ -91,10 +91,10 @@ const rules: Record<Action, Rule> = {
   // "Medical review needed" without clinical detail, for the coach board.
   "escalation.readSummary": anyOf("coach", "physio"),
   "audit.read": anyOf("physio"),
-  // The athlete's own logs, check-ins, Today and Progress: only the athlete (issue 4, privacy).
+  // The athlete's own logs, check-ins, Today and Progress: only the athlete (privacy).
   "athleteLog.readOwn": anyOf("athlete"),
   "athleteLog.writeOwn": anyOf("athlete"),
-  // VISA-H is completed by the athlete or, with them, by the physio (DOMAIN.md section 7).
+  // VISA-H is completed by the athlete or, with them, by the physio (clinical-model.md, "VISA-H").
   // Coaches keep the staff list; the owner cannot be removed (the query refuses).
   "staff.remove": anyOf("coach"),
   // A reset link lets whoever holds it set the password, so who may issue one for whom is

@@ -8,7 +8,7 @@ export const sexes = ["female", "male", "other", "unspecified"] as const;
 export const relevantConditions = ["autoimmune", "haemochromatosis", "diabetes"] as const;
 
 
-/** Athlete fields of DOMAIN.md section 3, as a coach edits them. */
+/** Athlete fields of clinical-model.md, "Records", as a coach edits them. */
 export const athleteProfileSchema = z.object({
   name: nameText("Name"),
   squadIds: z.array(z.uuid("Choose a squad")).min(1, "Choose at least one squad"),

@@ -1,7 +1,7 @@
 import type { Role } from "./roles";
 
 /**
- * Session lifetime (issue 10). A session token lives 12 hours after its last use (sliding) and
+ * Session lifetime. A session token lives 12 hours after its last use (sliding) and
  * never more than 7 days after the password was typed (absolute). The server also checks every
  * request against the user's row: see `sessionVerdict`.
  */

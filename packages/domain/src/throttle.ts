@@ -1,5 +1,5 @@
 /**
- * Throttling of guessable credentials (issue 10): sign-in, invite acceptance and password reset.
+ * Throttling of guessable credentials: sign-in, invite acceptance and password reset.
  * Failures are counted per key (an account's email, a client address). The counts live in the
  * database, so the limits hold across app replicas; these are the rules applied to them.
  */

@@ -9,7 +9,7 @@ const r13 = (sessions: ReturnType<typeof cross>[]) => {
   return { a, flag: a.flags.find((f) => f.ruleId === "R13") };
 };
 
-describe("R13 honesty (issue 16, item 4)", () => {
+describe("R13 honesty", () => {
   it("with the first log less than 21 days ago the ratio is not reported", () => {
     const { a, flag } = r13(load([20, 2]));
     expect(a.workload).toMatchObject({ acwr: null, acwrZone: null });

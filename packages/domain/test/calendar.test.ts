@@ -22,7 +22,7 @@ import { checkIn, run, timeline } from "./helpers";
 const london = { timeZone: "Europe/London", locale: "en-GB" };
 const iso = (t: number | Date) => new Date(t).toISOString();
 
-describe("the club's calendar (issue 16, item 8)", () => {
+describe("the club's calendar", () => {
   it("defaults to Europe/London, en-GB, weeks from Monday; an athlete's own zone wins over the club's", () => {
     expect(resolveCalendar()).toEqual({ timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1 });
     expect(effectiveTimeZone("Europe/London", "America/New_York")).toBe("America/New_York");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultThresholds, resolveThresholds, thresholdOverridesSchema } from "../src/clinical";
 
 describe("configurable thresholds", () => {
-  it("defaults match DOMAIN.md", () => {
+  it("defaults match the clinical model (docs/clinical-model.md)", () => {
     expect(defaultThresholds.pain.profile).toBe("pht");
     expect(defaultThresholds.pain.pht).toEqual({ greenMax: 2, amberMax: 3 });
     expect(defaultThresholds.pain.silbernagel).toEqual({ greenMax: 3, amberMax: 5 });

@@ -6,7 +6,7 @@ import { mornings } from "./mornings";
 const criteria = (t: AthleteTimeline) => assessAthlete(t, NOW).exitCriteria;
 const byId = (t: AthleteTimeline, id: string) => criteria(t).find((c) => c.id === id);
 
-describe("exit criteria: unknown means no data (issue 16, item 6)", () => {
+describe("exit criteria: unknown means no data", () => {
   it("on an empty timeline every criterion of every phase is unknown, with what would settle it", () => {
     for (const phase of [1, 2, 3, 4] as const) {
       const plan = { targetEasyRun: { distanceKm: 5 }, returnToSportElements: ["sprint"] };
@@ -51,7 +51,7 @@ describe("exit criteria: unknown means no data (issue 16, item 6)", () => {
   });
 });
 
-describe("VISA-H recency (issue 16, item 7)", () => {
+describe("VISA-H recency", () => {
   const visa = (daysAgo: number, total8: number) => [{ id: `v${daysAgo}`, at: ago(daysAgo), items: [10, 10, 10, 10, 10, 10, 10, total8] }];
 
   it("a questionnaire 28 days old still counts; older is unknown with 'VISA-H due'", () => {

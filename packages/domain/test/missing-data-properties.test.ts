@@ -26,7 +26,7 @@ function toTimeline(x: { phase: 1 | 2 | 3 | 4 | null; mornings: (number | null)[
   return timeline({ phase: x.phase ?? 3, plan: x.phase === null ? null : {}, sessions, checkIns });
 }
 
-describe("missing data never improves an outcome (issue 16, item 10)", () => {
+describe("missing data never improves an outcome", () => {
   it("dropping the mornings R3 needs for the latest session never leaves it 'progress', and never lifts a progression block", () => {
     fc.assert(
       fc.property(arb, (x) => {

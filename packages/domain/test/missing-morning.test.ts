@@ -11,7 +11,7 @@ const nextMorning = (pain: number) => morningAt(new Date(session.at.getTime() + 
 const outcomeOf = (checkIns: ReturnType<typeof morningAt>[], plan: Record<string, unknown> = {}) =>
   assessAthlete(timeline({ sessions: [session], checkIns, plan }), NOW);
 
-describe("R3 baseline look-back (issue 16, item 1)", () => {
+describe("R3 baseline look-back", () => {
   it("uses the morning before when it was logged", () => {
     const a = outcomeOf([before(13, 1), nextMorning(3)]);
     expect(a.latestOutcome).toMatchObject({ nextMorningDelta: 2, nextMorning: "red", incomplete: false, baselineAt: new Date(session.at.getTime() - 13 * HOUR) });

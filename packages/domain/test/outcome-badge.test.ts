@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { outcomeBadge } from "../src/clinical";
 
-describe("outcome badge (issue 16, item 1 on screens)", () => {
+describe("outcome badge on screens", () => {
   it("a green outcome with a missing morning never shows green", () => {
     expect(outcomeBadge({ zone: "green", pending: false, incomplete: true })).toEqual({ tone: "incomplete", label: "Incomplete: log your morning pain" });
     expect(outcomeBadge({ zone: "green", pending: false, incomplete: false })).toEqual({ tone: "green", label: "Green" });

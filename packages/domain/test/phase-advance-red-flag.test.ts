@@ -4,7 +4,7 @@ import { DomainError, decidePhaseChange } from "../src";
 const met = [{ id: "E1.1" as const, status: "met" as const }];
 const unmet = [{ id: "E1.1" as const, status: "not_met" as const }];
 
-describe("an open red flag blocks any phase advance (issue 16, item 5)", () => {
+describe("an open red flag blocks any phase advance", () => {
   it("blocks a clean advance and an override alike, naming the red flag", () => {
     expect(() => decidePhaseChange({ from: 1, to: 2, criteria: met, redFlagOpen: true })).toThrow(/red flag is still open/);
     expect(() => decidePhaseChange({ from: 1, to: 2, criteria: unmet, overrideReason: "Physio judgement", redFlagOpen: true })).toThrow(DomainError);

@@ -10,7 +10,7 @@ const verdictRank: Record<PreflightVerdict, number> = { ok: 0, modify: 1, skip: 
 const phase4 = (sessions: AthleteTimeline["sessions"], extra: Record<string, unknown> = {}) =>
   timeline({ phase: 4, plan: { phaseStartedAt: ago(60), createdAt: ago(60) }, sessions, checkIns: mornings(20), ...extra });
 
-describe("a red outcome protects a rehab athlete in the planner (issue 16, item 2)", () => {
+describe("a red outcome protects a rehab athlete in the planner", () => {
   it("after a red session, heavy strength, hills, speed, plyometrics and a long run are not ok; recovery is", () => {
     const a = assessAthlete(phase4([strength({ at: ago(2), painDuring: 5 })]), NOW);
     expect(a.preflight.redOutcomeHold).toMatchObject({ reason: "red_outcome" });

@@ -10,7 +10,7 @@ const r10 = (weeks: readonly number[]) => {
   return { weekly: a.workload.weeklyVolume, flag: a.flags.find((f) => f.ruleId === "R10") };
 };
 
-describe("R10 after a break (issue 16, item 3)", () => {
+describe("R10 after a break", () => {
   it("compares with the previous week when it had running (unchanged)", () => {
     const { weekly, flag } = r10([22, 20]);
     expect(weekly).toMatchObject({ comparedWith: "previous_week", reference: 20, changePct: 10, zone: "green" });

@@ -76,7 +76,7 @@ const curated: AthleteTimeline[] = [
   timeline({ plan: null, sessions: [run({ at: ago(1), painDuring: 6 })] }),
 ];
 
-describe("every sentence the engine produces is plain English (issue 16, item 9)", () => {
+describe("every sentence the engine produces is plain English", () => {
   it("the curated timelines reach every rule that has a sentence", () => {
     const seen = new Set(curated.flatMap((t) => assessAthlete(t, NOW).flags.map((f) => f.ruleId)));
     const withoutSentence = new Set(["R12"]);

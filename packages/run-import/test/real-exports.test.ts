@@ -1,6 +1,6 @@
 /**
  * The shapes of real watch exports that used to fill the run form with numbers a runner would
- * not trust (issue 13). Each fixture is written by test/fixtures/generate.ts.
+ * not trust. Each fixture is written by test/fixtures/generate.ts.
  */
 import { describe, expect, it } from "vitest";
 import { sessionForRecordedSport } from "@loadline/domain";

@@ -12,7 +12,7 @@ export interface AuditEvent {
 }
 
 /**
- * Record reads and writes of clinical records by staff (issue 5, privacy). An athlete reading
+ * Record reads and writes of clinical records by staff (privacy). An athlete reading
  * their own record is not audited: the log answers "which staff member looked at what".
  * Any procedure that touches clinical records calls this.
  */

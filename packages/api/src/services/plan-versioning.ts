@@ -131,7 +131,7 @@ export async function changePhase(db: Database, actor: Actor, now: Date, request
     from: latest.phase as Phase,
     to: request.toPhase,
     criteria: assessment?.exitCriteria ?? [],
-    // An unresolved escalation blocks any advance, override or not (issue 16).
+    // An unresolved escalation blocks any advance, override or not.
     redFlagOpen: assessment?.flags.some((f) => f.ruleId === "R20") ?? false,
     overrideReason: request.overrideReason,
     reason: request.reason,

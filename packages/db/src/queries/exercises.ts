@@ -15,7 +15,7 @@ export interface LibraryExercise {
   description: string;
 }
 
-/** The exercises DOMAIN.md section 4 names, tagged with the phases they belong to. */
+/** The standard exercise library, tagged with the phases it belongs to (clinical-model.md, "Phases"). */
 export const exerciseLibrary: readonly LibraryExercise[] = [
   // Phase 1: isometrics near hip neutral, glute and trunk work.
   { name: "Heel press into a ball (isometric)", category: "isometric", phases: [1], heavy: false, highTendonLoad: false, hipFlexionDemand: "low", description: "Lying, knee bent, press the heel into a ball or towel; hold 30-45 s at ~70 % effort." },

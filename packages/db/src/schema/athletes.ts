@@ -4,7 +4,7 @@ import { relevantConditions, sexes } from "@loadline/domain";
 import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
 import { users } from "./users";
 
-/** The Athlete fields of DOMAIN.md section 3; one profile per athlete user. */
+/** The Athlete fields of clinical-model.md, "Records"; one profile per athlete user. */
 export const athleteProfiles = pgTable(
   "athlete_profiles",
   {

@@ -23,7 +23,7 @@ import { organisations } from "./organisations";
 import { users } from "./users";
 
 /*
- * Clinical records (DOMAIN.md section 3). Every table carries organisation_id and a composite
+ * Clinical records (clinical-model.md, "Records"). Every table carries organisation_id and a composite
  * foreign key to its athlete within the same organisation. CHECK constraints mirror the domain
  * ranges (pain 0-10, RPE 0-10, positive minutes), so bad data cannot enter by any path.
  */
@@ -142,7 +142,7 @@ export const planVersions = pgTable(
   ],
 );
 
-/** The exercise library: seeded per organisation from DOMAIN.md section 4, plus custom ones. */
+/** The exercise library: the standard exercises seeded per organisation, plus custom ones. */
 export const exercises = pgTable(
   "exercises",
   {
@@ -268,7 +268,7 @@ export const logRevisions = pgTable(
   (t) => [index("log_revisions_log_idx").on(t.logKind, t.logId, t.changedAt), athleteFk("log_revisions_athlete_fk", t)],
 );
 
-/** VISA-H: the 8 item scores with their ranges (DOMAIN.md section 7); the total is computed. */
+/** VISA-H: the 8 item scores with their ranges (clinical-model.md, "VISA-H"); the total is computed. */
 export const visaHResponses = pgTable(
   "visa_h_responses",
   {

@@ -4,7 +4,7 @@ import { athleteProfiles } from "./athletes";
 import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
 import { squads } from "./squads";
 
-/** A squad session the coach plans (DOMAIN.md section 3). */
+/** A squad session the coach plans (clinical-model.md, "Records"). */
 export const squadSessions = pgTable(
   "squad_sessions",
   {

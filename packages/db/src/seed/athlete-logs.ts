@@ -3,7 +3,7 @@ import { athleteProfiles, logRevisions, morningCheckIns, sessionLogs, visaHRespo
 import { DAY_MS, type SeedContext, type SeedTx } from "./context";
 
 /*
- * Athlete logs for the demo club (issue 4), seeded after the clinical seed that creates the
+ * Athlete logs for the demo club, seeded after the clinical seed that creates the
  * episodes and plans. Maya Okafor (the demo athlete) gets ~8 weeks: the mileage jump that
  * caused her tendinopathy, phase 1 isometrics (only 5 done at full dose, matching the physio's
  * override note), then phase 2 heavy slow resistance twice a week with walking and cycling in

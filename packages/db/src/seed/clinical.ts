@@ -6,7 +6,7 @@ import { adjunctTreatments, auditLog, injuryEpisodes, morningCheckIns, planVersi
 import { daysAgo, type SeedContext, type SeedTx } from "./context";
 
 /*
- * Physio workflows demo data (issue 5): the exercise library, and four open episodes across
+ * Physio workflows demo data: the exercise library, and four open episodes across
  * phases 1-4, each with a plan history of several versions. Other feature seeds rely on this
  * cast exactly (Maya in phase 2 since 24 days, with the one override; Kai's open red flag).
  */

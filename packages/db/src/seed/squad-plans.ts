@@ -4,7 +4,7 @@ import { athleteProfiles, gaitAssessments, sessionLogs, squadSessions } from "..
 import { DAY_MS, daysAgo, type SeedContext, type SeedTx } from "./context";
 
 /*
- * Coach demo data (issue 6): a planned current week for each squad (each with a hills and a
+ * Coach demo data: a planned current week for each squad (each with a hills and a
  * speed session) so the planner shows every verdict on first start, gait assessments for
  * several athletes (Maya Okafor with OVERSTRIDE), and imported runs whose cadence drops, so the
  * low-cadence hint appears for one athlete who has no gait assessment yet, and one painful run

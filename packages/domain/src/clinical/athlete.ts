@@ -279,7 +279,7 @@ export function sessionContentFromPrescriptions(prescriptions: readonly Exercise
 }
 
 /**
- * The licensed VISA-H wording an organisation may load (DOMAIN.md §7): either JSON
+ * The licensed VISA-H wording an organisation may load (clinical-model.md, "VISA-H"): either JSON
  * (`{ "items": ["...", ...] }` or an array) or plain text with one item per line, 8 items.
  * Returns the 8 texts, or throws an `invalid` domain error saying what is wrong.
  */

@@ -3,7 +3,7 @@ import type { Assessment, Flag, GaitSummary, SessionOutcome, Workload } from "./
 import type { Availability, Phase, RuleId, Severity, Zone } from "./vocabulary";
 
 /**
- * What a coach may see of an assessment (DOMAIN.md section 2): availability, phase, session
+ * What a coach may see of an assessment (clinical-model.md, "Who sees what"): availability, phase, session
  * outcomes, flags with their sentences, loads and gait. Not clinical notes, diagnosis detail,
  * adjunct treatments, questionnaire answers, exit-criteria evidence or red-flag answers.
  * The API sends coaches this projection only, never the assessment itself.

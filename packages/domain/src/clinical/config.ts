@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Every number DOMAIN.md marks as a threshold or *default*, in one typed object. A plan may
+ * Every number the clinical model (docs/clinical-model.md) marks as a threshold or *default*, in one typed object. A plan may
  * override any leaf (`resolveThresholds`); nothing else in the engine hard-codes a number.
  */
 
@@ -115,7 +115,7 @@ const groups = {
     symptomaticMorningPain: z.number().min(0).max(10),
   }),
   modifiers: z.object({
-    /** R21: age above which a modifier is reported (DOMAIN.md says 35-40). */
+    /** R21: age above which a modifier is reported (the literature says 35-40). */
     ageOver: z.number().positive(),
     /** R21: BMI above which a modifier is reported (*default*). */
     bmiOver: z.number().positive(),
@@ -185,7 +185,7 @@ export const thresholdOverridesSchema = z.object({
 }).partial();
 export type ThresholdOverrides = z.infer<typeof thresholdOverridesSchema>;
 
-/** The defaults of DOMAIN.md, deeply frozen so no caller can change them by accident. */
+/** The defaults of the clinical model (docs/clinical-model.md), deeply frozen so no caller can change them by accident. */
 export const defaultThresholds: Readonly<Thresholds> = deepFreeze({
   pain: {
     profile: "pht",

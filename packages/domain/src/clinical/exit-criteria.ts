@@ -10,7 +10,7 @@ import type { ExitCriterionId } from "./vocabulary";
 import { phaseInfo } from "./phases";
 import { formatInClubTime, localDateKey, startOfLocalDay } from "./calendar";
 
-/** Each exit criterion of DOMAIN.md §4 in plain words. */
+/** Each exit criterion of clinical-model.md, "Phases" in plain words. */
 export const exitCriterionDescriptions: Readonly<Record<ExitCriterionId, string>> = {
   "E1.1": "Bridge load-test pain 3/10 or less on at least 5 of the last 7 days",
   "E1.2": "At least 6 full-dose isometric sessions with no red outcome",

@@ -3,7 +3,7 @@ import { defaultThresholds } from "./config";
 import type { CadenceHintResult } from "./types";
 import type { GaitFaultCode } from "./vocabulary";
 
-/** One gait fault as the coach sees it, with the cues that address it (DOMAIN.md §6). */
+/** One gait fault as the coach sees it, with the cues that address it (clinical-model.md, "Gait faults and cues"). */
 export interface GaitFaultInfo {
   code: GaitFaultCode;
   label: string;
@@ -11,7 +11,7 @@ export interface GaitFaultInfo {
   cues: readonly string[];
 }
 
-/** The gait fault catalogue (DOMAIN.md §6). Form changes go in gradually, e.g. inside walk-run drills. */
+/** The gait fault catalogue (clinical-model.md, "Gait faults and cues"). Form changes go in gradually, e.g. inside walk-run drills. */
 export const gaitCatalogue: Readonly<Record<GaitFaultCode, GaitFaultInfo>> = {
   OVERSTRIDE: {
     code: "OVERSTRIDE",

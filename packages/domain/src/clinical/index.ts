@@ -1,5 +1,5 @@
 /**
- * Public API of the clinical rules engine (DOMAIN.md §4-§7). Everything the API, database and
+ * Public API of the clinical rules engine (clinical-model.md, "Phases" and "VISA-H"). Everything the API, database and
  * UI layers need is exported from here; the rule modules stay internal except for the pure
  * per-rule functions, which are exported for tests and for explaining a flag.
  */

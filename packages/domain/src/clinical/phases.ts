@@ -20,9 +20,9 @@ export interface PhaseInfo {
 
 /*
  * Static hamstring stretching into hip flexion is handled by R17 (amber), not by the gate,
- * because DOMAIN.md gives it its own, milder rule.
- * Product choices beyond DOMAIN.md's lists (documented in the README): running of any kind
- * waits for phase 3 unless the physio enables easy flat running (DOMAIN.md's "ready to run"
+ * because the clinical model (docs/clinical-model.md) gives it its own, milder rule.
+ * Product choices beyond the clinical model's lists (documented in the README): running of any kind
+ * waits for phase 3 unless the physio enables easy flat running (the clinical model's "ready to run"
  * exit of phase 2), heavy gym waits for phase 2, field drills for phase 4.
  */
 const phase1Forbidden: readonly ActivityKind[] = [
@@ -38,7 +38,7 @@ const phase3Forbidden: readonly ActivityKind[] = ["hills", "intervals", "sprint"
 const squadKinds = (forbidden: readonly ActivityKind[]) =>
   squadSessionKinds.filter((kind) => forbidden.includes(kind));
 
-/** The four phases of DOMAIN.md §4 in plain words. */
+/** The four phases of clinical-model.md, "Phases" in plain words. */
 export const phaseInfo: Readonly<Record<Phase, PhaseInfo>> = {
   1: {
     phase: 1,

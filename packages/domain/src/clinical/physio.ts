@@ -9,7 +9,7 @@ import type { ExitCriterionResult } from "./types";
 import { activityKinds, sides, type ActivityKind, type Phase } from "./vocabulary";
 
 /*
- * The physio's side of the clinical model (DOMAIN.md §3-§4): injury episodes, the editable plan
+ * The physio's side of the clinical model (clinical-model.md, "Records" and "Phases"): injury episodes, the editable plan
  * body, the phase-change gate with sign-off, and a readable diff of two plan versions.
  */
 
@@ -51,7 +51,7 @@ export const provocationTestInfo: Readonly<
 };
 
 
-/** The fields of an injury episode a physio enters (DOMAIN.md §3). */
+/** The fields of an injury episode a physio enters (clinical-model.md, "Records"). */
 export const episodeInputSchema = z.object({
   side: z.enum(sides, { error: "side must be left, right or both" }),
   onsetDate: calendarDateInput("onsetDate"),
@@ -136,7 +136,7 @@ export interface PhaseChangeDecision {
 const invalid = (field: string, message: string) => new DomainError("invalid", message, { [field]: [message] });
 
 /**
- * The phase gate with sign-off (DOMAIN.md §4): advancing one phase needs every exit criterion met
+ * The phase gate with sign-off (clinical-model.md, "Phases"): advancing one phase needs every exit criterion met
  * or an override with a written reason, and never happens while a red flag (R20) is open; moving
  * back is always allowed with a reason.
  * @throws DomainError("invalid") naming the field when the request cannot be signed off
@@ -275,7 +275,7 @@ function describeRun(run: PlanBody["targetEasyRun"]): string {
 }
 
 /**
- * What a role may see of the clinical record (DOMAIN.md §2): physios everything of their
+ * What a role may see of the clinical record (clinical-model.md, "Who sees what"): physios everything of their
  * organisation, athletes their own record, coaches only the non-clinical summary (phase,
  * availability, flags as plain sentences, "medical review needed").
  */

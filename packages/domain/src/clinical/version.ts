@@ -3,10 +3,10 @@
  * another version is recomputed on the next read, so a rule change reaches every athlete
  * without waiting for their next log. Bump it with every change to what a rule decides or says.
  *
- * 1 (implicit, unversioned snapshots): the engine up to issue 15.
- * 2: issue 16 (missing mornings, red-outcome hold in rehab, breaks in R10, R13 history and zone
+ * 1 (implicit, unversioned snapshots): the first engine.
+ * 2: missing mornings, red-outcome hold in rehab, breaks in R10, R13 history and zone
  *    severity, open red flags block any advance, exit criteria "unknown" on no data, VISA-H
- *    validity, the club's time zone in sentences and day boundaries).
+ *    validity, the club's time zone in sentences and day boundaries.
  * 3: flags name their cause (alert identity: one condition, one alert); R4's two-reds search
  *    starts at the last R4 review.
  */

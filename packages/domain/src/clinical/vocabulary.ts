@@ -1,17 +1,17 @@
 /**
- * The closed vocabularies of DOMAIN.md as `as const` arrays, so the database enums, the zod
+ * The closed vocabularies of the clinical model (docs/clinical-model.md) as `as const` arrays, so the database enums, the zod
  * schemas and the UI select boxes all come from one list.
  */
 
-/** Rehab phases 1-4 (DOMAIN.md §4). */
+/** Rehab phases 1-4 (clinical-model.md, "Phases"). */
 export const phases = [1, 2, 3, 4] as const;
 export type Phase = (typeof phases)[number];
 
-/** Kinds of logged session (DOMAIN.md §3 "Session log"). */
+/** Kinds of logged session (clinical-model.md, "Records" "Session log"). */
 export const sessionTypes = ["strength", "run", "field", "cross_training"] as const;
 export type SessionType = (typeof sessionTypes)[number];
 
-/** Kinds of squad session a coach plans (DOMAIN.md §3 "Squad session"). */
+/** Kinds of squad session a coach plans (clinical-model.md, "Records" "Squad session"). */
 export const squadSessionKinds = [
   "easy_run",
   "long_run",
@@ -59,7 +59,7 @@ export const highTendonLoadActivities = [
   "field_drills",
 ] as const satisfies readonly ActivityKind[];
 
-/** Flag severities, mildest first; `escalate` is above red (DOMAIN.md §5). */
+/** Flag severities, mildest first; `escalate` is above red (clinical-model.md, "Rules"). */
 export const severities = ["info", "amber", "red", "escalate"] as const;
 export type Severity = (typeof severities)[number];
 
@@ -71,7 +71,7 @@ export type Zone = (typeof zones)[number];
 export const availabilityValues = ["available", "modified", "rehab", "unavailable"] as const;
 export type Availability = (typeof availabilityValues)[number];
 
-/** Gait fault codes (DOMAIN.md §6). */
+/** Gait fault codes (clinical-model.md, "Gait faults and cues"). */
 export const gaitFaultCodes = [
   "OVERSTRIDE",
   "SITTING_IN_BUCKET",
@@ -81,7 +81,7 @@ export const gaitFaultCodes = [
 ] as const;
 export type GaitFaultCode = (typeof gaitFaultCodes)[number];
 
-/** Exercise categories of a prescription (DOMAIN.md §3). */
+/** Exercise categories of a prescription (clinical-model.md, "Records"). */
 export const exerciseCategories = [
   "isometric",
   "heavy_slow_resistance",
@@ -99,7 +99,7 @@ export type Surface = (typeof surfaces)[number];
 export const sides = ["left", "right", "both"] as const;
 export type Side = (typeof sides)[number];
 
-/** Adjunct treatments (DOMAIN.md §3); the injection ones pause automatic progression (R22). */
+/** Adjunct treatments (clinical-model.md, "Records"); the injection ones pause automatic progression (R22). */
 export const adjunctTreatmentKinds = [
   "shockwave",
   "prp",
@@ -151,14 +151,14 @@ export const promptReviewRedFlags: readonly RedFlagId[] = redFlagQuestions
   .filter((q) => q.urgency === "prompt")
   .map((q) => q.id);
 
-/** Rule ids exactly as DOMAIN.md §5 names them. */
+/** Rule ids exactly as clinical-model.md, "Rules" names them. */
 export const ruleIds = [
   "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11",
   "R12", "R13", "R14", "R15", "R16", "R17", "R18", "R19", "R20", "R21", "R22",
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
-/** Exit-criterion ids exactly as DOMAIN.md §4 names them. */
+/** Exit-criterion ids exactly as clinical-model.md, "Exit criteria" names them. */
 export const exitCriterionIds = [
   "E1.1", "E1.2", "E1.3", "E1.4",
   "E2.1", "E2.2", "E2.3", "E2.4", "E2.5", "E2.6",

@@ -101,7 +101,7 @@ export function redFlagFlags(ctx: AssessmentContext): Flag[] {
 
 /**
  * R21: modifiers the physio should know about (info): autoimmune or metabolic disease, age over
- * the threshold (DOMAIN.md says 35-40; default 35), BMI over the threshold.
+ * the threshold (the literature says 35-40; default 35), BMI over the threshold.
  */
 export function modifierFlags(ctx: AssessmentContext): Flag[] {
   const athlete = ctx.timeline.athlete;

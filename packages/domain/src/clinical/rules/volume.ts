@@ -227,7 +227,7 @@ export function volumeFlags(ctx: AssessmentContext, workload: Workload): Flag[] 
     }
   }
   if (workload.acwr !== null && workload.acwrZone !== null && workload.acwrZone !== "green") {
-    // Severity shows the zone; it never blocks (DOMAIN.md: information only, validity disputed).
+    // Severity shows the zone; it never blocks (information only, validity disputed).
     flags.push(
       flag("R13", workload.acwrZone, ctx.now, workload.acwrSummary, [], {
         acwr: workload.acwr,

@@ -26,7 +26,7 @@ const sessionFields = {
   notes: z.string().optional(),
 };
 
-/** A non-running session log: strength, field or cross-training (DOMAIN.md §3). */
+/** A non-running session log: strength, field or cross-training (clinical-model.md, "Records"). */
 export const sessionLogSchema = z.object({
   ...sessionFields,
   type: z.enum(["strength", "field", "cross_training"], {
@@ -36,7 +36,7 @@ export const sessionLogSchema = z.object({
 });
 export type SessionLog = z.infer<typeof sessionLogSchema>;
 
-/** A run log: a session log with the running details (DOMAIN.md §3). */
+/** A run log: a session log with the running details (clinical-model.md, "Records"). */
 export const runLogSchema = z
   .object({
     ...sessionFields,
@@ -61,7 +61,7 @@ export type RunLog = z.infer<typeof runLogSchema>;
 export const loggedSessionSchema = z.discriminatedUnion("type", [sessionLogSchema, runLogSchema]);
 export type LoggedSession = z.infer<typeof loggedSessionSchema>;
 
-/** The morning check-in (DOMAIN.md §3). */
+/** The morning check-in (clinical-model.md, "Records"). */
 export const morningCheckInSchema = z.object({
   id: identifier("id"),
   at: instant("at"),

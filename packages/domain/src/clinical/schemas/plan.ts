@@ -3,7 +3,7 @@ import { thresholdOverridesSchema } from "../config";
 import { activityKinds, exerciseCategories } from "../vocabulary";
 import { count, identifier, instant, positiveNumber, rangedNumber } from "./fields";
 
-/** One exercise prescription inside a plan (DOMAIN.md §3). */
+/** One exercise prescription inside a plan (clinical-model.md, "Records"). */
 export const exercisePrescriptionSchema = z
   .object({
     id: identifier("id"),
@@ -38,7 +38,7 @@ export const targetEasyRunSchema = z
     path: ["distanceKm"],
   });
 
-/** A versioned rehab plan (DOMAIN.md §3). Each change is a new version with author and time. */
+/** A versioned rehab plan (clinical-model.md, "Records"). Each change is a new version with author and time. */
 export const planSchema = z.object({
   id: identifier("id"),
   athleteId: identifier("athleteId"),

@@ -26,7 +26,7 @@ export const gaitFaultSchema = z.object({
   side: z.enum(sides).optional(),
 });
 
-/** A coach's or physio's gait assessment (DOMAIN.md §3, §6). */
+/** A coach's or physio's gait assessment (clinical-model.md, "Records" and "Gait faults and cues"). */
 export const gaitAssessmentSchema = z.object({
   id: identifier("id"),
   at: instant("at"),
@@ -41,7 +41,7 @@ export const gaitAssessmentSchema = z.object({
 });
 export type GaitAssessment = z.infer<typeof gaitAssessmentSchema>;
 
-/** An adjunct treatment (DOMAIN.md §3, R22). */
+/** An adjunct treatment (clinical-model.md, "Records", R22). */
 export const adjunctTreatmentSchema = z.object({
   id: identifier("id"),
   at: instant("at"),
@@ -54,7 +54,7 @@ export const adjunctTreatmentSchema = z.object({
 });
 export type AdjunctTreatment = z.infer<typeof adjunctTreatmentSchema>;
 
-/** A squad session the coach plans (DOMAIN.md §3). */
+/** A squad session the coach plans (clinical-model.md, "Records"). */
 export const squadSessionSchema = z.object({
   id: identifier("id"),
   at: instant("at"),
@@ -95,7 +95,7 @@ export const clinicianReviewSchema = z.object({
 export type ClinicianReview = z.infer<typeof clinicianReviewSchema>;
 
 /**
- * The athlete facts the rules read (DOMAIN.md §3 "Athlete"). Optional numbers accept null, as
+ * The athlete facts the rules read (clinical-model.md, "Records" "Athlete"). Optional numbers accept null, as
  * the roster's profile and the database store them.
  */
 export const athleteFactsSchema = z.object({
@@ -113,7 +113,7 @@ export const athleteFactsSchema = z.object({
 });
 export type AthleteFacts = z.infer<typeof athleteFactsSchema>;
 
-/** Provocation test record (DOMAIN.md §3); information only, no rule reads it. */
+/** Provocation test record (clinical-model.md, "Records"); information only, no rule reads it. */
 export const provocationTestSchema = z.object({
   id: identifier("id"),
   at: instant("at"),

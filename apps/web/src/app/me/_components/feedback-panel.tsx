@@ -27,7 +27,7 @@ export interface RedFlagAdvice {
 
 const severityLabel = { info: "Info", amber: "Amber", red: "Red", escalate: "Urgent" } as const;
 
-/** What the rules engine made of the log, shown at once after saving (issue 4, item 2). */
+/** What the rules engine made of the log, shown at once after saving. */
 export function FeedbackPanel({ title, feedback, redFlagAdvice, onAnother, anotherLabel, children }: {
   title: string;
   feedback: Feedback;

@@ -41,7 +41,7 @@ export function CaseloadTable() {
     .filter((r) => (phase === "" ? true : phase === "none" ? r.phase === null : String(r.phase) === phase))
     .filter((r) => (severity === "" ? true : rank(r.worstOpenSeverity) >= severities.indexOf(severity as Severity)))
     .filter((r) => (visaH === "" ? true : visaH === "improving" ? (r.visaHChange ?? 0) > 0 : visaH === "worse" ? (r.visaHChange ?? 0) < 0 : r.visaHChange === null))
-    // Escalations stay on top whatever the sort (issue 5).
+    // Escalations stay on top whatever the sort.
     .sort((a, b) => Number(b.openEscalations > 0) - Number(a.openEscalations > 0) || sorts[sort].compare(a, b));
   return (
     <div className="grid gap-4">

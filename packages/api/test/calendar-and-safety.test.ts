@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-describe("stored snapshots carry the engine version (issue 16)", () => {
+describe("stored snapshots carry the engine version", () => {
   it("a snapshot from another engine version is re-assessed on the next read", async () => {
     const athleteId = club.athlete.athleteId!;
     const now = new Date("2026-11-21T09:00:00Z");
@@ -57,7 +57,7 @@ describe("the club's time zone reaches the engine, Today and the planner", () =>
   });
 });
 
-describe("an open red flag blocks a phase advance through the API, override or not (issue 16, item 5)", () => {
+describe("an open red flag blocks a phase advance through the API, override or not", () => {
   it("refuses the override while the escalation is open", async () => {
     const rehabClub = await makeClub(handle, "Red Flag Club");
     const now = new Date("2026-11-21T09:00:00Z");
