@@ -2,19 +2,12 @@ import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { alerts, athleteProfiles, clinicianReviews, users } from "../schema";
 
-<<<<<<< HEAD
 /**
  * Alerts in the physio's review queue: escalations and the alerts a physio review clears (the
  * domain's `clearedByReview`, stored as `needs_review`: R4's two reds, R19, R20).
  */
 const isEscalation = or(eq(alerts.severity, "escalate"), eq(alerts.needsReview, true));
 const isOpen = and(isNull(alerts.resolvedAt), isNull(alerts.retiredAt));
-=======
-/** Rules whose alerts go to the physio's escalation queue (clinical-model.md, "Escalation"). */
-export const escalationRuleIds = ["R19", "R20"] as const;
-
-const isEscalation = or(eq(alerts.severity, "escalate"), inArray(alerts.ruleId, [...escalationRuleIds]));
->>>>>>> main
 
 export type AlertRow = typeof alerts.$inferSelect;
 
