@@ -23,6 +23,13 @@ export interface Context {
   sleep?: (ms: number) => Promise<void>;
   /** The key that seals TOTP secrets; derived from AUTH_SECRET unless a test injects one. */
   secondFactorKey?: Buffer;
+  /** Instance settings the app was started with (the web app reads them from its env). */
+  instance?: InstanceSettings;
+}
+
+export interface InstanceSettings {
+  /** LOADLINE_OPEN_SIGNUP: anyone may create a new club from the set-up page (off by default). */
+  openSignup: boolean;
 }
 
 /**
@@ -36,7 +43,8 @@ export async function createRequestContext(input: {
   session: { user?: unknown } | null | undefined;
   now: Date;
   clientAddress?: string | null;
+  instance?: InstanceSettings;
 }): Promise<Context> {
   const actor = await actorForSession(input.db, input.session, input.now);
-  return { db: input.db, actor, now: input.now, clientAddress: input.clientAddress ?? null };
+  return { db: input.db, actor, now: input.now, clientAddress: input.clientAddress ?? null, ...(input.instance ? { instance: input.instance } : {}) };
 }

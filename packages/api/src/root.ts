@@ -20,6 +20,10 @@ import { checkInsRouter } from "./routers/check-ins";
 import { visaHRouter } from "./routers/visa-h";
 import { todayRouter } from "./routers/today";
 import { progressRouter } from "./routers/progress";
+import { setupRouter } from "./routers/setup";
+import { clubRouter } from "./routers/club";
+import { squadsRouter } from "./routers/squads";
+import { emailChangeRouter } from "./routers/email-change";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -45,6 +49,10 @@ export const appRouter = router({
   visaH: visaHRouter,
   today: todayRouter,
   progress: progressRouter,
+  setup: setupRouter,
+  club: clubRouter,
+  squads: squadsRouter,
+  emailChange: emailChangeRouter,
 });
 
 export type AppRouter = typeof appRouter;
