@@ -24,6 +24,13 @@ import { fieldError } from "../errors";
 import { afterClinicalWrite } from "./assessments";
 import { recordAudit } from "./audit";
 
+/** JSON with sorted keys: jsonb gives keys back in its own order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 const newSlug = (name: string) => clubSlug(name, randomBytes(3).toString("hex"));
 
 /**
@@ -76,7 +83,7 @@ export async function updateSettings(db: Database, actor: Actor, now: Date, inpu
     engineThresholds: stored,
   });
   const engineChanged =
-    before.timeZone !== input.timeZone || before.weekStartsOn !== input.weekStartsOn || JSON.stringify(before.engineThresholds) !== JSON.stringify(stored);
+    before.timeZone !== input.timeZone || before.weekStartsOn !== input.weekStartsOn || stableJson(before.engineThresholds) !== stableJson(stored);
   await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "club_settings", detail: engineChanged ? "settings and engine defaults" : "settings" }]);
   if (!engineChanged) return { reassessed: 0 };
   const athleteIds = await athleteIdsOfClub(db, actor.organisationId);

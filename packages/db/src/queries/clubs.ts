@@ -84,8 +84,8 @@ export async function listClubsForOperator(db: Database): Promise<ClubListing[]>
       name: organisations.name,
       slug: organisations.slug,
       createdAt: organisations.createdAt,
-      staff: sql<number>`(select count(*) from ${users} u where u.organisation_id = ${organisations.id} and u.role <> 'athlete' and u.archived_at is null)`.mapWith(Number),
-      athletes: sql<number>`(select count(*) from ${athleteProfiles} a where a.organisation_id = ${organisations.id} and a.archived_at is null)`.mapWith(Number),
+      staff: sql<number>`(select count(*) from ${users} u where u.organisation_id = "organisations"."id" and u.role <> 'athlete' and u.archived_at is null)`.mapWith(Number),
+      athletes: sql<number>`(select count(*) from ${athleteProfiles} a where a.organisation_id = "organisations"."id" and a.archived_at is null)`.mapWith(Number),
     })
     .from(organisations)
     .orderBy(asc(organisations.name));

@@ -87,7 +87,7 @@ export async function listStaff(db: Database, organisationId: string): Promise<S
       role: users.role,
       isOwner: users.isOwner,
       passwordHash: users.passwordHash,
-      inviteExpiresAt: sql<Date | null>`(select max(${invites.expiresAt}) from ${invites} where ${invites.userId} = ${users.id} and ${invites.acceptedAt} is null)`.mapWith(
+      inviteExpiresAt: sql<Date | null>`(select max(i.expires_at) from ${invites} i where i.user_id = "users"."id" and i.accepted_at is null)`.mapWith(
         (v: string | Date | null) => (v === null ? null : new Date(v)),
       ),
     })
