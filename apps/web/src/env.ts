@@ -11,6 +11,16 @@ const webEnvSchema = z.object({
     .enum(["true", "false", ""], { error: "LOADLINE_TRUSTED_PROXY must be true or false" })
     .optional()
     .transform((value) => value === "true"),
+  /** false: an empty embedded database opens on "Set up your club" instead of the demo club. */
+  LOADLINE_DEMO: z
+    .enum(["true", "false", ""], { error: "LOADLINE_DEMO must be true or false" })
+    .optional()
+    .transform((value) => value !== "false"),
+  /** true: anyone may create a new club from the set-up page (self-service sign-up). Off by default. */
+  LOADLINE_OPEN_SIGNUP: z
+    .enum(["true", "false", ""], { error: "LOADLINE_OPEN_SIGNUP must be true or false" })
+    .optional()
+    .transform((value) => value === "true"),
 });
 
 /** The server's settings, validated once at start: the database's and the web app's own. */

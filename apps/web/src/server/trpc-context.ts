@@ -14,5 +14,12 @@ import { currentActor } from "./session";
  */
 export async function createContext(requestId: string = randomUUID()): Promise<Context> {
   const [db, actor, requestHeaders] = await Promise.all([getDb(), currentActor(), headers()]);
-  return { db, actor, now: new Date(), requestId, clientAddress: clientAddress(requestHeaders, env.LOADLINE_TRUSTED_PROXY) };
+  return {
+    db,
+    actor,
+    now: new Date(),
+    requestId,
+    clientAddress: clientAddress(requestHeaders, env.LOADLINE_TRUSTED_PROXY),
+    instance: { openSignup: env.LOADLINE_OPEN_SIGNUP },
+  };
 }
