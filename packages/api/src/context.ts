@@ -23,6 +23,11 @@ export interface Context {
   sleep?: (ms: number) => Promise<void>;
   /** The key that seals TOTP secrets; derived from AUTH_SECRET unless a test injects one. */
   secondFactorKey?: Buffer;
+  /**
+   * An instance operator (their own signed cookie, checked against the database), or null. An
+   * operator is never an actor: they belong to no club and reach only the operator procedures.
+   */
+  operator?: { operatorId: string } | null;
   /** Instance settings the app was started with (the web app reads them from its env). */
   instance?: InstanceSettings;
 }
@@ -44,7 +49,15 @@ export async function createRequestContext(input: {
   now: Date;
   clientAddress?: string | null;
   instance?: InstanceSettings;
+  operator?: { operatorId: string } | null;
 }): Promise<Context> {
   const actor = await actorForSession(input.db, input.session, input.now);
-  return { db: input.db, actor, now: input.now, clientAddress: input.clientAddress ?? null, ...(input.instance ? { instance: input.instance } : {}) };
+  return {
+    db: input.db,
+    actor,
+    now: input.now,
+    clientAddress: input.clientAddress ?? null,
+    ...(input.instance ? { instance: input.instance } : {}),
+    operator: input.operator ?? null,
+  };
 }

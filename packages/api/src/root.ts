@@ -24,6 +24,7 @@ import { setupRouter } from "./routers/setup";
 import { clubRouter } from "./routers/club";
 import { squadsRouter } from "./routers/squads";
 import { emailChangeRouter } from "./routers/email-change";
+import { operatorRouter } from "./routers/operator";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -53,6 +54,7 @@ export const appRouter = router({
   club: clubRouter,
   squads: squadsRouter,
   emailChange: emailChangeRouter,
+  operator: operatorRouter,
 });
 
 export type AppRouter = typeof appRouter;

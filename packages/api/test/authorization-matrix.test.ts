@@ -205,6 +205,15 @@ const matrix: Matrix = {
     note: "an unknown token (NOT_FOUND 'gone')",
   },
 
+  // Instance operators: no club role may call these (operator.test.ts covers operators).
+  "operator.clubs": { who: [], input: () => undefined, stranger: "refused", note: "operators only: every club member gets FORBIDDEN" },
+  "operator.createClub": {
+    who: [],
+    input: () => ({ clubName: "Rogue Club", timeZone: "Europe/London", locale: "en-GB", ownerName: "Rogue", ownerEmail: `${unique("rogue")}@matrix.test` }),
+    stranger: "refused",
+  },
+  "operator.removeDemoClub": { who: [], input: () => undefined, stranger: "refused" },
+
   // Invite links: public, the token is the credential.
   "invite.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public" },
   "invite.accept": {

@@ -31,3 +31,4 @@ export * from "./queries/second-factor";
 export * from "./queries/clubs";
 export * from "./queries/squads";
 export * from "./queries/email-changes";
+export * from "./queries/operators";

@@ -91,10 +91,50 @@ export async function listClubsForOperator(db: Database): Promise<ClubListing[]>
     .orderBy(asc(organisations.name));
 }
 
-/** Remove one club and everything in it (cascades); false when there is no club with that slug. */
+/**
+ * Remove one club and everything in it; false when there is no club with that slug. One
+ * transaction. Some clinical records point at their author with a plain (no cascade) foreign
+ * key, so a cascading delete of the organisation can reach a user before the records that name
+ * them: the club's rows are deleted table by table, children before parents (from the catalogue's
+ * foreign keys), and the organisation (with its users) last.
+ */
 export async function deleteClubBySlug(db: Database, slug: string): Promise<boolean> {
-  const rows = await db.delete(organisations).where(eq(organisations.slug, slug)).returning({ id: organisations.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
+    if (!org) return false;
+    for (const table of await tenantTablesChildrenFirst(tx)) {
+      await tx.execute(sql`delete from ${sql.identifier(table)} where organisation_id = ${org.id}`);
+    }
+    await tx.delete(organisations).where(eq(organisations.id, org.id));
+    return true;
+  });
+}
+
+type Executor = Pick<Database, "execute">;
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+
+/** Tables with an organisation_id (users aside), ordered so that a referencing table comes first. */
+async function tenantTablesChildrenFirst(db: Executor): Promise<string[]> {
+  const tables = rowsOf<{ name: string }>(
+    await db.execute(sql`select table_name as name from information_schema.columns
+      where table_schema = 'public' and column_name = 'organisation_id' and table_name not in ('users', 'organisations')`),
+  ).map((r) => r.name);
+  const edges = rowsOf<{ child: string; parent: string }>(
+    await db.execute(sql`select cl.relname as child, pl.relname as parent from pg_constraint c
+      join pg_class cl on cl.oid = c.conrelid join pg_class pl on pl.oid = c.confrelid
+      where c.contype = 'f' and c.connamespace = 'public'::regnamespace and c.conrelid <> c.confrelid`),
+  );
+  const ordered: string[] = [];
+  const visiting = new Set<string>();
+  // Depth-first: every table that references `table` is placed before it.
+  const visit = (table: string) => {
+    if (ordered.includes(table) || visiting.has(table)) return;
+    visiting.add(table);
+    for (const edge of edges) if (edge.parent === table && tables.includes(edge.child)) visit(edge.child);
+    ordered.push(table);
+  };
+  for (const table of tables.sort()) visit(table);
+  return ordered;
 }
 
 export interface ClubSettingsRow {

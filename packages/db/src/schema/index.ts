@@ -8,3 +8,4 @@ export * from "./squad-planning";
 export * from "./throttles";
 export * from "./password-resets";
 export * from "./email-changes";
+export * from "./operators";

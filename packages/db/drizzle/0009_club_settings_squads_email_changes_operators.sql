@@ -11,6 +11,18 @@ CREATE TABLE "email_changes" (
 	CONSTRAINT "email_changes_email_lower_check" CHECK ("email_changes"."new_email" = lower("email_changes"."new_email"))
 );
 --> statement-breakpoint
+CREATE TABLE "operators" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"name" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"session_version" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "operators_email_key" UNIQUE("email"),
+	CONSTRAINT "operators_email_lower_check" CHECK ("operators"."email" = lower("operators"."email")),
+	CONSTRAINT "operators_name_length_check" CHECK (char_length("operators"."name") <= 100)
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "week_starts_on" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "engine_thresholds" jsonb;--> statement-breakpoint
 ALTER TABLE "squads" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint

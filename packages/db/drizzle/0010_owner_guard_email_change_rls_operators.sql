@@ -41,3 +41,7 @@ ALTER TABLE "email_changes" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "email_changes_tenant_isolation" ON "email_changes" AS PERMISSIVE FOR ALL TO loadline_app
   USING ("organisation_id" = nullif(current_setting('app.organisation_id', true), '')::uuid)
   WITH CHECK ("organisation_id" = nullif(current_setting('app.organisation_id', true), '')::uuid);
+--> statement-breakpoint
+-- Operators belong to no club: the app role gets nothing of the table (0006 granted every
+-- table by default), so no tenant transaction can read an operator's password hash.
+REVOKE ALL ON "operators" FROM loadline_app;
