@@ -5,6 +5,7 @@ import type { Context } from "@loadline/api";
 import { env } from "@/env";
 import { clientAddress } from "@loadline/auth/client-address";
 import { getDb } from "./db";
+import { currentOperator } from "./operator";
 import { currentActor } from "./session";
 
 /**
@@ -13,7 +14,7 @@ import { currentActor } from "./session";
  * generic error answer refers to (the server log line carries the same id).
  */
 export async function createContext(requestId: string = randomUUID()): Promise<Context> {
-  const [db, actor, requestHeaders] = await Promise.all([getDb(), currentActor(), headers()]);
+  const [db, actor, requestHeaders, operator] = await Promise.all([getDb(), currentActor(), headers(), currentOperator()]);
   return {
     db,
     actor,
@@ -21,5 +22,6 @@ export async function createContext(requestId: string = randomUUID()): Promise<C
     requestId,
     clientAddress: clientAddress(requestHeaders, env.LOADLINE_TRUSTED_PROXY),
     instance: { openSignup: env.LOADLINE_OPEN_SIGNUP },
+    operator,
   };
 }
