@@ -1,6 +1,7 @@
 import { actorForSession } from "@loadline/auth/session-check";
 import type { Database } from "@loadline/db";
 import type { Actor } from "@loadline/domain";
+import type { Mailer } from "./email/mailer";
 import type { Logger } from "./logger";
 
 /**
@@ -28,6 +29,8 @@ export interface Context {
    * operator is never an actor: they belong to no club and reach only the operator procedures.
    */
   operator?: { operatorId: string } | null;
+  /** Sends invites and links by email when the instance has SMTP set up (SMTP_URL); else links are only shown. */
+  mailer?: Mailer | null;
   /** Instance settings the app was started with (the web app reads them from its env). */
   instance?: InstanceSettings;
 }
@@ -35,6 +38,8 @@ export interface Context {
 export interface InstanceSettings {
   /** LOADLINE_OPEN_SIGNUP: anyone may create a new club from the set-up page (off by default). */
   openSignup: boolean;
+  /** The instance's public address (LOADLINE_PUBLIC_URL or AUTH_URL), for links in emails. */
+  publicUrl?: string | null;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Context } from "@loadline/api";
 import { env } from "@/env";
 import { clientAddress } from "@loadline/auth/client-address";
 import { getDb } from "./db";
+import { getMailer, publicUrl } from "./mailer";
 import { currentOperator } from "./operator";
 import { currentActor } from "./session";
 
@@ -21,7 +22,8 @@ export async function createContext(requestId: string = randomUUID()): Promise<C
     now: new Date(),
     requestId,
     clientAddress: clientAddress(requestHeaders, env.LOADLINE_TRUSTED_PROXY),
-    instance: { openSignup: env.LOADLINE_OPEN_SIGNUP },
+    instance: { openSignup: env.LOADLINE_OPEN_SIGNUP, publicUrl },
+    mailer: getMailer(),
     operator,
   };
 }

@@ -73,7 +73,7 @@ export const accountRouter = router({
         if (!user) throw new DomainError("unauthenticated", "Your account no longer exists.");
         await assertPassword(ctx.db, user.passwordHash, input.currentPassword, "currentPassword");
         if (user.email === input.email) throw new DomainError("invalid", "This is already your email.", { email: ["This is already your email."] });
-        return requestEmailChange(ctx.db, ctx.actor, ctx.now, input.email);
+        return requestEmailChange(ctx.db, ctx.actor, ctx.now, input.email, ctx);
       });
     }),
 

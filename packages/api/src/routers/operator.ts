@@ -12,7 +12,7 @@ export const operatorRouter = router({
   }),
 
   /** A new club and its owner's one-time set-up link (an invite to choose their password). */
-  createClub: operatorProcedure.input(operatorClubSchema).mutation(({ ctx, input }) => createClubWithOwnerLink(ctx.db, input, ctx.now)),
+  createClub: operatorProcedure.input(operatorClubSchema).mutation(({ ctx, input }) => createClubWithOwnerLink(ctx.db, input, ctx.now, ctx)),
 
   /** Remove the demo club and everything in it, in one action; no other club is touched. */
   removeDemoClub: operatorProcedure.mutation(async ({ ctx }) => {

@@ -11,7 +11,7 @@ export const staffRouter = router({
   /** The same answer whether or not the email has an account in another club (see inviteStaff). */
   invite: procedureFor("invite.create")
     .input(inviteStaffSchema)
-    .mutation(({ ctx, input }) => inviteStaff(ctx.db, ctx.actor, ctx.now, input)),
+    .mutation(({ ctx, input }) => inviteStaff(ctx.db, ctx.actor, ctx.now, input, ctx)),
 
   /**
    * Remove a staff member from the club: archived, and every session they have ends. Coaches
@@ -39,7 +39,7 @@ export const staffRouter = router({
   /** A new invite link for a staff member who has not signed up; older links stop working. */
   reissueInvite: procedureFor("invite.create")
     .input(z.object({ userId: z.uuid("Unknown staff member") }))
-    .mutation(({ ctx, input }) => reissueStaffInvite(ctx.db, ctx.actor, ctx.now, input.userId)),
+    .mutation(({ ctx, input }) => reissueStaffInvite(ctx.db, ctx.actor, ctx.now, input.userId, ctx)),
 
   /** Withdraw a pending staff invite (the person never signed up). */
   revokeInvite: procedureFor("invite.create")

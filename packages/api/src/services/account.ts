@@ -10,7 +10,9 @@ import {
   updateOwnAthleteProfile,
   type Database,
 } from "@loadline/db";
+import { emailChangeEmail, sendIfConfigured } from "../email";
 import { fieldError } from "../errors";
+import type { MailContext } from "./invites";
 import { afterClinicalWrite } from "./assessments";
 
 export async function changeOwnName(db: Database, actor: Actor, name: string): Promise<{ name: string }> {
@@ -29,12 +31,15 @@ export interface EmailChangeAnswer {
  * Ask to move one's account to a new email. Nothing changes until the link is opened, so a
  * typo cannot lock anyone out; the address is checked again when the link is used.
  */
-export async function requestEmailChange(db: Database, actor: Actor, now: Date, email: string): Promise<EmailChangeAnswer> {
+export async function requestEmailChange(db: Database, actor: Actor, now: Date, email: string, mail?: MailContext): Promise<EmailChangeAnswer> {
   if (await emailInUse(db, email)) throw fieldError("email", "This email cannot be used. Choose another one.");
   const { token, tokenHash } = newInviteToken();
   const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_TTL_HOURS * 3_600_000);
   await createEmailChange(db, actor.organisationId, actor.userId, { newEmail: email, tokenHash, expiresAt }, now);
-  return { confirmPath: `/confirm-email/${token}`, expiresAt, email };
+  const confirmPath = `/confirm-email/${token}`;
+  // Sent to the new address: opening it proves the address is theirs.
+  if (mail) await sendIfConfigured(mail, confirmPath, (url) => emailChangeEmail({ to: email, url }));
+  return { confirmPath, expiresAt, email };
 }
 
 const refusal = {

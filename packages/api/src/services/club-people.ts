@@ -13,7 +13,7 @@ import {
 } from "@loadline/db";
 import { fieldError } from "../errors";
 import { recordAudit } from "./audit";
-import { issueInvite, type InviteAnswer } from "./invites";
+import { emailInvite, issueInvite, type InviteAnswer, type MailContext } from "./invites";
 
 const noSquad = (): never => {
   throw new DomainError("not_found", "No such squad in your club.");
@@ -69,10 +69,11 @@ async function pendingStaff(db: Database, actor: Actor, userId: string) {
 }
 
 /** A fresh link for a staff member who has not signed up; older links stop working. */
-export async function reissueStaffInvite(db: Database, actor: Actor, now: Date, userId: string): Promise<InviteAnswer> {
-  await pendingStaff(db, actor, userId);
+export async function reissueStaffInvite(db: Database, actor: Actor, now: Date, userId: string, mail?: MailContext): Promise<InviteAnswer> {
+  const member = await pendingStaff(db, actor, userId);
   const { invite, invitePath } = issueInvite(actor.userId, now);
   if (!(await reissueInvite(db, actor.organisationId, userId, invite, now))) throw new DomainError("not_found", "No pending invite for this person in your club.");
+  await emailInvite(db, mail, actor.organisationId, { email: member.email, name: member.name, role: member.role }, invitePath);
   return { invitePath, expiresAt: invite.expiresAt };
 }
 

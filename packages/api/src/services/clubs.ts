@@ -22,6 +22,7 @@ import {
 } from "@loadline/db";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "./assessments";
+import { emailInvite, type MailContext } from "./invites";
 import { recordAudit } from "./audit";
 
 /** JSON with sorted keys: jsonb gives keys back in its own order. */
@@ -55,14 +56,16 @@ export interface OwnerSetupLink {
 }
 
 /** An operator (command line or operator page) creates a club; its owner sets up from the link. */
-export async function createClubWithOwnerLink(db: Database, input: OperatorClubInput, now: Date): Promise<OwnerSetupLink> {
+export async function createClubWithOwnerLink(db: Database, input: OperatorClubInput, now: Date, mail?: MailContext): Promise<OwnerSetupLink> {
   if (await emailInUse(db, input.ownerEmail)) throw fieldError("ownerEmail", "This email already has a Loadline account.");
   const { token, tokenHash } = newInviteToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_HOURS * 3_600_000);
   const club = { name: input.clubName, slug: newSlug(input.clubName), timeZone: input.timeZone, locale: input.locale, owner: { name: input.ownerName, email: input.ownerEmail } };
   const created = await createClub(db, club, { invite: { tokenHash, expiresAt } });
   if (!created) throw new Error("createClub returned nothing without onlyIfNoClub");
-  return { organisationId: created.organisationId, setupPath: `/invite/${token}`, expiresAt };
+  const setupPath = `/invite/${token}`;
+  await emailInvite(db, mail, created.organisationId, { email: input.ownerEmail, name: input.ownerName, role: "coach", owner: true }, setupPath);
+  return { organisationId: created.organisationId, setupPath, expiresAt };
 }
 
 /**

@@ -211,3 +211,9 @@ export async function athleteIdsOfClub(db: Database, organisationId: string): Pr
   const rows = await db.select({ id: athleteProfiles.id }).from(athleteProfiles).where(eq(athleteProfiles.organisationId, organisationId));
   return rows.map((r) => r.id);
 }
+
+/** The club's name (for emails), or null. */
+export async function getOrganisationName(db: Database, organisationId: string): Promise<string | null> {
+  const [row] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  return row?.name ?? null;
+}

@@ -105,7 +105,7 @@ export async function listStaff(db: Database, organisationId: string): Promise<S
 /** One active staff member of the club (for role changes and invite reissue). */
 export async function getStaffMember(db: Database, organisationId: string, userId: string) {
   const [row] = await db
-    .select({ id: users.id, name: users.name, role: users.role, isOwner: users.isOwner, passwordHash: users.passwordHash })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, isOwner: users.isOwner, passwordHash: users.passwordHash })
     .from(users)
     .where(and(eq(users.organisationId, organisationId), eq(users.id, userId), isNull(users.archivedAt), ne(users.role, "athlete")))
     .limit(1);
