@@ -69,7 +69,7 @@ test("a new club goes from an empty instance to an athlete logging; a second clu
     await own.getByLabel("Email", { exact: true }).fill(email);
     await own.getByLabel("Role").selectOption({ label: role });
     await own.getByRole("button", { name: "Create invite link" }).click();
-    const link = own.getByLabel("Invite link");
+    const link = own.getByRole("textbox", { name: "Invite link" });
     await expect(link).toHaveValue(/\/invite\/[\w-]{40,}$/);
     const url = await link.inputValue();
     await expect(own.getByRole("row", { name: new RegExp(name) }).getByText("Invite pending")).toBeVisible();
@@ -100,7 +100,7 @@ test("a new club goes from an empty instance to an athlete logging; a second clu
   await own.getByLabel("Event or sport").fill("Half marathon");
   await own.getByRole("checkbox", { name: "Road Squad" }).check();
   await own.getByRole("button", { name: "Add athlete and create invite link" }).click();
-  const athleteLink = own.getByLabel("Invite link");
+  const athleteLink = own.getByRole("textbox", { name: "Invite link" });
   await expect(athleteLink).toHaveValue(/\/invite\/[\w-]{40,}$/);
   const athlete = await signUpFromLink(browser, await athleteLink.inputValue(), "aoife-athlete-password");
   await expect(athlete).toHaveURL(/\/me$/);
@@ -138,7 +138,7 @@ test("a new club goes from an empty instance to an athlete logging; a second clu
   await operator.getByLabel("Owner's name").fill("Sam Murphy");
   await operator.getByLabel("Owner's email").fill("sam@southside.test");
   await operator.getByRole("button", { name: "Create club and set-up link" }).click();
-  const setupLink = operator.getByLabel("Invite link");
+  const setupLink = operator.getByRole("textbox", { name: "Invite link" });
   await expect(setupLink).toHaveValue(/\/invite\/[\w-]{40,}$/);
 
   // Its owner sets up from the link and sees an empty club of their own.

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createClubWithOwnerLink } from "@loadline/api";
+import { createClubWithOwnerLink, smtpMailer } from "@loadline/api";
 import { deleteClubBySlug, getDatabase, listClubsForOperator } from "@loadline/db";
 import { DEMO_ORGANISATION_SLUG } from "@loadline/db/seed";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, operatorClubSchema } from "@loadline/domain";
@@ -13,9 +13,19 @@ import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, operatorClubSchema } from "@loadline
 // On the embedded database stop the app first (PGlite has no lock): use the operator page instead
 // while it runs.
 const scriptEnv = z
-  .object({ LOADLINE_PUBLIC_URL: z.url().optional(), AUTH_URL: z.url().optional() })
-  .parse({ LOADLINE_PUBLIC_URL: process.env.LOADLINE_PUBLIC_URL || undefined, AUTH_URL: process.env.AUTH_URL || undefined });
+  .object({ LOADLINE_PUBLIC_URL: z.url().optional(), AUTH_URL: z.url().optional(), SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(), SMTP_FROM: z.string().optional() })
+  .parse({
+    LOADLINE_PUBLIC_URL: process.env.LOADLINE_PUBLIC_URL || undefined,
+    AUTH_URL: process.env.AUTH_URL || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    SMTP_FROM: process.env.SMTP_FROM || undefined,
+  });
 const baseUrl = (scriptEnv.LOADLINE_PUBLIC_URL ?? scriptEnv.AUTH_URL ?? "").replace(/\/$/, "");
+// With SMTP set up the owner also gets the link by email (as from the operator page).
+const mail =
+  scriptEnv.SMTP_URL && scriptEnv.SMTP_FROM && baseUrl
+    ? { mailer: smtpMailer({ url: scriptEnv.SMTP_URL, from: scriptEnv.SMTP_FROM }), instance: { openSignup: false, publicUrl: baseUrl } }
+    : undefined;
 
 const [command, ...rest] = process.argv.slice(2).filter((a) => a !== "--");
 const { values } = parseArgs({
@@ -45,7 +55,7 @@ async function main(): Promise<number> {
     }
     const handle = await getDatabase();
     try {
-      const link = await createClubWithOwnerLink(handle.db, parsed.data, new Date());
+      const link = await createClubWithOwnerLink(handle.db, parsed.data, new Date(), mail);
       console.log(`Created ${parsed.data.clubName}. Send this one-time set-up link to ${parsed.data.ownerEmail} (valid until ${link.expiresAt.toISOString()}):`);
       console.log(`${baseUrl}${link.setupPath}`);
       if (!baseUrl) console.log("(Set LOADLINE_PUBLIC_URL to print the full address.)");

@@ -128,7 +128,7 @@ export function StaffPanel() {
                           <Button
                             variant="outline"
                             size="sm"
-                            aria-label={`New invite link for ${person.name}`}
+                            aria-label={`Replace the link of ${person.name}`}
                             disabled={reissue.isPending}
                             onClick={() =>
                               reissue.mutate({ userId: person.id }, { onSuccess: (result) => setReissued({ ...result, name: person.name }) })
