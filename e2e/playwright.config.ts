@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { FRESH_OPERATOR } from "./tests/fresh-instance";
 
 /**
  * End-to-end tests against the production build (`next build` runs first through turbo's
@@ -21,7 +22,13 @@ const allTargets: { name: string; port: number; env: Record<string, string> }[] 
 ];
 const wanted = process.env.E2E_TARGETS?.split(",").map((t) => t.trim()).filter(Boolean);
 const targets = wanted ? allTargets.filter((t) => wanted.includes(t.name)) : allTargets;
-if (wanted && targets.length !== wanted.length) throw new Error(`E2E_TARGETS=${wanted.join(",")}: postgres needs DATABASE_URL`);
+// "fresh": an instance from an empty embedded database without the demo (LOADLINE_DEMO=false)
+// and with one operator; only the fresh-*.spec.ts files run against it.
+const freshPort = portBase + 5;
+const freshDir = path.join(root, ".data", `e2e-fresh-${freshPort}`);
+const fresh = !wanted || wanted.includes("fresh");
+if (wanted && targets.length + (fresh ? 1 : 0) !== wanted.length) throw new Error(`E2E_TARGETS=${wanted.join(",")}: postgres needs DATABASE_URL`);
+const freshSpecs = /fresh-.*\.spec\.ts/;
 
 export default defineConfig({
   testDir: "./tests",
@@ -51,19 +58,23 @@ export default defineConfig({
       ],
     },
   },
-  projects: targets.flatMap((target) => {
-    const baseURL = `http://localhost:${target.port}`;
-    return [
-      { name: `setup-${target.name}`, testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"], baseURL } },
-      {
-        name: target.name,
-        dependencies: [`setup-${target.name}`],
-        testIgnore: /auth\.setup\.ts/,
-        use: { ...devices["Desktop Chrome"], baseURL },
-      },
-    ];
-  }),
-  webServer: targets.map((target) => ({
+  projects: [
+    ...targets.flatMap((target) => {
+      const baseURL = `http://localhost:${target.port}`;
+      return [
+        { name: `setup-${target.name}`, testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"], baseURL } },
+        {
+          name: target.name,
+          dependencies: [`setup-${target.name}`],
+          testIgnore: [/auth\.setup\.ts/, freshSpecs],
+          use: { ...devices["Desktop Chrome"], baseURL },
+        },
+      ];
+    }),
+    ...(fresh ? [{ name: "fresh", testMatch: freshSpecs, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${freshPort}` } }] : []),
+  ],
+  webServer: [
+    ...targets.map((target) => ({
     command: "pnpm --filter @loadline/web seed --reset && pnpm --filter @loadline/web exec next start",
     cwd: root,
     url: `http://localhost:${target.port}/sign-in`,
@@ -79,4 +90,29 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
     },
   })),
+    ...(fresh
+      ? [
+          {
+            // A new empty folder each run; the operator is made before the app opens the folder.
+            command: `rm -rf "${freshDir}" && pnpm --filter @loadline/web operator --email ${FRESH_OPERATOR.email} && pnpm --filter @loadline/web exec next start`,
+            cwd: root,
+            url: `http://localhost:${freshPort}/sign-in`,
+            timeout: 120_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+            env: {
+              LOADLINE_DATA_DIR: freshDir,
+              DATABASE_URL: "",
+              LOADLINE_DEMO: "false",
+              LOADLINE_OPERATOR_PASSWORD: FRESH_OPERATOR.password,
+              PORT: String(freshPort),
+              AUTH_SECRET: secret,
+              AUTH_URL: `http://localhost:${freshPort}`,
+              AUTH_TRUST_HOST: "true",
+              NEXT_TELEMETRY_DISABLED: "1",
+            },
+          },
+        ]
+      : []),
+  ],
 });

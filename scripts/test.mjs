@@ -14,7 +14,7 @@ const steps = [
   { name: "unit + API tests", cmd: ["pnpm", "exec", "turbo", "run", "test", "--continue", `--concurrency=${testConcurrency}`] },
   { name: "build", cmd: ["pnpm", "exec", "turbo", "run", "build", "--filter=@loadline/web"] },
   // The full end-to-end suite on the embedded database (the README's quick start)...
-  { name: "e2e (PGlite, full)", cmd: ["pnpm", "--filter", "@loadline/e2e", "exec", "playwright", "test"], env: { E2E_TARGETS: "pglite" } },
+  { name: "e2e (PGlite, full)", cmd: ["pnpm", "--filter", "@loadline/e2e", "exec", "playwright", "test"], env: { E2E_TARGETS: "pglite,fresh" } },
   // ...and the @smoke subset on PostgreSQL: the API suite already runs every test on both.
   ...(hasPostgres
     ? [{ name: "e2e (PostgreSQL, smoke)", cmd: ["pnpm", "--filter", "@loadline/e2e", "exec", "playwright", "test", "--grep", "@smoke"], env: { E2E_TARGETS: "postgres" } }]

@@ -11,7 +11,24 @@ const webEnvSchema = z.object({
     .enum(["true", "false", ""], { error: "LOADLINE_TRUSTED_PROXY must be true or false" })
     .optional()
     .transform((value) => value === "true"),
+  /** false: an empty embedded database opens on "Set up your club" instead of the demo club. */
+  LOADLINE_DEMO: z
+    .enum(["true", "false", ""], { error: "LOADLINE_DEMO must be true or false" })
+    .optional()
+    .transform((value) => value !== "false"),
+  /** true: anyone may create a new club from the set-up page (self-service sign-up). Off by default. */
+  LOADLINE_OPEN_SIGNUP: z
+    .enum(["true", "false", ""], { error: "LOADLINE_OPEN_SIGNUP must be true or false" })
+    .optional()
+    .transform((value) => value === "true"),
+  /** The instance's public address, for links in emails (falls back to AUTH_URL). */
+  LOADLINE_PUBLIC_URL: z.url({ error: "LOADLINE_PUBLIC_URL must be a URL such as https://loadline.example.org" }).optional().or(z.literal("").transform(() => undefined)),
+  /** smtp://user:pass@host:587 (or smtps://): invites and links are also emailed. Unset: links are only shown to copy. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional().or(z.literal("").transform(() => undefined)),
+  /** The sender of those emails, e.g. "Loadline <loadline@club.example>". */
+  SMTP_FROM: z.string().min(3).optional().or(z.literal("").transform(() => undefined)),
 });
 
 /** The server's settings, validated once at start: the database's and the web app's own. */
 export const env = { ...readDbEnv(), ...webEnvSchema.parse(process.env) };
+if (env.SMTP_URL && !env.SMTP_FROM) throw new Error("SMTP_FROM must be set with SMTP_URL (the sender address of Loadline's emails)");

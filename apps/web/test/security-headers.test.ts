@@ -56,7 +56,7 @@ describe("security headers", () => {
   });
 
   it("marks signed-in pages and the API no-store, public pages not", () => {
-    for (const path of ["/coach", "/coach/board", "/physio/caseload", "/me", "/me/log/run", "/api/trpc/roster.list", "/api/auth/session"]) {
+    for (const path of ["/coach", "/coach/board", "/physio/caseload", "/me", "/me/log/run", "/api/trpc/roster.list", "/api/auth/session", "/operator", "/account"]) {
       expect([path, needsNoStore(path)]).toEqual([path, true]);
     }
     for (const path of ["/", "/sign-in", "/invite/abc", "/meet", "/coaching"]) expect([path, needsNoStore(path)]).toEqual([path, false]);

@@ -1,6 +1,7 @@
 import { actorForSession } from "@loadline/auth/session-check";
 import type { Database } from "@loadline/db";
 import type { Actor } from "@loadline/domain";
+import type { Mailer } from "./email/mailer";
 import type { Logger } from "./logger";
 
 /**
@@ -23,6 +24,22 @@ export interface Context {
   sleep?: (ms: number) => Promise<void>;
   /** The key that seals TOTP secrets; derived from AUTH_SECRET unless a test injects one. */
   secondFactorKey?: Buffer;
+  /**
+   * An instance operator (their own signed cookie, checked against the database), or null. An
+   * operator is never an actor: they belong to no club and reach only the operator procedures.
+   */
+  operator?: { operatorId: string } | null;
+  /** Sends invites and links by email when the instance has SMTP set up (SMTP_URL); else links are only shown. */
+  mailer?: Mailer | null;
+  /** Instance settings the app was started with (the web app reads them from its env). */
+  instance?: InstanceSettings;
+}
+
+export interface InstanceSettings {
+  /** LOADLINE_OPEN_SIGNUP: anyone may create a new club from the set-up page (off by default). */
+  openSignup: boolean;
+  /** The instance's public address (LOADLINE_PUBLIC_URL or AUTH_URL), for links in emails. */
+  publicUrl?: string | null;
 }
 
 /**
@@ -36,7 +53,16 @@ export async function createRequestContext(input: {
   session: { user?: unknown } | null | undefined;
   now: Date;
   clientAddress?: string | null;
+  instance?: InstanceSettings;
+  operator?: { operatorId: string } | null;
 }): Promise<Context> {
   const actor = await actorForSession(input.db, input.session, input.now);
-  return { db: input.db, actor, now: input.now, clientAddress: input.clientAddress ?? null };
+  return {
+    db: input.db,
+    actor,
+    now: input.now,
+    clientAddress: input.clientAddress ?? null,
+    ...(input.instance ? { instance: input.instance } : {}),
+    operator: input.operator ?? null,
+  };
 }

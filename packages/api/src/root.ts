@@ -20,6 +20,11 @@ import { checkInsRouter } from "./routers/check-ins";
 import { visaHRouter } from "./routers/visa-h";
 import { todayRouter } from "./routers/today";
 import { progressRouter } from "./routers/progress";
+import { setupRouter } from "./routers/setup";
+import { clubRouter } from "./routers/club";
+import { squadsRouter } from "./routers/squads";
+import { emailChangeRouter } from "./routers/email-change";
+import { operatorRouter } from "./routers/operator";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -45,6 +50,11 @@ export const appRouter = router({
   visaH: visaHRouter,
   today: todayRouter,
   progress: progressRouter,
+  setup: setupRouter,
+  club: clubRouter,
+  squads: squadsRouter,
+  emailChange: emailChangeRouter,
+  operator: operatorRouter,
 });
 
 export type AppRouter = typeof appRouter;

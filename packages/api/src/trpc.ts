@@ -52,6 +52,17 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /**
+ * Instance operators only: a signed-in club member is refused (FORBIDDEN), anyone else must sign
+ * in as an operator (UNAUTHORIZED). Runs as the tables' owner without a tenant scope, so the
+ * operator procedures themselves read nothing but club names and head counts.
+ */
+export const operatorProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.operator) return next({ ctx: { ...ctx, operator: ctx.operator } });
+  if (ctx.actor) throw new DomainError("forbidden", "Only an operator of this Loadline can do this.");
+  throw new DomainError("unauthenticated", "Sign in as an operator to continue.");
+});
+
+/**
  * Signed-in users whom the domain policy allows to do `action` in their organisation.
  * Procedures about one athlete also load that athlete scoped to `actor.organisationId`.
  * They run under row-level security for that organisation (tenant-scope.ts).

@@ -134,6 +134,92 @@ const matrix: Matrix = {
     note: "the club owner only; the matrix's coach is not the owner (second-factor.test.ts covers the owner)",
   },
 
+  "staff.changeRole": {
+    who: [],
+    input: (t) => ({ userId: t.club.physio.userId, role: "coach" as const }),
+    stranger: "refused",
+    note: "the club owner only (club-admin.test.ts covers the owner)",
+  },
+  "staff.reissueInvite": {
+    who: COACH,
+    input: () => ({ userId: "00000000-0000-4000-8000-000000000000" }),
+    stranger: "refused",
+    note: "nobody's id (NOT_FOUND); club-admin.test.ts reissues and revokes real invites",
+  },
+  "staff.revokeInvite": { who: COACH, input: () => ({ userId: "00000000-0000-4000-8000-000000000000" }), stranger: "refused", note: "nobody's id (NOT_FOUND)" },
+
+  // Squads: coaches manage them, staff read them.
+  "squads.list": { who: STAFF, input: () => undefined, stranger: "no-leak" },
+  "squads.mine": { who: COACH, input: () => undefined, stranger: "no-leak" },
+  "squads.create": { who: COACH, input: () => ({ name: unique("Squad"), kind: "distance" as const }), stranger: "no-leak", note: "a squad of the caller's own club" },
+  "squads.update": { who: COACH, input: (t) => ({ squadId: t.club.squadIds.field, name: "Field", kind: "field" as const }), stranger: "refused" },
+  "squads.setArchived": { who: COACH, input: (t) => ({ squadId: t.club.squadIds.field, archived: false }), stranger: "refused" },
+  "squads.setCoaches": {
+    who: COACH,
+    input: (t, self) => ({ squadId: t.club.squadIds.field, coachIds: [self.coach.userId] }),
+    stranger: "refused",
+    note: "another club's squad with the caller's own coach: NOT_FOUND",
+  },
+
+  // Club settings: staff read, the owner writes.
+  "club.settings": {
+    who: STAFF,
+    input: () => undefined,
+    stranger: "no-leak",
+    coachMaySee: ["visaH"],
+    note: "the club's VISA-H reminder interval is a setting (visaHIntervalDays), no athlete's questionnaire",
+  },
+  "club.update": {
+    who: [],
+    input: () => ({
+      name: "Renamed",
+      timeZone: "Europe/London",
+      locale: "en-GB",
+      weekStartsOn: 1,
+      physioSecondFactorRequired: false,
+      visaHIntervalDays: 14,
+      painGreenMax: 2,
+      painAmberMax: 3,
+      weeklyGreenMaxPct: 10,
+    }),
+    stranger: "refused",
+    note: "the club owner only; the matrix's coach is not the owner (club-admin.test.ts covers the owner)",
+  },
+  "club.transferOwnership": { who: [], input: (t) => ({ userId: t.club.coach.userId }), stranger: "refused", note: "the club owner only" },
+
+  // A new club on an instance: public, refused (CONFLICT) once the instance has a club unless sign-up is open.
+  "setup.status": { who: "public", input: () => undefined, stranger: "public" },
+  "setup.createClub": {
+    who: "public",
+    input: () => ({
+      clubName: "Matrix Club",
+      timeZone: "Europe/London",
+      locale: "en-GB",
+      ownerName: "Matrix Owner",
+      ownerEmail: `${unique("owner")}@matrix.test`,
+      password: "a long password",
+      confirm: "a long password",
+    }),
+    stranger: "public",
+    note: "the instance has clubs and sign-up is closed: CONFLICT, nothing created",
+  },
+  "emailChange.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public", note: "an invite token is no email-change token: 'unknown'" },
+  "emailChange.confirm": {
+    who: "public",
+    input: () => ({ token: "not-a-real-email-change-token-0000" }),
+    stranger: "public",
+    note: "an unknown token (NOT_FOUND 'gone')",
+  },
+
+  // Instance operators: no club role may call these (operator.test.ts covers operators).
+  "operator.clubs": { who: [], input: () => undefined, stranger: "refused", note: "operators only: every club member gets FORBIDDEN" },
+  "operator.createClub": {
+    who: [],
+    input: () => ({ clubName: "Rogue Club", timeZone: "Europe/London", locale: "en-GB", ownerName: "Rogue", ownerEmail: `${unique("rogue")}@matrix.test` }),
+    stranger: "refused",
+  },
+  "operator.removeDemoClub": { who: [], input: () => undefined, stranger: "refused" },
+
   // Invite links: public, the token is the credential.
   "invite.lookup": { who: "public", input: (t) => ({ token: t.inviteToken }), stranger: "public" },
   "invite.accept": {
@@ -161,6 +247,14 @@ const matrix: Matrix = {
     stranger: "bad-request",
     note: "a wrong current password, so the matrix never changes one (BAD_REQUEST on currentPassword)",
   },
+  "account.changeName": { who: SIGNED_IN, input: () => ({ name: "Matrix Renamed" }), stranger: "no-leak", note: "the caller's own name" },
+  "account.requestEmailChange": {
+    who: SIGNED_IN,
+    input: () => ({ email: `${unique("moved")}@matrix.test`, currentPassword: "not the password" }),
+    stranger: "bad-request",
+    note: "a wrong current password (BAD_REQUEST); club-admin.test.ts changes an email for real",
+  },
+  "account.signOutEverywhere": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak", note: "the caller's own sessions" },
   "account.secondFactor": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
   "account.beginSecondFactor": { who: STAFF, input: () => undefined, stranger: "no-leak", note: "a pending secret of the caller's own" },
   "account.confirmSecondFactor": { who: STAFF, input: () => ({ code: "000000" }), allowedAnswer: /^BAD_REQUEST: That code is not right/,
@@ -170,6 +264,12 @@ const matrix: Matrix = {
 
   "me.viewer": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
   "me.profile": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
+  "me.updateProfile": {
+    who: ATHLETE,
+    input: () => ({ eventOrSport: "Marathon", birthYear: null, sex: "unspecified" as const, preInjuryWeeklyKm: null, previousHamstringInjury: false, conditions: [] }),
+    stranger: "no-leak",
+    note: "the caller's own profile",
+  },
 
   // Physio: caseload and clinical records.
   "caseload.list": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
@@ -398,8 +498,17 @@ describe("the matrix covers every procedure of appRouter", () => {
     expect(Object.keys(matrix).filter((p) => !allPaths.includes(p))).toEqual([]);
   });
 
-  it("allows exactly the invite and reset-link procedures without sign-in", () => {
-    expect(allPaths.filter((p) => ruleOf(p)?.who === "public")).toEqual(["invite.accept", "invite.lookup", "passwordReset.complete", "passwordReset.lookup"]);
+  it("allows exactly the link procedures and the club set-up without sign-in", () => {
+    expect(allPaths.filter((p) => ruleOf(p)?.who === "public")).toEqual([
+      "emailChange.confirm",
+      "emailChange.lookup",
+      "invite.accept",
+      "invite.lookup",
+      "passwordReset.complete",
+      "passwordReset.lookup",
+      "setup.createClub",
+      "setup.status",
+    ]);
   });
 });
 

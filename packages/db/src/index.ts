@@ -28,3 +28,7 @@ export * from "./queries/throttles";
 export * from "./queries/passwords";
 export * from "./rls";
 export * from "./queries/second-factor";
+export * from "./queries/clubs";
+export * from "./queries/squads";
+export * from "./queries/email-changes";
+export * from "./queries/operators";

@@ -36,6 +36,12 @@ export const actions = [
   "staff.remove",
   "passwordReset.issue",
   "securityPolicy.write",
+  // Running the club: squads (coaches), staff roles, settings and ownership (the owner).
+  "squad.manage",
+  "staff.manage",
+  "club.read",
+  "club.write",
+  "athlete.writeOwn",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -102,6 +108,11 @@ const rules: Record<Action, Rule> = {
   "passwordReset.issue": anyOf("coach", "physio"),
   // The club's security settings (second factor for physios): the owner only.
   "securityPolicy.write": (actor) => actor.role === "coach" && actor.isOwner === true,
+  "squad.manage": anyOf("coach"),
+  "athlete.writeOwn": anyOf("athlete"),
+  "staff.manage": (actor) => actor.role === "coach" && actor.isOwner === true,
+  "club.read": anyOf("coach", "physio"),
+  "club.write": (actor) => actor.role === "coach" && actor.isOwner === true,
   "visaH.write": (actor, subject) =>
     actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || subject.athleteId === actor.athleteId)),
 };

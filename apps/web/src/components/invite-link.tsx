@@ -18,8 +18,9 @@ export function InviteLink({
   path: string;
   name: string;
   expiresAt: Date;
-  kind?: "invite" | "reset";
+  kind?: "invite" | "reset" | "email";
 }) {
+  const title = { invite: "Invite link", reset: "Password reset link", email: "Email confirmation link" }[kind];
   const calendar = useClubCalendar();
   const [origin, setOrigin] = useState("");
   const [copied, setCopied] = useState(false);
@@ -37,18 +38,18 @@ export function InviteLink({
   return (
     <Alert className="max-w-2xl" role="status">
       <AlertTitle>
-        {kind === "reset" ? "Password reset link" : "Invite link"} for {name}
+        {title} for {name}
       </AlertTitle>
       <AlertDescription className="grid gap-3">
         <p>
-          Send this link to {name} yourself. It works once, until{" "}
-          {kind === "reset"
-            ? `${formatInClubTime(expiresAt, calendar, "dateTime")}; older reset links no longer work`
+          {kind === "email" ? "Open this link yourself to confirm the address." : `Send this link to ${name} yourself.`} It works once, until{" "}
+          {kind !== "invite"
+            ? `${formatInClubTime(expiresAt, calendar, "dateTime")}; older links no longer work`
             : formatInClubTime(expiresAt, calendar, "shortDate")}
           .
         </p>
         <Label htmlFor="invite-url" className="sr-only">
-          {kind === "reset" ? "Password reset link" : "Invite link"}
+          {title}
         </Label>
         <div className="flex gap-2">
           <Input id="invite-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />

@@ -67,5 +67,5 @@ export function servedOverHttps(url: URL, headers: Headers): boolean {
 
 /** Pages behind sign-in and every API answer. */
 export function needsNoStore(pathname: string): boolean {
-  return /^\/(coach|physio|me|api)(\/|$)/.test(pathname);
+  return /^\/(coach|physio|me|api|operator|account)(\/|$)/.test(pathname);
 }

@@ -5,6 +5,8 @@ import type { Context } from "@loadline/api";
 import { env } from "@/env";
 import { clientAddress } from "@loadline/auth/client-address";
 import { getDb } from "./db";
+import { getMailer, publicUrl } from "./mailer";
+import { currentOperator } from "./operator";
 import { currentActor } from "./session";
 
 /**
@@ -13,6 +15,15 @@ import { currentActor } from "./session";
  * generic error answer refers to (the server log line carries the same id).
  */
 export async function createContext(requestId: string = randomUUID()): Promise<Context> {
-  const [db, actor, requestHeaders] = await Promise.all([getDb(), currentActor(), headers()]);
-  return { db, actor, now: new Date(), requestId, clientAddress: clientAddress(requestHeaders, env.LOADLINE_TRUSTED_PROXY) };
+  const [db, actor, requestHeaders, operator] = await Promise.all([getDb(), currentActor(), headers(), currentOperator()]);
+  return {
+    db,
+    actor,
+    now: new Date(),
+    requestId,
+    clientAddress: clientAddress(requestHeaders, env.LOADLINE_TRUSTED_PROXY),
+    instance: { openSignup: env.LOADLINE_OPEN_SIGNUP, publicUrl },
+    mailer: getMailer(),
+    operator,
+  };
 }

@@ -1,7 +1,10 @@
+import { z } from "zod";
 import { hashPassword, verifyPassword } from "@loadline/auth/password";
 import { matchTotp, newRecoveryCodes, newTotpSecret, openSecret, sealSecret, secondFactorKey, totpUri } from "@loadline/auth/second-factor";
 import { realSleep, throttledAttempt } from "@loadline/auth/throttle";
 import {
+  changeEmailSchema,
+  changeNameSchema,
   changePasswordSchema,
   disableSecondFactorSchema,
   DomainError,
@@ -12,6 +15,7 @@ import {
 } from "@loadline/domain";
 import { changePassword, disableTotp, enableTotp, getPasswordHash, getSecondFactor, setPendingTotpSecret, type Database } from "@loadline/db";
 import type { Context } from "../context";
+import { changeOwnName, requestEmailChange, signOutEverywhere } from "../services/account";
 import { protectedProcedure, router } from "../trpc";
 
 /** Second-factor procedures are for staff; the record of the signed-in user. */
@@ -53,6 +57,28 @@ export const accountRouter = router({
       return { email: user.email };
     });
   }),
+
+  changeName: protectedProcedure.input(changeNameSchema).mutation(({ ctx, input }) => changeOwnName(ctx.db, ctx.actor, input.name)),
+
+  /**
+   * Ask to move the account to a new email: the current password is required (and throttled);
+   * the change happens when the confirmation link is opened.
+   */
+  requestEmailChange: protectedProcedure
+    .input(changeEmailSchema.extend({ currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const key = `password-change:${ctx.actor.userId}`;
+      return throttledAttempt(ctx.db, { all: [key], clearOnSuccess: [key] }, throttleClock(ctx), async () => {
+        const user = await getPasswordHash(ctx.db, ctx.actor.organisationId, ctx.actor.userId);
+        if (!user) throw new DomainError("unauthenticated", "Your account no longer exists.");
+        await assertPassword(ctx.db, user.passwordHash, input.currentPassword, "currentPassword");
+        if (user.email === input.email) throw new DomainError("invalid", "This is already your email.", { email: ["This is already your email."] });
+        return requestEmailChange(ctx.db, ctx.actor, ctx.now, input.email, ctx);
+      });
+    }),
+
+  /** Sign out of every device at once, this one included. */
+  signOutEverywhere: protectedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.db, ctx.actor)),
 
   /** Is a second factor set up, and does the club require one of this user? */
   secondFactor: protectedProcedure.query(async ({ ctx }) => {

@@ -1,5 +1,6 @@
 import { getAthleteByUser, getAthleteClinicalProfile, getUserWithOrganisation, readAthleteTimeZones, readClubCalendar } from "@loadline/db";
-import { effectiveTimeZone, DomainError } from "@loadline/domain";
+import { effectiveTimeZone, DomainError, ownAthleteProfileSchema } from "@loadline/domain";
+import { updateOwnProfile } from "../services/account";
 import { procedureFor, protectedProcedure, router } from "../trpc";
 
 export const meRouter = router({
@@ -27,4 +28,9 @@ export const meRouter = router({
     const clinical = await getAthleteClinicalProfile(ctx.db, ctx.actor.organisationId, profile.id);
     return { ...profile, conditions: clinical?.conditions ?? [], notes: clinical?.notes ?? "" };
   }),
+
+  /** The athlete edits their own profile (sport, history, conditions); squads and notes stay with staff. */
+  updateProfile: procedureFor("athlete.writeOwn")
+    .input(ownAthleteProfileSchema)
+    .mutation(({ ctx, input }) => updateOwnProfile(ctx.db, ctx.actor, ctx.now, input)),
 });

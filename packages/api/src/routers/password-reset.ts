@@ -3,7 +3,7 @@ import { hashPassword } from "@loadline/auth/password";
 import { hashInviteToken } from "@loadline/auth/tokens";
 import { canIssuePasswordReset, DomainError, resetLinkState, resetPasswordSchema } from "@loadline/domain";
 import { completePasswordReset, createPasswordReset, findPasswordResetByTokenHash, findResetTarget } from "@loadline/db";
-import { issuePasswordReset } from "../services/password-resets";
+import { emailPasswordReset, issuePasswordReset } from "../services/password-resets";
 import { throttledTokenAttempt } from "../services/throttle";
 import { procedureFor, publicProcedure, router } from "../trpc";
 
@@ -29,6 +29,7 @@ export const passwordResetRouter = router({
       if (!target.hasPassword) throw new DomainError("invalid", `${target.name} has not set a password yet: send a new invite link instead.`);
       const { reset, resetPath } = issuePasswordReset(ctx.actor.userId, ctx.now);
       await createPasswordReset(ctx.db, ctx.actor.organisationId, target.userId, reset, ctx.now);
+      await emailPasswordReset(ctx.db, ctx, ctx.actor.organisationId, target, resetPath);
       return { resetPath, expiresAt: reset.expiresAt, name: target.name };
     }),
 

@@ -54,9 +54,10 @@ export const plannerRouter = router({
       const { organisationId } = ctx.actor;
       await assertOwnSquad(ctx.db, organisationId, input.squadId);
       if (input.weekStart) assertDateInRange(input.weekStart, ctx.now, "weekStart", "planned");
-      // The club's week: Monday 00:00 to Monday 00:00 in its zone (167-169 h across a clock change).
-      const calendar = await readClubCalendar(ctx.db, organisationId);
-      const { start: from, end: to } = clubWeek(input.weekStart ?? ctx.now, { timeZone: calendar.timeZone });
+      // The club's week, from its start day at 00:00 in its zone (167-169 h across a clock change).
+      const club = await readClubCalendar(ctx.db, organisationId);
+      const calendar = { timeZone: club.timeZone, locale: club.locale, weekStartsOn: club.weekStartsOn };
+      const { start: from, end: to } = clubWeek(input.weekStart ?? ctx.now, calendar);
       const [sessions, athletes] = await Promise.all([
         listSquadSessions(ctx.db, organisationId, [input.squadId], from, to),
         listBoardAthletes(ctx.db, organisationId, [input.squadId]),

@@ -12,7 +12,7 @@ import {
   type Database,
 } from "@loadline/db";
 import { fieldError } from "../errors";
-import { inviteAthlete, issueInvite } from "../services/invites";
+import { emailInvite, inviteAthlete, issueInvite } from "../services/invites";
 import { procedureFor, router } from "../trpc";
 
 const athleteIdSchema = z.object({ athleteId: z.uuid("Unknown athlete") });
@@ -47,7 +47,7 @@ export const rosterRouter = router({
       const squadIds = await assertOwnSquads(ctx.db, ctx.actor.organisationId, input.squadIds);
       // No athlete id in the answer: an email with an account in another club gets a pending
       // invite and no profile yet, and both answers must look the same (see inviteAthlete).
-      return inviteAthlete(ctx.db, ctx.actor, ctx.now, { ...input, squadIds });
+      return inviteAthlete(ctx.db, ctx.actor, ctx.now, { ...input, squadIds }, ctx);
     }),
 
   update: procedureFor("roster.write")
@@ -86,6 +86,7 @@ export const rosterRouter = router({
       }
       const { invite, invitePath } = issueInvite(ctx.actor.userId, ctx.now);
       await reissueInvite(ctx.db, ctx.actor.organisationId, athlete.userId, invite, ctx.now);
+      await emailInvite(ctx.db, ctx, ctx.actor.organisationId, { email: athlete.email, name: athlete.name, role: "athlete" }, invitePath);
       return { invitePath, expiresAt: invite.expiresAt };
     }),
 });

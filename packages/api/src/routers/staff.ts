@@ -2,6 +2,7 @@ import { z } from "zod";
 import { can, DomainError, inviteStaffSchema } from "@loadline/domain";
 import { getSecurityPolicy, listStaff, removeStaffMember, setPhysioSecondFactorRequired } from "@loadline/db";
 import { inviteStaff } from "../services/invites";
+import { changeStaffRole, reissueStaffInvite, revokeInvite } from "../services/club-people";
 import { procedureFor, router } from "../trpc";
 
 export const staffRouter = router({
@@ -10,7 +11,7 @@ export const staffRouter = router({
   /** The same answer whether or not the email has an account in another club (see inviteStaff). */
   invite: procedureFor("invite.create")
     .input(inviteStaffSchema)
-    .mutation(({ ctx, input }) => inviteStaff(ctx.db, ctx.actor, ctx.now, input)),
+    .mutation(({ ctx, input }) => inviteStaff(ctx.db, ctx.actor, ctx.now, input, ctx)),
 
   /**
    * Remove a staff member from the club: archived, and every session they have ends. Coaches
@@ -29,6 +30,21 @@ export const staffRouter = router({
       }
       return { userId: input.userId };
     }),
+
+  /** The owner switches a staff member between coach and physio (never the owner's own role). */
+  changeRole: procedureFor("staff.manage")
+    .input(z.object({ userId: z.uuid("Unknown staff member"), role: z.enum(["coach", "physio"], { error: "Choose coach or physio" }) }))
+    .mutation(({ ctx, input }) => changeStaffRole(ctx.db, ctx.actor, ctx.now, input.userId, input.role)),
+
+  /** A new invite link for a staff member who has not signed up; older links stop working. */
+  reissueInvite: procedureFor("invite.create")
+    .input(z.object({ userId: z.uuid("Unknown staff member") }))
+    .mutation(({ ctx, input }) => reissueStaffInvite(ctx.db, ctx.actor, ctx.now, input.userId, ctx)),
+
+  /** Withdraw a pending staff invite (the person never signed up). */
+  revokeInvite: procedureFor("invite.create")
+    .input(z.object({ userId: z.uuid("Unknown staff member") }))
+    .mutation(({ ctx, input }) => revokeInvite(ctx.db, ctx.actor, ctx.now, input.userId)),
 
   /** The club's security settings (shown on the staff page). */
   securityPolicy: procedureFor("roster.read").query(async ({ ctx }) => {

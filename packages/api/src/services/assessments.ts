@@ -73,8 +73,8 @@ async function computeAssessments(db: Database, organisationId: string, athleteI
     let assessment: Assessment | null;
     try {
       // Stored records were validated on write; this applies defaults and types.
-      const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale };
-      assessment = assessAthlete(athleteTimelineSchema.parse(input), now, { calendar });
+      const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale, weekStartsOn: club.weekStartsOn };
+      assessment = assessAthlete(athleteTimelineSchema.parse(input), now, { calendar, clubThresholds: club.engineThresholds });
     } catch (error) {
       console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
       assessment = null;

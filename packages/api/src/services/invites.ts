@@ -1,7 +1,23 @@
 import { newInviteToken } from "@loadline/auth/tokens";
 import { INVITE_TTL_HOURS, type AddAthleteInput, type Actor, type InviteStaffInput } from "@loadline/domain";
-import { createAthlete, createMembershipInvite, createStaffInvite, emailHolder, type Database, type NewInvite } from "@loadline/db";
+import { createAthlete, createMembershipInvite, createStaffInvite, emailHolder, getOrganisationName, type Database, type NewInvite } from "@loadline/db";
+import type { Context } from "../context";
+import { inviteEmail, sendIfConfigured } from "../email";
 import { fieldError } from "../errors";
+
+/** What sending an email needs from the request: the mailer, the public address, the log. */
+export type MailContext = Pick<Context, "mailer" | "instance" | "log" | "requestId">;
+
+/**
+ * Email an invite link when SMTP is set up. The answer to the inviter never says whether it was
+ * sent: an email with an account in another club gets no working link to send, and both answers
+ * must look the same.
+ */
+export async function emailInvite(db: Database, mail: MailContext | undefined, organisationId: string, to: { email: string; name: string; role: string; owner?: boolean }, invitePath: string): Promise<void> {
+  if (!mail?.mailer) return;
+  const clubName = (await getOrganisationName(db, organisationId)) ?? "Your club";
+  await sendIfConfigured(mail, invitePath, (url) => inviteEmail({ to: to.email, name: to.name, clubName, role: to.role, url, ...(to.owner ? { owner: true } : {}) }));
+}
 
 /** A fresh one-time link: the token goes into the path shown once, only its hash is stored. */
 export function issueInvite(createdByUserId: string, now: Date): { invite: NewInvite; invitePath: string } {
@@ -28,15 +44,19 @@ async function assertNotInThisClub(db: Database, organisationId: string, email: 
   return holder;
 }
 
-export async function inviteStaff(db: Database, actor: Actor, now: Date, input: InviteStaffInput): Promise<InviteAnswer> {
+export async function inviteStaff(db: Database, actor: Actor, now: Date, input: InviteStaffInput, mail?: MailContext): Promise<InviteAnswer> {
   const holder = await assertNotInThisClub(db, actor.organisationId, input.email);
   const { invite, invitePath } = issueInvite(actor.userId, now);
-  if (holder === "other_organisation") await createMembershipInvite(db, actor.organisationId, input, invite);
-  else await createStaffInvite(db, actor.organisationId, input, invite);
+  if (holder === "other_organisation") {
+    await createMembershipInvite(db, actor.organisationId, input, invite);
+  } else {
+    await createStaffInvite(db, actor.organisationId, input, invite);
+    await emailInvite(db, mail, actor.organisationId, input, invitePath);
+  }
   return { invitePath, expiresAt: invite.expiresAt };
 }
 
-export async function inviteAthlete(db: Database, actor: Actor, now: Date, input: AddAthleteInput): Promise<InviteAnswer> {
+export async function inviteAthlete(db: Database, actor: Actor, now: Date, input: AddAthleteInput, mail?: MailContext): Promise<InviteAnswer> {
   const holder = await assertNotInThisClub(db, actor.organisationId, input.email);
   const { invite, invitePath } = issueInvite(actor.userId, now);
   if (holder === "other_organisation") {
@@ -44,6 +64,7 @@ export async function inviteAthlete(db: Database, actor: Actor, now: Date, input
     await createMembershipInvite(db, actor.organisationId, { email, name, role: "athlete", athleteProfile }, invite);
   } else {
     await createAthlete(db, actor.organisationId, input, invite);
+    await emailInvite(db, mail, actor.organisationId, { email: input.email, name: input.name, role: "athlete" }, invitePath);
   }
   return { invitePath, expiresAt: invite.expiresAt };
 }

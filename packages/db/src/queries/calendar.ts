@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { ClubThresholds, IsoWeekday } from "@loadline/domain";
 import type { Database } from "../client";
 import { athleteProfiles, organisations } from "../schema";
 
@@ -6,15 +7,24 @@ import { athleteProfiles, organisations } from "../schema";
 export interface ClubCalendarRow {
   timeZone: string;
   locale: string;
+  weekStartsOn: IsoWeekday;
+  /** The owner's engine defaults for the club (null: the engine's own). */
+  engineThresholds: ClubThresholds | null;
 }
 
-/** The organisation's zone and locale (one query); the defaults when the row is missing. */
+/** The organisation's zone, locale, week start and engine defaults (one query); the defaults when the row is missing. */
 export async function readClubCalendar(db: Database, organisationId: string): Promise<ClubCalendarRow> {
   const [row] = await db
-    .select({ timeZone: organisations.timeZone, locale: organisations.locale })
+    .select({
+      timeZone: organisations.timeZone,
+      locale: organisations.locale,
+      weekStartsOn: organisations.weekStartsOn,
+      engineThresholds: organisations.engineThresholds,
+    })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  return row ?? { timeZone: "Europe/London", locale: "en-GB" };
+  if (!row) return { timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1, engineThresholds: null };
+  return { ...row, weekStartsOn: row.weekStartsOn as IsoWeekday };
 }
 
 /** Athletes' own time-zone overrides (null: the club's zone), one query. */

@@ -28,6 +28,7 @@ export async function changePassword(db: Database, organisationId: string, userI
 export interface ResetTarget {
   userId: string;
   name: string;
+  email: string;
   role: Role;
   isOwner: boolean;
   hasPassword: boolean;
@@ -39,6 +40,7 @@ export async function findResetTarget(db: Database, organisationId: string, user
     .select({
       userId: users.id,
       name: users.name,
+      email: users.email,
       role: users.role,
       isOwner: users.isOwner,
       passwordHash: users.passwordHash,

@@ -11,7 +11,7 @@ export interface SquadSummary {
   activeAthletes: number;
 }
 
-/** Squads of an organisation with how many active athletes train in each. */
+/** Active squads of an organisation with how many active athletes train in each. */
 export async function listSquads(db: Database, organisationId: string): Promise<SquadSummary[]> {
   const rows = await db
     .select({
@@ -23,7 +23,8 @@ export async function listSquads(db: Database, organisationId: string): Promise<
     .from(squads)
     .leftJoin(squadMemberships, eq(squadMemberships.squadId, squads.id))
     .leftJoin(athleteProfiles, eq(athleteProfiles.userId, squadMemberships.userId))
-    .where(eq(squads.organisationId, organisationId))
+    // Archived squads leave forms, filters and the board; the squads page still lists them.
+    .where(and(eq(squads.organisationId, organisationId), isNull(squads.archivedAt)))
     .groupBy(squads.id)
     .orderBy(asc(squads.name));
   return rows;
@@ -302,4 +303,28 @@ export async function setAthleteArchivedAt(
     if (archivedAt) await endAllSessions(tx, row.userId);
     return true;
   });
+}
+
+/** The athlete's own edit of their profile (sport, history, conditions); squads and notes stay staff's. */
+export async function updateOwnAthleteProfile(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  input: Omit<RosterProfileInput, "name" | "squadIds"> & Pick<AthleteClinicalProfile, "conditions">,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(athleteProfiles)
+    .set({
+      eventOrSport: input.eventOrSport,
+      birthYear: input.birthYear,
+      sex: input.sex,
+      preInjuryWeeklyKm: input.preInjuryWeeklyKm,
+      previousHamstringInjury: input.previousHamstringInjury,
+      conditions: input.conditions,
+      updatedAt: now,
+    })
+    .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+    .returning({ id: athleteProfiles.id });
+  return rows.length > 0;
 }

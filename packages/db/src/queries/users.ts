@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Role } from "@loadline/domain";
-import type { Database } from "../client";
-import { athleteProfiles, organisations, users } from "../schema";
+import type { Database, Transaction } from "../client";
+import { athleteProfiles, invites, organisations, users } from "../schema";
 import { endAllSessions } from "./sessions";
 
 export interface SignInRecord {
@@ -54,6 +54,10 @@ export interface StaffMember {
   role: Role;
   isOwner: boolean;
   hasPassword: boolean;
+  /** active: signed up; invited: the invite is not used yet (its link may have expired). */
+  status: "active" | "invited";
+  /** When the newest unused invite link stops working (invited staff only). */
+  inviteExpiresAt: Date | null;
 }
 
 /** The signed-in user with their organisation's name, for the app shell. */
@@ -73,7 +77,7 @@ export async function getUserWithOrganisation(db: Database, organisationId: stri
   return row ?? null;
 }
 
-/** Coaches and physios of an organisation. */
+/** Coaches and physios of an organisation, with the state of their invite. */
 export async function listStaff(db: Database, organisationId: string): Promise<StaffMember[]> {
   const rows = await db
     .select({
@@ -83,13 +87,67 @@ export async function listStaff(db: Database, organisationId: string): Promise<S
       role: users.role,
       isOwner: users.isOwner,
       passwordHash: users.passwordHash,
+      inviteExpiresAt: sql<Date | null>`(select max(i.expires_at) from ${invites} i where i.user_id = "users"."id" and i.accepted_at is null)`.mapWith(
+        (v: string | Date | null) => (v === null ? null : new Date(v)),
+      ),
     })
     .from(users)
-    .where(and(eq(users.organisationId, organisationId), isNull(users.archivedAt)))
+    .where(and(eq(users.organisationId, organisationId), isNull(users.archivedAt), ne(users.role, "athlete")))
     .orderBy(users.name);
-  return rows
-    .filter((r) => r.role !== "athlete")
-    .map(({ passwordHash, ...r }) => ({ ...r, hasPassword: passwordHash !== null }));
+  return rows.map(({ passwordHash, inviteExpiresAt, ...r }) => ({
+    ...r,
+    hasPassword: passwordHash !== null,
+    status: passwordHash !== null ? ("active" as const) : ("invited" as const),
+    inviteExpiresAt: passwordHash !== null ? null : inviteExpiresAt,
+  }));
+}
+
+/** One active staff member of the club (for role changes and invite reissue). */
+export async function getStaffMember(db: Database, organisationId: string, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, isOwner: users.isOwner, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.id, userId), isNull(users.archivedAt), ne(users.role, "athlete")))
+    .limit(1);
+  if (!row) return null;
+  const { passwordHash, ...member } = row;
+  return { ...member, hasPassword: passwordHash !== null };
+}
+
+/** Switch a staff member between coach and physio; their sessions end (their pages change). */
+export async function setStaffRole(db: Database | Transaction, organisationId: string, userId: string, role: "coach" | "physio"): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.organisationId, organisationId), eq(users.id, userId), eq(users.isOwner, false), ne(users.role, "athlete"), isNull(users.archivedAt)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/**
+ * Withdraw the invite of a staff member who never set a password: the person is deleted (they
+ * have no history yet), which frees their email and kills their links. False when there is no
+ * such pending staff member.
+ */
+export async function revokeStaffInvite(db: Database | Transaction, organisationId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .delete(users)
+    .where(
+      and(
+        eq(users.organisationId, organisationId),
+        eq(users.id, userId),
+        ne(users.role, "athlete"),
+        isNull(users.passwordHash),
+        eq(users.isOwner, false),
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** Change one's own name. */
+export async function setUserName(db: Database | Transaction, organisationId: string, userId: string, name: string): Promise<void> {
+  await db.update(users).set({ name }).where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
 }
 
 /**

@@ -7,3 +7,5 @@ export * from "./clinical";
 export * from "./squad-planning";
 export * from "./throttles";
 export * from "./password-resets";
+export * from "./email-changes";
+export * from "./operators";

@@ -1,4 +1,6 @@
-import { boolean, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, integer, jsonb, pgTable, text, unique } from "drizzle-orm/pg-core";
+import type { ClubThresholds } from "@loadline/domain";
 import { createdAt, id, textLimit } from "./columns";
 
 export const organisations = pgTable(
@@ -11,9 +13,17 @@ export const organisations = pgTable(
     timeZone: text("time_zone").notNull().default("Europe/London"),
     /** Locale every screen formats dates in. */
     locale: text("locale").notNull().default("en-GB"),
+    /** ISO weekday the club's weeks start on (1 Monday ... 7 Sunday): planner, progress, volume weeks. */
+    weekStartsOn: integer("week_starts_on").notNull().default(1),
     /** Set by the owner: physios must have a second factor before they can use the app. */
     physioSecondFactorRequired: boolean("physio_second_factor_required").notNull().default(false),
+    /** The owner's engine defaults for the club (a plan's own overrides still win); null: the engine's. */
+    engineThresholds: jsonb("engine_thresholds").$type<ClubThresholds>(),
     createdAt: createdAt(),
   },
-  (t) => [textLimit("organisations_name_length_check", t.name, "title"), unique("organisations_slug_key").on(t.slug)],
+  (t) => [
+    textLimit("organisations_name_length_check", t.name, "title"),
+    unique("organisations_slug_key").on(t.slug),
+    check("organisations_week_starts_on_check", sql`${t.weekStartsOn} between 1 and 7`),
+  ],
 );

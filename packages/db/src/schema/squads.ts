@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, organisationId, textLimit } from "./columns";
 import { organisations } from "./organisations";
 import { users } from "./users";
@@ -14,6 +14,8 @@ export const squads = pgTable(
     name: text("name").notNull(),
     kind: text("kind", { enum: squadKinds }).notNull(),
     createdAt: createdAt(),
+    /** Archived squads leave the board, planner and forms; their history and members stay. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
   (t) => [textLimit("squads_name_length_check", t.name, "name"), 
     unique("squads_org_name_key").on(t.organisationId, t.name),

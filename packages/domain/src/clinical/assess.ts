@@ -1,5 +1,6 @@
 import { deriveAvailability } from "./availability";
 import type { Calendar } from "./calendar";
+import type { ThresholdOverrides } from "./config";
 import type { AssessmentContext } from "./context";
 import { prepareContext, sessionsBetween } from "./context";
 import { evaluateExitCriteria } from "./exit-criteria";
@@ -38,11 +39,16 @@ import { ENGINE_VERSION } from "./version";
  * @param evaluatedAt the time of evaluation; the engine never reads the clock
  * @param options.calendar the club's (or athlete's) time zone, locale and week start: day
  *   boundaries and every time written in a sentence use it (default Europe/London, en-GB, Monday)
+ * @param options.clubThresholds the club's engine defaults (the plan's overrides still win)
  * @returns flags (R1-R22), the latest outcome (R4), progression state, next high-load time (R7),
  *   the current phase's exit checklist, workload (R10-R13), availability, VISA-H and gait summaries
  */
-export function assessAthlete(timeline: AthleteTimeline, evaluatedAt: Date, options: { calendar?: Partial<Calendar> } = {}): Assessment {
-  const ctx = prepareContext(timeline, evaluatedAt, options.calendar);
+export function assessAthlete(
+  timeline: AthleteTimeline,
+  evaluatedAt: Date,
+  options: { calendar?: Partial<Calendar>; clubThresholds?: ThresholdOverrides | null } = {},
+): Assessment {
+  const ctx = prepareContext(timeline, evaluatedAt, options.calendar, options.clubThresholds);
   const outcomes = computeOutcomes(ctx);
   const trend = morningTrend(ctx);
   const spacing = highLoadSpacing(ctx, outcomes);

@@ -234,15 +234,23 @@ export const defaultThresholds: Readonly<Thresholds> = deepFreeze({
 });
 
 /**
- * Merges a plan's threshold overrides onto the defaults, leaf by leaf.
+ * Merges threshold overrides onto the defaults, leaf by leaf: the club's defaults first, then the
+ * plan's (a plan always has the last word for its athlete).
  * @param planOverrides the plan's `thresholds` (may be undefined or partial)
+ * @param clubOverrides the club's engine defaults set by its owner (may be undefined or partial)
  * @returns a complete, new `Thresholds` object; the defaults are never mutated
  */
-export function resolveThresholds(planOverrides?: ThresholdOverrides | null): Thresholds {
+export function resolveThresholds(planOverrides?: ThresholdOverrides | null, clubOverrides?: ThresholdOverrides | null): Thresholds {
   const resolved = clonePlain(defaultThresholds);
-  if (!planOverrides) return resolved;
-  for (const key of Object.keys(planOverrides) as (keyof Thresholds)[]) {
-    const override = planOverrides[key];
+  applyOverrides(resolved, clubOverrides);
+  applyOverrides(resolved, planOverrides);
+  return resolved;
+}
+
+function applyOverrides(resolved: Thresholds, overrides: ThresholdOverrides | null | undefined): void {
+  if (!overrides) return;
+  for (const key of Object.keys(overrides) as (keyof Thresholds)[]) {
+    const override = overrides[key];
     if (!override) continue;
     const group = resolved[key] as Record<string, unknown>;
     for (const [leaf, value] of Object.entries(override)) {
@@ -254,7 +262,6 @@ export function resolveThresholds(planOverrides?: ThresholdOverrides | null): Th
       }
     }
   }
-  return resolved;
 }
 
 /** Copies nested plain objects (the thresholds hold only objects, numbers, strings, booleans). */

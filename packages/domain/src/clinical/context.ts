@@ -1,7 +1,7 @@
 import type { Calendar } from "./calendar";
 import { resolveCalendar } from "./calendar";
 import type { Thresholds } from "./config";
-import { resolveThresholds } from "./config";
+import { resolveThresholds, type ThresholdOverrides } from "./config";
 import { effectiveForbiddenActivities } from "./phases";
 import type { LoggedSession, MorningCheckIn } from "./schemas/logs";
 import type { Plan } from "./schemas/plan";
@@ -86,11 +86,16 @@ function deriveActivities(log: LoggedSession, thresholds: Thresholds): Set<Activ
  * Builds the assessment context: resolves thresholds, drops records after `now`, sorts every
  * collection once and precomputes derived facts, so every rule afterwards is a windowed scan.
  */
-export function prepareContext(timeline: AthleteTimeline, evaluatedAt: Date, calendar?: Partial<Calendar>): AssessmentContext {
+export function prepareContext(
+  timeline: AthleteTimeline,
+  evaluatedAt: Date,
+  calendar?: Partial<Calendar>,
+  clubThresholds?: ThresholdOverrides | null,
+): AssessmentContext {
   const now = evaluatedAt.getTime();
   const plan = timeline.plan;
-  // No plan (not in rehab): the default thresholds.
-  const thresholds = resolveThresholds(plan?.thresholds);
+  // No plan (not in rehab): the club's defaults over the engine's.
+  const thresholds = resolveThresholds(plan?.thresholds, clubThresholds);
 
   const sessions: PreparedSession[] = [];
   for (const log of timeline.sessions) {

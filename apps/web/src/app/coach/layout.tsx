@@ -19,7 +19,9 @@ export default async function CoachLayout({ children }: { children: ReactNode })
     { href: "/coach/alerts", label: alerts ? `Alerts (${alerts} new)` : "Alerts" },
     { href: "/coach/gait", label: "Gait" },
     { href: "/coach/roster", label: "Roster" },
+    { href: "/coach/squads", label: "Squads" },
     { href: "/coach/staff", label: "Staff" },
+    { href: "/coach/club", label: "Club" },
   ];
   return (
     <RoleLayout role="coach" section="/coach" nav={nav}>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { homePathFor } from "@loadline/domain";
 import { currentActor } from "@/server/session";
 import { AuthCard } from "@/components/auth-card";
+import { serverCaller } from "@/trpc/server";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -21,9 +22,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       returnTo = "/";
     }
   }
+  const status = await (await serverCaller()).setup.status();
+  if (status.needsSetup) redirect("/setup");
   return (
     <AuthCard title="Sign in to Loadline" description="Coaches, physios and athletes use the account their club invited them to.">
       <SignInForm returnTo={returnTo} />
+      {status.canCreateClub ? (
+        <p className="mt-4 text-center text-sm text-muted-foreground">
+          New to Loadline?{" "}
+          <a href="/setup" className="font-medium text-primary underline underline-offset-4">
+            Set up your club
+          </a>
+        </p>
+      ) : null}
     </AuthCard>
   );
 }

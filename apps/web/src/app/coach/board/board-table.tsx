@@ -51,7 +51,10 @@ export function BoardTable() {
     refetchInterval: (query) => (query.state.data?.some((r) => r.assessmentState === "being_assessed") ? 3_000 : false),
   });
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
+  const { data: mine } = useSuspenseQuery(trpc.squads.mine.queryOptions());
   const { values, set } = useUrlState(["q", "squad", "availability", "severity", "phase", "sort"] as const);
+  // A coach opens on the squads they look after; "all" (or one squad) on request.
+  const squadFilter = values.squad || (mine.length > 0 ? "mine" : "all");
 
   const sortParam = values.sort || "-flags";
   const sortId = (columns.some((c) => c.id === sortParam.replace(/^-/, "")) ? sortParam.replace(/^-/, "") : "flags") as ColumnId;
@@ -62,7 +65,8 @@ export function BoardTable() {
     const filtered = rows.filter((row) => {
       const a = row.assessment;
       if (q && !row.athlete.name.toLowerCase().includes(q) && !row.athlete.eventOrSport.toLowerCase().includes(q)) return false;
-      if (values.squad && !row.athlete.squads.some((s) => s.id === values.squad)) return false;
+      if (squadFilter === "mine" && !row.athlete.squads.some((s) => mine.includes(s.id))) return false;
+      if (squadFilter !== "mine" && squadFilter !== "all" && !row.athlete.squads.some((s) => s.id === squadFilter)) return false;
       // Without an assessment only the name and squad filters can decide; other filters hide it.
       if (a === null) return !values.availability && !values.severity && !values.phase;
       if (values.availability && a.availability !== values.availability) return false;
@@ -79,7 +83,7 @@ export function BoardTable() {
       const order = typeof vx === "string" && typeof vy === "string" ? vx.localeCompare(vy) : Number(vx) - Number(vy);
       return (descending ? -order : order) || x.athlete.name.localeCompare(y.athlete.name);
     });
-  }, [rows, values, sortId, descending]);
+  }, [rows, values, sortId, descending, squadFilter, mine]);
 
   const toggleSort = (id: ColumnId) => set({ sort: sortId === id && !descending ? `-${id}` : id });
 
@@ -92,8 +96,9 @@ export function BoardTable() {
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="board-squad">Squad</Label>
-          <NativeSelect id="board-squad" value={values.squad} onChange={(e) => set({ squad: e.target.value })}>
-            <NativeSelectOption value="">All squads</NativeSelectOption>
+          <NativeSelect id="board-squad" value={squadFilter} onChange={(e) => set({ squad: e.target.value })}>
+            {mine.length > 0 ? <NativeSelectOption value="mine">My squads</NativeSelectOption> : null}
+            <NativeSelectOption value="all">All squads</NativeSelectOption>
             {squads.map((s) => (
               <NativeSelectOption key={s.id} value={s.id}>
                 {s.name}

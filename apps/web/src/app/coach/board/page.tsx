@@ -3,17 +3,19 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { BoardTable } from "./board-table";
+import { GettingStarted } from "./getting-started";
 
 export const metadata: Metadata = { title: "Squad board" };
 
 export default async function BoardPage() {
-  await Promise.all([prefetch(trpc.board.rows.queryOptions({})), prefetch(trpc.roster.squads.queryOptions())]);
+  await Promise.all([prefetch(trpc.board.rows.queryOptions({})), prefetch(trpc.roster.squads.queryOptions()), prefetch(trpc.squads.mine.queryOptions())]);
   return (
     <HydrateClient>
       <PageHeader
         title="Squad board"
         description="Who is fit to train, who is in rehab, and what the rules engine flags. Open an athlete for the detail a coach may see."
       />
+      <GettingStarted />
       <Suspense>
         <BoardTable />
       </Suspense>

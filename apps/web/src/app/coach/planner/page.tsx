@@ -17,9 +17,10 @@ const todayKey = (timeZone: string) => localDateKey(Date.now(), timeZone);
 export default async function PlannerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const caller = await serverCaller();
-  const [squads, viewer] = await Promise.all([caller.roster.squads(), caller.me.viewer()]);
+  const [squads, viewer, mine] = await Promise.all([caller.roster.squads(), caller.me.viewer(), caller.squads.mine()]);
   const requested = typeof params.squad === "string" ? params.squad : undefined;
-  const squadId = squads.find((s) => s.id === requested)?.id ?? squads[0]?.id;
+  // Without a choice, the first squad the coach looks after.
+  const squadId = squads.find((s) => s.id === requested)?.id ?? squads.find((s) => mine.includes(s.id))?.id ?? squads[0]?.id;
   const weekParam = typeof params.week === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.week) ? params.week : null;
   const week = weekParam ?? todayKey(viewer.calendar.timeZone);
   if (squadId) await prefetch(trpc.planner.week.queryOptions({ squadId, weekStart: weekAnchor(week) }));
@@ -34,7 +35,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
           <WeekPlanner squads={squads.map((s) => ({ id: s.id, name: s.name }))} squadId={squadId} week={week} />
         </Suspense>
       ) : (
-        <p className="text-muted-foreground">Create a squad on the roster first.</p>
+        <p className="text-muted-foreground">Create a squad on the Squads page first.</p>
       )}
     </HydrateClient>
   );

@@ -31,6 +31,30 @@ export function StaffPanel() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: staff } = useSuspenseQuery(trpc.staff.list.queryOptions());
+  // The security policy answers whether the viewer may edit it, which is whether they own the club.
+  const { data: policy } = useSuspenseQuery(trpc.staff.securityPolicy.queryOptions());
+  const isOwner = policy.canEdit;
+  const refreshStaff = () => queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() });
+  const [reissued, setReissued] = useState<{ name: string; invitePath: string; expiresAt: Date } | null>(null);
+  const reissue = useMutation(trpc.staff.reissueInvite.mutationOptions({ onError: (error) => toast.error(error.message) }));
+  const revoke = useMutation(
+    trpc.staff.revokeInvite.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Invite withdrawn");
+        await refreshStaff();
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  const changeRole = useMutation(
+    trpc.staff.changeRole.mutationOptions({
+      onSuccess: async (result) => {
+        toast.success(`Now a ${result.role}; they sign in again to see their new pages`);
+        await refreshStaff();
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
   const form = useForm<InviteStaffInput>({ resolver: zodResolver(inviteStaffSchema), defaultValues: { name: "", email: "", role: "physio" } });
   const [created, setCreated] = useState<{ name: string; invitePath: string; expiresAt: Date } | null>(null);
   const invite = useMutation(
@@ -87,7 +111,42 @@ export function StaffPanel() {
                 <TableCell>{person.hasPassword ? <Badge variant="secondary">Active</Badge> : <Badge variant="amber">Invite pending</Badge>}</TableCell>
                 <TableCell className="text-right">
                   {person.isOwner ? null : (
-                    <div className="flex justify-end gap-2">
+                    <div className="flex flex-wrap justify-end gap-2">
+                      {isOwner ? (
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          aria-label={`Make ${person.name} a ${person.role === "coach" ? "physio" : "coach"}`}
+                          disabled={changeRole.isPending}
+                          onClick={() => changeRole.mutate({ userId: person.id, role: person.role === "coach" ? "physio" : "coach" })}
+                        >
+                          Make {person.role === "coach" ? "physio" : "coach"}
+                        </Button>
+                      ) : null}
+                      {!person.hasPassword && (isOwner || person.role === "physio") ? (
+                        <>
+                          <Button
+                            variant="outline"
+                            size="sm"
+                            aria-label={`Replace the link of ${person.name}`}
+                            disabled={reissue.isPending}
+                            onClick={() =>
+                              reissue.mutate({ userId: person.id }, { onSuccess: (result) => setReissued({ ...result, name: person.name }) })
+                            }
+                          >
+                            New link
+                          </Button>
+                          <Button
+                            variant="ghost"
+                            size="sm"
+                            aria-label={`Withdraw the invite of ${person.name}`}
+                            disabled={revoke.isPending}
+                            onClick={() => revoke.mutate({ userId: person.id })}
+                          >
+                            Withdraw
+                          </Button>
+                        </>
+                      ) : null}
                       {person.hasPassword ? (
                         <Button
                           variant="outline"
@@ -99,9 +158,11 @@ export function StaffPanel() {
                           Reset link
                         </Button>
                       ) : null}
-                      <Button variant="ghost" size="sm" aria-label={`Remove ${person.name}`} onClick={() => setToRemove({ id: person.id, name: person.name })}>
-                        Remove
-                      </Button>
+                      {person.hasPassword ? (
+                        <Button variant="ghost" size="sm" aria-label={`Remove ${person.name}`} onClick={() => setToRemove({ id: person.id, name: person.name })}>
+                          Remove
+                        </Button>
+                      ) : null}
                     </div>
                   )}
                 </TableCell>
@@ -109,6 +170,11 @@ export function StaffPanel() {
             ))}
           </TableBody>
         </Table>
+        {reissued ? (
+          <div className="border-t p-4">
+            <InviteLink path={reissued.invitePath} name={reissued.name} expiresAt={reissued.expiresAt} />
+          </div>
+        ) : null}
         {resetLink ? (
           <div className="border-t p-4">
             <InviteLink kind="reset" path={resetLink.resetPath} name={resetLink.name} expiresAt={resetLink.expiresAt} />

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth-card";
+import { serverCaller } from "@/trpc/server";
+import { ConfirmEmail } from "./confirm-email";
+
+export const metadata: Metadata = { title: "Confirm your email" };
+
+const refusals = {
+  used: { title: "This link has already been used", text: "Your email was changed with it. Sign in with your new address." },
+  expired: { title: "This link has expired", text: "Links to confirm an email work for 24 hours. Ask for a new one on your account page." },
+  unknown: { title: "This link is not valid", text: "Check that you copied the whole link, or ask for a new one on your account page." },
+} as const;
+
+/** Opening the link shows what will change; the button (not the visit) makes the change. */
+export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const change = await (await serverCaller()).emailChange.lookup({ token });
+  if (change.state !== "valid") {
+    const refusal = refusals[change.state];
+    return (
+      <AuthCard title={refusal.title}>
+        <p className="text-sm text-muted-foreground">{refusal.text}</p>
+        <p className="mt-4 text-sm">
+          <a href="/sign-in" className="font-medium text-primary underline underline-offset-4">
+            Go to sign in
+          </a>
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Confirm your new email" description={`Your ${change.organisationName} account will sign in as ${change.email}.`}>
+      <ConfirmEmail token={token} email={change.email} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The emails Loadline sends, as plain text and HTML. None carries health data: a link, the
+ * club's name and the person's own name, nothing about anyone's injury, plan or logs.
+ */
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escape = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+function message(to: string, subject: string, paragraphs: string[], link: { url: string; label: string }, after: string): EmailMessage {
+  const text = [...paragraphs, link.url, after, "Loadline"].join("\n\n");
+  const html = [
+    "<!doctype html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5\">",
+    ...paragraphs.map((p) => `<p>${escape(p)}</p>`),
+    `<p><a href="${escape(link.url)}">${escape(link.label)}</a></p>`,
+    `<p style="color:#555">${escape(after)}</p>`,
+    "<p>Loadline</p></body></html>",
+  ].join("\n");
+  return { to, subject, text, html };
+}
+
+export function inviteEmail(input: { to: string; name: string; clubName: string; role: string; url: string; owner?: boolean }): EmailMessage {
+  const as = input.owner ? "its owner" : input.role === "athlete" ? "an athlete" : `a ${input.role}`;
+  return message(
+    input.to,
+    input.owner ? `Set up ${input.clubName} on Loadline` : `${input.clubName} invited you to Loadline`,
+    [`Hello ${input.name},`, `${input.clubName} added you to Loadline as ${as}. Open this link to choose your password:`],
+    { url: input.url, label: "Choose your password" },
+    "The link works once, for 7 days. If you did not expect this, ignore this email.",
+  );
+}
+
+export function passwordResetEmail(input: { to: string; name: string; clubName: string; url: string }): EmailMessage {
+  return message(
+    input.to,
+    "Reset your Loadline password",
+    [`Hello ${input.name},`, `Someone at ${input.clubName} made a link for you to choose a new Loadline password:`],
+    { url: input.url, label: "Choose a new password" },
+    "The link works once, for 24 hours. If you did not ask for it, ignore this email and tell your club.",
+  );
+}
+
+export function emailChangeEmail(input: { to: string; url: string }): EmailMessage {
+  return message(
+    input.to,
+    "Confirm your new Loadline email",
+    ["Hello,", "You asked to sign in to Loadline with this address. Open this link to confirm it:"],
+    { url: input.url, label: "Confirm this email" },
+    "The link works once, for 24 hours. Until then your old address keeps working. If you did not ask for this, ignore this email.",
+  );
+}

@@ -1,0 +1,86 @@
+import { canChangeStaffRole, DomainError, type Actor, type SquadInput } from "@loadline/domain";
+import {
+  countActiveCoaches,
+  createSquad as createSquadQuery,
+  getStaffMember,
+  reissueInvite,
+  revokeStaffInvite,
+  setSquadArchivedAt,
+  setSquadCoaches,
+  setStaffRole,
+  updateSquad,
+  type Database,
+} from "@loadline/db";
+import { fieldError } from "../errors";
+import { recordAudit } from "./audit";
+import { emailInvite, issueInvite, type InviteAnswer, type MailContext } from "./invites";
+
+const noSquad = (): never => {
+  throw new DomainError("not_found", "No such squad in your club.");
+};
+
+export async function createSquad(db: Database, actor: Actor, now: Date, input: SquadInput): Promise<{ squadId: string }> {
+  const { id } = await createSquadQuery(db, actor.organisationId, input);
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "squad", entityId: id, detail: "created" }]);
+  return { squadId: id };
+}
+
+export async function renameSquad(db: Database, actor: Actor, now: Date, squadId: string, input: SquadInput): Promise<{ squadId: string }> {
+  if (!(await updateSquad(db, actor.organisationId, squadId, input))) noSquad();
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "squad", entityId: squadId, detail: "renamed" }]);
+  return { squadId };
+}
+
+/** Archive or restore a squad: its athletes stay in the club (and in their other squads). */
+export async function archiveSquad(db: Database, actor: Actor, now: Date, squadId: string, archived: boolean): Promise<{ squadId: string; archived: boolean }> {
+  if (!(await setSquadArchivedAt(db, actor.organisationId, squadId, archived ? now : null))) noSquad();
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "squad", entityId: squadId, detail: archived ? "archived" : "restored" }]);
+  return { squadId, archived };
+}
+
+/** Which coaches look after a squad (their board, planner and alerts open on it). */
+export async function assignCoaches(db: Database, actor: Actor, now: Date, squadId: string, coachIds: string[]): Promise<{ squadId: string; coachIds: string[] }> {
+  const unique = [...new Set(coachIds)];
+  if ((await countActiveCoaches(db, actor.organisationId, unique)) !== unique.length) throw fieldError("coachIds", "Choose coaches of your club");
+  if (!(await setSquadCoaches(db, actor.organisationId, squadId, unique))) noSquad();
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "squad_coaches", entityId: squadId, detail: `${unique.length} coach(es)` }]);
+  return { squadId, coachIds: unique };
+}
+
+/** The owner switches a staff member between coach and physio; their sessions end (other pages). */
+export async function changeStaffRole(db: Database, actor: Actor, now: Date, userId: string, role: "coach" | "physio"): Promise<{ userId: string; role: "coach" | "physio" }> {
+  if (userId === actor.userId) throw new DomainError("invalid", "You cannot change your own role.");
+  const member = await getStaffMember(db, actor.organisationId, userId);
+  if (!member) throw new DomainError("not_found", "No such staff member in your club.");
+  if (!canChangeStaffRole(member, role)) {
+    throw new DomainError("invalid", member.isOwner ? "The owner's role cannot change: transfer ownership first." : `${member.name} is already a ${role}.`);
+  }
+  await setStaffRole(db, actor.organisationId, userId, role);
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "staff_role", entityId: userId, detail: `now ${role}` }]);
+  return { userId, role };
+}
+
+/** Staff who have not set a password yet: coaches act on physios' invites, the owner on anyone's. */
+async function pendingStaff(db: Database, actor: Actor, userId: string) {
+  const member = await getStaffMember(db, actor.organisationId, userId);
+  if (!member || member.hasPassword) throw new DomainError("not_found", "No pending invite for this person in your club.");
+  if (member.role === "coach" && actor.isOwner !== true) throw new DomainError("forbidden", "Only the owner manages coaches' invites.");
+  return member;
+}
+
+/** A fresh link for a staff member who has not signed up; older links stop working. */
+export async function reissueStaffInvite(db: Database, actor: Actor, now: Date, userId: string, mail?: MailContext): Promise<InviteAnswer> {
+  const member = await pendingStaff(db, actor, userId);
+  const { invite, invitePath } = issueInvite(actor.userId, now);
+  if (!(await reissueInvite(db, actor.organisationId, userId, invite, now))) throw new DomainError("not_found", "No pending invite for this person in your club.");
+  await emailInvite(db, mail, actor.organisationId, { email: member.email, name: member.name, role: member.role }, invitePath);
+  return { invitePath, expiresAt: invite.expiresAt };
+}
+
+/** Withdraw a staff invite: the person had no account yet, so nothing of theirs remains. */
+export async function revokeInvite(db: Database, actor: Actor, now: Date, userId: string): Promise<{ userId: string }> {
+  await pendingStaff(db, actor, userId);
+  if (!(await revokeStaffInvite(db, actor.organisationId, userId))) throw new DomainError("not_found", "No pending invite for this person in your club.");
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "staff_invite", entityId: userId, detail: "revoked" }]);
+  return { userId };
+}

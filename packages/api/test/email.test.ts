@@ -1,0 +1,162 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "@loadline/auth/password";
+import type { DatabaseHandle } from "@loadline/db";
+import { users } from "@loadline/db/schema";
+import { eq } from "drizzle-orm";
+import { smtpMailer, type Mailer } from "../src/email";
+import { createCaller } from "../src/root";
+import { createTestDatabase, makeClub, NOW, TEST_SECOND_FACTOR_KEY, type Club } from "./fixtures";
+
+/**
+ * Email with SMTP set up: a local SMTP sink started here receives invites, set-up links, reset
+ * links and email confirmations; the test follows the links it finds. No email carries health
+ * data, and without a mailer nothing is sent (the links are shown to copy).
+ */
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+let handle: DatabaseHandle;
+let club: Club;
+let sink: SMTPServer;
+let mailer: Mailer;
+const inbox: Received[] = [];
+const PUBLIC_URL = "https://loadline.example.test";
+
+beforeAll(async () => {
+  sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
+  const { port } = sink.server.address() as AddressInfo;
+  mailer = smtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "Loadline <loadline@example.test>" });
+  handle = await createTestDatabase();
+  club = await makeClub(handle, "Mail Club");
+  await handle.db.update(users).set({ passwordHash: await hashPassword("mail-club-password") }).where(eq(users.organisationId, club.organisationId));
+}, 120_000);
+afterAll(async () => {
+  await handle.close();
+  await new Promise<void>((resolve) => sink.close(() => resolve()));
+});
+
+const withMail = (actor: Club["coach"] | null, withMailer = true) =>
+  createCaller({
+    db: handle.db,
+    actor,
+    now: NOW,
+    mailer: withMailer ? mailer : null,
+    instance: { openSignup: false, publicUrl: PUBLIC_URL },
+    secondFactorKey: TEST_SECOND_FACTOR_KEY,
+    sleep: async () => {},
+  });
+
+/** Quoted-printable soft breaks and escapes undone, so links can be read from the raw message. */
+const decoded = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=3D/gi, "=");
+
+function lastTo(address: string): { body: string; path: string } {
+  const message = [...inbox].reverse().find((m) => m.to.includes(address));
+  if (!message) throw new Error(`no email to ${address}`);
+  const body = decoded(message.raw);
+  const match = body.match(new RegExp(`${PUBLIC_URL.replace(/\./g, "\\.")}(/[\\w/-]+)`));
+  if (!match?.[1]) throw new Error(`no link in the email to ${address}`);
+  return { body, path: match[1] };
+}
+
+describe("emails over SMTP", () => {
+  it("an invited physio gets the link by email (text and HTML) and signs up with it", async () => {
+    const answer = await withMail(club.coach).staff.invite({ name: "Mo Physio", email: "mo@mail.test", role: "physio" });
+    const { body, path } = lastTo("mo@mail.test");
+    expect(path).toBe(answer.invitePath);
+    expect(body).toContain("Content-Type: text/plain");
+    expect(body).toContain("Content-Type: text/html");
+    expect(body).toMatch(/Subject: Mail Club invited you to Loadline/);
+    const token = path.replace("/invite/", "");
+    const anonymous = withMail(null);
+    expect(await anonymous.invite.lookup({ token })).toMatchObject({ state: "valid", name: "Mo Physio" });
+    await anonymous.invite.accept({ token, password: "mo-physio-password", confirm: "mo-physio-password" });
+    expect((await anonymous.invite.lookup({ token })).state).toBe("used");
+  });
+
+  it("an athlete's invite, a reset link and an email confirmation arrive; none carries health data", async () => {
+    const coach = withMail(club.coach);
+    await coach.roster.add({
+      name: "Ana Runner",
+      email: "ana@mail.test",
+      squadIds: [club.squadIds.distance],
+      eventOrSport: "Marathon",
+      birthYear: null,
+      sex: "female",
+      preInjuryWeeklyKm: 50,
+      previousHamstringInjury: true,
+    });
+    const invite = lastTo("ana@mail.test");
+    expect(invite.path).toMatch(/^\/invite\//);
+    expect(invite.body).not.toMatch(/hamstring|marathon|pain|injur/i);
+
+    await coach.passwordReset.issue({ userId: club.physio.userId });
+    const reset = lastTo(await physioEmail());
+    expect(reset.path).toMatch(/^\/reset\//);
+    expect((await withMail(null).passwordReset.lookup({ token: reset.path.replace("/reset/", "") })).state).toBe("valid");
+
+    await withMail(club.physio).account.requestEmailChange({ email: "physio-new@mail.test", currentPassword: "mail-club-password" });
+    const confirm = lastTo("physio-new@mail.test");
+    expect(confirm.path).toMatch(/^\/confirm-email\//);
+    await withMail(null).emailChange.confirm({ token: confirm.path.replace("/confirm-email/", "") });
+    expect(await physioEmail()).toBe("physio-new@mail.test");
+    for (const message of inbox) expect(decoded(message.raw)).not.toMatch(/VISA|episode|phase|pain|diagnos/i);
+  });
+
+  it("an operator's new club sends its owner the set-up link", async () => {
+    const link = await createCaller({ db: handle.db, actor: null, operator: { operatorId: "00000000-0000-4000-8000-000000000000" }, now: NOW, mailer, instance: { openSignup: false, publicUrl: PUBLIC_URL } }).operator.createClub({
+      clubName: "Mailed Club",
+      timeZone: "Europe/London",
+      locale: "en-GB",
+      ownerName: "Mel Owner",
+      ownerEmail: "mel@mail.test",
+    });
+    const { body, path } = lastTo("mel@mail.test");
+    expect(path).toBe(link.setupPath);
+    expect(body).toMatch(/Subject: Set up Mailed Club on Loadline/);
+  });
+
+  it("without SMTP nothing is sent and the link is still answered to copy", async () => {
+    const before = inbox.length;
+    const answer = await withMail(club.coach, false).staff.invite({ name: "No Mail", email: "nomail@mail.test", role: "physio" });
+    expect(answer.invitePath).toMatch(/^\/invite\//);
+    expect(inbox.length).toBe(before);
+  });
+
+  it("a mail server that refuses does not fail the invite", async () => {
+    const broken: Mailer = { send: async () => Promise.reject(new Error("550 refused")) };
+    const logged: unknown[] = [];
+    const answer = await createCaller({
+      db: handle.db,
+      actor: club.coach,
+      now: NOW,
+      mailer: broken,
+      instance: { openSignup: false, publicUrl: PUBLIC_URL },
+      log: (record) => logged.push(record),
+    }).staff.invite({ name: "Bounce", email: "bounce@mail.test", role: "physio" });
+    expect(answer.invitePath).toMatch(/^\/invite\//);
+    expect(JSON.stringify(logged)).toContain("email_failed");
+    expect(JSON.stringify(logged)).not.toContain(answer.invitePath);
+  });
+});
+
+async function physioEmail(): Promise<string> {
+  const [row] = await handle.db.select({ email: users.email }).from(users).where(eq(users.id, club.physio.userId));
+  return row!.email;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import {
+  canChangeStaffRole,
+  can,
+  clubSettingsSchema,
+  clubSlug,
+  clubThresholdFields,
+  clubThresholdsFrom,
+  defaultThresholds,
+  resolveThresholds,
+  type Actor,
+} from "../src";
+
+const org = "00000000-0000-4000-8000-000000000001";
+const coach: Actor = { userId: "c", role: "coach", organisationId: org };
+const owner: Actor = { ...coach, isOwner: true };
+const physio: Actor = { userId: "p", role: "physio", organisationId: org };
+
+describe("club engine defaults", () => {
+  it("apply between the engine's defaults and a plan's overrides (the plan wins)", () => {
+    const club = { visaH: { reminderIntervalDays: 21 }, pain: { pht: { greenMax: 1, amberMax: 4 } } };
+    const noPlan = resolveThresholds(null, club);
+    expect(noPlan.visaH.reminderIntervalDays).toBe(21);
+    expect(noPlan.pain.pht).toEqual({ greenMax: 1, amberMax: 4 });
+    const withPlan = resolveThresholds({ pain: { pht: { greenMax: 2 } } }, club);
+    expect(withPlan.pain.pht).toEqual({ greenMax: 2, amberMax: 4 });
+    expect(withPlan.visaH.reminderIntervalDays).toBe(21);
+    expect(resolveThresholds(null, null)).toEqual(defaultThresholds);
+  });
+
+  it("store only what differs from the engine's defaults, and read back into the form", () => {
+    const same = clubThresholdFields(null);
+    expect(clubThresholdsFrom(same)).toEqual({});
+    const changed = { ...same, visaHIntervalDays: 28, weeklyGreenMaxPct: 8 };
+    const stored = clubThresholdsFrom(changed);
+    expect(stored).toEqual({ visaH: { reminderIntervalDays: 28 }, volume: { weeklyGreenMaxPct: 8 } });
+    expect(clubThresholdFields(stored)).toEqual(changed);
+  });
+
+  it("the settings form refuses an amber ceiling below green and a week start outside 1-7", () => {
+    const base = { name: "C", timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1, physioSecondFactorRequired: false, visaHIntervalDays: 14, painGreenMax: 3, painAmberMax: 2, weeklyGreenMaxPct: 10 };
+    expect(clubSettingsSchema.safeParse(base).error?.issues[0]?.path).toEqual(["painAmberMax"]);
+    expect(clubSettingsSchema.safeParse({ ...base, painAmberMax: 5, weekStartsOn: 0 }).error?.issues[0]?.path).toEqual(["weekStartsOn"]);
+    expect(clubSettingsSchema.safeParse({ ...base, painAmberMax: 5 }).success).toBe(true);
+  });
+});
+
+describe("club administration policy", () => {
+  it("coaches manage squads; only the owner writes settings and changes roles", () => {
+    expect(can(coach, "squad.manage")).toBe(true);
+    expect(can(physio, "squad.manage")).toBe(false);
+    expect(can(coach, "club.write")).toBe(false);
+    expect(can(owner, "club.write")).toBe(true);
+    expect(can(owner, "staff.manage")).toBe(true);
+    expect(can(coach, "staff.manage")).toBe(false);
+    expect(can(physio, "club.read")).toBe(true);
+  });
+
+  it("the owner's role never changes, and only between coach and physio", () => {
+    expect(canChangeStaffRole({ role: "physio", isOwner: false }, "coach")).toBe(true);
+    expect(canChangeStaffRole({ role: "coach", isOwner: true }, "physio")).toBe(false);
+    expect(canChangeStaffRole({ role: "athlete", isOwner: false }, "coach")).toBe(false);
+    expect(canChangeStaffRole({ role: "coach", isOwner: false }, "coach")).toBe(false);
+  });
+
+  it("slugs are URL-safe, keep the name readable and never come out empty", () => {
+    expect(clubSlug("Riverside Harriers & AC", "a1b2c3")).toBe("riverside-harriers-ac-a1b2c3");
+    expect(clubSlug("Åsane Løpeklubb", "x")).toBe("asane-l-peklubb-x");
+    expect(clubSlug("!!!", "z")).toBe("club-z");
+  });
+});
