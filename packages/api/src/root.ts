@@ -1,4 +1,5 @@
 import { caseloadRouter } from "./routers/caseload";
+import { capacityTestsRouter } from "./routers/capacity-tests";
 import { adjunctsRouter } from "./routers/adjuncts";
 import { auditRouter } from "./routers/audit";
 import { episodesRouter } from "./routers/episodes";
@@ -34,6 +35,7 @@ export const appRouter = router({
   plans: plansRouter,
   exercises: exercisesRouter,
   adjuncts: adjunctsRouter,
+  capacityTests: capacityTestsRouter,
   escalations: escalationsRouter,
   audit: auditRouter,
   board: boardRouter,

@@ -166,7 +166,7 @@ const matrix: Matrix = {
   "episodes.clinicalProfile": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "episodes.updateClinicalProfile": {
     who: PHYSIO,
-    input: (t) => ({ athleteId: t.athleteId, profile: { conditions: [planted.condition], notes: "" } }),
+    input: (t) => ({ athleteId: t.athleteId, profile: { conditions: [planted.condition], notes: "", preInjuryWeeklyKm: 40, bmi: 24, usualCadenceSpm: 172 } }),
     stranger: "refused",
   },
   "episodes.clinicians": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
@@ -202,6 +202,12 @@ const matrix: Matrix = {
   "adjuncts.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "adjuncts.record": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, at: hoursAgo(5), kind: "shockwave" as const }), stranger: "refused" },
   "adjuncts.enterRestrictions": { who: PHYSIO, input: (t) => ({ adjunctId: t.adjunctId, restrictions: "No sprints for 2 weeks" }), stranger: "refused" },
+  "capacityTests.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "capacityTests.record": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, at: hoursAgo(3), kind: "single_leg_bridge_reps" as const, affectedSide: "right" as const, left: 28, right: 26 }),
+    stranger: "refused",
+  },
   "escalations.list": {
     who: PHYSIO,
     input: (t) => ({ includeResolved: true, athleteId: t.athleteId }),

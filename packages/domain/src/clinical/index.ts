@@ -24,3 +24,5 @@ export * from "./threshold-fields";
 export * from "./calendar";
 export { ENGINE_VERSION } from "./version";
 export * from "./recorded-sport";
+export * from "./capacity-tests";
+export * from "./engine-inputs";
