@@ -1,7 +1,8 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { phaseInfo, type Phase } from "@loadline/domain";
+import Link from "next/link";
+import { phaseInfo, writersFor, type ExitCriterionId, type Phase } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -12,6 +13,28 @@ import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { serverFieldErrors } from "../../_components/labels";
+import { writerScreens } from "../../_components/writer-screens";
+
+/**
+ * Where the records a criterion reads are written, from the domain's engine-input table: links
+ * to this page's tabs for what the physio records, and the form's name for what others log.
+ */
+function SettledBy({ id }: { id: ExitCriterionId }) {
+  const screens = [...new Map(writersFor(id).map((w) => [writerScreens[w].label, writerScreens[w]])).values()];
+  const own = screens.filter((s) => s.tab !== undefined && s.tab !== "phase");
+  const others = screens.filter((s) => s.tab === undefined);
+  return (
+    <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
+      {own.map((s) => (
+        <Link key={s.label} href={`?tab=${s.tab}`} scroll={false} className="font-medium text-primary underline underline-offset-4">
+          Open {s.label}
+          <span className="sr-only"> for {id}</span>
+        </Link>
+      ))}
+      {others.length > 0 ? <span>Logged on {others.map((s) => s.label).join(", ")}</span> : null}
+    </span>
+  );
+}
 
 const statusBadge = { met: { variant: "zone-green", label: "Met" }, not_met: { variant: "zone-red", label: "Not met" }, unknown: { variant: "outline", label: "No data" } } as const;
 
@@ -70,8 +93,12 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
             {current.exitCriteria.map((c) => (
               <li key={c.id} className="flex items-start gap-3 text-sm">
                 <Badge variant={statusBadge[c.status].variant}>{statusBadge[c.status].label}</Badge>
-                <span>
-                  <span className="font-medium">{c.id}</span> {c.description}
+                <span className="grid">
+                  <span>
+                    <span className="font-medium">{c.id}</span> {c.description}
+                  </span>
+                  {c.status !== "met" && c.dataNeeded ? <span className="text-muted-foreground">{c.dataNeeded}</span> : null}
+                  {c.status !== "met" ? <SettledBy id={c.id} /> : null}
                 </span>
               </li>
             ))}
