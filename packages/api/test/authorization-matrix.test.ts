@@ -193,6 +193,12 @@ const matrix: Matrix = {
     input: (t) => ({ athleteId: t.athleteId, baseVersion: 2, toPhase: 2, overrideReason: "Matrix check" }),
     stranger: "refused",
   },
+  "plans.discharge": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, baseVersion: 999, overrideReason: "Matrix check" }),
+    stranger: "refused",
+    note: "a version nobody wrote, so the matrix never closes an episode (CONFLICT); plan-writers.test.ts covers discharge",
+  },
   "exercises.list": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
   "exercises.create": {
     who: PHYSIO,

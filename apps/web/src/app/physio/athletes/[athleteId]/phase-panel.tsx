@@ -45,6 +45,8 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
   const { data: current } = useSuspenseQuery(trpc.plans.current.queryOptions({ athleteId }));
   const [overrideReason, setOverrideReason] = useState("");
   const [reason, setReason] = useState("");
+  const [dischargeNote, setDischargeNote] = useState("");
+  const [dischargeOverride, setDischargeOverride] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const change = useMutation(
     trpc.plans.changePhase.mutationOptions({
@@ -57,6 +59,19 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
         setOverrideReason("");
         setReason("");
         toast.success(`Phase ${row.phase} recorded in plan version ${row.version}`);
+        await refreshClinical();
+      },
+    }),
+  );
+  const discharge = useMutation(
+    trpc.plans.discharge.mutationOptions({
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        setErrors(Object.keys(fields).length > 0 ? { ...fields, ...(fields.overrideReason ? { dischargeOverride: fields.overrideReason } : {}) } : { _form: error.message });
+      },
+      onSuccess: async (result) => {
+        setErrors({});
+        toast.success(result.kind === "discharge" ? "Discharged: every discharge criterion met" : "Discharged with override");
         await refreshClinical();
       },
     }),
@@ -150,6 +165,43 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
               )}
               <Button type="submit" className="w-fit" disabled={change.isPending}>
                 {allMet ? `Sign off: advance to phase ${next}` : `Advance to phase ${next} with override`}
+              </Button>
+            </form>
+          </CardContent>
+        </Card>
+      ) : null}
+      {plan.phase === 4 ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Discharge</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <form
+              className="grid gap-3"
+              onSubmit={(e) => {
+                e.preventDefault();
+                discharge.mutate({ athleteId, baseVersion: plan.version, ...(dischargeNote.trim() ? { note: dischargeNote } : {}), ...(allMet ? {} : { overrideReason: dischargeOverride }) });
+              }}
+            >
+              {allMet ? (
+                <p className="text-sm">Every discharge criterion is met. Discharging closes the episode; your sign-off is recorded with it and in the audit log.</p>
+              ) : (
+                <Field
+                  label="Discharge override reason"
+                  description="Not every discharge criterion is met. Write why you discharge anyway; it is recorded with your name."
+                  error={errors.dischargeOverride}
+                  required
+                >
+                  <Textarea rows={3} value={dischargeOverride} onChange={(e) => setDischargeOverride(e.target.value)} />
+                </Field>
+              )}
+              <Field label="Discharge note (optional)" error={errors.note}>
+                <Textarea rows={2} value={dischargeNote} onChange={(e) => setDischargeNote(e.target.value)} />
+              </Field>
+              <Button type="submit" className="w-fit" disabled={discharge.isPending}>
+                {allMet ? "Sign off: discharge" : "Discharge with override"}
               </Button>
             </form>
           </CardContent>

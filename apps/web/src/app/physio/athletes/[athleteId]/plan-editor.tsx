@@ -91,6 +91,7 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
   const plan = current.plan;
   const [baseVersion, setBaseVersion] = useState(plan?.version ?? 0);
   const [phase, setPhase] = useState<Phase>(plan?.phase ?? 1);
+  const [phaseStartDay, setPhaseStartDay] = useState("");
   const [prescriptions, setPrescriptions] = useState<Prescription[]>(plan?.body.prescriptions ?? []);
   const [forbidden, setForbidden] = useState<ActivityKind[]>(
     plan ? plan.effectiveForbiddenActivities : [...phaseInfo[1].forbiddenActivities],
@@ -207,7 +208,16 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
       ...(baseline !== undefined ? { visaHBaseline: baseline } : {}),
       ...(notes ? { notes } : {}),
     };
-    save.mutate({ athleteId, baseVersion, ...(plan ? {} : { phase }), body, ...(changeSummary.trim() ? { changeSummary } : {}) });
+    // The start of the day typed, in the browser's zone: today's date is then never in the future.
+    const phaseStartedAt = !plan && phaseStartDay ? new Date(`${phaseStartDay}T00:00`) : undefined;
+    save.mutate({
+      athleteId,
+      baseVersion,
+      ...(plan ? {} : { phase }),
+      ...(phaseStartedAt ? { phaseStartedAt } : {}),
+      body,
+      ...(changeSummary.trim() ? { changeSummary } : {}),
+    });
   };
 
   return (
@@ -248,6 +258,16 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
           ) : null}
         </CardHeader>
         <CardContent className="grid gap-4">
+          {!plan ? (
+            <Field
+              label="Phase started on (optional)"
+              htmlFor="plan-phase-start"
+              description="If the athlete was already in this phase before their records were kept here: the exit criteria count the sessions logged since."
+              error={errors.phaseStartedAt}
+            >
+              <Input id="plan-phase-start" type="date" value={phaseStartDay} onChange={(e) => setPhaseStartDay(e.target.value)} />
+            </Field>
+          ) : null}
           {!plan ? (
             <Field label="Starting phase" error={errors.phase}>
               <NativeSelect
