@@ -115,7 +115,7 @@ test.describe("phase exits without override", () => {
     await page.getByRole("button", { name: "Record test" }).click();
     await expect(page.getByRole("table", { name: "Capacity tests" })).toContainText("1/10");
 
-    await page.getByLabel("Test", { exact: true }).selectOption("single_leg_bridge_reps");
+    await page.getByRole("combobox", { name: "Test", exact: true }).selectOption("single_leg_bridge_reps");
     await page.getByLabel("Left side (reps)").fill("30");
     await page.getByLabel("Right side (reps)").fill("28");
     await page.getByRole("button", { name: "Record test" }).click();
@@ -133,7 +133,7 @@ test.describe("phase exits without override", () => {
   });
 
   test("a phase-4 athlete logs full training and is discharged on the discharge criteria", async ({ page, browser }, testInfo) => {
-    const athlete: NewAthlete = await newAthlete(testInfo, { account: true, first: "Dara", squad: "Field" });
+    const athlete: NewAthlete = await newAthlete(testInfo, { account: true, first: "Dara", squad: "Field & Sprint" });
     await rehabInPhase(testInfo, athlete.athleteId, 4, 20, {
       prescriptions: [{ id: "nordic", exercise: "Nordic curl", category: "eccentric", sets: 3, reps: 6, sessionsPerWeek: 2, heavy: true, highTendonLoad: false }],
       returnToSportElements: ["sprint"],
@@ -168,7 +168,7 @@ test.describe("phase exits without override", () => {
     await athletePage.waitForURL(/\/me/);
     await athletePage.goto("/me/log/session");
     await athletePage.getByLabel("Type of session").selectOption("field");
-    await athletePage.getByLabel("Sprints").check();
+    await athletePage.getByRole("checkbox", { name: "Sprints", exact: true }).check();
     await athletePage.getByLabel(/Full training/).check();
     await athletePage.getByLabel(/At full intensity/).check();
     await athletePage.getByLabel("Minutes").fill("80");

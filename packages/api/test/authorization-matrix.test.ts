@@ -172,6 +172,12 @@ const matrix: Matrix = {
   "episodes.clinicians": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
   "episodes.open": { who: PHYSIO, input: (t, self) => ({ athleteId: t.athleteId, episode: validEpisode(self) }), stranger: "refused" },
   "episodes.update": { who: PHYSIO, input: (t, self) => ({ episodeId: t.episodeId, episode: validEpisode(self) }), stranger: "refused" },
+  "episodes.reopen": {
+    who: PHYSIO,
+    input: (t) => ({ episodeId: t.episodeId, reason: "Recurrence" }),
+    stranger: "refused",
+    note: "CONFLICT while the subject's episode is open; plan-writers.test.ts covers reopening",
+  },
   "episodes.addTest": {
     who: PHYSIO,
     input: (t) => ({ episodeId: t.episodeId, test: { test: "arabesque", side: "left", familiarPainReproduced: false, pain: 1 } }),

@@ -109,3 +109,24 @@ describe("discharge from phase 4", () => {
     expect(episodes.episodes[0]).toMatchObject({ status: "resolved" });
   });
 });
+
+describe("reopening a closed episode", () => {
+  it("brings its plan back, needs a reason, refuses an open one, coaches and other clubs", async () => {
+    const athlete = await addAthlete(handle, club, "Recurrence Runner");
+    await openEpisode(athlete);
+    const physio = callerFor(handle, club.physio);
+    await physio.plans.save({ athleteId: athlete.athleteId!, baseVersion: 0, phase: 1, body: phase1Body() });
+    const { episodes } = await physio.episodes.list({ athleteId: athlete.athleteId! });
+    const episodeId = episodes[0]!.id;
+    expect(await codeOf(physio.episodes.reopen({ episodeId, reason: "Recurrence" }))).toBe("CONFLICT");
+    await physio.episodes.close({ episodeId, closingNote: "Discharged" });
+    expect(await assessNow(handle.db, club.organisationId, athlete.athleteId!, NOW)).toMatchObject({ inRehab: false });
+    expect(await fieldErrorsOf(physio.episodes.reopen({ episodeId, reason: "" }))).toHaveProperty("reason");
+    expect(await codeOf(callerFor(handle, club.coach).episodes.reopen({ episodeId, reason: "Recurrence" }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, other.physio).episodes.reopen({ episodeId, reason: "Recurrence" }))).toBe("NOT_FOUND");
+    const reopened = await physio.episodes.reopen({ episodeId, reason: "Pain back after the first race" });
+    expect(reopened).toMatchObject({ status: "active", closedAt: null });
+    expect(reopened.clinicalNotes).toContain("Reopened 2026-11-21: Pain back after the first race");
+    expect(await assessNow(handle.db, club.organisationId, athlete.athleteId!, NOW)).toMatchObject({ inRehab: true, phase: 1 });
+  });
+});

@@ -15,6 +15,7 @@ import { athleteClinicalProfileSchema, episodeInputSchema, noteText, provocation
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { readClinicalProfile, updateClinicalProfile } from "../services/athlete-facts";
+import { reopenClosedEpisode } from "../services/episodes";
 import { clinicalSubject, recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
 
@@ -113,6 +114,11 @@ export const episodesRouter = router({
       await afterClinicalWrite(ctx.db, ctx.actor.organisationId, [existing.athleteId], ctx.now);
       return episode;
     }),
+
+  /** Reopen a closed episode with a reason (recurrence, or a discharge by mistake). */
+  reopen: procedureFor("episode.write")
+    .input(z.object({ episodeId, reason: noteText("reason").pipe(z.string().min(1, "reason is required: why is the episode reopened?")) }))
+    .mutation(({ ctx, input }) => reopenClosedEpisode(ctx.db, ctx.actor, ctx.now, input.episodeId, input.reason)),
 
   addTest: procedureFor("episode.write")
     .input(z.object({ episodeId, test: provocationTestInputSchema }))

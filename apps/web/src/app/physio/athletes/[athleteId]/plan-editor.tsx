@@ -34,6 +34,7 @@ import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDateTime, humanize, serverFieldErrors } from "../../_components/labels";
 import { useClubCalendar } from "@/components/club-calendar";
+import { CustomExerciseForm } from "./custom-exercise-form";
 
 type Prescription = PlanBody["prescriptions"][number];
 
@@ -312,6 +313,7 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
               Add exercise
             </Button>
           </div>
+          <CustomExerciseForm phase={effectivePhase} onCreated={setPicked} />
           {prescriptions.length === 0 ? <p className="text-sm text-muted-foreground">No exercises prescribed yet.</p> : null}
           <ul className="grid gap-3" aria-label="Prescriptions">
             {prescriptions.map((p, index) => (
