@@ -183,6 +183,11 @@ test.describe("phase exits without override", () => {
     await expectAccessible(athletePage);
     await athletePage.getByRole("button", { name: "Save session" }).click();
     await expect(athletePage.getByText("Session saved")).toBeVisible();
+    // The athlete's own profile shows what the club holds, including the physio's plan-side facts.
+    await athletePage.goto("/me/profile");
+    await expect(athletePage.getByRole("heading", { name: "My profile" })).toBeVisible();
+    await expect(athletePage.getByText(athlete.email)).toBeVisible();
+    await expectAccessible(athletePage);
     await context.close();
 
     await page.goto(`/physio/athletes/${athlete.athleteId}?tab=phase`);
