@@ -214,6 +214,7 @@ const matrix: Matrix = {
   "adjuncts.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "adjuncts.record": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, at: hoursAgo(5), kind: "shockwave" as const }), stranger: "refused" },
   "adjuncts.enterRestrictions": { who: PHYSIO, input: (t) => ({ adjunctId: t.adjunctId, restrictions: "No sprints for 2 weeks" }), stranger: "refused" },
+  "athleteRecords.get": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, days: 60 }), stranger: "refused" },
   "capacityTests.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "capacityTests.record": {
     who: PHYSIO,

@@ -222,3 +222,12 @@ export async function listLogRevisions(
       )
   );
 }
+
+/** Every saved version of the athlete's logs changed since a date (edits and deletions included), newest first. */
+export async function listAthleteLogRevisions(db: Database, organisationId: string, athleteId: string, since: Date): Promise<LogRevisionRow[]> {
+  return db
+    .select()
+    .from(logRevisions)
+    .where(and(eq(logRevisions.organisationId, organisationId), eq(logRevisions.athleteId, athleteId), gte(logRevisions.changedAt, since)))
+    .orderBy(desc(logRevisions.changedAt));
+}

@@ -11,6 +11,7 @@ import { AdjunctsPanel } from "./adjuncts-panel";
 import { isPhysioTab } from "../../_components/writer-screens";
 import { AuditPanel } from "./audit-panel";
 import { CapacityTestsPanel } from "./capacity-tests-panel";
+import { RecordsPanel } from "./records-panel";
 import { EpisodePanel } from "./episode-panel";
 import { HistoryPanel } from "./history-panel";
 import { PhasePanel } from "./phase-panel";
@@ -54,6 +55,7 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
           <TabsTrigger value="plan">Plan</TabsTrigger>
           <TabsTrigger value="phase">Phase change</TabsTrigger>
           <TabsTrigger value="tests">Capacity tests</TabsTrigger>
+          <TabsTrigger value="records">Logs and records</TabsTrigger>
           <TabsTrigger value="history">History</TabsTrigger>
           <TabsTrigger value="adjuncts">Adjuncts</TabsTrigger>
           <TabsTrigger value="profile">Athlete facts</TabsTrigger>
@@ -74,6 +76,9 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
         </TabsContent>
         <TabsContent value="tests">
           <CapacityTestsPanel athleteId={athleteId} episodeSide={openEpisode?.side ?? null} />
+        </TabsContent>
+        <TabsContent value="records">
+          <RecordsPanel athleteId={athleteId} />
         </TabsContent>
         <TabsContent value="history">
           <HistoryPanel athleteId={athleteId} />
