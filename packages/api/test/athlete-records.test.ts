@@ -40,6 +40,16 @@ describe("the physio's view of an athlete's records", () => {
     expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("Viewed 1 log(s), 1 check-in(s)");
   });
 
+  it("the physio completes a VISA-H with the athlete: it joins the athlete's history and the audit log", async () => {
+    const physio = callerFor(handle, club.physio);
+    const saved = await physio.visaH.submit({ idempotencyKey: key(), athleteId, at: at(0, 8), items: [6, 6, 6, 6, 6, 6, 7, 15] });
+    expect(saved.total).toBe(58);
+    expect((await physio.athleteRecords.get({ athleteId })).visaH.map((v) => v.total)).toEqual([58, 44]);
+    expect((await callerFor(handle, club.athlete).visaH.mine()).responses.map((r) => r.total)).toEqual([44, 58]);
+    expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("Completed VISA-H with the athlete: 58/100");
+    expect(await codeOf(callerFor(handle, other.physio).visaH.submit({ idempotencyKey: key(), athleteId, at: at(0, 8), items: [6, 6, 6, 6, 6, 6, 7, 15] }))).toBe("NOT_FOUND");
+  });
+
   it("is the physio's only", async () => {
     expect(await codeOf(callerFor(handle, club.coach).athleteRecords.get({ athleteId }))).toBe("FORBIDDEN");
     expect(await codeOf(callerFor(handle, club.athlete).athleteRecords.get({ athleteId }))).toBe("FORBIDDEN");

@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useClubCalendar } from "@/components/club-calendar";
 import { useTRPC } from "@/trpc/react";
 import { formatDate, formatDateTime, humanize, severityLabel } from "../../_components/labels";
+import { VisaHWithAthlete } from "./visa-h-with-athlete";
 
 const windows = [14, 28, 90, 365] as const;
 const redFlagLabel = new Map<string, string>(redFlagQuestions.map((q) => [q.id, q.label]));
@@ -158,6 +159,12 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
                     </li>
                   ))}
                 </ul>
+                <details className="mt-4 rounded-lg border p-3">
+                  <summary className="cursor-pointer text-sm font-medium">Complete VISA-H with the athlete</summary>
+                  <div className="mt-3">
+                    <VisaHWithAthlete athleteId={athleteId} />
+                  </div>
+                </details>
               </CardContent>
             </Card>
             <Card>
