@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
-import { at, codeOf, key } from "./athlete-helpers";
+import { at, codeOf, fieldErrorsOf, key } from "./athlete-helpers";
 import { callerFor, createTestDatabase, makeClub, type Club } from "./fixtures";
 import { startRehab } from "./physio-helpers";
 
@@ -48,6 +48,27 @@ describe("the physio's view of an athlete's records", () => {
     expect((await callerFor(handle, club.athlete).visaH.mine()).responses.map((r) => r.total)).toEqual([44, 58]);
     expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("Completed VISA-H with the athlete: 58/100");
     expect(await codeOf(callerFor(handle, other.physio).visaH.submit({ idempotencyKey: key(), athleteId, at: at(0, 8), items: [6, 6, 6, 6, 6, 6, 7, 15] }))).toBe("NOT_FOUND");
+  });
+
+  it("the physio corrects a log after the athlete's 24 hours, with a reason the athlete sees in its history", async () => {
+    const athlete = callerFor(handle, club.athlete);
+    const logged = await athlete.athleteLogs.logRun({ idempotencyKey: key(), at: at(5), distanceKm: 8, minutes: 45, painDuring: 7 });
+    const later = callerFor(handle, club.athlete, new Date(at(0).getTime() + 3 * 86_400_000));
+    expect(await codeOf(later.athleteLogs.updateRun({ id: logged.log.id, at: at(5), distanceKm: 8, minutes: 45, painDuring: 2 }))).toBe("FORBIDDEN");
+
+    const physio = callerFor(handle, club.physio);
+    expect(await fieldErrorsOf(physio.athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 2, reason: "" } }))).toHaveProperty("correction.reason");
+    expect(await fieldErrorsOf(physio.athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { reason: "Nothing" } }))).toHaveProperty("correction.painDuring");
+    const corrected = await physio.athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 2, distanceKm: 6, reason: "Athlete typed 7 for 2; GPS distance" } });
+    expect(corrected.summary).toBe("distance (km) 8 -> 6, pain during 7 -> 2");
+    const history = await athlete.athleteLogs.history({ kind: "session", id: logged.log.id });
+    expect(history.at(-1)).toMatchObject({ action: "update", byPhysio: true, reason: "Athlete typed 7 for 2; GPS distance" });
+    expect(history[0]).toMatchObject({ action: "create", byPhysio: false, reason: null });
+    expect((await athlete.athleteLogs.get({ id: logged.log.id })).painDuring).toBe(2);
+    expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("Corrected a log: distance (km) 8 -> 6, pain during 7 -> 2");
+
+    expect(await codeOf(callerFor(handle, club.coach).athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 1, reason: "x" } }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, other.physio).athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 1, reason: "x" } }))).toBe("NOT_FOUND");
   });
 
   it("is the physio's only", async () => {

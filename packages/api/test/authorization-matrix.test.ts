@@ -215,6 +215,12 @@ const matrix: Matrix = {
   "adjuncts.record": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, at: hoursAgo(5), kind: "shockwave" as const }), stranger: "refused" },
   "adjuncts.enterRestrictions": { who: PHYSIO, input: (t) => ({ adjunctId: t.adjunctId, restrictions: "No sprints for 2 weeks" }), stranger: "refused" },
   "athleteRecords.get": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, days: 60 }), stranger: "refused" },
+  "athleteRecords.correctLog": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, logId: "00000000-0000-4000-8000-000000000000", correction: { painDuring: 2, reason: "Mistyped" } }),
+    stranger: "refused",
+    note: "nobody's log, so the matrix changes nothing (NOT_FOUND); athlete-records.test.ts covers corrections",
+  },
   "capacityTests.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "capacityTests.record": {
     who: PHYSIO,

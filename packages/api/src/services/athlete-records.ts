@@ -1,6 +1,15 @@
-import { listAthleteLogRevisions, listCheckIns, listGaitAssessments, listSessionLogs, listVisaHResponses, type Database } from "@loadline/db";
-import { withinEditWindow, type Actor } from "@loadline/domain";
-import { getAssessment } from "./assessments";
+import {
+  getSessionLog,
+  listAthleteLogRevisions,
+  listCheckIns,
+  listGaitAssessments,
+  listSessionLogs,
+  listVisaHResponses,
+  updateSessionLog,
+  type Database,
+} from "@loadline/db";
+import { correctedFigures, describeCorrection, DomainError, withinEditWindow, type Actor, type LogCorrection } from "@loadline/domain";
+import { afterClinicalWrite, getAssessment } from "./assessments";
 import { clinicalSubject, recordAudit } from "./audit";
 
 const DAY_MS = 86_400_000;
@@ -39,6 +48,29 @@ export async function athleteRecords(db: Database, actor: Actor, now: Date, athl
     visaH: [...visaH].reverse(),
     gait,
     flags: assessment?.flags ?? [],
-    revisions: revisions.map((r) => ({ id: r.id, logKind: r.logKind, logId: r.logId, action: r.action, changedAt: r.changedAt, changedById: r.changedById, data: r.data })),
+    revisions: revisions.map((r) => ({ id: r.id, logKind: r.logKind, logId: r.logId, action: r.action, changedAt: r.changedAt, byStaff: r.changedById !== athlete.userId, reason: r.reason, data: r.data })),
   };
+}
+
+/**
+ * A physio corrects the figures of an athlete's session or run after the athlete's edit window
+ * (a mistyped pain score, a wrong distance): the new version goes into the log's history with the
+ * physio's name and reason, which the athlete sees; audited; re-assessed.
+ */
+export async function correctAthleteLog(db: Database, actor: Actor, now: Date, athleteId: string, logId: string, correction: LogCorrection) {
+  const athlete = await clinicalSubject(db, actor, "episode.write", athleteId);
+  const orgId = actor.organisationId;
+  const existing = await getSessionLog(db, orgId, athlete.id, logId);
+  if (!existing || existing.deletedAt) throw new DomainError("not_found", "This log does not exist or was deleted.");
+  const figures = correctedFigures(existing, correction);
+  if (existing.type === "run" ? figures.minutes === null && figures.distanceKm === null : figures.minutes === null) {
+    throw new DomainError("invalid", "minutes: a log needs its duration", { minutes: ["a log needs its duration"] });
+  }
+  const summary = describeCorrection(existing, figures);
+  const { id: _id, organisationId: _org, athleteId: _athlete, idempotencyKey: _key, loggedById: _by, deletedAt: _deleted, createdAt: _created, updatedAt: _updated, ...values } = existing;
+  const updated = await updateSessionLog(db, orgId, athlete.id, existing.id, { ...values, ...figures }, actor.userId, now, correction.reason);
+  if (!updated) throw new DomainError("not_found", "This log does not exist or was deleted.");
+  await recordAudit(db, actor, now, [{ athleteId: athlete.id, action: "write", entity: "session_log", entityId: existing.id, detail: `Corrected a log: ${summary}. Reason: ${correction.reason.slice(0, 200)}` }]);
+  await afterClinicalWrite(db, orgId, [athlete.id], now);
+  return { id: updated.id, summary };
 }

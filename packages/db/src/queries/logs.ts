@@ -102,7 +102,7 @@ export async function getSessionLog(
   return row ?? null;
 }
 
-/** Replace a log's values and keep the new version in its history. */
+/** Replace a log's values and keep the new version in its history (with the reason, for a physio's correction). */
 export async function updateSessionLog(
   db: Database,
   organisationId: string,
@@ -111,6 +111,7 @@ export async function updateSessionLog(
   values: SessionLogValues,
   changedById: string,
   now: Date,
+  reason: string | null = null,
 ): Promise<SessionLogRow | null> {
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -133,6 +134,7 @@ export async function updateSessionLog(
       row: updated,
       changedById,
       now,
+      reason,
     });
     return updated;
   });

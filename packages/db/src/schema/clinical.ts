@@ -264,8 +264,15 @@ export const logRevisions = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     changedById: uuid("changed_by_id").notNull(),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Why a physio corrected the log (after the athlete's edit window); null for the athlete's own changes. */
+    reason: text("reason"),
   },
-  (t) => [index("log_revisions_log_idx").on(t.logKind, t.logId, t.changedAt), athleteFk("log_revisions_athlete_fk", t)],
+  (t) => [
+    index("log_revisions_log_idx").on(t.logKind, t.logId, t.changedAt),
+    index("log_revisions_athlete_idx").on(t.organisationId, t.athleteId, t.changedAt),
+    athleteFk("log_revisions_athlete_fk", t),
+    textLimit("log_revisions_reason_length_check", t.reason, "note"),
+  ],
 );
 
 /** VISA-H: the 8 item scores with their ranges (DOMAIN.md section 7); the total is computed. */

@@ -172,7 +172,7 @@ export function withinEditWindow(createdAt: Date, now: Date, hours: number = LOG
 /** Throws a `gone` domain error when the window has passed (the API maps it to one code). */
 export function assertWithinEditWindow(createdAt: Date, now: Date, hours: number = LOG_EDIT_WINDOW_HOURS): void {
   if (!withinEditWindow(createdAt, now, hours)) {
-    throw new DomainError("forbidden", `Logs can only be changed within ${hours} hours of saving them. Ask your physio to correct it.`);
+    throw new DomainError("forbidden", `Logs can only be changed within ${hours} hours of saving them. Ask your physio to correct it: their correction and its reason show in the log's history.`);
   }
 }
 

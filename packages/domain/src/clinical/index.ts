@@ -26,3 +26,4 @@ export { ENGINE_VERSION } from "./version";
 export * from "./recorded-sport";
 export * from "./capacity-tests";
 export * from "./engine-inputs";
+export * from "./log-corrections";

@@ -186,8 +186,9 @@ function History({ kind, id }: { kind: "session" | "check_in"; id: string }) {
       {data.map((r) => (
         <li key={r.id} className="rounded-md border p-2">
           <div className="font-medium">
-            {actionNames[r.action]} · {when(r.changedAt)}
+            {r.byPhysio ? "Corrected by your physio" : actionNames[r.action]} · {when(r.changedAt)}
           </div>
+          {r.reason ? <div>Reason: {r.reason}</div> : null}
           <div className="text-muted-foreground">
             {shown
               .filter((k) => r.data[k] !== null && r.data[k] !== undefined && r.data[k] !== "")

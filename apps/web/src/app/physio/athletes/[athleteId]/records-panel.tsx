@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { activityLabels, redFlagQuestions, type ActivityKind } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { Field } from "@loadline/ui/field";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
@@ -10,6 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useClubCalendar } from "@/components/club-calendar";
 import { useTRPC } from "@/trpc/react";
 import { formatDate, formatDateTime, humanize, severityLabel } from "../../_components/labels";
+import { CorrectLog } from "./correct-log";
 import { VisaHWithAthlete } from "./visa-h-with-athlete";
 
 const windows = [14, 28, 90, 365] as const;
@@ -22,6 +24,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
   const calendar = useClubCalendar();
   const trpc = useTRPC();
   const [days, setDays] = useState<(typeof windows)[number]>(28);
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const { data, isPending, error } = useQuery(trpc.athleteRecords.get.queryOptions({ athleteId, days }));
   return (
     <div className="grid gap-6">
@@ -98,12 +101,26 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
                           {s.fullIntensity ? <Badge variant="outline" className="ml-1">Full intensity</Badge> : null}
                           {s.heavy ? <Badge variant="outline" className="ml-1">Heavy</Badge> : null}
                         </TableCell>
-                        <TableCell>{s.revisions > 1 ? <Badge variant="amber">Edited ({s.revisions - 1})</Badge> : "As logged"}</TableCell>
+                        <TableCell>
+                          {s.revisions > 1 ? <Badge variant="amber">Edited ({s.revisions - 1})</Badge> : "As logged"}
+                          {s.athleteMayEdit ? null : (
+                            <Button type="button" size="sm" variant="ghost" onClick={() => setCorrecting(correcting === s.id ? null : s.id)}>
+                              Correct<span className="sr-only"> the log of {formatDateTime(s.at, calendar)}</span>
+                            </Button>
+                          )}
+                        </TableCell>
                       </TableRow>
                     ))}
                   </TableBody>
                 </Table>
               )}
+              {correcting
+                ? (() => {
+                    const log = data.sessions.find((s) => s.id === correcting);
+                    return log ? <CorrectLog key={log.id} athleteId={athleteId} log={log} onDone={() => setCorrecting(null)} /> : null;
+                  })()
+                : null}
+              <p className="mt-2 text-xs text-muted-foreground">The athlete changes a log for 24 hours after saving it; after that, you correct it here with a reason.</p>
             </CardContent>
           </Card>
           <Card>
@@ -199,7 +216,8 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
               <ul className="grid gap-1 text-sm" aria-label="Log history">
                 {data.revisions.map((r) => (
                   <li key={r.id}>
-                    {formatDateTime(r.changedAt, calendar)}: {r.logKind === "session" ? "log" : "check-in"} {r.action === "create" ? "saved" : r.action === "update" ? "edited" : "deleted"}
+                    {formatDateTime(r.changedAt, calendar)}: {r.logKind === "session" ? "log" : "check-in"} {r.action === "create" ? "saved" : r.action === "update" ? (r.byStaff ? "corrected by staff" : "edited") : "deleted"}
+                    {r.reason ? ` (${r.reason})` : ""}
                   </li>
                 ))}
               </ul>
