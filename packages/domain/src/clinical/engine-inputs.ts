@@ -137,7 +137,8 @@ export const engineInputs: Readonly<Record<string, EngineInput>> = {
   "athlete.previousHamstringInjury": context(...profile),
   "athlete.conditions": read(["R21"], ...physioFacts),
   "athlete.bmi": read(["R21"], ...physioFacts),
-  "athlete.usualCadenceSpm": read(["R14"], ...physioFacts),
+  // Read by the gait summary's cadence hint, which is no rule of its own.
+  "athlete.usualCadenceSpm": context(...physioFacts),
 
   "plan.id": context(...plan, "plans.changePhase"),
   "plan.athleteId": context(...plan),
