@@ -1,4 +1,6 @@
 import { caseloadRouter } from "./routers/caseload";
+import { capacityTestsRouter } from "./routers/capacity-tests";
+import { athleteRecordsRouter } from "./routers/athlete-records";
 import { adjunctsRouter } from "./routers/adjuncts";
 import { auditRouter } from "./routers/audit";
 import { episodesRouter } from "./routers/episodes";
@@ -39,6 +41,8 @@ export const appRouter = router({
   plans: plansRouter,
   exercises: exercisesRouter,
   adjuncts: adjunctsRouter,
+  capacityTests: capacityTestsRouter,
+  athleteRecords: athleteRecordsRouter,
   escalations: escalationsRouter,
   audit: auditRouter,
   board: boardRouter,

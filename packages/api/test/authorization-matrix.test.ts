@@ -277,13 +277,19 @@ const matrix: Matrix = {
   "episodes.clinicalProfile": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "episodes.updateClinicalProfile": {
     who: PHYSIO,
-    input: (t) => ({ athleteId: t.athleteId, profile: { conditions: [planted.condition], notes: "" } }),
+    input: (t) => ({ athleteId: t.athleteId, profile: { conditions: [planted.condition], notes: "", preInjuryWeeklyKm: 40, bmi: 24, usualCadenceSpm: 172 } }),
     stranger: "refused",
   },
   "episodes.clinicians": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
   "episodes.open": { who: PHYSIO, input: (t, self) => ({ athleteId: t.athleteId, episode: validEpisode(self) }), allowedAnswer: /^CONFLICT: .* already has an open/,
     stranger: "refused" },
   "episodes.update": { who: PHYSIO, input: (t, self) => ({ episodeId: t.episodeId, episode: validEpisode(self) }), stranger: "refused" },
+  "episodes.reopen": {
+    who: PHYSIO,
+    input: (t) => ({ episodeId: t.episodeId, reason: "Recurrence" }),
+    stranger: "refused",
+    note: "CONFLICT while the subject's episode is open; plan-writers.test.ts covers reopening",
+  },
   "episodes.addTest": {
     who: PHYSIO,
     input: (t) => ({ episodeId: t.episodeId, test: { test: "arabesque", side: "left", familiarPainReproduced: false, pain: 1 } }),
@@ -306,6 +312,12 @@ const matrix: Matrix = {
     allowedAnswer: /^BAD_REQUEST: A red flag is still open/,
     stranger: "refused",
   },
+  "plans.discharge": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, baseVersion: 999, overrideReason: "Matrix check" }),
+    stranger: "refused",
+    note: "a version nobody wrote, so the matrix never closes an episode (CONFLICT); plan-writers.test.ts covers discharge",
+  },
   "exercises.list": { who: PHYSIO, input: () => undefined, stranger: "no-leak" },
   "exercises.create": {
     who: PHYSIO,
@@ -315,6 +327,19 @@ const matrix: Matrix = {
   "adjuncts.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "adjuncts.record": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, at: hoursAgo(5), kind: "shockwave" as const }), stranger: "refused" },
   "adjuncts.enterRestrictions": { who: PHYSIO, input: (t) => ({ adjunctId: t.adjunctId, restrictions: "No sprints for 2 weeks" }), stranger: "refused" },
+  "athleteRecords.get": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, days: 60 }), stranger: "refused" },
+  "athleteRecords.correctLog": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, logId: "00000000-0000-4000-8000-000000000000", correction: { painDuring: 2, reason: "Mistyped" } }),
+    stranger: "refused",
+    note: "nobody's log, so the matrix changes nothing (NOT_FOUND); athlete-records.test.ts covers corrections",
+  },
+  "capacityTests.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "capacityTests.record": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, at: hoursAgo(3), kind: "single_leg_bridge_reps" as const, affectedSide: "right" as const, left: 28, right: 26 }),
+    stranger: "refused",
+  },
   "escalations.list": {
     who: PHYSIO,
     input: (t) => ({ includeResolved: true, athleteId: t.athleteId }),

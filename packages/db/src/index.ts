@@ -20,6 +20,7 @@ export * from "./queries/episodes";
 export * from "./queries/plans";
 export * from "./queries/exercises";
 export * from "./queries/adjuncts";
+export * from "./queries/capacity-tests";
 export * from "./queries/escalations";
 export * from "./queries/audit";
 export * from "./queries/calendar";

@@ -19,6 +19,8 @@ export const actions = [
   "exercise.read",
   "exercise.write",
   "adjunct.write",
+  "capacityTest.read",
+  "capacityTest.write",
   "escalation.manage",
   "escalation.readSummary",
   "audit.read",
@@ -93,6 +95,9 @@ const rules: Record<Action, Rule> = {
   "exercise.read": anyOf("physio"),
   "exercise.write": anyOf("physio"),
   "adjunct.write": anyOf("physio"),
+  // Capacity tests are done in the clinic (E2.2, E2.3): the physio records and reads them.
+  "capacityTest.read": anyOf("physio"),
+  "capacityTest.write": anyOf("physio"),
   "escalation.manage": anyOf("physio"),
   // "Medical review needed" without clinical detail, for the coach board.
   "escalation.readSummary": anyOf("coach", "physio"),

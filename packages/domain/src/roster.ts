@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { finiteNumber, nameText, noteText, plainText } from "./input-primitives";
 import { roleSchema } from "./roles";
+import { modifyingConditions } from "./clinical/vocabulary";
 
 const currentYear = 2100; // upper sanity bound; the form narrows it with the real date
 
 export const sexes = ["female", "male", "other", "unspecified"] as const;
-export const relevantConditions = ["autoimmune", "haemochromatosis", "diabetes"] as const;
+/** The conditions a physio may record: exactly the ones that modify the rules (R21). */
+export const relevantConditions = modifyingConditions;
 
 
 /** Athlete fields of clinical-model.md, "Records", as a coach edits them. */
@@ -34,8 +36,15 @@ export type AthleteProfileInput = z.infer<typeof athleteProfileSchema>;
 export const rosterProfileSchema = athleteProfileSchema.omit({ conditions: true, notes: true });
 export type RosterProfileInput = z.infer<typeof rosterProfileSchema>;
 
-/** The clinical part of the profile, edited on the physio's athlete page. */
-export const athleteClinicalProfileSchema = athleteProfileSchema.pick({ conditions: true, notes: true });
+/**
+ * The clinical part of the profile, edited on the physio's athlete page: conditions and notes,
+ * and the facts the rules read that only a clinician measures (BMI for R21 when the club
+ * records it, the usual easy-pace cadence for the gait hint) or confirms (pre-injury volume, E3.3).
+ */
+export const athleteClinicalProfileSchema = athleteProfileSchema.pick({ conditions: true, notes: true, preInjuryWeeklyKm: true }).extend({
+  bmi: finiteNumber("BMI", 10, 80).nullable(),
+  usualCadenceSpm: finiteNumber("Usual cadence (steps/min)", 60, 260).nullable(),
+});
 export type AthleteClinicalProfile = z.infer<typeof athleteClinicalProfileSchema>;
 
 export const emailSchema = z

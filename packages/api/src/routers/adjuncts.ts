@@ -62,7 +62,7 @@ export const adjunctsRouter = router({
       if (!existing) throw new DomainError("not_found", "No such treatment in your club.");
       const row = await setAdjunctRestrictions(ctx.db, ctx.actor.organisationId, existing.id, input.restrictions, ctx.now);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
-        { athleteId: existing.athleteId, action: "write", entity: "adjunct_treatment", entityId: existing.id, detail: "Entered restrictions" },
+        { athleteId: existing.athleteId, action: "write", entity: "adjunct_treatment", entityId: existing.id, detail: existing.restrictions ? "Changed restrictions" : "Entered restrictions" },
       ]);
       await afterClinicalWrite(ctx.db, ctx.actor.organisationId, [existing.athleteId], ctx.now);
       return row;

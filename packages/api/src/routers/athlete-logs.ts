@@ -125,6 +125,7 @@ export const athleteLogsRouter = router({
     .input(z.object({ kind: z.enum(["session", "check_in"]), id: z.uuid("id must be a log id") }))
     .query(async ({ ctx, input }) => {
       const rows = await listLogRevisions(ctx.db, ctx.actor.organisationId, ownAthleteId(ctx.actor), input.kind, input.id);
-      return rows.map((r) => ({ id: r.id, action: r.action, changedAt: r.changedAt, data: r.data }));
+      // A change by someone else than the athlete is their physio's correction, with its reason.
+      return rows.map((r) => ({ id: r.id, action: r.action, changedAt: r.changedAt, data: r.data, byPhysio: r.changedById !== ctx.actor.userId, reason: r.reason }));
     }),
 });

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import {
   closeEpisode,
-  getAthleteClinicalProfile,
-  setAthleteClinicalProfile,
   deleteProvocationTest,
   getEpisode,
   getOpenEpisode,
@@ -16,6 +14,8 @@ import {
 import { athleteClinicalProfileSchema, episodeInputSchema, noteText, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
+import { readClinicalProfile, updateClinicalProfile } from "../services/athlete-facts";
+import { reopenClosedEpisode } from "../services/episodes";
 import { clinicalSubject, recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
 
@@ -61,23 +61,11 @@ export const episodesRouter = router({
    */
   clinicalProfile: procedureFor("episode.read")
     .input(athleteInput)
-    .query(async ({ ctx, input }) => {
-      const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.read", input.athleteId);
-      const profile = (await getAthleteClinicalProfile(ctx.db, ctx.actor.organisationId, athlete.id)) ?? { conditions: [], notes: "" };
-      await recordAudit(ctx.db, ctx.actor, ctx.now, [{ athleteId: athlete.id, action: "read", entity: "athlete_profile", entityId: athlete.id, detail: "Viewed conditions and notes" }]);
-      return profile;
-    }),
+    .query(({ ctx, input }) => readClinicalProfile(ctx.db, ctx.actor, ctx.now, input.athleteId)),
 
   updateClinicalProfile: procedureFor("episode.write")
     .input(athleteInput.extend({ profile: athleteClinicalProfileSchema }))
-    .mutation(async ({ ctx, input }) => {
-      const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.write", input.athleteId);
-      await setAthleteClinicalProfile(ctx.db, ctx.actor.organisationId, athlete.id, input.profile, ctx.now);
-      await recordAudit(ctx.db, ctx.actor, ctx.now, [{ athleteId: athlete.id, action: "write", entity: "athlete_profile", entityId: athlete.id, detail: "Edited conditions and notes" }]);
-      // Conditions modify the rules (R21): the athlete's assessment changes with them.
-      await afterClinicalWrite(ctx.db, ctx.actor.organisationId, [athlete.id], ctx.now);
-      return input.profile;
-    }),
+    .mutation(({ ctx, input }) => updateClinicalProfile(ctx.db, ctx.actor, ctx.now, input.athleteId, input.profile)),
 
   /** Physios of the club, for the owning-clinician select. */
   clinicians: procedureFor("episode.write").query(async ({ ctx }) =>
@@ -126,6 +114,11 @@ export const episodesRouter = router({
       await afterClinicalWrite(ctx.db, ctx.actor.organisationId, [existing.athleteId], ctx.now);
       return episode;
     }),
+
+  /** Reopen a closed episode with a reason (recurrence, or a discharge by mistake). */
+  reopen: procedureFor("episode.write")
+    .input(z.object({ episodeId, reason: noteText("reason").pipe(z.string().min(1, "reason is required: why is the episode reopened?")) }))
+    .mutation(({ ctx, input }) => reopenClosedEpisode(ctx.db, ctx.actor, ctx.now, input.episodeId, input.reason)),
 
   addTest: procedureFor("episode.write")
     .input(z.object({ episodeId, test: provocationTestInputSchema }))

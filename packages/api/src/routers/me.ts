@@ -26,7 +26,13 @@ export const meRouter = router({
     if (!profile) throw new DomainError("not_found", "No athlete profile for this account.");
     // Their own conditions and notes: the athlete may see what the physio recorded about them.
     const clinical = await getAthleteClinicalProfile(ctx.db, ctx.actor.organisationId, profile.id);
-    return { ...profile, conditions: clinical?.conditions ?? [], notes: clinical?.notes ?? "" };
+    return {
+      ...profile,
+      conditions: clinical?.conditions ?? [],
+      notes: clinical?.notes ?? "",
+      bmi: clinical?.bmi ?? null,
+      usualCadenceSpm: clinical?.usualCadenceSpm ?? null,
+    };
   }),
 
   /** The athlete edits their own profile (sport, history, conditions); squads and notes stay with staff. */

@@ -8,6 +8,7 @@ import {
   planBodySchema,
   wholeNumber,
   plainText,
+  dateTimeInput,
   type Actor,
   type Phase,
   DomainError,
@@ -15,7 +16,7 @@ import {
 } from "@loadline/domain";
 import { getAssessment } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
-import { changePhase, phasedBody, savePlanVersion } from "../services/plan-versioning";
+import { changePhase, dischargeAthlete, phasedBody, savePlanVersion } from "../services/plan-versioning";
 import { procedureFor, router } from "../trpc";
 import type { Context } from "../context";
 
@@ -121,6 +122,8 @@ export const plansRouter = router({
         baseVersion: version("baseVersion"),
         phase: z.literal([1, 2, 3, 4], { error: "phase must be 1, 2, 3 or 4" }).optional(),
         changeSummary: plainText("changeSummary", { max: 500, multiline: true }).optional(),
+        /** First version only: when the athlete began the starting phase, if before today. */
+        phaseStartedAt: dateTimeInput("phaseStartedAt").optional(),
         body: planBodySchema,
       }),
     )
@@ -143,5 +146,20 @@ export const plansRouter = router({
     .mutation(async ({ ctx, input }) => {
       const athlete = await clinicalSubject(ctx.db, ctx.actor, "plan.write", input.athleteId);
       return changePhase(ctx.db, ctx.actor, ctx.now, { ...input, athleteId: athlete.id });
+    }),
+
+  /** Discharge from phase 4: every discharge criterion met (E4.1-E4.4), or an override with a reason. Closes the episode. */
+  discharge: procedureFor("plan.write")
+    .input(
+      z.object({
+        athleteId,
+        baseVersion: version("baseVersion"),
+        note: plainText("note", { max: 1000, multiline: true }).optional(),
+        overrideReason: plainText("overrideReason", { max: 1000, multiline: true }).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const athlete = await clinicalSubject(ctx.db, ctx.actor, "plan.write", input.athleteId);
+      return dischargeAthlete(ctx.db, ctx.actor, ctx.now, { ...input, athleteId: athlete.id });
     }),
 });

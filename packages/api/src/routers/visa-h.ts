@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idempotencyKeySchema, scoreVisaH, visaHChange, visaHDue, visaHInputSchema, visaHItems, DomainError } from "@loadline/domain";
 import { athleteInOrganisation, createVisaHResponse, listVisaHResponses } from "@loadline/db";
 import { afterClinicalWrite } from "../services/assessments";
+import { recordAudit } from "../services/audit";
 import { assertNotFuture, assertSameSubmission, currentPlan } from "../services/athlete-logging";
 import { assertCan, procedureFor, router } from "../trpc";
 
@@ -32,6 +33,10 @@ export const visaHRouter = router({
         createdAt: ctx.now,
       });
       if (!created) assertSameSubmission(response, { at: input.at, items: [...input.items] });
+      // A physio completing it with the athlete is a clinical write (athletes' own are not audited).
+      if (created) {
+        await recordAudit(ctx.db, ctx.actor, ctx.now, [{ athleteId, action: "write", entity: "visa_h_response", entityId: response.id, detail: `Completed VISA-H with the athlete: ${total}/100` }]);
+      }
       // Inline: the form shows the new VISA-H summary at once.
       const assessment = (await afterClinicalWrite(ctx.db, organisationId, [athleteId], ctx.now, { feedbackFor: athleteId })).get(athleteId);
       return { response, created, total: response.total, summary: assessment?.visaH ?? null };

@@ -44,6 +44,8 @@ export function sessionValues(input: SessionLogInput, plan: Plan | null): Sessio
     categories: prescribed?.categories ?? [],
     heavy: input.heavy || (prescribed?.heavy ?? false),
     heaviestRm: input.heaviestRm ?? prescribed?.heaviestRm ?? null,
+    fullIntensity: input.fullIntensity,
+    fullTraining: input.fullTraining,
     notes: input.notes ?? "",
   };
 }
@@ -66,6 +68,9 @@ export function runValues(input: RunLogInput): SessionLogValues {
     cadenceSpm: input.cadenceSpm ?? null,
     walkRun: input.walkRun,
     importedFrom: input.importedFrom ?? null,
+    activities: input.activities,
+    fullIntensity: input.fullIntensity,
+    fullTraining: input.fullTraining,
     notes: input.notes ?? "",
   };
 }

@@ -1,4 +1,6 @@
 import {
+  assertPhaseStart,
+  decideDischarge,
   decidePhaseChange,
   diffPlans,
   formatInClubTime,
@@ -10,6 +12,7 @@ import {
   type PlanBody,
 } from "@loadline/domain";
 import {
+  closeEpisode,
   getLatestPlanVersion,
   getOpenEpisode,
   readClubCalendar,
@@ -62,6 +65,8 @@ interface SaveRequest {
   phase?: Phase | undefined;
   body: PlanBody;
   changeSummary?: string | undefined;
+  /** First version only: when the athlete began this phase, if before today (see `assertPhaseStart`). */
+  phaseStartedAt?: Date | undefined;
 }
 
 /**
@@ -77,6 +82,10 @@ export async function savePlanVersion(db: Database, actor: Actor, now: Date, req
   if (!episode) throw new DomainError("precondition_failed", "Open an injury episode before writing a plan.");
   const phase = latest ? (latest.phase as Phase) : request.phase;
   if (!phase) throw new DomainError("invalid", "Choose the starting phase", { phase: ["Choose the starting phase"] });
+  if (request.phaseStartedAt !== undefined) {
+    if (latest) throw new DomainError("invalid", "phaseStartedAt is set when the plan is created; later the phase change sets it", { phaseStartedAt: ["The phase start is set when the plan is created"] });
+    assertPhaseStart(request.phaseStartedAt, now, episode.onsetDate);
+  }
   const next: PhasedPlanBody = { ...request.body, phase };
   const changes = latest ? diffPlans(phasedBody(latest), next) : [];
   if (latest && changes.length === 0) {
@@ -90,7 +99,7 @@ export async function savePlanVersion(db: Database, actor: Actor, now: Date, req
     episodeId: episode.id,
     version: request.baseVersion + 1,
     phase,
-    phaseStartedAt: latest?.phaseStartedAt ?? now,
+    phaseStartedAt: latest?.phaseStartedAt ?? request.phaseStartedAt ?? now,
     content: contentOf(request.body),
     authorId: actor.userId,
     changeSummary: summary,
@@ -163,4 +172,41 @@ export async function changePhase(db: Database, actor: Actor, now: Date, request
   ]);
   await afterClinicalWrite(db, orgId, [request.athleteId], now);
   return result.row;
+}
+
+interface DischargeRequest {
+  athleteId: string;
+  baseVersion: number;
+  note?: string | undefined;
+  overrideReason?: string | undefined;
+}
+
+/**
+ * Discharge a phase-4 athlete: the engine's discharge checklist (E4.1-E4.4), computed now, decides
+ * whether a plain sign-off is possible (domain `decideDischarge`); otherwise an override reason is
+ * required. The episode is closed with a note saying how, which ends the plan; audited and
+ * re-assessed in the procedure's transaction.
+ */
+export async function dischargeAthlete(db: Database, actor: Actor, now: Date, request: DischargeRequest) {
+  const orgId = actor.organisationId;
+  const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
+  if (!latest) throw new DomainError("precondition_failed", "This athlete has no plan yet.");
+  if (latest.version !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
+  const episode = await getOpenEpisode(db, orgId, request.athleteId);
+  if (!episode) throw new DomainError("precondition_failed", "This athlete has no open episode to discharge from.");
+  const assessment = await assessNow(db, orgId, request.athleteId, now);
+  const decision = decideDischarge({
+    phase: latest.phase as Phase,
+    criteria: assessment?.exitCriteria ?? [],
+    redFlagOpen: assessment?.flags.some((f) => f.ruleId === "R20") ?? false,
+    note: request.note,
+    overrideReason: request.overrideReason,
+  });
+  const closed = await closeEpisode(db, orgId, episode.id, decision.note.slice(0, 2000), now);
+  if (!closed) throw new DomainError("conflict", "This episode is already closed.");
+  await recordAudit(db, actor, now, [
+    { athleteId: request.athleteId, action: "write", entity: "injury_episode", entityId: episode.id, detail: decision.note.slice(0, 500) },
+  ]);
+  await afterClinicalWrite(db, orgId, [request.athleteId], now);
+  return { episodeId: closed.id, kind: decision.kind, note: decision.note, unmetCriteria: decision.unmetCriteria };
 }

@@ -166,3 +166,16 @@ export async function listOpenEpisodes(db: Database, organisationId: string): Pr
   const seen = new Set<string>();
   return rows.filter((r) => (seen.has(r.athleteId) ? false : (seen.add(r.athleteId), true)));
 }
+
+/** Reopen a closed episode (its plan counts again); the reason is appended to its notes. Null when it is not closed. */
+export async function reopenEpisode(db: Database, organisationId: string, episodeId: string, reason: string, now: Date): Promise<EpisodeRow | null> {
+  const current = await getEpisode(db, organisationId, episodeId);
+  if (!current || current.status !== "resolved") return null;
+  const notes = [current.clinicalNotes, `Reopened ${now.toISOString().slice(0, 10)}: ${reason}`].filter(Boolean).join("\n\n");
+  const [row] = await db
+    .update(injuryEpisodes)
+    .set({ status: "active", closedAt: null, clinicalNotes: notes.slice(0, 5000), updatedAt: now })
+    .where(and(eq(injuryEpisodes.organisationId, organisationId), eq(injuryEpisodes.id, episodeId)))
+    .returning();
+  return row ?? null;
+}

@@ -21,6 +21,8 @@ export async function recordLogRevision(
     row: object;
     changedById: string;
     now: Date;
+    /** Why a physio corrected the log; absent for the athlete's own changes. */
+    reason?: string | null;
   },
 ): Promise<void> {
   const { row, now, ...rest } = change;

@@ -102,7 +102,7 @@ export async function getSessionLog(
   return row ?? null;
 }
 
-/** Replace a log's values and keep the new version in its history. */
+/** Replace a log's values and keep the new version in its history (with the reason, for a physio's correction). */
 export async function updateSessionLog(
   db: Database,
   organisationId: string,
@@ -111,6 +111,7 @@ export async function updateSessionLog(
   values: SessionLogValues,
   changedById: string,
   now: Date,
+  reason: string | null = null,
 ): Promise<SessionLogRow | null> {
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -133,6 +134,7 @@ export async function updateSessionLog(
       row: updated,
       changedById,
       now,
+      reason,
     });
     return updated;
   });
@@ -221,4 +223,13 @@ export async function listLogRevisions(
         asc(logRevisions.id),
       )
   );
+}
+
+/** Every saved version of the athlete's logs changed since a date (edits and deletions included), newest first. */
+export async function listAthleteLogRevisions(db: Database, organisationId: string, athleteId: string, since: Date): Promise<LogRevisionRow[]> {
+  return db
+    .select()
+    .from(logRevisions)
+    .where(and(eq(logRevisions.organisationId, organisationId), eq(logRevisions.athleteId, athleteId), gte(logRevisions.changedAt, since)))
+    .orderBy(desc(logRevisions.changedAt));
 }

@@ -205,10 +205,16 @@ function profileColumns(input: RosterProfileInput) {
   };
 }
 
-/** An athlete's relevant conditions and notes (physio and the athlete only), or null. */
+/** An athlete's relevant conditions, notes and clinician-recorded facts (physio and the athlete only), or null. */
 export async function getAthleteClinicalProfile(db: Database, organisationId: string, athleteId: string): Promise<AthleteClinicalProfile | null> {
   const [row] = await db
-    .select({ conditions: athleteProfiles.conditions, notes: athleteProfiles.notes })
+    .select({
+      conditions: athleteProfiles.conditions,
+      notes: athleteProfiles.notes,
+      preInjuryWeeklyKm: athleteProfiles.preInjuryWeeklyKm,
+      bmi: athleteProfiles.bmi,
+      usualCadenceSpm: athleteProfiles.usualCadenceSpm,
+    })
     .from(athleteProfiles)
     .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
     .limit(1);
@@ -224,7 +230,14 @@ export async function setAthleteClinicalProfile(
 ): Promise<boolean> {
   const rows = await db
     .update(athleteProfiles)
-    .set({ conditions: profile.conditions, notes: profile.notes, updatedAt: now })
+    .set({
+      conditions: profile.conditions,
+      notes: profile.notes,
+      preInjuryWeeklyKm: profile.preInjuryWeeklyKm,
+      bmi: profile.bmi,
+      usualCadenceSpm: profile.usualCadenceSpm,
+      updatedAt: now,
+    })
     .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
     .returning({ id: athleteProfiles.id });
   return rows.length > 0;

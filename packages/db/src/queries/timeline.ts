@@ -203,6 +203,8 @@ export async function loadTimelines(
         preInjuryWeeklyKm: profile.preInjuryWeeklyKm,
         previousHamstringInjury: profile.previousHamstringInjury,
         conditions: profile.conditions,
+        bmi: profile.bmi,
+        usualCadenceSpm: profile.usualCadenceSpm,
       },
       plan: plan ? toPlan(plan) : null,
       sessions: (sessionsBy.get(id) ?? []).map(toLoggedSession),

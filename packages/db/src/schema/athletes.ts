@@ -16,6 +16,10 @@ export const athleteProfiles = pgTable(
     sex: text("sex", { enum: sexes }).notNull().default("unspecified"),
     preInjuryWeeklyKm: real("pre_injury_weekly_km"),
     previousHamstringInjury: boolean("previous_hamstring_injury").notNull().default(false),
+    /** Recorded by the physio when the club records it (R21); null: not recorded. */
+    bmi: real("bmi"),
+    /** The athlete's usual easy-pace cadence, steps/min, for the gait cadence hint. */
+    usualCadenceSpm: real("usual_cadence_spm"),
     conditions: text("conditions", { enum: relevantConditions }).array().notNull().default(sql`'{}'::text[]`),
     notes: text("notes").notNull().default(""),
     /** The athlete's own IANA zone (e.g. training abroad); null: the club's zone. */
@@ -35,6 +39,8 @@ export const athleteProfiles = pgTable(
     }).onDelete("cascade"),
     check("athlete_profiles_birth_year_check", sql`${t.birthYear} is null or ${t.birthYear} between 1930 and 2100`),
     check("athlete_profiles_volume_check", sql`${t.preInjuryWeeklyKm} is null or ${t.preInjuryWeeklyKm} between 0 and 400`),
+    check("athlete_profiles_bmi_check", sql`${t.bmi} is null or ${t.bmi} between 10 and 80`),
+    check("athlete_profiles_usual_cadence_check", sql`${t.usualCadenceSpm} is null or ${t.usualCadenceSpm} between 60 and 260`),
     check("athlete_profiles_sex_check", sql`${t.sex} in ('female', 'male', 'other', 'unspecified')`),
   ],
 );

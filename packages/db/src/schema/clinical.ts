@@ -264,8 +264,15 @@ export const logRevisions = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     changedById: uuid("changed_by_id").notNull(),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Why a physio corrected the log (after the athlete's edit window); null for the athlete's own changes. */
+    reason: text("reason"),
   },
-  (t) => [index("log_revisions_log_idx").on(t.logKind, t.logId, t.changedAt), athleteFk("log_revisions_athlete_fk", t)],
+  (t) => [
+    index("log_revisions_log_idx").on(t.logKind, t.logId, t.changedAt),
+    index("log_revisions_athlete_idx").on(t.organisationId, t.athleteId, t.changedAt),
+    athleteFk("log_revisions_athlete_fk", t),
+    textLimit("log_revisions_reason_length_check", t.reason, "note"),
+  ],
 );
 
 /** VISA-H: the 8 item scores with their ranges (clinical-model.md, "VISA-H"); the total is computed. */
@@ -347,16 +354,23 @@ export const capacityTests = pgTable(
     athleteId: athleteId(),
     at: at(),
     kind: text("kind", { enum: ["drop_lunge", "single_leg_bridge_reps", "prone_curl_10rm"] }).notNull(),
+    /** Pain on the test, 0-10: the result of a drop lunge (E2.2), information on the strength tests. */
     pain: pain("pain"),
+    /** The side tested as affected (its value is `affected`); null on rows recorded before sides were kept. */
+    affectedSide: text("affected_side", { enum: ["left", "right"] }),
     affected: real("affected"),
     other: real("other"),
+    notes: text("notes").notNull().default(""),
     recordedById: uuid("recorded_by_id").notNull(),
     createdAt: createdAt(),
   },
   (t) => [
+    textLimit("capacity_tests_notes_length_check", t.notes, "note"),
     index("capacity_tests_athlete_idx").on(t.organisationId, t.athleteId, t.at),
     athleteFk("capacity_tests_athlete_fk", t),
+    staffFk("capacity_tests_recorder_fk", t, t.recordedById),
     painCheck("capacity_tests_pain_check", t.pain),
+    check("capacity_tests_values_check", sql`coalesce(${t.affected}, 0) <= 1000 and coalesce(${t.other}, 0) <= 1000`),
     check(
       "capacity_tests_shape_check",
       sql`(${t.kind} = 'drop_lunge' and ${t.pain} is not null) or (${t.kind} <> 'drop_lunge' and ${t.affected} >= 0 and ${t.other} >= 0)`,

@@ -15,6 +15,7 @@ import {
   type ActivityKind,
   type ExerciseCategory,
   type RedFlagId,
+  type SessionType,
   type Severity,
   type Zone,
 } from "./vocabulary";
@@ -35,20 +36,79 @@ export const idempotencyKeySchema = plainText("idempotencyKey", { min: 8, max: 1
 
 const optionalNote = noteText("notes").optional();
 
+/**
+ * What each kind of log can say it contained, for the phase gates (R16), stretching (R17),
+ * spacing (R7) and the sport elements of the discharge (E4.1). A run's strides, sprints and
+ * gradient are also read from its numbers; these are what numbers cannot tell.
+ */
+export const loggableActivities = {
+  strength: ["isometrics", "deep_lunge", "plyometrics", "static_hamstring_stretch"],
+  field: ["field_drills", "sprint", "plyometrics", "intervals", "deep_lunge", "static_hamstring_stretch"],
+  cross_training: ["walking", "cycling", "pool_running", "static_hamstring_stretch"],
+  run: ["long_run", "hills", "intervals", "sprint", "strides", "plyometrics", "static_hamstring_stretch"],
+} as const satisfies Record<SessionType, readonly ActivityKind[]>;
+
+/** Activities in plain words, for the log forms and the physio's lists. */
+export const activityLabels: Readonly<Record<ActivityKind, string>> = {
+  easy_run: "Easy run",
+  long_run: "Long run",
+  hills: "Hill repeats",
+  intervals: "Intervals / speed",
+  strides: "Strides",
+  sprint: "Sprints",
+  plyometrics: "Plyometrics (jumps, bounds)",
+  heavy_gym: "Heavy gym",
+  field_drills: "Field drills",
+  recovery: "Recovery",
+  gentle_hills: "Gentle hills",
+  deep_lunge: "Deep lunges",
+  static_hamstring_stretch: "Static hamstring stretching",
+  walking: "Walking",
+  pool_running: "Pool running",
+  cycling: "Cycling",
+  isometrics: "Isometrics",
+};
+
+/** Heavy strength and a repetition maximum belong to strength sessions only (R8, R9, E2.5). */
+export const sessionTypesWithLoad: readonly SessionType[] = ["strength"];
+
+const sessionTypeLabel: Readonly<Record<SessionType, string>> = { strength: "a strength session", field: "a field session", cross_training: "cross-training", run: "a run" };
+
+/** Refuses activities a log of this type cannot contain, naming the field. */
+function activitiesFit(type: SessionType, activities: readonly ActivityKind[], ctx: z.RefinementCtx): void {
+  const allowed: readonly ActivityKind[] = loggableActivities[type];
+  const wrong = activities.filter((a) => !allowed.includes(a));
+  if (wrong.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["activities"], message: `activities: ${wrong.map((a) => activityLabels[a]).join(", ")} cannot be logged on ${sessionTypeLabel[type]}` });
+  }
+}
+
 /** The session-log form (strength, field, cross-training); the server adds id and athlete. */
-export const sessionLogInputSchema = z.object({
-  at: dateTimeInput("at"),
-  type: z.enum(["strength", "field", "cross_training"], { error: "type must be strength, field or cross_training" }),
-  minutes: positiveNumber("minutes").refine((m) => m <= 600, "minutes must be at most 600"),
-  rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number"),
-  painDuring: painScore("painDuring"),
-  painAfter: painScore("painAfter").optional(),
-  asPrescribed: z.boolean().default(true),
-  activities: z.array(z.enum(activityKinds)).default([]),
-  heavy: z.boolean().default(false),
-  heaviestRm: count("heaviestRm").max(100, "heaviestRm must be at most 100").optional(),
-  notes: optionalNote,
-});
+export const sessionLogInputSchema = z
+  .object({
+    at: dateTimeInput("at"),
+    type: z.enum(["strength", "field", "cross_training"], { error: "type must be strength, field or cross_training" }),
+    minutes: positiveNumber("minutes").refine((m) => m <= 600, "minutes must be at most 600"),
+    rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number"),
+    painDuring: painScore("painDuring"),
+    painAfter: painScore("painAfter").optional(),
+    asPrescribed: z.boolean().default(true),
+    activities: z.array(z.enum(activityKinds)).default([]),
+    heavy: z.boolean().default(false),
+    heaviestRm: count("heaviestRm").min(1, "heaviestRm must be 1 or more").max(100, "heaviestRm must be at most 100").optional(),
+    /** Sport elements done at full intensity (E4.1). */
+    fullIntensity: z.boolean().default(false),
+    /** A full, unmodified squad training session (E4.2). */
+    fullTraining: z.boolean().default(false),
+    notes: optionalNote,
+  })
+  .superRefine((log, ctx) => {
+    activitiesFit(log.type, log.activities, ctx);
+    if (!sessionTypesWithLoad.includes(log.type)) {
+      if (log.heavy) ctx.addIssue({ code: "custom", path: ["heavy"], message: "heavy applies to strength sessions only" });
+      if (log.heaviestRm !== undefined) ctx.addIssue({ code: "custom", path: ["heaviestRm"], message: "heaviestRm applies to strength sessions only" });
+    }
+  });
 export type SessionLogInput = z.infer<typeof sessionLogInputSchema>;
 
 /** The run-log form, filled by hand or from an imported GPX/TCX/FIT file. */
@@ -69,12 +129,17 @@ export const runLogInputSchema = z
     painAfter: painScore("painAfter").optional(),
     asPrescribed: z.boolean().default(true),
     importedFrom: z.enum(["gpx", "tcx", "fit"]).optional(),
+    /** What the numbers cannot tell: a long run, hill repeats, stretching afterwards... */
+    activities: z.array(z.enum(activityKinds)).default([]),
+    fullIntensity: z.boolean().default(false),
+    fullTraining: z.boolean().default(false),
     notes: optionalNote,
   })
   .refine((run) => run.distanceKm !== undefined || run.minutes !== undefined, {
     message: "Enter the distance or the duration",
     path: ["distanceKm"],
-  });
+  })
+  .superRefine((run, ctx) => activitiesFit("run", run.activities, ctx));
 export type RunLogInput = z.infer<typeof runLogInputSchema>;
 
 /** The morning check-in form. */
@@ -107,7 +172,7 @@ export function withinEditWindow(createdAt: Date, now: Date, hours: number = LOG
 /** Throws a `gone` domain error when the window has passed (the API maps it to one code). */
 export function assertWithinEditWindow(createdAt: Date, now: Date, hours: number = LOG_EDIT_WINDOW_HOURS): void {
   if (!withinEditWindow(createdAt, now, hours)) {
-    throw new DomainError("forbidden", `Logs can only be changed within ${hours} hours of saving them. Ask your physio to correct it.`);
+    throw new DomainError("forbidden", `Logs can only be changed within ${hours} hours of saving them. Ask your physio to correct it: their correction and its reason show in the log's history.`);
   }
 }
 

@@ -284,3 +284,54 @@ export function seesClinicalDetail(role: "coach" | "physio" | "athlete", isOwnRe
   if (role === "athlete") return isOwnRecord;
   return false;
 }
+
+/** How far back a first plan's phase start may be entered (the engine reads about a year of history). */
+export const MAX_PHASE_BACKDATE_DAYS = 365;
+
+/**
+ * The start of the phase of a first plan, when the athlete was already in that phase before the
+ * club kept their records here: the physio enters when it began, so the phase's exit criteria
+ * count the sessions logged since (with their real dates). Never in the future, never before the
+ * episode's onset day, at most a year back.
+ * @throws DomainError("invalid") naming `phaseStartedAt`
+ */
+export function assertPhaseStart(phaseStartedAt: Date, now: Date, onsetDate: string): void {
+  const fail = (message: string) => {
+    throw invalid("phaseStartedAt", message);
+  };
+  if (phaseStartedAt.getTime() > now.getTime() + 60_000) fail("phaseStartedAt cannot be in the future");
+  if (phaseStartedAt.getTime() < now.getTime() - MAX_PHASE_BACKDATE_DAYS * 86_400_000) fail(`phaseStartedAt must be within the last ${MAX_PHASE_BACKDATE_DAYS} days`);
+  // The onset is a calendar day with no zone: a start up to a day before its UTC midnight still falls on it somewhere.
+  if (phaseStartedAt.getTime() < Date.parse(`${onsetDate}T00:00:00Z`) - 86_400_000) fail(`phaseStartedAt cannot be before the episode's onset (${onsetDate})`);
+}
+
+export interface DischargeDecision {
+  kind: "discharge" | "discharge_override";
+  /** The closing note recorded with the episode. */
+  note: string;
+  unmetCriteria: string[];
+}
+
+/**
+ * Discharge from phase 4 with sign-off (DOMAIN.md §4): every discharge criterion (E4.1-E4.4)
+ * met, or an override with a written reason; never while a red flag (R20) is open.
+ * @throws DomainError("invalid") naming the field when the discharge cannot be signed off
+ */
+export function decideDischarge(request: {
+  phase: Phase;
+  criteria: readonly Pick<ExitCriterionResult, "id" | "status">[];
+  redFlagOpen: boolean;
+  note?: string | undefined;
+  overrideReason?: string | undefined;
+}): DischargeDecision {
+  if (request.phase !== 4) throw invalid("phase", `Discharge is from phase 4: the athlete is in phase ${request.phase}. Advance through the phases first.`);
+  if (request.redFlagOpen) throw invalid("overrideReason", "A red flag is still open: resolve the medical review before discharge.");
+  const note = request.note?.trim() ?? "";
+  const unmet = request.criteria.filter((c) => c.status !== "met").map((c) => c.id);
+  if (unmet.length === 0 && request.criteria.length > 0) {
+    return { kind: "discharge", note: `Discharged: every discharge criterion met (${request.criteria.map((c) => c.id).join(", ")})${note ? `. ${note}` : ""}`, unmetCriteria: [] };
+  }
+  const reason = request.overrideReason?.trim() ?? "";
+  if (!reason) throw invalid("overrideReason", `Not every discharge criterion is met (${unmet.join(", ")}): write a reason to override`);
+  return { kind: "discharge_override", note: `Discharged with override (${unmet.join(", ")} not met): ${reason}${note ? `. ${note}` : ""}`, unmetCriteria: unmet };
+}

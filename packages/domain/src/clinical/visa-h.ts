@@ -19,6 +19,12 @@ export const visaHItems = [
   { item: 8, label: "How long you can train", allowed: "0-30" },
 ] as const;
 
+/** The scores an item allows: 0-10 for items 1-6, 0/4/7/10 for item 7, 0-30 for item 8. */
+export function visaHAllowedScores(item: number): number[] {
+  if (item === 7) return [0, 4, 7, 10];
+  return Array.from({ length: item === 8 ? 31 : 11 }, (_, i) => i);
+}
+
 const itemSchema = (item: number, max: number) =>
   z
     .number({ error: `item ${item} must be a number between 0 and ${max}` })

@@ -8,6 +8,7 @@ const nav = [
   { href: "/me/log", label: "Log" },
   { href: "/me/progress", label: "Progress" },
   { href: "/me/visa-h", label: "VISA-H" },
+  { href: "/me/profile", label: "Profile" },
 ];
 
 export default function AthleteLayout({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -31,14 +31,24 @@ type Entry = {
 
 const typeNames = { strength: "Strength", run: "Run", field: "Field", cross_training: "Cross-training" } as const;
 
-/** The last two weeks of logs and check-ins, with edit, delete and history for each. */
+/** How far back the list goes: two weeks by default (prefetched with the page), up to a year. */
+const windows = [14, 30, 90, 365] as const;
+
+/** The logs and check-ins of a chosen window (two weeks by default), with edit, delete and history for each. */
 export function RecentLogs() {
   const trpc = useTRPC();
   const calendar = useClubCalendar();
   const when = (d: Date) => formatInClubTime(d, calendar, "dateTime");
   const queryClient = useQueryClient();
-  const { data: sessions } = useSuspenseQuery(trpc.athleteLogs.list.queryOptions({ days: 14 }));
-  const { data: checkIns } = useSuspenseQuery(trpc.checkIns.list.queryOptions({ days: 14 }));
+  const [days, setDays] = useState<(typeof windows)[number]>(14);
+  // The default window arrives with the page; a longer one keeps the current list on screen while it loads.
+  const { data: firstSessions } = useSuspenseQuery(trpc.athleteLogs.list.queryOptions({ days: 14 }));
+  const { data: firstCheckIns } = useSuspenseQuery(trpc.checkIns.list.queryOptions({ days: 14 }));
+  const longer = days !== 14;
+  const { data: moreSessions } = useQuery({ ...trpc.athleteLogs.list.queryOptions({ days }), enabled: longer, placeholderData: keepPreviousData });
+  const { data: moreCheckIns } = useQuery({ ...trpc.checkIns.list.queryOptions({ days }), enabled: longer, placeholderData: keepPreviousData });
+  const sessions = longer ? (moreSessions ?? firstSessions) : firstSessions;
+  const checkIns = longer ? (moreCheckIns ?? firstCheckIns) : firstCheckIns;
   const [toDelete, setToDelete] = useState<Entry | null>(null);
   const [historyOf, setHistoryOf] = useState<Entry | null>(null);
   const refresh = () => void queryClient.invalidateQueries();
@@ -79,9 +89,21 @@ export function RecentLogs() {
 
   return (
     <section aria-labelledby="recent-title" className="grid gap-3">
-      <h2 id="recent-title" className="text-lg font-semibold">
-        Last 14 days
-      </h2>
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="recent-title" className="text-lg font-semibold">
+          Last {days} days
+        </h2>
+        <label className="flex items-center gap-2 text-sm">
+          Show
+          <select className="h-10 rounded-md border bg-background px-2" value={String(days)} onChange={(e) => setDays(Number(e.target.value) as (typeof windows)[number])}>
+            {windows.map((d) => (
+              <option key={d} value={String(d)}>
+                {d} days
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {entries.length === 0 ? <p className="text-sm text-muted-foreground">Nothing logged yet.</p> : null}
       <ul className="grid gap-2">
         {entries.map((e) => (
@@ -164,8 +186,9 @@ function History({ kind, id }: { kind: "session" | "check_in"; id: string }) {
       {data.map((r) => (
         <li key={r.id} className="rounded-md border p-2">
           <div className="font-medium">
-            {actionNames[r.action]} · {when(r.changedAt)}
+            {r.byPhysio ? "Corrected by your physio" : actionNames[r.action]} · {when(r.changedAt)}
           </div>
+          {r.reason ? <div>Reason: {r.reason}</div> : null}
           <div className="text-muted-foreground">
             {shown
               .filter((k) => r.data[k] !== null && r.data[k] !== undefined && r.data[k] !== "")

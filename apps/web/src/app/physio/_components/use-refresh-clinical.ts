@@ -12,7 +12,7 @@ export function useRefreshClinical() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all(
-      [trpc.episodes, trpc.plans, trpc.adjuncts, trpc.escalations, trpc.audit, trpc.caseload].map((router) =>
+      [trpc.episodes, trpc.plans, trpc.adjuncts, trpc.capacityTests, trpc.athleteRecords, trpc.escalations, trpc.audit, trpc.caseload].map((router) =>
         queryClient.invalidateQueries({ queryKey: router.pathKey() }),
       ),
     );

@@ -30,6 +30,9 @@ export default async function LogRunPage({ searchParams }: { searchParams: Promi
         painAfter: orUndefined(log.painAfter),
         asPrescribed: log.asPrescribed,
         importedFrom: orUndefined(log.importedFrom),
+        activities: log.activities as EditableRun["activities"],
+        fullIntensity: log.fullIntensity,
+        fullTraining: log.fullTraining,
         notes: log.notes,
       };
     }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { runLogInputSchema, sessionForRecordedSport, surfaces, type RunLogInput } from "@loadline/domain";
+import { loggableActivities, runLogInputSchema, sessionForRecordedSport, surfaces, type RunLogInput } from "@loadline/domain";
 import type { ImportedActivity, ImportedFile } from "@loadline/run-import";
 // The subpath keeps the parsers (and Garmin's SDK) out of the page: they load in the worker.
 import { runPlausibility } from "@loadline/run-import/plausibility";
@@ -17,6 +17,7 @@ import { Textarea } from "@loadline/ui/textarea";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
+import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
@@ -38,7 +39,17 @@ const surfaceLabels: Record<(typeof surfaces)[number], string> = {
 
 export type EditableRun = Omit<RunLogInput, "at"> & { id: string; at: Date };
 
-const emptyRun = (): Values => ({ at: localDateTimeValue(), strides: 0, sprints: 0, walkRun: false, asPrescribed: true, notes: "" });
+const emptyRun = (): Values => ({
+  at: localDateTimeValue(),
+  strides: 0,
+  sprints: 0,
+  walkRun: false,
+  asPrescribed: true,
+  activities: [],
+  fullIntensity: false,
+  fullTraining: false,
+  notes: "",
+});
 
 /** The fields an imported activity fills. */
 const importedFields = ["distanceKm", "minutes", "elevationGainM", "steepestGradientPct", "cadenceSpm"] as const;
@@ -244,6 +255,8 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
         <input type="checkbox" className="size-5 accent-primary" {...form.register("walkRun")} />
         Walk-run (walking breaks)
       </label>
+      <ActivityChoices options={loggableActivities.run} legend="Was it any of these?" register={form.register("activities")} error={errors.activities?.message} />
+      <FullTrainingChoices fullTraining={form.register("fullTraining")} fullIntensity={form.register("fullIntensity")} />
       <Field label="Effort (RPE 0-10)" htmlFor="rpe" error={errors.rpe?.message}>
         <Input className="h-12 text-base" inputMode="numeric" {...form.register("rpe", { setValueAs: numberOrUndefined })} />
       </Field>

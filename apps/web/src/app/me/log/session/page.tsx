@@ -33,7 +33,7 @@ export default async function LogSessionPage({ searchParams }: { searchParams: P
   if (edit) {
     const log = await (await serverCaller()).athleteLogs.get({ id: edit });
     if (log.type !== "run" && log.editable) {
-      editing = { ...log, type: log.type, minutes: log.minutes ?? 0, rpe: log.rpe ?? 0 };
+      editing = { ...log, type: log.type, minutes: log.minutes ?? 0, rpe: log.rpe ?? 0, heaviestRm: log.heaviestRm };
     }
   }
   return (

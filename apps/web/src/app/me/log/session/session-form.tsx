@@ -2,10 +2,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { sessionLogInputSchema, type SessionLogInput } from "@loadline/domain";
+import { loggableActivities, sessionLogInputSchema, sessionTypesWithLoad, type ActivityKind, type SessionLogInput } from "@loadline/domain";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
@@ -13,6 +13,7 @@ import { Textarea } from "@loadline/ui/textarea";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
+import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
@@ -20,11 +21,7 @@ import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } fr
 type Values = z.input<typeof sessionLogInputSchema>;
 
 const typeLabels = { strength: "Strength / rehab exercises", cross_training: "Cross-training (walk, bike, pool)", field: "Field / team training" } as const;
-const crossTrainingActivities = [
-  { value: "walking", label: "Walking" },
-  { value: "cycling", label: "Cycling" },
-  { value: "pool_running", label: "Pool running" },
-] as const;
+const activityLegend = { strength: "Did it include any of these?", cross_training: "What did you do?", field: "What did it include?" } as const;
 
 export interface EditableSession {
   id: string;
@@ -36,6 +33,10 @@ export interface EditableSession {
   painAfter: number | null;
   asPrescribed: boolean;
   activities: string[];
+  heavy: boolean;
+  heaviestRm: number | null;
+  fullIntensity: boolean;
+  fullTraining: boolean;
   notes: string;
 }
 
@@ -66,7 +67,11 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
           painDuring: editing.painDuring,
           painAfter: editing.painAfter ?? undefined,
           asPrescribed: editing.asPrescribed,
-          activities: editing.activities.filter((a) => crossTrainingActivities.some((c) => c.value === a)) as Values["activities"],
+          activities: editing.activities.filter((a): a is ActivityKind => (loggableActivities[editing.type] as readonly string[]).includes(a)),
+          heavy: editing.heavy,
+          heaviestRm: editing.heaviestRm ?? undefined,
+          fullIntensity: editing.fullIntensity,
+          fullTraining: editing.fullTraining,
           notes: editing.notes,
         }
       : prefill
@@ -86,6 +91,18 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
   const failed = create.isError || update.isError;
   const { errors } = form.formState;
   const type = form.watch("type");
+  const withLoad = sessionTypesWithLoad.includes(type);
+  // A change of type drops what the new type cannot carry, so nothing hidden is sent.
+  useEffect(() => {
+    const allowed: readonly string[] = loggableActivities[type];
+    const current = form.getValues("activities");
+    const chosen = Array.isArray(current) ? current : [];
+    if (chosen.some((a) => !allowed.includes(a))) form.setValue("activities", chosen.filter((a) => allowed.includes(a)));
+    if (!withLoad) {
+      form.setValue("heavy", false);
+      form.setValue("heaviestRm", undefined);
+    }
+  }, [type, withLoad, form]);
 
   if (feedback) {
     return (
@@ -127,19 +144,13 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
           ))}
         </NativeSelect>
       </Field>
-      {type === "cross_training" ? (
-        <fieldset className="grid gap-2">
-          <legend className="mb-1 text-sm font-medium">What did you do?</legend>
-          <div className="grid grid-cols-3 gap-2">
-            {crossTrainingActivities.map((a) => (
-              <label key={a.value} className="flex h-12 items-center justify-center gap-2 rounded-lg border text-sm has-[:checked]:border-primary has-[:checked]:bg-accent">
-                <input type="checkbox" value={a.value} className="size-4 accent-primary" {...form.register("activities")} />
-                {a.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      ) : null}
+      <ActivityChoices
+        key={type}
+        options={loggableActivities[type]}
+        legend={activityLegend[type]}
+        register={form.register("activities")}
+        error={errors.activities?.message}
+      />
       <div className="grid grid-cols-2 gap-4">
         <Field label="Minutes" htmlFor="minutes" error={errors.minutes?.message} required>
           <Input className="h-12 text-base" inputMode="decimal" {...form.register("minutes", { setValueAs: numberOrUndefined })} />
@@ -173,6 +184,18 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
         <input type="checkbox" className="size-5 accent-primary" {...form.register("asPrescribed")} />
         Done as my physio prescribed
       </label>
+      {withLoad ? (
+        <div className="grid grid-cols-2 items-end gap-4">
+          <label className="flex min-h-12 items-center gap-3 rounded-lg border px-3 text-sm">
+            <input type="checkbox" className="size-5 accent-primary" {...form.register("heavy")} />
+            Heavy session
+          </label>
+          <Field label="Heaviest load (RM)" htmlFor="heaviestRm" description="e.g. 8 for an 8-rep maximum" error={errors.heaviestRm?.message}>
+            <Input className="h-12 text-base" inputMode="numeric" {...form.register("heaviestRm", { setValueAs: numberOrUndefined })} />
+          </Field>
+        </div>
+      ) : null}
+      <FullTrainingChoices fullTraining={form.register("fullTraining")} fullIntensity={form.register("fullIntensity")} />
       <Field label="Note (optional)" htmlFor="notes" error={errors.notes?.message}>
         <Textarea rows={2} {...form.register("notes")} />
       </Field>

@@ -77,7 +77,7 @@ export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
               </div>
               {a.parameters ? <p className="mt-1">Parameters: {a.parameters}</p> : null}
               {a.provider ? <p>Provider: {a.provider}</p> : null}
-              {a.restrictions ? <p>Restrictions: {a.restrictions}</p> : <RestrictionsForm adjunctId={a.id} />}
+              {a.restrictions ? <EditableRestrictions adjunctId={a.id} restrictions={a.restrictions} /> : <RestrictionsForm adjunctId={a.id} />}
             </div>
           ))}
         </CardContent>
@@ -155,17 +155,32 @@ export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
   );
 }
 
-function RestrictionsForm({ adjunctId }: { adjunctId: string }) {
+/** Restrictions already entered, and a way to change them (each change is audited). */
+function EditableRestrictions({ adjunctId, restrictions }: { adjunctId: string; restrictions: string }) {
+  const [editing, setEditing] = useState(false);
+  if (editing) return <RestrictionsForm adjunctId={adjunctId} initial={restrictions} onDone={() => setEditing(false)} />;
+  return (
+    <p className="flex flex-wrap items-center gap-2">
+      Restrictions: {restrictions}
+      <Button type="button" size="sm" variant="ghost" onClick={() => setEditing(true)}>
+        Edit restrictions
+      </Button>
+    </p>
+  );
+}
+
+function RestrictionsForm({ adjunctId, initial = "", onDone }: { adjunctId: string; initial?: string; onDone?: () => void }) {
   const trpc = useTRPC();
   const invalidate = useRefreshClinical();
-  const [value, setValue] = useState("");
+  const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | undefined>();
   const save = useMutation(
     trpc.adjuncts.enterRestrictions.mutationOptions({
       onError: (e) => setError(serverFieldErrors(e).restrictions ?? e.message),
       onSuccess: async () => {
-        toast.success("Restrictions entered");
+        toast.success(initial ? "Restrictions changed" : "Restrictions entered");
         await invalidate();
+        onDone?.();
       },
     }),
   );
@@ -181,7 +196,7 @@ function RestrictionsForm({ adjunctId }: { adjunctId: string }) {
         <Input value={value} onChange={(e) => setValue(e.target.value)} />
       </Field>
       <Button type="submit" size="sm" variant="outline" className="w-fit" disabled={save.isPending}>
-        Enter restrictions
+        {initial ? "Save restrictions" : "Enter restrictions"}
       </Button>
     </form>
   );

@@ -1,13 +1,17 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Badge } from "@loadline/ui/badge";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@loadline/ui/tabs";
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
 import { EscalationQueue } from "../../escalations/escalation-queue";
 import { AdjunctsPanel } from "./adjuncts-panel";
+import { isPhysioTab } from "../../_components/writer-screens";
 import { AuditPanel } from "./audit-panel";
+import { CapacityTestsPanel } from "./capacity-tests-panel";
+import { RecordsPanel } from "./records-panel";
 import { EpisodePanel } from "./episode-panel";
 import { HistoryPanel } from "./history-panel";
 import { PhasePanel } from "./phase-panel";
@@ -19,6 +23,13 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
   const { data } = useSuspenseQuery(trpc.episodes.list.queryOptions({ athleteId }));
   const { data: current } = useSuspenseQuery(trpc.plans.current.queryOptions({ athleteId }));
   const openEpisode = data.episodes.find((e) => e.status === "active") ?? null;
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // The tab lives in the URL (?tab=tests), so the exit checklist can link to the form that settles a criterion.
+  const requested = searchParams.get("tab");
+  const tab = isPhysioTab(requested) ? requested : openEpisode && current.plan ? "plan" : "episode";
+  const selectTab = (value: string) => router.replace(`${pathname}?tab=${value}`, { scroll: false });
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -38,14 +49,16 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
           </span>
         }
       />
-      <Tabs defaultValue={openEpisode && current.plan ? "plan" : "episode"}>
+      <Tabs value={tab} onValueChange={selectTab}>
         <TabsList className="mb-4 flex-wrap">
           <TabsTrigger value="episode">Episode</TabsTrigger>
           <TabsTrigger value="plan">Plan</TabsTrigger>
           <TabsTrigger value="phase">Phase change</TabsTrigger>
+          <TabsTrigger value="tests">Capacity tests</TabsTrigger>
+          <TabsTrigger value="records">Logs and records</TabsTrigger>
           <TabsTrigger value="history">History</TabsTrigger>
           <TabsTrigger value="adjuncts">Adjuncts</TabsTrigger>
-          <TabsTrigger value="profile">Conditions and notes</TabsTrigger>
+          <TabsTrigger value="profile">Athlete facts</TabsTrigger>
           <TabsTrigger value="escalations">Escalations</TabsTrigger>
           <TabsTrigger value="audit">Audit log</TabsTrigger>
         </TabsList>
@@ -60,6 +73,12 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
         </TabsContent>
         <TabsContent value="phase">
           <PhasePanel athleteId={athleteId} />
+        </TabsContent>
+        <TabsContent value="tests">
+          <CapacityTestsPanel athleteId={athleteId} episodeSide={openEpisode?.side ?? null} />
+        </TabsContent>
+        <TabsContent value="records">
+          <RecordsPanel athleteId={athleteId} />
         </TabsContent>
         <TabsContent value="history">
           <HistoryPanel athleteId={athleteId} />

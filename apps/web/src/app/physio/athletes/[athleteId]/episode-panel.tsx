@@ -60,8 +60,11 @@ export function EpisodePanel({ athleteId }: { athleteId: string }) {
           </CardHeader>
           <CardContent className="grid gap-3 text-sm">
             {past.map((e) => (
-              <div key={e.id}>
-                {humanize(e.side)} side, opened {formatDate(e.createdAt, calendar)}, closed {e.closedAt ? formatDate(e.closedAt, calendar) : ""}
+              <div key={e.id} className="grid gap-2 rounded-lg border p-3">
+                <span>
+                  {humanize(e.side)} side, opened {formatDate(e.createdAt, calendar)}, closed {e.closedAt ? formatDate(e.closedAt, calendar) : ""}
+                </span>
+                {open ? null : <ReopenEpisode episode={e} />}
               </div>
             ))}
           </CardContent>
@@ -399,5 +402,39 @@ function CloseEpisode({ episode }: { episode: Episode }) {
         </form>
       </CardContent>
     </Card>
+  );
+}
+
+/** Reopen a closed episode (a recurrence, or a discharge by mistake): its plan counts again. */
+function ReopenEpisode({ episode }: { episode: Episode }) {
+  const trpc = useTRPC();
+  const invalidate = useRefreshClinical();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const reopen = useMutation(
+    trpc.episodes.reopen.mutationOptions({
+      onError: (e) => setError(serverFieldErrors(e).reason ?? e.message),
+      onSuccess: async () => {
+        toast.success("Episode reopened");
+        setError(undefined);
+        await invalidate();
+      },
+    }),
+  );
+  return (
+    <form
+      className="grid gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        reopen.mutate({ episodeId: episode.id, reason });
+      }}
+    >
+      <Field label="Reason for reopening" error={error}>
+        <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <Button type="submit" size="sm" variant="outline" className="w-fit" disabled={reopen.isPending}>
+        Reopen episode
+      </Button>
+    </form>
   );
 }

@@ -13,6 +13,7 @@ export default async function AthleteClinicalPage({ params }: { params: Promise<
     prefetch(trpc.plans.history.queryOptions({ athleteId })),
     prefetch(trpc.exercises.list.queryOptions()),
     prefetch(trpc.adjuncts.list.queryOptions({ athleteId })),
+    prefetch(trpc.capacityTests.list.queryOptions({ athleteId })),
     prefetch(trpc.episodes.clinicalProfile.queryOptions({ athleteId })),
     prefetch(trpc.escalations.list.queryOptions({ athleteId, includeResolved: true })),
     prefetch(trpc.audit.list.queryOptions({ athleteId })),

@@ -1,7 +1,8 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { phaseInfo, type Phase } from "@loadline/domain";
+import Link from "next/link";
+import { phaseInfo, writersFor, type ExitCriterionId, type Phase } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -12,6 +13,28 @@ import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { serverFieldErrors } from "../../_components/labels";
+import { writerScreens } from "../../_components/writer-screens";
+
+/**
+ * Where the records a criterion reads are written, from the domain's engine-input table: links
+ * to this page's tabs for what the physio records, and the form's name for what others log.
+ */
+function SettledBy({ id }: { id: ExitCriterionId }) {
+  const screens = [...new Map(writersFor(id).map((w) => [writerScreens[w].label, writerScreens[w]])).values()];
+  const own = screens.filter((s) => s.tab !== undefined && s.tab !== "phase");
+  const others = screens.filter((s) => s.tab === undefined);
+  return (
+    <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
+      {own.map((s) => (
+        <Link key={s.label} href={`?tab=${s.tab}`} scroll={false} className="font-medium text-primary underline underline-offset-4">
+          Open {s.label}
+          <span className="sr-only"> for {id}</span>
+        </Link>
+      ))}
+      {others.length > 0 ? <span>Logged on {others.map((s) => s.label).join(", ")}</span> : null}
+    </span>
+  );
+}
 
 const statusBadge = { met: { variant: "zone-green", label: "Met" }, not_met: { variant: "zone-red", label: "Not met" }, unknown: { variant: "outline", label: "No data" } } as const;
 
@@ -22,6 +45,8 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
   const { data: current } = useSuspenseQuery(trpc.plans.current.queryOptions({ athleteId }));
   const [overrideReason, setOverrideReason] = useState("");
   const [reason, setReason] = useState("");
+  const [dischargeNote, setDischargeNote] = useState("");
+  const [dischargeOverride, setDischargeOverride] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const change = useMutation(
     trpc.plans.changePhase.mutationOptions({
@@ -34,6 +59,19 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
         setOverrideReason("");
         setReason("");
         toast.success(`Phase ${row.phase} recorded in plan version ${row.version}`);
+        await refreshClinical();
+      },
+    }),
+  );
+  const discharge = useMutation(
+    trpc.plans.discharge.mutationOptions({
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        setErrors(Object.keys(fields).length > 0 ? { ...fields, ...(fields.overrideReason ? { dischargeOverride: fields.overrideReason } : {}) } : { _form: error.message });
+      },
+      onSuccess: async (result) => {
+        setErrors({});
+        toast.success(result.kind === "discharge" ? "Discharged: every discharge criterion met" : "Discharged with override");
         await refreshClinical();
       },
     }),
@@ -70,8 +108,12 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
             {current.exitCriteria.map((c) => (
               <li key={c.id} className="flex items-start gap-3 text-sm">
                 <Badge variant={statusBadge[c.status].variant}>{statusBadge[c.status].label}</Badge>
-                <span>
-                  <span className="font-medium">{c.id}</span> {c.description}
+                <span className="grid">
+                  <span>
+                    <span className="font-medium">{c.id}</span> {c.description}
+                  </span>
+                  {c.status !== "met" && c.dataNeeded ? <span className="text-muted-foreground">{c.dataNeeded}</span> : null}
+                  {c.status !== "met" ? <SettledBy id={c.id} /> : null}
                 </span>
               </li>
             ))}
@@ -124,6 +166,43 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
               )}
               <Button type="submit" className="w-fit" disabled={change.isPending}>
                 {allMet ? `Sign off: advance to phase ${next}` : `Advance to phase ${next} with override`}
+              </Button>
+            </form>
+          </CardContent>
+        </Card>
+      ) : null}
+      {plan.phase === 4 ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Discharge</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <form
+              className="grid gap-3"
+              onSubmit={(e) => {
+                e.preventDefault();
+                discharge.mutate({ athleteId, baseVersion: plan.version, ...(dischargeNote.trim() ? { note: dischargeNote } : {}), ...(allMet ? {} : { overrideReason: dischargeOverride }) });
+              }}
+            >
+              {allMet ? (
+                <p className="text-sm">Every discharge criterion is met. Discharging closes the episode; your sign-off is recorded with it and in the audit log.</p>
+              ) : (
+                <Field
+                  label="Discharge override reason"
+                  description="Not every discharge criterion is met. Write why you discharge anyway; it is recorded with your name."
+                  error={errors.dischargeOverride}
+                  required
+                >
+                  <Textarea rows={3} value={dischargeOverride} onChange={(e) => setDischargeOverride(e.target.value)} />
+                </Field>
+              )}
+              <Field label="Discharge note (optional)" error={errors.note}>
+                <Textarea rows={2} value={dischargeNote} onChange={(e) => setDischargeNote(e.target.value)} />
+              </Field>
+              <Button type="submit" className="w-fit" disabled={discharge.isPending}>
+                {allMet ? "Sign off: discharge" : "Discharge with override"}
               </Button>
             </form>
           </CardContent>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useState } from "react";
 import {
   activityKinds,
+  activityLabels,
   activityOverrides,
   buildThresholdOverrides,
   exerciseCategories,
@@ -33,6 +34,7 @@ import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDateTime, humanize, serverFieldErrors } from "../../_components/labels";
 import { useClubCalendar } from "@/components/club-calendar";
+import { CustomExerciseForm } from "./custom-exercise-form";
 
 type Prescription = PlanBody["prescriptions"][number];
 
@@ -90,6 +92,7 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
   const plan = current.plan;
   const [baseVersion, setBaseVersion] = useState(plan?.version ?? 0);
   const [phase, setPhase] = useState<Phase>(plan?.phase ?? 1);
+  const [phaseStartDay, setPhaseStartDay] = useState("");
   const [prescriptions, setPrescriptions] = useState<Prescription[]>(plan?.body.prescriptions ?? []);
   const [forbidden, setForbidden] = useState<ActivityKind[]>(
     plan ? plan.effectiveForbiddenActivities : [...phaseInfo[1].forbiddenActivities],
@@ -97,6 +100,11 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
   const [thresholdValues, setThresholdValues] = useState<ThresholdValues>(() => thresholdValuesOf(plan?.body.thresholds));
   const [moreOpen, setMoreOpen] = useState(() => thresholdFields.some((f) => !isCommon(f) && thresholdValueAt(plan?.body.thresholds, f.path) !== undefined));
   const [notes, setNotes] = useState(plan?.body.notes ?? "");
+  const [elements, setElements] = useState<ActivityKind[]>(plan?.body.returnToSportElements ?? []);
+  const [maintenancePlan, setMaintenancePlan] = useState(plan?.body.maintenancePlan ?? "");
+  const [targetKm, setTargetKm] = useState(plan?.body.targetEasyRun?.distanceKm !== undefined ? String(plan.body.targetEasyRun.distanceKm) : "");
+  const [targetMinutes, setTargetMinutes] = useState(plan?.body.targetEasyRun?.minutes !== undefined ? String(plan.body.targetEasyRun.minutes) : "");
+  const [visaHBaseline, setVisaHBaseline] = useState(plan?.body.visaHBaseline !== undefined ? String(plan.body.visaHBaseline) : "");
   const [changeSummary, setChangeSummary] = useState("");
   const [picked, setPicked] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -175,17 +183,42 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
       return;
     }
     const thresholds = parsedThresholds.overrides;
+    const numbers: Record<string, number | undefined> = {};
+    const numberErrors: Record<string, string> = {};
+    for (const [field, text] of [["body.targetEasyRun.distanceKm", targetKm], ["body.targetEasyRun.minutes", targetMinutes], ["body.visaHBaseline", visaHBaseline]] as const) {
+      const value = numberOrUndefined(text);
+      if (value !== undefined && !Number.isFinite(value)) numberErrors[field] = "Enter a number, or leave empty";
+      numbers[field] = value;
+    }
+    if (Object.keys(numberErrors).length > 0) {
+      setErrors(numberErrors);
+      return;
+    }
+    const distanceKm = numbers["body.targetEasyRun.distanceKm"];
+    const minutes = numbers["body.targetEasyRun.minutes"];
+    const baseline = numbers["body.visaHBaseline"];
     const body: PlanBody = {
       prescriptions,
       ...activityOverrides(effectivePhase, forbidden),
       thresholds,
-      returnToSportElements: plan?.body.returnToSportElements ?? [],
-      ...(plan?.body.targetEasyRun ? { targetEasyRun: plan.body.targetEasyRun } : {}),
-      ...(plan?.body.maintenancePlan ? { maintenancePlan: plan.body.maintenancePlan } : {}),
-      ...(plan?.body.visaHBaseline !== undefined ? { visaHBaseline: plan.body.visaHBaseline } : {}),
+      returnToSportElements: elements,
+      ...(distanceKm !== undefined || minutes !== undefined
+        ? { targetEasyRun: { ...(distanceKm !== undefined ? { distanceKm } : {}), ...(minutes !== undefined ? { minutes } : {}) } }
+        : {}),
+      ...(maintenancePlan.trim() ? { maintenancePlan } : {}),
+      ...(baseline !== undefined ? { visaHBaseline: baseline } : {}),
       ...(notes ? { notes } : {}),
     };
-    save.mutate({ athleteId, baseVersion, ...(plan ? {} : { phase }), body, ...(changeSummary.trim() ? { changeSummary } : {}) });
+    // The start of the day typed, in the browser's zone: today's date is then never in the future.
+    const phaseStartedAt = !plan && phaseStartDay ? new Date(`${phaseStartDay}T00:00`) : undefined;
+    save.mutate({
+      athleteId,
+      baseVersion,
+      ...(plan ? {} : { phase }),
+      ...(phaseStartedAt ? { phaseStartedAt } : {}),
+      body,
+      ...(changeSummary.trim() ? { changeSummary } : {}),
+    });
   };
 
   return (
@@ -226,6 +259,16 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
           ) : null}
         </CardHeader>
         <CardContent className="grid gap-4">
+          {!plan ? (
+            <Field
+              label="Phase started on (optional)"
+              htmlFor="plan-phase-start"
+              description="If the athlete was already in this phase before their records were kept here: the exit criteria count the sessions logged since."
+              error={errors.phaseStartedAt}
+            >
+              <Input id="plan-phase-start" type="date" value={phaseStartDay} onChange={(e) => setPhaseStartDay(e.target.value)} />
+            </Field>
+          ) : null}
           {!plan ? (
             <Field label="Starting phase" error={errors.phase}>
               <NativeSelect
@@ -270,6 +313,7 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
               Add exercise
             </Button>
           </div>
+          <CustomExerciseForm phase={effectivePhase} onCreated={setPicked} />
           {prescriptions.length === 0 ? <p className="text-sm text-muted-foreground">No exercises prescribed yet.</p> : null}
           <ul className="grid gap-3" aria-label="Prescriptions">
             {prescriptions.map((p, index) => (
@@ -310,6 +354,20 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
                       {exerciseCategories.map((c) => (
                         <NativeSelectOption key={c} value={c}>
                           {humanize(c)}
+                        </NativeSelectOption>
+                      ))}
+                    </NativeSelect>
+                  </Field>
+                  <Field label="Counts as" description="For the phase gates (R16) and stretching (R17)" className="col-span-2" error={errors[`body.prescriptions.${index}.activity`]}>
+                    <NativeSelect
+                      aria-label={`${p.exercise} counts as`}
+                      value={p.activity ?? ""}
+                      onChange={(e) => update(index, { activity: e.target.value ? (e.target.value as ActivityKind) : undefined })}
+                    >
+                      <NativeSelectOption value="">Nothing gated</NativeSelectOption>
+                      {activityKinds.map((a) => (
+                        <NativeSelectOption key={a} value={a}>
+                          {activityLabels[a]}
                         </NativeSelectOption>
                       ))}
                     </NativeSelect>
@@ -358,6 +416,47 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
         moreOpen={moreOpen}
         onMoreOpenChange={setMoreOpen}
       />
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Targets and return to sport</h2>
+          </CardTitle>
+          <p className="text-sm text-muted-foreground">What the later exit criteria read: the target easy run (E3.1), the VISA-H baseline (E2.6), the sport elements (E4.1) and the maintenance plan (E4.4).</p>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field label="Target easy run, km (E3.1)" htmlFor="plan-target-km" error={errors["body.targetEasyRun.distanceKm"] ?? errors["body.targetEasyRun"]}>
+              <Input id="plan-target-km" inputMode="decimal" value={targetKm} onChange={(e) => setTargetKm(e.target.value)} />
+            </Field>
+            <Field label="Target easy run, minutes (E3.1)" htmlFor="plan-target-minutes" error={errors["body.targetEasyRun.minutes"]}>
+              <Input id="plan-target-minutes" inputMode="numeric" value={targetMinutes} onChange={(e) => setTargetMinutes(e.target.value)} />
+            </Field>
+            <Field label="VISA-H baseline (E2.6)" htmlFor="plan-visa-baseline" description="Empty: the first questionnaire is the baseline." error={errors["body.visaHBaseline"]}>
+              <Input id="plan-visa-baseline" inputMode="numeric" value={visaHBaseline} onChange={(e) => setVisaHBaseline(e.target.value)} />
+            </Field>
+          </div>
+          <fieldset className="grid gap-2">
+            <legend className="mb-1 text-sm font-medium">Sport elements to do at full intensity before discharge (E4.1)</legend>
+            <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4">
+              {activityKinds.map((a) => (
+                <div key={a} className="flex items-center gap-2">
+                  <Checkbox
+                    id={`element-${a}`}
+                    checked={elements.includes(a)}
+                    onCheckedChange={(checked) => setElements(checked ? [...elements, a] : elements.filter((x) => x !== a))}
+                  />
+                  <Label htmlFor={`element-${a}`}>{activityLabels[a]}</Label>
+                </div>
+              ))}
+            </div>
+            {errors["body.returnToSportElements"] ? <p className="text-sm font-medium text-destructive">{errors["body.returnToSportElements"]}</p> : null}
+          </fieldset>
+          <Field label="Maintenance plan (E4.4)" htmlFor="plan-maintenance" description="Heavy or eccentric work at least twice a week, in season too." error={errors["body.maintenancePlan"]}>
+            <Textarea id="plan-maintenance" rows={3} value={maintenancePlan} onChange={(e) => setMaintenancePlan(e.target.value)} />
+          </Field>
+        </CardContent>
+      </Card>
 
       <Card>
         <CardContent className="grid gap-4 pt-6">

@@ -1,0 +1,230 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { activityLabels, redFlagQuestions, type ActivityKind } from "@loadline/domain";
+import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
+import { Field } from "@loadline/ui/field";
+import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { useClubCalendar } from "@/components/club-calendar";
+import { useTRPC } from "@/trpc/react";
+import { formatDate, formatDateTime, humanize, severityLabel } from "../../_components/labels";
+import { CorrectLog } from "./correct-log";
+import { VisaHWithAthlete } from "./visa-h-with-athlete";
+
+const windows = [14, 28, 90, 365] as const;
+const redFlagLabel = new Map<string, string>(redFlagQuestions.map((q) => [q.id, q.label]));
+const activityText = (activities: readonly string[]) => activities.map((a) => activityLabels[a as ActivityKind] ?? humanize(a)).join(", ");
+const dash = (value: number | null | undefined, suffix = "") => (value === null || value === undefined ? "–" : `${value}${suffix}`);
+
+/** What the athlete logged and what the engine made of it, over a window of days; every edit is counted and listed. */
+export function RecordsPanel({ athleteId }: { athleteId: string }) {
+  const calendar = useClubCalendar();
+  const trpc = useTRPC();
+  const [days, setDays] = useState<(typeof windows)[number]>(28);
+  const [correcting, setCorrecting] = useState<string | null>(null);
+  const { data, isPending, error } = useQuery(trpc.athleteRecords.get.queryOptions({ athleteId, days }));
+  return (
+    <div className="grid gap-6">
+      <Field label="Show the last" htmlFor="records-days" className="w-48">
+        <NativeSelect id="records-days" value={String(days)} onChange={(e) => setDays(Number(e.target.value) as (typeof windows)[number])}>
+          {windows.map((d) => (
+            <NativeSelectOption key={d} value={String(d)}>
+              {d} days
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+      </Field>
+      {isPending ? <p className="text-sm text-muted-foreground">Loading records…</p> : null}
+      {error ? <p role="alert" className="text-sm text-destructive">{error.message}</p> : null}
+      {data ? (
+        <>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Flags now</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              {data.flags.length === 0 ? <p className="text-sm text-muted-foreground">No rule fires.</p> : null}
+              <ul className="grid gap-2 text-sm" aria-label="Flags">
+                {data.flags.map((f, i) => (
+                  <li key={`${f.ruleId}-${i}`} className="flex items-start gap-2">
+                    <Badge variant="outline">{f.ruleId}</Badge>
+                    <Badge variant="secondary">{severityLabel[f.severity]}</Badge>
+                    <span>{f.message}</span>
+                  </li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Sessions and runs</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              {data.sessions.length === 0 ? (
+                <p className="text-sm text-muted-foreground">Nothing logged in the last {data.days} days.</p>
+              ) : (
+                <Table aria-label="Sessions and runs">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>When</TableHead>
+                      <TableHead>Type</TableHead>
+                      <TableHead>Amount</TableHead>
+                      <TableHead>RPE</TableHead>
+                      <TableHead>Pain during / after</TableHead>
+                      <TableHead>Contained</TableHead>
+                      <TableHead>History</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {data.sessions.map((s) => (
+                      <TableRow key={s.id}>
+                        <TableCell>{formatDateTime(s.at, calendar)}</TableCell>
+                        <TableCell>{humanize(s.type)}</TableCell>
+                        <TableCell>
+                          {[s.distanceKm !== null ? `${s.distanceKm} km` : null, s.minutes !== null ? `${s.minutes} min` : null].filter(Boolean).join(", ")}
+                          {s.heaviestRm !== null ? ` · ${s.heaviestRm}RM` : ""}
+                        </TableCell>
+                        <TableCell>{dash(s.rpe)}</TableCell>
+                        <TableCell>
+                          {s.painDuring} / {dash(s.painAfter)}
+                        </TableCell>
+                        <TableCell>
+                          {activityText(s.activities)}
+                          {s.fullTraining ? <Badge variant="outline" className="ml-1">Full training</Badge> : null}
+                          {s.fullIntensity ? <Badge variant="outline" className="ml-1">Full intensity</Badge> : null}
+                          {s.heavy ? <Badge variant="outline" className="ml-1">Heavy</Badge> : null}
+                        </TableCell>
+                        <TableCell>
+                          {s.revisions > 1 ? <Badge variant="amber">Edited ({s.revisions - 1})</Badge> : "As logged"}
+                          {s.athleteMayEdit ? null : (
+                            <Button type="button" size="sm" variant="ghost" onClick={() => setCorrecting(correcting === s.id ? null : s.id)}>
+                              Correct<span className="sr-only"> the log of {formatDateTime(s.at, calendar)}</span>
+                            </Button>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+              {correcting
+                ? (() => {
+                    const log = data.sessions.find((s) => s.id === correcting);
+                    return log ? <CorrectLog key={log.id} athleteId={athleteId} log={log} onDone={() => setCorrecting(null)} /> : null;
+                  })()
+                : null}
+              <p className="mt-2 text-xs text-muted-foreground">The athlete changes a log for 24 hours after saving it; after that, you correct it here with a reason.</p>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Morning check-ins</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              {data.checkIns.length === 0 ? (
+                <p className="text-sm text-muted-foreground">No check-in in the last {data.days} days.</p>
+              ) : (
+                <Table aria-label="Morning check-ins">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>When</TableHead>
+                      <TableHead>Morning pain</TableHead>
+                      <TableHead>Load test</TableHead>
+                      <TableHead>Rest pain</TableHead>
+                      <TableHead>Longest sit</TableHead>
+                      <TableHead>Red flags</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {data.checkIns.map((c) => (
+                      <TableRow key={c.id}>
+                        <TableCell>{formatDateTime(c.at, calendar)}</TableCell>
+                        <TableCell>{c.morningPain}</TableCell>
+                        <TableCell>{dash(c.loadTestPain)}</TableCell>
+                        <TableCell>{dash(c.restPain)}</TableCell>
+                        <TableCell>{dash(c.longestSitMinutes, " min")}</TableCell>
+                        <TableCell>{c.redFlags.length === 0 ? "None" : c.redFlags.map((r) => redFlagLabel.get(r) ?? r).join("; ")}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </CardContent>
+          </Card>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card>
+              <CardHeader>
+                <CardTitle>
+                  <h2>VISA-H history</h2>
+                </CardTitle>
+              </CardHeader>
+              <CardContent>
+                {data.visaH.length === 0 ? <p className="text-sm text-muted-foreground">No questionnaire yet.</p> : null}
+                <ul className="grid gap-1 text-sm" aria-label="VISA-H history">
+                  {data.visaH.map((v) => (
+                    <li key={v.id}>
+                      {formatDate(v.at, calendar)}: <span className="font-medium">{v.total}</span>/100
+                    </li>
+                  ))}
+                </ul>
+                <details className="mt-4 rounded-lg border p-3">
+                  <summary className="cursor-pointer text-sm font-medium">Complete VISA-H with the athlete</summary>
+                  <div className="mt-3">
+                    <VisaHWithAthlete athleteId={athleteId} />
+                  </div>
+                </details>
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle>
+                  <h2>Gait assessments</h2>
+                </CardTitle>
+              </CardHeader>
+              <CardContent>
+                {data.gait.length === 0 ? <p className="text-sm text-muted-foreground">No gait assessment yet.</p> : null}
+                <ul className="grid gap-2 text-sm" aria-label="Gait assessments">
+                  {data.gait.map((g) => (
+                    <li key={g.id}>
+                      {formatDate(g.at, calendar)} · {g.assessorName} · {humanize(g.surface)}
+                      {g.cadenceSpm !== null ? ` · ${g.cadenceSpm} steps/min` : ""}: {g.faults.map((f) => `${humanize(f.code.toLowerCase())} (${f.severity})`).join(", ")}
+                      {g.notes ? <p className="text-muted-foreground">{g.notes}</p> : null}
+                    </li>
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          </div>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Log history</h2>
+              </CardTitle>
+              <p className="text-sm text-muted-foreground">Every save, edit and deletion of a log or check-in, as the athlete sees it in their own history.</p>
+            </CardHeader>
+            <CardContent>
+              {data.revisions.length === 0 ? <p className="text-sm text-muted-foreground">No changes in the last {data.days} days.</p> : null}
+              <ul className="grid gap-1 text-sm" aria-label="Log history">
+                {data.revisions.map((r) => (
+                  <li key={r.id}>
+                    {formatDateTime(r.changedAt, calendar)}: {r.logKind === "session" ? "log" : "check-in"} {r.action === "create" ? "saved" : r.action === "update" ? (r.byStaff ? "corrected by staff" : "edited") : "deleted"}
+                    {r.reason ? ` (${r.reason})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@loadline/db";
+import { at, codeOf, fieldErrorsOf, key } from "./athlete-helpers";
+import { callerFor, createTestDatabase, makeClub, type Club } from "./fixtures";
+import { startRehab } from "./physio-helpers";
+
+let handle: DatabaseHandle;
+let club: Club;
+let other: Club;
+let athleteId: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  club = await makeClub(handle, "Records Club");
+  other = await makeClub(handle, "Other Records Club");
+  ({ athleteId } = await startRehab(handle, club));
+});
+afterAll(() => handle.close());
+
+describe("the physio's view of an athlete's records", () => {
+  it("lists logs with their edits, check-ins with red-flag answers, VISA-H, gait and the flags, in a window of days; audited", async () => {
+    const athlete = callerFor(handle, club.athlete);
+    const logged = await athlete.athleteLogs.logSession({ idempotencyKey: key(), at: at(2), type: "strength", minutes: 30, rpe: 4, painDuring: 1 });
+    await athlete.athleteLogs.updateSession({ id: logged.log.id, at: at(2), type: "strength", minutes: 35, rpe: 4, painDuring: 2 });
+    await athlete.athleteLogs.logRun({ idempotencyKey: key(), at: at(40), distanceKm: 5, painDuring: 0 });
+    await athlete.checkIns.create({ idempotencyKey: key(), at: at(1), morningPain: 2, redFlags: ["night_pain_waking"] });
+    await athlete.visaH.submit({ idempotencyKey: key(), at: at(3), items: [5, 5, 5, 5, 5, 5, 4, 10] });
+    await callerFor(handle, club.coach).gait.create({ athleteId, surface: "overground", speedKmh: null, cadenceSpm: 158, faults: [{ code: "OVERSTRIDE", severity: 2 }], cues: ["Shorter steps"] });
+
+    const physio = callerFor(handle, club.physio);
+    const recent = await physio.athleteRecords.get({ athleteId, days: 28 });
+    expect(recent.sessions).toHaveLength(1);
+    expect(recent.sessions[0]).toMatchObject({ minutes: 35, revisions: 2 });
+    expect(recent.checkIns[0]).toMatchObject({ redFlags: ["night_pain_waking"] });
+    expect(recent.visaH.map((v) => v.total)).toEqual([44]);
+    expect(recent.gait[0]).toMatchObject({ cadenceSpm: 158 });
+    // Revisions are listed by when they were made: the run dated 40 days ago was saved today.
+    expect(recent.revisions.map((r) => r.action).sort()).toEqual(["create", "create", "create", "update"]);
+    expect((await physio.athleteRecords.get({ athleteId, days: 60 })).sessions).toHaveLength(2);
+    expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("Viewed 1 log(s), 1 check-in(s)");
+  });
+
+  it("the physio completes a VISA-H with the athlete: it joins the athlete's history and the audit log", async () => {
+    const physio = callerFor(handle, club.physio);
+    const saved = await physio.visaH.submit({ idempotencyKey: key(), athleteId, at: at(0, 8), items: [6, 6, 6, 6, 6, 6, 7, 15] });
+    expect(saved.total).toBe(58);
+    expect((await physio.athleteRecords.get({ athleteId })).visaH.map((v) => v.total)).toEqual([58, 44]);
+    expect((await callerFor(handle, club.athlete).visaH.mine()).responses.map((r) => r.total)).toEqual([44, 58]);
+    expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("Completed VISA-H with the athlete: 58/100");
+    expect(await codeOf(callerFor(handle, other.physio).visaH.submit({ idempotencyKey: key(), athleteId, at: at(0, 8), items: [6, 6, 6, 6, 6, 6, 7, 15] }))).toBe("NOT_FOUND");
+  });
+
+  it("the physio corrects a log after the athlete's 24 hours, with a reason the athlete sees in its history", async () => {
+    const athlete = callerFor(handle, club.athlete);
+    const logged = await athlete.athleteLogs.logRun({ idempotencyKey: key(), at: at(5), distanceKm: 8, minutes: 45, painDuring: 7 });
+    const later = callerFor(handle, club.athlete, new Date(at(0).getTime() + 3 * 86_400_000));
+    expect(await codeOf(later.athleteLogs.updateRun({ id: logged.log.id, at: at(5), distanceKm: 8, minutes: 45, painDuring: 2 }))).toBe("FORBIDDEN");
+
+    const physio = callerFor(handle, club.physio);
+    expect(await fieldErrorsOf(physio.athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 2, reason: "" } }))).toHaveProperty("correction.reason");
+    expect(await fieldErrorsOf(physio.athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { reason: "Nothing" } }))).toHaveProperty("correction.painDuring");
+    const corrected = await physio.athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 2, distanceKm: 6, reason: "Athlete typed 7 for 2; GPS distance" } });
+    expect(corrected.summary).toBe("distance (km) 8 -> 6, pain during 7 -> 2");
+    const history = await athlete.athleteLogs.history({ kind: "session", id: logged.log.id });
+    expect(history.at(-1)).toMatchObject({ action: "update", byPhysio: true, reason: "Athlete typed 7 for 2; GPS distance" });
+    expect(history[0]).toMatchObject({ action: "create", byPhysio: false, reason: null });
+    expect((await athlete.athleteLogs.get({ id: logged.log.id })).painDuring).toBe(2);
+    expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("Corrected a log: distance (km) 8 -> 6, pain during 7 -> 2");
+
+    expect(await codeOf(callerFor(handle, club.coach).athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 1, reason: "x" } }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, other.physio).athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 1, reason: "x" } }))).toBe("NOT_FOUND");
+  });
+
+  it("is the physio's only", async () => {
+    expect(await codeOf(callerFor(handle, club.coach).athleteRecords.get({ athleteId }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, club.athlete).athleteRecords.get({ athleteId }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, other.physio).athleteRecords.get({ athleteId }))).toBe("NOT_FOUND");
+    expect(await codeOf(callerFor(handle, null).athleteRecords.get({ athleteId }))).toBe("UNAUTHORIZED");
+  });
+});

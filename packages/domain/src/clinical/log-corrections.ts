@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { plainText } from "../input-primitives";
+import { painScore, positiveNumber, rangedNumber } from "./schemas/fields";
+
+/*
+ * A physio's correction of an athlete's log after the athlete's own edit window: the figures the
+ * rules read, changed with a reason that stays in the log's history (the athlete sees it there).
+ */
+
+/** What a physio may correct on a logged session or run, with the reason; at least one figure. */
+export const logCorrectionSchema = z
+  .object({
+    minutes: positiveNumber("minutes").refine((m) => m <= 1440, "minutes must be at most 1440").optional(),
+    distanceKm: positiveNumber("distanceKm").refine((d) => d <= 400, "distanceKm must be at most 400").optional(),
+    rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number").optional(),
+    painDuring: painScore("painDuring").optional(),
+    painAfter: painScore("painAfter").optional(),
+    reason: plainText("reason", { min: 1, max: 500, multiline: true }),
+  })
+  .refine((c) => [c.minutes, c.distanceKm, c.rpe, c.painDuring, c.painAfter].some((v) => v !== undefined), {
+    message: "Change at least one figure",
+    path: ["painDuring"],
+  });
+export type LogCorrection = z.infer<typeof logCorrectionSchema>;
+
+/** The corrected figures over the stored ones; `distanceKm` only applies to runs. */
+export function correctedFigures<T extends { type: string; minutes: number | null; distanceKm: number | null; rpe: number | null; painDuring: number; painAfter: number | null }>(
+  row: T,
+  correction: LogCorrection,
+): Pick<T, "minutes" | "distanceKm" | "rpe" | "painDuring" | "painAfter"> {
+  return {
+    minutes: correction.minutes ?? row.minutes,
+    distanceKm: row.type === "run" ? (correction.distanceKm ?? row.distanceKm) : row.distanceKm,
+    rpe: correction.rpe ?? row.rpe,
+    painDuring: correction.painDuring ?? row.painDuring,
+    painAfter: correction.painAfter ?? row.painAfter,
+  };
+}
+
+/** A sentence for the audit log and the history: which figures changed, old to new. */
+export function describeCorrection(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const labels: Record<string, string> = { minutes: "minutes", distanceKm: "distance (km)", rpe: "effort (RPE)", painDuring: "pain during", painAfter: "pain after" };
+  const changes = Object.keys(labels)
+    .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
+    .map((k) => `${labels[k]} ${String(before[k] ?? "none")} -> ${String(after[k] ?? "none")}`);
+  return changes.length > 0 ? changes.join(", ") : "no figure changed";
+}
