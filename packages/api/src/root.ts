@@ -20,6 +20,7 @@ import { checkInsRouter } from "./routers/check-ins";
 import { visaHRouter } from "./routers/visa-h";
 import { todayRouter } from "./routers/today";
 import { progressRouter } from "./routers/progress";
+import { reportsRouter } from "./routers/reports";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -45,6 +46,7 @@ export const appRouter = router({
   visaH: visaHRouter,
   today: todayRouter,
   progress: progressRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -310,6 +310,14 @@ const matrix: Matrix = {
   "visaH.mine": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
   "today.get": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
   "progress.get": { who: ATHLETE, input: () => ({ weeks: 8 }), stranger: "no-leak" },
+
+  // Club workflows.
+  "reports.handover": {
+    who: STAFF,
+    input: (t) => ({ athleteId: t.athleteId }),
+    stranger: "refused",
+    note: "a coach gets the coach-safe version (searched for clinical secrets like every coach answer)",
+  },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,13 @@ export const actions = [
   "staff.remove",
   "passwordReset.issue",
   "securityPolicy.write",
+  // Club workflows: handover report (coach-safe for coaches), exports, calendar feeds, notes.
+  "report.handover",
+  "export.staff",
+  "export.clinical",
+  "athleteNote.read",
+  "athleteNote.write",
+  "calendar.subscribe",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -99,6 +106,18 @@ const rules: Record<Action, Rule> = {
   "passwordReset.issue": anyOf("coach", "physio"),
   // The club's security settings (second factor for physios): the owner only.
   "securityPolicy.write": (actor) => actor.role === "coach" && actor.isOwner === true,
+  // The handover PDF: physios get the clinical record, coaches the coach-safe version.
+  "report.handover": anyOf("coach", "physio"),
+  // Roster, board and squad load exports are coach tools; an athlete's full record is clinical.
+  "export.staff": anyOf("coach"),
+  "export.clinical": anyOf("physio"),
+  // Notes on an athlete: staff write and read (clinical ones physio-only, decided per note);
+  // an athlete reads the notes shared with them and may not write.
+  "athleteNote.read": (actor, subject) =>
+    actor.role === "coach" || actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || actor.athleteId === subject.athleteId)),
+  "athleteNote.write": anyOf("coach", "physio"),
+  // A private calendar feed: an athlete of their own days, a coach of a squad.
+  "calendar.subscribe": anyOf("coach", "athlete"),
   "visaH.write": (actor, subject) =>
     actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || subject.athleteId === actor.athleteId)),
 };

@@ -66,6 +66,11 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
             <Button asChild variant="outline">
               <Link href="/coach/board">Back to board</Link>
             </Button>
+            <Button asChild variant="outline">
+              <a href={`/api/reports/handover/${data.athlete.id}`} download>
+                Download handover (PDF)
+              </a>
+            </Button>
             <Button asChild>
               <Link href={`/coach/gait/new?athlete=${data.athlete.id}`}>Record gait assessment</Link>
             </Button>

@@ -2,6 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@loadline/ui/tabs";
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
@@ -36,6 +37,13 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
             {current.plan ? <Badge variant="rehab">Phase {current.plan.phase}: {current.plan.phaseName}</Badge> : <Badge variant="outline">No plan</Badge>}
             {openEpisode ? null : <Badge variant="secondary">No open episode</Badge>}
           </span>
+        }
+        actions={
+          <Button asChild variant="outline">
+            <a href={`/api/reports/handover/${athleteId}`} download>
+              Download handover (PDF)
+            </a>
+          </Button>
         }
       />
       <Tabs defaultValue={openEpisode && current.plan ? "plan" : "episode"}>
