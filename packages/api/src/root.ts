@@ -21,6 +21,7 @@ import { visaHRouter } from "./routers/visa-h";
 import { todayRouter } from "./routers/today";
 import { progressRouter } from "./routers/progress";
 import { reportsRouter } from "./routers/reports";
+import { exportsRouter } from "./routers/exports";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -47,6 +48,7 @@ export const appRouter = router({
   today: todayRouter,
   progress: progressRouter,
   reports: reportsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -318,6 +318,13 @@ const matrix: Matrix = {
     stranger: "refused",
     note: "a coach gets the coach-safe version (searched for clinical secrets like every coach answer)",
   },
+  "roster.importPreview": { who: COACH, input: () => ({ csv: `Name,Email,Squads,Event or sport\nNew Person,${unique("preview")}@matrix.test,Distance,Marathon` }), stranger: "no-leak" },
+  "roster.import": { who: COACH, input: () => ({ csv: `Name,Email,Squads,Event or sport\nImported Person,${unique("import")}@matrix.test,Distance,Marathon` }), stranger: "no-leak" },
+  "exports.roster": { who: COACH, input: () => undefined, stranger: "no-leak" },
+  "exports.board": { who: COACH, input: () => ({}), stranger: "no-leak" },
+  "exports.squadLoad": { who: COACH, input: () => ({ weeks: 4 }), stranger: "no-leak" },
+  "exports.athleteRecord": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "exports.myLogs": { who: ATHLETE, input: () => ({ kind: "sessions" }), stranger: "no-leak" },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const physio = callerFor(handle, club.physio);
   await physio.plans.save({ athleteId, baseVersion: 1, changeSummary: "Longer holds", body: phase1Body(45) });
   const episode = (await physio.episodes.list({ athleteId })).episodes[0]!;
-  await physio.episodes.addTest({ episodeId: episode.id, test: { test: "puranen_orava", side: "right", familiarPainReproduced: true, pain: 4, at: new Date(NOW.getTime() - 86_400_000).toISOString() } });
+  await physio.episodes.addTest({ episodeId: episode.id, test: { test: "puranen_orava", side: "right", familiarPainReproduced: true, pain: 4 } });
 });
 afterAll(() => handle.close());
 

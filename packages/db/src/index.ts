@@ -28,3 +28,4 @@ export * from "./queries/throttles";
 export * from "./queries/passwords";
 export * from "./rls";
 export * from "./queries/second-factor";
+export * from "./queries/exports";
