@@ -39,11 +39,18 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
           </span>
         }
         actions={
-          <Button asChild variant="outline">
-            <a href={`/api/reports/handover/${athleteId}`} download>
-              Download handover (PDF)
-            </a>
-          </Button>
+          <>
+            <Button asChild variant="outline">
+              <a href={`/api/reports/handover/${athleteId}`} download>
+                Download handover (PDF)
+              </a>
+            </Button>
+            <Button asChild variant="outline">
+              <a href={`/api/exports/record?athleteId=${athleteId}`} download>
+                Export full record (CSV)
+              </a>
+            </Button>
+          </>
         }
       />
       <Tabs defaultValue={openEpisode && current.plan ? "plan" : "episode"}>
