@@ -3,3 +3,4 @@ export { createRequestContext, type Context } from "./context";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export * from "./jobs";
 export type { HandoverReport, CoachHandover, PhysioHandover } from "./services/handover-report";
+export { calendarFeedForToken } from "./services/calendar-feeds";

@@ -22,6 +22,8 @@ import { todayRouter } from "./routers/today";
 import { progressRouter } from "./routers/progress";
 import { reportsRouter } from "./routers/reports";
 import { exportsRouter } from "./routers/exports";
+import { notesRouter, notificationsRouter } from "./routers/notes";
+import { calendarRouter } from "./routers/calendar";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -49,6 +51,9 @@ export const appRouter = router({
   progress: progressRouter,
   reports: reportsRouter,
   exports: exportsRouter,
+  notes: notesRouter,
+  notifications: notificationsRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

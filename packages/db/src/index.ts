@@ -29,3 +29,4 @@ export * from "./queries/passwords";
 export * from "./rls";
 export * from "./queries/second-factor";
 export * from "./queries/exports";
+export * from "./queries/club-workflows";

@@ -7,3 +7,4 @@ export * from "./clinical";
 export * from "./sessions";
 export * from "./throttle";
 export * from "./account";
+export * from "./notes";

@@ -7,3 +7,4 @@ export * from "./clinical";
 export * from "./squad-planning";
 export * from "./throttles";
 export * from "./password-resets";
+export * from "./club-workflows";
