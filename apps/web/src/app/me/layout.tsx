@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
 import { RoleLayout } from "@/components/role-layout";
 
-// Short labels so the four items fit a 390 px phone header; Today is exact so it is not
+// Short labels so the items fit a phone header (they wrap onto a second line when needed); Today is exact so it is not
 // highlighted on every /me/* page.
 const nav = [
   { href: "/me", label: "Today", exact: true },
   { href: "/me/log", label: "Log" },
   { href: "/me/progress", label: "Progress" },
   { href: "/me/visa-h", label: "VISA-H" },
+  { href: "/me/notes", label: "Notes" },
+  { href: "/me/calendar", label: "Calendar" },
 ];
 
 export default function AthleteLayout({ children }: { children: ReactNode }) {

@@ -10,6 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@load
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { PainChart, type PainPoint } from "@/components/charts/pain-chart";
 import { WeeklyVolumeChart, type WeeklyVolumePoint } from "@/components/charts/weekly-volume-chart";
+import { NotesThread } from "@/components/notes-thread";
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../../_lib/flag-badges";
@@ -312,6 +313,12 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
               ))}
             </ul>
           )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardContent className="pt-6">
+          <NotesThread athleteId={data.athlete.id} />
         </CardContent>
       </Card>
     </div>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@loadline/ui/tabs";
+import { NotesThread } from "@/components/notes-thread";
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
 import { EscalationQueue } from "../../escalations/escalation-queue";
@@ -62,6 +63,7 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
           <TabsTrigger value="adjuncts">Adjuncts</TabsTrigger>
           <TabsTrigger value="profile">Conditions and notes</TabsTrigger>
           <TabsTrigger value="escalations">Escalations</TabsTrigger>
+          <TabsTrigger value="notes">Notes</TabsTrigger>
           <TabsTrigger value="audit">Audit log</TabsTrigger>
         </TabsList>
         <TabsContent value="episode">
@@ -69,6 +71,9 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
         </TabsContent>
         <TabsContent value="plan">
           <PlanEditor athleteId={athleteId} hasOpenEpisode={openEpisode !== null} />
+        </TabsContent>
+        <TabsContent value="notes">
+          <NotesThread athleteId={athleteId} />
         </TabsContent>
         <TabsContent value="profile">
           <ProfilePanel athleteId={athleteId} />
