@@ -9,7 +9,7 @@ import { authFile, expect, expectAccessible, signedInAs, test } from "./fixtures
  */
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data: bytes, isEvalSupported: false, verbosity: 0 }).promise;
   let text = "";
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
@@ -121,7 +121,7 @@ test.describe("notes", () => {
     const maya = roster.find((r) => r.name === "Maya Okafor")!;
     const tag = uniqueName("note");
     await page.goto(`/physio/athletes/${maya.id}`);
-    await page.getByRole("tab", { name: "Notes" }).click();
+    await page.getByRole("tab", { name: "Notes", exact: true }).click();
     await page.getByLabel("New note").fill(`Clinical ${tag}: query lumbar referral`);
     await page.getByLabel("Who may read it").selectOption({ label: "Clinical (physios only)" });
     await page.getByRole("button", { name: "Add note" }).click();
