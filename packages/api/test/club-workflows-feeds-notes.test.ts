@@ -139,3 +139,19 @@ describe("notes on an athlete", () => {
     expect(await codeOf(callerFor(handle, other.coach).notes.add({ athleteId, visibility: "staff", body: "x" }))).toBe("NOT_FOUND");
   });
 });
+
+describe("reminders", () => {
+  it("an athlete in rehab is reminded of this morning's check-in and a due VISA-H until they log them", async () => {
+    const today = await callerFor(handle, club.athlete).notifications.list();
+    // Checked in this morning (the red-flag check-in), no VISA-H yet.
+    expect(today.reminders.map((r) => r.kind)).toEqual(["visa_h_due"]);
+    const tomorrow = await callerFor(handle, club.athlete, new Date(NOW.getTime() + 24 * HOUR)).notifications.list();
+    expect(tomorrow.reminders.map((r) => r.kind)).toEqual(["morning_check_in", "visa_h_due"]);
+    expect(tomorrow.reminders[0]?.href).toBe("/me/log/check-in");
+  });
+
+  it("staff and athletes outside rehab get none", async () => {
+    expect((await callerFor(handle, club.coach).notifications.list()).reminders).toEqual([]);
+    expect((await callerFor(handle, other.athlete).notifications.list()).reminders).toEqual([]);
+  });
+});

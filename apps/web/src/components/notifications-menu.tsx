@@ -24,7 +24,8 @@ export function NotificationsMenu({ role }: { role: Role }) {
   const markRead = useMutation(
     trpc.notifications.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }) }),
   );
-  const unread = data?.unread ?? 0;
+  const reminders = data?.reminders ?? [];
+  const unread = (data?.unread ?? 0) + reminders.length;
   return (
     <Popover>
       <PopoverTrigger asChild>
@@ -36,14 +37,21 @@ export function NotificationsMenu({ role }: { role: Role }) {
       <PopoverContent align="end" className="w-80">
         <div className="mb-2 flex items-center justify-between">
           <h2 className="text-sm font-semibold">Notifications</h2>
-          {unread > 0 ? (
+          {(data?.unread ?? 0) > 0 ? (
             <Button variant="link" size="sm" className="h-auto p-0" onClick={() => markRead.mutate({})}>
               Mark all read
             </Button>
           ) : null}
         </div>
-        {!data || data.rows.length === 0 ? <p className="text-sm text-muted-foreground">Nothing new.</p> : null}
+        {!data || (data.rows.length === 0 && reminders.length === 0) ? <p className="text-sm text-muted-foreground">Nothing new.</p> : null}
         <ul className="grid gap-2">
+          {reminders.map((r) => (
+            <li key={r.kind} className="text-sm font-medium">
+              <Link href={r.href} className="underline-offset-4 hover:underline">
+                {r.message}
+              </Link>
+            </li>
+          ))}
           {data?.rows.map((n) => (
             <li key={n.id} className={n.readAt ? "text-sm text-muted-foreground" : "text-sm font-medium"}>
               {n.athleteId ? (

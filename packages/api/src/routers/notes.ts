@@ -2,6 +2,7 @@ import { z } from "zod";
 import { noteInputSchema, DomainError } from "@loadline/domain";
 import { listNotifications, markNotificationsRead } from "@loadline/db";
 import { addNote, readNoteThread } from "../services/notes";
+import { remindersFor } from "../services/reminders";
 import { procedureFor, protectedProcedure, router } from "../trpc";
 import { inOrganisationScope } from "../tenant-scope";
 
@@ -26,7 +27,14 @@ export const notesRouter = router({
 const ownProcedure = protectedProcedure.use(({ ctx, next }) => inOrganisationScope(ctx, (scoped) => next({ ctx: scoped })));
 
 export const notificationsRouter = router({
-  list: ownProcedure.query(({ ctx }) => listNotifications(ctx.db, ctx.actor.organisationId, ctx.actor.userId)),
+  /** Stored notifications (mentions) with read state, and an athlete's open reminders (check-in, VISA-H). */
+  list: ownProcedure.query(async ({ ctx }) => {
+    const [stored, reminders] = await Promise.all([
+      listNotifications(ctx.db, ctx.actor.organisationId, ctx.actor.userId),
+      remindersFor(ctx.db, ctx.actor, ctx.now),
+    ]);
+    return { ...stored, reminders };
+  }),
 
   markRead: ownProcedure
     .input(z.object({ ids: z.array(z.uuid("Unknown notification")).max(100, "Mark at most 100 at a time").optional() }))
