@@ -45,6 +45,8 @@ test.describe("handover report", () => {
       expect(coachText).not.toContain("Open episode");
       expect(coachText).not.toContain("Exit checklist");
       expect((await athleteApi.context.get(`/api/reports/handover/${athlete.athleteId}`)).status()).toBe(403);
+      // Another site's page cannot start a download with the coach's cookies.
+      expect((await coach.context.get(`/api/reports/handover/${athlete.athleteId}`, { headers: { "sec-fetch-site": "cross-site" } })).status()).toBe(403);
     } finally {
       await coach.dispose();
       await athleteApi.dispose();
@@ -64,6 +66,18 @@ test.describe("CSV in and out", () => {
     const csv = await readFile((await download.path())!, "utf8");
     expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Name,Email,Event or sport,Squads,Account,Archived");
     expect(csv).toContain("Maya Okafor");
+  });
+
+  test("a coach exports the board and squad load with units in the headers", async ({ page }) => {
+    await page.goto("/coach/board");
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export 12-week squad load (CSV)" }).click();
+    const csv = await readFile((await (await downloading).path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toContain("Running distance (km)");
+    expect(csv).toContain("Maya Okafor");
+    const board = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export board (CSV)" }).click();
+    expect(await readFile((await (await board).path())!, "utf8")).toContain("Maya Okafor");
   });
 
   test("roster import previews a bad row with the form's message and imports the good one", async ({ page }) => {

@@ -6,9 +6,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The athlete's handover report as a PDF: physio or coach of the athlete's club only (the procedure decides and audits). */
-export async function GET(_request: Request, { params }: { params: Promise<{ athleteId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ athleteId: string }> }) {
   const { athleteId } = await params;
-  return download(async (caller) => {
+  return download(request, async (caller) => {
     const report = await caller.reports.handover({ athleteId });
     const day = localDateKey(report.generatedAt.getTime(), report.calendar.timeZone);
     return {
