@@ -27,6 +27,10 @@ import { clubRouter } from "./routers/club";
 import { squadsRouter } from "./routers/squads";
 import { emailChangeRouter } from "./routers/email-change";
 import { operatorRouter } from "./routers/operator";
+import { reportsRouter } from "./routers/reports";
+import { exportsRouter } from "./routers/exports";
+import { notesRouter, notificationsRouter } from "./routers/notes";
+import { calendarRouter } from "./routers/calendar";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -59,6 +63,11 @@ export const appRouter = router({
   squads: squadsRouter,
   emailChange: emailChangeRouter,
   operator: operatorRouter,
+  reports: reportsRouter,
+  exports: exportsRouter,
+  notes: notesRouter,
+  notifications: notificationsRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -455,6 +455,38 @@ const matrix: Matrix = {
   "visaH.mine": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
   "today.get": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
   "progress.get": { who: ATHLETE, input: () => ({ weeks: 8 }), stranger: "no-leak" },
+
+  // Club workflows.
+  "reports.handover": {
+    who: STAFF,
+    input: (t) => ({ athleteId: t.athleteId }),
+    stranger: "refused",
+    note: "a coach gets the coach-safe version (searched for clinical secrets like every coach answer)",
+  },
+  "roster.importPreview": { who: COACH, input: () => ({ csv: `Name,Email,Squads,Event or sport\nNew Person,${unique("preview")}@matrix.test,Distance,Marathon` }), stranger: "no-leak" },
+  "roster.import": { who: COACH, input: () => ({ csv: `Name,Email,Squads,Event or sport\nImported Person,${unique("import")}@matrix.test,Distance,Marathon` }), stranger: "no-leak" },
+  "exports.roster": { who: COACH, input: () => undefined, stranger: "no-leak" },
+  "exports.board": { who: COACH, input: () => ({}), stranger: "no-leak" },
+  "exports.squadLoad": { who: COACH, input: () => ({ weeks: 4 }), stranger: "no-leak" },
+  "exports.athleteRecord": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
+  "exports.myLogs": { who: ATHLETE, input: () => ({ kind: "sessions" }), stranger: "no-leak" },
+  "notes.thread": {
+    who: SIGNED_IN,
+    input: (t) => ({ athleteId: t.athleteId }),
+    stranger: "refused",
+    note: "coaches get staff and shared notes only (the clinical one is searched for), athletes their own shared ones",
+  },
+  "notes.add": { who: STAFF, input: (t) => ({ athleteId: t.athleteId, visibility: "staff", body: "Checked in with the athlete" }), stranger: "refused" },
+  "notifications.list": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
+  "notifications.markRead": { who: SIGNED_IN, input: () => ({}), stranger: "no-leak" },
+  "calendar.subscriptions": { who: ["coach", "athlete"], input: () => undefined, stranger: "no-leak" },
+  "calendar.subscribe": {
+    who: ["coach", "athlete"],
+    input: (t) => ({ squadId: t.club.squadIds.distance }),
+    stranger: "bad-request",
+    note: "a coach naming another club's squad: BAD_REQUEST 'Choose a squad of your club'; an athlete's feed is always their own",
+  },
+  "calendar.revoke": { who: ["coach", "athlete"], input: (t) => ({ id: t.calendarSubscriptionId }), stranger: "refused" },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -608,6 +640,8 @@ describe("coach privacy: no answer a coach can get holds clinical detail", () =>
       await athlete.athleteLogs.list({ days: 30 }),
       // The relevant condition is part of the clinical profile, which only the physio reads.
       await physio.episodes.clinicalProfile({ athleteId: a.athleteId }),
+      // The clinical note, which only physios read.
+      await physio.notes.thread({ athleteId: a.athleteId }),
     ];
     const clinical = serialise({ code: "OK", data: views });
     expect(leaked(clinical, plantedInRecords())).toEqual(plantedInRecords());

@@ -78,6 +78,7 @@ export const planted = {
   adjunctProvider: "SECRET-ADJUNCT-PROVIDER clinic",
   sessionNote: "SECRET-LOG-NOTE took ibuprofen",
   runNote: "SECRET-RUN-NOTE",
+  clinicalNote: "SECRET-CLINICAL-NOTE query lumbar origin",
   condition: "haemochromatosis",
   /** Written by the physio when acknowledging the subject's escalation (planted by one test only). */
   escalationNote: "SECRET-ESCALATION-NOTE GP referral",
@@ -135,6 +136,8 @@ export interface World {
   /** An alert a coach may resolve (a non-clinical rule). */
   resolvableAlertId: string;
   squadSessionId: string;
+  /** The subject's own calendar subscription (an athlete feed). */
+  calendarSubscriptionId: string;
   logId: string;
   logKey: string;
   runId: string;
@@ -242,6 +245,8 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     title: "Hill reps",
     notes: "",
   });
+  await physio.notes.add({ athleteId, visibility: "clinical", body: mark(planted.clinicalNote) });
+  const subscription = await athlete.calendar.subscribe({});
   const invitedEmail = `${unique("invited")}@matrix.test`;
   const added = await coach.roster.add({
     name: `Invited of ${name}`,
@@ -299,6 +304,7 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     alertId: alert.id,
     resolvableAlertId: resolvable.id,
     squadSessionId: squadSession.id,
+    calendarSubscriptionId: subscription.id,
     logId: log.id,
     logKey,
     runId: run.id,

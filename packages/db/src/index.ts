@@ -33,3 +33,5 @@ export * from "./queries/clubs";
 export * from "./queries/squads";
 export * from "./queries/email-changes";
 export * from "./queries/operators";
+export * from "./queries/exports";
+export * from "./queries/club-workflows";

@@ -8,3 +8,4 @@ export * from "./sessions";
 export * from "./throttle";
 export * from "./account";
 export * from "./club";
+export * from "./notes";

@@ -44,6 +44,13 @@ export const actions = [
   "club.read",
   "club.write",
   "athlete.writeOwn",
+  // Club workflows: handover report (coach-safe for coaches), exports, calendar feeds, notes.
+  "report.handover",
+  "export.staff",
+  "export.clinical",
+  "athleteNote.read",
+  "athleteNote.write",
+  "calendar.subscribe",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -118,6 +125,18 @@ const rules: Record<Action, Rule> = {
   "staff.manage": (actor) => actor.role === "coach" && actor.isOwner === true,
   "club.read": anyOf("coach", "physio"),
   "club.write": (actor) => actor.role === "coach" && actor.isOwner === true,
+  // The handover PDF: physios get the clinical record, coaches the coach-safe version.
+  "report.handover": anyOf("coach", "physio"),
+  // Roster, board and squad load exports are coach tools; an athlete's full record is clinical.
+  "export.staff": anyOf("coach"),
+  "export.clinical": anyOf("physio"),
+  // Notes on an athlete: staff write and read (clinical ones physio-only, decided per note);
+  // an athlete reads the notes shared with them and may not write.
+  "athleteNote.read": (actor, subject) =>
+    actor.role === "coach" || actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || actor.athleteId === subject.athleteId)),
+  "athleteNote.write": anyOf("coach", "physio"),
+  // A private calendar feed: an athlete of their own days, a coach of a squad.
+  "calendar.subscribe": anyOf("coach", "athlete"),
   "visaH.write": (actor, subject) =>
     actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || subject.athleteId === actor.athleteId)),
 };

@@ -23,6 +23,20 @@ describe("can(actor, action, subject)", () => {
     ["caseload.read", athlete, false],
     ["athlete.readOwn", athlete, true],
     ["athlete.readOwn", coach, false],
+    ["report.handover", coach, true],
+    ["report.handover", physio, true],
+    ["report.handover", athlete, false],
+    ["export.staff", coach, true],
+    ["export.staff", physio, false],
+    ["export.clinical", physio, true],
+    ["export.clinical", coach, false],
+    ["export.clinical", athlete, false],
+    ["athleteNote.write", coach, true],
+    ["athleteNote.write", physio, true],
+    ["athleteNote.write", athlete, false],
+    ["calendar.subscribe", athlete, true],
+    ["calendar.subscribe", coach, true],
+    ["calendar.subscribe", physio, false],
     ...(["board.read", "squadPlan.write", "alerts.read", "alerts.acknowledge", "gait.write"] as const).flatMap(
       (action): [Action, Actor, boolean][] => [
         [action, coach, true],
@@ -48,6 +62,12 @@ describe("can(actor, action, subject)", () => {
     expect(can(athlete, "athlete.readProfile", { organisationId: orgA, athleteId: "ath-2" })).toBe(false);
     expect(can(athlete, "athlete.readProfile", { organisationId: orgA })).toBe(false);
     expect(can(coach, "athlete.readProfile", { organisationId: orgA, athleteId: "ath-2" })).toBe(true);
+  });
+
+  it("lets an athlete read notes about themselves only", () => {
+    expect(can(athlete, "athleteNote.read", { organisationId: orgA, athleteId: "ath-1" })).toBe(true);
+    expect(can(athlete, "athleteNote.read", { organisationId: orgA, athleteId: "ath-2" })).toBe(false);
+    expect(can(coach, "athleteNote.read", { organisationId: orgA, athleteId: "ath-2" })).toBe(true);
   });
 });
 

@@ -8,10 +8,13 @@ import { NavLinks, type NavItem } from "./nav-links";
 export function AppShell({
   nav,
   user,
+  actions,
   children,
 }: {
   nav: NavItem[];
   user: { name: string; organisationName: string; roleLabel: string };
+  /** Controls beside the account link (the notifications menu). */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -24,6 +27,7 @@ export function AppShell({
           <Logo />
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            {actions}
             <div className="hidden text-right sm:block">
               <div className="font-medium">{user.name}</div>
               <div className="text-muted-foreground">

@@ -5,6 +5,7 @@ import { serverCaller } from "@/trpc/server";
 import { AppShell } from "./app-shell";
 import { ClubCalendarProvider } from "./club-calendar";
 import type { NavItem } from "./nav-links";
+import { NotificationsMenu } from "./notifications-menu";
 
 const roleLabels: Record<Role, string> = { coach: "Coach", physio: "Physio", athlete: "Athlete" };
 
@@ -16,8 +17,14 @@ export async function RoleLayout({ role, section, nav, children }: { role: Role;
   await requireRole(role, section);
   const viewer = await (await serverCaller()).me.viewer();
   return (
-    <AppShell nav={nav} user={{ name: viewer.name, organisationName: viewer.organisationName, roleLabel: roleLabels[role] }}>
-      <ClubCalendarProvider calendar={viewer.calendar}>{children}</ClubCalendarProvider>
-    </AppShell>
+    <ClubCalendarProvider calendar={viewer.calendar}>
+      <AppShell
+        nav={nav}
+        user={{ name: viewer.name, organisationName: viewer.organisationName, roleLabel: roleLabels[role] }}
+        actions={<NotificationsMenu role={role} />}
+      >
+        {children}
+      </AppShell>
+    </ClubCalendarProvider>
   );
 }

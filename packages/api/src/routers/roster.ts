@@ -13,10 +13,13 @@ import {
 } from "@loadline/db";
 import { fieldError } from "../errors";
 import { emailInvite, inviteAthlete, issueInvite } from "../services/invites";
+import { importRoster, previewRosterImport } from "../services/roster-import";
 import { procedureFor, router } from "../trpc";
 
 const athleteIdSchema = z.object({ athleteId: z.uuid("Unknown athlete") });
 const squadIdsSchema = rosterProfileSchema.shape.squadIds;
+/** A roster file as text; 500 athletes fit well inside this. */
+const rosterCsv = z.object({ csv: z.string({ error: "csv must be text" }).min(1, "Choose a CSV file").max(500_000, "The file must be at most 500 KB") });
 
 async function assertOwnSquads(db: Database, organisationId: string, squadIds: string[]) {
   const unique = [...new Set(squadIds)];
@@ -75,6 +78,16 @@ export const rosterRouter = router({
       if (!(await setAthleteArchivedAt(ctx.db, ctx.actor.organisationId, input.athleteId, archivedAt))) notFound();
       return { athleteId: input.athleteId, archived: input.archived };
     }),
+
+  /** Check a roster CSV row by row (the form's messages), writing nothing. A mutation so the file travels in the body. */
+  importPreview: procedureFor("roster.write")
+    .input(rosterCsv)
+    .mutation(({ ctx, input }) => previewRosterImport(ctx.db, ctx.actor, input.csv)),
+
+  /** Add the valid rows of a roster CSV with invites, all in one transaction. */
+  import: procedureFor("roster.write")
+    .input(rosterCsv)
+    .mutation(({ ctx, input }) => importRoster(ctx.db, ctx.actor, ctx.now, input.csv)),
 
   /** A new invite link for an athlete who has not set a password yet; older links stop working. */
   reissueInvite: procedureFor("invite.create")

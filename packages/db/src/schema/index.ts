@@ -9,3 +9,4 @@ export * from "./throttles";
 export * from "./password-resets";
 export * from "./email-changes";
 export * from "./operators";
+export * from "./club-workflows";

@@ -16,6 +16,7 @@ export default async function CoachLayout({ children }: { children: ReactNode })
   const nav = [
     { href: "/coach/board", label: "Board" },
     { href: "/coach/planner", label: "Planner" },
+    { href: "/coach/calendar", label: "Calendar" },
     { href: "/coach/alerts", label: alerts ? `Alerts (${alerts} new)` : "Alerts" },
     { href: "/coach/gait", label: "Gait" },
     { href: "/coach/roster", label: "Roster" },

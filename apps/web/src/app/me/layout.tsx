@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { RoleLayout } from "@/components/role-layout";
 
-// Short labels so the four items fit a 390 px phone header; Today is exact so it is not
+// Short labels so the items fit a phone header (they wrap onto a second line when needed); Today is exact so it is not
 // highlighted on every /me/* page.
 const nav = [
   { href: "/me", label: "Today", exact: true },
@@ -9,6 +9,8 @@ const nav = [
   { href: "/me/progress", label: "Progress" },
   { href: "/me/visa-h", label: "VISA-H" },
   { href: "/me/profile", label: "Profile" },
+  { href: "/me/notes", label: "Notes" },
+  { href: "/me/calendar", label: "Calendar" },
 ];
 
 export default function AthleteLayout({ children }: { children: ReactNode }) {

@@ -17,9 +17,19 @@ export default async function RosterPage() {
         title="Squad roster"
         description="Everyone in your squads. Add athletes, move them between squads, and share their invite links."
         actions={
-          <Button asChild>
-            <Link href="/coach/roster/new">Add athlete</Link>
-          </Button>
+          <>
+            <Button asChild variant="outline">
+              <a href="/api/exports/roster" download>
+                Export roster (CSV)
+              </a>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href="/coach/roster/import">Import from CSV</Link>
+            </Button>
+            <Button asChild>
+              <Link href="/coach/roster/new">Add athlete</Link>
+            </Button>
+          </>
         }
       />
       <SquadSummaries />

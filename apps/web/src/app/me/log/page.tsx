@@ -32,6 +32,20 @@ export default async function LogPage() {
       <HydrateClient>
         <RecentLogs />
       </HydrateClient>
+      <section aria-labelledby="my-data" className="grid gap-2 text-sm">
+        <h2 id="my-data" className="font-semibold">
+          Your data
+        </h2>
+        <p className="text-muted-foreground">Every log you have made, as a spreadsheet file.</p>
+        <div className="flex flex-wrap gap-3">
+          <a className="underline underline-offset-4" href="/api/exports/my-sessions" download>
+            Download my sessions (CSV)
+          </a>
+          <a className="underline underline-offset-4" href="/api/exports/my-check-ins" download>
+            Download my check-ins (CSV)
+          </a>
+        </div>
+      </section>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@load
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { PainChart, type PainPoint } from "@/components/charts/pain-chart";
 import { WeeklyVolumeChart, type WeeklyVolumePoint } from "@/components/charts/weekly-volume-chart";
+import { NotesThread } from "@/components/notes-thread";
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../../_lib/flag-badges";
@@ -65,6 +66,11 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
           <>
             <Button asChild variant="outline">
               <Link href="/coach/board">Back to board</Link>
+            </Button>
+            <Button asChild variant="outline">
+              <a href={`/api/reports/handover/${data.athlete.id}`} download>
+                Download handover (PDF)
+              </a>
             </Button>
             <Button asChild>
               <Link href={`/coach/gait/new?athlete=${data.athlete.id}`}>Record gait assessment</Link>
@@ -316,6 +322,12 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
               ))}
             </ul>
           )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardContent className="pt-6">
+          <NotesThread athleteId={data.athlete.id} />
         </CardContent>
       </Card>
     </div>

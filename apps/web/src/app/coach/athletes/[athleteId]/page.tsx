@@ -12,7 +12,7 @@ export default async function AthleteOverviewPage({ params }: { params: Promise<
   const { athleteId } = await params;
   if (!uuid.test(athleteId)) notFound();
   try {
-    await prefetch(trpc.board.athlete.queryOptions({ athleteId }));
+    await Promise.all([prefetch(trpc.board.athlete.queryOptions({ athleteId })), prefetch(trpc.notes.thread.queryOptions({ athleteId }))]);
   } catch {
     notFound();
   }

@@ -3,7 +3,9 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@loadline/ui/tabs";
+import { NotesThread } from "@/components/notes-thread";
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
 import { EscalationQueue } from "../../escalations/escalation-queue";
@@ -48,6 +50,20 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
             {openEpisode ? null : <Badge variant="secondary">No open episode</Badge>}
           </span>
         }
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <a href={`/api/reports/handover/${athleteId}`} download>
+                Download handover (PDF)
+              </a>
+            </Button>
+            <Button asChild variant="outline">
+              <a href={`/api/exports/record?athleteId=${athleteId}`} download>
+                Export full record (CSV)
+              </a>
+            </Button>
+          </>
+        }
       />
       <Tabs value={tab} onValueChange={selectTab}>
         <TabsList className="mb-4 flex-wrap">
@@ -60,6 +76,7 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
           <TabsTrigger value="adjuncts">Adjuncts</TabsTrigger>
           <TabsTrigger value="profile">Athlete facts</TabsTrigger>
           <TabsTrigger value="escalations">Escalations</TabsTrigger>
+          <TabsTrigger value="notes">Notes</TabsTrigger>
           <TabsTrigger value="audit">Audit log</TabsTrigger>
         </TabsList>
         <TabsContent value="episode">
@@ -67,6 +84,9 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
         </TabsContent>
         <TabsContent value="plan">
           <PlanEditor athleteId={athleteId} hasOpenEpisode={openEpisode !== null} />
+        </TabsContent>
+        <TabsContent value="notes">
+          <NotesThread athleteId={athleteId} />
         </TabsContent>
         <TabsContent value="profile">
           <ProfilePanel athleteId={athleteId} />

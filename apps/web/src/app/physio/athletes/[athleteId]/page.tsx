@@ -17,6 +17,7 @@ export default async function AthleteClinicalPage({ params }: { params: Promise<
     prefetch(trpc.episodes.clinicalProfile.queryOptions({ athleteId })),
     prefetch(trpc.escalations.list.queryOptions({ athleteId, includeResolved: true })),
     prefetch(trpc.audit.list.queryOptions({ athleteId })),
+    prefetch(trpc.notes.thread.queryOptions({ athleteId })),
   ]);
   return (
     <HydrateClient>

@@ -1,0 +1,71 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Bell } from "lucide-react";
+import Link from "next/link";
+import type { Role } from "@loadline/domain";
+import { formatInClubTime } from "@loadline/domain";
+import { Button } from "@loadline/ui/button";
+import { Popover, PopoverContent, PopoverTrigger } from "@loadline/ui/popover";
+import { useTRPC } from "@/trpc/react";
+import { useClubCalendar } from "./club-calendar";
+
+const athletePage: Record<Role, (id: string) => string> = {
+  coach: (id) => `/coach/athletes/${id}`,
+  physio: (id) => `/physio/athletes/${id}`,
+  athlete: () => "/me/notes",
+};
+
+/** The signed-in user's notifications (mentions in notes), read and unread. */
+export function NotificationsMenu({ role }: { role: Role }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const calendar = useClubCalendar();
+  const { data } = useQuery({ ...trpc.notifications.list.queryOptions(), refetchInterval: 60_000 });
+  const markRead = useMutation(
+    trpc.notifications.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }) }),
+  );
+  const reminders = data?.reminders ?? [];
+  const unread = (data?.unread ?? 0) + reminders.length;
+  return (
+    <Popover>
+      <PopoverTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}>
+          <Bell aria-hidden className="size-4" />
+          {unread > 0 ? <span className="ml-1 rounded-full bg-primary px-1.5 text-xs text-primary-foreground">{unread}</span> : null}
+        </Button>
+      </PopoverTrigger>
+      <PopoverContent align="end" className="w-80">
+        <div className="mb-2 flex items-center justify-between">
+          <h2 className="text-sm font-semibold">Notifications</h2>
+          {(data?.unread ?? 0) > 0 ? (
+            <Button variant="link" size="sm" className="h-auto p-0" onClick={() => markRead.mutate({})}>
+              Mark all read
+            </Button>
+          ) : null}
+        </div>
+        {!data || (data.rows.length === 0 && reminders.length === 0) ? <p className="text-sm text-muted-foreground">Nothing new.</p> : null}
+        <ul className="grid gap-2">
+          {reminders.map((r) => (
+            <li key={r.kind} className="text-sm font-medium">
+              <Link href={r.href} className="underline-offset-4 hover:underline">
+                {r.message}
+              </Link>
+            </li>
+          ))}
+          {data?.rows.map((n) => (
+            <li key={n.id} className={n.readAt ? "text-sm text-muted-foreground" : "text-sm font-medium"}>
+              {n.athleteId ? (
+                <Link href={athletePage[role](n.athleteId)} onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })} className="underline-offset-4 hover:underline">
+                  {n.message}
+                </Link>
+              ) : (
+                n.message
+              )}
+              <div className="text-xs text-muted-foreground">{formatInClubTime(n.createdAt, calendar)}</div>
+            </li>
+          ))}
+        </ul>
+      </PopoverContent>
+    </Popover>
+  );
+}

@@ -1,0 +1,104 @@
+import { sql } from "drizzle-orm";
+import { check, foreignKey, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { athleteProfiles } from "./athletes";
+import { createdAt, id, organisationId, textLimit } from "./columns";
+import { squads } from "./squads";
+import { users } from "./users";
+
+/*
+ * Club workflows: private calendar feeds, notes between staff (and with the athlete), and the
+ * in-app notifications they raise. Tenant tables like every other, with row-level security.
+ */
+
+/**
+ * A private calendar subscription URL. Only a SHA-256 of the URL's token is stored, as for
+ * invite links; revoking sets `revoked_at` and the URL stops answering. An athlete subscribes to
+ * their own days (`athlete_id`), a coach to a squad (`squad_id`).
+ */
+export const calendarSubscriptions = pgTable(
+  "calendar_subscriptions",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    userId: uuid("user_id").notNull(),
+    kind: text("kind", { enum: ["athlete", "squad"] }).notNull(),
+    athleteId: uuid("athlete_id"),
+    squadId: uuid("squad_id"),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("calendar_subscriptions_token_hash_key").on(t.tokenHash),
+    index("calendar_subscriptions_user_idx").on(t.organisationId, t.userId),
+    foreignKey({ name: "calendar_subscriptions_user_fk", columns: [t.organisationId, t.userId], foreignColumns: [users.organisationId, users.id] }).onDelete(
+      "cascade",
+    ),
+    foreignKey({
+      name: "calendar_subscriptions_athlete_fk",
+      columns: [t.organisationId, t.athleteId],
+      foreignColumns: [athleteProfiles.organisationId, athleteProfiles.id],
+    }).onDelete("cascade"),
+    foreignKey({ name: "calendar_subscriptions_squad_fk", columns: [t.organisationId, t.squadId], foreignColumns: [squads.organisationId, squads.id] }).onDelete(
+      "cascade",
+    ),
+    check(
+      "calendar_subscriptions_subject_check",
+      sql`(${t.kind} = 'athlete' and ${t.athleteId} is not null and ${t.squadId} is null) or (${t.kind} = 'squad' and ${t.squadId} is not null and ${t.athleteId} is null)`,
+    ),
+  ],
+);
+
+/** Who may read a note: coach and physio, the physio only, or also the athlete it is about. */
+export const noteVisibilities = ["staff", "clinical", "shared"] as const;
+
+/** A note in the thread about one athlete. Notes are not edited: a correction is a new note. */
+export const athleteNotes = pgTable(
+  "athlete_notes",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    athleteId: uuid("athlete_id").notNull(),
+    authorId: uuid("author_id").notNull(),
+    visibility: text("visibility", { enum: noteVisibilities }).notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("athlete_notes_thread_idx").on(t.organisationId, t.athleteId, t.createdAt),
+    foreignKey({
+      name: "athlete_notes_athlete_fk",
+      columns: [t.organisationId, t.athleteId],
+      foreignColumns: [athleteProfiles.organisationId, athleteProfiles.id],
+    }).onDelete("cascade"),
+    foreignKey({ name: "athlete_notes_author_fk", columns: [t.organisationId, t.authorId], foreignColumns: [users.organisationId, users.id] }),
+    unique("athlete_notes_org_id_key").on(t.organisationId, t.id),
+    textLimit("athlete_notes_body_length_check", t.body, "note"),
+    check("athlete_notes_body_not_blank_check", sql`char_length(btrim(${t.body})) > 0`),
+  ],
+);
+
+/** An in-app notification for one user (a mention in a note, for now), read or unread. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    userId: uuid("user_id").notNull(),
+    kind: text("kind", { enum: ["mention"] }).notNull(),
+    athleteId: uuid("athlete_id"),
+    noteId: uuid("note_id"),
+    /** One sentence, without the note's text (a clinical note's text stays in the note). */
+    message: text("message").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.organisationId, t.userId, t.createdAt),
+    foreignKey({ name: "notifications_user_fk", columns: [t.organisationId, t.userId], foreignColumns: [users.organisationId, users.id] }).onDelete("cascade"),
+    foreignKey({ name: "notifications_note_fk", columns: [t.organisationId, t.noteId], foreignColumns: [athleteNotes.organisationId, athleteNotes.id] }).onDelete(
+      "cascade",
+    ),
+    textLimit("notifications_message_length_check", t.message, "title"),
+  ],
+);
