@@ -2,3 +2,4 @@ export { appRouter, createCaller, type AppRouter } from "./root";
 export { createRequestContext, type Context } from "./context";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export * from "./jobs";
+export { readiness, type Readiness, type Check } from "./health";

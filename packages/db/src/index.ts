@@ -1,3 +1,4 @@
+export * from "./pool-gate";
 export * from "./client";
 export * from "./job-sql";
 export * from "./queries/jobs";
@@ -28,3 +29,4 @@ export * from "./queries/throttles";
 export * from "./queries/passwords";
 export * from "./rls";
 export * from "./queries/second-factor";
+export * from "./queries/health";

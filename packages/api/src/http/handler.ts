@@ -1,8 +1,11 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
+import type { TRPCError } from "@trpc/server";
+import { databaseFailureOf } from "@loadline/db";
+import { DomainError } from "@loadline/domain";
 import type { Context } from "../context";
-import { newRequestId } from "../errors";
+import { newRequestId, RETRY_AFTER_SECONDS } from "../errors";
 import { appRouter } from "../root";
 import { isCrossSiteRequest } from "./cross-site";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES, readBodyWithin } from "./request-limits";
@@ -10,6 +13,12 @@ import { MAX_BATCH_SIZE, MAX_BODY_BYTES, readBodyWithin } from "./request-limits
 export interface ApiHandlerOptions {
   endpoint: string;
   createContext: (requestId: string) => Promise<Context>;
+}
+
+/** Whether tRPC's error (before formatting) is, or will be mapped to, a 503. */
+function isUnavailable(error: TRPCError): boolean {
+  if (error.code === "SERVICE_UNAVAILABLE") return true;
+  return error.cause instanceof DomainError ? error.cause.kind === "unavailable" : databaseFailureOf(error.cause)?.kind === "unavailable";
 }
 
 /** API answers hold health data: no browser or proxy may keep a copy. */
@@ -51,7 +60,15 @@ export function createApiHandler(options: ApiHandlerOptions): (request: Request)
       createContext: () => options.createContext(requestId),
       maxBatchSize: MAX_BATCH_SIZE,
       allowBatching: true,
-      responseMeta: () => ({ headers: NO_STORE }),
+      // A 503 (the database cannot be reached) tells clients and proxies when to come back; the
+      // request id goes on every answer so a person's report finds its log lines.
+      responseMeta: ({ errors }) => ({
+        headers: {
+          ...NO_STORE,
+          "x-request-id": requestId,
+          ...(errors.some(isUnavailable) ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {}),
+        },
+      }),
     });
   };
 }
