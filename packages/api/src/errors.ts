@@ -52,6 +52,7 @@ const conflictSentences: Record<string, string> = {
   exercises_org_name_key: "An exercise with this name already exists.",
   squad_memberships_pk: "This athlete's squads were changed at the same moment by someone else. Reload and try again.",
   squads_org_name_key: "A squad with this name already exists.",
+  injury_episodes_one_active_key: "This athlete already has an open episode (someone opened one at the same moment). Reload to see it.",
   plan_versions_athlete_version_key: "Someone else saved this plan at the same moment. Reload to see their version.",
 };
 

@@ -17,14 +17,19 @@ export const jsonLogger: Logger = (record) => {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
 };
 
+const REDACTED_FIELDS = new Set(["params", "parameters", "args", "values"]);
+
 /** An error and its causes as plain data for the log (Error's fields are not enumerable). */
 export function describeError(error: unknown, depth = 0): unknown {
   if (!(error instanceof Error)) return error;
-  const extra = Object.fromEntries(Object.entries(error));
+  // A failed query's parameters are the values written (health data, password hashes): only the
+  // SQL text, which holds placeholders, may be logged.
+  const extra = Object.fromEntries(Object.entries(error).filter(([key]) => !REDACTED_FIELDS.has(key)));
   return {
     ...extra,
     name: error.name,
-    message: error.message,
+    // Drizzle repeats the parameters in its message after "params:".
+    message: error.message.replace(/\nparams: [\s\S]*$/, "\nparams: [redacted]"),
     stack: error.stack,
     cause: depth < 5 && error.cause !== undefined ? describeError(error.cause, depth + 1) : undefined,
   };
