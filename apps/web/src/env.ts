@@ -11,6 +11,8 @@ const webEnvSchema = z.object({
     .enum(["true", "false", ""], { error: "LOADLINE_TRUSTED_PROXY must be true or false" })
     .optional()
     .transform((value) => value === "true"),
+  /** Bearer token Prometheus sends to /api/metrics; unset means the endpoint answers 404. */
+  LOADLINE_METRICS_TOKEN: z.string().min(16, "LOADLINE_METRICS_TOKEN must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
 });
 
 /** The server's settings, validated once at start: the database's and the web app's own. */

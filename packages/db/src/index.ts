@@ -30,3 +30,4 @@ export * from "./queries/passwords";
 export * from "./rls";
 export * from "./queries/second-factor";
 export * from "./queries/health";
+export * from "./queries/operations";

@@ -1,7 +1,7 @@
 import "server-only";
 import { ensureInlineWorker } from "@loadline/api";
 import { hashPassword } from "@loadline/auth/password";
-import { getDatabase, type Database } from "@loadline/db";
+import { getDatabase, type Database, type DatabaseHandle } from "@loadline/db";
 import { seedDemoClub } from "@loadline/db/seed";
 
 /**
@@ -10,7 +10,12 @@ import { seedDemoClub } from "@loadline/db/seed";
  * database, on PostgreSQL only with LOADLINE_INLINE_WORKER=true); requests never wait for it.
  */
 export async function getDb(): Promise<Database> {
+  return (await getDbHandle()).db;
+}
+
+/** The database with its driver details (pool figures for metrics). */
+export async function getDbHandle(): Promise<DatabaseHandle> {
   const handle = await getDatabase({ seedIfEmpty: (db) => seedDemoClub(db, { now: new Date(), hashPassword }).then(() => undefined) });
   void ensureInlineWorker(handle);
-  return handle.db;
+  return handle;
 }

@@ -6,6 +6,7 @@ import { databaseFailureOf } from "@loadline/db";
 import { DomainError } from "@loadline/domain";
 import type { Context } from "../context";
 import { newRequestId, RETRY_AFTER_SECONDS } from "../errors";
+import { childLogger } from "../logger";
 import { appRouter } from "../root";
 import { isCrossSiteRequest } from "./cross-site";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES, readBodyWithin } from "./request-limits";
@@ -44,6 +45,9 @@ function refusal(request: Request, status: 403 | 413, code: "FORBIDDEN" | "PAYLO
 export function createApiHandler(options: ApiHandlerOptions): (request: Request) => Promise<Response> {
   return async (request) => {
     const requestId = newRequestId();
+    const started = performance.now();
+    let context: Context | null = null;
+    const url = new URL(request.url);
     if (isCrossSiteRequest(request.headers, request.url)) {
       return refusal(request, 403, "FORBIDDEN", "This request came from another site and was refused.", requestId);
     }
@@ -53,11 +57,11 @@ export function createApiHandler(options: ApiHandlerOptions): (request: Request)
       if (body === null) return refusal(request, 413, "PAYLOAD_TOO_LARGE", "This request is too large.", requestId);
       req = new Request(request.url, { method: request.method, headers: request.headers, body });
     }
-    return fetchRequestHandler({
+    const response = await fetchRequestHandler({
       endpoint: options.endpoint,
       req,
       router: appRouter,
-      createContext: () => options.createContext(requestId),
+      createContext: async () => (context = await options.createContext(requestId)),
       maxBatchSize: MAX_BATCH_SIZE,
       allowBatching: true,
       // A 503 (the database cannot be reached) tells clients and proxies when to come back; the
@@ -70,5 +74,16 @@ export function createApiHandler(options: ApiHandlerOptions): (request: Request)
         },
       }),
     });
+    // One line per request: who (ids only), which procedures, how it ended, how long it took.
+    const actor = (context as Context | null)?.actor;
+    childLogger({ requestId, userId: actor?.userId, organisationId: actor?.organisationId })({
+      level: response.status >= 500 ? "warn" : "info",
+      event: "request",
+      method: request.method,
+      procedures: url.pathname.slice(options.endpoint.length + 1).split(","),
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+    });
+    return response;
   };
 }
