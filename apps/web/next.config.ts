@@ -1,7 +1,11 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { staticSecurityHeaders } from "./src/server/security-headers";
 
 const nextConfig: NextConfig = {
+  // The container image (Dockerfile) runs the standalone server: only the files it needs,
+  // traced from the monorepo root so workspace packages are included.
+  ...(process.env.LOADLINE_STANDALONE === "true" ? { output: "standalone" as const, outputFileTracingRoot: path.resolve(import.meta.dirname, "../..") } : {}),
   // A separate build folder lets several builds (e.g. parallel e2e runs) share one checkout.
   distDir: process.env.LOADLINE_NEXT_DIST_DIR ?? ".next",
   // Workspace packages ship TypeScript source.

@@ -67,6 +67,16 @@ export function createCluster(port) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  // However the test ends (a failure, Ctrl-C), the cluster and its folder go with it.
+  let destroyed = false;
+  const destroy = cluster.destroy;
+  cluster.destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    destroy();
+  };
+  process.on("exit", cluster.destroy);
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(130));
   cluster.start();
   cluster.psql("create database loadline", "postgres");
   return cluster;
