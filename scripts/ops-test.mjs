@@ -14,7 +14,7 @@
 // `pnpm test:ops fault` or `pnpm test:ops replicas` runs one. Ports: E2E_PORT_BASE + 50..53.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { Client, createCluster, DEMO_ATHLETE, DEMO_COACH, DEMO_PASSWORD, seconds, seed, sessionLog, sleep, startApp, waitFor } from "./ops/harness.mjs";
+import { Client, createCluster, DEMO_ATHLETE, DEMO_COACH, DEMO_PASSWORD, DEMO_PHYSIO, seconds, seed, sessionLog, sleep, startApp, waitFor } from "./ops/harness.mjs";
 
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100) + 50;
 const recoveryLimitMs = Number(process.env.OPS_RECOVERY_LIMIT_MS ?? 30_000);
@@ -196,22 +196,31 @@ async function replicasTest(a) {
     const counted = Number(cluster.psql(`select coalesce(sum(failures), 0) from auth_throttles where key like '%${email}'`));
     expectThat(counted === 4, `sign-in throttle counts are shared: 4 failures through 2 replicas counted ${counted} for the account`);
 
-    // A job queued through replica 2 (no worker of its own) runs once, on replica 1's worker.
+    // A job queued through replica 2 (no worker of its own) runs once, on replica 1's worker:
+    // the physio edits the demo athlete's clinical profile, which re-assesses them off the
+    // request. Earlier jobs drain first, so this one cannot merge into one of theirs.
     const athlete = new Client(proxyOrigin);
     await athlete.signIn(DEMO_ATHLETE, DEMO_PASSWORD);
+    const profile = (await athlete.call("query", "me.profile", undefined)).body?.result?.data?.json;
+    const physio = new Client(proxyOrigin);
+    await physio.signIn(DEMO_PHYSIO, DEMO_PASSWORD);
+    const openJobs = () => Number(cluster.psql(`select count(*) from pgboss.job where name = 'reassess-athlete' and state in ('created', 'retry', 'active') and start_after <= now()`));
+    for (let i = 0; i < 120 && openJobs() > 0; i++) await sleep(250);
     const direct = new Client(two.origin);
-    direct.cookies = athlete.cookies;
+    direct.cookies = physio.cookies;
     const since = cluster.psql("select now()");
-    const write = await direct.call("mutation", "athleteLogs.logSession", sessionLog(100_000));
-    expectThat(write.status === 200, `a write through replica 2 is acknowledged (${write.status})`);
-    const key = String(write.body?.result?.data?.json?.log?.athleteId ?? "");
+    const athleteId = String(profile?.id ?? "");
+    const write = await direct.call("mutation", "episodes.updateClinicalProfile", { athleteId, profile: { conditions: profile?.conditions ?? [], notes: profile?.notes ?? "" } });
+    expectThat(write.status === 200, `a clinical write through replica 2 is acknowledged (${write.status})`);
     let states = "";
-    for (let i = 0; i < 80; i++) {
-      states = cluster.psql(`select string_agg(state::text, ',' order by created_on) from pgboss.job where name = 'reassess-athlete' and singleton_key like '%:${key}' and created_on >= '${since}'`);
+    for (let i = 0; i < 120; i++) {
+      states = cluster.psql(
+        `select coalesce(string_agg(state::text || ':' || coalesce(retry_count, 0), ',' order by created_on), '') from pgboss.job where name = 'reassess-athlete' and singleton_key = (select organisation_id::text from athlete_profiles where id = '${athleteId}') || ':${athleteId}' and created_on >= '${since}'`,
+      );
       if (states && !/created|active|retry/.test(states)) break;
       await sleep(250);
     }
-    expectThat(key !== "" && states === "completed", `its re-assessment job ran once (${states || "no job"})`);
+    expectThat(athleteId !== "" && states === "completed:0", `its re-assessment job ran once, on the replica with the worker (${states || "no job"})`);
   } finally {
     server.close();
   }

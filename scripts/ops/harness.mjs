@@ -13,6 +13,7 @@ export const root = path.resolve(import.meta.dirname, "..", "..");
 export const DEMO_PASSWORD = "loadline-demo";
 export const DEMO_ATHLETE = "athlete@loadline.demo";
 export const DEMO_COACH = "coach@loadline.demo";
+export const DEMO_PHYSIO = "physio@loadline.demo";
 
 const pgBin = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 

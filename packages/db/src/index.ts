@@ -31,3 +31,4 @@ export * from "./rls";
 export * from "./queries/second-factor";
 export * from "./queries/health";
 export * from "./queries/operations";
+export * from "./club-transfer";
