@@ -14,7 +14,20 @@
 // `pnpm test:ops fault` or `pnpm test:ops replicas` runs one. Ports: E2E_PORT_BASE + 50..53.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { Client, createCluster, DEMO_ATHLETE, DEMO_COACH, DEMO_PASSWORD, DEMO_PHYSIO, seconds, seed, sessionLog, sleep, startApp, waitFor } from "./ops/harness.mjs";
+import {
+  Client,
+  createCluster,
+  DEMO_ATHLETE,
+  DEMO_COACH,
+  DEMO_PASSWORD,
+  DEMO_PHYSIO,
+  seconds,
+  seed,
+  sessionLog,
+  sleep,
+  startApp,
+  waitFor,
+} from "./ops/harness.mjs";
 
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100) + 50;
 const recoveryLimitMs = Number(process.env.OPS_RECOVERY_LIMIT_MS ?? 30_000);
@@ -33,7 +46,12 @@ const databaseUrl = cluster.url();
 const apps = [];
 try {
   seed(databaseUrl);
-  const a = startApp({ port: portBase + 1, databaseUrl, name: "app-a", env: { LOADLINE_INLINE_WORKER: "true" } });
+  const a = startApp({
+    port: portBase + 1,
+    databaseUrl,
+    name: "app-a",
+    env: { LOADLINE_INLINE_WORKER: "true" },
+  });
   apps.push(a);
   const readyMs = await waitFor(`${a.origin}/api/health/ready`);
   console.log(`app-a ready in ${seconds(readyMs)}`);
@@ -43,7 +61,11 @@ try {
   failures.push(String(error?.stack ?? error));
   console.error(error);
 } finally {
-  if (failures.length) for (const app of apps) console.error(`--- ${app.name} output (last 40 lines) ---\n${app.output.join("").split("\n").slice(-40).join("\n")}`);
+  if (failures.length)
+    for (const app of apps)
+      console.error(
+        `--- ${app.name} output (last 40 lines) ---\n${app.output.join("").split("\n").slice(-40).join("\n")}`,
+      );
   for (const app of apps) await app.stop();
   cluster.destroy();
 }
@@ -73,10 +95,15 @@ async function faultTest(app) {
     while (performance.now() - t0 < loadMs) {
       const input = sessionLog(index++);
       sent.set(input.idempotencyKey, input);
-      const answer = await athlete.call("mutation", "athleteLogs.logSession", input);
+      const answer = await athlete.call(
+        "mutation",
+        "athleteLogs.logSession",
+        input,
+      );
       answers.push({ at: performance.now() - t0, ...answer });
       if (answer.status === 200) acknowledged.add(input.idempotencyKey);
-      else if (answer.status === 503) await sleep(Number(answer.retryAfter ?? 1) * 250);
+      else if (answer.status === 503)
+        await sleep(Number(answer.retryAfter ?? 1) * 250);
     }
   };
   const restart = async () => {
@@ -94,13 +121,23 @@ async function faultTest(app) {
 
   const byStatus = {};
   for (const a of answers) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
-  const hung = answers.filter((a) => a.status === "timeout" || a.status === "network");
-  const leaked = answers.filter((a) => a.status !== 200 && /select |insert |postgres|ECONN|CONNECT_TIMEOUT/i.test(a.text ?? ""));
-  const unexpected = answers.filter((a) => typeof a.status === "number" && a.status !== 200 && a.status !== 503);
+  const hung = answers.filter(
+    (a) => a.status === "timeout" || a.status === "network",
+  );
+  const leaked = answers.filter(
+    (a) =>
+      a.status !== 200 &&
+      /select |insert |postgres|ECONN|CONNECT_TIMEOUT/i.test(a.text ?? ""),
+  );
+  const unexpected = answers.filter(
+    (a) => typeof a.status === "number" && a.status !== 200 && a.status !== 503,
+  );
   const no503Header = answers.filter((a) => a.status === 503 && !a.retryAfter);
   const slowest = Math.max(...answers.map((a) => a.ms));
   // Green again: the end of the last failed request after the database came back.
-  const lastFailure = answers.filter((a) => a.status !== 200 && a.at >= upAt).reduce((m, a) => Math.max(m, a.at), upAt);
+  const lastFailure = answers
+    .filter((a) => a.status !== 200 && a.at >= upAt)
+    .reduce((m, a) => Math.max(m, a.at), upAt);
   const recoveryMs = lastFailure - upAt;
   const afterRecovery = answers.filter((a) => a.at > lastFailure);
 
@@ -108,14 +145,20 @@ async function faultTest(app) {
   const unacknowledged = [...sent.keys()].filter((k) => !acknowledged.has(k));
   let resent = 0;
   for (const key of unacknowledged) {
-    const answer = await athlete.call("mutation", "athleteLogs.logSession", sent.get(key));
+    const answer = await athlete.call(
+      "mutation",
+      "athleteLogs.logSession",
+      sent.get(key),
+    );
     if (answer.status === 200) {
       acknowledged.add(key);
       resent++;
     }
   }
   const rows = cluster
-    .psql(`select idempotency_key || ' ' || count(*) from session_logs where idempotency_key is not null group by idempotency_key`)
+    .psql(
+      `select idempotency_key || ' ' || count(*) from session_logs where idempotency_key is not null group by idempotency_key`,
+    )
     .split("\n")
     .filter(Boolean)
     .map((line) => line.split(" "))
@@ -124,22 +167,64 @@ async function faultTest(app) {
   const lost = [...acknowledged].filter((k) => !stored.has(k));
   const duplicates = [...stored.values()].filter((n) => n > 1).length;
 
-  console.log(`  ${answers.length} requests by ${workers} writers in ${seconds(loadMs)}: ${JSON.stringify(byStatus)}; slowest answer ${seconds(slowest)}`);
-  console.log(`  database down ${seconds(upAt - downAt)}; every request green again ${seconds(recoveryMs)} after it accepted connections (target ${seconds(recoveryTargetMs)}, limit ${seconds(recoveryLimitMs)})`);
-  console.log(`  ${unacknowledged.length} not acknowledged during the load, ${resent} acknowledged on resend with the same key; ${stored.size} rows stored`);
-  expectThat(hung.length === 0, `every request answered (${hung.length} hung or cut off)`);
-  expectThat(unexpected.length === 0, `only 200 or 503 answers (${unexpected.length} others: ${[...new Set(unexpected.map((a) => a.status))].join(", ")})`);
-  expectThat(no503Header.length === 0, `every 503 carries Retry-After (${no503Header.length} without)`);
-  expectThat(leaked.length === 0, `no SQL or driver detail in any answer (${leaked.length} leaked)`);
-  expectThat((byStatus[503] ?? 0) > 0, "the outage was seen (some 503s while the database was down)");
-  expectThat(lost.length === 0, `0 acknowledged writes lost (${lost.length} lost)`);
-  expectThat(duplicates === 0, `0 duplicates (${duplicates} keys stored more than once)`);
-  expectThat(stored.size === acknowledged.size && unacknowledged.length === resent, `every write stored exactly once after resends (${stored.size} rows, ${acknowledged.size} acknowledged)`);
-  expectThat(afterRecovery.length > 0, `requests kept succeeding after recovery (${afterRecovery.length} answered 200)`);
-  expectThat(recoveryMs <= recoveryLimitMs, `green again within ${seconds(recoveryLimitMs)} (measured ${seconds(recoveryMs)})`);
-  if (recoveryMs > recoveryTargetMs) console.log(`  note: recovery ${seconds(recoveryMs)} is above the ${seconds(recoveryTargetMs)} target on this machine`);
+  console.log(
+    `  ${answers.length} requests by ${workers} writers in ${seconds(loadMs)}: ${JSON.stringify(byStatus)}; slowest answer ${seconds(slowest)}`,
+  );
+  console.log(
+    `  database down ${seconds(upAt - downAt)}; every request green again ${seconds(recoveryMs)} after it accepted connections (target ${seconds(recoveryTargetMs)}, limit ${seconds(recoveryLimitMs)})`,
+  );
+  console.log(
+    `  ${unacknowledged.length} not acknowledged during the load, ${resent} acknowledged on resend with the same key; ${stored.size} rows stored`,
+  );
+  expectThat(
+    hung.length === 0,
+    `every request answered (${hung.length} hung or cut off)`,
+  );
+  expectThat(
+    unexpected.length === 0,
+    `only 200 or 503 answers (${unexpected.length} others: ${[...new Set(unexpected.map((a) => a.status))].join(", ")})`,
+  );
+  expectThat(
+    no503Header.length === 0,
+    `every 503 carries Retry-After (${no503Header.length} without)`,
+  );
+  expectThat(
+    leaked.length === 0,
+    `no SQL or driver detail in any answer (${leaked.length} leaked)`,
+  );
+  expectThat(
+    (byStatus[503] ?? 0) > 0,
+    "the outage was seen (some 503s while the database was down)",
+  );
+  expectThat(
+    lost.length === 0,
+    `0 acknowledged writes lost (${lost.length} lost)`,
+  );
+  expectThat(
+    duplicates === 0,
+    `0 duplicates (${duplicates} keys stored more than once)`,
+  );
+  expectThat(
+    stored.size === acknowledged.size && unacknowledged.length === resent,
+    `every write stored exactly once after resends (${stored.size} rows, ${acknowledged.size} acknowledged)`,
+  );
+  expectThat(
+    afterRecovery.length > 0,
+    `requests kept succeeding after recovery (${afterRecovery.length} answered 200)`,
+  );
+  expectThat(
+    recoveryMs <= recoveryLimitMs,
+    `green again within ${seconds(recoveryLimitMs)} (measured ${seconds(recoveryMs)})`,
+  );
+  if (recoveryMs > recoveryTargetMs)
+    console.log(
+      `  note: recovery ${seconds(recoveryMs)} is above the ${seconds(recoveryTargetMs)} target on this machine`,
+    );
   const ready = await fetch(`${app.origin}/api/health/ready`);
-  expectThat(ready.status === 200, `ready again after the restart (${ready.status})`);
+  expectThat(
+    ready.status === 200,
+    `ready again after the restart (${ready.status})`,
+  );
 }
 
 /** A round-robin HTTP proxy in front of `targets` (what a load balancer does). */
@@ -150,7 +235,13 @@ function roundRobin(port, targets) {
     const target = targets[next++ % targets.length];
     counts.set(target.port, counts.get(target.port) + 1);
     const upstream = http.request(
-      { host: "127.0.0.1", port: target.port, method: request.method, path: request.url, headers: { ...request.headers, "x-forwarded-for": "203.0.113.9" } },
+      {
+        host: "127.0.0.1",
+        port: target.port,
+        method: request.method,
+        path: request.url,
+        headers: { ...request.headers, "x-forwarded-for": "203.0.113.9" },
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
@@ -162,28 +253,46 @@ function roundRobin(port, targets) {
     });
     request.pipe(upstream);
   });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, counts })));
+  return new Promise((resolve) =>
+    server.listen(port, "127.0.0.1", () => resolve({ server, counts })),
+  );
 }
 
 async function replicasTest(a) {
-  console.log("\n== replicas: two app processes on one database behind a round-robin proxy");
+  console.log(
+    "\n== replicas: two app processes on one database behind a round-robin proxy",
+  );
   const proxyPort = portBase + 3;
   const proxyOrigin = `http://localhost:${proxyPort}`;
   // Both replicas are reached under the proxy's name (one AUTH_URL), like behind a load balancer.
   const env = { AUTH_URL: proxyOrigin, LOADLINE_TRUSTED_PROXY: "true" };
   await a.stop();
   apps.length = 0;
-  const one = startApp({ port: portBase + 1, databaseUrl, name: "replica-1", env: { ...env, LOADLINE_INLINE_WORKER: "true" } });
-  const two = startApp({ port: portBase + 2, databaseUrl, name: "replica-2", env });
+  const one = startApp({
+    port: portBase + 1,
+    databaseUrl,
+    name: "replica-1",
+    env: { ...env, LOADLINE_INLINE_WORKER: "true" },
+  });
+  const two = startApp({
+    port: portBase + 2,
+    databaseUrl,
+    name: "replica-2",
+    env,
+  });
   apps.push(one, two);
-  await Promise.all([waitFor(`${one.origin}/api/health/ready`), waitFor(`${two.origin}/api/health/ready`)]);
+  await Promise.all([
+    waitFor(`${one.origin}/api/health/ready`),
+    waitFor(`${two.origin}/api/health/ready`),
+  ]);
   const { server, counts } = await roundRobin(proxyPort, [one, two]);
   try {
     // Sign in (csrf on one replica, the credentials post on the other), then read through both.
     const coach = new Client(proxyOrigin);
     await coach.signIn(DEMO_COACH, DEMO_PASSWORD);
     const reads = [];
-    for (let i = 0; i < 4; i++) reads.push(await coach.call("query", "roster.squads", undefined));
+    for (let i = 0; i < 4; i++)
+      reads.push(await coach.call("query", "roster.squads", undefined));
     expectThat(
       reads.every((r) => r.status === 200),
       `a session made through one replica works on both (${reads.map((r) => r.status).join(", ")}; ${[...counts.values()].join(" + ")} requests per replica)`,
@@ -192,26 +301,53 @@ async function replicasTest(a) {
     // Throttling lives in the database: wrong passwords through alternating replicas add up.
     const attacker = new Client(proxyOrigin);
     const email = "nobody-" + randomUUID().slice(0, 8) + "@loadline.test";
-    for (let i = 0; i < 4; i++) await attacker.signIn(email, "wrong-password").catch(() => {});
-    const counted = Number(cluster.psql(`select coalesce(sum(failures), 0) from auth_throttles where key like '%${email}'`));
-    expectThat(counted === 4, `sign-in throttle counts are shared: 4 failures through 2 replicas counted ${counted} for the account`);
+    for (let i = 0; i < 4; i++)
+      await attacker.signIn(email, "wrong-password").catch(() => {});
+    const counted = Number(
+      cluster.psql(
+        `select coalesce(sum(failures), 0) from auth_throttles where key like '%${email}'`,
+      ),
+    );
+    expectThat(
+      counted === 4,
+      `sign-in throttle counts are shared: 4 failures through 2 replicas counted ${counted} for the account`,
+    );
 
     // A job queued through replica 2 (no worker of its own) runs once, on replica 1's worker:
     // the physio edits the demo athlete's clinical profile, which re-assesses them off the
     // request. Earlier jobs drain first, so this one cannot merge into one of theirs.
     const athlete = new Client(proxyOrigin);
     await athlete.signIn(DEMO_ATHLETE, DEMO_PASSWORD);
-    const profile = (await athlete.call("query", "me.profile", undefined)).body?.result?.data?.json;
+    const profile = (await athlete.call("query", "me.profile", undefined)).body
+      ?.result?.data?.json;
     const physio = new Client(proxyOrigin);
     await physio.signIn(DEMO_PHYSIO, DEMO_PASSWORD);
-    const openJobs = () => Number(cluster.psql(`select count(*) from pgboss.job where name = 'reassess-athlete' and state in ('created', 'retry', 'active') and start_after <= now()`));
+    const openJobs = () =>
+      Number(
+        cluster.psql(
+          `select count(*) from pgboss.job where name = 'reassess-athlete' and state in ('created', 'retry', 'active') and start_after <= now()`,
+        ),
+      );
     for (let i = 0; i < 120 && openJobs() > 0; i++) await sleep(250);
     const direct = new Client(two.origin);
     direct.cookies = physio.cookies;
     const since = cluster.psql("select now()");
     const athleteId = String(profile?.id ?? "");
-    const write = await direct.call("mutation", "episodes.updateClinicalProfile", { athleteId, profile: { conditions: profile?.conditions ?? [], notes: profile?.notes ?? "" } });
-    expectThat(write.status === 200, `a clinical write through replica 2 is acknowledged (${write.status})`);
+    const write = await direct.call(
+      "mutation",
+      "episodes.updateClinicalProfile",
+      {
+        athleteId,
+        profile: {
+          conditions: profile?.conditions ?? [],
+          notes: profile?.notes ?? "",
+        },
+      },
+    );
+    expectThat(
+      write.status === 200,
+      `a clinical write through replica 2 is acknowledged (${write.status})`,
+    );
     let states = "";
     for (let i = 0; i < 120; i++) {
       states = cluster.psql(
@@ -220,7 +356,10 @@ async function replicasTest(a) {
       if (states && !/created|active|retry/.test(states)) break;
       await sleep(250);
     }
-    expectThat(athleteId !== "" && states === "completed:0", `its re-assessment job ran once, on the replica with the worker (${states || "no job"})`);
+    expectThat(
+      athleteId !== "" && states === "completed:0",
+      `its re-assessment job ran once, on the replica with the worker (${states || "no job"})`,
+    );
   } finally {
     server.close();
   }

@@ -3,7 +3,14 @@
 // Nothing here touches the machine's shared PostgreSQL cluster.
 import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -21,13 +28,18 @@ const pgBin = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const asRoot = process.getuid?.() === 0;
 function pgCommand(binary, args) {
   const full = path.join(pgBin, binary);
-  return asRoot ? ["runuser", ["-u", "postgres", "--", full, ...args]] : [full, args];
+  return asRoot
+    ? ["runuser", ["-u", "postgres", "--", full, ...args]]
+    : [full, args];
 }
 
 function run(binary, args, options = {}) {
   const [cmd, argv] = pgCommand(binary, args);
   const result = spawnSync(cmd, argv, { encoding: "utf8", ...options });
-  if (result.status !== 0 && !options.allowFailure) throw new Error(`${binary} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0 && !options.allowFailure)
+    throw new Error(
+      `${binary} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`,
+    );
   return result;
 }
 
@@ -36,7 +48,8 @@ export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 /** A throwaway cluster under a temp folder, on its own port, trust auth over 127.0.0.1 only. */
 export function createCluster(port) {
-  if (!existsSync(path.join(pgBin, "initdb"))) throw new Error(`initdb not found in ${pgBin} (set PG_BIN)`);
+  if (!existsSync(path.join(pgBin, "initdb")))
+    throw new Error(`initdb not found in ${pgBin} (set PG_BIN)`);
   const dir = mkdtempSync(path.join(tmpdir(), "loadline-pg-"));
   chmodSync(dir, 0o700);
   if (asRoot) {
@@ -45,26 +58,72 @@ export function createCluster(port) {
     chownSync(dir, Number(ids.stdout.trim()), Number(gid.stdout.trim()));
   }
   const data = path.join(dir, "data");
-  run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
+  run("initdb", [
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "--no-sync",
+    "-E",
+    "UTF8",
+  ]);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
   const cluster = {
     port,
     url: (db = "loadline") => `postgres://postgres@127.0.0.1:${port}/${db}`,
     start() {
-      run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "-t", "60", "start"], { stdio: "pipe" });
+      run(
+        "pg_ctl",
+        [
+          "-D",
+          data,
+          "-o",
+          options,
+          "-l",
+          path.join(dir, "log"),
+          "-w",
+          "-t",
+          "60",
+          "start",
+        ],
+        { stdio: "pipe" },
+      );
     },
     /** Stop at once: every connection is cut, as when a managed database fails over. */
     stop() {
-      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"], { stdio: "pipe" });
+      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"], {
+        stdio: "pipe",
+      });
     },
     isReady() {
-      return run("pg_isready", ["-q", "-h", "127.0.0.1", "-p", String(port)], { allowFailure: true }).status === 0;
+      return (
+        run("pg_isready", ["-q", "-h", "127.0.0.1", "-p", String(port)], {
+          allowFailure: true,
+        }).status === 0
+      );
     },
     psql(sql, db = "loadline") {
-      return run("psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", db, "-v", "ON_ERROR_STOP=1", "-tAc", sql]).stdout.trim();
+      return run("psql", [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(port),
+        "-U",
+        "postgres",
+        "-d",
+        db,
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-tAc",
+        sql,
+      ]).stdout.trim();
     },
     destroy() {
-      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"], { allowFailure: true, stdio: "pipe" });
+      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"], {
+        allowFailure: true,
+        stdio: "pipe",
+      });
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -77,7 +136,8 @@ export function createCluster(port) {
     destroy();
   };
   process.on("exit", cluster.destroy);
-  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(130));
+  for (const signal of ["SIGINT", "SIGTERM"])
+    process.once(signal, () => process.exit(130));
   cluster.start();
   cluster.psql("create database loadline", "postgres");
   return cluster;
@@ -91,24 +151,30 @@ process.on("exit", () => {
 /** The production build's server (`next start`), its output kept for a failure report. */
 export function startApp({ port, databaseUrl, name, env = {} }) {
   const output = [];
-  const child = spawn("pnpm", ["--filter", "@loadline/web", "exec", "next", "start", "-p", String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      AUTH_SECRET: "ops-test-secret-not-for-production-0000000",
-      AUTH_URL: `http://localhost:${port}`,
-      AUTH_TRUST_HOST: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      ...env,
+  const child = spawn(
+    "pnpm",
+    ["--filter", "@loadline/web", "exec", "next", "start", "-p", String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        AUTH_SECRET: "ops-test-secret-not-for-production-0000000",
+        AUTH_URL: `http://localhost:${port}`,
+        AUTH_TRUST_HOST: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  );
   children.add(child);
-  const file = process.env.OPS_LOG_DIR ? path.join(process.env.OPS_LOG_DIR, `${name}.log`) : null;
+  const file = process.env.OPS_LOG_DIR
+    ? path.join(process.env.OPS_LOG_DIR, `${name}.log`)
+    : null;
   for (const stream of [child.stdout, child.stderr]) {
     stream.on("data", (chunk) => {
       output.push(String(chunk));
@@ -157,8 +223,17 @@ export async function waitFor(url, timeoutMs = 120_000) {
 
 /** Seed the demo club into the cluster (migrates first). */
 export function seed(databaseUrl) {
-  const result = spawnSync("pnpm", ["--filter", "@loadline/web", "seed", "--reset"], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`seed failed:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(
+    "pnpm",
+    ["--filter", "@loadline/web", "seed", "--reset"],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`seed failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** A browser-like client: cookies, same-origin headers, tRPC calls with a timeout. */
@@ -182,27 +257,50 @@ export class Client {
 
   /** Auth.js's credentials sign-in, as the sign-in form posts it. */
   async signIn(email, password) {
-    const csrf = await fetch(`${this.origin}/api/auth/csrf`, { headers: { cookie: this.cookieHeader() } });
+    const csrf = await fetch(`${this.origin}/api/auth/csrf`, {
+      headers: { cookie: this.cookieHeader() },
+    });
     this.keep(csrf);
     const { csrfToken } = await csrf.json();
-    const response = await fetch(`${this.origin}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader(), origin: this.origin },
-      body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${this.origin}/` }),
-    });
+    const response = await fetch(
+      `${this.origin}/api/auth/callback/credentials`,
+      {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie: this.cookieHeader(),
+          origin: this.origin,
+        },
+        body: new URLSearchParams({
+          email,
+          password,
+          csrfToken,
+          callbackUrl: `${this.origin}/`,
+        }),
+      },
+    );
     this.keep(response);
-    if (![...this.cookies.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${response.status})`);
+    if (![...this.cookies.keys()].some((k) => k.includes("session-token")))
+      throw new Error(`sign-in as ${email} failed (${response.status})`);
   }
 
   headers() {
-    return { "content-type": "application/json", cookie: this.cookieHeader(), origin: this.origin, "sec-fetch-site": "same-origin" };
+    return {
+      "content-type": "application/json",
+      cookie: this.cookieHeader(),
+      origin: this.origin,
+      "sec-fetch-site": "same-origin",
+    };
   }
 
   /** One tRPC call; answers { status, body, ms } or { status: "timeout" } after `timeoutMs`. */
   async call(kind, procedure, input, timeoutMs = 15_000) {
     const started = performance.now();
-    const url = kind === "query" ? `${this.origin}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}` : `${this.origin}/api/trpc/${procedure}`;
+    const url =
+      kind === "query"
+        ? `${this.origin}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
+        : `${this.origin}/api/trpc/${procedure}`;
     try {
       const response = await fetch(url, {
         method: kind === "query" ? "GET" : "POST",
@@ -211,9 +309,19 @@ export class Client {
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await response.text();
-      return { status: response.status, retryAfter: response.headers.get("retry-after"), text, body: safeJson(text), ms: performance.now() - started };
+      return {
+        status: response.status,
+        retryAfter: response.headers.get("retry-after"),
+        text,
+        body: safeJson(text),
+        ms: performance.now() - started,
+      };
     } catch (error) {
-      return { status: error?.name === "TimeoutError" ? "timeout" : "network", text: String(error), ms: performance.now() - started };
+      return {
+        status: error?.name === "TimeoutError" ? "timeout" : "network",
+        text: String(error),
+        ms: performance.now() - started,
+      };
     }
   }
 }
@@ -229,5 +337,15 @@ function safeJson(text) {
 /** A session log the athlete form would send; `at` spread over past days so every row is distinct. */
 export function sessionLog(index, idempotencyKey = randomUUID()) {
   const at = new Date(Date.UTC(2026, 0, 1, 6, 0, 0) + index * 60_000);
-  return { idempotencyKey, at: at.toISOString(), type: "strength", minutes: 30, rpe: 5, painDuring: 1, asPrescribed: true, activities: [], heavy: false };
+  return {
+    idempotencyKey,
+    at: at.toISOString(),
+    type: "strength",
+    minutes: 30,
+    rpe: 5,
+    painDuring: 1,
+    asPrescribed: true,
+    activities: [],
+    heavy: false,
+  };
 }

@@ -31,7 +31,20 @@ function base(): pino.Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: {
-      paths: ["password", "*.password", "token", "*.token", "authorization", "*.authorization", "cookie", "*.cookie", "params", "*.params", "input", "*.input"],
+      paths: [
+        "password",
+        "*.password",
+        "token",
+        "*.token",
+        "authorization",
+        "*.authorization",
+        "cookie",
+        "*.cookie",
+        "params",
+        "*.params",
+        "input",
+        "*.input",
+      ],
       censor: "[redacted]",
     },
   };
@@ -47,8 +60,15 @@ function prettyStream(): pino.DestinationStream {
   // Loaded only when asked for: production images need not carry it.
   const load = createRequire(import.meta.url);
   try {
-    const pretty = load("pino-pretty") as (options: object) => pino.DestinationStream;
-    return pretty({ colorize: true, sync: true, singleLine: true, ignore: "pid,hostname,service" });
+    const pretty = load("pino-pretty") as (
+      options: object,
+    ) => pino.DestinationStream;
+    return pretty({
+      colorize: true,
+      sync: true,
+      singleLine: true,
+      ignore: "pid,hostname,service",
+    });
   } catch {
     return pino.destination(1);
   }
@@ -63,8 +83,17 @@ function write(logger: pino.Logger, record: LogRecord): void {
 export const jsonLogger: Logger = (record) => write(base(), record);
 
 /** A logger whose every line carries these fields (a request's id, user and organisation). */
-export function childLogger(bindings: { requestId?: string; userId?: string | null; organisationId?: string | null; [key: string]: unknown }): Logger {
-  const child = base().child(Object.fromEntries(Object.entries(bindings).filter(([, v]) => v !== undefined && v !== null)));
+export function childLogger(bindings: {
+  requestId?: string;
+  userId?: string | null;
+  organisationId?: string | null;
+  [key: string]: unknown;
+}): Logger {
+  const child = base().child(
+    Object.fromEntries(
+      Object.entries(bindings).filter(([, v]) => v !== undefined && v !== null),
+    ),
+  );
   return (record) => write(child, record);
 }
 
@@ -75,13 +104,24 @@ export function describeError(error: unknown, depth = 0): unknown {
   if (!(error instanceof Error)) return error;
   // A failed query's parameters are the values written (health data, password hashes): only the
   // SQL text, which holds placeholders, may be logged.
-  const extra = Object.fromEntries(Object.entries(error).filter(([k]) => !REDACTED_FIELDS.has(k)));
+  const extra = Object.fromEntries(
+    Object.entries(error).filter(([k]) => !REDACTED_FIELDS.has(k)),
+  );
   return {
     ...extra,
     name: error.name,
     // Drizzle repeats the parameters in its message after "params:".
-    message: error.message.replace(/\nparams: [\s\S]*$/, "\nparams: [redacted]"),
-    stack: error.stack?.replace(/\nparams: [\s\S]*?\n(\s+at )/, "\nparams: [redacted]\n$1"),
-    cause: depth < 5 && error.cause !== undefined ? describeError(error.cause, depth + 1) : undefined,
+    message: error.message.replace(
+      /\nparams: [\s\S]*$/,
+      "\nparams: [redacted]",
+    ),
+    stack: error.stack?.replace(
+      /\nparams: [\s\S]*?\n(\s+at )/,
+      "\nparams: [redacted]\n$1",
+    ),
+    cause:
+      depth < 5 && error.cause !== undefined
+        ? describeError(error.cause, depth + 1)
+        : undefined,
   };
 }

@@ -1,5 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+} from "prom-client";
 import { queueDepth, snapshotLag, type DatabaseHandle } from "@loadline/db";
 
 /**
@@ -22,10 +28,16 @@ function create(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "loadline_process_" });
   const source: Metrics["source"] = { handle: null };
-  const scrapeFailures = new Counter({ name: "loadline_metrics_scrape_failures_total", help: "Scrapes whose database figures could not be read", registers: [registry] });
+  const scrapeFailures = new Counter({
+    name: "loadline_metrics_scrape_failures_total",
+    help: "Scrapes whose database figures could not be read",
+    registers: [registry],
+  });
   // A scrape during an outage still answers (process and request figures); the database
   // figures are left out and counted as a failed read.
-  const fromDatabase = async (read: (handle: DatabaseHandle) => Promise<void>) => {
+  const fromDatabase = async (
+    read: (handle: DatabaseHandle) => Promise<void>,
+  ) => {
     try {
       const handle = await source.handle?.();
       if (handle) await read(handle);
@@ -64,7 +76,8 @@ function create(): Metrics {
       await fromDatabase(async (handle) => {
         const rows = await queueDepth(handle.db);
         this.reset();
-        for (const row of rows) this.set({ queue: row.queue, state: row.state }, row.count);
+        for (const row of rows)
+          this.set({ queue: row.queue, state: row.state }, row.count);
       });
     },
   });
@@ -77,11 +90,20 @@ function create(): Metrics {
       await fromDatabase(async (handle) => {
         const figures = await snapshotLag(handle.db, new Date());
         this.set({ measure: "snapshot_overdue" }, figures.overdueSeconds);
-        this.set({ measure: "oldest_waiting_job" }, figures.oldestWaitingJobSeconds);
+        this.set(
+          { measure: "oldest_waiting_job" },
+          figures.oldestWaitingJobSeconds,
+        );
       });
     },
   });
-  return { registry, procedureSeconds, source, scrapeFailures, gauges: [pool, queue, lag] };
+  return {
+    registry,
+    procedureSeconds,
+    source,
+    scrapeFailures,
+    gauges: [pool, queue, lag],
+  };
 }
 
 function metrics(): Metrics {
@@ -89,12 +111,19 @@ function metrics(): Metrics {
 }
 
 /** Count one procedure call (the tRPC middleware calls this for every procedure). */
-export function observeProcedure(procedure: string, outcome: string, seconds: number): void {
+export function observeProcedure(
+  procedure: string,
+  outcome: string,
+  seconds: number,
+): void {
   metrics().procedureSeconds.observe({ procedure, outcome }, seconds);
 }
 
 /** Whether the scrape's `Authorization: Bearer <token>` matches the configured token. */
-export function metricsAuthorized(header: string | null, token: string | undefined): boolean {
+export function metricsAuthorized(
+  header: string | null,
+  token: string | undefined,
+): boolean {
   if (!token) return false;
   const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
   const wanted = Buffer.from(token);
@@ -102,8 +131,13 @@ export function metricsAuthorized(header: string | null, token: string | undefin
 }
 
 /** The Prometheus text of this process; database figures are skipped when it is unreachable. */
-export async function metricsText(handle: () => Promise<DatabaseHandle>): Promise<{ contentType: string; body: string }> {
+export async function metricsText(
+  handle: () => Promise<DatabaseHandle>,
+): Promise<{ contentType: string; body: string }> {
   const m = metrics();
   m.source.handle = handle;
-  return { contentType: m.registry.contentType, body: await m.registry.metrics() };
+  return {
+    contentType: m.registry.contentType,
+    body: await m.registry.metrics(),
+  };
 }

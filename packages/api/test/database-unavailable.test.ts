@@ -26,7 +26,13 @@ afterAll(async () => {
 
 const handler = createApiHandler({
   endpoint: "/api/trpc",
-  createContext: async (requestId) => ({ db: down.db, actor: club.athlete, now: NOW, requestId, log: (r: LogRecord) => logs.push(r) }),
+  createContext: async (requestId) => ({
+    db: down.db,
+    actor: club.athlete,
+    now: NOW,
+    requestId,
+    log: (r: LogRecord) => logs.push(r),
+  }),
 });
 
 describe("the database is unreachable", () => {
@@ -35,7 +41,14 @@ describe("the database is unreachable", () => {
       new Request("http://localhost/api/trpc/checkIns.create", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ json: { at: NOW, morningPain: 2, redFlags: [], idempotencyKey: "6a0f3e4e-8f0b-4d61-9c55-5b0d1e2f3a4b" } }),
+        body: JSON.stringify({
+          json: {
+            at: NOW,
+            morningPain: 2,
+            redFlags: [],
+            idempotencyKey: "6a0f3e4e-8f0b-4d61-9c55-5b0d1e2f3a4b",
+          },
+        }),
       }),
     );
     expect(response.status).toBe(503);
@@ -46,11 +59,19 @@ describe("the database is unreachable", () => {
     const requestId = response.headers.get("x-request-id");
     expect(requestId).toBeTruthy();
     expect(body).toContain(requestId);
-    expect(logs.some((l) => l.event === "database_unavailable" && l.requestId === requestId)).toBe(true);
+    expect(
+      logs.some(
+        (l) => l.event === "database_unavailable" && l.requestId === requestId,
+      ),
+    ).toBe(true);
   });
 
   it("a read of a batch answers 503 for every call", async () => {
-    const response = await handler(new Request("http://localhost/api/trpc/me.profile,me.profile?batch=1&input={}"));
+    const response = await handler(
+      new Request(
+        "http://localhost/api/trpc/me.profile,me.profile?batch=1&input={}",
+      ),
+    );
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("2");
   });

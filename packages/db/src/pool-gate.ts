@@ -83,21 +83,33 @@ class Gate {
  * transaction, holding its permit until it ends) and `reserve` (pg-boss scripts) take a permit
  * first. Queries inside a transaction run on the transaction's own client and take none.
  */
-export function gatePool(client: postgres.Sql, options: { size: number; acquireMs: number }): { client: postgres.Sql; stats: () => PoolStats } {
+export function gatePool(
+  client: postgres.Sql,
+  options: { size: number; acquireMs: number },
+): { client: postgres.Sql; stats: () => PoolStats } {
   const gate = new Gate(options.size, options.acquireMs);
-  const unsafe = (query: string, parameters?: postgres.ParameterOrJSON<never>[], queryOptions?: postgres.UnsafeQueryOptions) => {
+  const unsafe = (
+    query: string,
+    parameters?: postgres.ParameterOrJSON<never>[],
+    queryOptions?: postgres.UnsafeQueryOptions,
+  ) => {
     const run = () => client.unsafe(query, parameters, queryOptions);
     // Drizzle awaits the pending query itself or its `.values()`; both go through the gate.
     const lazy = {
       values: () => gate.run(async () => run().values()),
-      then: <A, B>(onFulfilled?: (value: unknown) => A | PromiseLike<A>, onRejected?: (reason: unknown) => B | PromiseLike<B>) =>
-        gate.run(async () => run()).then(onFulfilled, onRejected),
+      then: <A, B>(
+        onFulfilled?: (value: unknown) => A | PromiseLike<A>,
+        onRejected?: (reason: unknown) => B | PromiseLike<B>,
+      ) => gate.run(async () => run()).then(onFulfilled, onRejected),
       simple: () => gate.run(async () => run().simple()),
     };
     // Only what Drizzle and the queue adapter call exists; the type says the driver's.
     return lazy as unknown as postgres.PendingQuery<postgres.Row[]>;
   };
-  const begin = (...args: unknown[]) => gate.run(() => (client.begin as (...a: unknown[]) => Promise<unknown>)(...args));
+  const begin = (...args: unknown[]) =>
+    gate.run(() =>
+      (client.begin as (...a: unknown[]) => Promise<unknown>)(...args),
+    );
   const reserve = async () => {
     await gate.acquire();
     try {
@@ -121,5 +133,12 @@ export function gatePool(client: postgres.Sql, options: { size: number; acquireM
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
-  return { client: gated, stats: () => ({ size: gate.size, inUse: gate.inUse, waiting: gate.waiting }) };
+  return {
+    client: gated,
+    stats: () => ({
+      size: gate.size,
+      inUse: gate.inUse,
+      waiting: gate.waiting,
+    }),
+  };
 }

@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../src/client";
-import { saveAssessments, WRITE_CHUNK_ROWS, type NewAlert, type SnapshotRow } from "../src/queries/assessments";
-import { alerts, assessmentSnapshots, athleteProfiles, organisations, users } from "../src/schema";
+import {
+  saveAssessments,
+  WRITE_CHUNK_ROWS,
+  type NewAlert,
+  type SnapshotRow,
+} from "../src/queries/assessments";
+import {
+  alerts,
+  assessmentSnapshots,
+  athleteProfiles,
+  organisations,
+  users,
+} from "../src/schema";
 import { createTestDatabase } from "../src/testing";
 
 const NOW = new Date("2026-11-21T09:00:00Z");
@@ -11,15 +22,34 @@ let organisationId: string;
 let athleteIds: string[];
 
 /** A club of `n` athletes inserted set-based (two statements). */
-async function club(n: number): Promise<{ organisationId: string; athleteIds: string[] }> {
-  const [org] = await handle.db.insert(organisations).values({ name: "Big Club", slug: `big-${n}` }).returning();
+async function club(
+  n: number,
+): Promise<{ organisationId: string; athleteIds: string[] }> {
+  const [org] = await handle.db
+    .insert(organisations)
+    .values({ name: "Big Club", slug: `big-${n}` })
+    .returning();
   const people = await handle.db
     .insert(users)
-    .values(Array.from({ length: n }, (_, i) => ({ organisationId: org!.id, role: "athlete" as const, name: `Athlete ${i}`, email: `a${i}@big-${n}.test`, passwordHash: "x" })))
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        organisationId: org!.id,
+        role: "athlete" as const,
+        name: `Athlete ${i}`,
+        email: `a${i}@big-${n}.test`,
+        passwordHash: "x",
+      })),
+    )
     .returning({ id: users.id });
   const profiles = await handle.db
     .insert(athleteProfiles)
-    .values(people.map((p) => ({ organisationId: org!.id, userId: p.id, eventOrSport: "Marathon" })))
+    .values(
+      people.map((p) => ({
+        organisationId: org!.id,
+        userId: p.id,
+        eventOrSport: "Marathon",
+      })),
+    )
     .returning({ id: athleteProfiles.id });
   return { organisationId: org!.id, athleteIds: profiles.map((p) => p.id) };
 }
@@ -54,10 +84,21 @@ describe("saving a batch of assessments", () => {
   it("records every alert of a 1,000-athlete batch, past the driver's 65,534-parameter limit", async () => {
     // 8 alerts x 1,000 athletes x 9 columns = 72,000 parameters: one INSERT would be refused.
     const newAlerts = athleteIds.flatMap((id) => alertsFor(id, 8));
-    await saveAssessments(handle.db, organisationId, athleteIds.map(snapshot), newAlerts);
-    const [stored] = await handle.db.select({ n: count() }).from(alerts).where(eq(alerts.organisationId, organisationId));
+    await saveAssessments(
+      handle.db,
+      organisationId,
+      athleteIds.map(snapshot),
+      newAlerts,
+    );
+    const [stored] = await handle.db
+      .select({ n: count() })
+      .from(alerts)
+      .where(eq(alerts.organisationId, organisationId));
     expect(stored!.n).toBe(8_000);
-    const [snapshots] = await handle.db.select({ n: count() }).from(assessmentSnapshots).where(eq(assessmentSnapshots.organisationId, organisationId));
+    const [snapshots] = await handle.db
+      .select({ n: count() })
+      .from(assessmentSnapshots)
+      .where(eq(assessmentSnapshots.organisationId, organisationId));
     expect(snapshots!.n).toBe(1_000);
   });
 
@@ -65,22 +106,59 @@ describe("saving a batch of assessments", () => {
     const other = await club(2);
     const unknownAthlete = "00000000-0000-4000-8000-000000000000";
     // The last chunk refers to an athlete outside the club (a foreign-key violation).
-    const newAlerts = [...alertsFor(other.athleteIds[0]!, WRITE_CHUNK_ROWS), ...alertsFor(unknownAthlete, 1)];
-    await expect(saveAssessments(handle.db, other.organisationId, other.athleteIds.map(snapshot), newAlerts)).rejects.toThrow();
-    const [snapshots] = await handle.db.select({ n: count() }).from(assessmentSnapshots).where(eq(assessmentSnapshots.organisationId, other.organisationId));
+    const newAlerts = [
+      ...alertsFor(other.athleteIds[0]!, WRITE_CHUNK_ROWS),
+      ...alertsFor(unknownAthlete, 1),
+    ];
+    await expect(
+      saveAssessments(
+        handle.db,
+        other.organisationId,
+        other.athleteIds.map(snapshot),
+        newAlerts,
+      ),
+    ).rejects.toThrow();
+    const [snapshots] = await handle.db
+      .select({ n: count() })
+      .from(assessmentSnapshots)
+      .where(eq(assessmentSnapshots.organisationId, other.organisationId));
     expect(snapshots!.n).toBe(0);
-    const [stored] = await handle.db.select({ n: count() }).from(alerts).where(eq(alerts.organisationId, other.organisationId));
+    const [stored] = await handle.db
+      .select({ n: count() })
+      .from(alerts)
+      .where(eq(alerts.organisationId, other.organisationId));
     expect(stored!.n).toBe(0);
   });
 
   it("never lets an older computation overwrite a newer snapshot", async () => {
     const [athleteId] = athleteIds;
-    await saveAssessments(handle.db, organisationId, [{ ...snapshot(athleteId!), computedAt: new Date(NOW.getTime() + 60_000), engineVersion: "7" }], []);
-    await saveAssessments(handle.db, organisationId, [{ ...snapshot(athleteId!), engineVersion: "6" }], []);
+    await saveAssessments(
+      handle.db,
+      organisationId,
+      [
+        {
+          ...snapshot(athleteId!),
+          computedAt: new Date(NOW.getTime() + 60_000),
+          engineVersion: "7",
+        },
+      ],
+      [],
+    );
+    await saveAssessments(
+      handle.db,
+      organisationId,
+      [{ ...snapshot(athleteId!), engineVersion: "6" }],
+      [],
+    );
     const [row] = await handle.db
       .select({ engineVersion: assessmentSnapshots.engineVersion })
       .from(assessmentSnapshots)
-      .where(and(eq(assessmentSnapshots.organisationId, organisationId), eq(assessmentSnapshots.athleteId, athleteId!)));
+      .where(
+        and(
+          eq(assessmentSnapshots.organisationId, organisationId),
+          eq(assessmentSnapshots.athleteId, athleteId!),
+        ),
+      );
     expect(row!.engineVersion).toBe("7");
   });
 });

@@ -11,7 +11,13 @@ type Cause = "checking" | "database" | "other";
  * the page asks the readiness probe whether the database is the cause: then it says so, checks
  * again every few seconds and reloads the page by itself once the database answers.
  */
-export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function PageError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const [cause, setCause] = useState<Cause>("checking");
   const router = useRouter();
   // A server component's error clears only when the server renders the page again.
@@ -31,7 +37,9 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
     const probe = async () => {
       let ready = false;
       try {
-        const response = await fetch("/api/health/ready", { cache: "no-store" });
+        const response = await fetch("/api/health/ready", {
+          cache: "no-store",
+        });
         ready = response.ok;
       } catch {
         ready = false;
@@ -60,7 +68,8 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
     return (
       <AuthCard title="Loadline can't reach its database">
         <p role="status" className="mb-4 text-sm text-muted-foreground">
-          Nothing you saved is lost. This page reloads by itself as soon as the database answers again, usually within a minute.
+          Nothing you saved is lost. This page reloads by itself as soon as the
+          database answers again, usually within a minute.
         </p>
         <Button className="w-full" onClick={retry}>
           Try again now
@@ -71,7 +80,9 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
   return (
     <AuthCard title="This page could not be shown">
       <p className="mb-4 text-sm text-muted-foreground">
-        {cause === "checking" ? "Checking what went wrong…" : "Something went wrong on our side."}
+        {cause === "checking"
+          ? "Checking what went wrong…"
+          : "Something went wrong on our side."}
         {error.digest ? ` Reference: ${error.digest}` : null}
       </p>
       <Button className="w-full" onClick={retry}>

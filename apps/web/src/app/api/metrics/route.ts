@@ -7,10 +7,24 @@ import { getDbHandle } from "@/server/db";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  if (!env.LOADLINE_METRICS_TOKEN) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
-  if (!metricsAuthorized(request.headers.get("authorization"), env.LOADLINE_METRICS_TOKEN)) {
-    return new Response("Unauthorized", { status: 401, headers: { "cache-control": "no-store", "www-authenticate": "Bearer" } });
+  if (!env.LOADLINE_METRICS_TOKEN)
+    return new Response("Not found", {
+      status: 404,
+      headers: { "cache-control": "no-store" },
+    });
+  if (
+    !metricsAuthorized(
+      request.headers.get("authorization"),
+      env.LOADLINE_METRICS_TOKEN,
+    )
+  ) {
+    return new Response("Unauthorized", {
+      status: 401,
+      headers: { "cache-control": "no-store", "www-authenticate": "Bearer" },
+    });
   }
   const { contentType, body } = await metricsText(getDbHandle);
-  return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
+  return new Response(body, {
+    headers: { "content-type": contentType, "cache-control": "no-store" },
+  });
 }

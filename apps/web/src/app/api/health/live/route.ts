@@ -3,5 +3,8 @@
 export const dynamic = "force-dynamic";
 
 export function GET(): Response {
-  return Response.json({ status: "live", uptimeSeconds: Math.round(process.uptime()) }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { status: "live", uptimeSeconds: Math.round(process.uptime()) },
+    { headers: { "cache-control": "no-store" } },
+  );
 }

@@ -7,5 +7,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   const result = await readiness(getDb);
-  return Response.json(result, { status: result.status === "ready" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(result, {
+    status: result.status === "ready" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }
