@@ -360,7 +360,42 @@ async function replicasTest(a) {
       athleteId !== "" && states === "completed:0",
       `its re-assessment job ran once, on the replica with the worker (${states || "no job"})`,
     );
+
+    // Spans of that request reached the collector: the procedure, its transaction, statements.
+    let names = new Set();
+    for (let i = 0; i < 40; i++) {
+      names = new Set(collector.spans.map((span) => span.name));
+      if (names.has("trpc episodes.updateClinicalProfile") && names.has("db.transaction") && names.has("db.query")) break;
+      await sleep(250);
+    }
+    expectThat(
+      names.has("trpc episodes.updateClinicalProfile") && names.has("db.transaction") && names.has("db.query"),
+      `OpenTelemetry spans exported over OTLP (${collector.spans.length} spans: ${[...names].filter((n) => n.startsWith("trpc") || n.startsWith("db.")).slice(0, 4).join(", ")}...)`,
+    );
+    const leaked = collector.spans.filter((span) => JSON.stringify(span.attributes ?? []).includes(profile?.notes || "\u0000never"));
+    expectThat(leaked.length === 0, `no span carries the athlete's clinical notes (${leaked.length})`);
   } finally {
     server.close();
+    collector.server.close();
   }
+}
+
+/** A stand-in OpenTelemetry collector: OTLP/HTTP JSON traces, kept in memory. */
+function otlpCollector(port) {
+  const spans = [];
+  const server = http.createServer((request, response) => {
+    const chunks = [];
+    request.on("data", (c) => chunks.push(c));
+    request.on("end", () => {
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        for (const resource of body.resourceSpans ?? []) for (const scope of resource.scopeSpans ?? []) spans.push(...(scope.spans ?? []));
+      } catch {
+        // not JSON: counted as nothing
+      }
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end("{}");
+    });
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, spans })));
 }

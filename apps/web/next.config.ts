@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   transpilePackages: ["@loadline/api", "@loadline/auth", "@loadline/db", "@loadline/domain", "@loadline/ui", "@loadline/run-import"],
   // PGlite loads its WASM and data files from its own package folder at run time.
   // pg-boss is CommonJS with dynamic requires; it runs from node_modules like the drivers.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss", "pino", "pino-pretty", "prom-client"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss", "pino", "pino-pretty", "prom-client", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources"],
   poweredByHeader: false,
   typedRoutes: false,
   // proxy.ts sets every security header on pages and API routes but does not run for Next's

@@ -5,3 +5,4 @@ export * from "./jobs";
 export { readiness, type Readiness, type Check } from "./health";
 export { childLogger, jsonLogger, type Logger } from "./logger";
 export { metricsAuthorized, metricsText } from "./metrics";
+export { startTelemetry } from "./telemetry";

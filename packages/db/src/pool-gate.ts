@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+import { inDatabaseSpan } from "./tracing";
 
 /**
  * Thrown when no database connection came within the acquire limit. Carries a code like the
