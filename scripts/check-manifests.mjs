@@ -24,20 +24,15 @@ const models = {
   "policy/v1/PodDisruptionBudget": PodDisruptionBudget,
 };
 
-const dir =
-  process.argv[2] ?? path.resolve(import.meta.dirname, "..", "infra", "k8s");
+const dir = process.argv[2] ?? path.resolve(import.meta.dirname, "..", "infra", "k8s");
 const problems = [];
 const seen = [];
 for (const file of readdirSync(dir)
   .filter((f) => /\.ya?ml$/.test(f))
   .sort()) {
-  for (const doc of parseAllDocuments(
-    readFileSync(path.join(dir, file), "utf8"),
-  )) {
+  for (const doc of parseAllDocuments(readFileSync(path.join(dir, file), "utf8"))) {
     if (doc.errors.length) {
-      problems.push(
-        `${file}: YAML: ${doc.errors.map((e) => e.message).join("; ")}`,
-      );
+      problems.push(`${file}: YAML: ${doc.errors.map((e) => e.message).join("; ")}`);
       continue;
     }
     const manifest = doc.toJS();
@@ -75,31 +70,16 @@ for (const kind of [
 /** What the schema cannot say: the deployment's own rules. */
 function rules(manifest) {
   const out = [];
-  const pod =
-    manifest.kind === "Deployment" || manifest.kind === "Job"
-      ? manifest.spec.template.spec
-      : null;
+  const pod = manifest.kind === "Deployment" || manifest.kind === "Job" ? manifest.spec.template.spec : null;
   if (!pod) return out;
-  if (!pod.securityContext?.runAsNonRoot)
-    out.push("pod must set securityContext.runAsNonRoot");
+  if (!pod.securityContext?.runAsNonRoot) out.push("pod must set securityContext.runAsNonRoot");
   for (const c of pod.containers) {
     if (!c.resources?.requests?.cpu || !c.resources?.requests?.memory)
       out.push(`container ${c.name} needs cpu and memory requests`);
-    if (
-      (c.env ?? []).some(
-        (e) =>
-          e.value !== undefined &&
-          /SECRET|PASSWORD|TOKEN|DATABASE_URL/.test(e.name),
-      )
-    )
+    if ((c.env ?? []).some((e) => e.value !== undefined && /SECRET|PASSWORD|TOKEN|DATABASE_URL/.test(e.name)))
       out.push(`container ${c.name} has a secret inline`);
-    if (
-      !(c.envFrom ?? []).some((e) => e.secretRef) ||
-      !(c.envFrom ?? []).some((e) => e.configMapRef)
-    )
-      out.push(
-        `container ${c.name} must take its settings from the ConfigMap and Secret`,
-      );
+    if (!(c.envFrom ?? []).some((e) => e.secretRef) || !(c.envFrom ?? []).some((e) => e.configMapRef))
+      out.push(`container ${c.name} must take its settings from the ConfigMap and Secret`);
     if (manifest.kind === "Deployment" && c.ports?.length) {
       if (c.readinessProbe?.httpGet?.path !== "/api/health/ready")
         out.push(`container ${c.name} readiness must probe /api/health/ready`);
@@ -116,6 +96,4 @@ if (problems.length) {
   );
   process.exit(1);
 }
-console.log(
-  `Kubernetes manifests: ${seen.length} objects valid (${[...new Set(seen)].join(", ")})`,
-);
+console.log(`Kubernetes manifests: ${seen.length} objects valid (${[...new Set(seen)].join(", ")})`);

@@ -35,7 +35,12 @@ const recoveryTargetMs = 5_000;
 const wanted = process.argv.slice(2);
 const runs = (name) => wanted.length === 0 || wanted.includes(name);
 
+const METRICS_TOKEN = "ops-test-metrics-token-0123456789";
 const failures = [];
+const percentile = (values, p) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
 const expectThat = (ok, message) => {
   console.log(`  ${ok ? "ok  " : "FAIL"} ${message}`);
   if (!ok) failures.push(message);
@@ -50,7 +55,7 @@ try {
     port: portBase + 1,
     databaseUrl,
     name: "app-a",
-    env: { LOADLINE_INLINE_WORKER: "true" },
+    env: { LOADLINE_INLINE_WORKER: "true", LOADLINE_METRICS_TOKEN: METRICS_TOKEN },
   });
   apps.push(a);
   const readyMs = await waitFor(`${a.origin}/api/health/ready`);
@@ -90,20 +95,16 @@ async function faultTest(app) {
   const t0 = performance.now();
   let upAt = null;
   let downAt = null;
+  let readyWhileDown = null;
 
   const writer = async () => {
     while (performance.now() - t0 < loadMs) {
       const input = sessionLog(index++);
       sent.set(input.idempotencyKey, input);
-      const answer = await athlete.call(
-        "mutation",
-        "athleteLogs.logSession",
-        input,
-      );
+      const answer = await athlete.call("mutation", "athleteLogs.logSession", input);
       answers.push({ at: performance.now() - t0, ...answer });
       if (answer.status === 200) acknowledged.add(input.idempotencyKey);
-      else if (answer.status === 503)
-        await sleep(Number(answer.retryAfter ?? 1) * 250);
+      else if (answer.status === 503) await sleep(Number(answer.retryAfter ?? 1) * 250);
     }
   };
   const restart = async () => {
@@ -111,6 +112,13 @@ async function faultTest(app) {
     downAt = performance.now() - t0;
     cluster.stop();
     console.log(`  PostgreSQL stopped at ${seconds(downAt)}`);
+    const probeStarted = performance.now();
+    const probe = await fetch(`${app.origin}/api/health/ready`).catch(() => null);
+    readyWhileDown = {
+      status: probe?.status,
+      ms: performance.now() - probeStarted,
+      body: await probe?.json().catch(() => null),
+    };
     await sleep(downForMs);
     cluster.start();
     while (!cluster.isReady()) await sleep(50);
@@ -121,13 +129,9 @@ async function faultTest(app) {
 
   const byStatus = {};
   for (const a of answers) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
-  const hung = answers.filter(
-    (a) => a.status === "timeout" || a.status === "network",
-  );
+  const hung = answers.filter((a) => a.status === "timeout" || a.status === "network");
   const leaked = answers.filter(
-    (a) =>
-      a.status !== 200 &&
-      /select |insert |postgres|ECONN|CONNECT_TIMEOUT/i.test(a.text ?? ""),
+    (a) => a.status !== 200 && /select |insert |postgres|ECONN|CONNECT_TIMEOUT/i.test(a.text ?? ""),
   );
   const unexpected = answers.filter(
     (a) => typeof a.status === "number" && a.status !== 200 && a.status !== 503,
@@ -145,11 +149,7 @@ async function faultTest(app) {
   const unacknowledged = [...sent.keys()].filter((k) => !acknowledged.has(k));
   let resent = 0;
   for (const key of unacknowledged) {
-    const answer = await athlete.call(
-      "mutation",
-      "athleteLogs.logSession",
-      sent.get(key),
-    );
+    const answer = await athlete.call("mutation", "athleteLogs.logSession", sent.get(key));
     if (answer.status === 200) {
       acknowledged.add(key);
       resent++;
@@ -176,34 +176,16 @@ async function faultTest(app) {
   console.log(
     `  ${unacknowledged.length} not acknowledged during the load, ${resent} acknowledged on resend with the same key; ${stored.size} rows stored`,
   );
-  expectThat(
-    hung.length === 0,
-    `every request answered (${hung.length} hung or cut off)`,
-  );
+  expectThat(hung.length === 0, `every request answered (${hung.length} hung or cut off)`);
   expectThat(
     unexpected.length === 0,
     `only 200 or 503 answers (${unexpected.length} others: ${[...new Set(unexpected.map((a) => a.status))].join(", ")})`,
   );
-  expectThat(
-    no503Header.length === 0,
-    `every 503 carries Retry-After (${no503Header.length} without)`,
-  );
-  expectThat(
-    leaked.length === 0,
-    `no SQL or driver detail in any answer (${leaked.length} leaked)`,
-  );
-  expectThat(
-    (byStatus[503] ?? 0) > 0,
-    "the outage was seen (some 503s while the database was down)",
-  );
-  expectThat(
-    lost.length === 0,
-    `0 acknowledged writes lost (${lost.length} lost)`,
-  );
-  expectThat(
-    duplicates === 0,
-    `0 duplicates (${duplicates} keys stored more than once)`,
-  );
+  expectThat(no503Header.length === 0, `every 503 carries Retry-After (${no503Header.length} without)`);
+  expectThat(leaked.length === 0, `no SQL or driver detail in any answer (${leaked.length} leaked)`);
+  expectThat((byStatus[503] ?? 0) > 0, "the outage was seen (some 503s while the database was down)");
+  expectThat(lost.length === 0, `0 acknowledged writes lost (${lost.length} lost)`);
+  expectThat(duplicates === 0, `0 duplicates (${duplicates} keys stored more than once)`);
   expectThat(
     stored.size === acknowledged.size && unacknowledged.length === resent,
     `every write stored exactly once after resends (${stored.size} rows, ${acknowledged.size} acknowledged)`,
@@ -221,9 +203,61 @@ async function faultTest(app) {
       `  note: recovery ${seconds(recoveryMs)} is above the ${seconds(recoveryTargetMs)} target on this machine`,
     );
   const ready = await fetch(`${app.origin}/api/health/ready`);
+  expectThat(ready.status === 200, `ready again after the restart (${ready.status})`);
   expectThat(
-    ready.status === 200,
-    `ready again after the restart (${ready.status})`,
+    readyWhileDown?.status === 503 &&
+      readyWhileDown.body?.checks?.database?.ok === false &&
+      readyWhileDown.ms < 3_000,
+    `not ready while the database was down (${readyWhileDown?.status} in ${seconds(readyWhileDown?.ms ?? 0)}: ${readyWhileDown?.body?.checks?.database?.detail})`,
+  );
+  const unavailable = answers.find((a) => a.status === 503);
+  const reference = unavailable?.body?.error?.json?.data?.requestId;
+  expectThat(
+    typeof reference === "string" && app.output.join("").includes(reference),
+    `a 503 answer names its request id, and the log has it (${reference})`,
+  );
+  const requestLines = app.output
+    .join("")
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l))
+    .filter((r) => r.event === "request");
+  expectThat(
+    requestLines.length >= answers.length &&
+      requestLines.every((r) => r.requestId) &&
+      requestLines.filter((r) => r.status === 200).every((r) => r.userId && r.organisationId),
+    `one JSON log line per request with its request id, and user and organisation ids once signed in (${requestLines.length} lines)`,
+  );
+
+  // Figures for docs/capacity.md: a steady-state write, and the coach's board of the demo club.
+  const steady = answers.filter((a) => a.status === 200 && a.at < downAt).map((a) => a.ms);
+  const steadyCount = answers.filter((a) => a.at < downAt).length;
+  console.log(
+    `  figures: before the outage ${steadyCount} writes in ${seconds(downAt)} (${(steadyCount / (downAt / 1000)).toFixed(1)}/s with ${workers} writers), latency p50 ${percentile(steady, 50).toFixed(0)} ms, p95 ${percentile(steady, 95).toFixed(0)} ms`,
+  );
+  const coach = new Client(app.origin);
+  await coach.signIn(DEMO_COACH, DEMO_PASSWORD);
+  const boardMs = [];
+  for (let i = 0; i < 20; i++) boardMs.push((await coach.call("query", "board.rows", {})).ms);
+  console.log(
+    `  figures: board of the demo club, 20 reads: p50 ${percentile(boardMs, 50).toFixed(0)} ms, p95 ${percentile(boardMs, 95).toFixed(0)} ms`,
+  );
+
+  // Metrics: refused without the token, figures with it.
+  const anonymous = await fetch(`${app.origin}/api/metrics`);
+  const scraped = await fetch(`${app.origin}/api/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const text = await scraped.text();
+  const wanted = [
+    "loadline_trpc_procedure_duration_seconds_bucket",
+    'loadline_db_pool_connections{kind="in_use"}',
+    "loadline_queue_jobs",
+    "loadline_assessment_snapshot_lag_seconds",
+  ];
+  expectThat(
+    anonymous.status === 401 && scraped.status === 200 && wanted.every((w) => text.includes(w)),
+    `/api/metrics: 401 without the token, Prometheus figures with it (${anonymous.status}, ${scraped.status}, missing: ${wanted.filter((w) => !text.includes(w)).join(", ") || "none"})`,
   );
 }
 
@@ -253,21 +287,19 @@ function roundRobin(port, targets) {
     });
     request.pipe(upstream);
   });
-  return new Promise((resolve) =>
-    server.listen(port, "127.0.0.1", () => resolve({ server, counts })),
-  );
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, counts })));
 }
 
 async function replicasTest(a) {
-  console.log(
-    "\n== replicas: two app processes on one database behind a round-robin proxy",
-  );
+  console.log("\n== replicas: two app processes on one database behind a round-robin proxy");
   const proxyPort = portBase + 3;
   const proxyOrigin = `http://localhost:${proxyPort}`;
   // Both replicas are reached under the proxy's name (one AUTH_URL), like behind a load balancer.
   const env = { AUTH_URL: proxyOrigin, LOADLINE_TRUSTED_PROXY: "true" };
   await a.stop();
   apps.length = 0;
+  // Replica 2 also sends its traces to a stand-in OTLP collector.
+  const collector = await otlpCollector(portBase + 4);
   const one = startApp({
     port: portBase + 1,
     databaseUrl,
@@ -278,21 +310,21 @@ async function replicasTest(a) {
     port: portBase + 2,
     databaseUrl,
     name: "replica-2",
-    env,
+    env: {
+      ...env,
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${portBase + 4}`,
+      OTEL_BSP_SCHEDULE_DELAY: "200",
+    },
   });
   apps.push(one, two);
-  await Promise.all([
-    waitFor(`${one.origin}/api/health/ready`),
-    waitFor(`${two.origin}/api/health/ready`),
-  ]);
+  await Promise.all([waitFor(`${one.origin}/api/health/ready`), waitFor(`${two.origin}/api/health/ready`)]);
   const { server, counts } = await roundRobin(proxyPort, [one, two]);
   try {
     // Sign in (csrf on one replica, the credentials post on the other), then read through both.
     const coach = new Client(proxyOrigin);
     await coach.signIn(DEMO_COACH, DEMO_PASSWORD);
     const reads = [];
-    for (let i = 0; i < 4; i++)
-      reads.push(await coach.call("query", "roster.squads", undefined));
+    for (let i = 0; i < 4; i++) reads.push(await coach.call("query", "roster.squads", undefined));
     expectThat(
       reads.every((r) => r.status === 200),
       `a session made through one replica works on both (${reads.map((r) => r.status).join(", ")}; ${[...counts.values()].join(" + ")} requests per replica)`,
@@ -301,12 +333,9 @@ async function replicasTest(a) {
     // Throttling lives in the database: wrong passwords through alternating replicas add up.
     const attacker = new Client(proxyOrigin);
     const email = "nobody-" + randomUUID().slice(0, 8) + "@loadline.test";
-    for (let i = 0; i < 4; i++)
-      await attacker.signIn(email, "wrong-password").catch(() => {});
+    for (let i = 0; i < 4; i++) await attacker.signIn(email, "wrong-password").catch(() => {});
     const counted = Number(
-      cluster.psql(
-        `select coalesce(sum(failures), 0) from auth_throttles where key like '%${email}'`,
-      ),
+      cluster.psql(`select coalesce(sum(failures), 0) from auth_throttles where key like '%${email}'`),
     );
     expectThat(
       counted === 4,
@@ -318,8 +347,7 @@ async function replicasTest(a) {
     // request. Earlier jobs drain first, so this one cannot merge into one of theirs.
     const athlete = new Client(proxyOrigin);
     await athlete.signIn(DEMO_ATHLETE, DEMO_PASSWORD);
-    const profile = (await athlete.call("query", "me.profile", undefined)).body
-      ?.result?.data?.json;
+    const profile = (await athlete.call("query", "me.profile", undefined)).body?.result?.data?.json;
     const physio = new Client(proxyOrigin);
     await physio.signIn(DEMO_PHYSIO, DEMO_PASSWORD);
     const openJobs = () =>
@@ -333,21 +361,14 @@ async function replicasTest(a) {
     direct.cookies = physio.cookies;
     const since = cluster.psql("select now()");
     const athleteId = String(profile?.id ?? "");
-    const write = await direct.call(
-      "mutation",
-      "episodes.updateClinicalProfile",
-      {
-        athleteId,
-        profile: {
-          conditions: profile?.conditions ?? [],
-          notes: profile?.notes ?? "",
-        },
+    const write = await direct.call("mutation", "episodes.updateClinicalProfile", {
+      athleteId,
+      profile: {
+        conditions: profile?.conditions ?? [],
+        notes: profile?.notes ?? "",
       },
-    );
-    expectThat(
-      write.status === 200,
-      `a clinical write through replica 2 is acknowledged (${write.status})`,
-    );
+    });
+    expectThat(write.status === 200, `a clinical write through replica 2 is acknowledged (${write.status})`);
     let states = "";
     for (let i = 0; i < 120; i++) {
       states = cluster.psql(
@@ -365,14 +386,26 @@ async function replicasTest(a) {
     let names = new Set();
     for (let i = 0; i < 40; i++) {
       names = new Set(collector.spans.map((span) => span.name));
-      if (names.has("trpc episodes.updateClinicalProfile") && names.has("db.transaction") && names.has("db.query")) break;
+      if (
+        names.has("trpc episodes.updateClinicalProfile") &&
+        names.has("db.transaction") &&
+        names.has("db.query")
+      )
+        break;
       await sleep(250);
     }
     expectThat(
-      names.has("trpc episodes.updateClinicalProfile") && names.has("db.transaction") && names.has("db.query"),
-      `OpenTelemetry spans exported over OTLP (${collector.spans.length} spans: ${[...names].filter((n) => n.startsWith("trpc") || n.startsWith("db.")).slice(0, 4).join(", ")}...)`,
+      names.has("trpc episodes.updateClinicalProfile") &&
+        names.has("db.transaction") &&
+        names.has("db.query"),
+      `OpenTelemetry spans exported over OTLP (${collector.spans.length} spans named ${[...names]
+        .map((n) => n.replace(/ .*/, ""))
+        .filter((n, i, all) => all.indexOf(n) === i)
+        .join(", ")})`,
     );
-    const leaked = collector.spans.filter((span) => JSON.stringify(span.attributes ?? []).includes(profile?.notes || "\u0000never"));
+    const leaked = collector.spans.filter((span) =>
+      JSON.stringify(span.attributes ?? []).includes(profile?.notes || "\u0000never"),
+    );
     expectThat(leaked.length === 0, `no span carries the athlete's clinical notes (${leaked.length})`);
   } finally {
     server.close();
@@ -389,7 +422,8 @@ function otlpCollector(port) {
     request.on("end", () => {
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-        for (const resource of body.resourceSpans ?? []) for (const scope of resource.scopeSpans ?? []) spans.push(...(scope.spans ?? []));
+        for (const resource of body.resourceSpans ?? [])
+          for (const scope of resource.scopeSpans ?? []) spans.push(...(scope.spans ?? []));
       } catch {
         // not JSON: counted as nothing
       }

@@ -3,14 +3,7 @@
 // Nothing here touches the machine's shared PostgreSQL cluster.
 import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import {
-  appendFileSync,
-  chmodSync,
-  chownSync,
-  existsSync,
-  mkdtempSync,
-  rmSync,
-} from "node:fs";
+import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -28,18 +21,14 @@ const pgBin = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const asRoot = process.getuid?.() === 0;
 function pgCommand(binary, args) {
   const full = path.join(pgBin, binary);
-  return asRoot
-    ? ["runuser", ["-u", "postgres", "--", full, ...args]]
-    : [full, args];
+  return asRoot ? ["runuser", ["-u", "postgres", "--", full, ...args]] : [full, args];
 }
 
 function run(binary, args, options = {}) {
   const [cmd, argv] = pgCommand(binary, args);
   const result = spawnSync(cmd, argv, { encoding: "utf8", ...options });
   if (result.status !== 0 && !options.allowFailure)
-    throw new Error(
-      `${binary} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`,
-    );
+    throw new Error(`${binary} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
   return result;
 }
 
@@ -48,8 +37,7 @@ export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 /** A throwaway cluster under a temp folder, on its own port, trust auth over 127.0.0.1 only. */
 export function createCluster(port) {
-  if (!existsSync(path.join(pgBin, "initdb")))
-    throw new Error(`initdb not found in ${pgBin} (set PG_BIN)`);
+  if (!existsSync(path.join(pgBin, "initdb"))) throw new Error(`initdb not found in ${pgBin} (set PG_BIN)`);
   const dir = mkdtempSync(path.join(tmpdir(), "loadline-pg-"));
   chmodSync(dir, 0o700);
   if (asRoot) {
@@ -58,37 +46,15 @@ export function createCluster(port) {
     chownSync(dir, Number(ids.stdout.trim()), Number(gid.stdout.trim()));
   }
   const data = path.join(dir, "data");
-  run("initdb", [
-    "-D",
-    data,
-    "-U",
-    "postgres",
-    "--auth=trust",
-    "--no-sync",
-    "-E",
-    "UTF8",
-  ]);
+  run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
   const cluster = {
     port,
     url: (db = "loadline") => `postgres://postgres@127.0.0.1:${port}/${db}`,
     start() {
-      run(
-        "pg_ctl",
-        [
-          "-D",
-          data,
-          "-o",
-          options,
-          "-l",
-          path.join(dir, "log"),
-          "-w",
-          "-t",
-          "60",
-          "start",
-        ],
-        { stdio: "pipe" },
-      );
+      run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "-t", "60", "start"], {
+        stdio: "pipe",
+      });
     },
     /** Stop at once: every connection is cut, as when a managed database fails over. */
     stop() {
@@ -136,8 +102,7 @@ export function createCluster(port) {
     destroy();
   };
   process.on("exit", cluster.destroy);
-  for (const signal of ["SIGINT", "SIGTERM"])
-    process.once(signal, () => process.exit(130));
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(130));
   cluster.start();
   cluster.psql("create database loadline", "postgres");
   return cluster;
@@ -151,30 +116,24 @@ process.on("exit", () => {
 /** The production build's server (`next start`), its output kept for a failure report. */
 export function startApp({ port, databaseUrl, name, env = {} }) {
   const output = [];
-  const child = spawn(
-    "pnpm",
-    ["--filter", "@loadline/web", "exec", "next", "start", "-p", String(port)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        AUTH_SECRET: "ops-test-secret-not-for-production-0000000",
-        AUTH_URL: `http://localhost:${port}`,
-        AUTH_TRUST_HOST: "true",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NODE_ENV: "production",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
+  const child = spawn("pnpm", ["--filter", "@loadline/web", "exec", "next", "start", "-p", String(port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      AUTH_SECRET: "ops-test-secret-not-for-production-0000000",
+      AUTH_URL: `http://localhost:${port}`,
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   children.add(child);
-  const file = process.env.OPS_LOG_DIR
-    ? path.join(process.env.OPS_LOG_DIR, `${name}.log`)
-    : null;
+  const file = process.env.OPS_LOG_DIR ? path.join(process.env.OPS_LOG_DIR, `${name}.log`) : null;
   for (const stream of [child.stdout, child.stderr]) {
     stream.on("data", (chunk) => {
       output.push(String(chunk));
@@ -223,17 +182,12 @@ export async function waitFor(url, timeoutMs = 120_000) {
 
 /** Seed the demo club into the cluster (migrates first). */
 export function seed(databaseUrl) {
-  const result = spawnSync(
-    "pnpm",
-    ["--filter", "@loadline/web", "seed", "--reset"],
-    {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      encoding: "utf8",
-    },
-  );
-  if (result.status !== 0)
-    throw new Error(`seed failed:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync("pnpm", ["--filter", "@loadline/web", "seed", "--reset"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`seed failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** A browser-like client: cookies, same-origin headers, tRPC calls with a timeout. */
@@ -262,24 +216,21 @@ export class Client {
     });
     this.keep(csrf);
     const { csrfToken } = await csrf.json();
-    const response = await fetch(
-      `${this.origin}/api/auth/callback/credentials`,
-      {
-        method: "POST",
-        redirect: "manual",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          cookie: this.cookieHeader(),
-          origin: this.origin,
-        },
-        body: new URLSearchParams({
-          email,
-          password,
-          csrfToken,
-          callbackUrl: `${this.origin}/`,
-        }),
+    const response = await fetch(`${this.origin}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: this.cookieHeader(),
+        origin: this.origin,
       },
-    );
+      body: new URLSearchParams({
+        email,
+        password,
+        csrfToken,
+        callbackUrl: `${this.origin}/`,
+      }),
+    });
     this.keep(response);
     if (![...this.cookies.keys()].some((k) => k.includes("session-token")))
       throw new Error(`sign-in as ${email} failed (${response.status})`);

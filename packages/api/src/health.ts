@@ -1,10 +1,4 @@
-import {
-  appliedMigration,
-  expectedMigration,
-  jobQueueVersion,
-  ping,
-  type Database,
-} from "@loadline/db";
+import { appliedMigration, expectedMigration, jobQueueVersion, ping, type Database } from "@loadline/db";
 import { startReassessQueue } from "./jobs/reassess-queue";
 
 export interface Check {
@@ -24,10 +18,7 @@ const CHECK_MS = 2_000;
 async function within<T>(ms: number, work: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer within ${ms} ms`)),
-      ms,
-    );
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
   });
   try {
     return await Promise.race([work(), timeout]);
@@ -43,8 +34,7 @@ async function check(work: () => Promise<string>): Promise<Check> {
   try {
     return { ok: true, detail: await within(CHECK_MS, work) };
   } catch (error) {
-    if (error instanceof CheckFailed)
-      return { ok: false, detail: error.message };
+    if (error instanceof CheckFailed) return { ok: false, detail: error.message };
     const code = (error as { code?: unknown }).code;
     // Driver codes (ECONNREFUSED, 57P03 ...) say enough; driver messages may hold SQL.
     return {
@@ -99,8 +89,7 @@ export async function readiness(
     check(async () => {
       await startReassessQueue(ready);
       const version = await jobQueueVersion(ready);
-      if (version === null)
-        throw new CheckFailed("the job queue is not installed");
+      if (version === null) throw new CheckFailed("the job queue is not installed");
       return `queue schema version ${version}`;
     }),
   ]);

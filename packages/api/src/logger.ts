@@ -60,9 +60,7 @@ function prettyStream(): pino.DestinationStream {
   // Loaded only when asked for: production images need not carry it.
   const load = createRequire(import.meta.url);
   try {
-    const pretty = load("pino-pretty") as (
-      options: object,
-    ) => pino.DestinationStream;
+    const pretty = load("pino-pretty") as (options: object) => pino.DestinationStream;
     return pretty({
       colorize: true,
       sync: true,
@@ -90,9 +88,7 @@ export function childLogger(bindings: {
   [key: string]: unknown;
 }): Logger {
   const child = base().child(
-    Object.fromEntries(
-      Object.entries(bindings).filter(([, v]) => v !== undefined && v !== null),
-    ),
+    Object.fromEntries(Object.entries(bindings).filter(([, v]) => v !== undefined && v !== null)),
   );
   return (record) => write(child, record);
 }
@@ -104,24 +100,13 @@ export function describeError(error: unknown, depth = 0): unknown {
   if (!(error instanceof Error)) return error;
   // A failed query's parameters are the values written (health data, password hashes): only the
   // SQL text, which holds placeholders, may be logged.
-  const extra = Object.fromEntries(
-    Object.entries(error).filter(([k]) => !REDACTED_FIELDS.has(k)),
-  );
+  const extra = Object.fromEntries(Object.entries(error).filter(([k]) => !REDACTED_FIELDS.has(k)));
   return {
     ...extra,
     name: error.name,
     // Drizzle repeats the parameters in its message after "params:".
-    message: error.message.replace(
-      /\nparams: [\s\S]*$/,
-      "\nparams: [redacted]",
-    ),
-    stack: error.stack?.replace(
-      /\nparams: [\s\S]*?\n(\s+at )/,
-      "\nparams: [redacted]\n$1",
-    ),
-    cause:
-      depth < 5 && error.cause !== undefined
-        ? describeError(error.cause, depth + 1)
-        : undefined,
+    message: error.message.replace(/\nparams: [\s\S]*$/, "\nparams: [redacted]"),
+    stack: error.stack?.replace(/\nparams: [\s\S]*?\n(\s+at )/, "\nparams: [redacted]\n$1"),
+    cause: depth < 5 && error.cause !== undefined ? describeError(error.cause, depth + 1) : undefined,
   };
 }

@@ -1,11 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import {
-  Counter,
-  Gauge,
-  Histogram,
-  Registry,
-  collectDefaultMetrics,
-} from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { queueDepth, snapshotLag, type DatabaseHandle } from "@loadline/db";
 
 /**
@@ -35,9 +29,7 @@ function create(): Metrics {
   });
   // A scrape during an outage still answers (process and request figures); the database
   // figures are left out and counted as a failed read.
-  const fromDatabase = async (
-    read: (handle: DatabaseHandle) => Promise<void>,
-  ) => {
+  const fromDatabase = async (read: (handle: DatabaseHandle) => Promise<void>) => {
     try {
       const handle = await source.handle?.();
       if (handle) await read(handle);
@@ -76,8 +68,7 @@ function create(): Metrics {
       await fromDatabase(async (handle) => {
         const rows = await queueDepth(handle.db);
         this.reset();
-        for (const row of rows)
-          this.set({ queue: row.queue, state: row.state }, row.count);
+        for (const row of rows) this.set({ queue: row.queue, state: row.state }, row.count);
       });
     },
   });
@@ -90,10 +81,7 @@ function create(): Metrics {
       await fromDatabase(async (handle) => {
         const figures = await snapshotLag(handle.db, new Date());
         this.set({ measure: "snapshot_overdue" }, figures.overdueSeconds);
-        this.set(
-          { measure: "oldest_waiting_job" },
-          figures.oldestWaitingJobSeconds,
-        );
+        this.set({ measure: "oldest_waiting_job" }, figures.oldestWaitingJobSeconds);
       });
     },
   });
@@ -111,19 +99,12 @@ function metrics(): Metrics {
 }
 
 /** Count one procedure call (the tRPC middleware calls this for every procedure). */
-export function observeProcedure(
-  procedure: string,
-  outcome: string,
-  seconds: number,
-): void {
+export function observeProcedure(procedure: string, outcome: string, seconds: number): void {
   metrics().procedureSeconds.observe({ procedure, outcome }, seconds);
 }
 
 /** Whether the scrape's `Authorization: Bearer <token>` matches the configured token. */
-export function metricsAuthorized(
-  header: string | null,
-  token: string | undefined,
-): boolean {
+export function metricsAuthorized(header: string | null, token: string | undefined): boolean {
   if (!token) return false;
   const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
   const wanted = Buffer.from(token);

@@ -9,11 +9,12 @@ import { onDatabaseShutdown } from "@loadline/db";
  */
 export async function startTelemetry(serviceName: string): Promise<boolean> {
   if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT) return false;
-  const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }] = await Promise.all([
-    import("@opentelemetry/sdk-trace-node"),
-    import("@opentelemetry/exporter-trace-otlp-http"),
-    import("@opentelemetry/resources"),
-  ]);
+  const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }] =
+    await Promise.all([
+      import("@opentelemetry/sdk-trace-node"),
+      import("@opentelemetry/exporter-trace-otlp-http"),
+      import("@opentelemetry/resources"),
+    ]);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ "service.name": process.env.OTEL_SERVICE_NAME ?? serviceName }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
@@ -27,7 +28,12 @@ export async function startTelemetry(serviceName: string): Promise<boolean> {
 const tracer = trace.getTracer("loadline");
 
 /** Run `work` in a span; a failure marks the span with its kind or code, never its message. */
-export function inSpan<T>(name: string, attributes: Attributes, work: () => Promise<T>, outcome?: (result: T) => string | null): Promise<T> {
+export function inSpan<T>(
+  name: string,
+  attributes: Attributes,
+  work: () => Promise<T>,
+  outcome?: (result: T) => string | null,
+): Promise<T> {
   return tracer.startActiveSpan(name, { attributes }, async (span) => {
     try {
       const result = await work();
@@ -35,7 +41,10 @@ export function inSpan<T>(name: string, attributes: Attributes, work: () => Prom
       if (failed) span.setStatus({ code: SpanStatusCode.ERROR, message: failed });
       return result;
     } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: String((error as { code?: unknown }).code ?? "error") });
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: String((error as { code?: unknown }).code ?? "error"),
+      });
       throw error;
     } finally {
       span.end();

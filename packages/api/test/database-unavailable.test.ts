@@ -59,18 +59,12 @@ describe("the database is unreachable", () => {
     const requestId = response.headers.get("x-request-id");
     expect(requestId).toBeTruthy();
     expect(body).toContain(requestId);
-    expect(
-      logs.some(
-        (l) => l.event === "database_unavailable" && l.requestId === requestId,
-      ),
-    ).toBe(true);
+    expect(logs.some((l) => l.event === "database_unavailable" && l.requestId === requestId)).toBe(true);
   });
 
   it("a read of a batch answers 503 for every call", async () => {
     const response = await handler(
-      new Request(
-        "http://localhost/api/trpc/me.profile,me.profile?batch=1&input={}",
-      ),
+      new Request("http://localhost/api/trpc/me.profile,me.profile?batch=1&input={}"),
     );
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("2");

@@ -10,13 +10,7 @@ import {
 } from "@loadline/db";
 import { mapError } from "../src/errors";
 import { REASSESS_QUEUE } from "../src/jobs/reassess-queue";
-import {
-  callerFor,
-  createTestDatabase,
-  makeClub,
-  NOW,
-  type Club,
-} from "./fixtures";
+import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 import { errorOf, phase1Body, validEpisode } from "./physio-helpers";
 
 /**
@@ -66,14 +60,10 @@ describe("one transaction per clinical write", () => {
       await handle.db.execute(sql`drop function refuse_audit()`);
     }
     expect(
-      await count(
-        sql`select count(*)::int as n from plan_versions where athlete_id = ${athleteId}`,
-      ),
+      await count(sql`select count(*)::int as n from plan_versions where athlete_id = ${athleteId}`),
     ).toBe(0);
     expect(
-      await keysWithOpenJobs(handle.db, REASSESS_QUEUE, [
-        `${club.organisationId}:${athleteId}`,
-      ]),
+      await keysWithOpenJobs(handle.db, REASSESS_QUEUE, [`${club.organisationId}:${athleteId}`]),
     ).toEqual(new Set());
 
     // The same save with the audit working commits all three.
@@ -89,9 +79,7 @@ describe("one transaction per clinical write", () => {
       ),
     ).toBe(1);
     expect(
-      await keysWithOpenJobs(handle.db, REASSESS_QUEUE, [
-        `${club.organisationId}:${athleteId}`,
-      ]),
+      await keysWithOpenJobs(handle.db, REASSESS_QUEUE, [`${club.organisationId}:${athleteId}`]),
     ).toEqual(new Set([`${club.organisationId}:${athleteId}`]));
   });
 });
@@ -114,19 +102,16 @@ describe("one active episode per athlete", () => {
       constraint: "injury_episodes_one_active_key",
     });
     // What the losing request's caller reads.
-    const answer = mapError(
-      new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }),
-      { log: () => {} },
-    );
+    const answer = mapError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }), {
+      log: () => {},
+    });
     expect(answer.code).toBe("CONFLICT");
     expect(answer.message).toMatch(/already has an open episode/);
   });
 
   it("opening a second one through the API is a conflict with a sentence, and a closed episode frees the slot", async () => {
     const physio = callerFor(handle, club.physio);
-    const error = await errorOf(
-      physio.episodes.open({ athleteId, episode: validEpisode(club) }),
-    );
+    const error = await errorOf(physio.episodes.open({ athleteId, episode: validEpisode(club) }));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/already has an open episode/);
     const [open] = (await physio.episodes.list({ athleteId })).episodes;
@@ -134,8 +119,8 @@ describe("one active episode per athlete", () => {
       episodeId: open!.id,
       closingNote: "Resolved.",
     });
-    await expect(
-      physio.episodes.open({ athleteId, episode: validEpisode(club) }),
-    ).resolves.toMatchObject({ status: "active" });
+    await expect(physio.episodes.open({ athleteId, episode: validEpisode(club) })).resolves.toMatchObject({
+      status: "active",
+    });
   });
 });

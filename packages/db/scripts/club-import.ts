@@ -15,9 +15,7 @@ const handle = await getDatabase();
 try {
   const counts = await importClub(handle.db, data);
   const rows = Object.values(counts).reduce((n, c) => n + c, 0);
-  console.log(
-    `Imported "${data.organisation.name}" into the ${handle.kind} database: ${rows} rows.`,
-  );
+  console.log(`Imported "${data.organisation.name}" into the ${handle.kind} database: ${rows} rows.`);
 } finally {
   await handle.close();
 }

@@ -30,19 +30,14 @@ export function clubTablesInOrder(): {
   byOrganisation: boolean;
 }[] {
   const tables: PgTable[] = [];
-  for (const value of Object.values(schema) as unknown[])
-    if (is(value, PgTable)) tables.push(value);
-  const configs = new Map(
-    tables.map((t) => [getTableName(t), getTableConfig(t)]),
-  );
+  for (const value of Object.values(schema) as unknown[]) if (is(value, PgTable)) tables.push(value);
+  const configs = new Map(tables.map((t) => [getTableName(t), getTableConfig(t)]));
   const ordered: string[] = [];
   const visiting = new Set<string>();
   const visit = (name: string) => {
     if (ordered.includes(name)) return;
     if (visiting.has(name))
-      throw new Error(
-        `foreign keys form a cycle through ${name}: export order undefined`,
-      );
+      throw new Error(`foreign keys form a cycle through ${name}: export order undefined`);
     visiting.add(name);
     for (const fk of configs.get(name)?.foreignKeys ?? []) {
       const target = getTableName(fk.reference().foreignTable);
@@ -56,23 +51,16 @@ export function clubTablesInOrder(): {
     .filter((name) => !NOT_CLUB_DATA.has(name))
     .map((name) => ({
       name,
-      byOrganisation: configs
-        .get(name)!
-        .columns.some((c) => c.name === "organisation_id"),
+      byOrganisation: configs.get(name)!.columns.some((c) => c.name === "organisation_id"),
     }));
 }
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
 /** Every row of the club with this slug. */
-export async function exportClub(
-  db: Database,
-  slug: string,
-): Promise<ClubExport> {
+export async function exportClub(db: Database, slug: string): Promise<ClubExport> {
   const [organisation] = rowsOf(
-    await db.execute(
-      sql`select id, slug, name from organisations where slug = ${slug}`,
-    ),
+    await db.execute(sql`select id, slug, name from organisations where slug = ${slug}`),
   );
   if (!organisation) throw new Error(`no club with the slug "${slug}"`);
   const id = String(organisation.id);
@@ -83,19 +71,14 @@ export async function exportClub(
       : table.name === "organisations"
         ? sql`id = ${id}`
         : null;
-    if (!where)
-      throw new Error(
-        `table ${table.name} has no organisation_id: add it to the export`,
-      );
+    if (!where) throw new Error(`table ${table.name} has no organisation_id: add it to the export`);
     const rows = rowsOf(
       await db.execute(
         sql`select coalesce(json_agg(row_to_json(t)), '[]'::json) as rows from ${ident(table.name)} t where ${where}`,
       ),
     );
     const value = rows[0]?.rows;
-    tables[table.name] = (
-      typeof value === "string" ? JSON.parse(value) : value
-    ) as Record<string, unknown>[];
+    tables[table.name] = (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[];
   }
   const applied = await appliedMigration(db);
   return {
@@ -114,12 +97,8 @@ export async function exportClub(
  * Insert an exported club into `db` in one transaction: all of it or nothing. Refused when the
  * schema versions differ or the club (or one of its people's e-mail addresses) already exists.
  */
-export async function importClub(
-  db: Database,
-  data: ClubExport,
-): Promise<Record<string, number>> {
-  if (data.format !== "loadline-club-export")
-    throw new Error("not a Loadline club export");
+export async function importClub(db: Database, data: ClubExport): Promise<Record<string, number>> {
+  if (data.format !== "loadline-club-export") throw new Error("not a Loadline club export");
   const applied = await appliedMigration(db);
   if ((applied?.count ?? 0) !== data.migrations) {
     throw new Error(
@@ -133,10 +112,7 @@ export async function importClub(
         sql`select 1 as found from organisations where id = ${data.organisation.id} or slug = ${data.organisation.slug}`,
       ),
     );
-    if (exists)
-      throw new Error(
-        `the club "${data.organisation.slug}" already exists in this database`,
-      );
+    if (exists) throw new Error(`the club "${data.organisation.slug}" already exists in this database`);
     for (const table of clubTablesInOrder()) {
       const rows = data.tables[table.name] ?? [];
       counts[table.name] = rows.length;

@@ -95,21 +95,25 @@ export function gatePool(
     queryOptions?: postgres.UnsafeQueryOptions,
   ) => {
     const run = () => client.unsafe(query, parameters, queryOptions);
+    // The statement's text only: values travel as parameters and never reach a span.
+    const traced = <T>(work: () => Promise<T>) =>
+      inDatabaseSpan("db.query", { "db.statement": query.slice(0, 1000) }, () => gate.run(work));
     // Drizzle awaits the pending query itself or its `.values()`; both go through the gate.
     const lazy = {
-      values: () => gate.run(async () => run().values()),
+      values: () => traced(async () => run().values()),
       then: <A, B>(
         onFulfilled?: (value: unknown) => A | PromiseLike<A>,
         onRejected?: (reason: unknown) => B | PromiseLike<B>,
-      ) => gate.run(async () => run()).then(onFulfilled, onRejected),
-      simple: () => gate.run(async () => run().simple()),
+      ) => traced(async () => run()).then(onFulfilled, onRejected),
+      simple: () => traced(async () => run().simple()),
     };
     // Only what Drizzle and the queue adapter call exists; the type says the driver's.
     return lazy as unknown as postgres.PendingQuery<postgres.Row[]>;
   };
+  // A transaction is one span; its statements run on its own connection, inside it.
   const begin = (...args: unknown[]) =>
-    gate.run(() =>
-      (client.begin as (...a: unknown[]) => Promise<unknown>)(...args),
+    inDatabaseSpan("db.transaction", {}, () =>
+      gate.run(() => (client.begin as (...a: unknown[]) => Promise<unknown>)(...args)),
     );
   const reserve = async () => {
     await gate.acquire();

@@ -7,15 +7,22 @@ import { SpanKind, SpanStatusCode, trace, type Attributes } from "@opentelemetry
 const tracer = trace.getTracer("loadline-db");
 
 export function inDatabaseSpan<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
-  return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes: { "db.system": "postgresql", ...attributes } }, async (span) => {
-    try {
-      return await work();
-    } catch (error) {
-      // The error's code only: driver messages can hold values.
-      span.setStatus({ code: SpanStatusCode.ERROR, message: String((error as { code?: unknown }).code ?? "error") });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(
+    name,
+    { kind: SpanKind.CLIENT, attributes: { "db.system": "postgresql", ...attributes } },
+    async (span) => {
+      try {
+        return await work();
+      } catch (error) {
+        // The error's code only: driver messages can hold values.
+        span.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: String((error as { code?: unknown }).code ?? "error"),
+        });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPglite, type DatabaseHandle } from "../src/client";
-import {
-  clubTablesInOrder,
-  exportClub,
-  importClub,
-  type ClubExport,
-} from "../src/club-transfer";
+import { clubTablesInOrder, exportClub, importClub, type ClubExport } from "../src/club-transfer";
 import { seedDemoClub, DEMO_ORGANISATION_SLUG } from "../src/seed";
 import { createTestDatabase } from "../src/testing";
 
@@ -35,12 +30,8 @@ describe("club export and import", () => {
   it("orders every table so referenced rows come first, and covers every club table", () => {
     const names = clubTablesInOrder().map((t) => t.name);
     expect(names.indexOf("organisations")).toBeLessThan(names.indexOf("users"));
-    expect(names.indexOf("users")).toBeLessThan(
-      names.indexOf("athlete_profiles"),
-    );
-    expect(names.indexOf("injury_episodes")).toBeLessThan(
-      names.indexOf("plan_versions"),
-    );
+    expect(names.indexOf("users")).toBeLessThan(names.indexOf("athlete_profiles"));
+    expect(names.indexOf("injury_episodes")).toBeLessThan(names.indexOf("plan_versions"));
     expect(
       clubTablesInOrder()
         .filter((t) => !t.byOrganisation)
@@ -71,13 +62,9 @@ describe("club export and import", () => {
 
   it("refuses to import the same club twice, leaving the first copy as it was", async () => {
     const exported = await exportClub(source.db, DEMO_ORGANISATION_SLUG);
-    await expect(importClub(target.db, exported)).rejects.toThrow(
-      /already exists/,
-    );
+    await expect(importClub(target.db, exported)).rejects.toThrow(/already exists/);
     const back = await exportClub(target.db, DEMO_ORGANISATION_SLUG);
-    expect(back.tables.session_logs).toHaveLength(
-      exported.tables.session_logs!.length,
-    );
+    expect(back.tables.session_logs).toHaveLength(exported.tables.session_logs!.length);
   });
 
   it("refuses an export from another schema version", async () => {

@@ -79,10 +79,7 @@ describe("an unreachable database is classified as unavailable", () => {
         code: "CONNECT_TIMEOUT",
       }),
     ],
-    [
-      "a server shutting down (57P01)",
-      Object.assign(new Error("terminating connection"), { code: "57P01" }),
-    ],
+    ["a server shutting down (57P01)", Object.assign(new Error("terminating connection"), { code: "57P01" })],
     [
       "a server starting up (57P03)",
       Object.assign(new Error("the database system is starting up"), {
@@ -106,9 +103,8 @@ describe("an unreachable database is classified as unavailable", () => {
   });
 
   it("but a unique violation is not", () => {
-    expect(
-      databaseFailureOf(Object.assign(new Error("dup"), { code: "23505" }))
-        ?.kind,
-    ).toBe("unique_violation");
+    expect(databaseFailureOf(Object.assign(new Error("dup"), { code: "23505" }))?.kind).toBe(
+      "unique_violation",
+    );
   });
 });

@@ -68,8 +68,8 @@ export default function PageError({
     return (
       <AuthCard title="Loadline can't reach its database">
         <p role="status" className="mb-4 text-sm text-muted-foreground">
-          Nothing you saved is lost. This page reloads by itself as soon as the
-          database answers again, usually within a minute.
+          Nothing you saved is lost. This page reloads by itself as soon as the database answers again,
+          usually within a minute.
         </p>
         <Button className="w-full" onClick={retry}>
           Try again now
@@ -80,9 +80,7 @@ export default function PageError({
   return (
     <AuthCard title="This page could not be shown">
       <p className="mb-4 text-sm text-muted-foreground">
-        {cause === "checking"
-          ? "Checking what went wrong…"
-          : "Something went wrong on our side."}
+        {cause === "checking" ? "Checking what went wrong…" : "Something went wrong on our side."}
         {error.digest ? ` Reference: ${error.digest}` : null}
       </p>
       <Button className="w-full" onClick={retry}>

@@ -12,10 +12,7 @@ export function expectedMigration(migrationsDir?: string): {
   createdAt: number;
 } {
   const journal = JSON.parse(
-    readFileSync(
-      path.join(migrationsFolder(migrationsDir), "meta", "_journal.json"),
-      "utf8",
-    ),
+    readFileSync(path.join(migrationsFolder(migrationsDir), "meta", "_journal.json"), "utf8"),
   ) as { entries: { when: number }[] };
   return {
     count: journal.entries.length,
@@ -24,9 +21,7 @@ export function expectedMigration(migrationsDir?: string): {
 }
 
 /** The newest migration applied to this database (drizzle's own bookkeeping table), or null. */
-export async function appliedMigration(
-  db: Database,
-): Promise<{ count: number; createdAt: number } | null> {
+export async function appliedMigration(db: Database): Promise<{ count: number; createdAt: number } | null> {
   const rows = rowsOf(
     await db.execute(
       sql`select count(*)::int as count, max(created_at)::bigint as created_at from drizzle.__drizzle_migrations`,
@@ -40,16 +35,10 @@ export async function appliedMigration(
 /** The job queue's schema version, or null when the queue is not installed. */
 export async function jobQueueVersion(db: Database): Promise<number | null> {
   const [present] = rowsOf(
-    await db.execute(
-      sql`select to_regclass(${`${JOB_SCHEMA}.version`}) is not null as present`,
-    ),
+    await db.execute(sql`select to_regclass(${`${JOB_SCHEMA}.version`}) is not null as present`),
   );
   if (!present?.present) return null;
-  const [row] = rowsOf(
-    await db.execute(
-      sql`select version from ${sql.raw(JOB_SCHEMA)}.version limit 1`,
-    ),
-  );
+  const [row] = rowsOf(await db.execute(sql`select version from ${sql.raw(JOB_SCHEMA)}.version limit 1`));
   return row ? Number(row.version) : null;
 }
 

@@ -9,13 +9,9 @@ import { JOB_SCHEMA } from "./jobs";
  */
 
 /** Jobs per queue and state that are not finished (waiting, retrying, running). */
-export async function queueDepth(
-  db: Database,
-): Promise<{ queue: string; state: string; count: number }[]> {
+export async function queueDepth(db: Database): Promise<{ queue: string; state: string; count: number }[]> {
   const [present] = rowsOf(
-    await db.execute(
-      sql`select to_regclass(${`${JOB_SCHEMA}.job`}) is not null as present`,
-    ),
+    await db.execute(sql`select to_regclass(${`${JOB_SCHEMA}.job`}) is not null as present`),
   );
   if (!present?.present) return [];
   const rows = rowsOf(
@@ -44,9 +40,7 @@ export async function snapshotLag(
     ),
   );
   const [present] = rowsOf(
-    await db.execute(
-      sql`select to_regclass(${`${JOB_SCHEMA}.job`}) is not null as present`,
-    ),
+    await db.execute(sql`select to_regclass(${`${JOB_SCHEMA}.job`}) is not null as present`),
   );
   let waiting = 0;
   if (present?.present) {

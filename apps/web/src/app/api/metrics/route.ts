@@ -12,12 +12,7 @@ export async function GET(request: Request): Promise<Response> {
       status: 404,
       headers: { "cache-control": "no-store" },
     });
-  if (
-    !metricsAuthorized(
-      request.headers.get("authorization"),
-      env.LOADLINE_METRICS_TOKEN,
-    )
-  ) {
+  if (!metricsAuthorized(request.headers.get("authorization"), env.LOADLINE_METRICS_TOKEN)) {
     return new Response("Unauthorized", {
       status: 401,
       headers: { "cache-control": "no-store", "www-authenticate": "Bearer" },
