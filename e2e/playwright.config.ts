@@ -77,7 +77,8 @@ export default defineConfig({
     ...targets.map((target) => ({
     command: "pnpm --filter @loadline/web seed --reset && pnpm --filter @loadline/web exec next start",
     cwd: root,
-    url: `http://localhost:${target.port}/sign-in`,
+    // Ready means database reachable, schema migrated and queue installed (/api/health/ready).
+    url: `http://localhost:${target.port}/api/health/ready`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,

@@ -11,8 +11,12 @@ const testConcurrency = process.env.LOADLINE_TEST_CONCURRENCY ?? "2";
 const steps = [
   { name: "lint", cmd: ["pnpm", "exec", "turbo", "run", "lint", "--continue"] },
   { name: "typecheck", cmd: ["pnpm", "exec", "turbo", "run", "typecheck", "--continue"] },
+  // Kubernetes manifests against the API's JSON schemas, offline.
+  { name: "manifests", cmd: ["node", "scripts/check-manifests.mjs"] },
   { name: "unit + API tests", cmd: ["pnpm", "exec", "turbo", "run", "test", "--continue", `--concurrency=${testConcurrency}`] },
   { name: "build", cmd: ["pnpm", "exec", "turbo", "run", "build", "--filter=@loadline/web"] },
+  // A private PostgreSQL restarted under write load, then two replicas behind a proxy (~1 min).
+  { name: "operations (fault, replicas)", cmd: ["node", "scripts/ops-test.mjs"] },
   // The full end-to-end suite on the embedded database (the README's quick start)...
   { name: "e2e (PGlite, full)", cmd: ["pnpm", "--filter", "@loadline/e2e", "exec", "playwright", "test"], env: { E2E_TARGETS: "pglite,fresh" } },
   // ...and the @smoke subset on PostgreSQL: the API suite already runs every test on both.

@@ -27,6 +27,8 @@ const webEnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional().or(z.literal("").transform(() => undefined)),
   /** The sender of those emails, e.g. "Loadline <loadline@club.example>". */
   SMTP_FROM: z.string().min(3).optional().or(z.literal("").transform(() => undefined)),
+  /** Bearer token Prometheus sends to /api/metrics; unset means the endpoint answers 404. */
+  LOADLINE_METRICS_TOKEN: z.string().min(16, "LOADLINE_METRICS_TOKEN must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
 });
 
 /** The server's settings, validated once at start: the database's and the web app's own. */

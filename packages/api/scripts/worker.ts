@@ -10,6 +10,7 @@
 import { getDatabase, onDatabaseShutdown } from "@loadline/db";
 import { readDbEnv } from "@loadline/db/env";
 import { readJobEnv, startWorker } from "../src/jobs";
+import { startTelemetry } from "../src/telemetry";
 
 const db = readDbEnv();
 if (!db.DATABASE_URL) {
@@ -19,6 +20,7 @@ if (!db.DATABASE_URL) {
 const env = readJobEnv();
 const blockForTest = env.LOADLINE_WORKER_TEST_BLOCK;
 
+await startTelemetry("loadline-worker");
 const handle = await getDatabase();
 await startWorker(handle.db, {
   ...(env.LOADLINE_WORKER_MAINTENANCE_SECONDS ? { maintenanceIntervalSeconds: env.LOADLINE_WORKER_MAINTENANCE_SECONDS } : {}),

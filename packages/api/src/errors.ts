@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { DomainError, unexpectedErrorMessage, type DomainErrorKind } from "@loadline/domain";
+import { DomainError, unavailableMessage, unexpectedErrorMessage, type DomainErrorKind } from "@loadline/domain";
 import { databaseFailureOf, type DatabaseFailure } from "@loadline/db";
 import { ZodError } from "zod";
 import { describeError, jsonLogger, type Logger } from "./logger";
@@ -16,6 +16,7 @@ const codeFor: Record<DomainErrorKind, TRPCError["code"]> = {
   internal: "INTERNAL_SERVER_ERROR",
   rate_limited: "TOO_MANY_REQUESTS",
   precondition_failed: "PRECONDITION_FAILED",
+  unavailable: "SERVICE_UNAVAILABLE",
 };
 
 /** Domain errors become transport errors here; the user message is all the client gets. */
@@ -51,6 +52,7 @@ const conflictSentences: Record<string, string> = {
   exercises_org_name_key: "An exercise with this name already exists.",
   squad_memberships_pk: "This athlete's squads were changed at the same moment by someone else. Reload and try again.",
   squads_org_name_key: "A squad with this name already exists.",
+  injury_episodes_one_active_key: "This athlete already has an open episode (someone opened one at the same moment). Reload to see it.",
   plan_versions_athlete_version_key: "Someone else saved this plan at the same moment. Reload to see their version.",
 };
 
@@ -71,6 +73,8 @@ function fromDatabase(failure: DatabaseFailure): DomainError {
       return new DomainError("invalid", "Some of the values you entered are not allowed. Check the form and try again.", undefined, { detail });
     case "retryable":
       return new DomainError("conflict", "Someone else changed this at the same moment. Try again.", undefined, { detail });
+    case "unavailable":
+      return new DomainError("unavailable", unavailableMessage, undefined, { detail });
   }
 }
 
@@ -109,7 +113,9 @@ export function mapError(error: TRPCError, scope: ErrorScope = {}): TRPCError {
   if (cause instanceof DomainError && cause.kind !== "internal") {
     result = toTRPCError(cause);
   } else if (failure) {
-    log({ level: "warn", event: "database_refused", requestId, path: scope.path, failure, error: describeError(cause) });
+    // An outage is not a bug: one short line per request, without the stack of every retry.
+    if (failure.kind === "unavailable") log({ level: "warn", event: "database_unavailable", requestId, path: scope.path, failure });
+    else log({ level: "warn", event: "database_refused", requestId, path: scope.path, failure, error: describeError(cause) });
     result = toTRPCError(fromDatabase(failure));
   } else if (error.code !== "INTERNAL_SERVER_ERROR") {
     result = cause instanceof ZodError ? new TRPCError({ code: error.code, message: firstIssue(cause), cause }) : error;
@@ -122,6 +128,9 @@ export function mapError(error: TRPCError, scope: ErrorScope = {}): TRPCError {
   references.set(result, requestId);
   return result;
 }
+
+/** Seconds a client should wait before retrying a 503 (the `Retry-After` header). */
+export const RETRY_AFTER_SECONDS = 2;
 
 /** The request id a mapped error was logged under (for the response body). */
 export function referenceOf(error: TRPCError): string | null {

@@ -6,3 +6,7 @@ export { createClubWithOwnerLink, type OwnerSetupLink } from "./services/clubs";
 export { smtpMailer, type Mailer } from "./email";
 export type { HandoverReport, CoachHandover, PhysioHandover } from "./services/handover-report";
 export { calendarFeedForToken } from "./services/calendar-feeds";
+export { readiness, type Readiness, type Check } from "./health";
+export { childLogger, jsonLogger, type Logger } from "./logger";
+export { metricsAuthorized, metricsText } from "./metrics";
+export { startTelemetry } from "./telemetry";

@@ -5,6 +5,8 @@ import superjson from "superjson";
 import { can, type Action, type Actor, DomainError } from "@loadline/domain";
 import type { Context } from "./context";
 import { fieldErrorsOf, mapError, newRequestId, referenceOf } from "./errors";
+import { observeProcedure } from "./metrics";
+import { inSpan } from "./telemetry";
 import { inOrganisationScope } from "./tenant-scope";
 
 const t = initTRPC.context<Context>().create({
@@ -37,10 +39,18 @@ export const createCallerFactory = t.createCallerFactory;
  * Anything thrown below (domain errors, database failures, bugs) becomes what a client may see
  * here, and nowhere else: see `mapError`. Callers of `createCaller` get the mapped error too.
  */
-const mapErrors = t.middleware(async ({ ctx, path, next }) => {
-  const result = await next();
-  if (!result.ok) throw mapError(result.error, { requestId: ctx.requestId ?? newRequestId(), log: ctx.log, path });
-  return result;
+const mapErrors = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await inSpan(`trpc ${path}`, { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type }, () => next(), (r) =>
+    r.ok ? null : r.error.code,
+  );
+  if (result.ok) {
+    observeProcedure(path, "ok", (performance.now() - started) / 1000);
+    return result;
+  }
+  const mapped = mapError(result.error, { requestId: ctx.requestId ?? newRequestId(), log: ctx.log, path });
+  observeProcedure(path, mapped.code, (performance.now() - started) / 1000);
+  throw mapped;
 });
 
 export const publicProcedure = t.procedure.use(mapErrors);

@@ -13,7 +13,14 @@ export type DatabaseFailureKind =
   /** Class 22: a value the column type cannot hold (out of range, bad encoding such as NUL). */
   | "invalid_input"
   /** 40001/40P01: a serialization failure or deadlock; retrying may succeed. */
-  | "retryable";
+  | "retryable"
+  /**
+   * The server cannot be reached or is not serving: no connection within the limits (refused,
+   * timed out, dropped), the server shutting down or starting up (57P01-57P03, class 08), too
+   * many connections (53300), or a statement cancelled by the statement timeout (57014).
+   * Retrying later may succeed; the answer is 503.
+   */
+  | "unavailable";
 
 export interface DatabaseFailure {
   kind: DatabaseFailureKind;
@@ -30,8 +37,28 @@ function kindOf(sqlState: string): DatabaseFailureKind | null {
   if (sqlState === "23514" || sqlState === "23502") return "check_violation";
   if (sqlState.startsWith("22")) return "invalid_input";
   if (sqlState === "40001" || sqlState === "40P01") return "retryable";
+  if (sqlState.startsWith("08") || sqlState.startsWith("57") || sqlState === "53300") return "unavailable";
   return null;
 }
+
+/**
+ * The driver's own codes for a connection that could not be made or was lost (postgres-js names
+ * them; Node's socket errors pass through), and the pool gate's timeout.
+ */
+const CONNECTION_CODES = new Set([
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "LOADLINE_POOL_TIMEOUT",
+]);
 
 function field(value: object, key: string): unknown {
   return (value as Record<string, unknown>)[key];
@@ -42,6 +69,11 @@ export function databaseFailureOf(error: unknown): DatabaseFailure | null {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth++) {
     const code = field(current, "code");
+    if (typeof code === "string" && CONNECTION_CODES.has(code)) return { kind: "unavailable", sqlState: code, constraint: null };
+    // Node reports a refused connection to every address of a host name as one AggregateError.
+    if (current instanceof AggregateError && current.errors.some((e) => databaseFailureOf(e)?.kind === "unavailable")) {
+      return { kind: "unavailable", sqlState: "ECONNREFUSED", constraint: null };
+    }
     if (typeof code === "string" && SQLSTATE.test(code)) {
       const kind = kindOf(code);
       if (!kind) return null;

@@ -1,3 +1,4 @@
+export * from "./pool-gate";
 export * from "./client";
 export * from "./job-sql";
 export * from "./queries/jobs";
@@ -35,3 +36,6 @@ export * from "./queries/email-changes";
 export * from "./queries/operators";
 export * from "./queries/exports";
 export * from "./queries/club-workflows";
+export * from "./queries/health";
+export * from "./queries/operations";
+export * from "./club-transfer";

@@ -14,7 +14,9 @@ export type DomainErrorKind =
   | "too_large"
   | "internal"
   | "rate_limited"
-  | "precondition_failed";
+  | "precondition_failed"
+  /** A dependency (the database) cannot serve right now; the same request may succeed shortly. */
+  | "unavailable";
 
 export interface DomainErrorOptions {
   /** Detail for the server log only (defaults to the user message). */
@@ -42,3 +44,6 @@ export class DomainError extends Error {
 export function unexpectedErrorMessage(reference: string): string {
   return `Something went wrong on our side. Reference: ${reference}`;
 }
+
+/** What a person sees while the database cannot be reached; nothing they entered is lost. */
+export const unavailableMessage = "Loadline can't reach its database right now. Your entry is kept; try again in a few seconds.";

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
-import type { Context } from "@loadline/api";
+import { childLogger, type Context } from "@loadline/api";
 import { env } from "@/env";
 import { clientAddress } from "@loadline/auth/client-address";
 import { getDb } from "./db";
@@ -16,11 +16,14 @@ import { currentActor } from "./session";
  */
 export async function createContext(requestId: string = randomUUID()): Promise<Context> {
   const [db, actor, requestHeaders, operator] = await Promise.all([getDb(), currentActor(), headers(), currentOperator()]);
+  // Every line this request logs names it, and who made it (ids only).
+  const log = childLogger({ requestId, userId: actor?.userId, organisationId: actor?.organisationId });
   return {
     db,
     actor,
     now: new Date(),
     requestId,
+    log,
     clientAddress: clientAddress(requestHeaders, env.LOADLINE_TRUSTED_PROXY),
     instance: { openSignup: env.LOADLINE_OPEN_SIGNUP, publicUrl },
     mailer: getMailer(),

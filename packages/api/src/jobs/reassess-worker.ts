@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import { DomainError, ENGINE_VERSION } from "@loadline/domain";
 import { athletesWithoutSnapshot, jobSqlFor, outdatedSnapshots, readSnapshots, type Database } from "@loadline/db";
 import { refreshAssessments } from "../services/assessments";
+import { inSpan } from "../telemetry";
 import { producerFor, REASSESS_QUEUE, reassessQueue, startBoss, type ReassessJobData } from "./reassess-queue";
 
 /**
@@ -115,7 +116,9 @@ export async function startWorker(db: Database, options: WorkerOptions = {}): Pr
     { batchSize: options.batchSize ?? 50, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
     async (jobs) => {
       if (options.beforeBatch) await options.beforeBatch(jobs);
-      await handleReassessJobs(db, jobs, clock());
+      await inSpan("job reassess-athlete", { "messaging.system": "pg-boss", "messaging.batch.message_count": jobs.length }, () =>
+        handleReassessJobs(db, jobs, clock()),
+      );
     },
   );
   return {

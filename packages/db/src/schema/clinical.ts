@@ -12,6 +12,7 @@ import {
   real,
   smallint,
   text,
+  uniqueIndex,
   timestamp,
   unique,
   uuid,
@@ -70,6 +71,8 @@ export const injuryEpisodes = pgTable(
   (t) => [textLimit("injury_episodes_clinical_notes_length_check", t.clinicalNotes, "note"), 
     unique("injury_episodes_org_id_key").on(t.organisationId, t.id),
     index("injury_episodes_athlete_idx").on(t.organisationId, t.athleteId, t.status),
+    // At most one active episode per athlete, whatever two physios press at the same moment.
+    uniqueIndex("injury_episodes_one_active_key").on(t.organisationId, t.athleteId).where(sql`${t.status} = 'active'`),
     athleteFk("injury_episodes_athlete_fk", t),
     staffFk("injury_episodes_clinician_fk", t, t.owningClinicianId),
     check("injury_episodes_closed_check", sql`(${t.status} = 'resolved') = (${t.closedAt} is not null)`),

@@ -12,6 +12,7 @@ export function LogFormFrame({
   onSubmit,
   rootError,
   pending,
+  retrying = false,
   failed,
   editing,
   saveLabel,
@@ -20,6 +21,8 @@ export function LogFormFrame({
   onSubmit: FormEventHandler<HTMLFormElement>;
   rootError: string | undefined;
   pending: boolean;
+  /** The server could not reach its database and the form is sending the same entry again. */
+  retrying?: boolean;
   failed: boolean;
   editing: boolean;
   saveLabel: string;
@@ -32,6 +35,11 @@ export function LogFormFrame({
           <AlertDescription>
             {rootError} Your entries are kept{failed ? ": press Retry to send them again." : "."}
           </AlertDescription>
+        </Alert>
+      ) : null}
+      {retrying ? (
+        <Alert role="status">
+          <AlertDescription>Loadline can&apos;t reach its database; your entry is kept, retrying…</AlertDescription>
         </Alert>
       ) : null}
       {children}

@@ -39,3 +39,20 @@ export function localDateTimeValue(date: Date = new Date()): string {
 /** Empty number inputs mean "not given" (undefined); anything else must parse as a number. */
 export const numberOrUndefined = (value: unknown) =>
   value === "" || value === null || value === undefined ? undefined : typeof value === "number" ? value : Number(String(value).replace(",", "."));
+
+/** The tRPC client error's HTTP status, when the server answered. */
+function httpStatusOf(error: unknown): number | undefined {
+  const data = (error as { data?: { httpStatus?: unknown } | null } | null)?.data;
+  return typeof data?.httpStatus === "number" ? data.httpStatus : undefined;
+}
+
+/**
+ * Mutation options for a log create: while the server answers 503 (its database is unreachable)
+ * the same request, with the same idempotency key, is sent again with growing pauses (1, 2, 4, 5,
+ * 5 ... s, about a minute in all), so a short outage needs nothing from the athlete and never
+ * makes a second log. Anything else fails at once and shows at the form.
+ */
+export const retryWhileUnavailable = {
+  retry: (failureCount: number, error: unknown) => httpStatusOf(error) === 503 && failureCount < 14,
+  retryDelay: (attempt: number) => Math.min(1000 * 2 ** attempt, 5000),
+};

@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { cn } from "@loadline/ui/lib/utils";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
-import { localDateTimeValue, useDraft, useIdempotencyKey } from "../_components/use-log-form";
+import { localDateTimeValue, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../_components/use-log-form";
 import { formatInClubTime } from "@loadline/domain";
 import { useClubCalendar } from "@/components/club-calendar";
 
@@ -54,6 +54,7 @@ export function VisaHForm() {
   const clearDraft = useDraft(form, "loadline:draft:visa-h", true);
   const submit = useMutation(
     trpc.visaH.submit.mutationOptions({
+      ...retryWhileUnavailable,
       onSuccess: (result) => {
         clearDraft();
         setSaved({ total: result.total });
@@ -175,6 +176,11 @@ export function VisaHForm() {
             }}
           />
         ))}
+        {submit.isPending && submit.failureCount > 0 ? (
+          <p role="status" className="text-sm text-muted-foreground">
+            Loadline can&apos;t reach its database; your entry is kept, retrying…
+          </p>
+        ) : null}
         <Button type="submit" size="lg" className="h-12 text-base" disabled={submit.isPending}>
           {submit.isPending ? "Saving…" : submit.isError ? "Retry saving" : "Save and see my total"}
         </Button>

@@ -13,7 +13,7 @@ import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
 import { FeedbackPanel, type Feedback, type RedFlagAdvice } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
-import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
+import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
 
 type Values = z.input<typeof checkInInputSchema>;
 
@@ -44,7 +44,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
     setResult(r);
     void queryClient.invalidateQueries();
   };
-  const create = useMutation(trpc.checkIns.create.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const create = useMutation(trpc.checkIns.create.mutationOptions({ ...retryWhileUnavailable, onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
   const update = useMutation(trpc.checkIns.update.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
   const pending = create.isPending || update.isPending;
   const failed = create.isError || update.isError;
@@ -88,6 +88,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
       })}
       rootError={errors.root?.message}
       pending={pending}
+      retrying={create.isPending && create.failureCount > 0}
       failed={failed}
       editing={editing !== undefined}
       saveLabel="Save check-in"

@@ -20,7 +20,7 @@ import { LogFormFrame } from "../../_components/log-form-frame";
 import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
-import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
+import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
 import { ActivityChoice, NotARun, PlausibilityCheck, RunSummary } from "./imported-activity";
 import { readActivityFile } from "./read-activity-file";
 
@@ -88,7 +88,7 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
     setFeedback(result.feedback);
     void queryClient.invalidateQueries();
   };
-  const create = useMutation(trpc.athleteLogs.logRun.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const create = useMutation(trpc.athleteLogs.logRun.mutationOptions({ ...retryWhileUnavailable, onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
   const update = useMutation(trpc.athleteLogs.updateRun.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
   const pending = create.isPending || update.isPending;
   const failed = create.isError || update.isError;
@@ -179,6 +179,7 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
       })}
       rootError={errors.root?.message}
       pending={pending}
+      retrying={create.isPending && create.failureCount > 0}
       failed={failed}
       editing={editing !== undefined}
       saveLabel="Save run"

@@ -16,7 +16,7 @@ import { LogFormFrame } from "../../_components/log-form-frame";
 import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
-import { localDateTimeValue, numberOrUndefined, useDraft, useIdempotencyKey } from "../../_components/use-log-form";
+import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
 
 type Values = z.input<typeof sessionLogInputSchema>;
 
@@ -85,7 +85,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
     setFeedback(result.feedback);
     void queryClient.invalidateQueries();
   };
-  const create = useMutation(trpc.athleteLogs.logSession.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const create = useMutation(trpc.athleteLogs.logSession.mutationOptions({ ...retryWhileUnavailable, onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
   const update = useMutation(trpc.athleteLogs.updateSession.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
   const pending = create.isPending || update.isPending;
   const failed = create.isError || update.isError;
@@ -131,6 +131,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
       })}
       rootError={errors.root?.message}
       pending={pending}
+      retrying={create.isPending && create.failureCount > 0}
       failed={failed}
       editing={editing !== undefined}
       saveLabel="Save session"

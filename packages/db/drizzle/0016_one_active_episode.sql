@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "injury_episodes_one_active_key" ON "injury_episodes" USING btree ("organisation_id","athlete_id") WHERE "injury_episodes"."status" = 'active';
