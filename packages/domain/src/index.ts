@@ -7,3 +7,5 @@ export * from "./clinical";
 export * from "./sessions";
 export * from "./throttle";
 export * from "./account";
+export * from "./field-labels";
+export * from "./messages";

@@ -13,7 +13,7 @@ import {
   updateEpisode,
   type Database,
 } from "@loadline/db";
-import { athleteClinicalProfileSchema, episodeInputSchema, noteText, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
+import { athleteClinicalProfileSchema, closingNoteSchema, episodeInputSchema, onsetDateInFutureMessage, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
@@ -89,7 +89,7 @@ export const episodesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.write", input.athleteId);
       await assertClinician(ctx.db, ctx.actor.organisationId, input.episode);
-      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", "onsetDate cannot be in the future");
+      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", onsetDateInFutureMessage);
       if (await getOpenEpisode(ctx.db, ctx.actor.organisationId, athlete.id)) {
         throw new DomainError("conflict", `${athlete.name} already has an open episode: close it before opening another.`);
       }
@@ -105,7 +105,7 @@ export const episodesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
       await assertClinician(ctx.db, ctx.actor.organisationId, input.episode);
-      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", "onsetDate cannot be in the future");
+      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", onsetDateInFutureMessage);
       const episode = await updateEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.episode, ctx.now);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: existing.athleteId, action: "write", entity: "injury_episode", entityId: existing.id, detail: "Edited episode" },
@@ -114,7 +114,7 @@ export const episodesRouter = router({
     }),
 
   close: procedureFor("episode.write")
-    .input(z.object({ episodeId, closingNote: noteText("closingNote").pipe(z.string().min(1, "closingNote is required: why is the episode closed?")) }))
+    .input(z.object({ episodeId, closingNote: closingNoteSchema }))
     .mutation(async ({ ctx, input }) => {
       const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
       const episode = await closeEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.closingNote, ctx.now);

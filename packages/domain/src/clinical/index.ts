@@ -24,3 +24,4 @@ export * from "./threshold-fields";
 export * from "./calendar";
 export { ENGINE_VERSION } from "./version";
 export * from "./recorded-sport";
+export * from "./squad-session-input";
