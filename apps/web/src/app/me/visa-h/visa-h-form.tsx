@@ -1,15 +1,14 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
-import { parseVisaHWording, visaHInputSchema } from "@loadline/domain";
+import { parseVisaHWording, visaHInputSchema, visaHLabels } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { cn } from "@loadline/ui/lib/utils";
-import { applyServerErrors } from "@/lib/form-errors";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { localDateTimeValue, useDraft, useIdempotencyKey } from "../_components/use-log-form";
 import { formatInClubTime } from "@loadline/domain";
@@ -48,7 +47,7 @@ export function VisaHForm() {
   }, []);
   // The resolver validates with the domain schema; the submit handler re-reads its typed output.
   const form = useForm<Values>({
-    resolver: zodResolver(visaHInputSchema) as unknown as Resolver<Values>,
+    resolver: labelledResolver(visaHInputSchema, visaHLabels) as unknown as Resolver<Values>,
     defaultValues: { at: localDateTimeValue(), items: Array.from({ length: 8 }, () => undefined) },
   });
   const clearDraft = useDraft(form, "loadline:draft:visa-h", true);
