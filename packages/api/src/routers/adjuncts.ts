@@ -25,7 +25,7 @@ export const adjunctsRouter = router({
       const rows = await listAdjuncts(ctx.db, ctx.actor.organisationId, athlete.id);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: athlete.id, action: "read", entity: "adjunct_treatment", detail: `Viewed ${rows.length} adjunct treatment(s)` },
-      ]);
+      ], ctx.pageViewId ?? null);
       // R22: an injection or surgery without restrictions pauses automatic progression.
       return rows.map((r) => ({ ...r, pausesProgression: pauses(r.kind) && !r.restrictions?.trim() }));
     }),

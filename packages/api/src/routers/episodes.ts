@@ -45,7 +45,7 @@ export const episodesRouter = router({
       const episodes = await listEpisodes(ctx.db, ctx.actor.organisationId, athlete.id);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: athlete.id, action: "read", entity: "injury_episode", detail: `Viewed ${episodes.length} injury episode(s)` },
-      ]);
+      ], ctx.pageViewId ?? null);
       return {
         athlete: { id: athlete.id, name: athlete.name, eventOrSport: athlete.eventOrSport, squads: athlete.squads },
         episodes: episodes.map((e) => ({
@@ -64,7 +64,7 @@ export const episodesRouter = router({
     .query(async ({ ctx, input }) => {
       const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.read", input.athleteId);
       const profile = (await getAthleteClinicalProfile(ctx.db, ctx.actor.organisationId, athlete.id)) ?? { conditions: [], notes: "" };
-      await recordAudit(ctx.db, ctx.actor, ctx.now, [{ athleteId: athlete.id, action: "read", entity: "athlete_profile", entityId: athlete.id, detail: "Viewed conditions and notes" }]);
+      await recordAudit(ctx.db, ctx.actor, ctx.now, [{ athleteId: athlete.id, action: "read", entity: "athlete_profile", entityId: athlete.id, detail: "Viewed conditions and notes" }], ctx.pageViewId ?? null);
       return profile;
     }),
 

@@ -6,6 +6,7 @@ import {
   date,
   foreignKey,
   index,
+  uniqueIndex,
   integer,
   jsonb,
   pgTable,
@@ -392,6 +393,13 @@ export const auditLog = pgTable(
     entityId: uuid("entity_id"),
     detail: text("detail").notNull().default(""),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** The server render a read belongs to: refetches of one page view record it once. */
+    pageViewId: uuid("page_view_id"),
   },
-  (t) => [index("audit_log_athlete_idx").on(t.organisationId, t.athleteId, t.at)],
+  (t) => [
+    index("audit_log_athlete_idx").on(t.organisationId, t.athleteId, t.at),
+    uniqueIndex("audit_log_page_view_read_key")
+      .on(t.organisationId, t.actorId, t.pageViewId, t.athleteId, t.entity, t.detail)
+      .where(sql`${t.action} = 'read' and ${t.pageViewId} is not null`),
+  ],
 );
