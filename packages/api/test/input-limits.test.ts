@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@loadline/db";
+import { insertPlanVersion, type DatabaseHandle, type PlanContent } from "@loadline/db";
+import { planBodySchema } from "@loadline/domain";
 import { fieldErrorsOf as extractFieldErrors } from "../src/errors";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 
@@ -168,5 +169,36 @@ describe("messages in the form's words", () => {
     const details = (await physio.audit.list({ athleteId: club.athlete.athleteId! })).map((entry) => entry.detail);
     expect(details).toContain("Recorded a treatment: Platelet-rich plasma (PRP) injection");
     expect(details.join("\n")).not.toContain("Recorded prp");
+  });
+});
+
+describe("the plan's tempo", () => {
+  const prescription = (tempo: string) => ({ id: "p1", exercise: "Hip thrust", category: "heavy_slow_resistance", sets: 3, reps: 8, tempo, sessionsPerWeek: 2 });
+
+  it("a 10,000-character tempo is refused naming the field", async () => {
+    const result = await refusal(
+      callerFor(handle, club.physio).plans.save({ athleteId: club.athlete.athleteId!, baseVersion: 0, phase: 2, body: raw({ prescriptions: [prescription("3".repeat(10_000))] }) }),
+    );
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { "body.prescriptions.0.tempo": ["Tempo must be at most 40 characters"] }]);
+  });
+
+  it("the database refuses it too, whatever writes the row", async () => {
+    const content = planBodySchema.parse({ prescriptions: [prescription("3-0-3")] }) as unknown as PlanContent;
+    const long = { ...content, prescriptions: [{ ...content.prescriptions[0], tempo: "3".repeat(41) }] } as PlanContent;
+    const row = (version: number, body: PlanContent) => ({
+      athleteId: club.athlete.athleteId!,
+      episodeId: null,
+      version,
+      phase: 2,
+      phaseStartedAt: NOW,
+      content: body,
+      authorId: club.physio.userId,
+      changeSummary: "test",
+      phaseChange: null,
+      phaseChangeReason: null,
+      createdAt: NOW,
+    });
+    await expect(insertPlanVersion(handle.db, club.organisationId, row(90, long))).rejects.toThrow();
+    await expect(insertPlanVersion(handle.db, club.organisationId, row(91, content))).resolves.toMatchObject({ ok: true });
   });
 });

@@ -20,6 +20,13 @@ export function pastDateTimeInput(label: string, now: Date) {
 /** Maximum lengths, in characters, by kind of text. */
 export const TEXT_LIMITS = { name: 100, title: 200, note: 5000 } as const;
 
+/** A web link (a gait video). */
+export const URL_MAX_LENGTH = 2000;
+/** Cues on one gait assessment. */
+export const GAIT_CUES_MAX = 12;
+/** A whole plan body as stored (JSON text): 40 prescriptions and two notes fit many times over. */
+export const PLAN_CONTENT_MAX_CHARS = 100_000;
+
 const TAB = 0x09;
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertDateInRange, dateTimeInput, gaitLabels as L, rangedNumber, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode, DomainError } from "@loadline/domain";
+import { assertDateInRange, dateTimeInput, GAIT_CUES_MAX, TEXT_LIMITS, URL_MAX_LENGTH, gaitLabels as L, rangedNumber, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode, DomainError } from "@loadline/domain";
 import { createGaitAssessment, getAthlete, latestGaitAssessments, listBoardAthletes } from "@loadline/db";
 import { afterClinicalWrite } from "../services/assessments";
 import { lowCadenceHints } from "../services/coach-board";
@@ -17,12 +17,12 @@ export const newGaitAssessmentSchema = z.object({
     .min(1, "Record at least one fault")
     .refine((faults) => new Set(faults.map((f) => f.code)).size === faults.length, "Each fault once"),
   cues: z
-    .array(plainText("A cue", { max: 200, min: 1 }))
+    .array(plainText("A cue", { max: TEXT_LIMITS.title, min: 1 }))
     .min(1, "Choose or write at least one cue")
-    .max(12, "At most 12 cues"),
+    .max(GAIT_CUES_MAX, `At most ${GAIT_CUES_MAX} cues`),
   notes: noteText(L.notes).default(""),
   videoUrl: z
-    .union([z.literal(""), z.url({ protocol: /^https?$/, error: `${L.videoUrl} must be a web link (https://...)` })])
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: `${L.videoUrl} must be a web link (https://...)` }).max(URL_MAX_LENGTH, `${L.videoUrl} must be at most ${URL_MAX_LENGTH.toLocaleString("en-GB")} characters`)])
     .nullable()
     .default(null),
 });

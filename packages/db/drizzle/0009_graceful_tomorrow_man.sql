@@ -1,2 +1,0 @@
-ALTER TABLE "audit_log" ADD COLUMN "page_view_id" uuid;--> statement-breakpoint
-CREATE UNIQUE INDEX "audit_log_page_view_read_key" ON "audit_log" USING btree ("organisation_id","actor_id","page_view_id","athlete_id","entity","detail") WHERE "audit_log"."action" = 'read' and "audit_log"."page_view_id" is not null;
