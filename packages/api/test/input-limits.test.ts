@@ -1,7 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertPlanVersion, type DatabaseHandle, type PlanContent } from "@loadline/db";
+import { insertPlanVersion, type DatabaseHandle } from "@loadline/db";
 import { planBodySchema } from "@loadline/domain";
+
+type PlanContent = Parameters<typeof insertPlanVersion>[2]["content"];
 import { fieldErrorsOf as extractFieldErrors } from "../src/errors";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 
