@@ -122,9 +122,9 @@ describe("VISA-H (section 7)", () => {
   });
 
   it("rejects out-of-range items naming the item", () => {
-    expect(() => scoreVisaH([11, 0, 0, 0, 0, 0, 0, 0])).toThrow("item 1 must be between 0 and 10");
-    expect(() => scoreVisaH([0, 0, 0, 0, 0, 0, 5, 0])).toThrow("item 7 must be 0, 4, 7 or 10");
-    expect(() => scoreVisaH([0, 0, 0, 0, 0, 0, 0, 31])).toThrow("item 8 must be between 0 and 30");
+    expect(() => scoreVisaH([11, 0, 0, 0, 0, 0, 0, 0])).toThrow("Question 1 (pain when sitting) must be between 0 and 10");
+    expect(() => scoreVisaH([0, 0, 0, 0, 0, 0, 5, 0])).toThrow("Question 7 (sport participation): choose 0, 4, 7 or 10");
+    expect(() => scoreVisaH([0, 0, 0, 0, 0, 0, 0, 31])).toThrow("Question 8 (how long you can train) must be between 0 and 30");
     expect(() => scoreVisaH([0, 0, 0])).toThrow();
     expect(visaHResponseSchema.safeParse({ id: "v", at: ago(1), items: [0, 0, 0, 0, 0, 0, 4, 0] }).success).toBe(true);
   });

@@ -8,7 +8,7 @@ export * from "./config";
 export * from "./schemas";
 export * from "./types";
 export { phaseInfo, effectiveForbiddenActivities, type PhaseInfo } from "./phases";
-export { scoreVisaH, visaHChange, visaHItems, visaHItemsSchema, type VisaHItems, type VisaHChange } from "./visa-h";
+export { scoreVisaH, visaHChange, visaHItems, visaHItemsSchema, visaHScaleHint, type VisaHItems, type VisaHChange } from "./visa-h";
 export { gaitCatalogue, cadenceHint, type GaitFaultInfo } from "./gait";
 export { deriveAvailability, availabilityRank } from "./availability";
 export { exitCriterionDescriptions, exitCriterionDataNeeded } from "./exit-criteria";

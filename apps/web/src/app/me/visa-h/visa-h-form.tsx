@@ -3,7 +3,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
-import { parseVisaHWording, visaHInputSchema, visaHLabels } from "@loadline/domain";
+import { parseVisaHWording, visaHInputSchema, visaHLabels, visaHScaleHint } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
@@ -136,6 +136,7 @@ export function VisaHForm() {
             </AlertDescription>
           </Alert>
         ) : null}
+        <p className="text-sm font-medium">{visaHScaleHint}</p>
         {data.items.map((item, index) => (
           <Controller
             key={item.item}
@@ -145,11 +146,19 @@ export function VisaHForm() {
               const error = itemError(index);
               const name = `visa-item-${item.item}`;
               return (
-                <fieldset className="grid gap-2" aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined}>
+                <fieldset className="grid gap-2" aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-anchors ${name}-error` : `${name}-anchors`}>
                   <legend className="mb-1 text-sm font-medium">
                     {item.item}. {item.label} <span className="font-normal text-muted-foreground">({item.allowed})</span>
                   </legend>
                   {wording?.[index] ? <p className="-mt-1 text-sm">{wording[index]}</p> : null}
+                  <p className="-mt-1 flex justify-between gap-2 text-xs text-muted-foreground" id={`${name}-anchors`} data-testid="visa-anchors">
+                    <span>
+                      {optionsFor(item.item)[0]} = {item.anchors.low}
+                    </span>
+                    <span className="text-right">
+                      {optionsFor(item.item).at(-1)} = {item.anchors.high} (best)
+                    </span>
+                  </p>
                   <div className={cn("grid gap-2", item.item === 7 ? "grid-cols-4" : "grid-cols-6 sm:grid-cols-11")}>
                     {optionsFor(item.item).map((score) => (
                       <label
