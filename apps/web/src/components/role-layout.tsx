@@ -16,7 +16,7 @@ export async function RoleLayout({ role, section, nav, children }: { role: Role;
   await requireRole(role, section);
   const viewer = await (await serverCaller()).me.viewer();
   return (
-    <AppShell nav={nav} user={{ name: viewer.name, organisationName: viewer.organisationName, roleLabel: roleLabels[role] }}>
+    <AppShell nav={nav} bottomNav={role === "athlete"} user={{ name: viewer.name, organisationName: viewer.organisationName, roleLabel: roleLabels[role] }}>
       <ClubCalendarProvider calendar={viewer.calendar}>{children}</ClubCalendarProvider>
     </AppShell>
   );
