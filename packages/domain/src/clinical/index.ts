@@ -22,6 +22,7 @@ export * from "./athlete";
 export * from "./physio";
 export * from "./threshold-fields";
 export * from "./calendar";
+export * from "./calendar-schema";
 export { ENGINE_VERSION } from "./version";
 export * from "./recorded-sport";
 export * from "./squad-session-input";
