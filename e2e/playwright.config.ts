@@ -20,6 +20,8 @@ const allTargets: { name: string; port: number; env: Record<string, string> }[] 
   // With DATABASE_URL the app runs no re-assessment worker of its own unless asked to.
   ...(process.env.DATABASE_URL ? [{ name: "postgres", port: portBase + 1, env: { DATABASE_URL: process.env.DATABASE_URL, LOADLINE_INLINE_WORKER: "true" } }] : []),
 ];
+/** The athlete's specs, run on a phone. */
+const PHONE_SPECS = /athlete[^/]*\.spec\.ts$/;
 const wanted = process.env.E2E_TARGETS?.split(",").map((t) => t.trim()).filter(Boolean);
 const targets = wanted ? allTargets.filter((t) => wanted.includes(t.name)) : allTargets;
 // "fresh": an instance from an empty embedded database without the demo (LOADLINE_DEMO=false)
@@ -63,11 +65,19 @@ export default defineConfig({
       const baseURL = `http://localhost:${target.port}`;
       return [
         { name: `setup-${target.name}`, testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"], baseURL } },
+        // Staff work at a desk: every spec but the athlete's, on a desktop screen.
         {
           name: target.name,
           dependencies: [`setup-${target.name}`],
-          testIgnore: [/auth\.setup\.ts/, freshSpecs],
-          use: { ...devices["Desktop Chrome"], baseURL },
+          testIgnore: [/auth\.setup\.ts/, freshSpecs, PHONE_SPECS],
+          use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, baseURL },
+        },
+        // Athletes log from their phone: their specs run on Playwright's Pixel 7 (Chromium, touch, 412 x 839).
+        {
+          name: `${target.name}-phone`,
+          dependencies: [`setup-${target.name}`],
+          testMatch: PHONE_SPECS,
+          use: { ...devices["Pixel 7"], baseURL },
         },
       ];
     }),

@@ -2,13 +2,14 @@ import path from "node:path";
 import { expect, expectAccessible, signedInAs, test } from "./fixtures";
 
 /*
- * The athlete's phone flow on a 390 x 844 screen, signed in as the demo athlete
+ * The athlete's phone flow on a Pixel 7, signed in as the demo athlete
  * Maya Okafor (mid phase 2): Today, a painful session with its red outcome, a morning
  * check-in, a GPX import (a damaged file first, which must leave the form as typed), a
  * multisport FIT (choose the activity; the ride goes to the session form), an implausible run, VISA-H
  * with its total, and Progress. Every page passes axe with no serious or critical violations.
  */
-test.use({ ...signedInAs("athlete"), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+// The phone itself (Playwright's Pixel 7) comes from the project: see playwright.config.ts.
+test.use(signedInAs("athlete"));
 
 const fixtures = path.join(import.meta.dirname, "..", "..", "packages", "run-import", "test", "fixtures");
 
@@ -45,7 +46,10 @@ test("a field error keeps every typed value", async ({ page }) => {
   await page.goto("/me/log/session");
   await page.getByLabel("Minutes").fill("40");
   await page.getByRole("button", { name: "Save session" }).click();
-  await expect(page.getByText(/painDuring must be|rpe must be/).first()).toBeVisible();
+  // Every error of the form at once, each a sentence with the field's label, never its key.
+  await expect(page.getByText("Effort (RPE) must be a number between 0 and 10")).toBeVisible();
+  await expect(page.getByText("Pain during the session must be a number between 0 and 10")).toBeVisible();
+  await expect(page.getByText(/painDuring|rpe must|Invalid input/)).toHaveCount(0);
   await expect(page.getByLabel("Minutes")).toHaveValue("40");
 });
 
@@ -137,4 +141,44 @@ test("the log list offers edit, delete and history of recent logs", async ({ pag
   await expect(page.getByRole("dialog").getByText(/Saved ·/).first()).toBeVisible();
   await page.keyboard.press("Escape");
   await expectAccessible(page);
+});
+
+test("VISA-H says which end of every item is good before any answer", async ({ page }) => {
+  await page.goto("/me/visa-h");
+  await expect(page.getByText("For every question, a higher score is better", { exact: false })).toBeVisible();
+  const sitting = page.getByRole("group", { name: /Pain when sitting/ });
+  await expect(sitting.getByText("0 = Severe pain")).toBeVisible();
+  await expect(sitting.getByText("10 = No pain (best)")).toBeVisible();
+  await expect(page.getByTestId("visa-anchors")).toHaveCount(8);
+});
+
+test("on the phone: a compact header, the sections at the bottom, dates in the club's words", async ({ page }) => {
+  await page.goto("/me");
+  await expect(page.getByRole("heading", { name: "Hi Maya" })).toBeVisible();
+  const header = await page.locator("header").first().boundingBox();
+  expect(header?.height ?? 999).toBeLessThan(80);
+  const sections = page.getByRole("navigation", { name: "Sections" });
+  await expect(sections).toBeVisible();
+  await sections.getByRole("link", { name: "Progress" }).click();
+  await expect(page).toHaveURL(/\/me\/progress$/);
+  await expect(sections.getByRole("link", { name: "Progress" })).toHaveAttribute("aria-current", "page");
+  // No US-style dates ("11/14/2026, 05:30 PM") anywhere on the athlete's pages.
+  for (const path of ["/me", "/me/log", "/me/progress", "/me/visa-h"]) {
+    await page.goto(path);
+    await expect(page.locator("main")).not.toHaveText(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/);
+  }
+});
+
+test("dark mode: the athlete's pages pass axe in both themes, toasts follow the app", async ({ page }) => {
+  for (const theme of ["light", "dark"] as const) {
+    await page.goto("/me");
+    await page.evaluate((value) => window.localStorage.setItem("theme", value), theme);
+    for (const path of ["/me", "/me/log", "/me/log/session", "/me/log/check-in", "/me/log/run", "/me/progress", "/me/visa-h"]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveClass(new RegExp(theme === "dark" ? "\\bdark\\b" : "\\blight\\b"));
+      await expectAccessible(page);
+    }
+  }
+  await page.getByRole("button", { name: "Use the light theme" }).click();
+  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
 });

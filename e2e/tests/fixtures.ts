@@ -11,9 +11,9 @@ export const demoLogins: Record<Role, { email: string; password: string; home: s
   athlete: { email: demoAthleteEmail, password: DEMO_PASSWORD, home: "/me", name: "Maya Okafor" },
 };
 
-/** Saved sessions, one folder per database target (project names are `<target>` and `setup-<target>`). */
+/** Saved sessions, one folder per database target (project names are `<target>`, `<target>-phone` and `setup-<target>`). */
 export function authFile(testInfo: TestInfo, role: Role): string {
-  const target = testInfo.project.name.replace(/^setup-/, "");
+  const target = testInfo.project.name.replace(/^setup-/, "").replace(/-phone$/, "");
   return path.join(import.meta.dirname, "..", ".auth", process.env.E2E_PORT_BASE ?? "3100", target, `${role}.json`);
 }
 

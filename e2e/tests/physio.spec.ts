@@ -57,7 +57,7 @@ test.describe("physio workflows", () => {
 
     // Episode: a missing onset date is named next to the field.
     await page.getByRole("button", { name: "Open episode" }).click();
-    await expect(page.getByText(/onsetDate must be a date/)).toBeVisible();
+    await expect(page.getByText("Onset date must be a date such as 2026-11-21")).toBeVisible();
     await page.getByLabel("Side").selectOption("left");
     await page.getByLabel("Onset date").fill("2026-10-01");
     await page.getByLabel("Mileage jump").check();

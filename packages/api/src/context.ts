@@ -22,6 +22,11 @@ export interface Context {
   clientAddress?: string | null;
   /** How throttled attempts wait (sign-in, invite, reset); a real timer unless a test injects one. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The page view a request belongs to (made by the server render, sent by the browser with the
+   * page's reads), so the audit log records one read per page view, not one per refetch.
+   */
+  pageViewId?: string | null;
   /** The key that seals TOTP secrets; derived from AUTH_SECRET unless a test injects one. */
   secondFactorKey?: Buffer;
   /**

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { DomainError, unavailableMessage, unexpectedErrorMessage, type DomainErrorKind } from "@loadline/domain";
+import { DomainError, fieldErrorsOfIssues, issueSentence, unavailableMessage, unexpectedErrorMessage, type DomainErrorKind } from "@loadline/domain";
 import { databaseFailureOf, type DatabaseFailure } from "@loadline/db";
 import { ZodError } from "zod";
 import { describeError, jsonLogger, type Logger } from "./logger";
@@ -29,16 +29,12 @@ export function fieldError(field: string, message: string): TRPCError {
   return toTRPCError(new DomainError("invalid", message, { [field]: [message] }));
 }
 
-/** Field errors keyed by dotted path, from a zod error or a domain error, for the client's forms. */
+/**
+ * Field errors keyed by dotted path (the field's machine name, so a form can find its field),
+ * each a sentence with the field's label, from a zod error or a domain error.
+ */
 export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
-  if (cause instanceof ZodError) {
-    const out: Record<string, string[]> = {};
-    for (const issue of cause.issues) {
-      const key = issue.path.map(String).join(".") || "_form";
-      (out[key] ??= []).push(issue.message);
-    }
-    return out;
-  }
+  if (cause instanceof ZodError) return fieldErrorsOfIssues(cause.issues);
   if (cause instanceof DomainError && cause.fieldErrors) return cause.fieldErrors;
   return null;
 }
@@ -78,9 +74,13 @@ function fromDatabase(failure: DatabaseFailure): DomainError {
   }
 }
 
-/** The first plain sentence of a zod failure, instead of tRPC's JSON dump of every issue. */
+/**
+ * The message of a zod failure, instead of tRPC's JSON dump of every issue: the first sentence
+ * (every one of them travels in `fieldErrors`, for the form to show at its field).
+ */
 function firstIssue(error: ZodError): string {
-  return error.issues[0]?.message ?? "Check the form and try again.";
+  const first = error.issues[0];
+  return first ? issueSentence(first) : "Check the form and try again.";
 }
 
 export interface ErrorScope {

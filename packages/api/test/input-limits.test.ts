@@ -1,6 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@loadline/db";
+import { insertPlanVersion, type DatabaseHandle } from "@loadline/db";
+import { planBodySchema } from "@loadline/domain";
+
+type PlanContent = Parameters<typeof insertPlanVersion>[2]["content"];
 import { fieldErrorsOf as extractFieldErrors } from "../src/errors";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 
@@ -40,7 +43,7 @@ describe("text", () => {
     const athlete = callerFor(handle, club.athlete);
     const base = { at: new Date(NOW.getTime() - HOUR), type: "strength" as const, minutes: 30, rpe: 5, painDuring: 1 };
     const bad = await refusal(athlete.athleteLogs.logSession({ ...base, idempotencyKey: "nul-notes-1", notes: "ok\u0000" }));
-    expect([bad.code, bad.fields]).toEqual(["BAD_REQUEST", { notes: ["notes must not contain control characters"] }]);
+    expect([bad.code, bad.fields]).toEqual(["BAD_REQUEST", { notes: ["Note must not contain control characters"] }]);
     expect((await refusal(athlete.athleteLogs.logSession({ ...base, idempotencyKey: "nul-notes-2", notes: "line one\nline two" }))).code).toBe("OK");
   });
 
@@ -48,7 +51,7 @@ describe("text", () => {
     const result = await refusal(
       callerFor(handle, club.coach).planner.create({ squadId: club.squadIds.distance, at: new Date(NOW.getTime() + 24 * HOUR), kind: "easy_run", notes: "x".repeat(5001) }),
     );
-    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { notes: ["notes must be at most 5,000 characters"] }]);
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { notes: ["Notes must be at most 5,000 characters"] }]);
   });
 });
 
@@ -64,7 +67,7 @@ describe("numbers", () => {
         cues: ["Quick feet"],
       }),
     );
-    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { speedKmh: ["speedKmh must be at most 40"] }]);
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { speedKmh: ["Speed (km/h) must be at most 40"] }]);
   });
 });
 
@@ -75,23 +78,23 @@ describe("dates", () => {
   it("refuses numbers and number-like strings", async () => {
     for (const bad of [0.5, -1, 0, "0", "0.5", "-1"]) {
       const result = await plan(bad);
-      expect([bad, result.code, result.fields]).toEqual([bad, "BAD_REQUEST", { at: ["at must be a date and time such as 2026-11-21T09:00Z"] }]);
+      expect([bad, result.code, result.fields]).toEqual([bad, "BAD_REQUEST", { at: ["Date and time must be a date and time such as 2026-11-21T09:00Z"] }]);
     }
   });
 
   it("refuses 2026-02-30 instead of rolling it to March", async () => {
     const result = await plan("2026-02-30T10:00:00Z");
-    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { at: ["at is not a real date and time"] }]);
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { at: ["Date and time is not a real date and time"] }]);
   });
 
   it("refuses years before 1900", async () => {
-    expect((await plan("1899-06-01T10:00:00Z")).fields).toEqual({ at: ["at must be a date from 1900 on"] });
+    expect((await plan("1899-06-01T10:00:00Z")).fields).toEqual({ at: ["Date and time must be a date from 1900 on"] });
   });
 
   it("allows a planned session up to two years ahead of the request's clock, not beyond", async () => {
     expect((await plan(new Date(NOW.getTime() + 700 * 24 * HOUR))).code).toBe("OK");
     const far = await plan(new Date(NOW.getTime() + 740 * 24 * HOUR));
-    expect([far.code, far.fields]).toEqual(["BAD_REQUEST", { at: ["at must be within 2 years from today"] }]);
+    expect([far.code, far.fields]).toEqual(["BAD_REQUEST", { at: ["Date and time must be within 2 years from today"] }]);
   });
 
   it("an episode's onset date must be a real calendar day", async () => {
@@ -101,14 +104,14 @@ describe("dates", () => {
         episode: { side: "left", onsetDate: "2026-02-30", onsetType: "gradual", diagnosisMethod: "clinical", owningClinicianId: club.physio.userId },
       }),
     );
-    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { "episode.onsetDate": ["onsetDate is not a real date"] }]);
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { "episode.onsetDate": ["Onset date is not a real date"] }]);
   });
 
   it("logs cannot be dated in the future", async () => {
     const result = await refusal(
       callerFor(handle, club.athlete).checkIns.create({ idempotencyKey: "future-check-in", at: new Date(NOW.getTime() + 2 * HOUR), morningPain: 1 }),
     );
-    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { at: ["The date and time cannot be in the future"] }]);
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { at: ["Date and time cannot be in the future"] }]);
   });
 });
 
@@ -131,5 +134,73 @@ describe("idempotency keys", () => {
     const items = [5, 5, 6, 5, 5, 4, 4, 10] as const;
     await athlete.visaH.submit({ idempotencyKey: "reuse-visa-h", at, items: [...items] });
     expect((await refusal(athlete.visaH.submit({ idempotencyKey: "reuse-visa-h", at, items: [6, 5, 6, 5, 5, 4, 4, 10] }))).code).toBe("CONFLICT");
+  });
+});
+
+describe("messages in the form's words", () => {
+  it("a refused log says every problem as a sentence with the field's label; data names the field keys", async () => {
+    const athlete = callerFor(handle, club.athlete);
+    const result = await refusal(
+      athlete.athleteLogs.logSession({ idempotencyKey: "labels-1", at: new Date(NOW.getTime() - HOUR), type: "strength", minutes: 0, rpe: 11, painDuring: raw<number>("x") }),
+    );
+    expect(result.code).toBe("BAD_REQUEST");
+    expect(result.fields).toEqual({
+      minutes: ["Minutes must be greater than 0"],
+      rpe: ["Effort (RPE) must be between 0 and 10"],
+      painDuring: ["Pain during the session must be a number between 0 and 10"],
+    });
+    expect(result.message).toBe("Minutes must be greater than 0");
+  });
+
+  it("a run's distance, an episode's future onset and a missing closing note name their labels", async () => {
+    const run = await refusal(
+      callerFor(handle, club.athlete).athleteLogs.logRun({ idempotencyKey: "labels-2", at: new Date(NOW.getTime() - HOUR), distanceKm: 0, painDuring: 1 }),
+    );
+    expect(run.fields["distanceKm"]).toEqual(["Distance (km) must be greater than 0"]);
+    const physio = callerFor(handle, club.physio);
+    const episode = { side: "left" as const, onsetDate: "2027-01-01", onsetType: "gradual" as const, diagnosisMethod: "clinical" as const, owningClinicianId: club.physio.userId };
+    const future = await refusal(physio.episodes.open({ athleteId: club.athlete.athleteId!, episode }));
+    expect(future.fields).toEqual({ "episode.onsetDate": ["Onset date cannot be in the future"] });
+    const close = await refusal(physio.episodes.close({ episodeId: "00000000-0000-4000-8000-000000000000", closingNote: "  " }));
+    expect(close.fields).toEqual({ closingNote: ["Closing note is required"] });
+  });
+
+  it("the audit log names an adjunct treatment in words", async () => {
+    const physio = callerFor(handle, club.physio);
+    await physio.adjuncts.record({ athleteId: club.athlete.athleteId!, at: new Date(NOW.getTime() - HOUR), kind: "prp" });
+    const details = (await physio.audit.list({ athleteId: club.athlete.athleteId! })).map((entry) => entry.detail);
+    expect(details).toContain("Recorded a treatment: Platelet-rich plasma (PRP) injection");
+    expect(details.join("\n")).not.toContain("Recorded prp");
+  });
+});
+
+describe("the plan's tempo", () => {
+  const prescription = (tempo: string) => ({ id: "p1", exercise: "Hip thrust", category: "heavy_slow_resistance", sets: 3, reps: 8, tempo, sessionsPerWeek: 2 });
+
+  it("a 10,000-character tempo is refused naming the field", async () => {
+    const result = await refusal(
+      callerFor(handle, club.physio).plans.save({ athleteId: club.athlete.athleteId!, baseVersion: 0, phase: 2, body: raw({ prescriptions: [prescription("3".repeat(10_000))] }) }),
+    );
+    expect([result.code, result.fields]).toEqual(["BAD_REQUEST", { "body.prescriptions.0.tempo": ["Tempo must be at most 40 characters"] }]);
+  });
+
+  it("the database refuses it too, whatever writes the row", async () => {
+    const content = planBodySchema.parse({ prescriptions: [prescription("3-0-3")] }) as unknown as PlanContent;
+    const long = { ...content, prescriptions: [{ ...content.prescriptions[0], tempo: "3".repeat(41) }] } as PlanContent;
+    const row = (version: number, body: PlanContent) => ({
+      athleteId: club.athlete.athleteId!,
+      episodeId: null,
+      version,
+      phase: 2,
+      phaseStartedAt: NOW,
+      content: body,
+      authorId: club.physio.userId,
+      changeSummary: "test",
+      phaseChange: null,
+      phaseChangeReason: null,
+      createdAt: NOW,
+    });
+    await expect(insertPlanVersion(handle.db, club.organisationId, row(90, long))).rejects.toThrow();
+    await expect(insertPlanVersion(handle.db, club.organisationId, row(91, content))).resolves.toMatchObject({ ok: true });
   });
 });

@@ -56,6 +56,28 @@ describe("invites", () => {
     expect((error as TRPCError).code).toBe("NOT_FOUND");
   });
 
+  it("an archived athlete's link says it was withdrawn and cannot be used", async () => {
+    const { invitePath } = await addAthlete("archived@invite.test");
+    const coach = callerFor(handle, club.coach);
+    const athlete = (await coach.roster.list({ includeArchived: true })).find((a) => a.email === "archived@invite.test");
+    await coach.roster.setArchived({ athleteId: athlete!.id, archived: true });
+    const anonymous = callerFor(handle, null);
+    expect(await anonymous.invite.lookup({ token: tokenOf(invitePath) })).toEqual({ state: "withdrawn" });
+    const error = await anonymous.invite.accept({ token: tokenOf(invitePath), password, confirm: password }).catch((e: unknown) => e);
+    expect([(error as TRPCError).code, (error as TRPCError).message]).toEqual([
+      "NOT_FOUND",
+      "This invite was withdrawn: you are no longer on this club's list. Ask the club if you think this is a mistake.",
+    ]);
+  });
+
+  it("a removed physio's link is withdrawn too", async () => {
+    const coach = callerFor(handle, club.coach);
+    const { invitePath } = await coach.staff.invite({ name: "Short Stay", email: "removed@invite.test", role: "physio" });
+    const staff = await coach.staff.list();
+    await coach.staff.remove({ userId: staff.find((s) => s.email === "removed@invite.test")!.id });
+    expect(await callerFor(handle, null).invite.lookup({ token: tokenOf(invitePath) })).toEqual({ state: "withdrawn" });
+  });
+
   it("reports an unknown token without a crash", async () => {
     expect(await callerFor(handle, null).invite.lookup({ token: "nope" })).toEqual({ state: "unknown" });
   });

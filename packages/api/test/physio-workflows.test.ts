@@ -141,11 +141,11 @@ describe("versioned plans and phase changes", () => {
     const second = callerFor(handle, club.physio, later);
     const saved = await first.plans.save({ athleteId, baseVersion: 1, body: phase1Body(45) });
     expect(saved.version).toBe(2);
-    expect(saved.changeSummary).toBe("Double-leg bridge hold: holdSeconds 30 -> 45");
+    expect(saved.changeSummary).toBe("Double-leg bridge hold: hold (seconds) 30 -> 45");
     const conflict = await errorOf(second.plans.save({ athleteId, baseVersion: 1, body: { ...phase1Body(), notes: "Other edit" } }));
     expect(conflict.code).toBe("CONFLICT");
     expect(conflict.message).toContain("version 2");
-    expect(conflict.message).toContain("holdSeconds 30 -> 45");
+    expect(conflict.message).toContain("hold (seconds) 30 -> 45");
     expect(conflict.message).toContain("not saved");
     const history = await first.plans.history({ athleteId });
     expect(history.map((v) => v.version)).toEqual([2, 1]);
@@ -160,7 +160,7 @@ describe("versioned plans and phase changes", () => {
 
   it("shows a readable diff of two versions", async () => {
     const diff = await callerFor(handle, club.physio, later).plans.diff({ athleteId, from: 1, to: 3 });
-    expect(diff.changes.map((c) => c.summary)).toEqual(["Double-leg bridge hold: holdSeconds 30 -> 45", "Allowed activities added: easy_run"]);
+    expect(diff.changes.map((c) => c.summary)).toEqual(["Double-leg bridge hold: hold (seconds) 30 -> 45", "Allowed activities added: easy_run"]);
     expect(await codeOf(callerFor(handle, club.physio).plans.diff({ athleteId, from: 1, to: 9 }))).toBe("NOT_FOUND");
     expect(fieldsOf(await errorOf(callerFor(handle, club.physio).plans.diff({ athleteId, from: 0, to: 1 })))).toEqual(["from"]);
   });

@@ -9,3 +9,5 @@ export * from "./throttle";
 export * from "./account";
 export * from "./club";
 export * from "./notes";
+export * from "./field-labels";
+export * from "./messages";

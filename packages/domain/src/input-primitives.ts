@@ -1,5 +1,15 @@
 import { z } from "zod";
 import { DomainError } from "./errors";
+import { allFieldLabels, fieldLabel } from "./field-labels";
+
+/**
+ * A date-time a form sends that must not lie after `now` (the browser's clock), checked at the
+ * field so it is reported together with every other error of the form. The server checks again
+ * with its own clock (`assertDateInRange`).
+ */
+export function pastDateTimeInput(label: string, now: Date) {
+  return dateTimeInput(label).refine((date) => date.getTime() <= now.getTime() + 60_000, `${label} cannot be in the future`);
+}
 
 /*
  * The building blocks of every procedure input: text, numbers and dates, each refusing what a
@@ -9,6 +19,13 @@ import { DomainError } from "./errors";
 
 /** Maximum lengths, in characters, by kind of text. */
 export const TEXT_LIMITS = { name: 100, title: 200, note: 5000 } as const;
+
+/** A web link (a gait video). */
+export const URL_MAX_LENGTH = 2000;
+/** Cues on one gait assessment. */
+export const GAIT_CUES_MAX = 12;
+/** A whole plan body as stored (JSON text): 40 prescriptions and two notes fit many times over. */
+export const PLAN_CONTENT_MAX_CHARS = 100_000;
 
 const TAB = 0x09;
 const LINE_FEED = 0x0a;
@@ -139,12 +156,18 @@ export const FUTURE_HORIZON_YEARS = 2;
  * for things that happened, at most two years ahead for things planned.
  * @throws DomainError("invalid") naming the field
  */
-export function assertDateInRange(date: Date, now: Date, field: string, allow: "past" | "planned"): void {
+export function assertDateInRange(
+  date: Date,
+  now: Date,
+  field: string,
+  allow: "past" | "planned",
+  label: string = fieldLabel(field, allFieldLabels),
+): void {
   const latest =
     allow === "past"
       ? now.getTime() + 60_000
       : Date.UTC(now.getUTCFullYear() + FUTURE_HORIZON_YEARS, now.getUTCMonth(), now.getUTCDate(), 23, 59, 59);
   if (date.getTime() <= latest) return;
-  const message = allow === "past" ? "The date and time cannot be in the future" : `${field} must be within ${FUTURE_HORIZON_YEARS} years from today`;
+  const message = allow === "past" ? `${label} cannot be in the future` : `${label} must be within ${FUTURE_HORIZON_YEARS} years from today`;
   throw new DomainError("invalid", message, { [field]: [message] });
 }

@@ -84,10 +84,15 @@ export const signInSchema = z.object({ email: emailSchema, password: z.string().
 /** Invites are valid for 7 days (product choice) and usable once. */
 export const INVITE_TTL_HOURS = 24 * 7;
 
-export type InviteState = "valid" | "expired" | "used";
+export type InviteState = "valid" | "expired" | "used" | "withdrawn";
 
-export function inviteState(invite: { expiresAt: Date; acceptedAt: Date | null }, now: Date): InviteState {
+/**
+ * Whether an invite link can still be used. A person archived or removed from the club after
+ * the invite was sent ("withdrawn") cannot finish it, however fresh the link.
+ */
+export function inviteState(invite: { expiresAt: Date; acceptedAt: Date | null; withdrawnAt?: Date | null }, now: Date): InviteState {
   if (invite.acceptedAt) return "used";
+  if (invite.withdrawnAt) return "withdrawn";
   if (invite.expiresAt.getTime() <= now.getTime()) return "expired";
   return "valid";
 }

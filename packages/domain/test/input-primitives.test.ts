@@ -106,7 +106,7 @@ describe("date-times", () => {
       assertDateInRange(new Date("2028-11-22T00:00:00Z"), NOW, "at", "planned");
       expect.unreachable();
     } catch (error) {
-      expect((error as DomainError).fieldErrors).toEqual({ at: ["at must be within 2 years from today"] });
+      expect((error as DomainError).fieldErrors).toEqual({ at: ["Date and time must be within 2 years from today"] });
     }
   });
 });

@@ -121,7 +121,7 @@ describe("diffPlans", () => {
         "Added Nordic curl",
         "Removed Clamshell",
         "Allowed activities added: easy_run",
-        "Threshold spacing.highLoadHours: 72 -> 48",
+        "Threshold High-load spacing (hours): 72 -> 48",
         "Notes changed",
         "Maintenance plan changed",
         "Target easy run: none -> 5 km",
@@ -130,7 +130,7 @@ describe("diffPlans", () => {
       ]),
     );
     const back = diffPlans(after, before).map((c) => c.summary);
-    expect(back).toEqual(expect.arrayContaining(["Allowed activities removed: easy_run", "Threshold spacing.highLoadHours: 48 -> 72"]));
+    expect(back).toEqual(expect.arrayContaining(["Allowed activities removed: easy_run", "Threshold High-load spacing (hours): 48 -> 72"]));
   });
 
   it("shows both parts of a target run and object-valued changes", () => {

@@ -62,10 +62,10 @@ describe("entity schemas reject invalid values with a message naming the field",
   it("plan, gait, adjunct, squad session and capacity test schemas validate their fields", () => {
     const plan = { id: "p", athleteId: "a", version: 1, authorId: "u", createdAt: ago(1), phase: 5, phaseStartedAt: ago(1) };
     expect(messages(planSchema.safeParse(plan))).toEqual(["phase: phase must be 1, 2, 3 or 4"]);
-    expect(messages(planSchema.safeParse({ ...plan, phase: 2, targetEasyRun: {} }))).toEqual(["targetEasyRun.distanceKm: targetEasyRun needs distanceKm or minutes"]);
+    expect(messages(planSchema.safeParse({ ...plan, phase: 2, targetEasyRun: {} }))).toEqual(["targetEasyRun.distanceKm: Target easy run: enter a distance or a duration"]);
     expect(
       messages(planSchema.safeParse({ ...plan, phase: 2, prescriptions: [{ id: "x", exercise: "Bridge", category: "isometric", sets: 5, sessionsPerWeek: 7 }] })),
-    ).toEqual(["prescriptions.0.reps: a prescription needs reps or holdSeconds"]);
+    ).toEqual(["prescriptions.0.reps: Enter the reps or the hold (seconds)"]);
     expect(messages(gaitAssessmentSchema.safeParse({ id: "g", at: ago(1), assessorId: "c", surface: "treadmill", faults: [{ code: "OVERSTRIDE", severity: 4 }] }))).toEqual([
       "faults.0.severity: severity must be 1, 2 or 3",
     ]);
@@ -122,9 +122,9 @@ describe("VISA-H (section 7)", () => {
   });
 
   it("rejects out-of-range items naming the item", () => {
-    expect(() => scoreVisaH([11, 0, 0, 0, 0, 0, 0, 0])).toThrow("item 1 must be between 0 and 10");
-    expect(() => scoreVisaH([0, 0, 0, 0, 0, 0, 5, 0])).toThrow("item 7 must be 0, 4, 7 or 10");
-    expect(() => scoreVisaH([0, 0, 0, 0, 0, 0, 0, 31])).toThrow("item 8 must be between 0 and 30");
+    expect(() => scoreVisaH([11, 0, 0, 0, 0, 0, 0, 0])).toThrow("Question 1 (pain when sitting) must be between 0 and 10");
+    expect(() => scoreVisaH([0, 0, 0, 0, 0, 0, 5, 0])).toThrow("Question 7 (sport participation): choose 0, 4, 7 or 10");
+    expect(() => scoreVisaH([0, 0, 0, 0, 0, 0, 0, 31])).toThrow("Question 8 (how long you can train) must be between 0 and 30");
     expect(() => scoreVisaH([0, 0, 0])).toThrow();
     expect(visaHResponseSchema.safeParse({ id: "v", at: ago(1), items: [0, 0, 0, 0, 0, 0, 4, 0] }).success).toBe(true);
   });

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
-import { Toaster } from "@loadline/ui/sonner";
+import { ThemedToaster, ThemeProvider } from "@/components/theme";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -19,19 +19,29 @@ export const metadata: Metadata = {
   description: "Load management for proximal hamstring tendinopathy in running and field-sport squads.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f5f5c" };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#0f5f5c" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b1f1e" },
+  ],
+};
 
 /**
  * Reading the request headers makes every page render per request, which the nonce-based CSP
  * needs: a prerendered page would carry scripts without this request's nonce.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  await headers();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en-GB" className={inter.variable}>
+    // The theme class is set on <html> by a script before React hydrates.
+    <html lang="en-GB" className={inter.variable} suppressHydrationWarning>
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
-        <TRPCReactProvider>{children}</TRPCReactProvider>
-        <Toaster position="top-center" richColors={false} />
+        <ThemeProvider nonce={nonce}>
+          <TRPCReactProvider>{children}</TRPCReactProvider>
+          <ThemedToaster />
+        </ThemeProvider>
       </body>
     </html>
   );

@@ -2,19 +2,23 @@ import type { ReactNode } from "react";
 import { Button } from "@loadline/ui/button";
 import { signOutAction } from "@/server/actions";
 import { Logo } from "./logo";
-import { NavLinks, type NavItem } from "./nav-links";
+import { BottomNav, NavLinks, type NavItem } from "./nav-links";
+import { ThemeToggle } from "./theme";
 
 /** The frame around every signed-in page: brand, the role's navigation, who is signed in. */
 export function AppShell({
   nav,
   user,
   actions,
+  bottomNav = false,
   children,
 }: {
   nav: NavItem[];
   user: { name: string; organisationName: string; roleLabel: string };
   /** Controls beside the account link (the notifications menu). */
   actions?: ReactNode;
+  /** On a phone, the navigation sits in a bar at the bottom (athletes: one thumb, four sections). */
+  bottomNav?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -23,10 +27,13 @@ export function AppShell({
         Skip to content
       </a>
       <header className="border-b bg-card">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        {/* One row on a phone (logo and actions), the navigation scrolling sideways below it or at the bottom. */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:py-3">
           <Logo />
-          <NavLinks items={nav} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className={bottomNav ? "order-last hidden w-full sm:order-none sm:block sm:w-auto" : "order-last w-full overflow-x-auto sm:order-none sm:w-auto"}>
+            <NavLinks items={nav} />
+          </div>
+          <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
             {actions}
             <div className="hidden text-right sm:block">
               <div className="font-medium">{user.name}</div>
@@ -34,6 +41,7 @@ export function AppShell({
                 {user.roleLabel} · {user.organisationName}
               </div>
             </div>
+            <ThemeToggle />
             <a href="/account" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
               Account
             </a>
@@ -48,9 +56,10 @@ export function AppShell({
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>
-      <footer className="border-t py-4 text-center text-xs text-muted-foreground">
+      <footer className={bottomNav ? "border-t pt-4 pb-24 text-center text-xs text-muted-foreground sm:pb-4" : "border-t py-4 text-center text-xs text-muted-foreground"}>
         Loadline supports clinicians with records and flags. It does not give medical advice.
       </footer>
+      {bottomNav ? <BottomNav items={nav} /> : null}
     </div>
   );
 }

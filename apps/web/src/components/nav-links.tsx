@@ -14,7 +14,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex gap-1">
+      <ul className="flex gap-1 whitespace-nowrap">
         {items.map((item) => {
           const active = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
           return (
@@ -24,6 +24,34 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-accent-foreground focus-visible:outline-2 focus-visible:outline-ring",
+                  active && "bg-accent text-accent-foreground",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** The phone's navigation for athletes: fixed at the bottom, big targets, hidden from sm up (the header has it there). */
+export function BottomNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Sections" className="fixed inset-x-0 bottom-0 z-40 border-t bg-card pb-[env(safe-area-inset-bottom)] sm:hidden">
+      <ul className="grid" style={{ gridTemplateColumns: `repeat(${items.length}, minmax(0, 1fr))` }}>
+        {items.map((item) => {
+          const active = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex h-14 items-center justify-center text-sm font-medium text-muted-foreground focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring",
                   active && "bg-accent text-accent-foreground",
                 )}
               >

@@ -20,6 +20,7 @@ export async function RoleLayout({ role, section, nav, children }: { role: Role;
     <ClubCalendarProvider calendar={viewer.calendar}>
       <AppShell
         nav={nav}
+        bottomNav={role === "athlete"}
         user={{ name: viewer.name, organisationName: viewer.organisationName, roleLabel: roleLabels[role] }}
         actions={<NotificationsMenu role={role} />}
       >

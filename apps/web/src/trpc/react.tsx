@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@loadline/api";
 import { makeQueryClient } from "./query-client";
+import { currentPageView, PAGE_VIEW_HEADER } from "./page-view";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -20,7 +21,17 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       // maxItems matches the server's batch limit (MAX_BATCH_SIZE), so the app never trips it.
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 })],
+      links: [
+        httpBatchLink({
+          url: "/api/trpc",
+          transformer: superjson,
+          maxItems: 10,
+          headers: () => {
+            const pageView = currentPageView();
+            return pageView ? { [PAGE_VIEW_HEADER]: pageView } : {};
+          },
+        }),
+      ],
     }),
   );
   return (

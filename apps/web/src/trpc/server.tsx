@@ -4,13 +4,14 @@ import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
 import { appRouter, createCaller } from "@loadline/api";
 import { createContext } from "@/server/trpc-context";
+import { renderPageViewId } from "@/server/page-view";
 import { makeQueryClient } from "./query-client";
 
 /** One QueryClient per request on the server. */
 export const getQueryClient = cache(makeQueryClient);
 
 /** tRPC options straight over the router: server components prefetch with no HTTP hop. */
-export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
+export const trpc = createTRPCOptionsProxy({ ctx: () => createContext(undefined, renderPageViewId()), router: appRouter, queryClient: getQueryClient });
 
 /**
  * Fetch a query for the client components below. `fetchQuery` (not `prefetchQuery`) so a

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { getAdjunct, getOpenEpisode, insertAdjunct, listAdjuncts, setAdjunctRestrictions } from "@loadline/db";
-import { adjunctTreatmentKinds, assertDateInRange, dateTimeInput, plainText, progressionPausingAdjuncts, sides, titleText, DomainError } from "@loadline/domain";
+import { adjunctLabels as L, adjunctTreatmentKinds, adjunctTreatmentLabels, assertDateInRange, dateTimeInput, plainText, progressionPausingAdjuncts, sides, titleText, DomainError } from "@loadline/domain";
 import { afterClinicalWrite } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
 
 const adjunctInput = z.object({
-  athleteId: z.uuid({ error: "athleteId must be an id" }),
-  at: dateTimeInput("at"),
-  kind: z.enum(adjunctTreatmentKinds, { error: "kind must be one of: " + adjunctTreatmentKinds.join(", ") }),
+  athleteId: z.uuid({ error: `${L.athleteId}: choose an athlete` }),
+  at: dateTimeInput(L.at),
+  kind: z.enum(adjunctTreatmentKinds, { error: `${L.kind}: choose one of the options` }),
   side: z.enum(sides).nullable().default(null),
-  parameters: plainText("parameters", { max: 500, multiline: true }).default(""),
-  provider: titleText("provider").default(""),
-  restrictions: plainText("restrictions", { max: 1000, multiline: true }).nullable().default(null),
+  parameters: plainText(L.parameters, { max: 500, multiline: true }).default(""),
+  provider: titleText(L.provider).default(""),
+  restrictions: plainText(L.restrictions, { max: 1000, multiline: true }).nullable().default(null),
 });
 
 const pauses = (kind: string) => (progressionPausingAdjuncts as readonly string[]).includes(kind);
@@ -25,7 +25,7 @@ export const adjunctsRouter = router({
       const rows = await listAdjuncts(ctx.db, ctx.actor.organisationId, athlete.id);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: athlete.id, action: "read", entity: "adjunct_treatment", detail: `Viewed ${rows.length} adjunct treatment(s)` },
-      ]);
+      ], ctx.pageViewId ?? null);
       // R22: an injection or surgery without restrictions pauses automatic progression.
       return rows.map((r) => ({ ...r, pausesProgression: pauses(r.kind) && !r.restrictions?.trim() }));
     }),
@@ -43,7 +43,7 @@ export const adjunctsRouter = router({
         ctx.now,
       );
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
-        { athleteId: athlete.id, action: "write", entity: "adjunct_treatment", entityId: row.id, detail: `Recorded ${row.kind.replaceAll("_", " ")}` },
+        { athleteId: athlete.id, action: "write", entity: "adjunct_treatment", entityId: row.id, detail: `Recorded a treatment: ${adjunctTreatmentLabels[input.kind]}` },
       ]);
       await afterClinicalWrite(ctx.db, ctx.actor.organisationId, [athlete.id], ctx.now);
       return { ...row, pausesProgression: pauses(row.kind) && !row.restrictions };
@@ -54,7 +54,7 @@ export const adjunctsRouter = router({
     .input(
       z.object({
         adjunctId: z.uuid({ error: "adjunctId must be an id" }),
-        restrictions: plainText("restrictions", { max: 1000, min: 1, multiline: true }),
+        restrictions: plainText(L.restrictions, { max: 1000, min: 1, multiline: true }),
       }),
     )
     .mutation(async ({ ctx, input }) => {

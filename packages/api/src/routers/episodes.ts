@@ -11,7 +11,7 @@ import {
   updateEpisode,
   type Database,
 } from "@loadline/db";
-import { athleteClinicalProfileSchema, episodeInputSchema, noteText, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
+import { athleteClinicalProfileSchema, closingNoteSchema, episodeInputSchema, onsetDateInFutureMessage, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { readClinicalProfile, updateClinicalProfile } from "../services/athlete-facts";
@@ -45,7 +45,7 @@ export const episodesRouter = router({
       const episodes = await listEpisodes(ctx.db, ctx.actor.organisationId, athlete.id);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: athlete.id, action: "read", entity: "injury_episode", detail: `Viewed ${episodes.length} injury episode(s)` },
-      ]);
+      ], ctx.pageViewId ?? null);
       return {
         athlete: { id: athlete.id, name: athlete.name, eventOrSport: athlete.eventOrSport, squads: athlete.squads },
         episodes: episodes.map((e) => ({
@@ -61,7 +61,7 @@ export const episodesRouter = router({
    */
   clinicalProfile: procedureFor("episode.read")
     .input(athleteInput)
-    .query(({ ctx, input }) => readClinicalProfile(ctx.db, ctx.actor, ctx.now, input.athleteId)),
+    .query(({ ctx, input }) => readClinicalProfile(ctx.db, ctx.actor, ctx.now, input.athleteId, ctx.pageViewId ?? null)),
 
   updateClinicalProfile: procedureFor("episode.write")
     .input(athleteInput.extend({ profile: athleteClinicalProfileSchema }))
@@ -77,7 +77,7 @@ export const episodesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.write", input.athleteId);
       await assertClinician(ctx.db, ctx.actor.organisationId, input.episode);
-      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", "onsetDate cannot be in the future");
+      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", onsetDateInFutureMessage);
       if (await getOpenEpisode(ctx.db, ctx.actor.organisationId, athlete.id)) {
         throw new DomainError("conflict", `${athlete.name} already has an open episode: close it before opening another.`);
       }
@@ -93,7 +93,7 @@ export const episodesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
       await assertClinician(ctx.db, ctx.actor.organisationId, input.episode);
-      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", "onsetDate cannot be in the future");
+      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", onsetDateInFutureMessage);
       const episode = await updateEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.episode, ctx.now);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: existing.athleteId, action: "write", entity: "injury_episode", entityId: existing.id, detail: "Edited episode" },
@@ -102,7 +102,7 @@ export const episodesRouter = router({
     }),
 
   close: procedureFor("episode.write")
-    .input(z.object({ episodeId, closingNote: noteText("closingNote").pipe(z.string().min(1, "closingNote is required: why is the episode closed?")) }))
+    .input(z.object({ episodeId, closingNote: closingNoteSchema }))
     .mutation(async ({ ctx, input }) => {
       const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
       const episode = await closeEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.closingNote, ctx.now);

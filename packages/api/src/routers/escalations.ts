@@ -24,6 +24,7 @@ export const escalationsRouter = router({
         ctx.actor,
         ctx.now,
         athleteIds.map((id) => ({ athleteId: id, action: "read" as const, entity: "alert", detail: "Viewed escalations" })),
+        ctx.pageViewId ?? null,
       );
       return rows;
     }),

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { createCustomExercise, exerciseNameTaken, listExercises } from "@loadline/db";
-import { exerciseCategories, nameText, phases, plainText } from "@loadline/domain";
+import { exerciseCategories, exerciseLabels as L, nameText, phases, plainText } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { procedureFor, router } from "../trpc";
 
 export const customExerciseSchema = z.object({
-  name: nameText("name", 2),
-  category: z.enum(exerciseCategories, { error: "category must be one of: " + exerciseCategories.join(", ") }),
-  phases: z.array(z.literal(phases)).min(1, "pick at least one phase"),
+  name: nameText(L.name, 2),
+  category: z.enum(exerciseCategories, { error: `${L.category}: choose one of the options` }),
+  phases: z.array(z.literal(phases)).min(1, "Choose at least one phase"),
   heavy: z.boolean().default(false),
   highTendonLoad: z.boolean().default(false),
-  hipFlexionDemand: z.enum(["low", "moderate", "high"], { error: "hipFlexionDemand must be low, moderate or high" }),
-  description: plainText("description", { max: 500, multiline: true }).default(""),
+  hipFlexionDemand: z.enum(["low", "moderate", "high"], { error: `${L.hipFlexionDemand}: choose low, moderate or high` }),
+  description: plainText(L.description, { max: 500, multiline: true }).default(""),
 });
 
 export const exercisesRouter = router({

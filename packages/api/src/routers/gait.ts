@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertDateInRange, dateTimeInput, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode, DomainError } from "@loadline/domain";
+import { assertDateInRange, dateTimeInput, GAIT_CUES_MAX, TEXT_LIMITS, URL_MAX_LENGTH, gaitLabels as L, rangedNumber, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode, DomainError } from "@loadline/domain";
 import { createGaitAssessment, getAthlete, latestGaitAssessments, listBoardAthletes } from "@loadline/db";
 import { afterClinicalWrite } from "../services/assessments";
 import { lowCadenceHints } from "../services/coach-board";
@@ -7,22 +7,22 @@ import { procedureFor, router } from "../trpc";
 
 /** A new gait assessment: the domain's schema, minus what the server sets (id, assessor). */
 export const newGaitAssessmentSchema = z.object({
-  athleteId: z.uuid("Choose an athlete"),
-  at: dateTimeInput("at").optional(),
+  athleteId: z.uuid(`${L.athleteId}: choose an athlete`),
+  at: dateTimeInput(L.at).optional(),
   surface: gaitAssessmentSchema.shape.surface,
-  speedKmh: positiveNumber("speedKmh").refine((v) => v <= 40, "speedKmh must be at most 40").nullable(),
-  cadenceSpm: gaitAssessmentSchema.shape.cadenceSpm.nullable(),
+  speedKmh: positiveNumber(L.speedKmh).refine((v) => v <= 40, `${L.speedKmh} must be at most 40`).nullable(),
+  cadenceSpm: rangedNumber(L.cadenceSpm, 60, 260).nullable(),
   faults: z
     .array(gaitFaultSchema)
     .min(1, "Record at least one fault")
     .refine((faults) => new Set(faults.map((f) => f.code)).size === faults.length, "Each fault once"),
   cues: z
-    .array(plainText("A cue", { max: 200, min: 1 }))
+    .array(plainText("A cue", { max: TEXT_LIMITS.title, min: 1 }))
     .min(1, "Choose or write at least one cue")
-    .max(12, "At most 12 cues"),
-  notes: noteText("notes").default(""),
+    .max(GAIT_CUES_MAX, `At most ${GAIT_CUES_MAX} cues`),
+  notes: noteText(L.notes).default(""),
   videoUrl: z
-    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "videoUrl must be a web link (https://...)" })])
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: `${L.videoUrl} must be a web link (https://...)` }).max(URL_MAX_LENGTH, `${L.videoUrl} must be at most ${URL_MAX_LENGTH.toLocaleString("en-GB")} characters`)])
     .nullable()
     .default(null),
 });
@@ -35,7 +35,7 @@ export const gaitRouter = router({
       const athlete = await getAthlete(ctx.db, organisationId, input.athleteId);
       if (!athlete) throw new DomainError("not_found", "No such athlete in your club.");
       const at = input.at ?? ctx.now;
-      assertDateInRange(at, ctx.now, "at", "past");
+      assertDateInRange(at, ctx.now, "at", "past", L.at);
       const created = await createGaitAssessment(ctx.db, organisationId, userId, {
         athleteId: athlete.id,
         at,

@@ -27,7 +27,14 @@ export const inviteRouter = router({
       const invite = await findInviteByTokenHash(ctx.db, hashInviteToken(input.token));
       const state = invite ? inviteState(invite, ctx.now) : "unknown";
       if (!invite || state !== "valid") {
-        throw new DomainError("gone", state === "used" ? "This invite link has already been used." : "This invite link is not valid or has expired.");
+        throw new DomainError(
+          "gone",
+          state === "used"
+            ? "This invite link has already been used."
+            : state === "withdrawn"
+              ? "This invite was withdrawn: you are no longer on this club's list. Ask the club if you think this is a mistake."
+              : "This invite link is not valid or has expired.",
+        );
       }
       const accepted = await acceptInvite(ctx.db, invite, await hashPassword(input.password), ctx.now);
       if (!accepted) throw new DomainError("gone", "This invite link has already been used.");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertDateInRange, clubWeek, dateTimeInput, noteText, squadSessionKinds, titleText, type SquadSessionKind, DomainError } from "@loadline/domain";
+import { assertDateInRange, clubWeek, dateTimeInput, squadSessionInputSchema, type SquadSessionKind, DomainError } from "@loadline/domain";
 import {
   readClubCalendar,
   countOwnSquads,
@@ -17,20 +17,7 @@ import { preflightVerdicts } from "../services/coach-board";
 import { procedureFor, router } from "../trpc";
 
 
-const sessionFields = z.object({
-  squadId: z.uuid("Choose a squad"),
-  at: dateTimeInput("at"),
-  kind: z.enum(squadSessionKinds, { error: "Choose a session kind" }),
-  durationMinutes: z
-    .number({ error: "durationMinutes must be a number" })
-    .int("durationMinutes must be whole minutes")
-    .min(1, "durationMinutes must be at least 1")
-    .max(600, "durationMinutes must be at most 600")
-    .nullable()
-    .default(null),
-  title: titleText("title").default(""),
-  notes: noteText("notes").default(""),
-});
+const sessionFields = squadSessionInputSchema;
 
 async function assertOwnSquad(db: Database, organisationId: string, squadId: string) {
   if ((await countOwnSquads(db, organisationId, [squadId])) !== 1) throw fieldError("squadId", "Choose a squad of your club");

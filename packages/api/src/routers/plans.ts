@@ -49,7 +49,7 @@ export const plansRouter = router({
       const assessment = isPhysio && plan ? await getAssessment(ctx.db, ctx.actor.organisationId, athlete.id, ctx.now) : null;
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: athlete.id, action: "read", entity: "plan_version", entityId: plan?.id ?? null, detail: plan ? `Viewed plan version ${plan.version}` : "Viewed plan (none yet)" },
-      ]);
+      ], ctx.pageViewId ?? null);
       return {
         athlete: { id: athlete.id, name: athlete.name },
         plan: plan
@@ -84,7 +84,7 @@ export const plansRouter = router({
       const versions = await listPlanVersions(ctx.db, ctx.actor.organisationId, athlete.id);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: athlete.id, action: "read", entity: "plan_version", detail: `Viewed plan history (${versions.length} versions)` },
-      ]);
+      ], ctx.pageViewId ?? null);
       return versions
         .map((v) => ({
           id: v.id,
@@ -110,7 +110,7 @@ export const plansRouter = router({
       if (!from || !to) throw new DomainError("not_found", "No such plan version.");
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: athlete.id, action: "read", entity: "plan_version", detail: `Compared plan versions ${from.version} and ${to.version}` },
-      ]);
+      ], ctx.pageViewId ?? null);
       return { from: from.version, to: to.version, changes: diffPlans(phasedBody(from), phasedBody(to)) };
     }),
 

@@ -20,10 +20,10 @@ function changedFacts(before: AthleteClinicalProfile, after: AthleteClinicalProf
 }
 
 /** The athlete's conditions, notes and clinician-recorded facts (audited read). */
-export async function readClinicalProfile(db: Database, actor: Actor, now: Date, athleteId: string): Promise<AthleteClinicalProfile> {
+export async function readClinicalProfile(db: Database, actor: Actor, now: Date, athleteId: string, pageViewId: string | null = null): Promise<AthleteClinicalProfile> {
   const athlete = await clinicalSubject(db, actor, "episode.read", athleteId);
   const profile = (await getAthleteClinicalProfile(db, actor.organisationId, athlete.id)) ?? emptyProfile;
-  await recordAudit(db, actor, now, [{ athleteId: athlete.id, action: "read", entity: "athlete_profile", entityId: athlete.id, detail: "Viewed conditions, notes and athlete facts" }]);
+  await recordAudit(db, actor, now, [{ athleteId: athlete.id, action: "read", entity: "athlete_profile", entityId: athlete.id, detail: "Viewed conditions, notes and athlete facts" }], pageViewId);
   return profile;
 }
 

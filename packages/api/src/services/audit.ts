@@ -16,12 +16,12 @@ export interface AuditEvent {
  * their own record is not audited: the log answers "which staff member looked at what".
  * Any procedure that touches clinical records calls this.
  */
-export async function recordAudit(db: Database, actor: Actor, now: Date, events: AuditEvent[]): Promise<void> {
+export async function recordAudit(db: Database, actor: Actor, now: Date, events: AuditEvent[], pageViewId: string | null = null): Promise<void> {
   if (actor.role === "athlete") return;
   await insertAuditEntries(
     db,
     actor.organisationId,
-    events.map((e) => ({ ...e, actorId: actor.userId, at: now })),
+    events.map((e) => ({ ...e, actorId: actor.userId, at: now, pageViewId })),
   );
 }
 

@@ -12,12 +12,21 @@ export interface AuditEntry {
   /** What was done, in a few words ("opened episode", "advanced to phase 2 (override)"). */
   detail: string;
   at: Date;
+  /** The page view a read belongs to; a second identical read of the same page view is not recorded. */
+  pageViewId?: string | null;
 }
 
-/** Append audit entries (one statement). */
+/**
+ * Append audit entries (one statement). A read already recorded for the same page view (same
+ * actor, athlete, record kind and detail) is skipped by the partial unique index: a refetch is
+ * not a new look at the record.
+ */
 export async function insertAuditEntries(db: Pick<Database, "insert">, organisationId: string, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(auditLog).values(entries.map((e) => ({ ...e, entityId: e.entityId ?? null, organisationId })));
+  await db
+    .insert(auditLog)
+    .values(entries.map((e) => ({ ...e, entityId: e.entityId ?? null, pageViewId: e.action === "read" ? (e.pageViewId ?? null) : null, organisationId })))
+    .onConflictDoNothing();
 }
 
 export interface AuditLogRow {

@@ -1,8 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Role } from "@loadline/domain";
 import type { Database } from "../client";
 import { emailInUse } from "./users";
-import { invites, membershipInvites, organisations, users } from "../schema";
+import { athleteProfiles, invites, membershipInvites, organisations, users } from "../schema";
 import type { NewInvite } from "./roster";
 
 /** Invite a coach or physio: a user without password plus a one-time link. */
@@ -62,6 +62,8 @@ export interface InviteLookup {
   role: Role;
   expiresAt: Date;
   acceptedAt: Date | null;
+  /** When the person was archived (an athlete) or removed (staff) after being invited; null while active. */
+  withdrawnAt: Date | null;
 }
 
 /**
@@ -80,9 +82,11 @@ export async function findInviteByTokenHash(db: Database, tokenHash: string): Pr
       role: users.role,
       expiresAt: invites.expiresAt,
       acceptedAt: invites.acceptedAt,
+      withdrawnAt: sql<Date | null>`coalesce(${users.archivedAt}, ${athleteProfiles.archivedAt})`.mapWith((value: string | Date) => new Date(value)),
     })
     .from(invites)
     .innerJoin(users, eq(users.id, invites.userId))
+    .leftJoin(athleteProfiles, eq(athleteProfiles.userId, users.id))
     .innerJoin(organisations, eq(organisations.id, invites.organisationId))
     .where(eq(invites.tokenHash, tokenHash))
     .limit(1);

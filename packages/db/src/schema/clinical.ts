@@ -6,6 +6,7 @@ import {
   date,
   foreignKey,
   index,
+  uniqueIndex,
   integer,
   jsonb,
   pgTable,
@@ -17,7 +18,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { GaitAssessment, Plan } from "@loadline/domain";
+import { GAIT_CUES_MAX, PLAN_CONTENT_MAX_CHARS, TEMPO_MAX_LENGTH, TEXT_LIMITS, URL_MAX_LENGTH, type GaitAssessment, type Plan } from "@loadline/domain";
 import { athleteProfiles } from "./athletes";
 import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
 import { organisations } from "./organisations";
@@ -68,7 +69,9 @@ export const injuryEpisodes = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [textLimit("injury_episodes_clinical_notes_length_check", t.clinicalNotes, "note"), 
+  (t) => [textLimit("injury_episodes_clinical_notes_length_check", t.clinicalNotes, "note"),
+    check("injury_episodes_differentials_length_check", sql`cardinality(${t.differentialsExcluded}) <= 20 and char_length(array_to_string(${t.differentialsExcluded}, '')) <= ${sql.raw(String(20 * 120))}`),
+
     unique("injury_episodes_org_id_key").on(t.organisationId, t.id),
     index("injury_episodes_athlete_idx").on(t.organisationId, t.athleteId, t.status),
     // At most one active episode per athlete, whatever two physios press at the same moment.
@@ -131,7 +134,11 @@ export const planVersions = pgTable(
     phaseChangeReason: text("phase_change_reason"),
     createdAt: createdAt(),
   },
-  (t) => [textLimit("plan_versions_change_summary_length_check", t.changeSummary, "note"), textLimit("plan_versions_phase_change_reason_length_check", t.phaseChangeReason, "note"), 
+  (t) => [textLimit("plan_versions_change_summary_length_check", t.changeSummary, "note"), textLimit("plan_versions_phase_change_reason_length_check", t.phaseChangeReason, "note"),
+    // The plan body is checked by the domain's schema; these repeat its limits where a row could hurt a screen.
+    check("plan_versions_tempo_length_check", sql`not jsonb_path_exists(${t.content}, '$.prescriptions[*].tempo ? (@ like_regex "^.{${sql.raw(String(TEMPO_MAX_LENGTH + 1))}}" flag "s")')`),
+    check("plan_versions_content_size_check", sql`char_length(${t.content}::text) <= ${sql.raw(String(PLAN_CONTENT_MAX_CHARS))}`),
+
     unique("plan_versions_athlete_version_key").on(t.athleteId, t.version),
     index("plan_versions_org_athlete_idx").on(t.organisationId, t.athleteId, t.version),
     athleteFk("plan_versions_athlete_fk", t),
@@ -318,7 +325,10 @@ export const gaitAssessments = pgTable(
     videoUrl: text("video_url"),
     createdAt: createdAt(),
   },
-  (t) => [textLimit("gait_assessments_notes_length_check", t.notes, "note"), 
+  (t) => [textLimit("gait_assessments_notes_length_check", t.notes, "note"),
+    check("gait_assessments_cues_length_check", sql`cardinality(${t.cues}) <= ${sql.raw(String(GAIT_CUES_MAX))} and char_length(array_to_string(${t.cues}, '')) <= ${sql.raw(String(GAIT_CUES_MAX * TEXT_LIMITS.title))}`),
+    check("gait_assessments_video_url_length_check", sql`char_length(${t.videoUrl}) <= ${sql.raw(String(URL_MAX_LENGTH))}`),
+
     index("gait_assessments_athlete_at_idx").on(t.organisationId, t.athleteId, t.at),
     athleteFk("gait_assessments_athlete_fk", t),
     staffFk("gait_assessments_assessor_fk", t, t.assessorId),
@@ -409,6 +419,14 @@ export const auditLog = pgTable(
     entityId: uuid("entity_id"),
     detail: text("detail").notNull().default(""),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** The server render a read belongs to: refetches of one page view record it once. */
+    pageViewId: uuid("page_view_id"),
   },
-  (t) => [index("audit_log_athlete_idx").on(t.organisationId, t.athleteId, t.at)],
+  (t) => [
+    index("audit_log_athlete_idx").on(t.organisationId, t.athleteId, t.at),
+    textLimit("audit_log_detail_length_check", t.detail, "note"),
+    uniqueIndex("audit_log_page_view_read_key")
+      .on(t.organisationId, t.actorId, t.pageViewId, t.athleteId, t.entity, t.detail)
+      .where(sql`${t.action} = 'read' and ${t.pageViewId} is not null`),
+  ],
 );

@@ -6,6 +6,7 @@ import { dateTimeInput, noteText, plainText } from "../input-primitives";
 import { count, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
 import type { Assessment, OutcomeDecision, Flag } from "./types";
 import { visaHItemsSchema } from "./visa-h";
+import { checkInLabels, runLogLabels, sessionLogLabels, visaHLabels } from "../field-labels";
 import type { ExercisePrescription } from "./schemas/plan";
 import {
   activityKinds,
@@ -34,7 +35,10 @@ const DAY_MS = 24 * HOUR_MS;
 /** One submit of one form instance: a double submit with the same key returns the first log. */
 export const idempotencyKeySchema = plainText("idempotencyKey", { min: 8, max: 100 });
 
-const optionalNote = noteText("notes").optional();
+const optionalNote = noteText(sessionLogLabels.notes).optional();
+const S = sessionLogLabels;
+const R = runLogLabels;
+const C = checkInLabels;
 
 /**
  * What each kind of log can say it contained, for the phase gates (R16), stretching (R17),
@@ -79,23 +83,23 @@ function activitiesFit(type: SessionType, activities: readonly ActivityKind[], c
   const allowed: readonly ActivityKind[] = loggableActivities[type];
   const wrong = activities.filter((a) => !allowed.includes(a));
   if (wrong.length > 0) {
-    ctx.addIssue({ code: "custom", path: ["activities"], message: `activities: ${wrong.map((a) => activityLabels[a]).join(", ")} cannot be logged on ${sessionTypeLabel[type]}` });
+    ctx.addIssue({ code: "custom", path: ["activities"], message: `${wrong.map((a) => activityLabels[a]).join(", ")} cannot be logged on ${sessionTypeLabel[type]}` });
   }
 }
 
 /** The session-log form (strength, field, cross-training); the server adds id and athlete. */
 export const sessionLogInputSchema = z
   .object({
-    at: dateTimeInput("at"),
-    type: z.enum(["strength", "field", "cross_training"], { error: "type must be strength, field or cross_training" }),
-    minutes: positiveNumber("minutes").refine((m) => m <= 600, "minutes must be at most 600"),
-    rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number"),
-    painDuring: painScore("painDuring"),
-    painAfter: painScore("painAfter").optional(),
+    at: dateTimeInput(S.at),
+    type: z.enum(["strength", "field", "cross_training"], { error: `${S.type}: choose strength, field or cross-training` }),
+    minutes: positiveNumber(S.minutes).refine((m) => m <= 600, `${S.minutes} must be at most 600`),
+    rpe: rangedNumber(S.rpe, 0, 10).int(`${S.rpe} must be a whole number`),
+    painDuring: painScore(S.painDuring),
+    painAfter: painScore(S.painAfter).optional(),
     asPrescribed: z.boolean().default(true),
     activities: z.array(z.enum(activityKinds)).default([]),
     heavy: z.boolean().default(false),
-    heaviestRm: count("heaviestRm").min(1, "heaviestRm must be 1 or more").max(100, "heaviestRm must be at most 100").optional(),
+    heaviestRm: count(S.heaviestRm).min(1, `${S.heaviestRm} must be 1 or more`).max(100, `${S.heaviestRm} must be at most 100`).optional(),
     /** Sport elements done at full intensity (E4.1). */
     fullIntensity: z.boolean().default(false),
     /** A full, unmodified squad training session (E4.2). */
@@ -105,8 +109,8 @@ export const sessionLogInputSchema = z
   .superRefine((log, ctx) => {
     activitiesFit(log.type, log.activities, ctx);
     if (!sessionTypesWithLoad.includes(log.type)) {
-      if (log.heavy) ctx.addIssue({ code: "custom", path: ["heavy"], message: "heavy applies to strength sessions only" });
-      if (log.heaviestRm !== undefined) ctx.addIssue({ code: "custom", path: ["heaviestRm"], message: "heaviestRm applies to strength sessions only" });
+      if (log.heavy) ctx.addIssue({ code: "custom", path: ["heavy"], message: `${S.heavy} applies to strength sessions only` });
+      if (log.heaviestRm !== undefined) ctx.addIssue({ code: "custom", path: ["heaviestRm"], message: `${S.heaviestRm} applies to strength sessions only` });
     }
   });
 export type SessionLogInput = z.infer<typeof sessionLogInputSchema>;
@@ -114,26 +118,26 @@ export type SessionLogInput = z.infer<typeof sessionLogInputSchema>;
 /** The run-log form, filled by hand or from an imported GPX/TCX/FIT file. */
 export const runLogInputSchema = z
   .object({
-    at: dateTimeInput("at"),
-    minutes: positiveNumber("minutes").refine((m) => m <= 1440, "minutes must be at most 1440").optional(),
-    distanceKm: positiveNumber("distanceKm").refine((d) => d <= 400, "distanceKm must be at most 400").optional(),
-    elevationGainM: nonNegativeNumber("elevationGainM").refine((m) => m <= 10_000, "elevationGainM must be at most 10,000").optional(),
-    steepestGradientPct: rangedNumber("steepestGradientPct", -50, 50).optional(),
-    surface: z.enum(surfaces, { error: `surface must be one of: ${surfaces.join(", ")}` }).optional(),
-    strides: count("strides").max(1000, "strides must be at most 1,000").default(0),
-    sprints: count("sprints").max(1000, "sprints must be at most 1,000").default(0),
-    cadenceSpm: rangedNumber("cadenceSpm", 60, 260).optional(),
+    at: dateTimeInput(R.at),
+    minutes: positiveNumber(R.minutes).refine((m) => m <= 1440, `${R.minutes} must be at most 1,440`).optional(),
+    distanceKm: positiveNumber(R.distanceKm).refine((d) => d <= 400, `${R.distanceKm} must be at most 400`).optional(),
+    elevationGainM: nonNegativeNumber(R.elevationGainM).refine((m) => m <= 10_000, `${R.elevationGainM} must be at most 10,000`).optional(),
+    steepestGradientPct: rangedNumber(R.steepestGradientPct, -50, 50).optional(),
+    surface: z.enum(surfaces, { error: `${R.surface}: choose one of the options` }).optional(),
+    strides: count(R.strides).max(1000, `${R.strides} must be at most 1,000`).default(0),
+    sprints: count(R.sprints).max(1000, `${R.sprints} must be at most 1,000`).default(0),
+    cadenceSpm: rangedNumber(R.cadenceSpm, 60, 260).optional(),
     walkRun: z.boolean().default(false),
-    rpe: rangedNumber("rpe", 0, 10).int("rpe must be a whole number").optional(),
-    painDuring: painScore("painDuring"),
-    painAfter: painScore("painAfter").optional(),
+    rpe: rangedNumber(R.rpe, 0, 10).int(`${R.rpe} must be a whole number`).optional(),
+    painDuring: painScore(R.painDuring),
+    painAfter: painScore(R.painAfter).optional(),
     asPrescribed: z.boolean().default(true),
     importedFrom: z.enum(["gpx", "tcx", "fit"]).optional(),
     /** What the numbers cannot tell: a long run, hill repeats, stretching afterwards... */
     activities: z.array(z.enum(activityKinds)).default([]),
     fullIntensity: z.boolean().default(false),
     fullTraining: z.boolean().default(false),
-    notes: optionalNote,
+    notes: noteText(R.notes).optional(),
   })
   .refine((run) => run.distanceKm !== undefined || run.minutes !== undefined, {
     message: "Enter the distance or the duration",
@@ -144,20 +148,22 @@ export type RunLogInput = z.infer<typeof runLogInputSchema>;
 
 /** The morning check-in form. */
 export const checkInInputSchema = z.object({
-  at: dateTimeInput("at"),
-  morningPain: painScore("morningPain"),
-  stiffnessMinutes: nonNegativeNumber("stiffnessMinutes").refine((m) => m <= 720, "stiffnessMinutes must be at most 720").optional(),
-  loadTestPain: painScore("loadTestPain").optional(),
-  restPain: painScore("restPain").optional(),
-  longestSitMinutes: nonNegativeNumber("longestSitMinutes").refine((m) => m <= 1440, "longestSitMinutes must be at most 1440").optional(),
-  sittingToleranceMinutes: nonNegativeNumber("sittingToleranceMinutes").refine((m) => m <= 1440, "sittingToleranceMinutes must be at most 1440").optional(),
+  at: dateTimeInput(C.at),
+  morningPain: painScore(C.morningPain),
+  stiffnessMinutes: nonNegativeNumber(C.stiffnessMinutes).refine((m) => m <= 720, `${C.stiffnessMinutes} must be at most 720`).optional(),
+  loadTestPain: painScore(C.loadTestPain).optional(),
+  restPain: painScore(C.restPain).optional(),
+  longestSitMinutes: nonNegativeNumber(C.longestSitMinutes).refine((m) => m <= 1440, `${C.longestSitMinutes} must be at most 1,440`).optional(),
+  sittingToleranceMinutes: nonNegativeNumber(C.sittingToleranceMinutes)
+    .refine((m) => m <= 1440, `${C.sittingToleranceMinutes} must be at most 1,440`)
+    .optional(),
   cushionUsed: z.boolean().optional(),
-  redFlags: z.array(z.enum(redFlagIds, { error: "redFlags contains an unknown question id" })).default([]),
+  redFlags: z.array(z.enum(redFlagIds, { error: "One of the warning-sign answers is not a known question" })).default([]),
 });
 export type CheckInInput = z.infer<typeof checkInInputSchema>;
 
 /** The VISA-H form: 8 item scores (the total is computed, never entered). */
-export const visaHInputSchema = z.object({ at: dateTimeInput("at"), items: visaHItemsSchema });
+export const visaHInputSchema = z.object({ at: dateTimeInput(visaHLabels.at), items: visaHItemsSchema });
 export type VisaHInput = z.infer<typeof visaHInputSchema>;
 
 /**

@@ -1,4 +1,3 @@
-import { z } from "zod";
 
 /**
  * The club's calendar: which time zone its days start in, which day starts its week and how it
@@ -45,8 +44,6 @@ export function isValidLocale(locale: string): boolean {
   }
 }
 
-export const timeZoneSchema = z.string().refine(isValidTimeZone, "timeZone must be an IANA time zone such as Europe/London");
-export const localeSchema = z.string().refine(isValidLocale, "locale must be a language tag such as en-GB");
 
 /** Fills what the caller left out with the defaults (Europe/London, en-GB, Monday). */
 export function resolveCalendar(partial?: Partial<Calendar> | null): Calendar {

@@ -3,10 +3,12 @@ import { DomainError } from "../errors";
 import { calendarDateInput, noteText, plainText } from "../input-primitives";
 import { thresholdOverridesSchema, defaultThresholds } from "./config";
 import { phaseInfo } from "./phases";
+import { thresholdFieldKey, thresholdFields } from "./threshold-fields";
 import { exercisePrescriptionSchema, targetEasyRunSchema } from "./schemas/plan";
 import { painScore, rangedNumber } from "./schemas/fields";
 import type { ExitCriterionResult } from "./types";
 import { activityKinds, sides, type ActivityKind, type Phase } from "./vocabulary";
+import { episodeLabels, planLabels, prescriptionLabels, provocationTestLabels } from "../field-labels";
 
 /*
  * The physio's side of the clinical model (clinical-model.md, "Records" and "Phases"): injury episodes, the editable plan
@@ -51,39 +53,57 @@ export const provocationTestInfo: Readonly<
 };
 
 
+const E = episodeLabels;
+
 /** The fields of an injury episode a physio enters (clinical-model.md, "Records"). */
 export const episodeInputSchema = z.object({
-  side: z.enum(sides, { error: "side must be left, right or both" }),
-  onsetDate: calendarDateInput("onsetDate"),
-  onsetType: z.enum(onsetTypes, { error: "onsetType must be gradual or sudden" }),
+  side: z.enum(sides, { error: `${E.side}: choose left, right or both` }),
+  onsetDate: calendarDateInput(E.onsetDate),
+  onsetType: z.enum(onsetTypes, { error: `${E.onsetType}: choose gradual or sudden` }),
   suspectedTriggers: z.array(z.enum(suspectedTriggers)).default([]),
-  diagnosisMethod: z.enum(diagnosisMethods, { error: "diagnosisMethod must be clinical, ultrasound or MRI" }),
+  diagnosisMethod: z.enum(diagnosisMethods, { error: `${E.diagnosisMethod}: choose clinical, ultrasound or MRI` }),
   differentialsExcluded: z.array(plainText("A differential", { max: 120, min: 1 })).max(20, "List at most 20 differentials").default([]),
   owningClinicianId: z.uuid({ error: "Choose the owning clinician" }),
-  clinicalNotes: noteText("clinicalNotes").default(""),
+  clinicalNotes: noteText(E.clinicalNotes).default(""),
 });
 export type EpisodeInput = z.infer<typeof episodeInputSchema>;
 
+/** The onset date check that needs a clock: never after the club's today ("YYYY-MM-DD"). */
+export const onsetDateInFutureMessage = `${E.onsetDate} cannot be in the future`;
+
+/**
+ * The episode form as the browser checks it, with today's date known, so a future onset date is
+ * reported at its field together with every other error instead of after them.
+ */
+export function episodeInputSchemaOn(today: string) {
+  return episodeInputSchema.extend({
+    onsetDate: calendarDateInput(E.onsetDate).refine((day) => day <= today, onsetDateInFutureMessage),
+  });
+}
+
+/** Why an episode is closed: required, a note's length. */
+export const closingNoteSchema = noteText(E.closingNote, 1);
+
 /** A provocation test result entered on an episode. */
 export const provocationTestInputSchema = z.object({
-  test: z.enum(provocationTestKinds, { error: "test must be one of the listed provocation tests" }),
-  side: z.enum(sides, { error: "side must be left, right or both" }),
+  test: z.enum(provocationTestKinds, { error: `${provocationTestLabels.test}: choose one of the listed provocation tests` }),
+  side: z.enum(sides, { error: `${provocationTestLabels.side}: choose left, right or both` }),
   familiarPainReproduced: z.boolean(),
-  pain: painScore("pain"),
+  pain: painScore(provocationTestLabels.pain),
 });
 export type ProvocationTestInput = z.infer<typeof provocationTestInputSchema>;
 
 /** The editable body of a plan version: everything but identity, author and phase bookkeeping. */
 export const planBodySchema = z.object({
-  prescriptions: z.array(exercisePrescriptionSchema).max(40, "a plan holds at most 40 prescriptions").default([]),
+  prescriptions: z.array(exercisePrescriptionSchema).max(40, "A plan holds at most 40 prescriptions").default([]),
   allowedActivities: z.array(z.enum(activityKinds)).default([]),
   forbiddenActivities: z.array(z.enum(activityKinds)).default([]),
   thresholds: thresholdOverridesSchema.default({}),
   targetEasyRun: targetEasyRunSchema.optional(),
   returnToSportElements: z.array(z.enum(activityKinds)).default([]),
-  maintenancePlan: noteText("maintenancePlan").optional(),
-  visaHBaseline: rangedNumber("visaHBaseline", 0, 100).optional(),
-  notes: noteText("notes").optional(),
+  maintenancePlan: noteText(planLabels.maintenancePlan).optional(),
+  visaHBaseline: rangedNumber(planLabels.visaHBaseline, 0, 100).optional(),
+  notes: noteText(planLabels.notes).optional(),
 });
 export type PlanBody = z.infer<typeof planBodySchema>;
 
@@ -229,7 +249,7 @@ export function diffPlans(before: PhasedPlanBody, after: PhasedPlanBody): PlanCh
     }
     const edits = prescriptionFields
       .filter((key) => show(previous[key]) !== show(next[key]))
-      .map((key) => `${key} ${show(previous[key])} -> ${show(next[key])}`);
+      .map((key) => `${prescriptionLabels[key].charAt(0).toLowerCase()}${prescriptionLabels[key].slice(1)} ${show(previous[key])} -> ${show(next[key])}`);
     if (edits.length > 0) changes.push({ field: "prescriptions", summary: `${exercise}: ${edits.join("; ")}` });
   }
   for (const exercise of beforeByExercise.keys()) {
@@ -249,7 +269,7 @@ export function diffPlans(before: PhasedPlanBody, after: PhasedPlanBody): PlanCh
   for (const key of new Set([...beforeThresholds.keys(), ...afterThresholds.keys()])) {
     const from = beforeThresholds.has(key) ? beforeThresholds.get(key) : defaults.get(key);
     const to = afterThresholds.has(key) ? afterThresholds.get(key) : defaults.get(key);
-    if (show(from) !== show(to)) changes.push({ field: `thresholds.${key}`, summary: `Threshold ${key}: ${show(from)} -> ${show(to)}` });
+    if (show(from) !== show(to)) changes.push({ field: `thresholds.${key}`, summary: `Threshold ${thresholdLabel(key)}: ${show(from)} -> ${show(to)}` });
   }
   const texts = [
     ["notes", "Notes"],
@@ -265,6 +285,13 @@ export function diffPlans(before: PhasedPlanBody, after: PhasedPlanBody): PlanCh
     changes.push({ field: "visaHBaseline", summary: `VISA-H baseline: ${show(before.visaHBaseline)} -> ${show(after.visaHBaseline)}` });
   }
   return changes;
+}
+
+/** A threshold as the plan editor names it ("High-load spacing (hours)"), the path if unknown. */
+function thresholdLabel(key: string): string {
+  const field = thresholdFields.find((f) => thresholdFieldKey(f.path) === key);
+  if (!field) return key;
+  return field.kind === "number" && field.unit ? `${field.label} (${field.unit})` : field.label;
 }
 
 function describeRun(run: PlanBody["targetEasyRun"]): string {

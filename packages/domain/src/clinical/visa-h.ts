@@ -8,15 +8,22 @@ import { defaultThresholds } from "./config";
  */
 
 /** Short neutral labels and allowed scores of the 8 VISA-H items. */
+/*
+ * Every VISA-H item scores higher for a better state, the opposite of the 0-10 pain ratings on
+ * the log forms (0 = no pain there). So each item carries what its two ends mean, shown before
+ * the athlete answers.
+ */
+const painItem = { allowed: "0-10", anchors: { low: "Severe pain", high: "No pain" } } as const;
+
 export const visaHItems = [
-  { item: 1, label: "Pain when sitting", allowed: "0-10" },
-  { item: 2, label: "Pain with hip flexion", allowed: "0-10" },
-  { item: 3, label: "Pain with walking or stairs", allowed: "0-10" },
-  { item: 4, label: "Pain with stretching", allowed: "0-10" },
-  { item: 5, label: "Pain with single-leg loading", allowed: "0-10" },
-  { item: 6, label: "Pain with running or fast walking", allowed: "0-10" },
-  { item: 7, label: "Sport participation", allowed: "0, 4, 7 or 10" },
-  { item: 8, label: "How long you can train", allowed: "0-30" },
+  { item: 1, label: "Pain when sitting", ...painItem },
+  { item: 2, label: "Pain with hip flexion", ...painItem },
+  { item: 3, label: "Pain with walking or stairs", ...painItem },
+  { item: 4, label: "Pain with stretching", ...painItem },
+  { item: 5, label: "Pain with single-leg loading", ...painItem },
+  { item: 6, label: "Pain with running or fast walking", ...painItem },
+  { item: 7, label: "Sport participation", allowed: "0, 4, 7 or 10", anchors: { low: "Not taking part", high: "Full participation" } },
+  { item: 8, label: "How long you can train", allowed: "0-30", anchors: { low: "Cannot train", high: "Train fully, no pain" } },
 ] as const;
 
 /** The scores an item allows: 0-10 for items 1-6, 0/4/7/10 for item 7, 0-30 for item 8. */
@@ -25,12 +32,17 @@ export function visaHAllowedScores(item: number): number[] {
   return Array.from({ length: item === 8 ? 31 : 11 }, (_, i) => i);
 }
 
+/** One sentence before the questionnaire: which end of every item is good. */
+export const visaHScaleHint = "For every question, a higher score is better: the right-hand end means no pain or full activity.";
+
+const itemLabel = (item: number) => `Question ${item} (${visaHItems[item - 1]?.label.toLowerCase() ?? "answer"})`;
+
 const itemSchema = (item: number, max: number) =>
   z
-    .number({ error: `item ${item} must be a number between 0 and ${max}` })
-    .int(`item ${item} must be a whole number`)
-    .min(0, `item ${item} must be between 0 and ${max}`)
-    .max(max, `item ${item} must be between 0 and ${max}`);
+    .number({ error: `${itemLabel(item)}: choose a score from 0 to ${max}` })
+    .int(`${itemLabel(item)} must be a whole number`)
+    .min(0, `${itemLabel(item)} must be between 0 and ${max}`)
+    .max(max, `${itemLabel(item)} must be between 0 and ${max}`);
 
 /** The 8 item scores with a range check per item. */
 export const visaHItemsSchema = z.tuple([
@@ -40,9 +52,9 @@ export const visaHItemsSchema = z.tuple([
   itemSchema(4, 10),
   itemSchema(5, 10),
   itemSchema(6, 10),
-  z.literal([0, 4, 7, 10], { error: "item 7 must be 0, 4, 7 or 10" }),
+  z.literal([0, 4, 7, 10], { error: `${itemLabel(7)}: choose 0, 4, 7 or 10` }),
   itemSchema(8, 30),
-], { error: "items must be the 8 VISA-H item scores" });
+], { error: "Answer all 8 questions" });
 export type VisaHItems = z.infer<typeof visaHItemsSchema>;
 
 /**

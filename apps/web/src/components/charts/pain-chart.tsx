@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, ReferenceArea, XAxis, YAxis } from "rec
 import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@loadline/ui/chart";
 import { formatCalendarDate } from "@loadline/domain";
 import { useClubCalendar } from "../club-calendar";
+import { ChartEmpty } from "./chart-empty";
 
 export interface PainPoint {
   /** ISO day, e.g. 2026-11-21. */
@@ -27,6 +28,9 @@ export function PainChart({ data, bands, className }: { data: PainPoint[]; bands
   const calendar = useClubCalendar();
   // Each point's `date` is already a local calendar day (YYYY-MM-DD): written as that day, no zone shift.
   const shortDay = (day: string) => formatCalendarDate(day, calendar, "shortDate");
+  if (!data.some((d) => d.during !== null || d.after !== null || d.morning !== null)) {
+    return <ChartEmpty className={className} title="No pain ratings yet" hint="Pain from session logs and morning check-ins appears here day by day." />;
+  }
   return (
     <figure className={className}>
       <ChartContainer config={config} className="aspect-auto h-64 w-full">

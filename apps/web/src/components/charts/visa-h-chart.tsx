@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "rec
 import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@loadline/ui/chart";
 import { formatCalendarDate } from "@loadline/domain";
 import { useClubCalendar } from "../club-calendar";
+import { ChartEmpty } from "./chart-empty";
 
 export interface VisaHPoint {
   date: string;
@@ -16,6 +17,9 @@ export function VisaHChart({ data, target, className }: { data: VisaHPoint[]; ta
   const calendar = useClubCalendar();
   // Each point's `date` is already a local calendar day (YYYY-MM-DD): written as that day, no zone shift.
   const shortDay = (day: string) => formatCalendarDate(day, calendar, "shortDate");
+  if (data.length === 0) {
+    return <ChartEmpty className={className} title="No VISA-H questionnaire yet" hint="The first one sets the baseline; each later total is drawn against it." />;
+  }
   return (
     <figure className={className}>
       <ChartContainer config={config} className="aspect-auto h-52 w-full">

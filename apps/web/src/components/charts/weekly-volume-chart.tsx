@@ -1,4 +1,5 @@
 "use client";
+import { ChartEmpty } from "./chart-empty";
 import { Bar, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@loadline/ui/chart";
 import { formatInClubTime } from "@loadline/domain";
@@ -25,6 +26,9 @@ const config = {
 export function WeeklyVolumeChart({ data, calendar, className }: { data: WeeklyVolumePoint[]; calendar?: ClubCalendar; className?: string }) {
   const viewerCalendar = useClubCalendar();
   const weeksCalendar = calendar ?? viewerCalendar;
+  if (!data.some((d) => d.km > 0)) {
+    return <ChartEmpty className={className} title="No runs in these weeks" hint="Weekly running distance appears here once runs are logged." />;
+  }
   const rows = data.map((d) => ({ ...d, week: formatInClubTime(d.weekStart, weeksCalendar, "shortDate") }));
   return (
     <figure className={className}>

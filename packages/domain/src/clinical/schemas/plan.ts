@@ -2,27 +2,32 @@ import { z } from "zod";
 import { thresholdOverridesSchema } from "../config";
 import { activityKinds, exerciseCategories } from "../vocabulary";
 import { count, identifier, instant, positiveNumber, rangedNumber } from "./fields";
+import { planLabels as L, prescriptionLabels as P } from "../../field-labels";
+import { plainText } from "../../input-primitives";
+
+/** A tempo is a few characters ("3-1-3", "slow down, fast up"). */
+export const TEMPO_MAX_LENGTH = 40;
 
 /** One exercise prescription inside a plan (clinical-model.md, "Records"). */
 export const exercisePrescriptionSchema = z
   .object({
-    id: identifier("id"),
-    exercise: identifier("exercise"),
-    category: z.enum(exerciseCategories, { error: "category must be one of: " + exerciseCategories.join(", ") }),
+    id: identifier(P.id),
+    exercise: identifier(P.exercise),
+    category: z.enum(exerciseCategories, { error: `${P.category}: choose one of the options` }),
     /** What the phase gates (R16/R17) should treat this exercise as, e.g. `deep_lunge`. */
     activity: z.enum(activityKinds).optional(),
-    sets: count("sets").max(50, "sets must be at most 50").refine((n) => n > 0, "sets must be greater than 0"),
-    reps: count("reps").max(1000, "reps must be at most 1,000").optional(),
-    holdSeconds: positiveNumber("holdSeconds").refine((s) => s <= 3600, "holdSeconds must be at most 3,600").optional(),
-    intensityPct: rangedNumber("intensityPct", 0, 100).optional(),
-    repetitionMaximum: count("repetitionMaximum").max(100, "repetitionMaximum must be at most 100").optional(),
-    tempo: z.string().max(40, "tempo must be at most 40 characters").optional(),
-    sessionsPerWeek: rangedNumber("sessionsPerWeek", 0, 14),
+    sets: count(P.sets).max(50, `${P.sets} must be at most 50`).refine((n) => n > 0, `${P.sets} must be greater than 0`),
+    reps: count(P.reps).max(1000, `${P.reps} must be at most 1,000`).optional(),
+    holdSeconds: positiveNumber(P.holdSeconds).refine((s) => s <= 3600, `${P.holdSeconds} must be at most 3,600`).optional(),
+    intensityPct: rangedNumber(P.intensityPct, 0, 100).optional(),
+    repetitionMaximum: count(P.repetitionMaximum).max(100, `${P.repetitionMaximum} must be at most 100`).optional(),
+    tempo: plainText(P.tempo, { max: TEMPO_MAX_LENGTH }).optional(),
+    sessionsPerWeek: rangedNumber(P.sessionsPerWeek, 0, 14),
     heavy: z.boolean().default(false),
     highTendonLoad: z.boolean().default(false),
   })
   .refine((p) => p.reps !== undefined || p.holdSeconds !== undefined, {
-    message: "a prescription needs reps or holdSeconds",
+    message: `Enter the ${P.reps.toLowerCase()} or the ${P.holdSeconds.toLowerCase()}`,
     path: ["reps"],
   });
 export type ExercisePrescription = z.infer<typeof exercisePrescriptionSchema>;
@@ -30,11 +35,11 @@ export type ExercisePrescription = z.infer<typeof exercisePrescriptionSchema>;
 /** The run a phase-3 athlete works towards (E3.1): a distance, a duration, or both. */
 export const targetEasyRunSchema = z
   .object({
-    distanceKm: positiveNumber("targetEasyRun.distanceKm").refine((d) => d <= 400, "targetEasyRun.distanceKm must be at most 400").optional(),
-    minutes: positiveNumber("targetEasyRun.minutes").refine((m) => m <= 1440, "targetEasyRun.minutes must be at most 1,440").optional(),
+    distanceKm: positiveNumber(L["targetEasyRun.distanceKm"]).refine((d) => d <= 400, `${L["targetEasyRun.distanceKm"]} must be at most 400`).optional(),
+    minutes: positiveNumber(L["targetEasyRun.minutes"]).refine((m) => m <= 1440, `${L["targetEasyRun.minutes"]} must be at most 1,440`).optional(),
   })
   .refine((t) => t.distanceKm !== undefined || t.minutes !== undefined, {
-    message: "targetEasyRun needs distanceKm or minutes",
+    message: `${L.targetEasyRun}: enter a distance or a duration`,
     path: ["distanceKm"],
   });
 

@@ -1,12 +1,23 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { ChevronLeft, ChevronRight, Trash2 } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { localDateKey, squadSessionKinds, startOfNextLocalDay, zonedTimeToInstant, type SquadSessionKind } from "@loadline/domain";
+import {
+  localDateKey,
+  plannedInThePast,
+  SQUAD_SESSION_MAX_MINUTES,
+  squadSessionInputSchema,
+  squadSessionKinds,
+  squadSessionLabels as L,
+  TEXT_LIMITS,
+  startOfNextLocalDay,
+  wholeNumber,
+  zonedTimeToInstant,
+  type SquadSessionKind,
+} from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -17,7 +28,8 @@ import { Label } from "@loadline/ui/label";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
-import { applyServerErrors } from "@/lib/form-errors";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { weekAnchor } from "./week-anchor";
 import { useTRPC } from "@/trpc/react";
 import { DAY_MS, formatDate, formatDateTime, formatTime, kindLabels, verdictLabels, verdictVariant } from "../_lib/labels";
@@ -34,13 +46,17 @@ function wallTimeToDate(day: string, time: string, timeZone: string): Date {
 
 /** The add-session form: a day of the shown week, a time and a kind (the session kinds of `squadSessionKinds` in the domain). */
 const newSessionSchema = z.object({
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day"),
-  time: z.string().regex(/^\d{2}:\d{2}$/, "Choose a time"),
-  kind: z.enum(squadSessionKinds, { error: "Choose a session kind" }),
-  durationMinutes: z.union([z.literal(""), z.coerce.number().int("Whole minutes").min(1, "At least 1 minute").max(600, "At most 600 minutes")]),
-  title: z.string().trim().max(120, "At most 120 characters"),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${L.day}: choose a day`),
+  time: z.string().regex(/^\d{2}:\d{2}$/, `${L.time}: choose a time`),
+  kind: squadSessionInputSchema.shape.kind,
+  // An empty box is "no duration"; anything else must be whole minutes (numberOrUndefined makes "abc" NaN).
+  durationMinutes: wholeNumber(L.durationMinutes, 1, SQUAD_SESSION_MAX_MINUTES).optional(),
+  title: squadSessionInputSchema.shape.title,
 });
 type NewSession = z.input<typeof newSessionSchema>;
+type NewSessionOutput = z.output<typeof newSessionSchema>;
+
+const numberOrUndefined = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(String(value).replace(",", ".")));
 
 export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; name: string }[]; squadId: string; week: string }) {
   const trpc = useTRPC();
@@ -181,9 +197,18 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
                   ))}
                 </NativeSelect>
               </div>
-              <Button variant="outline" onClick={() => remove.mutate({ id: selected.id })} disabled={remove.isPending}>
-                <Trash2 aria-hidden="true" /> Remove
-              </Button>
+              <ConfirmDialog
+                trigger={
+                  <Button variant="outline" disabled={remove.isPending}>
+                    <Trash2 aria-hidden="true" /> Remove
+                  </Button>
+                }
+                title={`Remove ${selected.title || kindLabels[selected.kind]}?`}
+                description={`The session on ${formatDateTime(selected.at, calendar)} is taken off the plan for the whole squad, and its pre-flight verdicts and alerts go with it.`}
+                confirmLabel="Remove session"
+                destructive
+                onConfirm={() => remove.mutate({ id: selected.id })}
+              />
             </div>
           </CardHeader>
           <CardContent>
@@ -260,11 +285,13 @@ function AddSession({
 }) {
   const dayKey = (date: Date) => localDateKey(date.getTime(), calendar.timeZone);
   const trpc = useTRPC();
-  const form = useForm<NewSession>({
-    resolver: zodResolver(newSessionSchema),
-    defaultValues: { day: dayKey(days.find((d) => dayKey(d) === dayKey(new Date())) ?? days[0] ?? new Date()), time: "18:00", kind: "easy_run", durationMinutes: "", title: "" },
+  const form = useForm<NewSession, unknown, NewSessionOutput>({
+    resolver: labelledResolver(newSessionSchema, L),
+    defaultValues: { day: dayKey(days.find((d) => dayKey(d) === dayKey(new Date())) ?? days[0] ?? new Date()), time: "18:00", kind: "easy_run", title: "" },
     mode: "onTouched",
   });
+  // A session before now is asked about first: usually a wrong day, sometimes last week entered late.
+  const [pastSession, setPastSession] = useState<(Parameters<typeof create.mutate>[0] & { at: Date }) | null>(null);
   const create = useMutation(
     trpc.planner.create.mutationOptions({
       onSuccess: async (created) => {
@@ -276,17 +303,18 @@ function AddSession({
     }),
   );
   const { errors } = form.formState;
-  const submit = form.handleSubmit((values) => {
-    const parsed = newSessionSchema.parse(values);
-    create.mutate({
+  const submit = form.handleSubmit((parsed) => {
+    const input = {
       squadId,
       // The coach types the club's wall-clock time; it is stored as the instant it means there.
       at: wallTimeToDate(parsed.day, parsed.time, calendar.timeZone),
       kind: parsed.kind,
-      durationMinutes: parsed.durationMinutes === "" ? null : parsed.durationMinutes,
+      durationMinutes: parsed.durationMinutes ?? null,
       title: parsed.title,
       notes: "",
-    });
+    };
+    if (plannedInThePast(input.at, new Date())) setPastSession(input);
+    else create.mutate(input);
   });
   return (
     <Card>
@@ -302,7 +330,25 @@ function AddSession({
               <AlertDescription>{errors.root.message}</AlertDescription>
             </Alert>
           ) : null}
-          <Field label="Day" htmlFor="new-day" error={errors.day?.message} required>
+          <ConfirmDialog
+            open={pastSession !== null}
+            onOpenChange={(open) => {
+              if (!open) setPastSession(null);
+            }}
+            title="Plan a session in the past?"
+            description={
+              pastSession
+                ? `${formatDateTime(pastSession.at, calendar)} has already passed. Athletes' verdicts are worked out for it as if it happened. Plan it anyway, or go back and pick another day or time.`
+                : ""
+            }
+            confirmLabel="Plan it anyway"
+            cancelLabel="Pick another time"
+            onConfirm={() => {
+              if (pastSession) create.mutate(pastSession);
+              setPastSession(null);
+            }}
+          />
+          <Field label={L.day} htmlFor="new-day" error={errors.day?.message} required>
             <NativeSelect {...form.register("day")}>
               {days.map((d) => (
                 <NativeSelectOption key={d.toISOString()} value={dayKey(d)}>
@@ -311,10 +357,10 @@ function AddSession({
               ))}
             </NativeSelect>
           </Field>
-          <Field label="Time" htmlFor="new-time" error={errors.time?.message} required>
+          <Field label={L.time} htmlFor="new-time" error={errors.time?.message} required>
             <Input type="time" {...form.register("time")} />
           </Field>
-          <Field label="Kind" htmlFor="new-kind" error={errors.kind?.message} required>
+          <Field label={L.kind} htmlFor="new-kind" error={errors.kind?.message} required>
             <NativeSelect {...form.register("kind")}>
               {squadSessionKinds.map((k) => (
                 <NativeSelectOption key={k} value={k}>
@@ -323,11 +369,11 @@ function AddSession({
               ))}
             </NativeSelect>
           </Field>
-          <Field label="Minutes" htmlFor="new-minutes" error={errors.durationMinutes?.message}>
-            <Input inputMode="numeric" {...form.register("durationMinutes")} />
+          <Field label={L.durationMinutes} htmlFor="new-minutes" error={errors.durationMinutes?.message}>
+            <Input inputMode="numeric" {...form.register("durationMinutes", { setValueAs: numberOrUndefined })} />
           </Field>
-          <Field label="Title" htmlFor="new-title" error={errors.title?.message}>
-            <Input placeholder="e.g. Hill reps 8 x 60 s" {...form.register("title")} />
+          <Field label={L.title} htmlFor="new-title" error={errors.title?.message}>
+            <Input placeholder="e.g. Hill reps 8 x 60 s" maxLength={TEXT_LIMITS.title} {...form.register("title")} />
           </Field>
           <Button type="submit" disabled={create.isPending}>
             {create.isPending ? "Planning…" : "Plan session"}

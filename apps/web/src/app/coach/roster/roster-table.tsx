@@ -78,7 +78,17 @@ export function RosterTable() {
   const { mutate: moveTo } = move;
   const archive = useMutation(
     trpc.roster.setArchived.mutationOptions({
-      onSuccess: (result) => refresh().then(() => toast.success(result.archived ? "Athlete archived" : "Athlete restored")),
+      onSuccess: (result, input) =>
+        refresh().then(() =>
+          result.archived
+            ? // Archiving from the menu is one click away from a mistake: the toast offers the way back.
+              toast.success("Athlete archived", {
+                description: "They can no longer sign in; their records are kept.",
+                duration: 10_000,
+                action: { label: "Undo", onClick: () => archive.mutate({ athleteId: input.athleteId, archived: false }) },
+              })
+            : toast.success("Athlete restored"),
+        ),
       onError: (error) => toast.error(error.message),
     }),
   );
@@ -255,7 +265,7 @@ export function RosterTable() {
               </TableRow>
             ) : (
               visible.map((row) => (
-                <TableRow key={row.id} data-archived={row.original.archived || undefined} className="data-[archived]:opacity-70">
+                <TableRow key={row.id} data-archived={row.original.archived || undefined} className="data-[archived]:bg-muted/40">
                   {row.getVisibleCells().map((cell) => (
                     <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
                   ))}

@@ -14,6 +14,10 @@ const refusals = {
     title: "This invite link has expired",
     text: "Invite links work for 7 days. Ask your coach to send you a new one from the roster.",
   },
+  withdrawn: {
+    title: "This invite was withdrawn",
+    text: "The club has archived or removed you since sending this link, so it can no longer be used. If you think this is a mistake, ask your coach to restore you and send a new link.",
+  },
   unknown: {
     title: "This invite link is not valid",
     text: "Check that you copied the whole link, or ask your coach for a new one.",

@@ -16,7 +16,7 @@ import {
 import { Button } from "@loadline/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@loadline/ui/dialog";
 import { useTRPC } from "@/trpc/react";
-import { formatInClubTime } from "@loadline/domain";
+import { formatInClubTime, checkInLabels, runLogLabels, sessionLogLabels } from "@loadline/domain";
 import { useClubCalendar } from "@/components/club-calendar";
 
 type Entry = {
@@ -173,6 +173,18 @@ export function RecentLogs() {
 
 const actionNames = { create: "Saved", update: "Changed", delete: "Deleted" } as const;
 const shown = ["painDuring", "painAfter", "minutes", "rpe", "distanceKm", "morningPain", "loadTestPain", "restPain", "notes"] as const;
+/** The same labels the forms and their error sentences use. */
+const historyLabels: Record<(typeof shown)[number], string> = {
+  painDuring: sessionLogLabels.painDuring,
+  painAfter: sessionLogLabels.painAfter,
+  minutes: sessionLogLabels.minutes,
+  rpe: sessionLogLabels.rpe,
+  distanceKm: runLogLabels.distanceKm,
+  morningPain: checkInLabels.morningPain,
+  loadTestPain: checkInLabels.loadTestPain,
+  restPain: checkInLabels.restPain,
+  notes: sessionLogLabels.notes,
+};
 
 function History({ kind, id }: { kind: "session" | "check_in"; id: string }) {
   const trpc = useTRPC();
@@ -192,7 +204,7 @@ function History({ kind, id }: { kind: "session" | "check_in"; id: string }) {
           <div className="text-muted-foreground">
             {shown
               .filter((k) => r.data[k] !== null && r.data[k] !== undefined && r.data[k] !== "")
-              .map((k) => `${k}: ${String(r.data[k])}`)
+              .map((k) => `${historyLabels[k]}: ${String(r.data[k])}`)
               .join(" · ")}
           </div>
         </li>

@@ -1,15 +1,14 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
-import { parseVisaHWording, visaHInputSchema } from "@loadline/domain";
+import { parseVisaHWording, visaHInputSchema, visaHLabels, visaHScaleHint } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { cn } from "@loadline/ui/lib/utils";
-import { applyServerErrors } from "@/lib/form-errors";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { localDateTimeValue, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../_components/use-log-form";
 import { formatInClubTime } from "@loadline/domain";
@@ -48,7 +47,7 @@ export function VisaHForm() {
   }, []);
   // The resolver validates with the domain schema; the submit handler re-reads its typed output.
   const form = useForm<Values>({
-    resolver: zodResolver(visaHInputSchema) as unknown as Resolver<Values>,
+    resolver: labelledResolver(visaHInputSchema, visaHLabels) as unknown as Resolver<Values>,
     defaultValues: { at: localDateTimeValue(), items: Array.from({ length: 8 }, () => undefined) },
   });
   const clearDraft = useDraft(form, "loadline:draft:visa-h", true);
@@ -138,6 +137,7 @@ export function VisaHForm() {
             </AlertDescription>
           </Alert>
         ) : null}
+        <p className="text-sm font-medium">{visaHScaleHint}</p>
         {data.items.map((item, index) => (
           <Controller
             key={item.item}
@@ -147,11 +147,19 @@ export function VisaHForm() {
               const error = itemError(index);
               const name = `visa-item-${item.item}`;
               return (
-                <fieldset className="grid gap-2" aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined}>
+                <fieldset className="grid gap-2" aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-anchors ${name}-error` : `${name}-anchors`}>
                   <legend className="mb-1 text-sm font-medium">
                     {item.item}. {item.label} <span className="font-normal text-muted-foreground">({item.allowed})</span>
                   </legend>
                   {wording?.[index] ? <p className="-mt-1 text-sm">{wording[index]}</p> : null}
+                  <p className="-mt-1 flex justify-between gap-2 text-xs text-muted-foreground" id={`${name}-anchors`} data-testid="visa-anchors">
+                    <span>
+                      {optionsFor(item.item)[0]} = {item.anchors.low}
+                    </span>
+                    <span className="text-right">
+                      {optionsFor(item.item).at(-1)} = {item.anchors.high} (best)
+                    </span>
+                  </p>
                   <div className={cn("grid gap-2", item.item === 7 ? "grid-cols-4" : "grid-cols-6 sm:grid-cols-11")}>
                     {optionsFor(item.item).map((score) => (
                       <label

@@ -1,10 +1,10 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { gaitCatalogue, gaitFaultCodes, type GaitFaultCode } from "@loadline/domain";
+import { gaitCatalogue, gaitFaultCodes, gaitLabels as L, type GaitFaultCode } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
@@ -12,22 +12,33 @@ import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
-import { applyServerErrors } from "@/lib/form-errors";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
-const optionalNumber = (field: string, min: number, max: number) =>
-  z.union([z.literal(""), z.coerce.number({ error: `${field} must be a number` }).min(min, `${field} must be between ${min} and ${max}`).max(max, `${field} must be between ${min} and ${max}`)]);
+/** An optional number box: empty is "not measured"; anything else a number in range (the text is kept while wrong). */
+const optionalNumber = (label: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (Number.isFinite(Number(v.replace(",", "."))) && Number(v.replace(",", ".")) >= min && Number(v.replace(",", ".")) <= max), {
+      message: `${label} must be a number between ${min} and ${max}`,
+    })
+    .transform((v) => (v === "" ? ("" as const) : Number(v.replace(",", "."))));
 
 const faultEntry = z.object({ present: z.boolean(), severity: z.enum(["1", "2", "3"]), side: z.enum(["", "left", "right", "both"]) });
 
 /** The form's own shape (checkboxes and selects hold strings); mapped to the API's schema on submit. */
-const gaitFormSchema = z
+const gaitFormSchemaOn = (today: string) => z
   .object({
-    athleteId: z.string().min(1, "Choose an athlete"),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date"),
+    athleteId: z.string().min(1, `${L.athleteId}: choose an athlete`),
+    // The club's today is the latest day an assessment can have happened: checked here, at the field, with the rest.
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, `${L.at}: choose a date`)
+      .refine((day) => day <= today, `${L.at} cannot be in the future`),
     surface: z.enum(["treadmill", "overground"]),
-    speedKmh: optionalNumber("Speed", 1, 40),
-    cadenceSpm: optionalNumber("Cadence", 60, 260),
+    speedKmh: optionalNumber(L.speedKmh, 1, 40),
+    cadenceSpm: optionalNumber(L.cadenceSpm, 60, 260),
     faults: z.object(Object.fromEntries(gaitFaultCodes.map((c) => [c, faultEntry])) as Record<GaitFaultCode, typeof faultEntry>),
     cues: z.array(z.string()),
     writtenCues: z.string().max(1000, "At most 1000 characters"),
@@ -36,7 +47,8 @@ const gaitFormSchema = z
   })
   .refine((v) => gaitFaultCodes.some((c) => v.faults[c].present), { message: "Record at least one fault", path: ["faults"] })
   .refine((v) => v.cues.length > 0 || v.writtenCues.trim().length > 0, { message: "Choose or write at least one cue", path: ["cues"] });
-type GaitFormValues = z.input<typeof gaitFormSchema>;
+type GaitFormSchema = ReturnType<typeof gaitFormSchemaOn>;
+type GaitFormValues = z.input<GaitFormSchema>;
 
 export function GaitForm({
   athletes,
@@ -52,8 +64,9 @@ export function GaitForm({
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const form = useForm<GaitFormValues>({
-    resolver: zodResolver(gaitFormSchema),
+  const gaitFormSchema = useMemo(() => gaitFormSchemaOn(today), [today]);
+  const form = useForm<GaitFormValues, unknown, z.output<GaitFormSchema>>({
+    resolver: labelledResolver(gaitFormSchema, L),
     mode: "onTouched",
     defaultValues: {
       athleteId,
@@ -76,14 +89,13 @@ export function GaitForm({
         toast.success("Gait assessment saved; the athlete sees the cues on Today");
         router.push(`/coach/athletes/${input.athleteId}`);
       },
-      onError: (error) => applyServerErrors(form, error),
+      onError: (error) => applyServerErrors(form, error, { at: "date" }),
     }),
   );
   const { errors } = form.formState;
   const register = form.register;
 
-  const submit = form.handleSubmit((raw) => {
-    const values = gaitFormSchema.parse(raw);
+  const submit = form.handleSubmit((values) => {
     const written = values.writtenCues
       .split("\n")
       .map((c) => c.trim())

@@ -1,14 +1,13 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { checkInInputSchema, redFlagQuestions, type CheckInInput } from "@loadline/domain";
+import { checkInInputSchema, checkInLabels, redFlagQuestions, type CheckInInput } from "@loadline/domain";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
-import { applyServerErrors } from "@/lib/form-errors";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
 import { FeedbackPanel, type Feedback, type RedFlagAdvice } from "../../_components/feedback-panel";
@@ -34,7 +33,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
   const [result, setResult] = useState<{ feedback: Feedback; redFlagAdvice: RedFlagAdvice | null } | null>(null);
   const fresh = (): Partial<Values> => ({ at: localDateTimeValue(), redFlags: [] });
   const form = useForm<Values, unknown, CheckInInput>({
-    resolver: zodResolver(checkInInputSchema),
+    resolver: labelledResolver(checkInInputSchema, checkInLabels),
     mode: "onTouched",
     defaultValues: editing ? { ...editing, at: localDateTimeValue(editing.at) } : fresh(),
   });

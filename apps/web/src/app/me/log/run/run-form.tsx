@@ -1,11 +1,10 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { loggableActivities, runLogInputSchema, sessionForRecordedSport, surfaces, type RunLogInput } from "@loadline/domain";
+import { loggableActivities, runLogInputSchema, runLogLabels, sessionForRecordedSport, surfaces, type RunLogInput } from "@loadline/domain";
 import type { ImportedActivity, ImportedFile } from "@loadline/run-import";
 // The subpath keeps the parsers (and Garmin's SDK) out of the page: they load in the worker.
 import { runPlausibility } from "@loadline/run-import/plausibility";
@@ -14,7 +13,7 @@ import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { Textarea } from "@loadline/ui/textarea";
-import { applyServerErrors } from "@/lib/form-errors";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
 import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
@@ -78,7 +77,7 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
   const [confirmed, setConfirmed] = useState(false);
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const form = useForm<Values, unknown, RunLogInput>({
-    resolver: zodResolver(runLogInputSchema) as unknown as Resolver<Values, unknown, RunLogInput>,
+    resolver: labelledResolver(runLogInputSchema, runLogLabels) as unknown as Resolver<Values, unknown, RunLogInput>,
     mode: "onTouched",
     defaultValues: editing ? { ...editing, at: localDateTimeValue(editing.at) } : emptyRun(),
   });

@@ -1,16 +1,15 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { loggableActivities, sessionLogInputSchema, sessionTypesWithLoad, type ActivityKind, type SessionLogInput } from "@loadline/domain";
+import { loggableActivities, sessionLogInputSchema, sessionLogLabels, sessionTypesWithLoad, type ActivityKind, type SessionLogInput } from "@loadline/domain";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { Textarea } from "@loadline/ui/textarea";
-import { applyServerErrors } from "@/lib/form-errors";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
 import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
@@ -56,7 +55,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
   const [idempotencyKey, renewKey] = useIdempotencyKey();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const form = useForm<Values, unknown, SessionLogInput>({
-    resolver: zodResolver(sessionLogInputSchema),
+    resolver: labelledResolver(sessionLogInputSchema, sessionLogLabels),
     mode: "onTouched",
     defaultValues: editing
       ? {

@@ -3,8 +3,13 @@ import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import {
+  closingNoteSchema,
   diagnosisMethods,
+  episodeInputSchemaOn,
+  episodeLabels,
+  localDateKey,
   onsetTypes,
+  TEXT_LIMITS,
   provocationTestInfo,
   provocationTestKinds,
   sides,
@@ -28,6 +33,9 @@ import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDate, formatDay, humanize, serverFieldErrors } from "../../_components/labels";
 import { useClubCalendar } from "@/components/club-calendar";
+import { CharacterCount } from "@/components/character-count";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { clientFieldErrors } from "@/lib/form-errors";
 
 type Episode = inferRouterOutputs<AppRouter>["episodes"]["list"]["episodes"][number];
 
@@ -126,6 +134,7 @@ function EpisodeForm({ athleteId, episode, onDone }: { athleteId: string; episod
     owningClinicianId: episode?.owningClinicianId ?? clinicians[0]?.id ?? "",
     clinicalNotes: episode?.clinicalNotes ?? "",
   }));
+  const calendar = useClubCalendar();
   const [differentials, setDifferentials] = useState((episode?.differentialsExcluded ?? []).join(", "));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const onError = (error: unknown) => {
@@ -139,8 +148,11 @@ function EpisodeForm({ athleteId, episode, onDone }: { athleteId: string; episod
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setErrors({});
     const input = { ...values, differentialsExcluded: differentials.split(",").map((d) => d.trim()).filter(Boolean) };
+    // Every error of the form at once, each at its field (a future onset date included), before sending.
+    const checked = clientFieldErrors(episodeInputSchemaOn(localDateKey(Date.now(), calendar.timeZone)).safeParse(input), episodeLabels);
+    setErrors(checked);
+    if (Object.keys(checked).length > 0) return;
     if (episode) {
       await updateMutation.mutateAsync({ episodeId: episode.id, episode: input });
       toast.success("Episode updated");
@@ -225,8 +237,8 @@ function EpisodeForm({ athleteId, episode, onDone }: { athleteId: string; episod
               ))}
             </NativeSelect>
           </Field>
-          <Field label="Clinical notes" error={err("clinicalNotes")} className="sm:col-span-2">
-            <Textarea rows={3} value={values.clinicalNotes} onChange={(e) => set("clinicalNotes", e.target.value)} />
+          <Field label="Clinical notes" error={err("clinicalNotes")} className="sm:col-span-2" description={<CharacterCount value={values.clinicalNotes} max={TEXT_LIMITS.note} />}>
+            <Textarea rows={3} maxLength={TEXT_LIMITS.note} value={values.clinicalNotes} onChange={(e) => set("clinicalNotes", e.target.value)} />
           </Field>
           <div className="flex gap-2 sm:col-span-2">
             <Button type="submit" disabled={pending}>
@@ -365,6 +377,7 @@ function CloseEpisode({ episode }: { episode: Episode }) {
   const invalidate = useRefreshClinical();
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
   const close = useMutation(
     trpc.episodes.close.mutationOptions({
       onError: (e) => setError(serverFieldErrors(e).closingNote ?? e.message),
@@ -388,14 +401,26 @@ function CloseEpisode({ episode }: { episode: Episode }) {
         </Alert>
         <form
           className="grid gap-3"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            close.mutate({ episodeId: episode.id, closingNote: note });
+            const checked = closingNoteSchema.safeParse(note);
+            setError(checked.success ? undefined : checked.error.issues[0]?.message);
+            if (checked.success) setConfirming(true);
           }}
         >
-          <Field label="Closing note" error={error}>
-            <Textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          <Field label={episodeLabels.closingNote} error={error} description={<CharacterCount value={note} max={TEXT_LIMITS.note} />}>
+            <Textarea rows={2} maxLength={TEXT_LIMITS.note} value={note} onChange={(e) => setNote(e.target.value)} />
           </Field>
+          <ConfirmDialog
+            open={confirming}
+            onOpenChange={setConfirming}
+            title="Close this episode?"
+            description="The athlete leaves your caseload and their rehab plan ends: they are assessed as not in rehab from now on. Open a new episode if the pain comes back."
+            confirmLabel="Close episode"
+            destructive
+            onConfirm={() => close.mutate({ episodeId: episode.id, closingNote: note })}
+          />
           <Button type="submit" variant="outline" className="w-fit" disabled={close.isPending}>
             Close episode
           </Button>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { AthleteClinical } from "./athlete-clinical";
+import { PageView } from "@/components/page-view";
+import { renderPageViewId } from "@/server/page-view";
 
 export const metadata: Metadata = { title: "Athlete clinical record" };
 
@@ -21,6 +23,7 @@ export default async function AthleteClinicalPage({ params }: { params: Promise<
   ]);
   return (
     <HydrateClient>
+      <PageView id={renderPageViewId()} />
       <AthleteClinical athleteId={athleteId} />
     </HydrateClient>
   );

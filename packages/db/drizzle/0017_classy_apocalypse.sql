@@ -1,0 +1,8 @@
+ALTER TABLE "audit_log" ADD COLUMN "page_view_id" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "audit_log_page_view_read_key" ON "audit_log" USING btree ("organisation_id","actor_id","page_view_id","athlete_id","entity","detail") WHERE "audit_log"."action" = 'read' and "audit_log"."page_view_id" is not null;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_detail_length_check" CHECK (char_length("audit_log"."detail") <= 5000);--> statement-breakpoint
+ALTER TABLE "gait_assessments" ADD CONSTRAINT "gait_assessments_cues_length_check" CHECK (cardinality("gait_assessments"."cues") <= 12 and char_length(array_to_string("gait_assessments"."cues", '')) <= 2400);--> statement-breakpoint
+ALTER TABLE "gait_assessments" ADD CONSTRAINT "gait_assessments_video_url_length_check" CHECK (char_length("gait_assessments"."video_url") <= 2000);--> statement-breakpoint
+ALTER TABLE "injury_episodes" ADD CONSTRAINT "injury_episodes_differentials_length_check" CHECK (cardinality("injury_episodes"."differentials_excluded") <= 20 and char_length(array_to_string("injury_episodes"."differentials_excluded", '')) <= 2400);--> statement-breakpoint
+ALTER TABLE "plan_versions" ADD CONSTRAINT "plan_versions_tempo_length_check" CHECK (not jsonb_path_exists("plan_versions"."content", '$.prescriptions[*].tempo ? (@ like_regex "^.{41}" flag "s")'));--> statement-breakpoint
+ALTER TABLE "plan_versions" ADD CONSTRAINT "plan_versions_content_size_check" CHECK (char_length("plan_versions"."content"::text) <= 100000);
