@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { localeSchema, timeZoneSchema, type IsoWeekday } from "./clinical/calendar";
+import type { IsoWeekday } from "./clinical/calendar";
+import { localeSchema, timeZoneSchema } from "./clinical/calendar-schema";
 import { defaultThresholds, thresholdOverridesSchema, type ThresholdOverrides } from "./clinical/config";
 import { nameText, titleText } from "./input-primitives";
 import { athleteProfileSchema, emailSchema, passwordSchema } from "./roster";

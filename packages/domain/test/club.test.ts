@@ -22,7 +22,7 @@ describe("club engine defaults", () => {
     const noPlan = resolveThresholds(null, club);
     expect(noPlan.visaH.reminderIntervalDays).toBe(21);
     expect(noPlan.pain.pht).toEqual({ greenMax: 1, amberMax: 4 });
-    const withPlan = resolveThresholds({ pain: { pht: { greenMax: 2 } } }, club);
+    const withPlan = resolveThresholds({ pain: { pht: { greenMax: 2, amberMax: 4 } } }, club);
     expect(withPlan.pain.pht).toEqual({ greenMax: 2, amberMax: 4 });
     expect(withPlan.visaH.reminderIntervalDays).toBe(21);
     expect(resolveThresholds(null, null)).toEqual(defaultThresholds);

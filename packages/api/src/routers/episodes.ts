@@ -11,7 +11,7 @@ import {
   updateEpisode,
   type Database,
 } from "@loadline/db";
-import { athleteClinicalProfileSchema, closingNoteSchema, episodeInputSchema, onsetDateInFutureMessage, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
+import { athleteClinicalProfileSchema, closingNoteSchema, episodeInputSchema, noteText, onsetDateInFutureMessage, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { readClinicalProfile, updateClinicalProfile } from "../services/athlete-facts";

@@ -6,7 +6,6 @@ import {
   date,
   foreignKey,
   index,
-  uniqueIndex,
   integer,
   jsonb,
   pgTable,

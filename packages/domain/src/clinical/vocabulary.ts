@@ -120,6 +120,13 @@ export const progressionPausingAdjuncts = [
 /** Conditions that modify tendon healing (R21). */
 export const modifyingConditions = ["autoimmune", "haemochromatosis", "diabetes", "other_metabolic"] as const;
 export type ModifyingCondition = (typeof modifyingConditions)[number];
+/** How every screen names the conditions R21 reads. */
+export const modifyingConditionLabels: Readonly<Record<ModifyingCondition, string>> = {
+  autoimmune: "Autoimmune disease",
+  haemochromatosis: "Haemochromatosis",
+  diabetes: "Diabetes",
+  other_metabolic: "Other metabolic disease",
+};
 
 /**
  * Red-flag screening questions (R20), each with a plain-language label and whether a "yes"

@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm, type Resolver } from "react-hook-form";
-import { ownAthleteProfileSchema, relevantConditions, sexes, type OwnAthleteProfileInput } from "@loadline/domain";
+import { ownAthleteProfileSchema, relevantConditions, sexes, type OwnAthleteProfileInput, modifyingConditionLabels } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
@@ -14,11 +14,7 @@ import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
 const sexLabels: Record<(typeof sexes)[number], string> = { female: "Female", male: "Male", other: "Other", unspecified: "Prefer not to say" };
-const conditionLabels: Record<(typeof relevantConditions)[number], string> = {
-  autoimmune: "Autoimmune disease",
-  haemochromatosis: "Haemochromatosis",
-  diabetes: "Diabetes",
-};
+const conditionLabels = modifyingConditionLabels;
 const numberOrNull = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value));
 
 /** The athlete's own profile: what they tell the club about themselves. Squads stay with the coach. */

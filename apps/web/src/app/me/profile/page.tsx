@@ -2,15 +2,11 @@ import type { Metadata } from "next";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { PageHeader } from "@/components/page-header";
 import { serverCaller } from "@/trpc/server";
+import { modifyingConditionLabels } from "@loadline/domain";
 
 export const metadata: Metadata = { title: "My profile" };
 
-const conditionLabels: Record<string, string> = {
-  autoimmune: "Autoimmune disease",
-  haemochromatosis: "Haemochromatosis",
-  diabetes: "Diabetes",
-  other_metabolic: "Other metabolic disease",
-};
+const conditionLabels = modifyingConditionLabels;
 const sexLabels: Record<string, string> = { female: "Female", male: "Male", other: "Other", unspecified: "Not stated" };
 
 const notRecorded = "Not recorded";

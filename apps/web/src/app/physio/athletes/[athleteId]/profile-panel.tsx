@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { athleteClinicalProfileSchema, relevantConditions, type AthleteClinicalProfile } from "@loadline/domain";
+import { athleteClinicalProfileSchema, relevantConditions, type AthleteClinicalProfile, modifyingConditionLabels } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
@@ -18,12 +18,7 @@ import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 /** An empty number field is "not recorded" (null). */
 const nullableNumber = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(String(value).replace(",", ".")));
 
-const conditionLabels: Record<(typeof relevantConditions)[number], string> = {
-  autoimmune: "Autoimmune disease",
-  haemochromatosis: "Haemochromatosis",
-  diabetes: "Diabetes",
-  other_metabolic: "Other metabolic disease",
-};
+const conditionLabels = modifyingConditionLabels;
 
 /**
  * Relevant conditions (R21), notes and the facts the rules read that a clinician records: BMI
