@@ -166,3 +166,18 @@ test.describe("notes", () => {
     await athlete.close();
   });
 });
+
+test.describe("installable app", () => {
+  test("the manifest opens Today standalone and its icons are served", async ({ page, request }) => {
+    await page.goto("/sign-in");
+    const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+    expect(href).toBeTruthy();
+    const manifest = (await (await request.get(href!)).json()) as { start_url: string; display: string; icons: { src: string; type: string }[] };
+    expect(manifest).toMatchObject({ start_url: "/me", display: "standalone" });
+    for (const icon of manifest.icons) {
+      const response = await request.get(icon.src);
+      expect(response.status(), icon.src).toBe(200);
+      expect(response.headers()["content-type"]).toContain(icon.type);
+    }
+  });
+});

@@ -44,7 +44,7 @@ export function NotesThread({ athleteId }: { athleteId?: string }) {
   return (
     <section aria-labelledby="notes-heading" className="grid gap-4">
       <h2 id="notes-heading" className="text-lg font-semibold">
-        {canWrite ? `Notes about ${data.athlete.name}` : "Notes from your coach and physio"}
+        {canWrite ? "Notes" : "Notes from your coach and physio"}
       </h2>
       {data.notes.length === 0 ? <p className="text-sm text-muted-foreground">No notes yet.</p> : null}
       <ol className="grid gap-3" aria-label="Notes">
