@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { PageHeader } from "@/components/page-header";
 import { serverCaller } from "@/trpc/server";
@@ -33,7 +34,12 @@ export default async function MyProfilePage() {
   ];
   return (
     <div className="mx-auto max-w-md">
-      <PageHeader title="My profile" description="What your club holds about you. Ask your coach to correct your squad or details, and your physio for the clinical facts." />
+      <PageHeader title="My profile" description="What your club holds about you. Your squads are the coach's to change, and the clinical facts your physio's." />
+      <p className="mb-4 text-sm">
+        <Link href="/account" className="font-medium text-primary underline-offset-4 hover:underline">
+          Edit your own details (event, birth year, sex, weekly running, conditions) on your account page
+        </Link>
+      </p>
       <Card>
         <CardHeader>
           <CardTitle>
