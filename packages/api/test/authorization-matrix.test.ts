@@ -143,10 +143,12 @@ const matrix: Matrix = {
   "staff.reissueInvite": {
     who: COACH,
     input: () => ({ userId: "00000000-0000-4000-8000-000000000000" }),
+    allowedAnswer: /^NOT_FOUND: No pending invite/,
     stranger: "refused",
     note: "nobody's id (NOT_FOUND); club-admin.test.ts reissues and revokes real invites",
   },
-  "staff.revokeInvite": { who: COACH, input: () => ({ userId: "00000000-0000-4000-8000-000000000000" }), stranger: "refused", note: "nobody's id (NOT_FOUND)" },
+  "staff.revokeInvite": { who: COACH, input: () => ({ userId: "00000000-0000-4000-8000-000000000000" }), allowedAnswer: /^NOT_FOUND: No pending invite/,
+    stranger: "refused", note: "nobody's id (NOT_FOUND)" },
 
   // Squads: coaches manage them, staff read them.
   "squads.list": { who: STAFF, input: () => undefined, stranger: "no-leak" },
@@ -200,6 +202,7 @@ const matrix: Matrix = {
       password: "a long password",
       confirm: "a long password",
     }),
+    allowedAnswer: /^CONFLICT: This Loadline already has a/,
     stranger: "public",
     note: "the instance has clubs and sign-up is closed: CONFLICT, nothing created",
   },
@@ -207,6 +210,7 @@ const matrix: Matrix = {
   "emailChange.confirm": {
     who: "public",
     input: () => ({ token: "not-a-real-email-change-token-0000" }),
+    allowedAnswer: /^NOT_FOUND: This link is not valid/,
     stranger: "public",
     note: "an unknown token (NOT_FOUND 'gone')",
   },
@@ -251,6 +255,7 @@ const matrix: Matrix = {
   "account.requestEmailChange": {
     who: SIGNED_IN,
     input: () => ({ email: `${unique("moved")}@matrix.test`, currentPassword: "not the password" }),
+    allowedAnswer: /^BAD_REQUEST: That is not your current password/,
     stranger: "bad-request",
     note: "a wrong current password (BAD_REQUEST); club-admin.test.ts changes an email for real",
   },
@@ -287,6 +292,7 @@ const matrix: Matrix = {
   "episodes.reopen": {
     who: PHYSIO,
     input: (t) => ({ episodeId: t.episodeId, reason: "Recurrence" }),
+    allowedAnswer: /^CONFLICT: This episode is already open/,
     stranger: "refused",
     note: "CONFLICT while the subject's episode is open; plan-writers.test.ts covers reopening",
   },
@@ -315,6 +321,7 @@ const matrix: Matrix = {
   "plans.discharge": {
     who: PHYSIO,
     input: (t) => ({ athleteId: t.athleteId, baseVersion: 999, overrideReason: "Matrix check" }),
+    allowedAnswer: /^CONFLICT: This plan changed while you/,
     stranger: "refused",
     note: "a version nobody wrote, so the matrix never closes an episode (CONFLICT); plan-writers.test.ts covers discharge",
   },
@@ -331,6 +338,7 @@ const matrix: Matrix = {
   "athleteRecords.correctLog": {
     who: PHYSIO,
     input: (t) => ({ athleteId: t.athleteId, logId: "00000000-0000-4000-8000-000000000000", correction: { painDuring: 2, reason: "Mistyped" } }),
+    allowedAnswer: /^NOT_FOUND: This log does not exist/,
     stranger: "refused",
     note: "nobody's log, so the matrix changes nothing (NOT_FOUND); athlete-records.test.ts covers corrections",
   },
@@ -483,10 +491,12 @@ const matrix: Matrix = {
   "calendar.subscribe": {
     who: ["coach", "athlete"],
     input: (t) => ({ squadId: t.club.squadIds.distance }),
+    allowedAnswer: /^(OK$|BAD_REQUEST: Your calendar holds)/,
     stranger: "bad-request",
     note: "a coach naming another club's squad: BAD_REQUEST 'Choose a squad of your club'; an athlete's feed is always their own",
   },
-  "calendar.revoke": { who: ["coach", "athlete"], input: (t) => ({ id: t.calendarSubscriptionId }), stranger: "refused" },
+  "calendar.revoke": { who: ["coach", "athlete"], input: (t) => ({ id: t.calendarSubscriptionId }), allowedAnswer: /^(OK$|NOT_FOUND: No such calendar subscription)/,
+    stranger: "refused" },
 };
 
 // ---------------------------------------------------------------------------------------------
