@@ -216,7 +216,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
               <ul className="grid gap-1 text-sm" aria-label="Log history">
                 {data.revisions.map((r) => (
                   <li key={r.id}>
-                    {formatDateTime(r.changedAt, calendar)}: {r.logKind === "session" ? "log" : "check-in"} {r.action === "create" ? "saved" : r.action === "update" ? (r.byStaff ? "corrected by staff" : "edited") : "deleted"}
+                    {formatDateTime(r.changedAt, calendar)}: {r.logKind === "session" ? "log" : r.logKind === "check_in" ? "check-in" : "VISA-H"} {r.action === "create" ? "saved" : r.action === "update" ? (r.byStaff ? "corrected by staff" : "edited") : "deleted"}
                     {r.reason ? ` (${r.reason})` : ""}
                   </li>
                 ))}
