@@ -93,6 +93,19 @@ describe("the physio's view of an athlete's records", () => {
     expect(await codeOf(callerFor(handle, club.coach).visaH.withdraw({ id: second.response.id }))).toBe("FORBIDDEN");
   });
 
+  it("the physio corrects a check-in's pains with a reason the athlete sees", async () => {
+    const own = callerFor(handle, club.athlete);
+    const checkIn = await own.checkIns.create({ idempotencyKey: key(), at: at(6), morningPain: 8, loadTestPain: 6 });
+    const physio = callerFor(handle, club.physio);
+    const id = checkIn.checkIn.id;
+    const done = await physio.athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { morningPain: 3, reason: "Confirmed by phone: 3, not 8" } });
+    expect(done.summary).toBe("morning pain 8 -> 3");
+    expect((await own.athleteLogs.history({ kind: "check_in", id })).at(-1)).toMatchObject({ byPhysio: true, reason: "Confirmed by phone: 3, not 8" });
+    expect(await fieldErrorsOf(physio.athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { morningPain: 11, reason: "x" } }))).toHaveProperty("correction.morningPain");
+    expect(await codeOf(callerFor(handle, club.coach).athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { morningPain: 1, reason: "x" } }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, other.physio).athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { morningPain: 1, reason: "x" } }))).toBe("NOT_FOUND");
+  });
+
   it("is the physio's only", async () => {
     expect(await codeOf(callerFor(handle, club.coach).athleteRecords.get({ athleteId }))).toBe("FORBIDDEN");
     expect(await codeOf(callerFor(handle, club.athlete).athleteRecords.get({ athleteId }))).toBe("FORBIDDEN");

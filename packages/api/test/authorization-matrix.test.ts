@@ -221,6 +221,12 @@ const matrix: Matrix = {
     stranger: "refused",
     note: "nobody's log, so the matrix changes nothing (NOT_FOUND); athlete-records.test.ts covers corrections",
   },
+  "athleteRecords.correctCheckIn": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, checkInId: "00000000-0000-4000-8000-000000000000", correction: { morningPain: 2, reason: "Mistyped" } }),
+    stranger: "refused",
+    note: "nobody's check-in, so the matrix changes nothing (NOT_FOUND); athlete-records.test.ts covers corrections",
+  },
   "capacityTests.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "capacityTests.record": {
     who: PHYSIO,
