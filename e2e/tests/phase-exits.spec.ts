@@ -130,6 +130,12 @@ test.describe("phase exits without override", () => {
     await expect(page.getByText("Phase 3: Return to running")).toBeVisible();
     await page.getByRole("tab", { name: "History" }).click();
     await expect(page.getByText("Advanced to phase 3: every exit criterion met")).toBeVisible();
+
+    // The physio sees what the athlete logged: sessions, check-ins, VISA-H and the log history.
+    await page.getByRole("tab", { name: "Logs and records" }).click();
+    await expect(page.getByRole("table", { name: "Sessions and runs" }).getByRole("row")).toHaveCount(8);
+    await expect(page.getByRole("list", { name: "VISA-H history" })).toContainText("72");
+    await expectAccessible(page);
   });
 
   test("a phase-4 athlete logs full training and is discharged on the discharge criteria", async ({ page, browser }, testInfo) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
 import { at, codeOf, fieldErrorsOf, key } from "./athlete-helpers";
-import { callerFor, createTestDatabase, makeClub, type Club } from "./fixtures";
+import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 import { startRehab } from "./physio-helpers";
 
 let handle: DatabaseHandle;
@@ -35,7 +35,7 @@ describe("the physio's view of an athlete's records", () => {
     expect(recent.visaH.map((v) => v.total)).toEqual([44]);
     expect(recent.gait[0]).toMatchObject({ cadenceSpm: 158 });
     // Revisions are listed by when they were made: the run dated 40 days ago was saved today.
-    expect(recent.revisions.map((r) => r.action).sort()).toEqual(["create", "create", "create", "update"]);
+    expect(recent.revisions.map((r) => `${r.logKind} ${r.action}`).sort()).toEqual(["check_in create", "session create", "session create", "session update", "visa_h create"]);
     expect((await physio.athleteRecords.get({ athleteId, days: 60 })).sessions).toHaveLength(2);
     expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("Viewed 1 log(s), 1 check-in(s)");
   });
@@ -69,6 +69,41 @@ describe("the physio's view of an athlete's records", () => {
 
     expect(await codeOf(callerFor(handle, club.coach).athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 1, reason: "x" } }))).toBe("FORBIDDEN");
     expect(await codeOf(callerFor(handle, other.physio).athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 1, reason: "x" } }))).toBe("NOT_FOUND");
+  });
+
+  it("the athlete changes or withdraws their own VISA-H within 24 hours; history kept; not one the physio took", async () => {
+    const own = callerFor(handle, club.athlete);
+    const first = await own.visaH.submit({ idempotencyKey: key(), at: at(0, 7), items: [2, 2, 2, 2, 2, 2, 0, 5] });
+    const changed = await own.visaH.update({ id: first.response.id, at: at(0, 7), items: [3, 3, 3, 3, 3, 3, 4, 10] });
+    expect(changed.total).toBe(32);
+    const mine = await own.visaH.mine();
+    expect(mine.responses.find((r) => r.id === first.response.id)).toMatchObject({ total: 32, editable: true });
+    expect((await own.athleteLogs.history({ kind: "visa_h", id: first.response.id })).map((r) => r.action)).toEqual(["create", "update"]);
+
+    await own.visaH.withdraw({ id: first.response.id });
+    expect((await own.visaH.mine()).responses.map((r) => r.id)).not.toContain(first.response.id);
+    expect((await callerFor(handle, club.physio).athleteRecords.get({ athleteId })).visaH.map((v) => v.id)).not.toContain(first.response.id);
+    expect(await codeOf(own.visaH.withdraw({ id: first.response.id }))).toBe("NOT_FOUND");
+
+    const second = await own.visaH.submit({ idempotencyKey: key(), at: at(0, 7), items: [4, 4, 4, 4, 4, 4, 4, 10] });
+    const dayLater = callerFor(handle, club.athlete, new Date(NOW.getTime() + 25 * 3_600_000));
+    expect(await codeOf(dayLater.visaH.update({ id: second.response.id, at: at(0, 7), items: [5, 5, 5, 5, 5, 5, 4, 10] }))).toBe("FORBIDDEN");
+    const byPhysio = (await callerFor(handle, club.physio).athleteRecords.get({ athleteId })).visaH.find((v) => v.total === 58)!;
+    expect(await codeOf(own.visaH.withdraw({ id: byPhysio.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, club.coach).visaH.withdraw({ id: second.response.id }))).toBe("FORBIDDEN");
+  });
+
+  it("the physio corrects a check-in's pains with a reason the athlete sees", async () => {
+    const own = callerFor(handle, club.athlete);
+    const checkIn = await own.checkIns.create({ idempotencyKey: key(), at: at(6), morningPain: 8, loadTestPain: 6 });
+    const physio = callerFor(handle, club.physio);
+    const id = checkIn.checkIn.id;
+    const done = await physio.athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { morningPain: 3, reason: "Confirmed by phone: 3, not 8" } });
+    expect(done.summary).toBe("morning pain 8 -> 3");
+    expect((await own.athleteLogs.history({ kind: "check_in", id })).at(-1)).toMatchObject({ byPhysio: true, reason: "Confirmed by phone: 3, not 8" });
+    expect(await fieldErrorsOf(physio.athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { morningPain: 11, reason: "x" } }))).toHaveProperty("correction.morningPain");
+    expect(await codeOf(callerFor(handle, club.coach).athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { morningPain: 1, reason: "x" } }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, other.physio).athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { morningPain: 1, reason: "x" } }))).toBe("NOT_FOUND");
   });
 
   it("is the physio's only", async () => {

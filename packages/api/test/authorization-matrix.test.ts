@@ -342,6 +342,12 @@ const matrix: Matrix = {
     stranger: "refused",
     note: "nobody's log, so the matrix changes nothing (NOT_FOUND); athlete-records.test.ts covers corrections",
   },
+  "athleteRecords.correctCheckIn": {
+    who: PHYSIO,
+    input: (t) => ({ athleteId: t.athleteId, checkInId: "00000000-0000-4000-8000-000000000000", correction: { morningPain: 2, reason: "Mistyped" } }),
+    stranger: "refused",
+    note: "nobody's check-in, so the matrix changes nothing (NOT_FOUND); athlete-records.test.ts covers corrections",
+  },
   "capacityTests.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "capacityTests.record": {
     who: PHYSIO,
@@ -461,6 +467,18 @@ const matrix: Matrix = {
     note: "an athlete naming someone else gets FORBIDDEN; a physio of another club NOT_FOUND",
   },
   "visaH.mine": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
+  "visaH.update": {
+    who: ATHLETE,
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000", at: hoursAgo(1), items: [6, 6, 7, 5, 6, 5, 4, 15] }),
+    stranger: "refused",
+    note: "nobody's questionnaire (NOT_FOUND): the athlete id comes from the session, so no one can name another's; athlete-records.test.ts covers edits",
+  },
+  "visaH.withdraw": {
+    who: ATHLETE,
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    stranger: "refused",
+    note: "nobody's questionnaire (NOT_FOUND); athlete-records.test.ts covers withdrawal",
+  },
   "today.get": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
   "progress.get": { who: ATHLETE, input: () => ({ weeks: 8 }), stranger: "no-leak" },
 

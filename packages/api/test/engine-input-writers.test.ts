@@ -56,6 +56,7 @@ const coachCaller = () => callerFor(handle, club.coach, nextNow());
 
 let adjunctWithoutRestrictions = "";
 let escalationId = "";
+let visaHId = "";
 
 /**
  * One call of each writer, with values that differ from everything before it. Typed by the
@@ -196,7 +197,12 @@ const calls: Record<WriterProcedure, { setup?: () => Promise<void>; run: () => P
       }),
   },
   "visaH.submit": {
-    run: () => athleteCaller().visaH.submit({ idempotencyKey: key("visa"), at: at(0, 8), items: [5, 5, 5, 5, 5, 5, 4, 10] }),
+    run: async () => {
+      visaHId = (await athleteCaller().visaH.submit({ idempotencyKey: key("visa"), at: at(0, 8), items: [5, 5, 5, 5, 5, 5, 4, 10] })).response.id;
+    },
+  },
+  "visaH.update": {
+    run: () => athleteCaller().visaH.update({ id: visaHId, at: at(0, 7), items: [6, 6, 6, 6, 6, 6, 7, 12] }),
   },
   "gait.create": {
     run: () =>

@@ -122,7 +122,7 @@ export const athleteLogsRouter = router({
 
   /** Every saved version of one of the athlete's session logs or check-ins. */
   history: procedureFor("athleteLog.readOwn")
-    .input(z.object({ kind: z.enum(["session", "check_in"]), id: z.uuid("id must be a log id") }))
+    .input(z.object({ kind: z.enum(["session", "check_in", "visa_h"]), id: z.uuid("id must be a log id") }))
     .query(async ({ ctx, input }) => {
       const rows = await listLogRevisions(ctx.db, ctx.actor.organisationId, ownAthleteId(ctx.actor), input.kind, input.id);
       // A change by someone else than the athlete is their physio's correction, with its reason.

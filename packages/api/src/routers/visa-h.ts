@@ -1,10 +1,13 @@
 import { z } from "zod";
-import { idempotencyKeySchema, scoreVisaH, visaHChange, visaHDue, visaHInputSchema, visaHItems, DomainError } from "@loadline/domain";
+import { idempotencyKeySchema, scoreVisaH, visaHChange, visaHDue, visaHInputSchema, visaHItems, withinEditWindow, DomainError } from "@loadline/domain";
 import { athleteInOrganisation, createVisaHResponse, listVisaHResponses } from "@loadline/db";
 import { afterClinicalWrite } from "../services/assessments";
 import { recordAudit } from "../services/audit";
 import { assertNotFuture, assertSameSubmission, currentPlan } from "../services/athlete-logging";
+import { updateOwnVisaH, withdrawOwnVisaH } from "../services/visa-h";
 import { assertCan, procedureFor, router } from "../trpc";
+
+const responseId = z.object({ id: z.uuid("id must be a questionnaire id") });
 
 /**
  * VISA-H questionnaires. An athlete completes their own (the athlete id comes from the session);
@@ -54,9 +57,26 @@ export const visaHRouter = router({
     const baseline = plan?.visaHBaseline ?? responses[0]?.total ?? null;
     return {
       items: visaHItems,
-      responses: responses.map((r) => ({ id: r.id, at: r.at, items: r.items, total: r.total })),
+      responses: responses.map((r) => ({
+        id: r.id,
+        at: r.at,
+        items: r.items,
+        total: r.total,
+        // The athlete may change or withdraw their own for 24 hours, like a log.
+        editable: r.completedById === ctx.actor.userId && withinEditWindow(r.createdAt, ctx.now),
+      })),
       due: visaHDue(latest?.at ?? null, ctx.now),
       change: latest && baseline !== null ? visaHChange(baseline, latest.total) : null,
     };
   }),
+
+  /** Change the answers of one's own questionnaire within 24 hours of completing it. */
+  update: procedureFor("athleteLog.writeOwn")
+    .input(responseId.and(visaHInputSchema))
+    .mutation(({ ctx, input }) => updateOwnVisaH(ctx.db, ctx.actor, ctx.now, input.id, input)),
+
+  /** Withdraw one's own questionnaire within 24 hours (kept in its history, no longer counted). */
+  withdraw: procedureFor("athleteLog.writeOwn")
+    .input(responseId)
+    .mutation(({ ctx, input }) => withdrawOwnVisaH(ctx.db, ctx.actor, ctx.now, input.id)),
 });

@@ -1,5 +1,7 @@
 import {
+  getCheckIn,
   getSessionLog,
+  updateCheckIn,
   listAthleteLogRevisions,
   listCheckIns,
   listGaitAssessments,
@@ -8,7 +10,16 @@ import {
   updateSessionLog,
   type Database,
 } from "@loadline/db";
-import { correctedFigures, describeCorrection, DomainError, withinEditWindow, type Actor, type LogCorrection } from "@loadline/domain";
+import {
+  correctedFigures,
+  describeCheckInCorrection,
+  describeCorrection,
+  DomainError,
+  withinEditWindow,
+  type Actor,
+  type CheckInCorrection,
+  type LogCorrection,
+} from "@loadline/domain";
 import { afterClinicalWrite, getAssessment } from "./assessments";
 import { clinicalSubject, recordAudit } from "./audit";
 
@@ -44,7 +55,7 @@ export async function athleteRecords(db: Database, actor: Actor, now: Date, athl
   return {
     days,
     sessions: sessions.map((s) => ({ ...s, revisions: revisionCount.get(s.id) ?? 0, athleteMayEdit: withinEditWindow(s.createdAt, now) })),
-    checkIns: checkIns.map((c) => ({ ...c, revisions: revisionCount.get(c.id) ?? 0 })),
+    checkIns: checkIns.map((c) => ({ ...c, revisions: revisionCount.get(c.id) ?? 0, athleteMayEdit: withinEditWindow(c.createdAt, now) })),
     visaH: [...visaH].reverse(),
     gait,
     flags: assessment?.flags ?? [],
@@ -71,6 +82,26 @@ export async function correctAthleteLog(db: Database, actor: Actor, now: Date, a
   const updated = await updateSessionLog(db, orgId, athlete.id, existing.id, { ...values, ...figures }, actor.userId, now, correction.reason);
   if (!updated) throw new DomainError("not_found", "This log does not exist or was deleted.");
   await recordAudit(db, actor, now, [{ athleteId: athlete.id, action: "write", entity: "session_log", entityId: existing.id, detail: `Corrected a log: ${summary}. Reason: ${correction.reason.slice(0, 200)}` }]);
+  await afterClinicalWrite(db, orgId, [athlete.id], now);
+  return { id: updated.id, summary };
+}
+
+/** A physio corrects a morning check-in's pains after the athlete's edit window, with a reason kept in its history. */
+export async function correctAthleteCheckIn(db: Database, actor: Actor, now: Date, athleteId: string, checkInId: string, correction: CheckInCorrection) {
+  const athlete = await clinicalSubject(db, actor, "episode.write", athleteId);
+  const orgId = actor.organisationId;
+  const existing = await getCheckIn(db, orgId, athlete.id, checkInId);
+  if (!existing || existing.deletedAt) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
+  const figures = {
+    morningPain: correction.morningPain ?? existing.morningPain,
+    loadTestPain: correction.loadTestPain ?? existing.loadTestPain,
+    restPain: correction.restPain ?? existing.restPain,
+  };
+  const summary = describeCheckInCorrection(existing, figures);
+  const { id: _id, organisationId: _org, athleteId: _athlete, idempotencyKey: _key, deletedAt: _deleted, createdAt: _created, updatedAt: _updated, ...values } = existing;
+  const updated = await updateCheckIn(db, orgId, athlete.id, existing.id, { ...values, ...figures }, actor.userId, now, correction.reason);
+  if (!updated) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
+  await recordAudit(db, actor, now, [{ athleteId: athlete.id, action: "write", entity: "morning_check_in", entityId: existing.id, detail: `Corrected a check-in: ${summary}. Reason: ${correction.reason.slice(0, 200)}` }]);
   await afterClinicalWrite(db, orgId, [athlete.id], now);
   return { id: updated.id, summary };
 }

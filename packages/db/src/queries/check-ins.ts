@@ -99,6 +99,7 @@ export async function updateCheckIn(
   values: CheckInValues,
   changedById: string,
   now: Date,
+  reason: string | null = null,
 ): Promise<CheckInRow | null> {
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -121,6 +122,7 @@ export async function updateCheckIn(
       row: updated,
       changedById,
       now,
+      reason,
     });
     return updated;
   });

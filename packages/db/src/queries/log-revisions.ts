@@ -15,7 +15,7 @@ export async function recordLogRevision(
   change: {
     organisationId: string;
     athleteId: string;
-    logKind: "session" | "check_in";
+    logKind: "session" | "check_in" | "visa_h";
     logId: string;
     action: "create" | "update" | "delete";
     row: object;

@@ -133,7 +133,7 @@ export async function loadTimelines(
     db
       .select()
       .from(visaHResponses)
-      .where(and(inOrg(visaHResponses), inArray(visaHResponses.athleteId, athleteIds)))
+      .where(and(inOrg(visaHResponses), inArray(visaHResponses.athleteId, athleteIds), isNull(visaHResponses.withdrawnAt)))
       .orderBy(asc(visaHResponses.at)),
     db
       .select()

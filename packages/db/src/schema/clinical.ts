@@ -267,7 +267,7 @@ export const logRevisions = pgTable(
     id: id(),
     organisationId: organisationId(),
     athleteId: athleteId(),
-    logKind: text("log_kind", { enum: ["session", "check_in"] }).notNull(),
+    logKind: text("log_kind", { enum: ["session", "check_in", "visa_h"] }).notNull(),
     logId: uuid("log_id").notNull(),
     action: text("action", { enum: ["create", "update", "delete"] }).notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
@@ -296,7 +296,10 @@ export const visaHResponses = pgTable(
     total: smallint("total").notNull(),
     completedById: uuid("completed_by_id").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
+    /** Withdrawn by the athlete within the edit window: kept (and in the history), no longer read. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     unique("visa_h_responses_idempotency_key").on(t.athleteId, t.idempotencyKey),

@@ -26,6 +26,7 @@ export const writerProcedures = [
   "athleteLogs.logRun",
   "checkIns.create",
   "visaH.submit",
+  "visaH.update",
   "gait.create",
   "adjuncts.record",
   "adjuncts.enterRestrictions",
@@ -205,8 +206,8 @@ export const engineInputs: Readonly<Record<string, EngineInput>> = {
   "checkIns.redFlags": read(["R20", "E1.4"], "checkIns.create"),
 
   "visaH.id": context("visaH.submit"),
-  "visaH.at": read(visaHReaders, "visaH.submit"),
-  "visaH.items": read(visaHReaders, "visaH.submit"),
+  "visaH.at": read(visaHReaders, "visaH.submit", "visaH.update"),
+  "visaH.items": read(visaHReaders, "visaH.submit", "visaH.update"),
 
   "gaitAssessments.id": context("gait.create"),
   "gaitAssessments.at": context("gait.create"),

@@ -45,3 +45,26 @@ export function describeCorrection(before: Record<string, unknown>, after: Recor
     .map((k) => `${labels[k]} ${String(before[k] ?? "none")} -> ${String(after[k] ?? "none")}`);
   return changes.length > 0 ? changes.join(", ") : "no figure changed";
 }
+
+/** What a physio may correct on a morning check-in (the pains the rules read), with the reason. */
+export const checkInCorrectionSchema = z
+  .object({
+    morningPain: painScore("morningPain").optional(),
+    loadTestPain: painScore("loadTestPain").optional(),
+    restPain: painScore("restPain").optional(),
+    reason: plainText("reason", { min: 1, max: 500, multiline: true }),
+  })
+  .refine((c) => [c.morningPain, c.loadTestPain, c.restPain].some((v) => v !== undefined), {
+    message: "Change at least one figure",
+    path: ["morningPain"],
+  });
+export type CheckInCorrection = z.infer<typeof checkInCorrectionSchema>;
+
+/** A sentence for the audit log: which check-in figures changed, old to new. */
+export function describeCheckInCorrection(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const labels: Record<string, string> = { morningPain: "morning pain", loadTestPain: "load-test pain", restPain: "rest pain" };
+  const changes = Object.keys(labels)
+    .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
+    .map((k) => `${labels[k]} ${String(before[k] ?? "none")} -> ${String(after[k] ?? "none")}`);
+  return changes.length > 0 ? changes.join(", ") : "no figure changed";
+}

@@ -6,6 +6,7 @@ import { Controller, useForm, type Resolver } from "react-hook-form";
 import { parseVisaHWording, visaHInputSchema, visaHLabels, visaHScaleHint } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
+import { toast } from "@loadline/ui/sonner";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { cn } from "@loadline/ui/lib/utils";
 import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
@@ -62,6 +63,24 @@ export function VisaHForm() {
       onError: (e) => applyServerErrors(form, e),
     }),
   );
+  // Within 24 hours the athlete may change their own answers or withdraw the questionnaire.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const onChanged = (result: { total?: number }) => {
+    clearDraft();
+    setEditingId(null);
+    if (result.total !== undefined) setSaved({ total: result.total });
+    void queryClient.invalidateQueries();
+  };
+  const update = useMutation(trpc.visaH.update.mutationOptions({ onSuccess: onChanged, onError: (e) => applyServerErrors(form, e) }));
+  const withdraw = useMutation(
+    trpc.visaH.withdraw.mutationOptions({
+      onSuccess: () => {
+        toast.success("Questionnaire withdrawn. It stays in its history and no longer counts.");
+        onChanged({});
+      },
+      onError: (e) => toast.error(e.message),
+    }),
+  );
   const itemErrors = form.formState.errors.items;
   const itemError = (index: number) => (Array.isArray(itemErrors) ? (itemErrors[index] as { message?: string } | undefined)?.message : undefined);
 
@@ -97,6 +116,26 @@ export function VisaHForm() {
           {data.change ? ` (${data.change.change >= 0 ? "+" : ""}${data.change.change} since your baseline of ${data.change.baseline})` : ""}.
         </p>
       ) : null}
+      {latest?.editable && editingId === null ? (
+        <div className="flex flex-wrap gap-2">
+          <Button
+            type="button"
+            variant="outline"
+            onClick={() => {
+              setSaved(null);
+              setEditingId(latest.id);
+              form.reset({ at: localDateTimeValue(latest.at), items: [...latest.items] });
+            }}
+          >
+            Change these answers
+          </Button>
+          <Button type="button" variant="ghost" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ id: latest.id })}>
+            Withdraw it
+          </Button>
+          <span className="self-center text-xs text-muted-foreground">Possible for 24 hours after completing it.</span>
+        </div>
+      ) : null}
+      {editingId ? <p className="text-sm font-medium">Changing the questionnaire of {latest ? formatInClubTime(latest.at, calendar, "date") : ""}.</p> : null}
     </div>
   );
 
@@ -129,7 +168,9 @@ export function VisaHForm() {
   return (
     <>
       {header}
-      <form noValidate className="grid gap-6" onSubmit={form.handleSubmit((values) => submit.mutate({ ...visaHInputSchema.parse(values), idempotencyKey }))}>
+      <form noValidate className="grid gap-6" onSubmit={form.handleSubmit((values) =>
+          editingId ? update.mutate({ ...visaHInputSchema.parse(values), id: editingId }) : submit.mutate({ ...visaHInputSchema.parse(values), idempotencyKey }),
+        )}>
         {form.formState.errors.root?.message ? (
           <Alert variant="destructive" role="alert">
             <AlertDescription>

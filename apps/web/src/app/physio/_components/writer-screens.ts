@@ -22,6 +22,7 @@ export const writerScreens: Readonly<Record<WriterProcedure, { label: string; ta
   "athleteLogs.logRun": { label: "the athlete's run log", who: "athlete" },
   "checkIns.create": { label: "the athlete's morning check-in", who: "athlete" },
   "visaH.submit": { label: "the athlete's VISA-H questionnaire", who: "athlete" },
+  "visaH.update": { label: "the athlete's VISA-H questionnaire", who: "athlete" },
   "gait.create": { label: "the coach's gait notes", who: "coach" },
   "adjuncts.record": { label: "Adjuncts", tab: "adjuncts", who: "physio" },
   "adjuncts.enterRestrictions": { label: "Adjuncts", tab: "adjuncts", who: "physio" },

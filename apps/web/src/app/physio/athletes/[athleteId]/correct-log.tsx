@@ -88,3 +88,78 @@ export function CorrectLog({ athleteId, log, onDone }: { athleteId: string; log:
     </form>
   );
 }
+
+const checkInFields = [
+  { key: "morningPain", label: "Morning pain" },
+  { key: "loadTestPain", label: "Load-test pain" },
+  { key: "restPain", label: "Rest pain" },
+] as const;
+
+/** A physio's correction of a morning check-in's pains, with a reason the athlete sees in its history. */
+export function CorrectCheckIn({
+  athleteId,
+  checkIn,
+  onDone,
+}: {
+  athleteId: string;
+  checkIn: { id: string; morningPain: number; loadTestPain: number | null; restPain: number | null };
+  onDone: () => void;
+}) {
+  const trpc = useTRPC();
+  const refresh = useRefreshClinical();
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(checkInFields.map((f) => [f.key, text(checkIn[f.key])])));
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const correct = useMutation(
+    trpc.athleteRecords.correctCheckIn.mutationOptions({
+      onError: (error) => {
+        const found = serverFieldErrors(error);
+        setErrors(Object.keys(found).length > 0 ? found : { _form: error.message });
+      },
+      onSuccess: async (result) => {
+        toast.success(`Check-in corrected: ${result.summary}`);
+        await refresh();
+        onDone();
+      },
+    }),
+  );
+  return (
+    <form
+      className="mt-2 grid gap-2 rounded-lg border p-3"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const changed: Record<string, number> = {};
+        for (const f of checkInFields) {
+          const typed = values[f.key]?.trim() ?? "";
+          if (typed !== "" && typed !== text(checkIn[f.key])) changed[f.key] = Number(typed);
+        }
+        correct.mutate({ athleteId, checkInId: checkIn.id, correction: { ...changed, reason } });
+      }}
+    >
+      {errors._form ? (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {errors._form}
+        </p>
+      ) : null}
+      <div className="grid grid-cols-3 gap-2">
+        {checkInFields.map((f) => (
+          <Field key={f.key} label={f.label} htmlFor={`correct-${checkIn.id}-${f.key}`} error={errors[`correction.${f.key}`]}>
+            <Input id={`correct-${checkIn.id}-${f.key}`} inputMode="numeric" value={values[f.key] ?? ""} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />
+          </Field>
+        ))}
+      </div>
+      <Field label="Reason for the correction" htmlFor={`correct-${checkIn.id}-reason`} description="The athlete sees it in the check-in's history." error={errors["correction.reason"]} required>
+        <Input id={`correct-${checkIn.id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" disabled={correct.isPending}>
+          Save correction
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

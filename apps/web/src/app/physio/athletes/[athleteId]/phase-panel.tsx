@@ -26,9 +26,8 @@ function SettledBy({ id }: { id: ExitCriterionId }) {
   return (
     <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
       {own.map((s) => (
-        <Link key={s.label} href={`?tab=${s.tab}`} scroll={false} className="font-medium text-primary underline underline-offset-4">
+        <Link key={s.label} href={`?tab=${s.tab}`} scroll={false} aria-label={`Open ${s.label} for ${id}`} className="font-medium text-primary underline underline-offset-4">
           Open {s.label}
-          <span className="sr-only"> for {id}</span>
         </Link>
       ))}
       {others.length > 0 ? <span>Logged on {others.map((s) => s.label).join(", ")}</span> : null}

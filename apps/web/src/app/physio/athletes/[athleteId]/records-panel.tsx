@@ -11,7 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useClubCalendar } from "@/components/club-calendar";
 import { useTRPC } from "@/trpc/react";
 import { formatDate, formatDateTime, humanize, severityLabel } from "../../_components/labels";
-import { CorrectLog } from "./correct-log";
+import { CorrectCheckIn, CorrectLog } from "./correct-log";
 import { VisaHWithAthlete } from "./visa-h-with-athlete";
 
 const windows = [14, 28, 90, 365] as const;
@@ -25,6 +25,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
   const trpc = useTRPC();
   const [days, setDays] = useState<(typeof windows)[number]>(28);
   const [correcting, setCorrecting] = useState<string | null>(null);
+  const [correctingCheckIn, setCorrectingCheckIn] = useState<string | null>(null);
   const { data, isPending, error } = useQuery(trpc.athleteRecords.get.queryOptions({ athleteId, days }));
   return (
     <div className="grid gap-6">
@@ -142,6 +143,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
                       <TableHead>Rest pain</TableHead>
                       <TableHead>Longest sit</TableHead>
                       <TableHead>Red flags</TableHead>
+                      <TableHead>History</TableHead>
                     </TableRow>
                   </TableHeader>
                   <TableBody>
@@ -153,11 +155,25 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
                         <TableCell>{dash(c.restPain)}</TableCell>
                         <TableCell>{dash(c.longestSitMinutes, " min")}</TableCell>
                         <TableCell>{c.redFlags.length === 0 ? "None" : c.redFlags.map((r) => redFlagLabel.get(r) ?? r).join("; ")}</TableCell>
+                        <TableCell>
+                          {c.revisions > 1 ? <Badge variant="amber">Edited ({c.revisions - 1})</Badge> : null}
+                          {c.athleteMayEdit ? null : (
+                            <Button type="button" size="sm" variant="ghost" onClick={() => setCorrectingCheckIn(correctingCheckIn === c.id ? null : c.id)}>
+                              Correct<span className="sr-only"> the check-in of {formatDateTime(c.at, calendar)}</span>
+                            </Button>
+                          )}
+                        </TableCell>
                       </TableRow>
                     ))}
                   </TableBody>
                 </Table>
               )}
+              {correctingCheckIn
+                ? (() => {
+                    const checkIn = data.checkIns.find((c) => c.id === correctingCheckIn);
+                    return checkIn ? <CorrectCheckIn key={checkIn.id} athleteId={athleteId} checkIn={checkIn} onDone={() => setCorrectingCheckIn(null)} /> : null;
+                  })()
+                : null}
             </CardContent>
           </Card>
           <div className="grid gap-6 lg:grid-cols-2">
@@ -216,7 +232,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
               <ul className="grid gap-1 text-sm" aria-label="Log history">
                 {data.revisions.map((r) => (
                   <li key={r.id}>
-                    {formatDateTime(r.changedAt, calendar)}: {r.logKind === "session" ? "log" : "check-in"} {r.action === "create" ? "saved" : r.action === "update" ? (r.byStaff ? "corrected by staff" : "edited") : "deleted"}
+                    {formatDateTime(r.changedAt, calendar)}: {r.logKind === "session" ? "log" : r.logKind === "check_in" ? "check-in" : "VISA-H"} {r.action === "create" ? "saved" : r.action === "update" ? (r.byStaff ? "corrected by staff" : "edited") : "deleted"}
                     {r.reason ? ` (${r.reason})` : ""}
                   </li>
                 ))}

@@ -1,0 +1,2 @@
+ALTER TABLE "visa_h_responses" ADD COLUMN "withdrawn_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "visa_h_responses" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;
