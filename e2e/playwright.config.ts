@@ -99,6 +99,8 @@ export default defineConfig({
       AUTH_URL: `http://localhost:${target.port}`,
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // One JSON line per request would bury the test report; warnings and errors still show.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   })),
     ...(fresh

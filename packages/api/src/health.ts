@@ -1,4 +1,4 @@
-import { appliedMigration, expectedMigration, jobQueueVersion, ping, type Database } from "@loadline/db";
+import { appliedMigration, databaseFailureOf, expectedMigration, jobQueueVersion, ping, type Database } from "@loadline/db";
 import { startReassessQueue } from "./jobs/reassess-queue";
 
 export interface Check {
@@ -35,7 +35,8 @@ async function check(work: () => Promise<string>): Promise<Check> {
     return { ok: true, detail: await within(CHECK_MS, work) };
   } catch (error) {
     if (error instanceof CheckFailed) return { ok: false, detail: error.message };
-    const code = (error as { code?: unknown }).code;
+    // Drizzle wraps the driver's error; its code is further down the cause chain.
+    const code = databaseFailureOf(error)?.sqlState ?? (error as { code?: unknown }).code;
     // Driver codes (ECONNREFUSED, 57P03 ...) say enough; driver messages may hold SQL.
     return {
       ok: false,

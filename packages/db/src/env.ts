@@ -8,6 +8,14 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   LOADLINE_DATA_DIR: z.string().min(1).optional(),
   LOADLINE_MIGRATIONS_DIR: z.string().min(1).optional(),
+  /**
+   * `false`: the process does not migrate at first use (Kubernetes runs migrations as a Job before
+   * the rollout; replicas then wait, not ready, until the schema is at their version).
+   */
+  LOADLINE_MIGRATE_ON_START: z
+    .enum(["true", "false", ""], { error: "LOADLINE_MIGRATE_ON_START must be true or false" })
+    .optional()
+    .transform((value) => value !== "false"),
   /** Tests only: which database a test file gets (set per Vitest project). */
   LOADLINE_TEST_DB: z.enum(["pglite", "postgres"], { error: "LOADLINE_TEST_DB must be pglite or postgres" }).optional(),
 });

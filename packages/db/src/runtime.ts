@@ -56,7 +56,8 @@ async function start(options: RuntimeOptions): Promise<DatabaseHandle> {
   const handle = env.DATABASE_URL
     ? openPostgres(env.DATABASE_URL, { migrationsDir: env.LOADLINE_MIGRATIONS_DIR })
     : await openPglite({ dataDir: defaultDataDir(env.LOADLINE_DATA_DIR), migrationsDir: env.LOADLINE_MIGRATIONS_DIR });
-  await handle.migrate();
+  // The embedded database always migrates: nothing else can (one process per data folder).
+  if (env.LOADLINE_MIGRATE_ON_START || handle.kind === "pglite") await handle.migrate();
   if (handle.kind === "pglite" && options.seedIfEmpty) {
     const anyOrganisation = await handle.db.query.organisations.findFirst({ columns: { id: true } });
     if (!anyOrganisation) await options.seedIfEmpty(handle.db);
