@@ -21,6 +21,8 @@ test.describe("the coach", () => {
     await page.getByLabel("Duration (minutes)").fill("45");
     await page.getByRole("button", { name: "Previous week" }).click();
     await expect(page).toHaveURL(/week=/);
+    // Monday of last week: before now whatever the time of day.
+    await page.locator("#new-day").selectOption({ index: 0 });
     await page.getByLabel("Title").fill("Late entry");
     await page.getByRole("button", { name: "Plan session" }).click();
     const past = page.getByRole("alertdialog", { name: "Plan a session in the past?" });
@@ -41,7 +43,7 @@ test.describe("the coach", () => {
 
   test("gait: a date in the future is reported at the date field with the other errors, not as a banner", async ({ page }) => {
     await page.goto("/coach/gait/new");
-    await page.getByLabel("Date", { exact: true }).fill("2099-01-01");
+    await page.getByRole("textbox", { name: "Date", exact: true }).fill("2099-01-01");
     await page.getByRole("button", { name: /Save/ }).click();
     await expect(page.getByText("Date of the assessment cannot be in the future")).toBeVisible();
     await expect(page.getByText("Choose or write at least one cue")).toBeVisible();

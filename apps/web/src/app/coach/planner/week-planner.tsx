@@ -252,7 +252,8 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
         </Card>
       ) : null}
 
-      <AddSession squadId={squadId} days={days} calendar={calendar} onCreated={async (id) => {
+      {/* A new week starts a new form: its day choices are that week's days. */}
+      <AddSession key={dayKey(weekStart)} squadId={squadId} days={days} calendar={calendar} onCreated={async (id) => {
         await refresh();
         select(id);
       }} />
