@@ -21,8 +21,8 @@ export interface ClubExport {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
-/** Tables not tied to one club: sign-in throttles are keyed by address or e-mail, not club. */
-const NOT_CLUB_DATA = new Set(["auth_throttles"]);
+/** Tables not tied to one club: sign-in throttles (keyed by address or e-mail) and instance operators. */
+const NOT_CLUB_DATA = new Set(["auth_throttles", "operators"]);
 
 /** Every table of the schema in foreign-key order (a referenced table before its referrers). */
 export function clubTablesInOrder(): {
