@@ -117,7 +117,7 @@ export function outcomeFlagDisagreement(outcomeZone: Zone, flag: { ruleId: strin
   if (!subject || flag.severity === "info") return null;
   const zoneRank = { green: 0, amber: 1, red: 2 }[outcomeZone];
   if (severityRank(flag.severity) <= zoneRank) return null;
-  const zone = outcomeZone === "green" ? "Green" : "Amber";
+  const zone = { green: "Green", amber: "Amber", red: "Red" }[outcomeZone];
   return `${zone} outcome because the pain during, after and the next morning stayed in that zone; the ${flag.severity} ${flag.ruleId} flag is because ${subject}. Both apply.`;
 }
 
