@@ -179,6 +179,7 @@ const matrix: Matrix = {
     stranger: "refused",
     note: "the club owner only; the matrix's coach is not the owner (club-admin.test.ts covers the owner)",
   },
+  "club.export": { who: [], input: () => undefined, stranger: "refused", note: "the club owner only (club-export.test.ts)" },
   "club.transferOwnership": { who: [], input: (t) => ({ userId: t.club.coach.userId }), stranger: "refused", note: "the club owner only" },
 
   // A new club on an instance: public, refused (CONFLICT) once the instance has a club unless sign-up is open.

@@ -32,3 +32,4 @@ export * from "./queries/clubs";
 export * from "./queries/squads";
 export * from "./queries/email-changes";
 export * from "./queries/operators";
+export * from "./queries/club-export";
