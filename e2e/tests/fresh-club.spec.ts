@@ -69,6 +69,8 @@ test("a new club goes from an empty instance to an athlete logging; a second clu
     await own.getByLabel("Email", { exact: true }).fill(email);
     await own.getByLabel("Role").selectOption({ label: role });
     await own.getByRole("button", { name: "Create invite link" }).click();
+    // The link field already shows the previous invite's link: wait for this one's.
+    await expect(own.getByText(`Invite link for ${name}`)).toBeVisible();
     const link = own.getByRole("textbox", { name: "Invite link" });
     await expect(link).toHaveValue(/\/invite\/[\w-]{40,}$/);
     const url = await link.inputValue();
