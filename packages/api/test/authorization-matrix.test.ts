@@ -254,6 +254,7 @@ const matrix: Matrix = {
 
   "me.viewer": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
   "me.profile": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
+  "me.exportMine": { who: ATHLETE, input: () => undefined, stranger: "no-leak", note: "the caller's own record only (club-export.test.ts)" },
   "me.updateProfile": {
     who: ATHLETE,
     input: () => ({ eventOrSport: "Marathon", birthYear: null, sex: "unspecified" as const, preInjuryWeeklyKm: null, previousHamstringInjury: false, conditions: [] }),

@@ -53,6 +53,27 @@ describe("club export", () => {
     expect(audited.map((a) => a.actorId)).toEqual([club.coach.userId]);
   });
 
+  it("an athlete downloads their own record and nothing of a team-mate or another club", async () => {
+    const mate = await addAthlete(handle, club, "Mate Hidden");
+    await callerFor(handle, mate).me.updateProfile({ eventOrSport: "Steeplechase", birthYear: null, sex: "unspecified", preInjuryWeeklyKm: null, previousHamstringInjury: false, conditions: ["diabetes"] });
+    await callerFor(handle, club.athlete).me.updateProfile({ eventOrSport: "Fell running", birthYear: 1991, sex: "female", preInjuryWeeklyKm: 30, previousHamstringInjury: false, conditions: [] });
+    const result = await callerFor(handle, club.athlete).me.exportMine();
+    expect(result.fileName).toMatch(/^loadline-my-record-/);
+    const files = unzipSync(Buffer.from(result.zipBase64, "base64"));
+    const manifest = JSON.parse(strFromU8(files["manifest.json"]!)) as { scope: string; athleteId: string; files: { table: string; rows: number }[] };
+    expect(manifest).toMatchObject({ scope: "athlete", athleteId: club.athlete.athleteId });
+    expect(manifest.files.find((f) => f.table === "users")?.rows).toBe(1);
+    expect(manifest.files.find((f) => f.table === "athlete_profiles")?.rows).toBe(1);
+    const everything = Object.values(files).map((f) => strFromU8(f)).join("\n");
+    expect(everything).toContain("Fell running");
+    expect(everything).not.toContain("Steeplechase");
+    expect(everything).not.toContain(mate.userId);
+    expect(everything).not.toContain("Second Exported");
+    expect(everything).not.toContain(other.organisationId);
+    expect(await codeOf(callerFor(handle, club.coach).me.exportMine())).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, club.physio).me.exportMine())).toBe("FORBIDDEN");
+  });
+
   it("nobody but the owner exports", async () => {
     expect(await codeOf(callerFor(handle, club.coach).club.export())).toBe("FORBIDDEN");
     expect(await codeOf(callerFor(handle, club.physio).club.export())).toBe("FORBIDDEN");
