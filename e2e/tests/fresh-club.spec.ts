@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
 import { FRESH_OPERATOR } from "./fresh-instance";
 
 /*
@@ -69,6 +69,8 @@ test("a new club goes from an empty instance to an athlete logging; a second clu
     await own.getByLabel("Email", { exact: true }).fill(email);
     await own.getByLabel("Role").selectOption({ label: role });
     await own.getByRole("button", { name: "Create invite link" }).click();
+    // The link field already shows the previous invite's link: wait for this one's.
+    await expect(own.getByText(`Invite link for ${name}`)).toBeVisible();
     const link = own.getByRole("textbox", { name: "Invite link" });
     await expect(link).toHaveValue(/\/invite\/[\w-]{40,}$/);
     const url = await link.inputValue();
@@ -89,7 +91,9 @@ test("a new club goes from an empty instance to an athlete logging; a second clu
   await own.getByRole("button", { name: "Edit Road Squad" }).click();
   await own.getByRole("checkbox", { name: "Cian Doyle" }).check();
   await own.getByRole("button", { name: "Save" }).click();
-  await expect(own.getByRole("row", { name: /Road Squad/ }).getByText("Cian Doyle")).toBeVisible();
+  // Saved when the form has closed and the coaches cell names him (the open form lists him too).
+  await expect(own.getByRole("button", { name: "Edit Road Squad" })).toBeVisible();
+  await expect(own.getByRole("cell", { name: "Cian Doyle", exact: true })).toBeVisible();
   await coach.reload();
   await expect(coach.getByLabel("Squad")).toHaveValue("mine");
 
@@ -122,6 +126,25 @@ test("a new club goes from an empty instance to an athlete logging; a second clu
   await own.goto("/coach/club");
   await expect(own.getByLabel("Club name")).toHaveValue("Northside Runners");
   await expectAccessible(own);
+
+  // The physio's own account: a new name, and a new email confirmed from its link.
+  await physio.goto("/account");
+  await expect(physio.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expectAccessible(physio);
+  await physio.getByRole("textbox", { name: "Your name" }).fill("Pat Walsh-Byrne");
+  await physio.getByRole("button", { name: "Save name" }).click();
+  await expect(physio.getByText("Name saved")).toBeVisible();
+  await physio.getByRole("textbox", { name: "New email" }).fill("pat.walsh@northside.test");
+  await physio.locator("#email-current-password").fill("pat-physio-password");
+  await physio.getByRole("button", { name: "Change email" }).click();
+  const confirmLink = physio.getByRole("textbox", { name: "Email confirmation link" });
+  await expect(confirmLink).toHaveValue(/\/confirm-email\/[\w-]{40,}$/);
+  await physio.goto(await confirmLink.inputValue());
+  await expectAccessible(physio);
+  await physio.getByRole("button", { name: "Use pat.walsh@northside.test" }).click();
+  await expect(physio.getByText("Your email is now pat.walsh@northside.test")).toBeVisible();
+  await signIn(physio, "pat.walsh@northside.test", "pat-physio-password");
+  await expect(physio).toHaveURL(/\/physio\/caseload$/);
 
   // The operator creates a second club from the operator page.
   const operator = await freshPage(browser);

@@ -187,6 +187,7 @@ const matrix: Matrix = {
     stranger: "refused",
     note: "the club owner only; the matrix's coach is not the owner (club-admin.test.ts covers the owner)",
   },
+  "club.export": { who: [], input: () => undefined, stranger: "refused", note: "the club owner only (club-export.test.ts)" },
   "club.transferOwnership": { who: [], input: (t) => ({ userId: t.club.coach.userId }), stranger: "refused", note: "the club owner only" },
 
   // A new club on an instance: public, refused (CONFLICT) once the instance has a club unless sign-up is open.
@@ -269,6 +270,7 @@ const matrix: Matrix = {
 
   "me.viewer": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
   "me.profile": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
+  "me.exportMine": { who: ATHLETE, input: () => undefined, stranger: "no-leak", note: "the caller's own record only (club-export.test.ts)" },
   "me.updateProfile": {
     who: ATHLETE,
     input: () => ({ eventOrSport: "Marathon", birthYear: null, sex: "unspecified" as const, preInjuryWeeklyKm: null, previousHamstringInjury: false, conditions: [] }),

@@ -121,7 +121,9 @@ describe("server-side session validity", () => {
     expect(await codeOf(callerFor(handle, secondCoach).staff.remove({ userId: club.coach.userId }))).toBe("NOT_FOUND");
     expect(await codeOf(callerFor(handle, club.coach).staff.remove({ userId: second!.id }))).toBe("NOT_FOUND"); // not the owner in this actor
     expect(await codeOf(callerFor(handle, { ...club.coach, isOwner: true }).staff.remove({ userId: second!.id }))).toBe("OK");
-    await handle.db.update(users).set({ isOwner: false }).where(eq(users.id, club.coach.userId));
+    // The coach stays the owner: a club always keeps one (the database refuses to clear the last).
+    const cleared = handle.db.update(users).set({ isOwner: false }).where(eq(users.id, club.coach.userId));
+    expect(await cleared.then(() => "cleared", () => "refused")).toBe("refused");
   });
 
   it("refuses a token signed in more than 7 days ago, even while it is in use", async () => {

@@ -39,3 +39,4 @@ export * from "./queries/club-workflows";
 export * from "./queries/health";
 export * from "./queries/operations";
 export * from "./club-transfer";
+export * from "./queries/club-export";

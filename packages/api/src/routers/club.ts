@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { can, clubSettingsSchema, clubThresholdFields, DomainError } from "@loadline/domain";
 import { getClubSettings } from "@loadline/db";
+import { exportClub } from "../services/club-export";
 import { transferOwnership, updateSettings } from "../services/clubs";
 import { procedureFor, router } from "../trpc";
 
@@ -20,4 +21,7 @@ export const clubRouter = router({
   transferOwnership: procedureFor("club.write")
     .input(z.object({ userId: z.uuid("Choose a coach") }))
     .mutation(({ ctx, input }) => transferOwnership(ctx.db, ctx.actor, ctx.now, input.userId)),
+
+  /** The owner downloads the whole club: a ZIP of one CSV per table and a manifest (README, "A club's data"). */
+  export: procedureFor("club.write").mutation(({ ctx }) => exportClub(ctx.db, ctx.actor, ctx.now)),
 });

@@ -1,6 +1,7 @@
 import { getAthleteByUser, getAthleteClinicalProfile, getUserWithOrganisation, readAthleteTimeZones, readClubCalendar } from "@loadline/db";
 import { effectiveTimeZone, DomainError, ownAthleteProfileSchema } from "@loadline/domain";
 import { updateOwnProfile } from "../services/account";
+import { exportOwnRecord } from "../services/club-export";
 import { procedureFor, protectedProcedure, router } from "../trpc";
 
 export const meRouter = router({
@@ -39,4 +40,7 @@ export const meRouter = router({
   updateProfile: procedureFor("athlete.writeOwn")
     .input(ownAthleteProfileSchema)
     .mutation(({ ctx, input }) => updateOwnProfile(ctx.db, ctx.actor, ctx.now, input)),
+
+  /** The athlete downloads their own record: a ZIP of CSVs and a manifest (README, "A club's data"). */
+  exportMine: procedureFor("athlete.readOwn").mutation(({ ctx }) => exportOwnRecord(ctx.db, ctx.actor, ctx.now)),
 });

@@ -109,3 +109,30 @@ export function SignOutEverywhere() {
     </div>
   );
 }
+
+/** An athlete downloads everything Loadline holds about them (a ZIP of CSVs and a manifest). */
+export function DownloadMyRecord() {
+  const trpc = useTRPC();
+  const download = useMutation(
+    trpc.me.exportMine.mutationOptions({
+      onSuccess: (result) => {
+        const bytes = Uint8Array.from(atob(result.zipBase64), (c) => c.charCodeAt(0));
+        const url = URL.createObjectURL(new Blob([bytes], { type: "application/zip" }));
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = result.fileName;
+        link.click();
+        URL.revokeObjectURL(url);
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  return (
+    <div className="grid gap-2">
+      <p className="text-sm text-muted-foreground">Everything your club holds about you in Loadline: your profile, logs, check-ins, questionnaires and plans.</p>
+      <Button variant="outline" disabled={download.isPending} onClick={() => download.mutate()}>
+        {download.isPending ? "Preparing…" : "Download my record (ZIP)"}
+      </Button>
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { Separator } from "@loadline/ui/separator";
 import { AuthCard } from "@/components/auth-card";
 import { requireActor } from "@/server/session";
 import { serverCaller } from "@/trpc/server";
-import { EmailForm, NameForm, SignOutEverywhere } from "./account-details";
+import { DownloadMyRecord, EmailForm, NameForm, SignOutEverywhere } from "./account-details";
 import { ChangePasswordForm } from "./change-password-form";
 import { OwnProfileForm } from "./own-profile-form";
 import { SecondFactorPanel } from "./second-factor-panel";
@@ -69,6 +69,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                 conditions: profile.conditions,
               }}
             />
+          </Section>
+        ) : null}
+        {profile ? (
+          <Section title="Your data">
+            <DownloadMyRecord />
           </Section>
         ) : null}
         <Section title="Devices">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { ClubExport } from "./club-export";
 import { ClubSettingsForm } from "./club-settings-form";
 import { TransferOwnership } from "./transfer-ownership";
 
@@ -17,6 +18,7 @@ export default async function ClubPage() {
       <div className="grid max-w-3xl gap-6">
         <ClubSettingsForm />
         {settings.canEdit ? <TransferOwnership /> : null}
+        {settings.canEdit ? <ClubExport /> : null}
       </div>
     </HydrateClient>
   );

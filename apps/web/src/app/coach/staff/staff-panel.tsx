@@ -116,7 +116,7 @@ export function StaffPanel() {
                         <Button
                           variant="outline"
                           size="sm"
-                          aria-label={`Make ${person.name} a ${person.role === "coach" ? "physio" : "coach"}`}
+                          aria-label={`Make ${person.role === "coach" ? "physio" : "coach"}: ${person.name}`}
                           disabled={changeRole.isPending}
                           onClick={() => changeRole.mutate({ userId: person.id, role: person.role === "coach" ? "physio" : "coach" })}
                         >
@@ -128,7 +128,7 @@ export function StaffPanel() {
                           <Button
                             variant="outline"
                             size="sm"
-                            aria-label={`Replace the link of ${person.name}`}
+                            aria-label={`New link for ${person.name}`}
                             disabled={reissue.isPending}
                             onClick={() =>
                               reissue.mutate({ userId: person.id }, { onSuccess: (result) => setReissued({ ...result, name: person.name }) })
