@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
-import { auditLog, users } from "@loadline/db/schema";
+import { athleteProfiles, auditLog, users } from "@loadline/db/schema";
 import { addAthlete, codeOf } from "./athlete-helpers";
 import { callerFor, createTestDatabase, makeClub, type Club } from "./fixtures";
 
@@ -19,6 +19,8 @@ beforeAll(async () => {
   other = await makeClub(handle, "Stranger Club");
   await handle.db.update(users).set({ isOwner: true, passwordHash: "$argon-like-secret-hash", totpSecret: "sealed-totp-secret" }).where(eq(users.id, club.coach.userId));
   await addAthlete(handle, club, "Second Exported");
+  // A note a spreadsheet would run as a formula.
+  await handle.db.update(athleteProfiles).set({ notes: "=HYPERLINK(\"http://evil.test\")" }).where(eq(athleteProfiles.userId, club.athlete.userId));
 }, 120_000);
 afterAll(() => handle.close());
 
@@ -46,6 +48,9 @@ describe("club export", () => {
     expect(people.map((p) => p.name).sort()).toEqual(["Second Exported", "athlete of Export Club", "coach of Export Club", "physio of Export Club"]);
     const everything = Object.values(files).map((f) => strFromU8(f)).join("\n");
     expect(everything).not.toContain("argon-like-secret-hash");
+    // Written as text ('=...), never as a formula a spreadsheet runs.
+    const profiles = Papa.parse<Record<string, string>>(strFromU8(files["athlete_profiles.csv"]!), { header: true, skipEmptyLines: true }).data;
+    expect(profiles.map((p) => p.notes)).toContain(`'=HYPERLINK("http://evil.test")`);
     expect(everything).not.toContain("sealed-totp-secret");
     expect(everything).not.toContain(other.organisationId);
     expect(manifest.omittedColumns).toContain("password_hash");

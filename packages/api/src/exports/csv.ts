@@ -14,15 +14,20 @@ export interface CsvColumn<T> {
   value: (row: T) => string | number | boolean | null | undefined;
 }
 
-/** A CSV file: a header row and one row per record, CRLF line ends (RFC 4180). */
+/**
+ * How every CSV file is written: CRLF line ends (RFC 4180), and a cell starting with =, +, - or @
+ * prefixed with a quote so a spreadsheet shows it as text instead of running it as a formula.
+ */
+export const csvWriteOptions = { escapeFormulae: true, newline: "\r\n", quotes: false } as const;
+
+/** A CSV file: a header row and one row per record. */
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
   return Papa.unparse(
     {
       fields: columns.map((c) => c.header),
       data: rows.map((row) => columns.map((c) => cell(c.value(row)))),
     },
-    // A cell starting with =, +, - or @ is prefixed with a quote so a spreadsheet shows it as text.
-    { escapeFormulae: true, newline: "\r\n", quotes: false },
+    csvWriteOptions,
   );
 }
 

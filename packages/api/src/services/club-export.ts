@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { ENGINE_VERSION, type Actor } from "@loadline/domain";
 import { DomainError } from "@loadline/domain";
 import { EXPORT_SECRET_COLUMNS, readAthleteTables, readClubTables, type Database, type ExportedTable } from "@loadline/db";
+import { csvWriteOptions } from "../exports/csv";
 import { recordAudit } from "./audit";
 
 export const EXPORT_FORMAT_VERSION = 1;
@@ -47,7 +48,7 @@ function zipTables(tables: ExportedTable[], now: Date, scope: Record<string, str
   const files: Record<string, Uint8Array> = {};
   for (const t of tables) {
     const data = t.rows.map((row) => t.columns.map((c) => cell(row[c])));
-    files[`${t.table}.csv`] = strToU8(Papa.unparse({ fields: t.columns, data }, { newline: "\r\n" }));
+    files[`${t.table}.csv`] = strToU8(Papa.unparse({ fields: t.columns, data }, csvWriteOptions));
   }
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
   const manifest = {
