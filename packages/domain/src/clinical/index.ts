@@ -23,4 +23,5 @@ export * from "./physio";
 export * from "./threshold-fields";
 export * from "./calendar";
 export { ENGINE_VERSION } from "./version";
+export { ENGINE_READ, engineReadWindow, recentHistoryDays, withinReadWindow, type EngineReadWindow } from "./read-window";
 export * from "./recorded-sport";

@@ -7,5 +7,7 @@
  * 2: issue 16 (missing mornings, red-outcome hold in rehab, breaks in R10, R13 history and zone
  *    severity, open red flags block any advance, exit criteria "unknown" on no data, VISA-H
  *    validity, the club's time zone in sentences and day boundaries).
+ * 3: bounded reads (read-window.ts): R4's two reds hold for at most 8 weeks without a review;
+ *    R14/R15 compare with a complete green run of the 28 days before, not any earlier one.
  */
-export const ENGINE_VERSION = "2";
+export const ENGINE_VERSION = "3";
