@@ -52,7 +52,7 @@ const columns = sortKeys.filter((k) => k.id !== "acwr" && k.id !== "lastLog");
 const columnHeaders: Partial<Record<SortKey["id"], string>> = { pain: "Pain, 14 days", volume: "Running, ACWR" };
 
 /** Estimated row height before a row is measured; rows with many flags grow. */
-const ROW_ESTIMATE_PX = 76;
+const ROW_ESTIMATE_PX = 60;
 
 type ColumnId = SortKey["id"];
 
@@ -216,7 +216,7 @@ function VirtualTable({
       role="region"
       aria-label={`Squad board, ${visible.length} of ${total} athletes`}
       tabIndex={0}
-      className="max-h-[75vh] overflow-auto rounded-lg border focus-visible:outline-2 focus-visible:outline-ring"
+      className="max-h-[75vh] overflow-x-hidden overflow-y-auto rounded-lg border focus-visible:outline-2 focus-visible:outline-ring"
     >
       <table className="w-full table-fixed caption-bottom text-sm" aria-rowcount={visible.length + 1}>
         <colgroup>
