@@ -311,7 +311,8 @@ if (squad1000) {
 
 console.log("Starting the worker and waiting until every athlete is assessed ...");
 const workerStarted = process.hrtime.bigint();
-start("worker", "pnpm", ["--filter", "@loadline/api", "worker"], { DATABASE_URL: benchUrl.toString() }, root);
+// The worker script itself (not through pnpm), so stopping it stops the process that runs it.
+start("worker", process.execPath, [path.join(root, "packages/api/node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], { DATABASE_URL: benchUrl.toString() }, path.join(root, "packages/api"));
 const sql = postgres(benchUrl.toString(), { max: 20, onnotice: () => {} });
 await waitFor(
   "every athlete assessed",
