@@ -282,7 +282,8 @@ async function hammer(request: () => Promise<number>, connections: number, secon
 console.log(`Building the organisation on ${benchUrl.host}/${dbName}: ${ATHLETES} athletes x ${DAYS} days`);
 const built = await buildOrganisation();
 report("build the organisation (set-based SQL)", `${built.seconds.toFixed(0)} s`, "-", "<= 600 s on 2 cores", built.seconds <= 600);
-const [, squad100, squad1000] = built.squadIds as [string, string, string | undefined];
+const [, squad100, squadLarge] = built.squadIds as [string, string, string | undefined];
+const largeSize = squadSizes(ATHLETES)[2] ?? 0;
 
 const base = `http://localhost:${PORT}`;
 const serverEnv = {
@@ -302,11 +303,11 @@ await Promise.all(coaches.map((c, i) => c.signIn(`coach${i + 1}@scale.test`)));
 const coach = coaches[0]!;
 
 // Cold: no snapshot exists and no worker runs yet: the board answers from what is stored.
-if (squad1000) {
+if (squadLarge) {
   const t = process.hrtime.bigint();
-  const status = await coach.query("board.rows", { squadIds: [squad1000] });
+  const status = await coach.query("board.rows", { squadIds: [squadLarge] });
   const cold = ms(t);
-  report("cold board of the 1,000-athlete squad", `${status === 200 ? "answered" : `HTTP ${status}`} in ${(cold / 1000).toFixed(2)} s`, "-", "answered, <= 5 s", status === 200 && cold <= 5_000);
+  report(`cold board of the ${largeSize.toLocaleString("en")}-athlete squad`, `${status === 200 ? "answered" : `HTTP ${status}`} in ${(cold / 1000).toFixed(2)} s`, "-", "answered, <= 5 s", status === 200 && cold <= 5_000);
 }
 
 console.log("Starting the worker and waiting until every athlete is assessed ...");
