@@ -91,26 +91,26 @@ const sessionTypeSet: ReadonlySet<string> = new Set(["strength", "run", "field",
 /** A stored session row as the domain's logged session. */
 export function toLoggedSession(row: SessionRow): LoggedSession {
   const type = known<SessionRow["type"]>("session", row.id, sessionTypeSet, row.type);
-  const common = {
-    id: row.id,
-    at: row.at,
-    rpe: orNone(row.rpe),
-    painDuring: row.painDuring,
-    painAfter: orNone(row.painAfter),
-    asPrescribed: row.asPrescribed,
-    activities: knownList<LoggedSession["activities"][number]>("session", row.id, activitySet, row.activities),
-    categories: knownList<LoggedSession["categories"][number]>("session", row.id, categorySet, row.categories),
-    heavy: row.heavy,
-    heaviestRm: orNone(row.heaviestRm),
-    fullIntensity: row.fullIntensity,
-    fullTraining: row.fullTraining,
-    notes: textOrNone(row.notes),
-  };
+  const activities = knownList<LoggedSession["activities"][number]>("session", row.id, activitySet, row.activities);
+  const categories = knownList<LoggedSession["categories"][number]>("session", row.id, categorySet, row.categories);
+  // Whole object literals (no spread of a shared part): this runs for every session of a refresh.
   if (type === "run") {
     if (row.minutes === null && row.distanceKm === null) throw new UnreadableRecord("run", row.id, "neither minutes nor distance");
     return {
-      ...common,
+      id: row.id,
+      at: row.at,
       type: "run",
+      rpe: orNone(row.rpe),
+      painDuring: row.painDuring,
+      painAfter: orNone(row.painAfter),
+      asPrescribed: row.asPrescribed,
+      activities,
+      categories,
+      heavy: row.heavy,
+      heaviestRm: orNone(row.heaviestRm),
+      fullIntensity: row.fullIntensity,
+      fullTraining: row.fullTraining,
+      notes: textOrNone(row.notes),
       minutes: orNone(row.minutes),
       distanceKm: orNone(row.distanceKm),
       elevationGainM: orNone(row.elevationGainM),
@@ -122,7 +122,23 @@ export function toLoggedSession(row: SessionRow): LoggedSession {
       walkRun: row.walkRun ?? false,
     };
   }
-  return { ...common, type, minutes: row.minutes ?? 0 };
+  return {
+    id: row.id,
+    at: row.at,
+    type,
+    rpe: orNone(row.rpe),
+    painDuring: row.painDuring,
+    painAfter: orNone(row.painAfter),
+    asPrescribed: row.asPrescribed,
+    activities,
+    categories,
+    heavy: row.heavy,
+    heaviestRm: orNone(row.heaviestRm),
+    fullIntensity: row.fullIntensity,
+    fullTraining: row.fullTraining,
+    notes: textOrNone(row.notes),
+    minutes: row.minutes ?? 0,
+  };
 }
 
 /** A stored morning check-in as the domain's check-in. */
