@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ENGINE_VERSION } from "@loadline/domain";
-import { listJobs, type DatabaseHandle } from "@loadline/db";
-import { assessmentSnapshots, planVersions } from "@loadline/db/schema";
+import { listJobs, loadTimelines, type DatabaseHandle } from "@loadline/db";
+import { assessmentSnapshots, planVersions, sessionLogs } from "@loadline/db/schema";
 import { REASSESS_QUEUE, runPendingJobs } from "../src/jobs";
 import { getAssessments, readAssessments } from "../src/services/assessments";
 
@@ -65,5 +65,35 @@ describe("assessment snapshots", () => {
     await runPendingJobs(handle.db, NOW);
     const after = await getAssessments(handle.db, club.organisationId, ids, NOW);
     expect([...after.keys()].sort()).toEqual([...ids].sort());
+  });
+
+  it("read only the engine's window through typed row mappers; a row that does not map is confined to its athlete", async () => {
+    const [windowed, odd] = (await addAthletes(handle, club, club.squadIds.distance, 2, "Window")) as [string, string];
+    const session = (athleteId: string, daysAgo: number, key: string, activities: string[] = []) => ({
+      organisationId: club.organisationId,
+      athleteId,
+      at: new Date(NOW.getTime() - daysAgo * 86_400_000),
+      type: "strength" as const,
+      minutes: 40,
+      painDuring: 1,
+      activities,
+      idempotencyKey: key,
+      loggedById: club.coach.userId,
+    });
+    await handle.db.insert(sessionLogs).values([
+      session(windowed, 300, "window-old"),
+      session(windowed, 10, "window-recent"),
+      // A vocabulary word no release knows (written around the procedures).
+      session(odd, 5, "odd-recent", ["teleport"]),
+    ]);
+    const loaded = await loadTimelines(handle.db, club.organisationId, [windowed, odd], NOW);
+    const timeline = loaded.get(windowed);
+    if (!timeline?.ok) throw new Error("the windowed athlete's records should map");
+    expect(timeline.timeline.sessions.map((s) => s.at)).toEqual([new Date(NOW.getTime() - 10 * 86_400_000)]);
+    expect(loaded.get(odd)).toEqual({ ok: false, problem: expect.stringContaining('unknown value "teleport"') });
+    await settle(handle, [club]);
+    const rows = await callerFor(handle, club.coach).board.rows({ squadIds: [club.squadIds.distance] });
+    expect(rows.find((r) => r.athlete.id === odd)).toMatchObject({ assessmentState: "needs_attention" });
+    expect(rows.find((r) => r.athlete.id === windowed)).toMatchObject({ assessmentState: "assessed" });
   });
 });

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { ENGINE_VERSION } from "@loadline/domain";
 import { listJobs, type DatabaseHandle } from "@loadline/db";
 import { alerts, assessmentSnapshots } from "@loadline/db/schema";
-import { enqueueMissingSnapshots, enqueueOutdatedSnapshots, handleReassessJobs, REASSESS_QUEUE, reassessQueue, runPendingJobs, startWorker } from "../src/jobs";
+import { enqueueMissingSnapshots, enqueueOutdatedSnapshots, handleReassessJobs, PendingJobsNotDue, REASSESS_QUEUE, reassessQueue, runPendingJobs, startWorker } from "../src/jobs";
+import { producerFor } from "../src/jobs/reassess-queue";
 import { afterClinicalWrite, getAssessment, readAssessments } from "../src/services/assessments";
 import { addAthletes, addCheckIn } from "./coach-fixtures";
 import { callerFor, createTestDatabase, makeClub, NOW, settle, type Club } from "./fixtures";
@@ -146,5 +147,23 @@ describe("the re-assessment queue", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("drains and then says which jobs it could not run, instead of returning as if none were left", async () => {
+    const [athleteId] = (await addAthletes(handle, club, club.squadIds.field, 1, "Not due")) as [string];
+    await settle(handle, [club]);
+    const boss = await producerFor(handle.db);
+    const key = `${club.organisationId}:${athleteId}`;
+    // A write's job that is not due yet on the database's clock (as a retry waiting for its back-off is).
+    const id = await boss.send(REASSESS_QUEUE, { organisationId: club.organisationId, athleteId }, { singletonKey: key, startAfter: 3_600 });
+    try {
+      const drain = runPendingJobs(handle.db, NOW);
+      await expect(drain).rejects.toBeInstanceOf(PendingJobsNotDue);
+      await expect(runPendingJobs(handle.db, NOW)).rejects.toThrow(`${key} is not due until`);
+    } finally {
+      await boss.cancel(REASSESS_QUEUE, id!);
+    }
+    // Cancelled, nothing is open any more: the drain returns normally again.
+    await expect(runPendingJobs(handle.db, NOW)).resolves.toEqual([]);
   });
 });

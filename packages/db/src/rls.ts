@@ -15,8 +15,9 @@ export function withOrganisation<T>(db: Database, organisationId: string, fn: (t
   return db.transaction(async (tx) => {
     // The job queue reaches its producer through this (its jobs go through `tx` itself).
     registerTransactionRoot(tx, db);
-    await tx.execute(sql`set local role loadline_app`);
-    await tx.execute(sql`select set_config('app.organisation_id', ${organisationId}, true)`);
+    // One statement for both (a procedure's every round trip counts): set_config('role', ..., true)
+    // is `set local role`.
+    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organisation_id', ${organisationId}, true)`);
     return fn(tx);
   });
 }

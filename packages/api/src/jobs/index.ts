@@ -1,4 +1,4 @@
 export { REASSESS_QUEUE, reassessQueue, updateReassessQueue, type ReassessJobData } from "./reassess-queue";
-export { enqueueMissingSnapshots, enqueueOutdatedSnapshots, handleReassessJobs, runPendingJobs, startWorker, type RunningWorker, type WorkerOptions } from "./reassess-worker";
+export { enqueueMissingSnapshots, enqueueOutdatedSnapshots, handleReassessJobs, PendingJobsNotDue, runPendingJobs, startWorker, type RunningWorker, type WorkerOptions } from "./reassess-worker";
 export { readJobEnv, type JobEnv } from "./env";
 export { ensureInlineWorker } from "./inline-worker";

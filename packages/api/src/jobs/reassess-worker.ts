@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import { DomainError, ENGINE_VERSION } from "@loadline/domain";
-import { athletesWithoutSnapshot, jobSqlFor, outdatedSnapshots, readSnapshots, type Database } from "@loadline/db";
+import { athletesWithoutSnapshot, databaseNow, jobSqlFor, listJobs, outdatedSnapshots, readSnapshots, type Database } from "@loadline/db";
 import { refreshAssessments } from "../services/assessments";
 import { inSpan } from "../telemetry";
 import { producerFor, REASSESS_QUEUE, reassessQueue, startBoss, type ReassessJobData } from "./reassess-queue";
@@ -130,18 +130,69 @@ export async function startWorker(db: Database, options: WorkerOptions = {}): Pr
 
 /** More jobs than this in one drain means jobs keep creating jobs: a bug, not a backlog. */
 const DRAIN_LIMIT = 100_000;
+/**
+ * A job inserted an instant ago may not be due on the database's clock yet (pg-boss fetches jobs
+ * whose start_after lies strictly before now()); the drain waits this long for such a job.
+ */
+const DUE_SOON_MS = 2_000;
+
+/** The drain stopped with jobs still open that it could not run now: each one, and why. */
+export class PendingJobsNotDue extends Error {
+  constructor(readonly jobs: { id: string; singletonKey: string | null; state: string; retryCount: number; startAfter: Date }[]) {
+    super(
+      `runPendingJobs: ${jobs.length} job(s) still open that could not run now: ` +
+        jobs
+          .map((j) =>
+            j.state === "active"
+              ? `${j.singletonKey} is running in another worker`
+              : j.state === "retry"
+                ? `${j.singletonKey} failed ${j.retryCount} time(s) and waits for a retry at ${j.startAfter.toISOString()}`
+                : `${j.singletonKey} is not due until ${j.startAfter.toISOString()}`,
+          )
+          .join("; "),
+    );
+    this.name = "PendingJobsNotDue";
+  }
+}
+
+/**
+ * Jobs that are open but were not fetched: running elsewhere, waiting for a retry, or due later
+ * on the database's clock. A scheduled run (`due`) whose time lies after the drain's own clock is
+ * expected to wait and is left out.
+ */
+async function openJobsLeft(db: Database, now: Date) {
+  const jobs = await listJobs(db, REASSESS_QUEUE);
+  return jobs.filter((j) => {
+    if (j.state !== "created" && j.state !== "retry" && j.state !== "active") return false;
+    const scheduledLater = (j.data as ReassessJobData | null)?.due === true && j.startAfter.getTime() > now.getTime();
+    return !scheduledLater;
+  });
+}
 
 /**
  * Run every job that is due now, in this process, until none is left; returns them in the order
  * they ran. For tests and scripts that need the queue's effect at a known point (a write, then
  * the board): the same handler the worker runs, synchronously.
+ *
+ * It never returns with work silently left behind: a job inserted an instant ago (not yet due on
+ * the database's clock) is waited for, up to `DUE_SOON_MS`; a job running in another worker,
+ * waiting for a retry after a failure, or due later throws `PendingJobsNotDue` naming each. Only
+ * scheduled runs dated after `now` (the drain's clock) are expected to stay.
  */
 export async function runPendingJobs(db: Database, now: Date, options: { batchSize?: number } = {}): Promise<ReassessJobData[]> {
   const boss = await producerFor(db);
   const ran: ReassessJobData[] = [];
   for (;;) {
     const jobs = await boss.fetch<ReassessJobData>(REASSESS_QUEUE, { batchSize: options.batchSize ?? 100 });
-    if (jobs.length === 0) return ran;
+    if (jobs.length === 0) {
+      const left = await openJobsLeft(db, now);
+      if (left.length === 0) return ran;
+      const dbNow = await databaseNow(db);
+      const dueSoon = left.every((j) => j.state === "created" && j.startAfter.getTime() - dbNow.getTime() <= DUE_SOON_MS);
+      if (!dueSoon) throw new PendingJobsNotDue(left);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
     try {
       await handleReassessJobs(db, jobs, now);
     } catch (error) {

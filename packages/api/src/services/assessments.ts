@@ -1,5 +1,5 @@
 import superjson from "superjson";
-import { assessAthlete, athleteTimelineSchema, DomainError, effectiveTimeZone, ENGINE_VERSION, type Assessment } from "@loadline/domain";
+import { assessAthlete, DomainError, effectiveTimeZone, ENGINE_VERSION, type Assessment } from "@loadline/domain";
 import {
   alertsFromAssessment,
   loadTimelines,
@@ -69,15 +69,18 @@ async function computeAssessments(db: Database, organisationId: string, athleteI
   const club = await readClubCalendar(db, organisationId);
   const athleteZones = await readAthleteTimeZones(db, organisationId, [...timelines.keys()]);
   const computed: Computed = { assessments: new Map(), snapshots: [], raised: [] };
-  for (const [athleteId, input] of timelines) {
-    let assessment: Assessment | null;
-    try {
-      // Stored records were validated on write; this applies defaults and types.
-      const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale, weekStartsOn: club.weekStartsOn };
-      assessment = assessAthlete(athleteTimelineSchema.parse(input), now, { calendar, clubThresholds: club.engineThresholds });
-    } catch (error) {
-      console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
-      assessment = null;
+  for (const [athleteId, loaded] of timelines) {
+    let assessment: Assessment | null = null;
+    if (!loaded.ok) {
+      console.error(`athlete ${athleteId}: stored records need attention (${loaded.problem})`);
+    } else {
+      try {
+        // Typed by the row mappers: records were validated when they were written.
+        const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale, weekStartsOn: club.weekStartsOn };
+        assessment = assessAthlete(loaded.timeline, now, { calendar, clubThresholds: club.engineThresholds });
+      } catch (error) {
+        console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
+      }
     }
     computed.snapshots.push({
       athleteId,
@@ -140,22 +143,24 @@ export async function readAssessments(
   const result = new Map<string, StoredAssessment>();
   if (athleteIds.length === 0) return result;
   const snapshots = new Map((await readSnapshots(db, organisationId, athleteIds)).map((s) => [s.athleteId, s]));
-  const stale: string[] = [];
-  for (const athleteId of athleteIds) {
-    const snapshot = snapshots.get(athleteId);
-    const fresh = snapshot !== undefined && isFresh(snapshot, now);
-    if (!fresh) stale.push(athleteId);
-    if (!snapshot) {
-      result.set(athleteId, { state: "being_assessed", assessment: null, computedAt: null, stale: true });
-    } else if (snapshot.assessment === null) {
-      result.set(athleteId, { state: "needs_attention", assessment: null, computedAt: snapshot.computedAt, stale: !fresh });
-    } else {
-      const assessment: Assessment = superjson.deserialize(snapshot.assessment as Parameters<typeof superjson.deserialize>[0]);
-      result.set(athleteId, { state: "assessed", assessment, computedAt: snapshot.computedAt, stale: !fresh });
-    }
-  }
-  if (stale.length > 0) await (await reassessQueue(db)).enqueue(organisationId, stale);
+  for (const athleteId of athleteIds) result.set(athleteId, storedAssessmentOf(snapshots.get(athleteId), now));
+  await queueStale(db, organisationId, result);
   return result;
+}
+
+/** What a reader shows for one athlete's stored snapshot (or its absence) at `now`. */
+export function storedAssessmentOf(snapshot: SnapshotRow | undefined | null, now: Date): StoredAssessment {
+  if (!snapshot) return { state: "being_assessed", assessment: null, computedAt: null, stale: true };
+  const stale = !isFresh(snapshot, now);
+  if (snapshot.assessment === null) return { state: "needs_attention", assessment: null, computedAt: snapshot.computedAt, stale };
+  const assessment: Assessment = superjson.deserialize(snapshot.assessment as Parameters<typeof superjson.deserialize>[0]);
+  return { state: "assessed", assessment, computedAt: snapshot.computedAt, stale };
+}
+
+/** Queue the stale or missing ones of these stored assessments (deduplicated per athlete): one INSERT, none when all are fresh. */
+export async function queueStale(db: Database, organisationId: string, stored: Map<string, StoredAssessment>): Promise<void> {
+  const stale = [...stored].filter(([, s]) => s.stale).map(([id]) => id);
+  if (stale.length > 0) await (await reassessQueue(db)).enqueue(organisationId, stale);
 }
 
 /** The stored assessments of these athletes that have one (see `readAssessments`). */

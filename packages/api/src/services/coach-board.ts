@@ -9,16 +9,13 @@ import {
   type SquadSessionKind,
 } from "@loadline/domain";
 import {
-  latestPhaseStarts,
-  lastLogTimes,
-  listBoardAthletes,
-  morningPainSeries,
+  readBoardRows,
   recentRunCadences,
   type BoardAthlete,
   type Database,
   type PainPoint,
 } from "@loadline/db";
-import { getAssessments, readAssessments, type AssessmentState } from "./assessments";
+import { getAssessments, queueStale, storedAssessmentOf, type AssessmentState, type StoredAssessment } from "./assessments";
 
 const DAY_MS = 86_400_000;
 export const SPARKLINE_DAYS = 14;
@@ -43,35 +40,28 @@ export interface BoardRow {
 }
 
 /**
- * The squad board in a constant number of SQL queries whatever the squad size: the athletes
- * of the chosen squads (1), stored snapshots via `readAssessments` (1, plus one INSERT queueing
- * the stale ones), phase starts (1), 14 days of morning pain (1) and last-log times (1). Nothing
- * is computed on the read. An athlete not assessed yet, or whose records cannot be assessed,
- * keeps their row, marked, and never fails the board.
+ * The squad board in at most two statements whatever the squad size: one reads every row (the
+ * athletes of the chosen squads with their stored snapshot, phase start, 14 days of morning pain
+ * and latest log, `readBoardRows`), and one INSERT queues the stale or missing snapshots, only
+ * when there are any. Nothing is computed on the read. An athlete not assessed yet, or whose
+ * records cannot be assessed, keeps their row, marked, and never fails the board.
  */
 export async function loadBoard(db: Database, organisationId: string, squadIds: string[] | undefined, now: Date): Promise<BoardRow[]> {
-  const athletes = await listBoardAthletes(db, organisationId, squadIds);
-  const ids = athletes.map((a) => a.id);
-  const [assessments, phaseStarts, pain, lastLogs] = await Promise.all([
-    readAssessments(db, organisationId, ids, now),
-    latestPhaseStarts(db, organisationId, ids),
-    morningPainSeries(db, organisationId, ids, new Date(now.getTime() - SPARKLINE_DAYS * DAY_MS)),
-    lastLogTimes(db, organisationId, ids),
-  ]);
-  return athletes.map((athlete) => {
-    const stored = assessments.get(athlete.id);
-    const view = stored?.assessment ? toCoachAssessment(stored.assessment) : null;
-    const phaseStart = phaseStarts.get(athlete.id);
-    const lastLog = lastLogs.get(athlete.id);
+  const rows = await readBoardRows(db, organisationId, squadIds, new Date(now.getTime() - SPARKLINE_DAYS * DAY_MS));
+  const stored = new Map(rows.map((r) => [r.athlete.id, storedAssessmentOf(r.snapshot, now)]));
+  await queueStale(db, organisationId, stored);
+  return rows.map(({ athlete, phaseStartedAt, pain, lastLogAt }) => {
+    const state = stored.get(athlete.id) as StoredAssessment;
+    const view = state.assessment ? toCoachAssessment(state.assessment) : null;
     return {
       athlete,
       assessment: view,
-      assessmentState: stored?.state ?? "being_assessed",
-      assessedAt: stored?.computedAt ?? null,
-      assessedMinutesAgo: stored?.computedAt ? Math.max(0, Math.floor((now.getTime() - stored.computedAt.getTime()) / 60_000)) : null,
-      daysInPhase: view?.phase != null && phaseStart ? Math.max(0, Math.floor((now.getTime() - phaseStart.phaseStartedAt.getTime()) / DAY_MS)) : null,
-      pain14: pain.get(athlete.id) ?? [],
-      daysSinceLastLog: lastLog ? Math.max(0, Math.floor((now.getTime() - lastLog.getTime()) / DAY_MS)) : null,
+      assessmentState: state.state,
+      assessedAt: state.computedAt,
+      assessedMinutesAgo: state.computedAt ? Math.max(0, Math.floor((now.getTime() - state.computedAt.getTime()) / 60_000)) : null,
+      daysInPhase: view?.phase != null && phaseStartedAt ? Math.max(0, Math.floor((now.getTime() - phaseStartedAt.getTime()) / DAY_MS)) : null,
+      pain14: pain,
+      daysSinceLastLog: lastLogAt ? Math.max(0, Math.floor((now.getTime() - lastLogAt.getTime()) / DAY_MS)) : null,
     };
   });
 }

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
-import type { Database } from "../client";
+import type { Database, Transaction } from "../client";
+import { rowsOf } from "../job-sql";
+import type { SnapshotRow } from "./assessments";
 import { athleteProfiles, morningCheckIns, planVersions, sessionLogs, squadMemberships, squads, users } from "../schema";
 
 /** One athlete on a coach's squad board: who they are and which squads they train in. */
@@ -195,4 +197,76 @@ export async function listCoachSessions(db: Database, organisationId: string, at
       ),
     )
     .orderBy(desc(sessionLogs.at));
+}
+
+/** One board row as the database returns it: the athlete, their stored snapshot and what the row shows beside it. */
+export interface BoardReadRow {
+  athlete: BoardAthlete;
+  /** The stored snapshot, or null before the first. */
+  snapshot: SnapshotRow | null;
+  /** Start of the current phase (latest plan version), or null without a plan. */
+  phaseStartedAt: Date | null;
+  /** Morning pain since `painSince`, oldest first. */
+  pain: PainPoint[];
+  /** The latest session log or check-in, or null when nothing was logged. */
+  lastLogAt: Date | null;
+}
+
+const toDate = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(value as string | Date));
+
+/**
+ * The whole squad board in one statement, whatever the number of athletes: the active athletes
+ * of the organisation (or of any of `squadIds`, filtered in SQL) with their squads, stored
+ * snapshot, current phase start, morning pain since `painSince` and latest log. Every
+ * per-athlete part is a lookup on that athlete's index range ((organisation, athlete, at) for
+ * logs and check-ins: the latest row is one descent, LIMIT 1), never an aggregate over history.
+ */
+export async function readBoardRows(db: Database | Transaction, organisationId: string, squadIds: string[] | undefined, painSince: Date): Promise<BoardReadRow[]> {
+  const org = sql`${organisationId}::uuid`;
+  const since = sql`${painSince.toISOString()}::timestamptz`;
+  const inSquads =
+    squadIds && squadIds.length > 0
+      ? sql`AND EXISTS (SELECT 1 FROM squad_memberships m WHERE m.organisation_id = ${org} AND m.user_id = a.user_id
+          AND m.squad_id IN (${sql.join(squadIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
+      : sql``;
+  const result = await db.execute(sql`
+    SELECT a.id, u.name, a.event_or_sport,
+      COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name)
+        FROM squad_memberships m JOIN squads s ON s.id = m.squad_id
+        WHERE m.organisation_id = ${org} AND m.user_id = a.user_id), '[]'::json) AS squads,
+      snap.athlete_id IS NOT NULL AS has_snapshot, snap.computed_at, snap.stale_after, snap.engine_version, snap.assessment,
+      (SELECT p.phase_started_at FROM plan_versions p
+        WHERE p.organisation_id = ${org} AND p.athlete_id = a.id ORDER BY p.version DESC LIMIT 1) AS phase_started_at,
+      COALESCE((SELECT json_agg(json_build_object('at', (extract(epoch FROM c.at) * 1000)::float8, 'pain', c.morning_pain) ORDER BY c.at)
+        FROM morning_check_ins c
+        WHERE c.organisation_id = ${org} AND c.athlete_id = a.id AND c.deleted_at IS NULL AND c.at >= ${since}), '[]'::json) AS pain,
+      GREATEST(
+        (SELECT l.at FROM session_logs l WHERE l.organisation_id = ${org} AND l.athlete_id = a.id AND l.deleted_at IS NULL ORDER BY l.at DESC LIMIT 1),
+        (SELECT c.at FROM morning_check_ins c WHERE c.organisation_id = ${org} AND c.athlete_id = a.id AND c.deleted_at IS NULL ORDER BY c.at DESC LIMIT 1)
+      ) AS last_log_at
+    FROM athlete_profiles a
+    JOIN users u ON u.id = a.user_id
+    LEFT JOIN assessment_snapshots snap ON snap.athlete_id = a.id AND snap.organisation_id = ${org}
+    WHERE a.organisation_id = ${org} AND a.archived_at IS NULL ${inSquads}
+    ORDER BY u.name, a.id`);
+  return rowsOf(result).map((r) => ({
+    athlete: {
+      id: String(r.id),
+      name: String(r.name),
+      eventOrSport: String(r.event_or_sport),
+      squads: (r.squads as { id: string; name: string }[]).map((s) => ({ id: s.id, name: s.name })),
+    },
+    snapshot: r.has_snapshot
+      ? {
+          athleteId: String(r.id),
+          computedAt: toDate(r.computed_at) as Date,
+          staleAfter: toDate(r.stale_after) as Date,
+          engineVersion: String(r.engine_version),
+          assessment: (r.assessment ?? null) as SnapshotRow["assessment"],
+        }
+      : null,
+    phaseStartedAt: toDate(r.phase_started_at),
+    pain: (r.pain as { at: number; pain: number }[]).map((p) => ({ at: new Date(p.at), pain: p.pain })),
+    lastLogAt: toDate(r.last_log_at),
+  }));
 }

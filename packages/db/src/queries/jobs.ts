@@ -100,3 +100,9 @@ export async function listJobs(db: Database, queue: string): Promise<JobRow[]> {
     data: r.data,
   }));
 }
+
+/** The database's own clock (pg-boss decides whether a job is due by it, not by the app's). */
+export async function databaseNow(db: Database): Promise<Date> {
+  const [row] = rowsOf(await db.execute(sql`SELECT clock_timestamp() AS now`));
+  return new Date(row?.now as string | Date);
+}

@@ -1,4 +1,4 @@
-import { assessAthlete, athleteTimelineSchema, type PlanBody } from "@loadline/domain";
+import { assessAthlete, type PlanBody } from "@loadline/domain";
 import { seedExerciseLibrary } from "../queries/exercises";
 import { alertsFromAssessment, recordRaisedAlerts } from "../queries/assessments";
 import { loadTimelines } from "../queries/timeline";
@@ -376,8 +376,8 @@ export async function seedClinical(tx: SeedTx, context: SeedContext): Promise<vo
   // Record the escalation now, so the caseload shows it on first start (the engine would raise it on first read).
   const timelines = await loadTimelines(tx, organisationId, [kaiId], context.now);
   const kai = timelines.get(kaiId);
-  if (!kai) throw new Error("Kai's timeline is missing");
-  const assessment = assessAthlete(athleteTimelineSchema.parse(kai), context.now);
+  if (!kai?.ok) throw new Error(`Kai's timeline is missing or unreadable${kai && !kai.ok ? `: ${kai.problem}` : ""}`);
+  const assessment = assessAthlete(kai.timeline, context.now);
   await recordRaisedAlerts(
     tx,
     organisationId,

@@ -8,6 +8,7 @@
  *    severity, open red flags block any advance, exit criteria "unknown" on no data, VISA-H
  *    validity, the club's time zone in sentences and day boundaries.
  * 3: flags name their cause (alert identity: one condition, one alert); R4's two-reds search
- *    starts at the last R4 review.
+ *    starts at the last R4 review and holds at most 8 weeks without one; bounded reads
+ *    (read-window.ts): R14/R15 compare with a complete green run of the 28 days before.
  */
 export const ENGINE_VERSION = "3";

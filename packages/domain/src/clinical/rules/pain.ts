@@ -1,4 +1,5 @@
 import type { Thresholds } from "../config";
+import { ENGINE_READ } from "../read-window";
 import type { AssessmentContext, PreparedSession } from "../context";
 import { checkInsBetween, flagWindowStart } from "../context";
 import { flag, reviewEpoch, worseZone } from "../flags";
@@ -249,12 +250,15 @@ export function outcomeFlags(ctx: AssessmentContext, outcomes: readonly SessionO
 
 /**
  * The latest run of `redsBeforeReview` red sessions inside `redWindowDays` of each other, counted
- * after the last R4 review, the only thing that clears it. R4 looks only at its own window: a
+ * after the last R4 review, the only thing that clears it, within the last
+ * `ENGINE_READ.twoRedsHoldDays`. R4 looks only at its own window: a
  * phase change does not clear it, so an athlete with and without a plan is held the same way.
  */
 function findDoubleRed(ctx: AssessmentContext, outcomes: readonly SessionOutcome[]): PreparedSession[] | null {
   const { redsBeforeReview, redWindowDays } = ctx.thresholds.outcome;
-  const since = ctx.lastReviewAt.R4 ?? Number.NEGATIVE_INFINITY;
+  // Held until an R4 review; two reds older than the hold period no longer hold (their alert
+  // stays with staff until resolved), so a refresh never needs more than that much history.
+  const since = Math.max(ctx.lastReviewAt.R4 ?? Number.NEGATIVE_INFINITY, ctx.now - ENGINE_READ.twoRedsHoldDays * DAY_MS);
   const window = redWindowDays * DAY_MS;
   const reds: PreparedSession[] = [];
   let found: PreparedSession[] | null = null;

@@ -1,4 +1,5 @@
 import { confirmedGreen } from "./pain";
+import { ENGINE_READ } from "../read-window";
 import type { AssessmentContext, PreparedSession } from "../context";
 import { checkInsBetween, flagWindowStart, runsBetween, sessionsBetween } from "../context";
 import { flag } from "../flags";
@@ -103,8 +104,10 @@ export function progressionChecks(ctx: AssessmentContext, outcomes: readonly Ses
   const required = ctx.thresholds.progression.consolidateGreenCount;
   let lastGreen: PreparedSession | undefined;
   let latestChanged: ProgressionVariable[] = [];
+  const referenceMaxAge = ENGINE_READ.progressionReferenceDays * DAY_MS;
   for (const run of ctx.runs) {
-    const reference = lastGreen;
+    // A level last run green weeks ago is not the level the athlete runs at now: no reference.
+    const reference = lastGreen && run.t - lastGreen.t <= referenceMaxAge ? lastGreen : undefined;
     if (reference && run.t > from) {
       const changed = changedVariables(ctx, run, reference);
       latestChanged = changed;

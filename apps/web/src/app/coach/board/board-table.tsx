@@ -3,13 +3,14 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, type ReactNode } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef, type ReactNode } from "react";
 import { availabilityRank, availabilityValues, phases } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Input } from "@loadline/ui/input";
 import { Label } from "@loadline/ui/label";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { Sparkline } from "@/components/charts/sparkline";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../_lib/flag-badges";
@@ -26,7 +27,8 @@ function worstActionable(row: BoardRow): Severity | "none" {
   return s === null || s === "info" ? "none" : s;
 }
 
-const columns = [
+/** Sort keys: every column header, plus the two shown inside other cells (last log, ACWR). */
+const sortKeys = [
   { id: "name", label: "Athlete", value: (r: BoardRow) => r.athlete.name },
   { id: "availability", label: "Availability", value: (r: BoardRow) => (r.assessment ? availabilityRank(r.assessment.availability) : -1) },
   { id: "phase", label: "Phase", value: (r: BoardRow) => r.assessment?.phase ?? 0 },
@@ -40,7 +42,19 @@ const columns = [
   { id: "acwr", label: "ACWR", value: (r: BoardRow) => r.assessment?.workload.acwr ?? -1 },
   { id: "lastLog", label: "Last log", value: (r: BoardRow) => r.daysSinceLastLog ?? 9999 },
 ] as const;
-type ColumnId = (typeof columns)[number]["id"];
+type SortKey = (typeof sortKeys)[number];
+
+/**
+ * The columns, chosen to fit a 1440 px screen without sideways scrolling: the last log sits
+ * under the athlete's name and the workload ratio under weekly running (both still sortable).
+ */
+const columns = sortKeys.filter((k) => k.id !== "acwr" && k.id !== "lastLog");
+const columnHeaders: Partial<Record<SortKey["id"], string>> = { pain: "Pain, 14 days", volume: "Running, ACWR" };
+
+/** Estimated row height before a row is measured; rows with many flags grow. */
+const ROW_ESTIMATE_PX = 60;
+
+type ColumnId = SortKey["id"];
 
 export function BoardTable() {
   const trpc = useTRPC();
@@ -57,7 +71,7 @@ export function BoardTable() {
   const squadFilter = values.squad || (mine.length > 0 ? "mine" : "all");
 
   const sortParam = values.sort || "-flags";
-  const sortId = (columns.some((c) => c.id === sortParam.replace(/^-/, "")) ? sortParam.replace(/^-/, "") : "flags") as ColumnId;
+  const sortId = (sortKeys.some((c) => c.id === sortParam.replace(/^-/, "")) ? sortParam.replace(/^-/, "") : "flags") as ColumnId;
   const descending = sortParam.startsWith("-");
 
   const visible = useMemo(() => {
@@ -76,7 +90,7 @@ export function BoardTable() {
       if (/^[1-4]$/.test(values.phase) && a.phase !== Number(values.phase)) return false;
       return true;
     });
-    const column = columns.find((c) => c.id === sortId) ?? columns[0];
+    const column = sortKeys.find((c) => c.id === sortId) ?? sortKeys[0];
     return filtered.sort((x, y) => {
       const vx = column.value(x);
       const vy = column.value(y);
@@ -140,55 +154,162 @@ export function BoardTable() {
             <NativeSelectOption value="none">Not in rehab</NativeSelectOption>
           </NativeSelect>
         </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="board-sort">Sort by</Label>
+          <NativeSelect id="board-sort" value={sortParam} onChange={(e) => set({ sort: e.target.value })}>
+            {sortKeys.map((k) =>
+              k.id === "name" ? (
+                <NativeSelectOption key={k.id} value="name">
+                  Athlete (A-Z)
+                </NativeSelectOption>
+              ) : (
+                <NativeSelectOption key={k.id} value={`-${k.id}`}>
+                  {k.label} (highest first)
+                </NativeSelectOption>
+              ),
+            )}
+          </NativeSelect>
+        </div>
         <p className="ml-auto text-sm text-muted-foreground" aria-live="polite">
           {visible.length} of {rows.length} athletes
         </p>
       </div>
 
-      <div className="overflow-x-auto rounded-lg border">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              {columns.map((c) => (
-                <TableHead key={c.id} aria-sort={sortId === c.id ? (descending ? "descending" : "ascending") : "none"}>
-                  <button type="button" className="inline-flex items-center gap-1 font-medium" onClick={() => toggleSort(c.id)}>
-                    {c.label}
-                    {sortId === c.id ? (
-                      descending ? <ArrowDown className="size-3.5" aria-hidden="true" /> : <ArrowUp className="size-3.5" aria-hidden="true" />
-                    ) : (
-                      <ArrowUpDown className="size-3.5 opacity-50" aria-hidden="true" />
-                    )}
-                  </button>
-                </TableHead>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {visible.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={columns.length} className="py-10 text-center text-muted-foreground">
-                  No athletes match these filters.
-                </TableCell>
-              </TableRow>
-            ) : (
-              visible.map((row) => <BoardRowView key={row.athlete.id} row={row} onOpen={() => router.push(`/coach/athletes/${row.athlete.id}`)} />)
-            )}
-          </TableBody>
-        </Table>
-      </div>
+      <VirtualTable visible={visible} total={rows.length} sortId={sortId} descending={descending} onSort={toggleSort} onOpen={(id) => router.push(`/coach/athletes/${id}`)} />
     </div>
   );
 }
 
-function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
+/**
+ * The rows, virtualised: only those in and near the scrolled view are in the document (about
+ * 30 for any squad size), between two spacer rows holding the height of the others. The table
+ * keeps its semantics (aria-rowcount and each row's aria-rowindex tell assistive technology
+ * where a row sits among all of them); the scrolling region is focusable, so the keyboard
+ * scrolls it (arrows, Page Up/Down, Home/End) and tabbing moves through the rows in view.
+ */
+function VirtualTable({
+  visible,
+  total,
+  sortId,
+  descending,
+  onSort,
+  onOpen,
+}: {
+  visible: BoardRow[];
+  total: number;
+  sortId: ColumnId;
+  descending: boolean;
+  onSort: (id: ColumnId) => void;
+  onOpen: (athleteId: string) => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: 8,
+    getItemKey: (index) => visible[index]?.athlete.id ?? index,
+    // The server renders the first screenful; the browser measures from there.
+    initialRect: { width: 1100, height: 900 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  return (
+    <div
+      ref={scrollRef}
+      role="region"
+      aria-label={`Squad board, ${visible.length} of ${total} athletes`}
+      tabIndex={0}
+      className="max-h-[75vh] overflow-x-hidden overflow-y-auto rounded-lg border focus-visible:outline-2 focus-visible:outline-ring"
+    >
+      <table className="w-full table-fixed caption-bottom text-sm" aria-rowcount={visible.length + 1}>
+        <colgroup>
+          <col className="w-[16%]" />
+          <col className="w-[12%]" />
+          <col className="w-[9%]" />
+          <col className="w-[10%]" />
+          <col className="w-[11%]" />
+          <col className="w-[19%]" />
+          <col className="w-[11%]" />
+          <col className="w-[12%]" />
+        </colgroup>
+        <TableHeader className="sticky top-0 z-10 bg-background shadow-[0_1px_0_var(--color-border)]">
+          <TableRow aria-rowindex={1}>
+            {columns.map((c) => (
+              <TableHead key={c.id} className="whitespace-normal" aria-sort={sortId === c.id ? (descending ? "descending" : "ascending") : "none"}>
+                <button type="button" className="inline-flex items-center gap-1 text-left font-medium" onClick={() => onSort(c.id)}>
+                  {columnHeaders[c.id] ?? c.label}
+                  {sortId === c.id ? (
+                    descending ? <ArrowDown className="size-3.5 shrink-0" aria-hidden="true" /> : <ArrowUp className="size-3.5 shrink-0" aria-hidden="true" />
+                  ) : (
+                    <ArrowUpDown className="size-3.5 shrink-0 opacity-50" aria-hidden="true" />
+                  )}
+                </button>
+              </TableHead>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {visible.length === 0 ? (
+            <TableRow aria-rowindex={2}>
+              <TableCell colSpan={columns.length} className="py-10 text-center text-muted-foreground">
+                No athletes match these filters.
+              </TableCell>
+            </TableRow>
+          ) : (
+            <>
+              {before > 0 ? <SpacerRow height={before} /> : null}
+              {items.map((item) => {
+                const row = visible[item.index] as BoardRow;
+                return (
+                  <BoardRowView
+                    key={item.key}
+                    row={row}
+                    rowIndex={item.index + 2}
+                    measure={(el) => {
+                      if (el) el.dataset.index = String(item.index);
+                      virtualizer.measureElement(el);
+                    }}
+                    onOpen={() => onOpen(row.athlete.id)}
+                  />
+                );
+              })}
+              {after > 0 ? <SpacerRow height={after} /> : null}
+            </>
+          )}
+        </TableBody>
+      </table>
+    </div>
+  );
+}
+
+/** Holds the height of the rows not in the document, so the scrollbar stays true. */
+function SpacerRow({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" style={{ height }}>
+      <td colSpan={columns.length} className="p-0" />
+    </tr>
+  );
+}
+
+interface RowProps {
+  row: BoardRow;
+  rowIndex: number;
+  measure: (el: HTMLTableRowElement | null) => void;
+}
+
+function BoardRowView({ row, rowIndex, measure, onOpen }: RowProps & { onOpen: () => void }) {
   const a = row.assessment;
-  if (a === null) return row.assessmentState === "being_assessed" ? <BeingAssessedRow row={row} /> : <NeedsAttentionRow row={row} />;
+  if (a === null) return row.assessmentState === "being_assessed" ? <BeingAssessedRow row={row} rowIndex={rowIndex} measure={measure} /> : <NeedsAttentionRow row={row} rowIndex={rowIndex} measure={measure} />;
   const volume = a.workload.weeklyVolume;
   const start = a.evaluatedAt.getTime() - 13 * DAY_MS;
   const painPoints = row.pain14.map((p) => ({ day: Math.max(0, Math.round((p.at.getTime() - start) / DAY_MS)), value: p.pain }));
   const latestPain = row.pain14.at(-1)?.pain;
   return (
     <TableRow
+      ref={measure}
+      aria-rowindex={rowIndex}
       className="cursor-pointer"
       onClick={(event) => {
         // Buttons and links inside the row keep their own behaviour.
@@ -198,6 +319,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
     >
       <AthleteCell athlete={row.athlete}>
         <AssessedAge minutes={row.assessedMinutesAgo} />
+        <LastLog days={row.daysSinceLastLog} />
       </AthleteCell>
       <TableCell>
         <div className="flex flex-col items-start gap-1">
@@ -205,7 +327,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
           {a.medicalReviewNeeded ? <Badge variant="escalate">Medical review needed</Badge> : null}
         </div>
       </TableCell>
-      <TableCell className="whitespace-nowrap">
+      <TableCell className="whitespace-normal">
         {a.phase === null ? (
           <span className="text-muted-foreground">Not in rehab</span>
         ) : (
@@ -222,7 +344,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
           <span className="text-muted-foreground">None</span>
         )}
       </TableCell>
-      <TableCell className="whitespace-nowrap">
+      <TableCell className="whitespace-normal">
         {a.nextHighLoadAt === null ? (
           <span className="text-muted-foreground">No limit</span>
         ) : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? (
@@ -231,7 +353,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
           formatDateTime(a.nextHighLoadAt, a.calendar)
         )}
       </TableCell>
-      <TableCell className="min-w-44">
+      <TableCell className="whitespace-normal">
         <FlagBadges flags={a.flags} />
       </TableCell>
       <TableCell>
@@ -245,7 +367,7 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
           <span className="text-muted-foreground">No check-ins</span>
         )}
       </TableCell>
-      <TableCell className="whitespace-nowrap">
+      <TableCell className="whitespace-normal">
         {volume.current > 0 || volume.previous > 0 ? (
           <>
             {Math.round(volume.current * 10) / 10} {volume.unit === "km" ? "km" : "min"}
@@ -261,20 +383,17 @@ function BoardRowView({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
         ) : (
           <span className="text-muted-foreground">No running</span>
         )}
-      </TableCell>
-      <TableCell>
-        {a.workload.acwr === null ? (
-          <span className="text-muted-foreground" title={a.workload.acwrSummary}>
-            Not enough history
-          </span>
-        ) : (
-          <Badge variant={a.workload.acwrZone ? zoneVariant(a.workload.acwrZone) : "outline"} title={a.workload.acwrSummary}>
-            {a.workload.acwr.toFixed(1)}x usual
-          </Badge>
-        )}
-      </TableCell>
-      <TableCell className="whitespace-nowrap">
-        {row.daysSinceLastLog === null ? <span className="text-muted-foreground">Never</span> : row.daysSinceLastLog === 0 ? "Today" : `${row.daysSinceLastLog} d ago`}
+        <div className="mt-1 text-xs">
+          {a.workload.acwr === null ? (
+            <span className="text-muted-foreground" title={a.workload.acwrSummary}>
+              ACWR: not enough history
+            </span>
+          ) : (
+            <Badge variant={a.workload.acwrZone ? zoneVariant(a.workload.acwrZone) : "outline"} title={a.workload.acwrSummary}>
+              ACWR {a.workload.acwr.toFixed(1)}x usual
+            </Badge>
+          )}
+        </div>
       </TableCell>
     </TableRow>
   );
@@ -290,12 +409,17 @@ function AssessedAge({ minutes }: { minutes: number | null }) {
   return <div className="text-xs text-muted-foreground">assessed {text}</div>;
 }
 
+/** Days since the last session log or check-in, under the athlete's name. */
+function LastLog({ days }: { days: number | null }) {
+  return <div className="text-xs text-muted-foreground">Last log: {days === null ? "never" : days === 0 ? "today" : `${days} d ago`}</div>;
+}
+
 /** An athlete with no stored assessment yet: queued, shown as such until a worker has run. */
-function BeingAssessedRow({ row }: { row: BoardRow }) {
+function BeingAssessedRow({ row, rowIndex, measure }: RowProps) {
   return (
-    <TableRow>
+    <TableRow ref={measure} aria-rowindex={rowIndex}>
       <AthleteCell athlete={row.athlete} />
-      <TableCell colSpan={columns.length - 1}>
+      <TableCell colSpan={columns.length - 1} className="whitespace-normal">
         <Badge variant="outline">Being assessed…</Badge>
         <span className="ml-2 text-sm text-muted-foreground">Loadline is assessing this athlete&apos;s records; reload in a moment.</span>
       </TableCell>
@@ -304,11 +428,11 @@ function BeingAssessedRow({ row }: { row: BoardRow }) {
 }
 
 /** An athlete whose stored records could not be assessed: visible, marked, never hiding the board. */
-function NeedsAttentionRow({ row }: { row: BoardRow }) {
+function NeedsAttentionRow({ row, rowIndex, measure }: RowProps) {
   return (
-    <TableRow>
+    <TableRow ref={measure} aria-rowindex={rowIndex}>
       <AthleteCell athlete={row.athlete} />
-      <TableCell colSpan={columns.length - 1}>
+      <TableCell colSpan={columns.length - 1} className="whitespace-normal">
         <Badge variant="amber">Record needs attention</Badge>
         <span className="ml-2 text-sm text-muted-foreground">
           Loadline could not assess this athlete from their stored records. The rest of the squad is unaffected; ask your physio to check their logs.
@@ -320,7 +444,7 @@ function NeedsAttentionRow({ row }: { row: BoardRow }) {
 
 function AthleteCell({ athlete, children }: { athlete: BoardRow["athlete"]; children?: ReactNode }) {
   return (
-    <TableCell>
+    <TableCell className="whitespace-normal">
       <Link href={`/coach/athletes/${athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
         {athlete.name}
       </Link>
