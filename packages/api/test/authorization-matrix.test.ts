@@ -347,6 +347,7 @@ const matrix: Matrix = {
   "athleteRecords.correctCheckIn": {
     who: PHYSIO,
     input: (t) => ({ athleteId: t.athleteId, checkInId: "00000000-0000-4000-8000-000000000000", correction: { morningPain: 2, reason: "Mistyped" } }),
+    allowedAnswer: /^NOT_FOUND: This check-in does not exist/,
     stranger: "refused",
     note: "nobody's check-in, so the matrix changes nothing (NOT_FOUND); athlete-records.test.ts covers corrections",
   },
@@ -472,12 +473,14 @@ const matrix: Matrix = {
   "visaH.update": {
     who: ATHLETE,
     input: () => ({ id: "00000000-0000-4000-8000-000000000000", at: hoursAgo(1), items: [6, 6, 7, 5, 6, 5, 4, 15] }),
+    allowedAnswer: /^NOT_FOUND: This questionnaire does not exist/,
     stranger: "refused",
     note: "nobody's questionnaire (NOT_FOUND): the athlete id comes from the session, so no one can name another's; athlete-records.test.ts covers edits",
   },
   "visaH.withdraw": {
     who: ATHLETE,
     input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    allowedAnswer: /^NOT_FOUND: This questionnaire does not exist/,
     stranger: "refused",
     note: "nobody's questionnaire (NOT_FOUND); athlete-records.test.ts covers withdrawal",
   },

@@ -53,7 +53,7 @@ describe("the club's time zone reaches the engine, Today and the planner", () =>
     const week = await callerFor(handle, club.coach, new Date("2026-10-21T12:00:00Z")).planner.week({ squadId: club.squadIds.distance });
     expect(week.weekStart.toISOString()).toBe("2026-10-18T23:00:00.000Z");
     expect((week.weekEnd.getTime() - week.weekStart.getTime()) / 3_600_000).toBe(169);
-    expect(week.calendar).toEqual({ timeZone: "Europe/London", locale: "en-GB" });
+    expect(week.calendar).toEqual({ timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1 });
   });
 });
 

@@ -46,7 +46,9 @@ async function valuesAt(path: string): Promise<string> {
     if (value === null || typeof value !== "object") return [];
     return collect((value as Record<string, unknown>)[segments[0]!], segments.slice(1));
   };
-  const all = [...timelines.values()].flatMap((t) => collect(t, path.split(".")));
+  const unreadable = [...timelines.values()].filter((t) => !t.ok);
+  if (unreadable.length > 0) throw new Error(`records need attention: ${JSON.stringify(unreadable)}`);
+  const all = [...timelines.values()].flatMap((t) => (t.ok ? collect(t.timeline, path.split(".")) : []));
   return all.map((v) => JSON.stringify(v)).sort().join("|");
 }
 
