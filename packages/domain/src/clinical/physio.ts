@@ -340,7 +340,7 @@ export interface DischargeDecision {
 }
 
 /**
- * Discharge from phase 4 with sign-off (DOMAIN.md §4): every discharge criterion (E4.1-E4.4)
+ * Discharge from phase 4 with sign-off: every discharge criterion (E4.1-E4.4)
  * met, or an override with a written reason; never while a red flag (R20) is open.
  * @throws DomainError("invalid") naming the field when the discharge cannot be signed off
  */
