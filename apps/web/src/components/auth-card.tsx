@@ -19,3 +19,17 @@ export function AuthCard({ title, description, children }: { title: string; desc
     </main>
   );
 }
+
+/** A one-time link that cannot be used (used, expired, withdrawn, unknown): what happened and the way back. */
+export function LinkRefusal({ refusal }: { refusal: { title: string; text: string } }) {
+  return (
+    <AuthCard title={refusal.title}>
+      <p className="text-sm text-muted-foreground">{refusal.text}</p>
+      <p className="mt-4 text-sm">
+        <a href="/sign-in" className="font-medium text-primary underline underline-offset-4">
+          Go to sign in
+        </a>
+      </p>
+    </AuthCard>
+  );
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuthCard } from "@/components/auth-card";
+import { AuthCard, LinkRefusal } from "@/components/auth-card";
 import { serverCaller } from "@/trpc/server";
 import { ConfirmEmail } from "./confirm-email";
 
@@ -16,17 +16,7 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
   const { token } = await params;
   const change = await (await serverCaller()).emailChange.lookup({ token });
   if (change.state !== "valid") {
-    const refusal = refusals[change.state];
-    return (
-      <AuthCard title={refusal.title}>
-        <p className="text-sm text-muted-foreground">{refusal.text}</p>
-        <p className="mt-4 text-sm">
-          <a href="/sign-in" className="font-medium text-primary underline underline-offset-4">
-            Go to sign in
-          </a>
-        </p>
-      </AuthCard>
-    );
+    return <LinkRefusal refusal={refusals[change.state]} />;
   }
   return (
     <AuthCard title="Confirm your new email" description={`Your ${change.organisationName} account will sign in as ${change.email}.`}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuthCard } from "@/components/auth-card";
+import { AuthCard, LinkRefusal } from "@/components/auth-card";
 import { serverCaller } from "@/trpc/server";
 import { AcceptInviteForm } from "./accept-invite-form";
 
@@ -28,17 +28,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const invite = await (await serverCaller()).invite.lookup({ token });
   if (invite.state !== "valid") {
-    const refusal = refusals[invite.state];
-    return (
-      <AuthCard title={refusal.title}>
-        <p className="text-sm text-muted-foreground">{refusal.text}</p>
-        <p className="mt-4 text-sm">
-          <a href="/sign-in" className="font-medium text-primary underline underline-offset-4">
-            Go to sign in
-          </a>
-        </p>
-      </AuthCard>
-    );
+    return <LinkRefusal refusal={refusals[invite.state]} />;
   }
   return (
     <AuthCard

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuthCard } from "@/components/auth-card";
+import { AuthCard, LinkRefusal } from "@/components/auth-card";
 import { serverCaller } from "@/trpc/server";
 import { ResetPasswordForm } from "./reset-password-form";
 
@@ -24,17 +24,7 @@ export default async function ResetPage({ params }: { params: Promise<{ token: s
   const { token } = await params;
   const reset = await (await serverCaller()).passwordReset.lookup({ token });
   if (reset.state !== "valid") {
-    const refusal = refusals[reset.state];
-    return (
-      <AuthCard title={refusal.title}>
-        <p className="text-sm text-muted-foreground">{refusal.text}</p>
-        <p className="mt-4 text-sm">
-          <a href="/sign-in" className="font-medium text-primary underline underline-offset-4">
-            Go to sign in
-          </a>
-        </p>
-      </AuthCard>
-    );
+    return <LinkRefusal refusal={refusals[reset.state]} />;
   }
   return (
     <AuthCard
