@@ -1,4 +1,4 @@
-import { availabilityRank, severities, type Availability, type Phase, type Severity } from "@loadline/domain";
+import { availabilityRank, severityRank, type Availability, type Phase, type Severity } from "@loadline/domain";
 import { currentPhases, lastLogTimes, listOpenAlerts, listOpenEpisodes, type Database } from "@loadline/db";
 import { readAssessments, type AssessmentState } from "./assessments";
 
@@ -29,7 +29,7 @@ export interface CaseloadRow {
   assessedAt: Date | null;
 }
 
-const severityRank = (s: Severity | null) => (s === null ? -1 : severities.indexOf(s));
+const rankOrNone = (s: Severity | null) => (s === null ? -1 : severityRank(s));
 
 /**
  * The physio's caseload: every athlete with an open injury episode, with what the list sorts
@@ -48,7 +48,7 @@ export async function buildCaseload(db: Database, organisationId: string, now: D
     const stored = assessments.get(episode.athleteId);
     const assessment = stored?.assessment;
     const alerts = openAlerts.filter((a) => a.athleteId === episode.athleteId && a.severity !== "info");
-    const worst = alerts.reduce<Severity | null>((w, a) => (severityRank(a.severity) > severityRank(w) ? a.severity : w), null);
+    const worst = alerts.reduce<Severity | null>((w, a) => (rankOrNone(a.severity) > rankOrNone(w) ? a.severity : w), null);
     const escalations = alerts.filter((a) => a.severity === "escalate" || a.needsReview).length;
     const lastLog = lastLogs.get(episode.athleteId);
     const plan = phases.get(episode.athleteId);
@@ -72,7 +72,7 @@ export async function buildCaseload(db: Database, organisationId: string, now: D
   return rows.sort(
     (a, b) =>
       Number(b.openEscalations > 0) - Number(a.openEscalations > 0) ||
-      severityRank(b.worstOpenSeverity) - severityRank(a.worstOpenSeverity) ||
+      rankOrNone(b.worstOpenSeverity) - rankOrNone(a.worstOpenSeverity) ||
       availabilityRank(b.availability) - availabilityRank(a.availability) ||
       a.athleteName.localeCompare(b.athleteName),
   );

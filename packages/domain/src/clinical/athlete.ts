@@ -5,6 +5,7 @@ import { addLocalWeeks, resolveCalendar, startOfLocalWeek, type Calendar } from 
 import { dateTimeInput, noteText, plainText } from "../input-primitives";
 import { count, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
 import type { Assessment, OutcomeDecision, Flag } from "./types";
+import { severityRank } from "./flags";
 import { visaHItemsSchema } from "./visa-h";
 import { checkInLabels, runLogLabels, sessionLogLabels, visaHLabels } from "../field-labels";
 import type { ExercisePrescription } from "./schemas/plan";
@@ -17,7 +18,6 @@ import {
   type ExerciseCategory,
   type RedFlagId,
   type SessionType,
-  type Severity,
   type Zone,
 } from "./vocabulary";
 
@@ -267,7 +267,6 @@ export const decisionMeaning: Readonly<Record<OutcomeDecision, { label: string; 
   },
 };
 
-const severityRank: Readonly<Record<Severity, number>> = { info: 0, amber: 1, red: 2, escalate: 3 };
 
 /** A flag's identity across two assessments (rule, records and sentence). */
 function flagKey(flag: Flag): string {
@@ -282,7 +281,7 @@ export function newFlagsSince(before: readonly Flag[], after: readonly Flag[]): 
   const seen = new Set(before.map(flagKey));
   return after
     .filter((flag) => flag.severity !== "info" && !seen.has(flagKey(flag)))
-    .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
 }
 
 export interface WeeklyVolumePoint {

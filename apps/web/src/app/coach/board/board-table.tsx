@@ -14,18 +14,22 @@ import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadlin
 import { Sparkline } from "@/components/charts/sparkline";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../_lib/flag-badges";
-import { outcomeBadge, weeklyComparedWithWords } from "@loadline/domain";
+import { outcomeBadge, severityRank, weeklyComparedWithWords } from "@loadline/domain";
 import { DAY_MS, availabilityLabels, formatDateTime, outcomeVariant, zoneVariant } from "../_lib/labels";
 import type { BoardRow, Severity } from "../_lib/types";
 import { useUrlState } from "@/hooks/use-url-state";
 
-const severityRank: Record<Severity | "none", number> = { none: 0, info: 0, amber: 1, red: 2, escalate: 3 };
 
 /** The worst flag a coach acts on (information-only flags do not count). */
 function worstActionable(row: BoardRow): Severity | "none" {
   const s = row.assessment?.worstSeverity ?? null;
   return s === null || s === "info" ? "none" : s;
 }
+/** Its rank for sorting: none and information-only alike (0), then amber, red, escalate. */
+const worstActionableRank = (row: BoardRow) => {
+  const s = worstActionable(row);
+  return s === "none" ? 0 : severityRank(s);
+};
 
 /** Sort keys: every column header, plus the two shown inside other cells (last log, ACWR). */
 const sortKeys = [
@@ -36,7 +40,7 @@ const sortKeys = [
   { id: "nextHighLoad", label: "Next high-load day", value: (r: BoardRow) => r.assessment?.nextHighLoadAt?.getTime() ?? 0 },
   // An athlete whose records need attention sorts with the most urgent rows.
   // Not assessed yet: unknown, so listed with them rather than below the healthy rows.
-  { id: "flags", label: "Flags", value: (r: BoardRow) => (r.assessment ? severityRank[worstActionable(r)] * 100 + r.assessment.flags.length : r.assessmentState === "being_assessed" ? 999 : 1_000) },
+  { id: "flags", label: "Flags", value: (r: BoardRow) => (r.assessment ? worstActionableRank(r) * 100 + r.assessment.flags.length : r.assessmentState === "being_assessed" ? 999 : 1_000) },
   { id: "pain", label: "Morning pain, 14 days", value: (r: BoardRow) => r.pain14.at(-1)?.pain ?? -1 },
   { id: "volume", label: "Weekly running", value: (r: BoardRow) => r.assessment?.workload.weeklyVolume.current ?? -1 },
   { id: "acwr", label: "ACWR", value: (r: BoardRow) => r.assessment?.workload.acwr ?? -1 },
