@@ -1,6 +1,5 @@
 import {
   cadenceHint,
-  coachSafeMessage,
   preflightCheck,
   toCoachAssessment,
   toCoachPreflight,
@@ -150,9 +149,4 @@ function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** An alert or history item as a coach may read it; null when the coach must not see it. */
-export function coachAlertMessage(alert: { ruleId: string; severity: "info" | "amber" | "red" | "escalate"; message: string; sensitive: boolean }) {
-  return coachSafeMessage(alert);
 }

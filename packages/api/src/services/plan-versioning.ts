@@ -43,10 +43,6 @@ export function phasedBody(row: Pick<PlanVersionRow, "phase" | "content">): Phas
   };
 }
 
-function contentOf(body: PlanBody): PlanContent {
-  return body;
-}
-
 /** The conflict message: what the other physio saved, so nothing is silently overwritten. */
 function conflictError(latest: PlanVersionWithAuthor | null, yourBase: number, calendar: ClubCalendarRow): DomainError {
   const other = latest
@@ -100,7 +96,7 @@ export async function savePlanVersion(db: Database, actor: Actor, now: Date, req
     version: request.baseVersion + 1,
     phase,
     phaseStartedAt: latest?.phaseStartedAt ?? request.phaseStartedAt ?? now,
-    content: contentOf(request.body),
+    content: request.body,
     authorId: actor.userId,
     changeSummary: summary,
     phaseChange: null,
