@@ -18,6 +18,7 @@ import { outcomeBadge, severityRank, weeklyComparedWithWords } from "@loadline/d
 import { DAY_MS, availabilityLabels, formatDateTime, outcomeVariant, zoneVariant } from "../_lib/labels";
 import type { BoardRow, Severity } from "../_lib/types";
 import { useUrlState } from "@/hooks/use-url-state";
+import { boardQueryInput, boardSquadFilter } from "./squad-scope";
 
 
 /** The worst flag a coach acts on (information-only flags do not count). */
@@ -64,15 +65,15 @@ export function BoardTable() {
   const trpc = useTRPC();
   const router = useRouter();
   // Rows still being assessed fill in by themselves: the worker needs a few seconds.
-  const { data: rows } = useSuspenseQuery({
-    ...trpc.board.rows.queryOptions({}),
-    refetchInterval: (query) => (query.state.data?.some((r) => r.assessmentState === "being_assessed") ? 3_000 : false),
-  });
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
   const { data: mine } = useSuspenseQuery(trpc.squads.mine.queryOptions());
   const { values, set } = useUrlState(["q", "squad", "availability", "severity", "phase", "sort"] as const);
   // A coach opens on the squads they look after; "all" (or one squad) on request.
-  const squadFilter = values.squad || (mine.length > 0 ? "mine" : "all");
+  const squadFilter = boardSquadFilter(values.squad, mine);
+  const { data: rows } = useSuspenseQuery({
+    ...trpc.board.rows.queryOptions(boardQueryInput(squadFilter, mine)),
+    refetchInterval: (query) => (query.state.data?.some((r) => r.assessmentState === "being_assessed") ? 3_000 : false),
+  });
 
   const sortParam = values.sort || "-flags";
   const sortId = (sortKeys.some((c) => c.id === sortParam.replace(/^-/, "")) ? sortParam.replace(/^-/, "") : "flags") as ColumnId;

@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Button } from "@loadline/ui/button";
 import { PageHeader } from "@/components/page-header";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { BoardTable } from "./board-table";
 import { GettingStarted } from "./getting-started";
+import { boardQueryInput, boardSquadFilter } from "./squad-scope";
 
 export const metadata: Metadata = { title: "Squad board" };
 
-export default async function BoardPage() {
-  await Promise.all([prefetch(trpc.board.rows.queryOptions({})), prefetch(trpc.roster.squads.queryOptions()), prefetch(trpc.squads.mine.queryOptions())]);
+export default async function BoardPage({ searchParams }: { searchParams: Promise<{ squad?: string | string[] }> }) {
+  const [{ squad }, mine] = await Promise.all([searchParams, getQueryClient().fetchQuery(trpc.squads.mine.queryOptions())]);
+  const filter = boardSquadFilter(typeof squad === "string" ? squad : undefined, mine);
+  await Promise.all([prefetch(trpc.board.rows.queryOptions(boardQueryInput(filter, mine))), prefetch(trpc.roster.squads.queryOptions())]);
   return (
     <HydrateClient>
       <PageHeader
