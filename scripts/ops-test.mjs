@@ -363,9 +363,13 @@ async function replicasTest(a) {
     const athleteId = String(profile?.id ?? "");
     const write = await direct.call("mutation", "episodes.updateClinicalProfile", {
       athleteId,
+      // The whole clinical profile, as the physio's form sends it (unchanged values).
       profile: {
         conditions: profile?.conditions ?? [],
         notes: profile?.notes ?? "",
+        preInjuryWeeklyKm: profile?.preInjuryWeeklyKm ?? null,
+        bmi: profile?.bmi ?? null,
+        usualCadenceSpm: profile?.usualCadenceSpm ?? null,
       },
     });
     expectThat(write.status === 200, `a clinical write through replica 2 is acknowledged (${write.status})`);
