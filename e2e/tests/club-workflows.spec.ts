@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { apiAs, newAthlete, startRehab, uniqueName } from "./club";
-import { authFile, expect, expectAccessible, signedInAs, test } from "./fixtures";
+import { authFile, expect, expectAccessible, openTab, signedInAs, test } from "./fixtures";
 
 /*
  * Club workflows: the handover PDF, CSV export and roster import, calendar subscription, and a
@@ -135,7 +135,7 @@ test.describe("notes", () => {
     const maya = roster.find((r) => r.name === "Maya Okafor")!;
     const tag = uniqueName("note");
     await page.goto(`/physio/athletes/${maya.id}`);
-    await page.getByRole("tab", { name: "Notes", exact: true }).click();
+    await openTab(page, "Notes");
     await page.getByLabel("New note").fill(`Clinical ${tag}: query lumbar referral`);
     await page.getByLabel("Who may read it").selectOption({ label: "Clinical (physios only)" });
     await page.getByRole("button", { name: "Add note" }).click();
@@ -168,12 +168,12 @@ test.describe("notes", () => {
 });
 
 test.describe("installable app", () => {
-  test("the manifest opens Today standalone and its icons are served", async ({ page, request }) => {
+  test("the manifest opens standalone on the role's home and its icons are served", async ({ page, request }) => {
     await page.goto("/sign-in");
     const href = await page.locator('link[rel="manifest"]').getAttribute("href");
     expect(href).toBeTruthy();
     const manifest = (await (await request.get(href!)).json()) as { start_url: string; display: string; icons: { src: string; type: string }[] };
-    expect(manifest).toMatchObject({ start_url: "/me", display: "standalone" });
+    expect(manifest).toMatchObject({ start_url: "/", display: "standalone" });
     for (const icon of manifest.icons) {
       const response = await request.get(icon.src);
       expect(response.status(), icon.src).toBe(200);

@@ -36,5 +36,17 @@ export async function expectAccessible(page: Page) {
   expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/**
+ * Opens a tab and waits until it is the selected one. A click that lands before the page has
+ * hydrated does nothing, so the click is repeated until the tab reports itself selected.
+ */
+export async function openTab(page: Page, name: string) {
+  const tab = page.getByRole("tab", { name, exact: true });
+  await expect(async () => {
+    await tab.click();
+    await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 export const test = base;
 export { expect };

@@ -95,7 +95,7 @@ test("a new club goes from an empty instance to an athlete logging; a second clu
   await expect(own.getByRole("button", { name: "Edit Road Squad" })).toBeVisible();
   await expect(own.getByRole("cell", { name: "Cian Doyle", exact: true })).toBeVisible();
   await coach.reload();
-  await expect(coach.getByLabel("Squad")).toHaveValue("mine");
+  await expect(coach.getByLabel("Squad", { exact: true })).toHaveValue("mine");
 
   // An athlete is added, signs up and logs a morning check-in.
   await own.goto("/coach/roster/new");
