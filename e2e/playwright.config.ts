@@ -118,6 +118,7 @@ export default defineConfig({
               DATABASE_URL: "",
               LOADLINE_DEMO: "false",
               LOADLINE_OPERATOR_PASSWORD: FRESH_OPERATOR.password,
+              LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
               PORT: String(freshPort),
               AUTH_SECRET: secret,
               AUTH_URL: `http://localhost:${freshPort}`,
