@@ -1,7 +1,7 @@
 import type { WriterProcedure } from "@loadline/domain";
 
 /** The tabs of the physio's athlete page. */
-export const physioTabs = ["episode", "plan", "phase", "tests", "records", "history", "adjuncts", "profile", "escalations", "audit"] as const;
+export const physioTabs = ["episode", "plan", "phase", "tests", "records", "history", "adjuncts", "profile", "escalations", "notes", "audit"] as const;
 export type PhysioTab = (typeof physioTabs)[number];
 
 export const isPhysioTab = (value: string | null): value is PhysioTab => value !== null && (physioTabs as readonly string[]).includes(value);
