@@ -62,7 +62,9 @@ test.describe("the coach's squad board, planner and gait notes", () => {
     await first.getByLabel("Note").fill("Talked it through; swapped to the bike.");
     await first.getByRole("button", { name: "Acknowledge", exact: true }).click();
     await expect(page.getByText(/acknowledged$/).first()).toBeVisible();
-    await expect.poll(countOf).toBe(before - 1);
+    // Other specs' athletes are re-assessed in the background on the same demo club, which can
+    // retire an alert at the same moment: the count must drop, by this one at least.
+    await expect.poll(countOf).toBeLessThan(before);
   });
 
   test("records a gait assessment with OVERSTRIDE; the athlete sees the cue on Today", async ({ page, browser }, testInfo) => {
