@@ -28,7 +28,8 @@ test.describe("alerts follow their cause (coach)", () => {
     await page.getByLabel("Title").fill(title);
     await page.getByRole("button", { name: "Plan session" }).click();
     const verdicts = page.getByRole("table", { name: title });
-    await expect(verdicts.getByRole("row").filter({ hasText: athlete.name })).toBeVisible();
+    // A just-added athlete is listed as being assessed until the queue has run; the planner polls.
+    await expect(verdicts.getByRole("row").filter({ hasText: athlete.name })).toContainText("R16", { timeout: 45_000 });
 
     const inbox = await context.newPage();
     const card = inbox.getByTestId("alert-card").filter({ hasText: athlete.name }).filter({ hasText: "sprint session is planned" });

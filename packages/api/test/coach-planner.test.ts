@@ -80,6 +80,22 @@ describe("planner", () => {
     expect(after.sessions.map((s) => s.id)).not.toContain(id);
   });
 
+  it("lists an athlete not assessed yet apart, never leaves them out, and gives the verdict once assessed", async () => {
+    const coach = callerFor(handle, clubA.coach);
+    const [newcomer] = (await addAthletes(handle, clubA, clubA.squadIds.distance, 1, "Newcomer")) as [string];
+    const { id } = await coach.planner.create({ ...hills(clubA.squadIds.distance), kind: "sprint" });
+    const before = await coach.planner.week({ squadId: clubA.squadIds.distance, weekStart: tomorrow });
+    expect(before.athletes.map((a) => a.id)).toContain(newcomer);
+    expect(before.unassessed).toContainEqual({ athleteId: newcomer, state: "being_assessed" });
+    expect(before.verdicts.some((v) => v.athleteId === newcomer)).toBe(false);
+    expect(before.unassessed.some((u) => u.athleteId === phaseOne)).toBe(false);
+    await settle(handle, [clubA]);
+    const after = await coach.planner.week({ squadId: clubA.squadIds.distance, weekStart: tomorrow });
+    expect(after.unassessed.some((u) => u.athleteId === newcomer)).toBe(false);
+    expect(after.verdicts.find((v) => v.sessionId === id && v.athleteId === newcomer)?.result.verdict).toBe("ok");
+    await coach.planner.remove({ id });
+  });
+
   it("a planned forbidden session updates the board once the squad's re-assessment has run (R16 on the squad plan)", async () => {
     const coach = callerFor(handle, clubA.coach);
     const { id } = await coach.planner.create({ ...hills(clubA.squadIds.distance), kind: "sprint" });

@@ -50,7 +50,7 @@ export const plannerRouter = router({
         listBoardAthletes(ctx.db, organisationId, [input.squadId]),
       ]);
       const planned = sessions.map((s) => ({ ...s, kind: s.kind as SquadSessionKind }));
-      const verdicts = await preflightVerdicts(ctx.db, organisationId, athletes, planned, ctx.now);
+      const { verdicts, unassessed } = await preflightVerdicts(ctx.db, organisationId, athletes, planned, ctx.now);
       return {
         calendar,
         weekStart: from,
@@ -58,6 +58,7 @@ export const plannerRouter = router({
         sessions: planned,
         athletes: athletes.map((a) => ({ id: a.id, name: a.name, eventOrSport: a.eventOrSport })),
         verdicts,
+        unassessed,
       };
     }),
 

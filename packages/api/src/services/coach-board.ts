@@ -14,7 +14,7 @@ import {
   type Database,
   type PainPoint,
 } from "@loadline/db";
-import { getAssessments, queueStale, storedAssessmentOf, type AssessmentState, type StoredAssessment } from "./assessments";
+import { queueStale, readAssessments, storedAssessmentOf, type AssessmentState, type StoredAssessment } from "./assessments";
 
 const DAY_MS = 86_400_000;
 export const SPARKLINE_DAYS = 14;
@@ -78,9 +78,23 @@ export interface Verdict {
   result: PreflightResult;
 }
 
+/** An athlete of the week's squad who has no verdict yet, and why (the planner lists them too). */
+export interface Unassessed {
+  athleteId: string;
+  state: Exclude<AssessmentState, "assessed">;
+}
+
+export interface SquadVerdicts {
+  verdicts: Verdict[];
+  /** Athletes without a stored assessment: queued ("being_assessed") or records needing attention. */
+  unassessed: Unassessed[];
+}
+
 /**
  * Pre-flight verdicts for every planned session and every athlete of its squad, from the
- * current assessments (one batch), made coach-safe.
+ * stored assessments (one batch, never computed on the read), made coach-safe. An athlete
+ * without one (just added, or records needing attention) is listed apart, never left out
+ * silently: a coach planning the week must see the whole squad.
  */
 export async function preflightVerdicts(
   db: Database,
@@ -88,13 +102,18 @@ export async function preflightVerdicts(
   athletes: BoardAthlete[],
   sessions: PlannedSessionInput[],
   now: Date,
-): Promise<Verdict[]> {
-  const assessments = await getAssessments(db, organisationId, athletes.map((a) => a.id), now);
+): Promise<SquadVerdicts> {
+  const stored = await readAssessments(db, organisationId, athletes.map((a) => a.id), now);
   const verdicts: Verdict[] = [];
+  const unassessed: Unassessed[] = [];
+  for (const athlete of athletes) {
+    const state = stored.get(athlete.id);
+    if (!state || state.state !== "assessed") unassessed.push({ athleteId: athlete.id, state: state?.state === "needs_attention" ? "needs_attention" : "being_assessed" });
+  }
   for (const session of sessions) {
     for (const athlete of athletes) {
       if (!athlete.squads.some((s) => s.id === session.squadId)) continue;
-      const assessment = assessments.get(athlete.id);
+      const assessment = stored.get(athlete.id)?.assessment;
       if (!assessment) continue;
       verdicts.push({
         sessionId: session.id,
@@ -103,7 +122,7 @@ export async function preflightVerdicts(
       });
     }
   }
-  return verdicts;
+  return { verdicts, unassessed };
 }
 
 export interface CadenceFlag {

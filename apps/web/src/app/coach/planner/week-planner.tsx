@@ -65,7 +65,11 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
   const pathname = usePathname();
   const params = useSearchParams();
   const queryInput = { squadId, weekStart: weekAnchor(week) };
-  const { data } = useSuspenseQuery(trpc.planner.week.queryOptions(queryInput));
+  // An athlete still being assessed (just added or just changed) gets a verdict in a moment.
+  const { data } = useSuspenseQuery({
+    ...trpc.planner.week.queryOptions(queryInput),
+    refetchInterval: (query) => (query.state.data?.unassessed.some((u) => u.state === "being_assessed") ? 3_000 : false),
+  });
   const { calendar, weekStart } = data;
   const dayKey = (date: Date) => localDateKey(date.getTime(), calendar.timeZone);
   const [selectedId, setSelectedId] = useState<string | null>(params.get("session"));
@@ -161,6 +165,7 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
                         </span>
                         <span className="mt-1 block">
                           {counts.skip} skip · {counts.modify} modify · {counts.ok} ok
+                          {data.unassessed.length > 0 ? ` · ${data.unassessed.length} not checked yet` : ""}
                         </span>
                       </button>
                     </li>
@@ -246,6 +251,20 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
                       </TableCell>
                     </TableRow>
                   ))}
+                {data.unassessed.map((u) => (
+                  <TableRow key={u.athleteId}>
+                    <TableCell className="font-medium">{names.get(u.athleteId)}</TableCell>
+                    <TableCell>
+                      {u.state === "being_assessed" ? <Badge variant="outline">Being assessed…</Badge> : <Badge variant="amber">Record needs attention</Badge>}
+                    </TableCell>
+                    <TableCell>None</TableCell>
+                    <TableCell className="whitespace-normal text-muted-foreground">
+                      {u.state === "being_assessed"
+                        ? "Their pre-flight check appears here in a moment."
+                        : "Loadline could not assess this athlete from their stored records; ask your physio to check their logs. No verdict until then."}
+                    </TableCell>
+                  </TableRow>
+                ))}
               </TableBody>
             </Table>
           </CardContent>
