@@ -486,6 +486,7 @@ const matrix: Matrix = {
   },
   "today.get": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
   "progress.get": { who: ATHLETE, input: () => ({ weeks: 8 }), stranger: "no-leak" },
+  "progress.painBands": { who: ATHLETE, input: () => undefined, stranger: "no-leak" },
 
   // Club workflows.
   "reports.handover": {

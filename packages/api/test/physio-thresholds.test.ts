@@ -42,6 +42,7 @@ describe("plan thresholds", () => {
   it("a saved threshold changes the engine's result for the athlete", async () => {
     const before = await assess();
     expect(before.thresholds.pain.profile).toBe("pht");
+    expect(await callerFor(handle, club.athlete).progress.painBands()).toEqual({ greenMax: 2, amberMax: 3 });
     expect(before.thresholds.spacing.highLoadHours).toBe(72);
     expect(r1Amber(before)).toHaveLength(1);
 
@@ -59,6 +60,8 @@ describe("plan thresholds", () => {
     expect(after.thresholds.spacing.highLoadHours).toBe(48);
     expect(after.thresholds.spacing.relaxedHours).toBe(48);
     expect(r1Amber(after)).toHaveLength(0);
+    // The athlete's pain scale colours with the same bands the engine used.
+    expect(await callerFor(handle, club.athlete).progress.painBands()).toEqual({ greenMax: 3, amberMax: 5 });
   });
 
   it("an out-of-range threshold is BAD_REQUEST naming the field path", async () => {

@@ -182,3 +182,16 @@ describe("run logs share the pain rules", () => {
     expect(flagsOf("R1", timeline({ sessions: [run({ at: ago(1), painDuring: 4 })] })).map((f) => f.severity)).toEqual(["red"]);
   });
 });
+
+describe("pain bands for the athlete's pain scale", () => {
+  it("are the plan's profile bands, the defaults without a plan, and zone scores as painZone does", async () => {
+    const { painBandsOf, painZoneInBands } = await import("../src/clinical");
+    expect(painBandsOf()).toEqual({ greenMax: 2, amberMax: 3 });
+    expect(painBandsOf(silbernagel)).toEqual({ greenMax: 3, amberMax: 5 });
+    const custom = resolveThresholds({ pain: { pht: { greenMax: 1, amberMax: 4 } } });
+    expect(painBandsOf(custom)).toEqual({ greenMax: 1, amberMax: 4 });
+    for (let score = 0; score <= 10; score++) {
+      for (const t of [pht, silbernagel, custom]) expect(painZoneInBands(score, painBandsOf(t))).toBe(painZone(score, t));
+    }
+  });
+});

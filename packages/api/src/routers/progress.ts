@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, localDateKey, weeklyVolumeSeries } from "@loadline/domain";
+import { DEFAULT_TIME_ZONE, localDateKey, painBandsOf, weeklyVolumeSeries } from "@loadline/domain";
 import { listCheckIns, listPhaseHistory, listSessionLogs, listVisaHResponses } from "@loadline/db";
 import { getAssessment } from "../services/assessments";
 import { ownAthleteId } from "../services/athlete-logging";
@@ -12,6 +12,11 @@ const DAY_MS = 86_400_000;
  * the exit checklist with what would settle unknown criteria, and the phase history.
  */
 export const progressRouter = router({
+  /** The during/after pain bands of the athlete's current plan, which colour the pain scale on the log forms. */
+  painBands: procedureFor("athleteLog.readOwn").query(async ({ ctx }) => {
+    const assessment = await getAssessment(ctx.db, ctx.actor.organisationId, ownAthleteId(ctx.actor), ctx.now);
+    return painBandsOf(assessment?.thresholds);
+  }),
   get: procedureFor("athleteLog.readOwn")
     .input(z.object({ weeks: z.number().int().min(2).max(26).default(8) }).default({ weeks: 8 }))
     .query(async ({ ctx, input }) => {
@@ -41,7 +46,7 @@ export const progressRouter = router({
       }
       for (const c of checkIns) point(dayKey(c.at)).morning = c.morningPain;
       const thresholds = assessment?.thresholds;
-      const bands = thresholds ? thresholds.pain[thresholds.pain.profile] : { greenMax: 2, amberMax: 3 };
+      const bands = painBandsOf(thresholds);
       return {
         pain: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
         painBands: bands,

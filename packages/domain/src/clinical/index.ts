@@ -16,7 +16,7 @@ export { assessAthlete } from "./assess";
 export { alertIdentity, raisesAlert, severityRank } from "./flags";
 export * from "./alerts";
 export { preflightCheck, type PlannedSession, type PreflightVerdict, type PreflightReason, type PreflightResult } from "./preflight";
-export { painZone, nextMorningZone, nextMorningZoneWithoutBaseline, worstOfZones, outcomeDecision } from "./rules/pain";
+export { painZone, painBandsOf, painZoneInBands, type PainBands, nextMorningZone, nextMorningZoneWithoutBaseline, worstOfZones, outcomeDecision } from "./rules/pain";
 export { weeklyVolumeZone, singleRunZone, sessionLoad, acwrZone } from "./rules/volume";
 export * from "./coach-view";
 export * from "./athlete";

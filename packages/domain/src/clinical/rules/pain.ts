@@ -1,4 +1,4 @@
-import type { Thresholds } from "../config";
+import { defaultThresholds, type Thresholds } from "../config";
 import { ENGINE_READ } from "../read-window";
 import type { AssessmentContext, PreparedSession } from "../context";
 import { checkInsBetween, flagWindowStart } from "../context";
@@ -13,7 +13,23 @@ import type { Zone } from "../vocabulary";
  * PHT (default): green 0-2, amber 3, red >= 4. Silbernagel: green 0-3, amber 4-5, red >= 6.
  */
 export function painZone(pain: number, thresholds: Thresholds): Zone {
-  const bands = thresholds.pain[thresholds.pain.profile];
+  return painZoneInBands(pain, painBandsOf(thresholds));
+}
+
+/** The green and amber upper bounds of during/after pain under a plan's pain profile. */
+export interface PainBands {
+  greenMax: number;
+  amberMax: number;
+}
+
+/** The bands R1/R2 apply for these thresholds (the plan's profile), or the defaults without a plan. */
+export function painBandsOf(thresholds: Thresholds = defaultThresholds): PainBands {
+  const { greenMax, amberMax } = thresholds.pain[thresholds.pain.profile];
+  return { greenMax, amberMax };
+}
+
+/** The zone of a during/after pain score in these bands: what the athlete's pain scale colours while they tap. */
+export function painZoneInBands(pain: number, bands: PainBands): Zone {
   if (pain <= bands.greenMax) return "green";
   if (pain <= bands.amberMax) return "amber";
   return "red";
