@@ -76,6 +76,21 @@ describe("exports", () => {
     expect(JSON.stringify(load.data)).not.toContain("HYPERLINK");
   });
 
+  it("squad load weeks start on the club's week-start day", async () => {
+    await handle.db.update(organisations).set({ weekStartsOn: 7 }).where(eq(organisations.id, club.organisationId));
+    try {
+      const load = parse((await callerFor(handle, club.coach).exports.squadLoad({ weeks: 2 })).csv);
+      const weekColumn = load.meta.fields?.find((f) => f.startsWith("Week starting"));
+      expect(weekColumn).toBeDefined();
+      const starts = load.data.map((r) => r[weekColumn!] ?? "");
+      expect(starts).toHaveLength(2);
+      // Sunday is day 0 of a UTC calendar date: the club's weeks now start on Sundays.
+      for (const day of starts) expect(new Date(`${day}T12:00:00Z`).getUTCDay()).toBe(0);
+    } finally {
+      await handle.db.update(organisations).set({ weekStartsOn: 1 }).where(eq(organisations.id, club.organisationId));
+    }
+  });
+
   it("a physio exports the full record, audited", async () => {
     const physio = callerFor(handle, club.physio);
     const { csv } = await physio.exports.athleteRecord({ athleteId });

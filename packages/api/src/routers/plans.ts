@@ -13,6 +13,8 @@ import {
   type Phase,
   DomainError,
   clearedByReview,
+  phaseChangeOptions,
+  redFlagOpen,
 } from "@loadline/domain";
 import { getAssessment } from "../services/assessments";
 import { clinicalSubject, recordAudit } from "../services/audit";
@@ -68,6 +70,8 @@ export const plansRouter = router({
           : null,
         defaults: defaultThresholds,
         exitCriteria: assessment?.exitCriteria ?? [],
+        // What the phase panel offers (the domain's gate); null without a plan or for a coach.
+        phaseOptions: plan && isPhysio ? phaseChangeOptions(plan.phase as Phase, assessment?.exitCriteria ?? [], redFlagOpen(assessment?.flags)) : null,
         // A block a physio review lifts says so: it waits in the review queue (the Escalations tab).
         progressionBlocks: (assessment?.progression.reasons ?? []).map((r) => ({
           ...r,

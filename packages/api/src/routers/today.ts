@@ -1,5 +1,6 @@
 import {
   decisionMeaning,
+  isActionable,
   gaitCatalogue,
   isSameLocalDay,
   phaseInfo,
@@ -76,7 +77,7 @@ export const todayRouter = router({
       nextHighLoadAt: assessment.nextHighLoadAt,
       highLoadAllowed: assessment.preflight.highLoadAllowed,
       flags: assessment.flags
-        .filter((f) => f.severity !== "info")
+        .filter((f) => isActionable(f))
         .map((f) => ({
           ruleId: f.ruleId,
           severity: f.severity,

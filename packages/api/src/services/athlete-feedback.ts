@@ -1,5 +1,6 @@
 import {
   decisionMeaning,
+  isActionable,
   newFlagsSince,
   outcomeDecision,
   painZone,
@@ -85,7 +86,7 @@ export async function feedbackAfterWrite(
     };
   }
   const recordFlags = record
-    ? assessment.flags.filter((f) => f.severity !== "info" && f.evidence.recordIds.includes(record.id)).map(plainFlag)
+    ? assessment.flags.filter((f) => isActionable(f) && f.evidence.recordIds.includes(record.id)).map(plainFlag)
     : [];
   return {
     outcome,

@@ -1,4 +1,4 @@
-import { availabilityRank, severityRank, type Availability, type Phase, type Severity } from "@loadline/domain";
+import { availabilityRank, isActionable, severityRank, type Availability, type Phase, type Severity } from "@loadline/domain";
 import { currentPhases, lastLogTimes, listOpenAlerts, listOpenEpisodes, type Database } from "@loadline/db";
 import { readAssessments, type AssessmentState } from "./assessments";
 
@@ -47,7 +47,7 @@ export async function buildCaseload(db: Database, organisationId: string, now: D
   const rows = episodes.map((episode): CaseloadRow => {
     const stored = assessments.get(episode.athleteId);
     const assessment = stored?.assessment;
-    const alerts = openAlerts.filter((a) => a.athleteId === episode.athleteId && a.severity !== "info");
+    const alerts = openAlerts.filter((a) => a.athleteId === episode.athleteId && isActionable(a));
     const worst = alerts.reduce<Severity | null>((w, a) => (rankOrNone(a.severity) > rankOrNone(w) ? a.severity : w), null);
     const escalations = alerts.filter((a) => a.severity === "escalate" || a.needsReview).length;
     const lastLog = lastLogs.get(episode.athleteId);

@@ -94,7 +94,7 @@ export async function exportSquadLoad(db: Database, actor: Actor, input: { squad
   assertCan(actor, "export.staff", { organisationId: actor.organisationId });
   const club = await readClubCalendar(db, actor.organisationId);
   const rows = await loadBoard(db, actor.organisationId, input.squadIds, now);
-  const calendar = { timeZone: club.timeZone, weekStartsOn: 1 as const };
+  const calendar = { timeZone: club.timeZone, weekStartsOn: club.weekStartsOn };
   const firstWeek = startOfLocalWeek(now.getTime() - (input.weeks - 1) * 7 * DAY_MS, calendar);
   const loads = await listSessionLoads(
     db,

@@ -7,6 +7,7 @@ import {
   DomainError,
   phaseInfo,
   type Actor,
+  redFlagOpen,
   type PhasedPlanBody,
   type Phase,
   type PlanBody,
@@ -137,7 +138,7 @@ export async function changePhase(db: Database, actor: Actor, now: Date, request
     to: request.toPhase,
     criteria: assessment?.exitCriteria ?? [],
     // An unresolved escalation blocks any advance, override or not.
-    redFlagOpen: assessment?.flags.some((f) => f.ruleId === "R20") ?? false,
+    redFlagOpen: redFlagOpen(assessment?.flags),
     overrideReason: request.overrideReason,
     reason: request.reason,
   });
@@ -194,7 +195,7 @@ export async function dischargeAthlete(db: Database, actor: Actor, now: Date, re
   const decision = decideDischarge({
     phase: latest.phase as Phase,
     criteria: assessment?.exitCriteria ?? [],
-    redFlagOpen: assessment?.flags.some((f) => f.ruleId === "R20") ?? false,
+    redFlagOpen: redFlagOpen(assessment?.flags),
     note: request.note,
     overrideReason: request.overrideReason,
   });

@@ -1,4 +1,4 @@
-import { alertIdentity, raisesAlert, severityRank } from "./flags";
+import { alertIdentity, isActionable, raisesAlert, severityRank } from "./flags";
 import type { Flag } from "./types";
 import type { RuleId, Severity, Zone } from "./vocabulary";
 
@@ -114,7 +114,7 @@ const flagSubjects: Partial<Record<RuleId, string>> = {
  */
 export function outcomeFlagDisagreement(outcomeZone: Zone, flag: { ruleId: string; severity: Severity }): string | null {
   const subject = flagSubjects[flag.ruleId as RuleId];
-  if (!subject || flag.severity === "info") return null;
+  if (!subject || !isActionable(flag)) return null;
   const zoneRank = { green: 0, amber: 1, red: 2 }[outcomeZone];
   if (severityRank(flag.severity) <= zoneRank) return null;
   const zone = { green: "Green", amber: "Amber", red: "Red" }[outcomeZone];

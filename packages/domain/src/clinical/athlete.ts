@@ -5,7 +5,7 @@ import { addLocalWeeks, resolveCalendar, startOfLocalWeek, type Calendar } from 
 import { dateTimeInput, noteText, plainText } from "../input-primitives";
 import { count, nonNegativeNumber, painScore, positiveNumber, rangedNumber } from "./schemas/fields";
 import type { Assessment, OutcomeDecision, Flag } from "./types";
-import { severityRank } from "./flags";
+import { isActionable, severityRank } from "./flags";
 import { visaHItemsSchema } from "./visa-h";
 import { checkInLabels, runLogLabels, sessionLogLabels, visaHLabels } from "../field-labels";
 import type { ExercisePrescription } from "./schemas/plan";
@@ -280,7 +280,7 @@ function flagKey(flag: Flag): string {
 export function newFlagsSince(before: readonly Flag[], after: readonly Flag[]): Flag[] {
   const seen = new Set(before.map(flagKey));
   return after
-    .filter((flag) => flag.severity !== "info" && !seen.has(flagKey(flag)))
+    .filter((flag) => isActionable(flag) && !seen.has(flagKey(flag)))
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
 }
 

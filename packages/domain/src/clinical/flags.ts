@@ -81,10 +81,15 @@ export function alertIdentity(flag: Pick<Flag, "ruleId" | "evidence" | "cause">)
   return `${flag.ruleId}|${records || "condition"}`;
 }
 
+/** Whether a flag asks someone to act (amber, red or escalate); information-only flags are shown, never acted on. */
+export function isActionable(flag: Pick<Flag, "severity">): boolean {
+  return flag.severity !== "info";
+}
+
 /**
  * Whether a flag becomes an alert staff act on: amber, red or escalate, except R13, which shows
  * its zone but is information only (its validity is disputed), so it never lands in an inbox.
  */
 export function raisesAlert(flag: Pick<Flag, "ruleId" | "severity">): boolean {
-  return flag.severity !== "info" && flag.ruleId !== "R13";
+  return isActionable(flag) && flag.ruleId !== "R13";
 }

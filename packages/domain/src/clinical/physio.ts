@@ -6,7 +6,7 @@ import { phaseInfo } from "./phases";
 import { thresholdFieldKey, thresholdFields } from "./threshold-fields";
 import { exercisePrescriptionSchema, targetEasyRunSchema } from "./schemas/plan";
 import { painScore, rangedNumber } from "./schemas/fields";
-import type { ExitCriterionResult } from "./types";
+import type { ExitCriterionResult, Flag } from "./types";
 import { activityKinds, sides, type ActivityKind, type Phase } from "./vocabulary";
 import { episodeLabels, planLabels, prescriptionLabels, provocationTestLabels } from "../field-labels";
 
@@ -361,4 +361,29 @@ export function decideDischarge(request: {
   const reason = request.overrideReason?.trim() ?? "";
   if (!reason) throw invalid("overrideReason", `Not every discharge criterion is met (${unmet.join(", ")}): write a reason to override`);
   return { kind: "discharge_override", note: `Discharged with override (${unmet.join(", ")} not met): ${reason}${note ? `. ${note}` : ""}`, unmetCriteria: unmet };
+}
+
+/** Whether an unresolved red flag (R20, an escalation) is among these flags: it blocks every advance and discharge. */
+export function redFlagOpen(flags: readonly Pick<Flag, "ruleId">[] | undefined): boolean {
+  return (flags ?? []).some((f) => f.ruleId === "R20");
+}
+
+/** What the phase panel offers, decided by the same gate as `decidePhaseChange` and `decideDischarge`. */
+export interface PhaseChangeOptions {
+  /** The next phase, unless the athlete is in phase 4; `needsOverride` when a criterion is not met. */
+  advance: { to: Phase; needsOverride: boolean; blockedByRedFlag: boolean } | null;
+  /** Discharge, from phase 4 only. */
+  discharge: { needsOverride: boolean; blockedByRedFlag: boolean } | null;
+  /** The previous phase (always allowed with a reason), unless the athlete is in phase 1. */
+  moveBack: { to: Phase } | null;
+}
+
+export function phaseChangeOptions(phase: Phase, criteria: readonly Pick<ExitCriterionResult, "status">[], flagOpen: boolean): PhaseChangeOptions {
+  // The same rule as the gates: an empty checklist is not "all met".
+  const needsOverride = !(criteria.length > 0 && criteria.every((c) => c.status === "met"));
+  return {
+    advance: phase < 4 ? { to: (phase + 1) as Phase, needsOverride, blockedByRedFlag: flagOpen } : null,
+    discharge: phase === 4 ? { needsOverride, blockedByRedFlag: flagOpen } : null,
+    moveBack: phase > 1 ? { to: (phase - 1) as Phase } : null,
+  };
 }

@@ -1,4 +1,5 @@
 "use client";
+import { isActionable } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@loadline/ui/tooltip";
 import { severityLabels } from "./labels";
@@ -17,7 +18,7 @@ interface FlagView {
  * to the overview so the row stays calm.
  */
 export function FlagBadges({ flags }: { flags: FlagView[] }) {
-  const shown = flags.filter((f) => f.severity !== "info");
+  const shown = flags.filter((f) => isActionable(f));
   if (shown.length === 0) return <span className="text-sm text-muted-foreground">None</span>;
   // One badge per rule: the worst of its flags, with every sentence.
   const byRule = new Map<string, FlagView[]>();

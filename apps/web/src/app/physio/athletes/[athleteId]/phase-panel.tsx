@@ -2,7 +2,7 @@
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import Link from "next/link";
-import { phaseInfo, writersFor, type ExitCriterionId, type Phase } from "@loadline/domain";
+import { phaseInfo, writersFor, type ExitCriterionId } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -32,6 +32,15 @@ function SettledBy({ id }: { id: ExitCriterionId }) {
       ))}
       {others.length > 0 ? <span>Logged on {others.map((s) => s.label).join(", ")}</span> : null}
     </span>
+  );
+}
+
+/** Why advance and discharge are unavailable: the gate refuses both while an escalation is open. */
+function RedFlagBlock() {
+  return (
+    <Alert variant="destructive">
+      <AlertDescription>A red flag is still open: resolve the medical review in the Escalations tab first. No advance or discharge, even with an override, until then.</AlertDescription>
+    </Alert>
   );
 }
 
@@ -84,9 +93,13 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
       </Alert>
     );
   }
-  const allMet = current.exitCriteria.length > 0 && current.exitCriteria.every((c) => c.status === "met");
-  const next = plan.phase < 4 ? ((plan.phase + 1) as Phase) : null;
-  const previous = plan.phase > 1 ? ((plan.phase - 1) as Phase) : null;
+  // What may be signed off is the domain's decision (the same gate the server applies).
+  const options = current.phaseOptions;
+  const next = options?.advance?.to ?? null;
+  const previous = options?.moveBack?.to ?? null;
+  const advanceNeedsOverride = options?.advance?.needsOverride ?? true;
+  const dischargeNeedsOverride = options?.discharge?.needsOverride ?? true;
+  const redFlagBlocks = (options?.advance ?? options?.discharge)?.blockedByRedFlag ?? false;
   return (
     <div className="grid gap-6">
       {errors._form ? (
@@ -148,10 +161,11 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
               className="grid gap-3"
               onSubmit={(e) => {
                 e.preventDefault();
-                change.mutate({ athleteId, baseVersion: plan.version, toPhase: next, ...(allMet ? {} : { overrideReason }) });
+                change.mutate({ athleteId, baseVersion: plan.version, toPhase: next, ...(advanceNeedsOverride ? { overrideReason } : {}) });
               }}
             >
-              {allMet ? (
+              {redFlagBlocks ? <RedFlagBlock /> : null}
+              {!advanceNeedsOverride ? (
                 <p className="text-sm">Every exit criterion is met. Your sign-off is recorded in the plan history and the audit log.</p>
               ) : (
                 <Field
@@ -163,14 +177,14 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
                   <Textarea rows={3} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
                 </Field>
               )}
-              <Button type="submit" className="w-fit" disabled={change.isPending}>
-                {allMet ? `Sign off: advance to phase ${next}` : `Advance to phase ${next} with override`}
+              <Button type="submit" className="w-fit" disabled={change.isPending || redFlagBlocks}>
+                {!advanceNeedsOverride ? `Sign off: advance to phase ${next}` : `Advance to phase ${next} with override`}
               </Button>
             </form>
           </CardContent>
         </Card>
       ) : null}
-      {plan.phase === 4 ? (
+      {options?.discharge ? (
         <Card>
           <CardHeader>
             <CardTitle>
@@ -182,10 +196,11 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
               className="grid gap-3"
               onSubmit={(e) => {
                 e.preventDefault();
-                discharge.mutate({ athleteId, baseVersion: plan.version, ...(dischargeNote.trim() ? { note: dischargeNote } : {}), ...(allMet ? {} : { overrideReason: dischargeOverride }) });
+                discharge.mutate({ athleteId, baseVersion: plan.version, ...(dischargeNote.trim() ? { note: dischargeNote } : {}), ...(dischargeNeedsOverride ? { overrideReason: dischargeOverride } : {}) });
               }}
             >
-              {allMet ? (
+              {redFlagBlocks ? <RedFlagBlock /> : null}
+              {!dischargeNeedsOverride ? (
                 <p className="text-sm">Every discharge criterion is met. Discharging closes the episode; your sign-off is recorded with it and in the audit log.</p>
               ) : (
                 <Field
@@ -200,8 +215,8 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
               <Field label="Discharge note (optional)" error={errors.note}>
                 <Textarea rows={2} value={dischargeNote} onChange={(e) => setDischargeNote(e.target.value)} />
               </Field>
-              <Button type="submit" className="w-fit" disabled={discharge.isPending}>
-                {allMet ? "Sign off: discharge" : "Discharge with override"}
+              <Button type="submit" className="w-fit" disabled={discharge.isPending || redFlagBlocks}>
+                {!dischargeNeedsOverride ? "Sign off: discharge" : "Discharge with override"}
               </Button>
             </form>
           </CardContent>
