@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { createClubWithOwnerLink, smtpMailer } from "@loadline/api";
 import { deleteClubBySlug, getDatabase, listClubsForOperator } from "@loadline/db";
 import { DEMO_ORGANISATION_SLUG } from "@loadline/db/seed";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, operatorClubSchema } from "@loadline/domain";
+import { readScriptEnv } from "./script-env";
 
 // The operator's command line for clubs on this instance:
 //   pnpm club:create --name "Northside AC" --owner-email owner@example.org [--owner-name "Ann Owner"]
@@ -12,14 +12,7 @@ import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, operatorClubSchema } from "@loadline
 //   pnpm club:remove-demo                                           deletes the demo club and only it
 // On the embedded database stop the app first (PGlite has no lock): use the operator page instead
 // while it runs.
-const scriptEnv = z
-  .object({ LOADLINE_PUBLIC_URL: z.url().optional(), AUTH_URL: z.url().optional(), SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(), SMTP_FROM: z.string().optional() })
-  .parse({
-    LOADLINE_PUBLIC_URL: process.env.LOADLINE_PUBLIC_URL || undefined,
-    AUTH_URL: process.env.AUTH_URL || undefined,
-    SMTP_URL: process.env.SMTP_URL || undefined,
-    SMTP_FROM: process.env.SMTP_FROM || undefined,
-  });
+const scriptEnv = readScriptEnv();
 const baseUrl = (scriptEnv.LOADLINE_PUBLIC_URL ?? scriptEnv.AUTH_URL ?? "").replace(/\/$/, "");
 // With SMTP set up the owner also gets the link by email (as from the operator page).
 const mail =

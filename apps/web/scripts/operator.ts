@@ -4,6 +4,7 @@ import { z } from "zod";
 import { hashPassword } from "@loadline/auth/password";
 import { getDatabase, upsertOperator } from "@loadline/db";
 import { emailSchema, nameText, passwordSchema } from "@loadline/domain";
+import { readScriptEnv } from "./script-env";
 
 // pnpm operator:create --email ops@example.org [--name "Ops"]
 // Creates an instance operator (or gives an existing one a new password, ending their sessions).
@@ -15,7 +16,7 @@ const { values } = parseArgs({
 });
 const input = z
   .object({ email: emailSchema, name: nameText("name"), password: passwordSchema.optional() })
-  .safeParse({ email: values.email, name: values.name ?? "Operator", password: process.env.LOADLINE_OPERATOR_PASSWORD || undefined });
+  .safeParse({ email: values.email, name: values.name ?? "Operator", password: readScriptEnv().LOADLINE_OPERATOR_PASSWORD });
 if (!input.success) {
   for (const issue of input.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
   console.error('Usage: pnpm operator:create --email ops@example.org [--name "Ops"]');

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import pino from "pino";
+import { readObservabilityEnv } from "./env";
 
 /**
  * Structured logs with pino: one JSON object per line (every collector parses it), readable
@@ -25,9 +26,10 @@ const slot = globalThis as { [key]?: pino.Logger };
 function base(): pino.Logger {
   const existing = slot[key];
   if (existing) return existing;
+  const env = readObservabilityEnv();
   const options: pino.LoggerOptions = {
-    level: process.env.LOG_LEVEL ?? "info",
-    base: { service: process.env.LOADLINE_SERVICE_NAME ?? "loadline" },
+    level: env.LOG_LEVEL,
+    base: { service: env.LOADLINE_SERVICE_NAME },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: {
@@ -48,7 +50,7 @@ function base(): pino.Logger {
       censor: "[redacted]",
     },
   };
-  const pretty = process.env.LOADLINE_LOG_PRETTY === "true";
+  const pretty = env.LOADLINE_LOG_PRETTY;
   // pino-pretty as a stream in this thread, not a transport: Next bundles server code, and a
   // transport's worker thread cannot find its module there.
   const logger = pretty ? pino(options, prettyStream()) : pino(options);

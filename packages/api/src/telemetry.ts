@@ -1,5 +1,6 @@
 import { SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
 import { onDatabaseShutdown } from "@loadline/db";
+import { readObservabilityEnv } from "./env";
 
 /**
  * OpenTelemetry traces, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set: then spans for tRPC
@@ -8,7 +9,8 @@ import { onDatabaseShutdown } from "@loadline/db";
  * when tracing is on.
  */
 export async function startTelemetry(serviceName: string): Promise<boolean> {
-  if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT) return false;
+  const env = readObservabilityEnv();
+  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) return false;
   const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }] =
     await Promise.all([
       import("@opentelemetry/sdk-trace-node"),
@@ -16,7 +18,7 @@ export async function startTelemetry(serviceName: string): Promise<boolean> {
       import("@opentelemetry/resources"),
     ]);
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ "service.name": process.env.OTEL_SERVICE_NAME ?? serviceName }),
+    resource: resourceFromAttributes({ "service.name": env.OTEL_SERVICE_NAME ?? serviceName }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   provider.register();

@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
 import { signInSchema } from "@loadline/domain";
 import { findOperatorByEmail, getOperator, type Database } from "@loadline/db";
+import { readAuthSecret, type EnvSource } from "./env";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 
 /**
@@ -14,10 +14,8 @@ import { verifyAgainstDummy, verifyPassword } from "./password";
 export const OPERATOR_COOKIE = "loadline-operator";
 export const OPERATOR_SESSION_SECONDS = 8 * 3600;
 
-const authSecretSchema = z.string().min(16, "AUTH_SECRET must be at least 16 characters");
-
-export function operatorSessionKey(env: Record<string, string | undefined> = process.env): Buffer {
-  return Buffer.from(hkdfSync("sha256", authSecretSchema.parse(env.AUTH_SECRET), "loadline", "operator-session-v1", 32));
+export function operatorSessionKey(env?: EnvSource): Buffer {
+  return Buffer.from(hkdfSync("sha256", readAuthSecret(env), "loadline", "operator-session-v1", 32));
 }
 
 const sign = (body: string, key: Buffer) => createHmac("sha256", key).update(body).digest("base64url");

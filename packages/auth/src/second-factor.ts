@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
-import { z } from "zod";
 import { RECOVERY_CODE_COUNT } from "@loadline/domain";
+import { readAuthSecret, type EnvSource } from "./env";
 
 /**
  * TOTP second factor (RFC 6238: SHA-1, 6 digits, 30 s, the authenticator apps' defaults) with
@@ -10,11 +10,10 @@ import { RECOVERY_CODE_COUNT } from "@loadline/domain";
  */
 
 const PERIOD_SECONDS = 30;
-const authSecretSchema = z.string().min(16, "AUTH_SECRET must be at least 16 characters");
 
 /** The sealing key, from AUTH_SECRET (validated). Rotating AUTH_SECRET invalidates enrolled factors. */
-export function secondFactorKey(env: Record<string, string | undefined> = process.env): Buffer {
-  const secret = authSecretSchema.parse(env.AUTH_SECRET);
+export function secondFactorKey(env?: EnvSource): Buffer {
+  const secret = readAuthSecret(env);
   return Buffer.from(hkdfSync("sha256", secret, "loadline", "totp-secret-v1", 32));
 }
 

@@ -17,6 +17,16 @@ export default tseslint.config(
     },
   },
   {
+    // Settings are read and validated in one env module per package (env.ts, or *-env.ts for a
+    // script's own), so every variable is documented once and a bad value fails at start.
+    // Next's NEXT_RUNTIME switch in instrumentation.ts is read before any module loads.
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["**/env.ts", "**/*-env.ts", "**/instrumentation.ts", "test/**", "tests/**", "**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}", "bench/**", "scripts/bench-*.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through the package's env module (env.ts), validated with zod." }],
+    },
+  },
+  {
     // Tests read time from a fixed clock they pass in, so a result never depends on when it runs.
     files: ["test/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}", "**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}"],
     rules: {
