@@ -8,6 +8,7 @@ import type { Database, DatabaseHandle } from "@loadline/db";
 import * as schema from "@loadline/db/schema";
 import { athleteProfiles, morningCheckIns, planVersions, sessionLogs, squadMemberships, users } from "@loadline/db/schema";
 import type { PlanContent } from "@loadline/db/schema";
+import type { RedFlagId } from "@loadline/domain";
 import type { Club } from "./fixtures";
 
 const DAY_MS = 86_400_000;
@@ -61,7 +62,7 @@ export async function givePlan(handle: DatabaseHandle, club: Club, athleteId: st
 }
 
 /** A morning check-in, optionally with red-flag answers (R20). */
-export async function addCheckIn(handle: DatabaseHandle, club: Club, athleteId: string, at: Date, morningPain: number, redFlags: string[] = []) {
+export async function addCheckIn(handle: DatabaseHandle, club: Club, athleteId: string, at: Date, morningPain: number, redFlags: RedFlagId[] = []) {
   await handle.db.insert(morningCheckIns).values({
     organisationId: club.organisationId,
     athleteId,

@@ -191,7 +191,7 @@ describe("the plan's tempo", () => {
       athleteId: club.athlete.athleteId!,
       episodeId: null,
       version,
-      phase: 2,
+      phase: 2 as const,
       phaseStartedAt: NOW,
       content: body,
       authorId: club.physio.userId,

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Phase } from "@loadline/domain";
 import type { Database } from "../client";
 import { planVersions, users, type PlanContent } from "../schema";
 
@@ -35,7 +36,7 @@ export interface NewPlanVersion {
   athleteId: string;
   episodeId: string | null;
   version: number;
-  phase: number;
+  phase: Phase;
   phaseStartedAt: Date;
   content: PlanContent;
   authorId: string;
@@ -85,7 +86,7 @@ export async function currentPhases(
   db: Database,
   organisationId: string,
   athleteIds: string[],
-): Promise<Map<string, { phase: number; phaseStartedAt: Date; version: number }>> {
+): Promise<Map<string, { phase: Phase; phaseStartedAt: Date; version: number }>> {
   if (athleteIds.length === 0) return new Map();
   const rows = await db
     .selectDistinctOn([planVersions.athleteId], {

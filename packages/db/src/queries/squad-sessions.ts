@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
+import type { SquadSessionKind } from "@loadline/domain";
 import type { Database } from "../client";
 import { squadSessions, squads } from "../schema";
 
@@ -7,7 +8,7 @@ export interface SquadSessionRow {
   squadId: string;
   squadName: string;
   at: Date;
-  kind: string;
+  kind: SquadSessionKind;
   durationMinutes: number | null;
   title: string;
   notes: string;
@@ -16,7 +17,7 @@ export interface SquadSessionRow {
 export interface SquadSessionValues {
   squadId: string;
   at: Date;
-  kind: string;
+  kind: SquadSessionKind;
   durationMinutes: number | null;
   title: string;
   notes: string;

@@ -17,7 +17,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { GAIT_CUES_MAX, PLAN_CONTENT_MAX_CHARS, TEMPO_MAX_LENGTH, TEXT_LIMITS, URL_MAX_LENGTH, type GaitAssessment, type Plan } from "@loadline/domain";
+import { GAIT_CUES_MAX, PLAN_CONTENT_MAX_CHARS, TEMPO_MAX_LENGTH, TEXT_LIMITS, URL_MAX_LENGTH, type GaitAssessment, type Phase, type Plan, type RedFlagId } from "@loadline/domain";
 import { athleteProfiles } from "./athletes";
 import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
 import { organisations } from "./organisations";
@@ -123,7 +123,7 @@ export const planVersions = pgTable(
     athleteId: athleteId(),
     episodeId: uuid("episode_id"),
     version: integer("version").notNull(),
-    phase: smallint("phase").notNull(),
+    phase: smallint("phase").$type<Phase>().notNull(),
     phaseStartedAt: timestamp("phase_started_at", { withTimezone: true }).notNull(),
     content: jsonb("content").$type<PlanContent>().notNull(),
     authorId: uuid("author_id").notNull(),
@@ -240,7 +240,7 @@ export const morningCheckIns = pgTable(
     longestSitMinutes: real("longest_sit_minutes"),
     sittingToleranceMinutes: real("sitting_tolerance_minutes"),
     cushionUsed: boolean("cushion_used"),
-    redFlags: text("red_flags").array().notNull().default(sql`'{}'::text[]`),
+    redFlags: text("red_flags").array().$type<RedFlagId[]>().notNull().default(sql`'{}'::text[]`),
     idempotencyKey: text("idempotency_key").notNull(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: createdAt(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, integer, jsonb, pgTable, text, unique } from "drizzle-orm/pg-core";
-import type { ClubThresholds } from "@loadline/domain";
+import type { ClubThresholds, IsoWeekday } from "@loadline/domain";
 import { createdAt, id, textLimit } from "./columns";
 
 export const organisations = pgTable(
@@ -14,7 +14,7 @@ export const organisations = pgTable(
     /** Locale every screen formats dates in. */
     locale: text("locale").notNull().default("en-GB"),
     /** ISO weekday the club's weeks start on (1 Monday ... 7 Sunday): planner, progress, volume weeks. */
-    weekStartsOn: integer("week_starts_on").notNull().default(1),
+    weekStartsOn: integer("week_starts_on").$type<IsoWeekday>().notNull().default(1),
     /** Set by the owner: physios must have a second factor before they can use the app. */
     physioSecondFactorRequired: boolean("physio_second_factor_required").notNull().default(false),
     /** The owner's engine defaults for the club (a plan's own overrides still win); null: the engine's. */

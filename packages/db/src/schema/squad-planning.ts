@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { athleteProfiles } from "./athletes";
 import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
+import { squadSessionKinds, type SquadSessionKind } from "@loadline/domain";
 import { squads } from "./squads";
 
 /** A squad session the coach plans (clinical-model.md, "Records"). */
@@ -12,7 +13,7 @@ export const squadSessions = pgTable(
     organisationId: organisationId(),
     squadId: uuid("squad_id").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<SquadSessionKind>().notNull(),
     durationMinutes: integer("duration_minutes"),
     title: text("title").notNull().default(""),
     notes: text("notes").notNull().default(""),
@@ -27,6 +28,7 @@ export const squadSessions = pgTable(
       columns: [t.organisationId, t.squadId],
       foreignColumns: [squads.organisationId, squads.id],
     }).onDelete("cascade"),
+    check("squad_sessions_kind_check", sql`${t.kind} in (${sql.raw(squadSessionKinds.map((k) => `'${k}'`).join(", "))})`),
     check("squad_sessions_duration_check", sql`${t.durationMinutes} is null or ${t.durationMinutes} > 0`),
   ],
 );

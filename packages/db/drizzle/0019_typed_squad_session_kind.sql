@@ -1,0 +1,1 @@
+ALTER TABLE "squad_sessions" ADD CONSTRAINT "squad_sessions_kind_check" CHECK ("squad_sessions"."kind" in ('easy_run', 'long_run', 'hills', 'intervals', 'strides', 'sprint', 'plyometrics', 'heavy_gym', 'field_drills', 'recovery'));
