@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkInInputSchema, idempotencyKeySchema, redFlagAdvice, withinEditWindow, type RedFlagId, DomainError } from "@loadline/domain";
+import { checkInInputSchema, idempotencyKeySchema, redFlagAdvice, withinEditWindow, DomainError } from "@loadline/domain";
 import { createCheckIn, deleteCheckIn, getCheckIn, listCheckIns, updateCheckIn, type CheckInRow } from "@loadline/db";
 import { assessmentBefore, feedbackAfterWrite } from "../services/athlete-feedback";
 import { assertEditable, assertNotFuture, assertSameSubmission, checkInValues, ownAthleteId } from "../services/athlete-logging";
@@ -25,7 +25,7 @@ export const checkInsRouter = router({
       const { checkIn, created } = await createCheckIn(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
       if (!created) assertSameSubmission(checkIn, values);
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, created ? before : null, { id: checkIn.id });
-      return { checkIn: present(checkIn, ctx.now), created, feedback, redFlagAdvice: redFlagAdvice(checkIn.redFlags as RedFlagId[]) };
+      return { checkIn: present(checkIn, ctx.now), created, feedback, redFlagAdvice: redFlagAdvice(checkIn.redFlags) };
     }),
 
   update: procedureFor("athleteLog.writeOwn")
@@ -39,7 +39,7 @@ export const checkInsRouter = router({
       const checkIn = await updateCheckIn(ctx.db, organisationId, athleteId, input.id, checkInValues(input), userId, ctx.now);
       if (!checkIn) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
       const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, { id: checkIn.id });
-      return { checkIn: present(checkIn, ctx.now), feedback, redFlagAdvice: redFlagAdvice(checkIn.redFlags as RedFlagId[]) };
+      return { checkIn: present(checkIn, ctx.now), feedback, redFlagAdvice: redFlagAdvice(checkIn.redFlags) };
     }),
 
   delete: procedureFor("athleteLog.writeOwn")

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertDateInRange, clubWeek, dateTimeInput, squadSessionInputSchema, type SquadSessionKind, DomainError } from "@loadline/domain";
+import { assertDateInRange, clubWeek, dateTimeInput, squadSessionInputSchema, DomainError } from "@loadline/domain";
 import {
   readClubCalendar,
   countOwnSquads,
@@ -49,7 +49,7 @@ export const plannerRouter = router({
         listSquadSessions(ctx.db, organisationId, [input.squadId], from, to),
         listBoardAthletes(ctx.db, organisationId, [input.squadId]),
       ]);
-      const planned = sessions.map((s) => ({ ...s, kind: s.kind as SquadSessionKind }));
+      const planned = sessions;
       const { verdicts, unassessed } = await preflightVerdicts(ctx.db, organisationId, athletes, planned, ctx.now);
       return {
         calendar,

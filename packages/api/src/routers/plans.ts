@@ -10,7 +10,6 @@ import {
   plainText,
   dateTimeInput,
   type Actor,
-  type Phase,
   DomainError,
   clearedByReview,
   phaseChangeOptions,
@@ -58,8 +57,8 @@ export const plansRouter = router({
           ? {
               id: plan.id,
               version: plan.version,
-              phase: plan.phase as Phase,
-              phaseName: phaseInfo[plan.phase as Phase].name,
+              phase: plan.phase,
+              phaseName: phaseInfo[plan.phase].name,
               phaseStartedAt: plan.phaseStartedAt,
               createdAt: plan.createdAt,
               authorName: plan.authorName,
@@ -71,7 +70,7 @@ export const plansRouter = router({
         defaults: defaultThresholds,
         exitCriteria: assessment?.exitCriteria ?? [],
         // What the phase panel offers (the domain's gate); null without a plan or for a coach.
-        phaseOptions: plan && isPhysio ? phaseChangeOptions(plan.phase as Phase, assessment?.exitCriteria ?? [], redFlagOpen(assessment?.flags)) : null,
+        phaseOptions: plan && isPhysio ? phaseChangeOptions(plan.phase, assessment?.exitCriteria ?? [], redFlagOpen(assessment?.flags)) : null,
         // A block a physio review lifts says so: it waits in the review queue (the Escalations tab).
         progressionBlocks: (assessment?.progression.reasons ?? []).map((r) => ({
           ...r,

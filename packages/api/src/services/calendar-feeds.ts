@@ -7,7 +7,6 @@ import {
   DomainError,
   type Actor,
   type PreflightResult,
-  type SquadSessionKind,
 } from "@loadline/domain";
 import {
   countOwnSquads,
@@ -119,7 +118,7 @@ async function athleteFeed(db: Database, organisationId: string, athleteId: stri
     listVisaHResponses(db, organisationId, athlete.id),
   ]);
   const events: EventAttributes[] = sessions.map((s) => {
-    const verdict = assessment && s.at.getTime() >= now.getTime() ? verdictLine(toCoachPreflight(preflightCheck(assessment, { kind: s.kind as SquadSessionKind, at: s.at }))) : null;
+    const verdict = assessment && s.at.getTime() >= now.getTime() ? verdictLine(toCoachPreflight(preflightCheck(assessment, { kind: s.kind, at: s.at }))) : null;
     return event({
       uid: `session-${s.id}-athlete-${athlete.id}@loadline`,
       start: s.at,
@@ -162,7 +161,7 @@ async function squadFeed(db: Database, organisationId: string, squadId: string, 
     if (s.at.getTime() >= now.getTime()) {
       for (const a of athletes) {
         const assessment = assessments.get(a.id);
-        if (assessment) counts[preflightCheck(assessment, { kind: s.kind as SquadSessionKind, at: s.at }).verdict] += 1;
+        if (assessment) counts[preflightCheck(assessment, { kind: s.kind, at: s.at }).verdict] += 1;
       }
     }
     const summary =

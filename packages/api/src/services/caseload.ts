@@ -54,7 +54,7 @@ export async function buildCaseload(db: Database, organisationId: string, now: D
     const plan = phases.get(episode.athleteId);
     return {
       ...episode,
-      phase: plan ? (plan.phase as Phase) : null,
+      phase: plan ? plan.phase : null,
       daysInPhase: plan ? Math.floor((now.getTime() - plan.phaseStartedAt.getTime()) / DAY_MS) : null,
       daysSinceLastLog: lastLog ? Math.floor((now.getTime() - lastLog.getTime()) / DAY_MS) : null,
       worstOpenSeverity: worst,

@@ -156,8 +156,8 @@ export async function buildHandoverReport(db: Database, actor: Actor, athleteId:
   const phase: ReportCommon["phase"] =
     latest && assessment.inRehab
       ? {
-          phase: latest.phase as Phase,
-          name: phaseInfo[latest.phase as Phase].name,
+          phase: latest.phase,
+          name: phaseInfo[latest.phase].name,
           startedAt: latest.phaseStartedAt,
           daysInPhase: Math.floor((now.getTime() - latest.phaseStartedAt.getTime()) / DAY_MS),
         }

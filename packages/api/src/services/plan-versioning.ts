@@ -31,7 +31,7 @@ import { recordAudit } from "./audit";
 export function phasedBody(row: Pick<PlanVersionRow, "phase" | "content">): PhasedPlanBody {
   const c = row.content;
   return {
-    phase: row.phase as Phase,
+    phase: row.phase,
     prescriptions: c.prescriptions ?? [],
     allowedActivities: c.allowedActivities ?? [],
     forbiddenActivities: c.forbiddenActivities ?? [],
@@ -77,7 +77,7 @@ export async function savePlanVersion(db: Database, actor: Actor, now: Date, req
   if ((latest?.version ?? 0) !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
   const episode = await getOpenEpisode(db, orgId, request.athleteId);
   if (!episode) throw new DomainError("precondition_failed", "Open an injury episode before writing a plan.");
-  const phase = latest ? (latest.phase as Phase) : request.phase;
+  const phase = latest ? latest.phase : request.phase;
   if (!phase) throw new DomainError("invalid", "Choose the starting phase", { phase: ["Choose the starting phase"] });
   if (request.phaseStartedAt !== undefined) {
     if (latest) throw new DomainError("invalid", "phaseStartedAt is set when the plan is created; later the phase change sets it", { phaseStartedAt: ["The phase start is set when the plan is created"] });
@@ -134,7 +134,7 @@ export async function changePhase(db: Database, actor: Actor, now: Date, request
   // Computed now: the exit criteria must include a test result written a moment ago.
   const assessment = await assessNow(db, orgId, request.athleteId, now);
   const decision = decidePhaseChange({
-    from: latest.phase as Phase,
+    from: latest.phase,
     to: request.toPhase,
     criteria: assessment?.exitCriteria ?? [],
     // An unresolved escalation blocks any advance, override or not.
@@ -193,7 +193,7 @@ export async function dischargeAthlete(db: Database, actor: Actor, now: Date, re
   if (!episode) throw new DomainError("precondition_failed", "This athlete has no open episode to discharge from.");
   const assessment = await assessNow(db, orgId, request.athleteId, now);
   const decision = decideDischarge({
-    phase: latest.phase as Phase,
+    phase: latest.phase,
     criteria: assessment?.exitCriteria ?? [],
     redFlagOpen: redFlagOpen(assessment?.flags),
     note: request.note,

@@ -24,7 +24,7 @@ export async function readClubCalendar(db: Database, organisationId: string): Pr
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   if (!row) return { timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1, engineThresholds: null };
-  return { ...row, weekStartsOn: row.weekStartsOn as IsoWeekday };
+  return { ...row, weekStartsOn: row.weekStartsOn };
 }
 
 /** Athletes' own time-zone overrides (null: the club's zone), one query. */

@@ -167,7 +167,7 @@ export async function getClubSettings(db: Database, organisationId: string): Pro
     .where(and(eq(users.organisationId, organisationId), eq(users.isOwner, true), isNull(users.archivedAt)))
     .orderBy(asc(users.createdAt))
     .limit(1);
-  return { ...row, weekStartsOn: row.weekStartsOn as IsoWeekday, owner: owner ?? null };
+  return { ...row, weekStartsOn: row.weekStartsOn, owner: owner ?? null };
 }
 
 export async function updateClubSettings(

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import type { RedFlagId } from "@loadline/domain";
 import { PageHeader } from "@/components/page-header";
 import { serverCaller } from "@/trpc/server";
 import { CheckInForm, type EditableCheckIn } from "./check-in-form";
@@ -24,7 +23,7 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
         longestSitMinutes: orUndefined(c.longestSitMinutes),
         sittingToleranceMinutes: orUndefined(c.sittingToleranceMinutes),
         cushionUsed: orUndefined(c.cushionUsed),
-        redFlags: c.redFlags as RedFlagId[],
+        redFlags: c.redFlags,
       };
     }
   }
