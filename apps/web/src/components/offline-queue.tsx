@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { SerwistProvider } from "@serwist/turbopack/react";
+import { SerwistProvider, useSerwist } from "@serwist/turbopack/react";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CheckInInput, RunLogInput, SessionLogInput } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
@@ -133,19 +133,22 @@ function makeQueue(client: ReturnType<typeof useTRPCClient>): OfflineQueue {
 
 /** Once per browser session, the log pages are fetched into the worker's cache so they open offline. */
 function WarmOfflinePages() {
+  const { serwist } = useSerwist();
   useEffect(() => {
     const flag = "loadline:offline-pages-warmed";
-    if (browserOffline() || window.sessionStorage.getItem(flag) || !("serviceWorker" in navigator)) return;
+    if (!serwist || browserOffline() || window.sessionStorage.getItem(flag)) return;
     let cancelled = false;
-    void navigator.serviceWorker.ready.then((registration) => {
-      if (cancelled || !registration.active) return;
-      registration.active.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [...OFFLINE_PAGES] } });
-      window.sessionStorage.setItem(flag, "1");
-    });
+    // The worker this page registered, once active: after a sign-in the page may not be under
+    // its control yet (the document was created at /sign-in), but the next visit will be.
+    void serwist.active
+      .then(() => (cancelled ? undefined : serwist.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: [...OFFLINE_PAGES] } })))
+      .then(() => {
+        if (!cancelled) window.sessionStorage.setItem(flag, "1");
+      });
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [serwist]);
   return null;
 }
 
