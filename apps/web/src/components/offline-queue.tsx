@@ -1,11 +1,10 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { SerwistProvider, useSerwist } from "@serwist/turbopack/react";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CheckInInput, RunLogInput, SessionLogInput } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
-import { OFFLINE_PAGES } from "@/lib/offline-pages";
+import { OFFLINE_PAGES, OFFLINE_PAGES_WARMED } from "@/lib/offline-pages";
 import { classifySendError, createOfflineQueue, indexedDbQueueStore, waitingLabel, type OfflineQueue, type QueuedLog, type QueuedLogKind, type QueueStatus } from "@/lib/offline-queue";
 import { useTRPCClient } from "@/trpc/react";
 import { useClubCalendar } from "./club-calendar";
@@ -100,13 +99,11 @@ export function OfflineAthleteApp({ userId, children }: { userId: string; childr
   );
 
   return (
-    <SerwistProvider swUrl="/serwist/sw.js" options={{ scope: "/me" }} reloadOnOnline={false} cacheOnNavigation>
-      <WarmOfflinePages />
-      <OfflineLogsContext.Provider value={logs}>
-        <QueueIndicator status={status} offline={offline} onSend={() => void flush()} onDiscard={(key) => void queue?.discard(key)} />
-        {children}
-      </OfflineLogsContext.Provider>
-    </SerwistProvider>
+    <OfflineLogsContext.Provider value={logs}>
+      <AthleteWorker />
+      <QueueIndicator status={status} offline={offline} onSend={() => void flush()} onDiscard={(key) => void queue?.discard(key)} />
+      {children}
+    </OfflineLogsContext.Provider>
   );
 }
 
@@ -131,25 +128,59 @@ function makeQueue(client: ReturnType<typeof useTRPCClient>): OfflineQueue {
   return createOfflineQueue({ store: indexedDbQueueStore(), send, classify: classifySendError, exclusive });
 }
 
-/** Once per browser session, the log pages are fetched into the worker's cache so they open offline. */
-function WarmOfflinePages() {
-  const { serwist } = useSerwist();
+const WORKER_URL = "/serwist/sw.js";
+const WORKER_SCOPE = "/me";
+
+/**
+ * Registers the athlete app's service worker and, once per browser session, has it fetch the
+ * log pages into its cache so they open offline. The registration is asked for directly (not
+ * `navigator.serviceWorker.ready`): after sign-in the page was created at /sign-in, outside the
+ * worker's scope, and is not under its control until the next visit.
+ */
+function AthleteWorker() {
   useEffect(() => {
-    const flag = "loadline:offline-pages-warmed";
-    if (!serwist || browserOffline() || window.sessionStorage.getItem(flag)) return;
+    if (!("serviceWorker" in navigator)) return;
     let cancelled = false;
-    // The worker this page registered, once active: after a sign-in the page may not be under
-    // its control yet (the document was created at /sign-in), but the next visit will be.
-    void serwist.active
-      .then(() => (cancelled ? undefined : serwist.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: [...OFFLINE_PAGES] } })))
-      .then(() => {
-        if (!cancelled) window.sessionStorage.setItem(flag, "1");
-      });
+    const flag = OFFLINE_PAGES_WARMED;
+    void navigator.serviceWorker
+      .register(WORKER_URL, { scope: WORKER_SCOPE, type: "module" })
+      .then(activeWorker)
+      .then(async (worker) => {
+        if (cancelled || !worker || browserOffline() || window.sessionStorage.getItem(flag)) return;
+        await messageWorker(worker, { type: "CACHE_URLS", payload: { urlsToCache: [...OFFLINE_PAGES] } });
+        window.sessionStorage.setItem(flag, "1");
+      })
+      // No worker (a private window, storage full): the app works online as before.
+      .catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [serwist]);
+  }, []);
   return null;
+}
+
+/** The registration's worker once it is active (it may still be installing its precache). */
+function activeWorker(registration: ServiceWorkerRegistration): Promise<ServiceWorker | null> {
+  if (registration.active) return Promise.resolve(registration.active);
+  const pending = registration.installing ?? registration.waiting;
+  if (!pending) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const check = () => {
+      if (pending.state !== "activated" && pending.state !== "redundant") return;
+      pending.removeEventListener("statechange", check);
+      resolve(registration.active);
+    };
+    pending.addEventListener("statechange", check);
+  });
+}
+
+/** Posts a message and waits for the worker's answer (Serwist answers CACHE_URLS once cached). */
+function messageWorker(worker: ServiceWorker, message: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    worker.postMessage(message, [channel.port2]);
+  });
 }
 
 function QueueIndicator({ status, offline, onSend, onDiscard }: { status: QueueStatus; offline: boolean; onSend: () => void; onDiscard: (key: string) => void }) {

@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import { ATHLETE_PAGES_CACHE } from "@/lib/offline-pages";
+import { ATHLETE_PAGES_CACHE, OFFLINE_PAGES_WARMED } from "@/lib/offline-pages";
 import { signOutAction } from "@/server/actions";
 
 /**
@@ -14,6 +14,7 @@ export function SignOutForm({ children }: { children: ReactNode }) {
       action={signOutAction}
       onSubmit={() => {
         if ("caches" in window) void window.caches.delete(ATHLETE_PAGES_CACHE);
+        window.sessionStorage.removeItem(OFFLINE_PAGES_WARMED);
       }}
     >
       {children}

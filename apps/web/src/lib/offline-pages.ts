@@ -6,6 +6,9 @@
 /** The cache that holds the athlete's pages; cleared on sign-out and when the session ends. */
 export const ATHLETE_PAGES_CACHE = "loadline-athlete-pages";
 
+/** Set in sessionStorage once this tab has had the worker fetch the offline pages. */
+export const OFFLINE_PAGES_WARMED = "loadline:offline-pages-warmed";
+
 /** The pages warmed into the cache when an athlete page opens, so the log forms work offline. */
 export const OFFLINE_PAGES = ["/me", "/me/log", "/me/log/session", "/me/log/check-in", "/me/log/run"] as const;
 
