@@ -26,8 +26,12 @@ async function goOnline(context: BrowserContext) {
   await context.setOffline(false);
 }
 
+let workerRequestsAborted = 0;
+
 function abortWorkerRequests(route: Route) {
-  return route.request().serviceWorker() ? route.abort("internetdisconnected") : route.fallback();
+  if (!route.request().serviceWorker()) return route.fallback();
+  workerRequestsAborted += 1;
+  return route.abort("internetdisconnected");
 }
 
 /** The pages the worker has kept, by path. */
@@ -59,6 +63,7 @@ function queuedEntries(page: Page): Promise<Entry[]> {
 
 test("logs made offline wait on the device and are stored once when the connection is back", async ({ page, context }, testInfo) => {
   test.setTimeout(120_000);
+  workerRequestsAborted = 0;
   const athlete = await newAthlete(testInfo, { account: true, first: "Offline" });
   await signIn(page, athlete.email, athlete.password);
   await expect(page).toHaveURL(/\/me$/, { timeout: 30_000 });
@@ -103,6 +108,8 @@ test("logs made offline wait on the device and are stored once when the connecti
   } finally {
     await goOnline(context);
   }
+  // The forms came from the worker's cache: its own requests for them were cut.
+  expect(workerRequestsAborted).toBeGreaterThan(0);
 
   const entries = await queuedEntries(page);
   expect(entries.map((e) => e.kind).sort()).toEqual(["checkIn", "session"]);
