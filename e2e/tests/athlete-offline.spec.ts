@@ -105,6 +105,7 @@ test("logs made offline wait on the device and are stored once when the connecti
     await expect(indicator).toContainText("2 entries waiting to send");
     await expect(indicator).toContainText("will be sent when you are back online");
     await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath("waiting-to-send.png") });
   } finally {
     await goOnline(context);
   }
@@ -131,7 +132,7 @@ test("logs made offline wait on the device and are stored once when the connecti
     // The same entries sent again with their keys (an answer lost on the way back) store nothing new.
     for (const entry of entries) {
       const input = { ...entry.input, at: (entry.input.at as Date).toISOString(), idempotencyKey: entry.key };
-      const again = await api.mutate<{ created: boolean } | { checkIn: unknown; created: boolean }>(entry.kind === "session" ? "athleteLogs.logSession" : "checkIns.create", input);
+      const again = await api.mutate<{ created: boolean }>(entry.kind === "session" ? "athleteLogs.logSession" : "checkIns.create", input);
       expect(again.created).toBe(false);
     }
     expect(await stored()).toEqual(expected);
@@ -139,4 +140,9 @@ test("logs made offline wait on the device and are stored once when the connecti
     await api.dispose();
   }
 
+  // Signing out drops the pages kept on the device (a shared phone shows nothing offline).
+  await page.goto("/me");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/, { timeout: 30_000 });
+  expect(await page.evaluate(() => caches.keys())).not.toContain(PAGES_CACHE);
 });
