@@ -48,8 +48,13 @@ export function OfflineAthleteApp({ userId, children }: { userId: string; childr
 
   const flush = useCallback(async () => {
     if (!queue || browserOffline()) return;
-    const { sent } = await queue.flush(userId);
-    if (sent > 0) void queryClient.invalidateQueries();
+    try {
+      const { sent } = await queue.flush(userId);
+      if (sent > 0) void queryClient.invalidateQueries();
+    } catch {
+      // The device's storage failed (quota, private mode): the entries stay where they are and
+      // the next trigger tries again.
+    }
   }, [queue, userId, queryClient]);
 
   useEffect(() => {
