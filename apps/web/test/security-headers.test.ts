@@ -22,6 +22,11 @@ describe("Content Security Policy", () => {
     expect(directive("base-uri")).toBe("base-uri 'self'");
   });
 
+  it("lets the athlete app register its own service worker and manifest, nothing foreign", () => {
+    expect(directive("worker-src")).toBe("worker-src 'self'");
+    expect(directive("manifest-src")).toBe("manifest-src 'self'");
+  });
+
   it("allows inline styles (charts and toasts set them) without a nonce that would cancel 'unsafe-inline'", () => {
     expect(directive("style-src")).toBe("style-src 'self' 'unsafe-inline'");
   });

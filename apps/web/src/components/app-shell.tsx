@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Button } from "@loadline/ui/button";
-import { signOutAction } from "@/server/actions";
 import { Logo } from "./logo";
+import { SignOutForm } from "./sign-out-form";
 import { BottomNav, NavLinks, type NavItem } from "./nav-links";
 import { ThemeToggle } from "./theme";
 
@@ -45,11 +45,11 @@ export function AppShell({
             <a href="/account" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
               Account
             </a>
-            <form action={signOutAction}>
+            <SignOutForm>
               <Button type="submit" variant="outline" size="sm">
                 Sign out
               </Button>
-            </form>
+            </SignOutForm>
           </div>
         </div>
       </header>

@@ -29,6 +29,10 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
     "img-src 'self' blob: data:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws:" : ""}`,
+    // The athlete app's service worker (/serwist/sw.js). Named, because 'strict-dynamic' in
+    // script-src, which workers fall back to, ignores 'self'.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

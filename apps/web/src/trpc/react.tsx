@@ -8,7 +8,7 @@ import type { AppRouter } from "@loadline/api";
 import { makeQueryClient } from "./query-client";
 import { currentPageView, PAGE_VIEW_HEADER } from "./page-view";
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {

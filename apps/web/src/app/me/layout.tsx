@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { OfflineAthleteApp } from "@/components/offline-queue";
 import { RoleLayout } from "@/components/role-layout";
+import { requireRole } from "@/server/session";
 
 // Short labels so the items fit a phone header (they wrap onto a second line when needed); Today is exact so it is not
 // highlighted on every /me/* page.
@@ -13,10 +15,12 @@ const nav = [
   { href: "/me/calendar", label: "Calendar" },
 ];
 
-export default function AthleteLayout({ children }: { children: ReactNode }) {
+export default async function AthleteLayout({ children }: { children: ReactNode }) {
+  const actor = await requireRole("athlete", "/me");
   return (
     <RoleLayout role="athlete" section="/me" nav={nav}>
-      {children}
+      {/* Installable and offline-first: the service worker and the queue of logs made offline. */}
+      <OfflineAthleteApp userId={actor.userId}>{children}</OfflineAthleteApp>
     </RoleLayout>
   );
 }

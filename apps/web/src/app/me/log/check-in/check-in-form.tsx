@@ -12,6 +12,8 @@ import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
 import { FeedbackPanel, type Feedback, type RedFlagAdvice } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
+import { SavedOnDevice } from "../../_components/saved-on-device";
+import { useOfflineSave } from "../../_components/use-offline-save";
 import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
 
 type Values = z.input<typeof checkInInputSchema>;
@@ -43,11 +45,35 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
     setResult(r);
     void queryClient.invalidateQueries();
   };
-  const create = useMutation(trpc.checkIns.create.mutationOptions({ ...retryWhileUnavailable, onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const offline = useOfflineSave("checkIn", idempotencyKey, { kept: clearDraft, failed: (message) => form.setError("root", { type: "server", message }) });
+  const create = useMutation(
+    trpc.checkIns.create.mutationOptions({
+      ...retryWhileUnavailable,
+      onSuccess: onDone,
+      onError: (e, sent) => {
+        if (!offline.keepIfUnreachable(e, sent)) applyServerErrors(form, e);
+      },
+    }),
+  );
   const update = useMutation(trpc.checkIns.update.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
   const pending = create.isPending || update.isPending;
   const failed = create.isError || update.isError;
   const { errors } = form.formState;
+
+  if (offline.kept) {
+    return (
+      <SavedOnDevice
+        what="Check-in"
+        anotherLabel="All logs"
+        onAnother={() => {
+          form.reset(fresh());
+          renewKey();
+          offline.reset();
+          router.push("/me/log");
+        }}
+      />
+    );
+  }
 
   if (result) {
     return (
@@ -83,7 +109,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
     <LogFormFrame
       onSubmit={form.handleSubmit((input) => {
         if (editing) update.mutate({ ...input, id: editing.id });
-        else create.mutate({ ...input, idempotencyKey });
+        else if (!offline.keepIfOffline(input)) create.mutate({ ...input, idempotencyKey });
       })}
       rootError={errors.root?.message}
       pending={pending}

@@ -19,6 +19,8 @@ import { LogFormFrame } from "../../_components/log-form-frame";
 import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
+import { SavedOnDevice } from "../../_components/saved-on-device";
+import { useOfflineSave } from "../../_components/use-offline-save";
 import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
 import { ActivityChoice, NotARun, PlausibilityCheck, RunSummary } from "./imported-activity";
 import { readActivityFile } from "./read-activity-file";
@@ -87,7 +89,16 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
     setFeedback(result.feedback);
     void queryClient.invalidateQueries();
   };
-  const create = useMutation(trpc.athleteLogs.logRun.mutationOptions({ ...retryWhileUnavailable, onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const offline = useOfflineSave("run", idempotencyKey, { kept: clearDraft, failed: (message) => form.setError("root", { type: "server", message }) });
+  const create = useMutation(
+    trpc.athleteLogs.logRun.mutationOptions({
+      ...retryWhileUnavailable,
+      onSuccess: onDone,
+      onError: (e, sent) => {
+        if (!offline.keepIfUnreachable(e, sent)) applyServerErrors(form, e);
+      },
+    }),
+  );
   const update = useMutation(trpc.athleteLogs.updateRun.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
   const pending = create.isPending || update.isPending;
   const failed = create.isError || update.isError;
@@ -138,6 +149,22 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
     else choose(reply.file, file.name, reply.file.suggested, before);
   }
 
+  if (offline.kept) {
+    return (
+      <SavedOnDevice
+        what="Run"
+        anotherLabel="Log another"
+        onAnother={() => {
+          form.reset(emptyRun());
+          setImportState(null);
+          setConfirmed(false);
+          renewKey();
+          offline.reset();
+        }}
+      />
+    );
+  }
+
   if (feedback) {
     return (
       <FeedbackPanel
@@ -174,7 +201,7 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
           return;
         }
         if (editing) update.mutate({ ...input, id: editing.id });
-        else create.mutate({ ...input, idempotencyKey });
+        else if (!offline.keepIfOffline(input)) create.mutate({ ...input, idempotencyKey });
       })}
       rootError={errors.root?.message}
       pending={pending}

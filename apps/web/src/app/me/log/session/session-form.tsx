@@ -15,6 +15,8 @@ import { LogFormFrame } from "../../_components/log-form-frame";
 import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
+import { SavedOnDevice } from "../../_components/saved-on-device";
+import { useOfflineSave } from "../../_components/use-offline-save";
 import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
 
 type Values = z.input<typeof sessionLogInputSchema>;
@@ -84,7 +86,16 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
     setFeedback(result.feedback);
     void queryClient.invalidateQueries();
   };
-  const create = useMutation(trpc.athleteLogs.logSession.mutationOptions({ ...retryWhileUnavailable, onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const offline = useOfflineSave("session", idempotencyKey, { kept: clearDraft, failed: (message) => form.setError("root", { type: "server", message }) });
+  const create = useMutation(
+    trpc.athleteLogs.logSession.mutationOptions({
+      ...retryWhileUnavailable,
+      onSuccess: onDone,
+      onError: (e, sent) => {
+        if (!offline.keepIfUnreachable(e, sent)) applyServerErrors(form, e);
+      },
+    }),
+  );
   const update = useMutation(trpc.athleteLogs.updateSession.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
   const pending = create.isPending || update.isPending;
   const failed = create.isError || update.isError;
@@ -102,6 +113,20 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
       form.setValue("heaviestRm", undefined);
     }
   }, [type, withLoad, form]);
+
+  if (offline.kept) {
+    return (
+      <SavedOnDevice
+        what="Session"
+        anotherLabel="Log another"
+        onAnother={() => {
+          form.reset({ at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" });
+          renewKey();
+          offline.reset();
+        }}
+      />
+    );
+  }
 
   if (feedback) {
     return (
@@ -126,7 +151,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
     <LogFormFrame
       onSubmit={form.handleSubmit((input) => {
         if (editing) update.mutate({ ...input, id: editing.id });
-        else create.mutate({ ...input, idempotencyKey });
+        else if (!offline.keepIfOffline(input)) create.mutate({ ...input, idempotencyKey });
       })}
       rootError={errors.root?.message}
       pending={pending}
