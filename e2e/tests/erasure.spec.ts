@@ -9,7 +9,8 @@ test.describe("erasing an athlete at their request", () => {
     const athlete = await newAthlete(testInfo, { account: true, first: "Erin" });
 
     // The athlete is signed in elsewhere, on their own device.
-    const theirs = await browser.newContext();
+    // A context of its own: without an empty storage state it would start with the coach's saved session.
+    const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const theirPage = await theirs.newPage();
     await signIn(theirPage, athlete.email, athlete.password);
     await expect(theirPage).toHaveURL(/\/me$/, { timeout: 30_000 });

@@ -7,7 +7,7 @@ import { actorForSession } from "@loadline/auth/session-check";
 import { ERASURE_DECISIONS, clubTablesInOrder, rowsOf, type DatabaseHandle } from "@loadline/db";
 import { athleteProfiles, auditLog, authThrottles, injuryEpisodes, organisations, planVersions, users } from "@loadline/db/schema";
 import { SYSTEM_ACTOR_ID, type Actor } from "@loadline/domain";
-import { RETENTION_CRON, RETENTION_QUEUE, runRetention, scheduleRetention } from "../src/jobs";
+import { RETENTION_CRON, RETENTION_QUEUE, runRetention, scheduleRetention, startWorker } from "../src/jobs";
 import { producerFor } from "../src/jobs/reassess-queue";
 import { addAthlete, codeOf, fieldErrorsOf } from "./athlete-helpers";
 import { callerFor, createTestDatabase, makeClub, NOW, TEST_SECOND_FACTOR_KEY, type Club } from "./fixtures";
@@ -254,11 +254,24 @@ describe("retention of archived athletes", () => {
     expect(org?.archivedAthleteRetentionMonths).toBe(12);
   });
 
-  it("the job is on pg-boss's daily schedule", async () => {
+  it("the worker puts the job on pg-boss's daily schedule and runs it at its clock", async () => {
+    const due = await addAthlete(handle, retained, "Archived By Worker");
+    await handle.db.update(athleteProfiles).set({ archivedAt: new Date(NOW.getTime() - 800 * DAY_MS) }).where(eq(athleteProfiles.id, due.athleteId!));
+    // A run already waiting when the worker starts (as the schedule would have queued it).
     const boss = await producerFor(handle.db);
     await scheduleRetention(boss);
-    await scheduleRetention(boss);
-    const schedules = await boss.getSchedules();
-    expect(schedules.filter((s) => s.name === RETENTION_QUEUE).map((s) => s.cron)).toEqual([RETENTION_CRON]);
-  });
+    await boss.send(RETENTION_QUEUE, {});
+    const worker = await startWorker(handle.db, { clock: () => NOW });
+    try {
+      await expect
+        .poll(async () => (await handle.db.select({ at: athleteProfiles.erasedAt }).from(athleteProfiles).where(eq(athleteProfiles.id, due.athleteId!)))[0]?.at ?? null, {
+          timeout: 60_000,
+        })
+        .toEqual(NOW);
+      const schedules = await boss.getSchedules();
+      expect(schedules.filter((s) => s.name === RETENTION_QUEUE).map((s) => s.cron)).toEqual([RETENTION_CRON]);
+    } finally {
+      await worker.stop();
+    }
+  }, 120_000);
 });

@@ -124,7 +124,8 @@ export async function startWorker(db: Database, options: WorkerOptions = {}): Pr
     },
   );
   await scheduleRetention(boss);
-  await boss.work(RETENTION_QUEUE, async () => {
+  // A daily job: polling once a minute is plenty, and spares the embedded database's one connection.
+  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
     await runRetention(db, clock());
   });
   return {
