@@ -70,9 +70,10 @@ export async function findErasableAthlete(db: Database | Transaction, organisati
   return row ?? null;
 }
 
-/** A PostgreSQL ARE matching the text as a whole word, case-insensitively (`~*`). */
-function wordPattern(text: string): string {
-  return `\\m${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\M`;
+/** A PostgreSQL ARE matching any of the texts as a whole word, case-insensitively (`~*`). */
+function wordPattern(texts: string[]): string {
+  const escaped = texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return `\\m(?:${escaped.join("|")})\\M`;
 }
 
 /**
@@ -161,15 +162,16 @@ async function scrubText(db: Database | Transaction, organisationId: string, nee
   ) as { table: string; column: string; udt: string }[];
   // Inside JSON and array literals the replacement must not need quoting or escaping.
   const replacement = pseudonym.replace(/[^A-Za-z0-9 ]/g, "");
-  for (const needle of needles.filter((n) => n.trim().length >= 3)) {
-    const pattern = wordPattern(needle);
-    for (const { table, column, udt } of columns) {
-      if (NOT_SCRUBBED.has(table)) continue;
-      const col = sql.identifier(column);
-      const type = sql.raw(udt === "_text" ? "text[]" : udt);
-      await db.execute(sql`update ${sql.identifier(table)} set ${col} = regexp_replace(${col}::text, ${pattern}, ${replacement}, 'gi')::${type}
-        where organisation_id = ${organisationId} and ${col}::text ~* ${pattern}`);
-    }
+  // One pattern for all needles: one statement per column, whatever the number of needles.
+  const kept = needles.filter((n) => n.trim().length >= 3);
+  if (kept.length === 0) return;
+  const pattern = wordPattern(kept);
+  for (const { table, column, udt } of columns) {
+    if (NOT_SCRUBBED.has(table)) continue;
+    const col = sql.identifier(column);
+    const type = sql.raw(udt === "_text" ? "text[]" : udt);
+    await db.execute(sql`update ${sql.identifier(table)} set ${col} = regexp_replace(${col}::text, ${pattern}, ${replacement}, 'gi')::${type}
+      where organisation_id = ${organisationId} and ${col}::text ~* ${pattern}`);
   }
 }
 
