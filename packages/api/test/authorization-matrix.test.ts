@@ -112,6 +112,13 @@ const matrix: Matrix = {
   },
   "roster.move": { who: COACH, input: (t, self) => ({ athleteId: t.athleteId, squadIds: [self.squadIds.distance] }), stranger: "refused" },
   "roster.setArchived": { who: COACH, input: (t) => ({ athleteId: t.athleteId, archived: false }), stranger: "refused" },
+  "roster.exportRecord": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused", note: "and the club owner (athlete-erasure.test.ts)" },
+  "roster.erase": {
+    who: [],
+    input: (t) => ({ athleteId: t.athleteId, confirmName: "Nobody" }),
+    stranger: "refused",
+    note: "the club owner only, with the athlete's name typed (athlete-erasure.test.ts)",
+  },
   "roster.reissueInvite": { who: COACH, input: (t) => ({ athleteId: t.invitedAthleteId }), stranger: "refused" },
   "staff.list": { who: STAFF, input: () => undefined, stranger: "no-leak" },
   "staff.invite": {

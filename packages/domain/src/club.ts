@@ -53,6 +53,31 @@ export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const satisfies readonly IsoWee
 export const squadKindOptions = ["distance", "field"] as const;
 
 /** Bounds a club may set the VISA-H reminder interval to (days). */
+/** Months an archived athlete is kept before the retention job erases them (when the club sets it). */
+export const RETENTION_MONTHS_RANGE = { min: 1, max: 120 } as const;
+
+/**
+ * Erasing an athlete: the staff member types the athlete's name as shown, so the one action
+ * that cannot be undone is never a slip of the mouse.
+ */
+export const athleteErasureSchema = z.object({
+  athleteId: z.uuid("Unknown athlete"),
+  confirmName: z.string({ error: "Type the athlete's name to confirm" }).max(200, "Type the athlete's name to confirm"),
+});
+export type AthleteErasureInput = z.infer<typeof athleteErasureSchema>;
+
+/** Whether the typed name confirms erasing this athlete (spacing and letter case aside). */
+export function erasureConfirmed(name: string, typed: string): boolean {
+  const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  return norm(typed).length > 0 && norm(typed) === norm(name);
+}
+
+/**
+ * Who wrote an audit entry the system made on its own (the retention job): no user has this id.
+ * The nil UUID, so it can never collide with a generated one.
+ */
+export const SYSTEM_ACTOR_ID = "00000000-0000-0000-0000-000000000000";
+
 export const VISA_H_INTERVAL_RANGE = { min: 7, max: 56 } as const;
 
 /**
@@ -84,6 +109,14 @@ export const clubSettingsSchema = z.object({
   painAmberMax: z.number().int().min(0, "Pain ceilings are 0-10").max(10, "Pain ceilings are 0-10"),
   /** Weekly running volume increase that stays green (%). */
   weeklyGreenMaxPct: z.number().min(1, "Weekly increase must be 1-50%").max(50, "Weekly increase must be 1-50%"),
+  /** Erase athletes archived longer than this many months; null: off. Absent: unchanged. */
+  archivedAthleteRetentionMonths: z
+    .number({ error: "Retention must be a number of months" })
+    .int("Retention must be a whole number of months")
+    .min(RETENTION_MONTHS_RANGE.min, `Retention must be at least ${RETENTION_MONTHS_RANGE.min} month`)
+    .max(RETENTION_MONTHS_RANGE.max, `Retention must be at most ${RETENTION_MONTHS_RANGE.max} months`)
+    .nullable()
+    .optional(),
 }).refine((v) => v.painAmberMax >= v.painGreenMax, { path: ["painAmberMax"], message: "Amber must be at or above green" });
 export type ClubSettingsInput = z.infer<typeof clubSettingsSchema>;
 

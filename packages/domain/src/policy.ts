@@ -51,6 +51,9 @@ export const actions = [
   "athleteNote.read",
   "athleteNote.write",
   "calendar.subscribe",
+  // A club's data is its own: an athlete's record exported for them, or erased at their request.
+  "athlete.exportRecord",
+  "athlete.erase",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -137,6 +140,11 @@ const rules: Record<Action, Rule> = {
   "athleteNote.write": anyOf("coach", "physio"),
   // A private calendar feed: an athlete of their own days, a coach of a squad.
   "calendar.subscribe": anyOf("coach", "athlete"),
+  // The athlete's whole record (clinical included) for them: their physio, or the owner who
+  // answers for the club's data (the whole-club export holds the same rows).
+  "athlete.exportRecord": (actor) => actor.role === "physio" || (actor.role === "coach" && actor.isOwner === true),
+  // Erasure cannot be undone and is the club's decision as data controller: the owner only.
+  "athlete.erase": (actor) => actor.role === "coach" && actor.isOwner === true,
   "visaH.write": (actor, subject) =>
     actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || subject.athleteId === actor.athleteId)),
 };

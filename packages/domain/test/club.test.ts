@@ -7,6 +7,7 @@ import {
   clubThresholdFields,
   clubThresholdsFrom,
   defaultThresholds,
+  erasureConfirmed,
   resolveThresholds,
   type Actor,
 } from "../src";
@@ -67,5 +68,32 @@ describe("club administration policy", () => {
     expect(clubSlug("Riverside Harriers & AC", "a1b2c3")).toBe("riverside-harriers-ac-a1b2c3");
     expect(clubSlug("Åsane Løpeklubb", "x")).toBe("asane-l-peklubb-x");
     expect(clubSlug("!!!", "z")).toBe("club-z");
+  });
+});
+
+describe("erasure and retention", () => {
+  const athlete: Actor = { userId: "a", role: "athlete", organisationId: org, athleteId: "x" };
+
+  it("only the owner erases; the physio or the owner exports an athlete's record", () => {
+    expect([coach, owner, physio, athlete].map((a) => can(a, "athlete.erase"))).toEqual([false, true, false, false]);
+    expect([coach, owner, physio, athlete].map((a) => can(a, "athlete.exportRecord"))).toEqual([false, true, true, false]);
+    expect(can({ ...owner, organisationId: "00000000-0000-4000-8000-000000000002" }, "athlete.erase", { organisationId: org })).toBe(false);
+  });
+
+  it("the typed name confirms regardless of letter case and spacing, never when empty or partial", () => {
+    expect(erasureConfirmed("Zoë  Adams", " zoë adams ")).toBe(true);
+    expect(erasureConfirmed("Zoë Adams", "Zoe Adams")).toBe(false);
+    expect(erasureConfirmed("Zoë Adams", "Zoë Adam")).toBe(false);
+    expect(erasureConfirmed("Zoë Adams", "   ")).toBe(false);
+  });
+
+  it("retention is off (null), kept when absent, or 1-120 whole months", () => {
+    const base = { name: "C", timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1, physioSecondFactorRequired: false, visaHIntervalDays: 14, painGreenMax: 3, painAmberMax: 5, weeklyGreenMaxPct: 10 };
+    expect(clubSettingsSchema.parse(base).archivedAthleteRetentionMonths).toBeUndefined();
+    expect(clubSettingsSchema.parse({ ...base, archivedAthleteRetentionMonths: null }).archivedAthleteRetentionMonths).toBeNull();
+    expect(clubSettingsSchema.parse({ ...base, archivedAthleteRetentionMonths: 120 }).archivedAthleteRetentionMonths).toBe(120);
+    for (const bad of [0, 121, 6.5]) {
+      expect(clubSettingsSchema.safeParse({ ...base, archivedAthleteRetentionMonths: bad }).error?.issues[0]?.path).toEqual(["archivedAthleteRetentionMonths"]);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { athletesWithoutSnapshot, databaseNow, jobSqlFor, listJobs, outdatedSnap
 import { refreshAssessments } from "../services/assessments";
 import { inSpan } from "../telemetry";
 import { producerFor, REASSESS_QUEUE, reassessQueue, startBoss, type ReassessJobData } from "./reassess-queue";
+import { RETENTION_QUEUE, runRetention, scheduleRetention } from "./retention";
 
 /**
  * Re-assess the athletes of a batch of jobs: one `refreshAssessments` per organisation (a fixed
@@ -100,13 +101,14 @@ export interface RunningWorker {
 /**
  * A worker on this database: pg-boss maintenance (a job whose worker died is retried once it
  * expires), the sweeps (athletes never assessed, snapshots of another engine version), then the
- * queue. Several may run side by side: each job is
+ * queue, and the daily retention job (erasing athletes archived longer than their club keeps them). Several may run side by side: each job is
  * fetched by one of them (FOR UPDATE SKIP LOCKED).
  */
 export async function startWorker(db: Database, options: WorkerOptions = {}): Promise<RunningWorker> {
   const clock = options.clock ?? (() => new Date());
   const boss = await startBoss(jobSqlFor(db), {
     supervise: true,
+    schedule: true,
     ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
   });
   await enqueueMissingSnapshots(db);
@@ -121,6 +123,11 @@ export async function startWorker(db: Database, options: WorkerOptions = {}): Pr
       );
     },
   );
+  await scheduleRetention(boss);
+  // A daily job: polling once a minute is plenty, and spares the embedded database's one connection.
+  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    await runRetention(db, clock());
+  });
   return {
     async stop(timeoutMs = 30_000) {
       await boss.stop({ graceful: true, close: false, timeout: timeoutMs });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addAthleteSchema, rosterProfileSchema, DomainError } from "@loadline/domain";
+import { addAthleteSchema, athleteErasureSchema, rosterProfileSchema, DomainError } from "@loadline/domain";
 import {
   countOwnSquads,
   getAthlete,
@@ -12,6 +12,8 @@ import {
   type Database,
 } from "@loadline/db";
 import { fieldError } from "../errors";
+import { eraseAthlete } from "../services/athlete-erasure";
+import { exportRecordForAthlete } from "../services/club-export";
 import { emailInvite, inviteAthlete, issueInvite } from "../services/invites";
 import { importRoster, previewRosterImport } from "../services/roster-import";
 import { procedureFor, router } from "../trpc";
@@ -70,6 +72,16 @@ export const rosterRouter = router({
       if (!(await setAthleteSquads(ctx.db, ctx.actor.organisationId, input.athleteId, squadIds))) notFound();
       return { athleteId: input.athleteId };
     }),
+
+  /** The athlete's record as a ZIP, for them (physio or owner; audited). */
+  exportRecord: procedureFor("athlete.exportRecord")
+    .input(athleteIdSchema)
+    .mutation(({ ctx, input }) => exportRecordForAthlete(ctx.db, ctx.actor, ctx.now, input.athleteId)),
+
+  /** Erase an athlete at their request (the owner, typing their name): docs/data-protection.md. */
+  erase: procedureFor("athlete.erase")
+    .input(athleteErasureSchema)
+    .mutation(({ ctx, input }) => eraseAthlete(ctx.db, ctx.actor, ctx.now, input)),
 
   setArchived: procedureFor("roster.write")
     .input(athleteIdSchema.extend({ archived: z.boolean() }))

@@ -2,8 +2,9 @@ import { strToU8, zipSync } from "fflate";
 import Papa from "papaparse";
 import { ENGINE_VERSION, type Actor } from "@loadline/domain";
 import { DomainError } from "@loadline/domain";
-import { EXPORT_SECRET_COLUMNS, readAthleteTables, readClubTables, type Database, type ExportedTable } from "@loadline/db";
+import { EXPORT_SECRET_COLUMNS, getAthlete, readAthleteTables, readClubTables, type Database, type ExportedTable } from "@loadline/db";
 import { csvWriteOptions } from "../exports/csv";
+import { assertCan } from "../trpc";
 import { recordAudit } from "./audit";
 
 export const EXPORT_FORMAT_VERSION = 1;
@@ -35,6 +36,20 @@ export async function exportOwnRecord(db: Database, actor: Actor, now: Date): Pr
   if (!actor.athleteId) throw new DomainError("forbidden", "Only athletes have a record to download here.");
   const tables = await readAthleteTables(db, actor.organisationId, { athleteId: actor.athleteId, userId: actor.userId });
   return zipTables(tables, now, { scope: "athlete", organisationId: actor.organisationId, athleteId: actor.athleteId }, "loadline-my-record");
+}
+
+/**
+ * Staff download an athlete's record for them (their physio, or the owner), in the athlete's own
+ * export format, for example before erasing it at their request. Audited as a read.
+ */
+export async function exportRecordForAthlete(db: Database, actor: Actor, now: Date, athleteId: string): Promise<ExportAnswer> {
+  assertCan(actor, "athlete.exportRecord", { organisationId: actor.organisationId, athleteId });
+  const athlete = await getAthlete(db, actor.organisationId, athleteId);
+  if (!athlete) throw new DomainError("not_found", "No such athlete in your club.");
+  const tables = await readAthleteTables(db, actor.organisationId, { athleteId, userId: athlete.userId });
+  const answer = zipTables(tables, now, { scope: "athlete", organisationId: actor.organisationId, athleteId }, "loadline-athlete-record");
+  await recordAudit(db, actor, now, [{ athleteId, action: "read", entity: "athlete_export", entityId: athleteId, detail: `${answer.tables} tables, ${answer.rows} rows` }]);
+  return answer;
 }
 
 export interface ExportAnswer {

@@ -84,10 +84,17 @@ export async function updateSettings(db: Database, actor: Actor, now: Date, inpu
     weekStartsOn: input.weekStartsOn,
     physioSecondFactorRequired: input.physioSecondFactorRequired,
     engineThresholds: stored,
+    archivedAthleteRetentionMonths:
+      input.archivedAthleteRetentionMonths === undefined ? before.archivedAthleteRetentionMonths : input.archivedAthleteRetentionMonths,
   });
   const engineChanged =
     before.timeZone !== input.timeZone || before.weekStartsOn !== input.weekStartsOn || stableJson(before.engineThresholds) !== stableJson(stored);
   await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "club_settings", detail: engineChanged ? "settings and engine defaults" : "settings" }]);
+  // Reviewable on its own: this setting erases people.
+  if (input.archivedAthleteRetentionMonths !== undefined && input.archivedAthleteRetentionMonths !== before.archivedAthleteRetentionMonths) {
+    const detail = input.archivedAthleteRetentionMonths === null ? "retention of archived athletes: off" : `retention of archived athletes: ${input.archivedAthleteRetentionMonths} months`;
+    await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "club_retention", detail }]);
+  }
   if (!engineChanged) return { reassessed: 0 };
   const athleteIds = await athleteIdsOfClub(db, actor.organisationId);
   await afterClinicalWrite(db, actor.organisationId, athleteIds, now);

@@ -144,6 +144,8 @@ export interface ClubSettingsRow {
   weekStartsOn: IsoWeekday;
   physioSecondFactorRequired: boolean;
   engineThresholds: ClubThresholds | null;
+  /** Erase athletes archived longer than this (months); null: never. */
+  archivedAthleteRetentionMonths: number | null;
   owner: { id: string; name: string } | null;
 }
 
@@ -156,6 +158,7 @@ export async function getClubSettings(db: Database, organisationId: string): Pro
       weekStartsOn: organisations.weekStartsOn,
       physioSecondFactorRequired: organisations.physioSecondFactorRequired,
       engineThresholds: organisations.engineThresholds,
+      archivedAthleteRetentionMonths: organisations.archivedAthleteRetentionMonths,
     })
     .from(organisations)
     .where(eq(organisations.id, organisationId))

@@ -74,6 +74,7 @@ export async function listRoster(
     .where(
       and(
         eq(athleteProfiles.organisationId, organisationId),
+        isNull(athleteProfiles.erasedAt),
         options.includeArchived ? undefined : isNull(athleteProfiles.archivedAt),
       ),
     )
@@ -120,7 +121,7 @@ async function findAthlete(db: Database, organisationId: string, where: SQL) {
     .select({ profile: athleteProfiles, name: users.name, email: users.email, passwordHash: users.passwordHash })
     .from(athleteProfiles)
     .innerJoin(users, eq(users.id, athleteProfiles.userId))
-    .where(and(eq(athleteProfiles.organisationId, organisationId), where))
+    .where(and(eq(athleteProfiles.organisationId, organisationId), isNull(athleteProfiles.erasedAt), where))
     .limit(1);
   if (!row) return null;
   const memberships = await db
@@ -255,7 +256,7 @@ export async function updateAthlete(
     const [profile] = await tx
       .update(athleteProfiles)
       .set({ ...profileColumns(input), updatedAt: now })
-      .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+      .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId), isNull(athleteProfiles.erasedAt)))
       .returning({ userId: athleteProfiles.userId });
     if (!profile) return false;
     await tx
@@ -309,7 +310,8 @@ export async function setAthleteArchivedAt(
     const rows = await tx
       .update(athleteProfiles)
       .set({ archivedAt })
-      .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+      // An erased athlete stays archived: there is nobody left to restore.
+      .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId), isNull(athleteProfiles.erasedAt)))
       .returning({ userId: athleteProfiles.userId });
     const row = rows[0];
     if (!row) return false;

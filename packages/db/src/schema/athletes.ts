@@ -25,6 +25,8 @@ export const athleteProfiles = pgTable(
     /** The athlete's own IANA zone (e.g. training abroad); null: the club's zone. */
     timeZone: text("time_zone"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    /** When the athlete's personal data was erased (docs/data-protection.md); the row stays, pseudonymised. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -32,6 +34,7 @@ export const athleteProfiles = pgTable(
     unique("athlete_profiles_user_key").on(t.userId),
     unique("athlete_profiles_org_id_key").on(t.organisationId, t.id),
     index("athlete_profiles_org_idx").on(t.organisationId, t.archivedAt),
+    check("athlete_profiles_erased_archived_check", sql`${t.erasedAt} is null or ${t.archivedAt} is not null`),
     foreignKey({
       name: "athlete_profiles_user_fk",
       columns: [t.organisationId, t.userId],

@@ -19,11 +19,17 @@ export const organisations = pgTable(
     physioSecondFactorRequired: boolean("physio_second_factor_required").notNull().default(false),
     /** The owner's engine defaults for the club (a plan's own overrides still win); null: the engine's. */
     engineThresholds: jsonb("engine_thresholds").$type<ClubThresholds>(),
+    /** Athletes archived longer than this many months are erased by the retention job; null: never. */
+    archivedAthleteRetentionMonths: integer("archived_athlete_retention_months"),
     createdAt: createdAt(),
   },
   (t) => [
     textLimit("organisations_name_length_check", t.name, "title"),
     unique("organisations_slug_key").on(t.slug),
     check("organisations_week_starts_on_check", sql`${t.weekStartsOn} between 1 and 7`),
+    check(
+      "organisations_archived_athlete_retention_check",
+      sql`${t.archivedAthleteRetentionMonths} is null or ${t.archivedAthleteRetentionMonths} between 1 and 120`,
+    ),
   ],
 );

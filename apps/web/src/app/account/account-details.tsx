@@ -12,6 +12,7 @@ import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { toast } from "@loadline/ui/sonner";
 import { InviteLink } from "@/components/invite-link";
+import { downloadZip } from "@/lib/download";
 import { applyServerErrors } from "@/lib/form-errors";
 import { signOutAction } from "@/server/actions";
 import { useTRPC } from "@/trpc/react";
@@ -115,15 +116,7 @@ export function DownloadMyRecord() {
   const trpc = useTRPC();
   const download = useMutation(
     trpc.me.exportMine.mutationOptions({
-      onSuccess: (result) => {
-        const bytes = Uint8Array.from(atob(result.zipBase64), (c) => c.charCodeAt(0));
-        const url = URL.createObjectURL(new Blob([bytes], { type: "application/zip" }));
-        const link = document.createElement("a");
-        link.href = url;
-        link.download = result.fileName;
-        link.click();
-        URL.revokeObjectURL(url);
-      },
+      onSuccess: downloadZip,
       onError: (error) => toast.error(error.message),
     }),
   );

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { toast } from "@loadline/ui/sonner";
+import { downloadZip } from "@/lib/download";
 import { useTRPC } from "@/trpc/react";
 
 /** The owner downloads everything the club holds in Loadline (README, "A club's data"). */
@@ -11,13 +12,7 @@ export function ClubExport() {
   const download = useMutation(
     trpc.club.export.mutationOptions({
       onSuccess: (result) => {
-        const bytes = Uint8Array.from(atob(result.zipBase64), (c) => c.charCodeAt(0));
-        const url = URL.createObjectURL(new Blob([bytes], { type: "application/zip" }));
-        const link = document.createElement("a");
-        link.href = url;
-        link.download = result.fileName;
-        link.click();
-        URL.revokeObjectURL(url);
+        downloadZip(result);
         toast.success(`Exported ${result.rows} records from ${result.tables} tables`);
       },
       onError: (error) => toast.error(error.message),

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { clubSettingsSchema, VISA_H_INTERVAL_RANGE, type ClubSettingsInput } from "@loadline/domain";
+import { clubSettingsSchema, RETENTION_MONTHS_RANGE, VISA_H_INTERVAL_RANGE, type ClubSettingsInput } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
@@ -34,6 +34,7 @@ export function ClubSettingsForm() {
       painGreenMax: settings.painGreenMax,
       painAmberMax: settings.painAmberMax,
       weeklyGreenMaxPct: settings.weeklyGreenMaxPct,
+      archivedAthleteRetentionMonths: settings.archivedAthleteRetentionMonths,
     },
   });
   const save = useMutation(
@@ -125,6 +126,29 @@ export function ClubSettingsForm() {
           </Field>
           <Field label="Pain during loading: amber up to (0-10)" htmlFor="club-pain-amber" error={errors.painAmberMax?.message}>
             <Input type="number" inputMode="numeric" disabled={readOnly} {...form.register("painAmberMax", number)} />
+          </Field>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Data protection</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-4 sm:grid-cols-2">
+          <Field
+            label="Erase archived athletes after (months)"
+            htmlFor="club-retention"
+            className="sm:col-span-2"
+            description={`Empty: off, archived athletes are kept until someone erases them. ${RETENTION_MONTHS_RANGE.min}-${RETENTION_MONTHS_RANGE.max} months. A nightly job erases athletes archived longer than this; clinical records are kept without their name (docs/data-protection.md).`}
+            error={errors.archivedAthleteRetentionMonths?.message}
+          >
+            <Input
+              type="number"
+              inputMode="numeric"
+              disabled={readOnly}
+              {...form.register("archivedAthleteRetentionMonths", { setValueAs: (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v)) })}
+            />
           </Field>
         </CardContent>
       </Card>

@@ -20,12 +20,14 @@ import { InviteLink } from "@/components/invite-link";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { AthleteForm, useAthleteForm } from "../athlete-form";
+import { EraseAthlete } from "./erase-athlete";
 
 export function EditAthlete({ athleteId }: { athleteId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: athlete } = useSuspenseQuery(trpc.roster.get.queryOptions({ athleteId }));
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
+  const { data: club } = useSuspenseQuery(trpc.club.settings.queryOptions());
   const form = useAthleteForm(athlete);
   const [invite, setInvite] = useState<{ invitePath: string; expiresAt: Date } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.roster.pathKey() });
@@ -124,6 +126,7 @@ export function EditAthlete({ athleteId }: { athleteId: string }) {
             )}
           </CardContent>
         </Card>
+        {club.isOwner ? <EraseAthlete athleteId={athleteId} name={athlete.name} /> : null}
       </aside>
     </div>
   );

@@ -11,7 +11,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
   const { athleteId } = await params;
   if (!z.uuid().safeParse(athleteId).success) notFound();
   try {
-    await Promise.all([prefetch(trpc.roster.get.queryOptions({ athleteId })), prefetch(trpc.roster.squads.queryOptions())]);
+    await Promise.all([prefetch(trpc.roster.get.queryOptions({ athleteId })), prefetch(trpc.roster.squads.queryOptions()), prefetch(trpc.club.settings.queryOptions())]);
   } catch {
     notFound();
   }

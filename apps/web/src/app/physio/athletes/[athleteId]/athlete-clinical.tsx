@@ -13,6 +13,7 @@ import { AdjunctsPanel } from "./adjuncts-panel";
 import { isPhysioTab } from "../../_components/writer-screens";
 import { AuditPanel } from "./audit-panel";
 import { CapacityTestsPanel } from "./capacity-tests-panel";
+import { DownloadRecordForAthlete } from "./download-record-for-athlete";
 import { RecordsPanel } from "./records-panel";
 import { EpisodePanel } from "./episode-panel";
 import { HistoryPanel } from "./history-panel";
@@ -62,6 +63,7 @@ export function AthleteClinical({ athleteId }: { athleteId: string }) {
                 Export full record (CSV)
               </a>
             </Button>
+            <DownloadRecordForAthlete athleteId={athleteId} />
           </>
         }
       />

@@ -1,0 +1,4 @@
+ALTER TABLE "organisations" ADD COLUMN "archived_athlete_retention_months" integer;--> statement-breakpoint
+ALTER TABLE "athlete_profiles" ADD COLUMN "erased_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "organisations" ADD CONSTRAINT "organisations_archived_athlete_retention_check" CHECK ("organisations"."archived_athlete_retention_months" is null or "organisations"."archived_athlete_retention_months" between 1 and 120);--> statement-breakpoint
+ALTER TABLE "athlete_profiles" ADD CONSTRAINT "athlete_profiles_erased_archived_check" CHECK ("athlete_profiles"."erased_at" is null or "athlete_profiles"."archived_at" is not null);
