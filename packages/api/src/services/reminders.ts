@@ -9,6 +9,8 @@ export interface Reminder {
   message: string;
   /** The page that settles it. */
   href: string;
+  /** The athlete's zone, whose local day the reminder is for. */
+  timeZone: string;
 }
 
 /**
@@ -27,9 +29,9 @@ export async function remindersFor(db: Database, actor: Actor, now: Date): Promi
   if (!assessment?.inRehab) return [];
   const reminders: Reminder[] = [];
   if (!checkIns.some((c) => isSameLocalDay(c.at, now, assessment.calendar.timeZone))) {
-    reminders.push({ kind: "morning_check_in", message: "Morning check-in not done yet today", href: "/me/log/check-in" });
+    reminders.push({ kind: "morning_check_in", message: "Morning check-in not done yet today", href: "/me/log/check-in", timeZone: assessment.calendar.timeZone });
   }
   const due = visaHDueForAssessment(visaH.at(-1)?.at ?? null, assessment);
-  if (due.due) reminders.push({ kind: "visa_h_due", message: due.message ?? "VISA-H questionnaire due", href: "/me/visa-h" });
+  if (due.due) reminders.push({ kind: "visa_h_due", message: due.message ?? "VISA-H questionnaire due", href: "/me/visa-h", timeZone: assessment.calendar.timeZone });
   return reminders;
 }

@@ -143,6 +143,7 @@ export interface ClubSettingsRow {
   locale: string;
   weekStartsOn: IsoWeekday;
   physioSecondFactorRequired: boolean;
+  checkInReminderEmails: boolean;
   engineThresholds: ClubThresholds | null;
   owner: { id: string; name: string } | null;
 }
@@ -155,6 +156,7 @@ export async function getClubSettings(db: Database, organisationId: string): Pro
       locale: organisations.locale,
       weekStartsOn: organisations.weekStartsOn,
       physioSecondFactorRequired: organisations.physioSecondFactorRequired,
+      checkInReminderEmails: organisations.checkInReminderEmails,
       engineThresholds: organisations.engineThresholds,
     })
     .from(organisations)
