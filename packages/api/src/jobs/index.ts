@@ -2,3 +2,4 @@ export { REASSESS_QUEUE, reassessQueue, updateReassessQueue, type ReassessJobDat
 export { enqueueMissingSnapshots, enqueueOutdatedSnapshots, handleReassessJobs, PendingJobsNotDue, runPendingJobs, startWorker, type RunningWorker, type WorkerOptions } from "./reassess-worker";
 export { readJobEnv, type JobEnv } from "./env";
 export { ensureInlineWorker } from "./inline-worker";
+export { REMINDER_CRON, REMINDER_LOCAL_HOUR, REMINDER_QUEUE, reminderMailFromEnv, sendDueReminders, startReminderJob, type ReminderMail } from "./reminder-job";

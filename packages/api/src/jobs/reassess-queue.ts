@@ -42,6 +42,8 @@ export interface BossOptions {
   supervise?: boolean;
   maintenanceIntervalSeconds?: number;
   pollingIntervalSeconds?: number;
+  /** Run pg-boss's clock monitor, which turns cron schedules into jobs: workers with a schedule only. */
+  schedule?: boolean;
 }
 
 /** A pg-boss instance on this database's own connection, its schema and the queue installed. */
@@ -50,7 +52,7 @@ export async function startBoss(jobSql: JobSql, options: BossOptions = {}): Prom
     db: jobSql,
     schema: JOB_SCHEMA,
     migrate: true,
-    schedule: false,
+    schedule: options.schedule ?? false,
     supervise: options.supervise ?? false,
     ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
     ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),

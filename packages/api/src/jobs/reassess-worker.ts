@@ -4,6 +4,7 @@ import { athletesWithoutSnapshot, databaseNow, jobSqlFor, listJobs, outdatedSnap
 import { refreshAssessments } from "../services/assessments";
 import { inSpan } from "../telemetry";
 import { producerFor, REASSESS_QUEUE, reassessQueue, startBoss, type ReassessJobData } from "./reassess-queue";
+import { reminderMailFromEnv, startReminderJob, type ReminderMail } from "./reminder-job";
 
 /**
  * Re-assess the athletes of a batch of jobs: one `refreshAssessments` per organisation (a fixed
@@ -90,6 +91,8 @@ export interface WorkerOptions {
   maintenanceIntervalSeconds?: number;
   /** Test hook: runs before each batch is handled (the crash test blocks here). */
   beforeBatch?: (jobs: PgBoss.Job<ReassessJobData>[]) => Promise<void>;
+  /** Reminder emails: the SMTP mailer and public address (default from the environment); null: none are sent. */
+  reminders?: ReminderMail | null;
 }
 
 export interface RunningWorker {
@@ -105,7 +108,9 @@ export interface RunningWorker {
  */
 export async function startWorker(db: Database, options: WorkerOptions = {}): Promise<RunningWorker> {
   const clock = options.clock ?? (() => new Date());
+  const reminders = options.reminders === undefined ? reminderMailFromEnv() : options.reminders;
   const boss = await startBoss(jobSqlFor(db), {
+    schedule: reminders !== null,
     supervise: true,
     ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
   });
@@ -121,6 +126,8 @@ export async function startWorker(db: Database, options: WorkerOptions = {}): Pr
       );
     },
   );
+  // Reminder emails only where the instance can send email; without SMTP the app shows them only.
+  if (reminders) await startReminderJob(boss, db, reminders, clock);
   return {
     async stop(timeoutMs = 30_000) {
       await boss.stop({ graceful: true, close: false, timeout: timeoutMs });

@@ -20,11 +20,16 @@ export interface Reminder {
  */
 export async function remindersFor(db: Database, actor: Actor, now: Date): Promise<Reminder[]> {
   if (actor.role !== "athlete" || !actor.athleteId) return [];
+  return athleteReminders(db, actor.organisationId, actor.athleteId, now);
+}
+
+/** One athlete's open reminders at `now` (the notification centre and the reminder emails). */
+export async function athleteReminders(db: Database, organisationId: string, athleteId: string, now: Date): Promise<Reminder[]> {
   const [assessment, checkIns, visaH] = await Promise.all([
-    getAssessment(db, actor.organisationId, actor.athleteId, now),
+    getAssessment(db, organisationId, athleteId, now),
     // Two days back covers "today" in any zone; filtered by the local date below.
-    listCheckIns(db, actor.organisationId, actor.athleteId, new Date(now.getTime() - 2 * DAY_MS)),
-    listVisaHResponses(db, actor.organisationId, actor.athleteId),
+    listCheckIns(db, organisationId, athleteId, new Date(now.getTime() - 2 * DAY_MS)),
+    listVisaHResponses(db, organisationId, athleteId),
   ]);
   if (!assessment?.inRehab) return [];
   const reminders: Reminder[] = [];
