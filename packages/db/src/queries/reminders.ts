@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { alertReads, alerts, athleteProfiles, organisations, reminderDeliveries, reminderKinds, squadMemberships, users } from "../schema";
+import { alertReads, alerts, athleteProfiles, organisations, reminderDeliveries, squadMemberships, users, type reminderKinds } from "../schema";
 
 export type ReminderKind = (typeof reminderKinds)[number];
 
