@@ -73,35 +73,67 @@ function localDayStart(t: number, days: number, timeZone: string): number {
   return zonedTimeToInstant(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), 0, 0, timeZone);
 }
 
+/** Whole calendar days from one local midnight to another (a 23- or 25-hour day counts as one). */
+function calendarDaysBetween(from: number, to: number, timeZone: string): number {
+  const a = localParts(from, timeZone);
+  const b = localParts(to, timeZone);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}
+
 const count = (expected: number, done: number): ComplianceCount => ({ expected, done: Math.min(done, expected) });
 
-function periodOf(input: ComplianceInput, days: number): CompliancePeriod {
+/** A record's time and local date, worked out once for both periods. */
+interface Dated {
+  t: number;
+  day: string;
+}
+
+interface Prepared {
+  sessions: Dated[];
+  checkIns: Dated[];
+  planned: (Dated & { squadId: string })[];
+}
+
+function prepare(input: ComplianceInput): Prepared {
+  const { timeline, now, timeZone } = input;
+  const since = localDayStart(now, -COMPLIANCE_MAX_DAYS, timeZone);
+  const dated = (at: Date): Dated | null => {
+    const t = at.getTime();
+    return t >= since && t < now ? { t, day: localDateKey(t, timeZone) } : null;
+  };
+  return {
+    sessions: timeline.sessions.map((s) => dated(s.at)).filter((d) => d !== null),
+    checkIns: timeline.checkIns.map((c) => dated(c.at)).filter((d) => d !== null),
+    planned: timeline.squadSessions.flatMap((s) => {
+      const d = dated(s.at);
+      return d ? [{ ...d, squadId: s.squadId }] : [];
+    }),
+  };
+}
+
+function periodOf(input: ComplianceInput, prepared: Prepared, days: number): CompliancePeriod {
   const { timeline, now, timeZone } = input;
   const to = localDayStart(now, 0, timeZone);
   let from = localDayStart(now, -days, timeZone);
   const joinedAt = timeline.athlete.joinedAt?.getTime();
   if (joinedAt !== undefined) from = Math.max(from, localDayStart(joinedAt, 1, timeZone));
-  const inWindow = (at: Date) => at.getTime() >= from && at.getTime() < to;
-  const counted: string[] = [];
-  for (let day = from; day < to; day = localDayStart(day, 1, timeZone)) counted.push(localDateKey(day, timeZone));
-  const countedDays = counted.length;
+  const inWindow = (d: Dated) => d.t >= from && d.t < to;
+  const countedDays = from < to ? calendarDaysBetween(from, to, timeZone) : 0;
 
   let checkIns = count(0, 0);
   let sessions = count(0, 0);
   let questionnaires = count(0, 0);
-  const sessionDays = timeline.sessions.filter((s) => inWindow(s.at)).map((s) => localDateKey(s.at.getTime(), timeZone));
+  const sessionDays = prepared.sessions.filter(inWindow).map((s) => s.day);
 
   if (countedDays > 0 && timeline.plan !== null) {
-    const checkInDays = new Set(timeline.checkIns.filter((c) => inWindow(c.at)).map((c) => localDateKey(c.at.getTime(), timeZone)));
+    const checkInDays = new Set(prepared.checkIns.filter(inWindow).map((c) => c.day));
     checkIns = count(countedDays, checkInDays.size);
     const perWeek = Math.max(0, ...timeline.plan.prescriptions.map((p) => p.sessionsPerWeek));
     sessions = count(Math.round((perWeek * countedDays) / 7), sessionDays.length);
     questionnaires = visaHCount(input, from, to);
   } else if (countedDays > 0) {
     const squads = new Set(timeline.athlete.squadIds);
-    const plannedDays = timeline.squadSessions
-      .filter((s) => inWindow(s.at) && (squads.size === 0 || squads.has(s.squadId)))
-      .map((s) => localDateKey(s.at.getTime(), timeZone));
+    const plannedDays = prepared.planned.filter((s) => inWindow(s) && (squads.size === 0 || squads.has(s.squadId))).map((s) => s.day);
     // Each logged session settles at most one planned session of its day.
     const logsByDay = new Map<string, number>();
     for (const day of sessionDays) logsByDay.set(day, (logsByDay.get(day) ?? 0) + 1);
@@ -170,5 +202,6 @@ function visaHCount(input: ComplianceInput, from: number, to: number): Complianc
 
 /** Compliance over the last 7 and 28 full local days at `now`. */
 export function computeCompliance(input: ComplianceInput): Compliance {
-  return { last7: periodOf(input, 7), last28: periodOf(input, 28) };
+  const prepared = prepare(input);
+  return { last7: periodOf(input, prepared, 7), last28: periodOf(input, prepared, COMPLIANCE_MAX_DAYS) };
 }
