@@ -41,3 +41,4 @@ export * from "./queries/operations";
 export * from "./club-transfer";
 export * from "./queries/club-export";
 export * from "./queries/erasure";
+export * from "./queries/reminders";

@@ -99,6 +99,8 @@ export const clubSettingsSchema = z.object({
     .max(7, "Choose the day the club's week starts on")
     .transform((d) => d as IsoWeekday),
   physioSecondFactorRequired: z.boolean(),
+  /** Email athletes in rehab when their morning check-in is not done (only when the instance has SMTP). */
+  checkInReminderEmails: z.boolean().default(false),
   visaHIntervalDays: z
     .number({ error: "VISA-H interval must be a number of days" })
     .int("VISA-H interval must be a whole number of days")

@@ -15,7 +15,18 @@ const athletePage: Record<Role, (id: string) => string> = {
   athlete: () => "/me/notes",
 };
 
-/** The signed-in user's notifications (mentions in notes), read and unread. */
+const severityWords = { info: "Info", amber: "Amber", red: "Red", escalate: "Medical review" } as const;
+
+const alertPage: Record<Role, (id: string) => string> = {
+  coach: () => "/coach/alerts",
+  physio: (id) => `/physio/athletes/${id}`,
+  athlete: () => "/me",
+};
+
+/**
+ * The signed-in user's notification centre: an athlete's reminders (morning check-in, VISA-H
+ * due), a staff member's new alerts, and mentions in notes; each read or unread, with "mark all read".
+ */
 export function NotificationsMenu({ role }: { role: Role }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -25,7 +36,11 @@ export function NotificationsMenu({ role }: { role: Role }) {
     trpc.notifications.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }) }),
   );
   const reminders = data?.reminders ?? [];
-  const unread = (data?.unread ?? 0) + reminders.length;
+  const alerts = data?.alerts ?? [];
+  const unread = data?.unreadTotal ?? 0;
+  const empty = !data || (data.rows.length === 0 && reminders.length === 0 && alerts.length === 0);
+  const tone = (read: boolean) => (read ? "text-sm text-muted-foreground" : "text-sm font-medium");
+  const unreadMark = (read: boolean) => (read ? null : <span className="sr-only">Unread: </span>);
   return (
     <Popover>
       <PopoverTrigger asChild>
@@ -34,26 +49,37 @@ export function NotificationsMenu({ role }: { role: Role }) {
           {unread > 0 ? <span className="ml-1 rounded-full bg-primary px-1.5 text-xs text-primary-foreground">{unread}</span> : null}
         </Button>
       </PopoverTrigger>
-      <PopoverContent align="end" className="w-80">
+      <PopoverContent align="end" className="max-h-[70vh] w-80 overflow-y-auto">
         <div className="mb-2 flex items-center justify-between">
           <h2 className="text-sm font-semibold">Notifications</h2>
-          {(data?.unread ?? 0) > 0 ? (
+          {unread > 0 ? (
             <Button variant="link" size="sm" className="h-auto p-0" onClick={() => markRead.mutate({})}>
               Mark all read
             </Button>
           ) : null}
         </div>
-        {!data || (data.rows.length === 0 && reminders.length === 0) ? <p className="text-sm text-muted-foreground">Nothing new.</p> : null}
-        <ul className="grid gap-2">
+        {empty ? <p className="text-sm text-muted-foreground">Nothing new.</p> : null}
+        <ul className="grid gap-2" aria-label="Notifications">
           {reminders.map((r) => (
-            <li key={r.kind} className="text-sm font-medium">
-              <Link href={r.href} className="underline-offset-4 hover:underline">
+            <li key={r.kind} className={tone(r.read)} data-read={r.read}>
+              {unreadMark(r.read)}
+              <Link href={r.href} onClick={() => !r.read && markRead.mutate({ reminderKinds: [r.kind] })} className="underline-offset-4 hover:underline">
                 {r.message}
               </Link>
             </li>
           ))}
+          {alerts.map((a) => (
+            <li key={a.alertId} className={tone(a.read)} data-read={a.read}>
+              {unreadMark(a.read)}
+              <Link href={alertPage[role](a.athleteId)} onClick={() => !a.read && markRead.mutate({ alertIds: [a.alertId] })} className="underline-offset-4 hover:underline">
+                {severityWords[a.severity]} alert: {a.message}
+              </Link>
+              <div className="text-xs text-muted-foreground">{formatInClubTime(a.raisedAt, calendar)}</div>
+            </li>
+          ))}
           {data?.rows.map((n) => (
-            <li key={n.id} className={n.readAt ? "text-sm text-muted-foreground" : "text-sm font-medium"}>
+            <li key={n.id} className={tone(n.readAt !== null)} data-read={n.readAt !== null}>
+              {unreadMark(n.readAt !== null)}
               {n.athleteId ? (
                 <Link href={athletePage[role](n.athleteId)} onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })} className="underline-offset-4 hover:underline">
                   {n.message}

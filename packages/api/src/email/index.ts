@@ -2,7 +2,7 @@ import type { Context } from "../context";
 import { jsonLogger } from "../logger";
 import type { EmailMessage } from "./messages";
 
-export { emailChangeEmail, inviteEmail, passwordResetEmail, type EmailMessage } from "./messages";
+export { emailChangeEmail, inviteEmail, passwordResetEmail, reminderEmail, type EmailMessage } from "./messages";
 export { smtpMailer, type Mailer } from "./mailer";
 
 /** The full URL of an app path, when the instance knows its public address. */

@@ -54,3 +54,18 @@ export function emailChangeEmail(input: { to: string; url: string }): EmailMessa
     "The link works once, for 24 hours. Until then your old address keeps working. If you did not ask for this, ignore this email.",
   );
 }
+
+/**
+ * A reminder to log: the kind of log and a link, nothing else (no score, no pain, no plan, not
+ * even why it is due).
+ */
+export function reminderEmail(input: { to: string; name: string; kind: "morning_check_in" | "visa_h_due"; url: string }): EmailMessage {
+  const visaH = input.kind === "visa_h_due";
+  return message(
+    input.to,
+    visaH ? "Your VISA-H questionnaire is due" : "Your morning check-in",
+    [`Hello ${input.name},`, visaH ? "Your VISA-H questionnaire is due. It takes a few minutes:" : "Your morning check-in is not done yet today. It takes a minute:"],
+    { url: input.url, label: visaH ? "Fill in the questionnaire" : "Do the check-in" },
+    "Loadline sends each reminder at most once a day. Your club can turn check-in reminders off.",
+  );
+}

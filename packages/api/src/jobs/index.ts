@@ -3,3 +3,4 @@ export { enqueueMissingSnapshots, enqueueOutdatedSnapshots, handleReassessJobs, 
 export { readJobEnv, type JobEnv } from "./env";
 export { ensureInlineWorker } from "./inline-worker";
 export { RETENTION_CRON, RETENTION_QUEUE, runRetention, scheduleRetention } from "./retention";
+export { REMINDER_CRON, REMINDER_LOCAL_HOUR, REMINDER_QUEUE, reminderMailFromEnv, sendDueReminders, startReminderJob, type ReminderMail } from "./reminder-job";

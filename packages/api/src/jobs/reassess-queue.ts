@@ -42,7 +42,7 @@ export interface BossOptions {
   supervise?: boolean;
   maintenanceIntervalSeconds?: number;
   pollingIntervalSeconds?: number;
-  /** Run pg-boss's cron clock (turns schedules into jobs): workers only. */
+  /** Run pg-boss's clock monitor, which turns cron schedules into jobs: workers with a schedule only. */
   schedule?: boolean;
 }
 

@@ -5,6 +5,7 @@ import { refreshAssessments } from "../services/assessments";
 import { inSpan } from "../telemetry";
 import { producerFor, REASSESS_QUEUE, reassessQueue, startBoss, type ReassessJobData } from "./reassess-queue";
 import { RETENTION_QUEUE, runRetention, scheduleRetention } from "./retention";
+import { reminderMailFromEnv, startReminderJob, type ReminderMail } from "./reminder-job";
 
 /**
  * Re-assess the athletes of a batch of jobs: one `refreshAssessments` per organisation (a fixed
@@ -91,6 +92,8 @@ export interface WorkerOptions {
   maintenanceIntervalSeconds?: number;
   /** Test hook: runs before each batch is handled (the crash test blocks here). */
   beforeBatch?: (jobs: PgBoss.Job<ReassessJobData>[]) => Promise<void>;
+  /** Reminder emails: the SMTP mailer and public address (default from the environment); null: none are sent. */
+  reminders?: ReminderMail | null;
 }
 
 export interface RunningWorker {
@@ -101,14 +104,17 @@ export interface RunningWorker {
 /**
  * A worker on this database: pg-boss maintenance (a job whose worker died is retried once it
  * expires), the sweeps (athletes never assessed, snapshots of another engine version), then the
- * queue, and the daily retention job (erasing athletes archived longer than their club keeps them). Several may run side by side: each job is
- * fetched by one of them (FOR UPDATE SKIP LOCKED).
+ * queue, the daily retention job (erasing athletes archived longer than their club keeps them)
+ * and, with SMTP, the reminder emails. Several may run side by side: each job is fetched by one
+ * of them (FOR UPDATE SKIP LOCKED).
  */
 export async function startWorker(db: Database, options: WorkerOptions = {}): Promise<RunningWorker> {
   const clock = options.clock ?? (() => new Date());
+  const reminders = options.reminders === undefined ? reminderMailFromEnv() : options.reminders;
   const boss = await startBoss(jobSqlFor(db), {
-    supervise: true,
+    // Always: the daily retention job is a schedule; reminder emails add theirs with SMTP.
     schedule: true,
+    supervise: true,
     ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
   });
   await enqueueMissingSnapshots(db);
@@ -128,6 +134,8 @@ export async function startWorker(db: Database, options: WorkerOptions = {}): Pr
   await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
     await runRetention(db, clock());
   });
+  // Reminder emails only where the instance can send email; without SMTP the app shows them only.
+  if (reminders) await startReminderJob(boss, db, reminders, clock);
   return {
     async stop(timeoutMs = 30_000) {
       await boss.stop({ graceful: true, close: false, timeout: timeoutMs });

@@ -23,10 +23,16 @@ const DAY_MS = 86_400_000;
  * time alone can raise a flag (a rolling window moves), and the worker records its alert. A
  * fixed number of queries; nothing is computed here.
  */
-async function currentAthletes(db: Database, organisationId: string, squadId: string | undefined, now: Date) {
-  const athletes = await listBoardAthletes(db, organisationId, squadId ? [squadId] : undefined);
+async function currentAthletes(db: Database, organisationId: string, squadIds: string[] | undefined, now: Date) {
+  const athletes = await listBoardAthletes(db, organisationId, squadIds);
   await readAssessments(db, organisationId, athletes.map((a) => a.id), now);
   return athletes;
+}
+
+/** The squads named by a squad filter (one, several or both), or every squad when none. */
+function squadScope(input: { squadId?: string | undefined; squadIds?: string[] | undefined }): string[] | undefined {
+  const ids = [...(input.squadId ? [input.squadId] : []), ...(input.squadIds ?? [])];
+  return ids.length > 0 ? ids : undefined;
 }
 
 const day = (field: string) => z.iso.date({ error: `${field} must be a date` });
@@ -52,6 +58,8 @@ export const alertsRouter = router({
             .enum(["new", "acknowledged", "archived", "closed", "all"], { error: "Show must be new, acknowledged, archived, closed or all" })
             .default("new"),
           squadId: z.uuid("Unknown squad").optional(),
+          /** Several squads (the coach's own); with `squadId` too, the athletes of any of them. */
+          squadIds: z.array(z.uuid("Unknown squad")).max(50, "Choose at most 50 squads").optional(),
           from: day("From").optional(),
           to: day("To").optional(),
         })
@@ -60,7 +68,7 @@ export const alertsRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const { organisationId } = ctx.actor;
-      const athletes = await currentAthletes(ctx.db, organisationId, input.squadId, ctx.now);
+      const athletes = await currentAthletes(ctx.db, organisationId, squadScope(input), ctx.now);
       const squadsOf = new Map(athletes.map((a) => [a.id, a.squads]));
       const { timeZone } = await readClubCalendar(ctx.db, organisationId);
       const rows = await listAlerts(ctx.db, organisationId, [...squadsOf.keys()], {
@@ -123,6 +131,7 @@ export const alertsRouter = router({
         athleteId: z.uuid("Unknown athlete").optional(),
         ruleId: z.enum(ruleIds, { error: "Unknown rule" }).optional(),
         squadId: z.uuid("Unknown squad").optional(),
+        squadIds: z.array(z.uuid("Unknown squad")).max(50, "Choose at most 50 squads").optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -130,7 +139,7 @@ export const alertsRouter = router({
         note: input.note,
         ...(input.athleteId ? { athleteId: input.athleteId } : {}),
         ...(input.ruleId ? { ruleId: input.ruleId } : {}),
-        ...(input.squadId ? { squadId: input.squadId } : {}),
+        ...(squadScope(input) ? { squadIds: squadScope(input) } : {}),
       }),
     ),
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { noteInputSchema, DomainError } from "@loadline/domain";
-import { listNotifications, markNotificationsRead } from "@loadline/db";
 import { addNote, readNoteThread } from "../services/notes";
-import { remindersFor } from "../services/reminders";
+import { markRead, notificationCentre } from "../services/notifications";
 import { procedureFor, protectedProcedure, router } from "../trpc";
 import { inOrganisationScope } from "../tenant-scope";
 
@@ -27,18 +26,20 @@ export const notesRouter = router({
 const ownProcedure = protectedProcedure.use(({ ctx, next }) => inOrganisationScope(ctx, (scoped) => next({ ctx: scoped })));
 
 export const notificationsRouter = router({
-  /** Stored notifications (mentions) with read state, and an athlete's open reminders (check-in, VISA-H). */
-  list: ownProcedure.query(async ({ ctx }) => {
-    const [stored, reminders] = await Promise.all([
-      listNotifications(ctx.db, ctx.actor.organisationId, ctx.actor.userId),
-      remindersFor(ctx.db, ctx.actor, ctx.now),
-    ]);
-    return { ...stored, reminders };
-  }),
+  /**
+   * The caller's notification centre: mentions, an athlete's open reminders (check-in, VISA-H)
+   * and a staff member's new alerts, each read or unread.
+   */
+  list: ownProcedure.query(({ ctx }) => notificationCentre(ctx.db, ctx.actor, ctx.now)),
 
+  /** Mark the named notifications read, or all of them when none is named. */
   markRead: ownProcedure
-    .input(z.object({ ids: z.array(z.uuid("Unknown notification")).max(100, "Mark at most 100 at a time").optional() }))
-    .mutation(async ({ ctx, input }) => ({
-      marked: await markNotificationsRead(ctx.db, ctx.actor.organisationId, ctx.actor.userId, input.ids ?? null, ctx.now),
-    })),
+    .input(
+      z.object({
+        ids: z.array(z.uuid("Unknown notification")).max(100, "Mark at most 100 at a time").optional(),
+        alertIds: z.array(z.uuid("Unknown alert")).max(100, "Mark at most 100 at a time").optional(),
+        reminderKinds: z.array(z.enum(["morning_check_in", "visa_h_due"], { error: "Unknown reminder" })).max(2, "Unknown reminder").optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => markRead(ctx.db, ctx.actor, ctx.now, input)),
 });

@@ -27,8 +27,8 @@ export interface BulkAcknowledgeInput {
   athleteId?: string;
   /** Only this rule's alerts. */
   ruleId?: string;
-  /** Only athletes of this squad. */
-  squadId?: string;
+  /** Only athletes of these squads. */
+  squadIds?: string[];
 }
 
 /**
@@ -42,7 +42,7 @@ export async function acknowledgeAlertsInBulk(
   input: BulkAcknowledgeInput,
 ): Promise<{ acknowledged: number; leftForPhysio: number }> {
   assertCan(actor, "alerts.acknowledge", { organisationId: actor.organisationId });
-  const athletes = await listBoardAthletes(db, actor.organisationId, input.squadId ? [input.squadId] : undefined);
+  const athletes = await listBoardAthletes(db, actor.organisationId, input.squadIds);
   const candidates = await listNewAlertsForAction(
     db,
     actor.organisationId,

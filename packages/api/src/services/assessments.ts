@@ -1,5 +1,5 @@
 import superjson from "superjson";
-import { assessAthlete, DomainError, effectiveTimeZone, ENGINE_VERSION, type Assessment } from "@loadline/domain";
+import { assessAthlete, DomainError, effectiveTimeZone, ENGINE_VERSION, startOfNextLocalDay, type Assessment } from "@loadline/domain";
 import {
   alertsFromAssessment,
   loadTimelines,
@@ -37,6 +37,8 @@ function staleAfter(assessment: Assessment, now: Date): Date {
   let limit = now.getTime() + MAX_SNAPSHOT_AGE_MS;
   const next = assessment.nextHighLoadAt?.getTime();
   if (next !== undefined && next > now.getTime()) limit = Math.min(limit, next);
+  // Compliance counts whole local days: a new day moves its periods.
+  limit = Math.min(limit, startOfNextLocalDay(now.getTime(), assessment.calendar.timeZone));
   return new Date(limit);
 }
 

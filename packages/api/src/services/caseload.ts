@@ -1,4 +1,4 @@
-import { availabilityRank, isActionable, severityRank, type Availability, type Phase, type Severity } from "@loadline/domain";
+import { availabilityRank, isActionable, severityRank, type Availability, type Compliance, type Phase, type Severity } from "@loadline/domain";
 import { currentPhases, lastLogTimes, listOpenAlerts, listOpenEpisodes, type Database } from "@loadline/db";
 import { readAssessments, type AssessmentState } from "./assessments";
 
@@ -24,6 +24,8 @@ export interface CaseloadRow {
   visaHLatest: number | null;
   availability: Availability;
   progressionBlocked: boolean;
+  /** Logging compliance over 7 and 28 days, from the stored assessment; null before the first. */
+  compliance: Compliance | null;
   /** Whether the figures above come from an assessment ("being_assessed": none stored yet). */
   assessmentState: AssessmentState;
   assessedAt: Date | null;
@@ -64,6 +66,7 @@ export async function buildCaseload(db: Database, organisationId: string, now: D
       visaHLatest: assessment?.visaH?.latestTotal ?? null,
       availability: assessment?.availability ?? "rehab",
       progressionBlocked: assessment?.progression.blocked ?? false,
+      compliance: assessment?.compliance ?? null,
       assessmentState: stored?.state ?? "being_assessed",
       assessedAt: stored?.computedAt ?? null,
     };

@@ -143,6 +143,7 @@ export interface ClubSettingsRow {
   locale: string;
   weekStartsOn: IsoWeekday;
   physioSecondFactorRequired: boolean;
+  checkInReminderEmails: boolean;
   engineThresholds: ClubThresholds | null;
   /** Erase athletes archived longer than this (months); null: never. */
   archivedAthleteRetentionMonths: number | null;
@@ -157,6 +158,7 @@ export async function getClubSettings(db: Database, organisationId: string): Pro
       locale: organisations.locale,
       weekStartsOn: organisations.weekStartsOn,
       physioSecondFactorRequired: organisations.physioSecondFactorRequired,
+      checkInReminderEmails: organisations.checkInReminderEmails,
       engineThresholds: organisations.engineThresholds,
       archivedAthleteRetentionMonths: organisations.archivedAthleteRetentionMonths,
     })

@@ -25,6 +25,8 @@ export const ERASURE_DECISIONS = {
   assessment_snapshots: "deleted",
   athlete_notes: "deleted",
   notifications: "deleted",
+  reminder_deliveries: "deleted",
+  alert_reads: "deleted",
   calendar_subscriptions: "deleted",
   squad_memberships: "deleted",
   invites: "deleted",
@@ -97,10 +99,11 @@ export async function eraseAthleteRecords(db: Database | Transaction, organisati
   await db.execute(sql`delete from calendar_subscriptions where organisation_id = ${org} and (athlete_id = ${athleteId} or user_id = ${userId})`);
   // Clinical notes (physio-only) are part of the clinical record; staff and shared notes are not.
   await db.execute(sql`delete from athlete_notes where organisation_id = ${org} and athlete_id = ${athleteId} and visibility <> 'clinical'`);
-  for (const table of ["log_revisions", "session_logs", "morning_check_ins", "visa_h_responses", "gait_assessments", "alerts", "assessment_snapshots"]) {
+  // Read marks on the athlete's alerts go with the alerts (cascade).
+  for (const table of ["log_revisions", "session_logs", "morning_check_ins", "visa_h_responses", "gait_assessments", "alerts", "assessment_snapshots", "reminder_deliveries"]) {
     await db.execute(sql`delete from ${sql.identifier(table)} where organisation_id = ${org} and athlete_id = ${athleteId}`);
   }
-  for (const table of ["squad_memberships", "invites", "password_resets", "email_changes"]) {
+  for (const table of ["squad_memberships", "invites", "password_resets", "email_changes", "alert_reads"]) {
     await db.execute(sql`delete from ${sql.identifier(table)} where organisation_id = ${org} and user_id = ${userId}`);
   }
   await db.execute(sql`delete from membership_invites where organisation_id = ${org} and email = ${email}`);

@@ -254,7 +254,7 @@ const DAY_MS = 86_400_000;
 /**
  * What the rules engine reads for these athletes at `now`, and only that (the domain's
  * `engineReadWindow`: sessions and check-ins of the rules' windows and the current phase,
- * red-flag check-ins, the latest review per rule, the first and latest VISA-H, the latest gait
+ * red-flag check-ins, the latest review per rule, the first and latest VISA-H and those of the compliance period, the latest gait
  * assessment and capacity test of each kind, recent or unrestricted adjuncts, planned squad
  * sessions of the look-ahead), built with the row mappers above. Two rounds of queries whatever
  * the number of athletes: what decides the windows (plans), then the windowed records. An
@@ -362,7 +362,9 @@ export async function loadTimelines(
   const sessionWindows = byDay((w) => w.sessionsFrom);
   const checkInWindows = byDay((w) => w.checkInsFrom);
 
-  const [sessions, checkIns, squadPlanned] = await Promise.all([
+  const visaHFrom = new Date(Math.min(...[...windows.values()].map((w) => w.visaHFrom.getTime())));
+
+  const [sessions, checkIns, squadPlanned, recentVisaH] = await Promise.all([
     present.length === 0
       ? []
       : db
@@ -405,11 +407,29 @@ export async function loadTimelines(
               lte(squadSessions.at, planned.plannedTo),
             ),
           ),
+    // VISA-H answers of the compliance period and one reminder interval before it.
+    present.length === 0
+      ? []
+      : db
+          .select()
+          .from(visaHResponses)
+          .where(
+            and(
+              inOrg(visaHResponses),
+              inArray(visaHResponses.athleteId, present),
+              isNull(visaHResponses.withdrawnAt),
+              gte(visaHResponses.at, visaHFrom),
+              lte(visaHResponses.at, now),
+            ),
+          ),
   ]);
 
   const sessionsBy = groupBy(sessions, (r) => r.athleteId);
   const checkInsBy = groupBy(checkIns, (r) => r.athleteId);
-  const visaHBy = groupBy([...firstVisaH, ...latestVisaH], (r) => r.athleteId);
+  const visaHBy = groupBy(
+    [...firstVisaH, ...latestVisaH, ...recentVisaH.filter((r) => r.at.getTime() >= (windows.get(r.athleteId)?.visaHFrom.getTime() ?? 0))],
+    (r) => r.athleteId,
+  );
   const gaitBy = groupBy(gait, (r) => r.athleteId);
   const adjunctsBy = groupBy(adjuncts, (r) => r.athleteId);
   const capacityBy = groupBy(capacity, (r) => r.athleteId);
@@ -423,7 +443,7 @@ export async function loadTimelines(
       const plan = plansBy.get(id);
       if (plan instanceof UnreadableRecord) throw plan;
       const athleteSquads = (squadsBy.get(id) ?? []).map((m) => m.squadId);
-      // The first and the latest VISA-H are one row when there is only one.
+      // The first, the latest and the recent VISA-H answers overlap: one row each.
       const visaH = [...new Map((visaHBy.get(id) ?? []).map((v) => [v.id, v])).values()];
       const timeline: AthleteTimeline = {
         athlete: {
@@ -437,6 +457,7 @@ export async function loadTimelines(
           conditions: knownList<ModifyingCondition>("athlete", id, conditionSet, profile.conditions),
           bmi: orNone(profile.bmi),
           usualCadenceSpm: orNone(profile.usualCadenceSpm),
+          joinedAt: profile.createdAt,
         },
         plan: plan ?? null,
         sessions: (sessionsBy.get(id) ?? []).map(toLoggedSession),

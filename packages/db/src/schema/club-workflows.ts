@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, date, foreignKey, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { athleteProfiles } from "./athletes";
+import { alerts } from "./squad-planning";
 import { createdAt, id, organisationId, textLimit } from "./columns";
 import { squads } from "./squads";
 import { users } from "./users";
@@ -100,5 +101,51 @@ export const notifications = pgTable(
       "cascade",
     ),
     textLimit("notifications_message_length_check", t.message, "title"),
+  ],
+);
+
+/** The reminders an athlete can get: the morning check-in and a due VISA-H questionnaire. */
+export const reminderKinds = ["morning_check_in", "visa_h_due"] as const;
+
+/**
+ * One athlete's reminder of one kind on one local day of the club: the reminder job records the
+ * email it sent (at most one per kind and day, whatever how often the job runs), and the
+ * athlete's "mark read" records that they have seen it in the app.
+ */
+export const reminderDeliveries = pgTable(
+  "reminder_deliveries",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    athleteId: uuid("athlete_id").notNull(),
+    kind: text("kind", { enum: reminderKinds }).notNull(),
+    /** The club's (or athlete's) local date the reminder is for. */
+    day: date("day", { mode: "string" }).notNull(),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("reminder_deliveries_once_key").on(t.organisationId, t.athleteId, t.kind, t.day),
+    foreignKey({ name: "reminder_deliveries_athlete_fk", columns: [t.organisationId, t.athleteId], foreignColumns: [athleteProfiles.organisationId, athleteProfiles.id] }).onDelete(
+      "cascade",
+    ),
+    check("reminder_deliveries_kind_check", sql`${t.kind} in ('morning_check_in', 'visa_h_due')`),
+  ],
+);
+
+/** A staff member has read the notification of a new alert (the alert itself stays open until acted on). */
+export const alertReads = pgTable(
+  "alert_reads",
+  {
+    organisationId: organisationId(),
+    userId: uuid("user_id").notNull(),
+    alertId: uuid("alert_id").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique("alert_reads_once_key").on(t.organisationId, t.userId, t.alertId),
+    foreignKey({ name: "alert_reads_user_fk", columns: [t.organisationId, t.userId], foreignColumns: [users.organisationId, users.id] }).onDelete("cascade"),
+    foreignKey({ name: "alert_reads_alert_fk", columns: [t.alertId], foreignColumns: [alerts.id] }).onDelete("cascade"),
   ],
 );

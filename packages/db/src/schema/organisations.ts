@@ -17,6 +17,8 @@ export const organisations = pgTable(
     weekStartsOn: integer("week_starts_on").$type<IsoWeekday>().notNull().default(1),
     /** Set by the owner: physios must have a second factor before they can use the app. */
     physioSecondFactorRequired: boolean("physio_second_factor_required").notNull().default(false),
+    /** Set by the owner: athletes in rehab get an email when their morning check-in is not done (with SMTP). */
+    checkInReminderEmails: boolean("check_in_reminder_emails").notNull().default(false),
     /** The owner's engine defaults for the club (a plan's own overrides still win); null: the engine's. */
     engineThresholds: jsonb("engine_thresholds").$type<ClubThresholds>(),
     /** Athletes archived longer than this many months are erased by the retention job; null: never. */

@@ -16,6 +16,7 @@ import { DAY_MS, compareRecords, latestRecord } from "./time";
 import type { Assessment, BlockReason, Flag, GaitSummary, VisaHSummary } from "./types";
 import { scoreVisaH, visaHChange } from "./visa-h";
 import { ENGINE_VERSION } from "./version";
+import { computeCompliance } from "./compliance";
 
 /**
  * Assesses one athlete at one point in time: the single entry point of the rules engine.
@@ -109,6 +110,12 @@ export function assessAthlete(
       spacingHours: spacing.spacingHours,
       redOutcomeHold: redOutcomeHold(ctx, outcomes, flags),
     },
+    compliance: computeCompliance({
+      timeline: ctx.timeline,
+      now: ctx.now,
+      timeZone: ctx.calendar.timeZone,
+      visaHIntervalDays: ctx.thresholds.visaH.reminderIntervalDays,
+    }),
   };
 }
 

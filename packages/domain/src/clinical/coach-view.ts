@@ -1,3 +1,4 @@
+import type { Compliance } from "./compliance";
 import type { PreflightResult } from "./preflight";
 import type { Assessment, Flag, GaitSummary, SessionOutcome, Workload } from "./types";
 import type { Availability, Phase, RuleId, Severity, Zone } from "./vocabulary";
@@ -88,6 +89,8 @@ export interface CoachAssessment {
   painBands: { greenMax: number; amberMax: number };
   /** The zone and locale the assessment's days and sentences use; screens format its dates with it. */
   calendar: { timeZone: string; locale: string };
+  /** Logging compliance: whether things were logged, never what (no answers, no pain). */
+  compliance: Compliance;
 }
 
 const severityOrder: readonly Severity[] = ["info", "amber", "red", "escalate"];
@@ -126,6 +129,7 @@ export function toCoachAssessment(assessment: Assessment): CoachAssessment {
     gait: assessment.gait,
     painBands: { ...assessment.thresholds.pain[assessment.thresholds.pain.profile] },
     calendar: { timeZone: assessment.calendar.timeZone, locale: assessment.calendar.locale },
+    compliance: assessment.compliance,
   };
 }
 

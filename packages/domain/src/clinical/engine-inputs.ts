@@ -130,6 +130,7 @@ const visaHReaders: EngineReader[] = ["E2.6", "E4.3"];
  */
 export const engineInputs: Readonly<Record<string, EngineInput>> = {
   "athlete.id": context("roster.add"),
+  "athlete.joinedAt": context("roster.add"),
   "athlete.birthYear": read(["R21"], ...profile),
   "athlete.sex": context(...profile),
   "athlete.sport": context(...profile),

@@ -13,6 +13,7 @@ export { gaitCatalogue, cadenceHint, type GaitFaultInfo } from "./gait";
 export { deriveAvailability, availabilityRank } from "./availability";
 export { exitCriterionDescriptions, exitCriterionDataNeeded } from "./exit-criteria";
 export { assessAthlete } from "./assess";
+export * from "./compliance";
 export { alertIdentity, isActionable, raisesAlert, severityRank } from "./flags";
 export * from "./alerts";
 export { preflightCheck, type PlannedSession, type PreflightVerdict, type PreflightReason, type PreflightResult } from "./preflight";

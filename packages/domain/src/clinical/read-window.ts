@@ -1,6 +1,8 @@
 import { resolveThresholds, type ThresholdOverrides, type Thresholds } from "./config";
 import type { AthleteTimeline } from "./schemas/timeline";
 import { DAY_MS } from "./time";
+import { COMPLIANCE_MAX_DAYS } from "./compliance";
+import { VISA_H_INTERVAL_RANGE } from "../club";
 
 /**
  * What the rules engine reads, bounded. A refresh loads only these records, so its cost follows
@@ -18,8 +20,11 @@ export const ENGINE_READ = {
    * than this is judged on its last year.
    */
   phaseHistoryMaxDays: 365,
-  /** Planned squad sessions: from this many days back (the week planner's past days) up to the R16 look-ahead. */
-  plannedSessionsBackDays: 14,
+  /**
+   * Planned squad sessions: from this many days back (the week planner's past days and the
+   * longest compliance period) up to the R16 look-ahead.
+   */
+  plannedSessionsBackDays: COMPLIANCE_MAX_DAYS + 1,
   /** R22: adjuncts of the last 4 weeks are checked for strength work since; older ones only when their restrictions are missing. */
   adjunctWindowDays: 28,
   /**
@@ -85,6 +90,12 @@ export interface EngineReadWindow {
   plannedTo: Date;
   /** Adjuncts at or after this time, plus any older one without restrictions (R22's pause). */
   adjunctsFrom: Date;
+  /**
+   * VISA-H answers at or after this time (besides the first and the latest): compliance reads
+   * the longest period and one reminder interval before it (the club's interval at its longest,
+   * or the plan's when longer).
+   */
+  visaHFrom: Date;
 }
 
 /**
@@ -112,6 +123,9 @@ export function engineReadWindow(plan: { phaseStartedAt: Date; thresholds?: Thre
     plannedFrom: new Date(at - ENGINE_READ.plannedSessionsBackDays * DAY_MS),
     plannedTo: new Date(at + (t.flags.plannedLookaheadDays + ENGINE_READ.marginDays) * DAY_MS),
     adjunctsFrom: new Date(at - (ENGINE_READ.adjunctWindowDays + ENGINE_READ.marginDays) * DAY_MS),
+    visaHFrom: new Date(
+      at - (COMPLIANCE_MAX_DAYS + Math.ceil(Math.max(t.visaH.reminderIntervalDays, VISA_H_INTERVAL_RANGE.max)) + ENGINE_READ.marginDays) * DAY_MS,
+    ),
   };
 }
 
@@ -136,11 +150,12 @@ export function withinReadWindow(timeline: AthleteTimeline, now: Date): AthleteT
   const at = now.getTime();
   const visaH = timeline.visaH.filter((v) => v.at.getTime() <= at);
   const first = visaH.reduce<(typeof visaH)[number] | undefined>((a, v) => (!a || v.at.getTime() < a.at.getTime() || (v.at.getTime() === a.at.getTime() && v.id < a.id) ? v : a), undefined);
+  const latest = latestBy(visaH, () => "", at);
   return {
     ...timeline,
     sessions: timeline.sessions.filter((s) => s.at.getTime() >= w.sessionsFrom.getTime()),
     checkIns: timeline.checkIns.filter((c) => c.at.getTime() >= w.checkInsFrom.getTime() || c.redFlags.length > 0),
-    visaH: [...new Set([first, ...latestBy(visaH, () => "", at)].filter((v) => v !== undefined))],
+    visaH: visaH.filter((v) => v === first || latest.includes(v) || v.at.getTime() >= w.visaHFrom.getTime()),
     gaitAssessments: latestBy(timeline.gaitAssessments, () => "", at),
     capacityTests: latestBy(timeline.capacityTests, (c) => c.kind, at),
     reviews: latestBy(timeline.reviews, (r) => r.ruleId, at),

@@ -1,5 +1,6 @@
 import type { Calendar } from "./calendar";
 import type { Thresholds } from "./config";
+import type { Compliance } from "./compliance";
 import type {
   ActivityKind,
   Availability,
@@ -244,4 +245,6 @@ export interface Assessment {
   visaH: VisaHSummary | null;
   gait: GaitSummary | null;
   preflight: PreflightContext;
+  /** Logging compliance over the last 7 and 28 full days (what was expected, what was done). */
+  compliance: Compliance;
 }

@@ -110,6 +110,8 @@ export const athleteFactsSchema = z.object({
   bmi: rangedNumber("bmi", 10, 80).nullish(),
   /** The athlete's usual easy-pace cadence (steps/min), for the cadence hint. */
   usualCadenceSpm: rangedNumber("usualCadenceSpm", 60, 260).nullish(),
+  /** When the athlete joined the club: compliance does not count the days before. */
+  joinedAt: instant("joinedAt").optional(),
 });
 export type AthleteFacts = z.infer<typeof athleteFactsSchema>;
 

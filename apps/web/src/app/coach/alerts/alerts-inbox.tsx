@@ -17,7 +17,7 @@ import { useTRPC } from "@/trpc/react";
 import { useClubCalendar } from "@/components/club-calendar";
 import { formatDateTime, severityLabels } from "../_lib/labels";
 import type { AlertItem } from "../_lib/types";
-import { inboxQueryOf } from "./status";
+import { inboxQueryOf, inboxSquadFilter } from "./status";
 
 const statusLabels = { new: "New", acknowledged: "Acknowledged", resolved: "Resolved", retired: "Retired" } as const;
 
@@ -36,7 +36,9 @@ export function AlertsInbox() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const query = inboxQueryOf(params);
+  const { data: mine } = useSuspenseQuery(trpc.squads.mine.queryOptions());
+  const query = inboxQueryOf(params, mine);
+  const squadFilter = inboxSquadFilter(params, mine);
   const { data: alerts } = useSuspenseQuery(trpc.alerts.list.queryOptions(query));
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
   const [q, setQ] = useState(params.get("q") ?? "");
@@ -67,8 +69,9 @@ export function AlertsInbox() {
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="alerts-squad">Squad</Label>
-          <NativeSelect id="alerts-squad" value={query.squadId ?? ""} onChange={(e) => setParam("squad", e.target.value)}>
-            <NativeSelectOption value="">All squads</NativeSelectOption>
+          <NativeSelect id="alerts-squad" value={squadFilter} onChange={(e) => setParam("squad", e.target.value)}>
+            {mine.length > 0 ? <NativeSelectOption value="mine">My squads</NativeSelectOption> : null}
+            <NativeSelectOption value="all">All squads</NativeSelectOption>
             {squads.map((s) => (
               <NativeSelectOption key={s.id} value={s.id}>
                 {s.name}
@@ -110,7 +113,7 @@ export function AlertsInbox() {
           {groups.length !== shown.length ? ` in ${groups.length} group${groups.length === 1 ? "" : "s"}` : ""}
         </p>
       </div>
-      {query.status === "new" && shown.some((a) => a.canAcknowledge) ? <BulkAcknowledge alerts={shown} squadId={query.squadId} /> : null}
+      {query.status === "new" && shown.some((a) => a.canAcknowledge) ? <BulkAcknowledge alerts={shown} squadIds={query.squadIds} /> : null}
       {groups.length === 0 ? (
         <p className="rounded-lg border p-8 text-center text-muted-foreground">{query.status === "new" ? "No new alerts. Nothing needs you right now." : "No alerts here."}</p>
       ) : (
@@ -127,7 +130,7 @@ export function AlertsInbox() {
 }
 
 /** Acknowledge every new alert of an athlete, of a rule, or all shown, with one note. */
-function BulkAcknowledge({ alerts, squadId }: { alerts: AlertItem[]; squadId: string | undefined }) {
+function BulkAcknowledge({ alerts, squadIds }: { alerts: AlertItem[]; squadIds: string[] | undefined }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateAlerts();
   const [scope, setScope] = useState("all");
@@ -162,7 +165,7 @@ function BulkAcknowledge({ alerts, squadId }: { alerts: AlertItem[]; squadId: st
         const ruleId = kind === "rule" ? ruleIds.find((r) => r === value) : undefined;
         bulk.mutate({
           note,
-          ...(squadId ? { squadId } : {}),
+          ...(squadIds ? { squadIds } : {}),
           ...(kind === "athlete" && value ? { athleteId: value } : {}),
           ...(ruleId ? { ruleId } : {}),
         });
@@ -171,7 +174,7 @@ function BulkAcknowledge({ alerts, squadId }: { alerts: AlertItem[]; squadId: st
       <div className="grid gap-1.5">
         <Label htmlFor="bulk-scope">Acknowledge</Label>
         <NativeSelect id="bulk-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
-          <NativeSelectOption value="all">All new alerts{squadId ? " in this squad" : ""}</NativeSelectOption>
+          <NativeSelectOption value="all">All new alerts{squadIds ? (squadIds.length === 1 ? " in this squad" : " in these squads") : ""}</NativeSelectOption>
           {athletes.map(([id, name]) => (
             <NativeSelectOption key={id} value={`athlete:${id}`}>
               All of {name}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ACKNOWLEDGED_ALERT_ARCHIVE_DAYS } from "@loadline/domain";
 import { PageHeader } from "@/components/page-header";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/trpc/server";
 import { AlertsInbox } from "./alerts-inbox";
 import { inboxQueryOf } from "./status";
 
@@ -10,8 +10,9 @@ export const metadata: Metadata = { title: "Alerts" };
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const query = inboxQueryOf({ get: (key) => (typeof params[key] === "string" ? params[key] : undefined) });
-  await Promise.all([prefetch(trpc.alerts.list.queryOptions(query)), prefetch(trpc.roster.squads.queryOptions())]);
+  const mine = await (await serverCaller()).squads.mine();
+  const query = inboxQueryOf({ get: (key) => (typeof params[key] === "string" ? params[key] : undefined) }, mine);
+  await Promise.all([prefetch(trpc.alerts.list.queryOptions(query)), prefetch(trpc.roster.squads.queryOptions()), prefetch(trpc.squads.mine.queryOptions())]);
   return (
     <HydrateClient>
       <PageHeader

@@ -19,6 +19,7 @@ import { DAY_MS, availabilityLabels, formatDateTime, outcomeVariant, zoneVariant
 import type { BoardRow, Severity } from "../_lib/types";
 import { useUrlState } from "@/hooks/use-url-state";
 import { boardQueryInput, boardSquadFilter } from "./squad-scope";
+import { ComplianceCell, ComplianceExplanation } from "@/components/compliance";
 
 
 /** The worst flag a coach acts on (information-only flags do not count). */
@@ -44,6 +45,7 @@ const sortKeys = [
   { id: "flags", label: "Flags", value: (r: BoardRow) => (r.assessment ? worstActionableRank(r) * 100 + r.assessment.flags.length : r.assessmentState === "being_assessed" ? 999 : 1_000) },
   { id: "pain", label: "Morning pain, 14 days", value: (r: BoardRow) => r.pain14.at(-1)?.pain ?? -1 },
   { id: "volume", label: "Weekly running", value: (r: BoardRow) => r.assessment?.workload.weeklyVolume.current ?? -1 },
+  { id: "compliance", label: "Compliance, 7 days", value: (r: BoardRow) => r.assessment?.compliance.last7.percent ?? -1 },
   { id: "acwr", label: "ACWR", value: (r: BoardRow) => r.assessment?.workload.acwr ?? -1 },
   { id: "lastLog", label: "Last log", value: (r: BoardRow) => r.daysSinceLastLog ?? 9999 },
 ] as const;
@@ -54,7 +56,7 @@ type SortKey = (typeof sortKeys)[number];
  * under the athlete's name and the workload ratio under weekly running (both still sortable).
  */
 const columns = sortKeys.filter((k) => k.id !== "acwr" && k.id !== "lastLog");
-const columnHeaders: Partial<Record<SortKey["id"], string>> = { pain: "Pain, 14 days", volume: "Running, ACWR" };
+const columnHeaders: Partial<Record<SortKey["id"], string>> = { pain: "Pain, 14 days", volume: "Running, ACWR", compliance: "Compliance" };
 
 /** Estimated row height before a row is measured; rows with many flags grow. */
 const ROW_ESTIMATE_PX = 60;
@@ -181,6 +183,7 @@ export function BoardTable() {
       </div>
 
       <VirtualTable visible={visible} total={rows.length} sortId={sortId} descending={descending} onSort={toggleSort} onOpen={(id) => router.push(`/coach/athletes/${id}`)} />
+      <ComplianceExplanation />
     </div>
   );
 }
@@ -230,14 +233,15 @@ function VirtualTable({
     >
       <table className="w-full table-fixed caption-bottom text-sm" aria-rowcount={visible.length + 1}>
         <colgroup>
-          <col className="w-[16%]" />
-          <col className="w-[12%]" />
-          <col className="w-[9%]" />
+          <col className="w-[15%]" />
+          <col className="w-[11%]" />
+          <col className="w-[8%]" />
+          <col className="w-[10%]" />
+          <col className="w-[10%]" />
+          <col className="w-[17%]" />
           <col className="w-[10%]" />
           <col className="w-[11%]" />
-          <col className="w-[19%]" />
-          <col className="w-[11%]" />
-          <col className="w-[12%]" />
+          <col className="w-[8%]" />
         </colgroup>
         <TableHeader className="sticky top-0 z-10 bg-background shadow-[0_1px_0_var(--color-border)]">
           <TableRow aria-rowindex={1}>
@@ -399,6 +403,9 @@ function BoardRowView({ row, rowIndex, measure, onOpen }: RowProps & { onOpen: (
             </Badge>
           )}
         </div>
+      </TableCell>
+      <TableCell className="whitespace-normal">
+        <ComplianceCell compliance={a.compliance} />
       </TableCell>
     </TableRow>
   );

@@ -30,6 +30,7 @@ export function ClubSettingsForm() {
       locale: settings.locale,
       weekStartsOn: settings.weekStartsOn,
       physioSecondFactorRequired: settings.physioSecondFactorRequired,
+      checkInReminderEmails: settings.checkInReminderEmails,
       visaHIntervalDays: settings.visaHIntervalDays,
       painGreenMax: settings.painGreenMax,
       painAmberMax: settings.painAmberMax,
@@ -97,6 +98,13 @@ export function ClubSettingsForm() {
           <label className="flex items-start gap-2 text-sm sm:col-span-2">
             <input type="checkbox" className="mt-0.5 size-4 accent-primary" disabled={readOnly} {...form.register("physioSecondFactorRequired")} />
             <span>Physios must use a second factor (an authenticator app) before they can open clinical records.</span>
+          </label>
+          <label className="flex items-start gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" className="mt-0.5 size-4 accent-primary" disabled={readOnly} {...form.register("checkInReminderEmails")} />
+            <span>
+              Email athletes in rehab a reminder when their morning check-in is not done (sent from 10:00 club time, at most once a day, when this
+              Loadline instance can send email). VISA-H reminders are always emailed when one is due.
+            </span>
           </label>
         </CardContent>
       </Card>

@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useUrlState } from "@/hooks/use-url-state";
 import { useTRPC } from "@/trpc/react";
 import { humanize, severityLabel } from "../_components/labels";
+import { ComplianceCell, ComplianceExplanation } from "@/components/compliance";
 
 type Row = inferRouterOutputs<AppRouter>["caseload"]["list"][number];
 
@@ -21,6 +22,7 @@ const sorts = {
   lastLog: { label: "Days since last log", compare: (a: Row, b: Row) => (b.daysSinceLastLog ?? 9999) - (a.daysSinceLastLog ?? 9999) },
   daysInPhase: { label: "Days in phase", compare: (a: Row, b: Row) => (b.daysInPhase ?? -1) - (a.daysInPhase ?? -1) },
   visaH: { label: "VISA-H change (lowest first)", compare: (a: Row, b: Row) => (a.visaHChange ?? 999) - (b.visaHChange ?? 999) },
+  compliance: { label: "Compliance, 7 days (lowest first)", compare: (a: Row, b: Row) => (a.compliance?.last7.percent ?? 999) - (b.compliance?.last7.percent ?? 999) },
 } as const;
 type SortKey = keyof typeof sorts;
 
@@ -97,6 +99,7 @@ export function CaseloadTable() {
               <TableHead>Days in phase</TableHead>
               <TableHead>Last log</TableHead>
               <TableHead>VISA-H change</TableHead>
+              <TableHead>Compliance</TableHead>
               <TableHead>Availability</TableHead>
             </TableRow>
           </TableHeader>
@@ -123,6 +126,9 @@ export function CaseloadTable() {
                 <TableCell>{r.daysSinceLastLog === null ? "Never" : r.daysSinceLastLog === 0 ? "Today" : `${r.daysSinceLastLog} d ago`}</TableCell>
                 <TableCell>{r.visaHChange === null ? "—" : `${r.visaHChange > 0 ? "+" : ""}${r.visaHChange}`}</TableCell>
                 <TableCell>
+                  <ComplianceCell compliance={r.compliance} />
+                </TableCell>
+                <TableCell>
                   {/* Without a stored assessment the availability shown is only the default. */}
                   {r.assessmentState === "being_assessed" ? (
                     <Badge variant="outline">Being assessed…</Badge>
@@ -136,7 +142,7 @@ export function CaseloadTable() {
             ))}
             {visible.length === 0 ? (
               <TableRow>
-                <TableCell colSpan={7} className="py-10 text-center text-muted-foreground">
+                <TableCell colSpan={8} className="py-10 text-center text-muted-foreground">
                   {rows.length === 0 ? "No open injury episodes. Choose an athlete above to open one." : "No athletes match these filters."}
                 </TableCell>
               </TableRow>
@@ -144,6 +150,7 @@ export function CaseloadTable() {
           </TableBody>
         </Table>
       </div>
+      <ComplianceExplanation />
     </div>
   );
 }
