@@ -74,6 +74,8 @@ export const clubSettingsSchema = z.object({
     .max(7, "Choose the day the club's week starts on")
     .transform((d) => d as IsoWeekday),
   physioSecondFactorRequired: z.boolean(),
+  /** Physios may record gait assessments too (coaches always may); off unless the owner turns it on. */
+  physioGaitNotes: z.boolean({ error: "Choose whether physios may record gait notes" }),
   visaHIntervalDays: z
     .number({ error: "VISA-H interval must be a number of days" })
     .int("VISA-H interval must be a whole number of days")

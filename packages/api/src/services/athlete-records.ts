@@ -7,6 +7,7 @@ import {
   listGaitAssessments,
   listSessionLogs,
   listVisaHResponses,
+  readClubCalendar,
   updateSessionLog,
   type Database,
 } from "@loadline/db";
@@ -15,32 +16,37 @@ import {
   describeCheckInCorrection,
   describeCorrection,
   DomainError,
+  resolveLogWindow,
   withinEditWindow,
   type Actor,
+  type LogWindowInput,
   type CheckInCorrection,
   type LogCorrection,
 } from "@loadline/domain";
 import { afterClinicalWrite, getAssessment } from "./assessments";
 import { clinicalSubject, recordAudit } from "./audit";
-
-const DAY_MS = 86_400_000;
+import { mayWriteGait } from "./gait";
 
 /**
  * Everything an athlete logged and what the engine made of it, for their physio: sessions and
  * runs, morning check-ins (with red-flag answers), VISA-H history, gait assessments, the current
- * flags, and every edit or deletion of a log. One audited read over a window of days.
+ * flags, and every edit or deletion of a log. One audited read over a quick window of days or a
+ * from-to range of the club's calendar days.
  */
-export async function athleteRecords(db: Database, actor: Actor, now: Date, athleteId: string, days: number) {
+export async function athleteRecords(db: Database, actor: Actor, now: Date, athleteId: string, range: LogWindowInput) {
   const athlete = await clinicalSubject(db, actor, "episode.read", athleteId);
-  const since = new Date(now.getTime() - days * DAY_MS);
   const orgId = actor.organisationId;
-  const [sessions, checkIns, visaH, gait, revisions, assessment] = await Promise.all([
-    listSessionLogs(db, orgId, athlete.id, since),
-    listCheckIns(db, orgId, athlete.id, since),
+  const calendar = await readClubCalendar(db, orgId);
+  const window = resolveLogWindow(range, now, calendar.timeZone, 28);
+  const until = window.until ?? undefined;
+  const [sessions, checkIns, visaH, gait, revisions, assessment, gaitAllowed] = await Promise.all([
+    listSessionLogs(db, orgId, athlete.id, window.since, until),
+    listCheckIns(db, orgId, athlete.id, window.since, until),
     listVisaHResponses(db, orgId, athlete.id),
     listGaitAssessments(db, orgId, athlete.id),
-    listAthleteLogRevisions(db, orgId, athlete.id, since),
+    listAthleteLogRevisions(db, orgId, athlete.id, window.since, until),
     getAssessment(db, orgId, athlete.id, now),
+    mayWriteGait(db, actor),
   ]);
   const revisionCount = new Map<string, number>();
   for (const r of revisions) revisionCount.set(r.logId, (revisionCount.get(r.logId) ?? 0) + 1);
@@ -49,11 +55,14 @@ export async function athleteRecords(db: Database, actor: Actor, now: Date, athl
       athleteId: athlete.id,
       action: "read",
       entity: "athlete_records",
-      detail: `Viewed ${sessions.length} log(s), ${checkIns.length} check-in(s), ${visaH.length} VISA-H, ${gait.length} gait assessment(s) of the last ${days} days`,
+      detail: `Viewed ${sessions.length} log(s), ${checkIns.length} check-in(s), ${visaH.length} VISA-H, ${gait.length} gait assessment(s) of ${window.description}`,
     },
   ]);
   return {
-    days,
+    days: window.days,
+    from: window.from,
+    to: window.to,
+    mayWriteGait: gaitAllowed,
     sessions: sessions.map((s) => ({ ...s, revisions: revisionCount.get(s.id) ?? 0, athleteMayEdit: withinEditWindow(s.createdAt, now) })),
     checkIns: checkIns.map((c) => ({ ...c, revisions: revisionCount.get(c.id) ?? 0, athleteMayEdit: withinEditWindow(c.createdAt, now) })),
     visaH: [...visaH].reverse(),

@@ -83,6 +83,7 @@ export async function updateSettings(db: Database, actor: Actor, now: Date, inpu
     locale: input.locale,
     weekStartsOn: input.weekStartsOn,
     physioSecondFactorRequired: input.physioSecondFactorRequired,
+    physioGaitNotes: input.physioGaitNotes,
     engineThresholds: stored,
   });
   const engineChanged =

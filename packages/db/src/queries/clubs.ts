@@ -143,6 +143,7 @@ export interface ClubSettingsRow {
   locale: string;
   weekStartsOn: IsoWeekday;
   physioSecondFactorRequired: boolean;
+  physioGaitNotes: boolean;
   engineThresholds: ClubThresholds | null;
   owner: { id: string; name: string } | null;
 }
@@ -155,6 +156,7 @@ export async function getClubSettings(db: Database, organisationId: string): Pro
       locale: organisations.locale,
       weekStartsOn: organisations.weekStartsOn,
       physioSecondFactorRequired: organisations.physioSecondFactorRequired,
+      physioGaitNotes: organisations.physioGaitNotes,
       engineThresholds: organisations.engineThresholds,
     })
     .from(organisations)
@@ -210,6 +212,12 @@ export async function transferOwnership(db: Database, organisationId: string, fr
 export async function athleteIdsOfClub(db: Database, organisationId: string): Promise<string[]> {
   const rows = await db.select({ id: athleteProfiles.id }).from(athleteProfiles).where(eq(athleteProfiles.organisationId, organisationId));
   return rows.map((r) => r.id);
+}
+
+/** Whether the club's owner lets physios record gait assessments (false for an unknown club). */
+export async function physioGaitNotesAllowed(db: Database, organisationId: string): Promise<boolean> {
+  const [row] = await db.select({ allowed: organisations.physioGaitNotes }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  return row?.allowed ?? false;
 }
 
 /** The club's name (for emails), or null. */

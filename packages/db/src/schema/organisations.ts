@@ -17,6 +17,8 @@ export const organisations = pgTable(
     weekStartsOn: integer("week_starts_on").notNull().default(1),
     /** Set by the owner: physios must have a second factor before they can use the app. */
     physioSecondFactorRequired: boolean("physio_second_factor_required").notNull().default(false),
+    /** Set by the owner: physios may record gait assessments too (coaches always may). Off by default. */
+    physioGaitNotes: boolean("physio_gait_notes").notNull().default(false),
     /** The owner's engine defaults for the club (a plan's own overrides still win); null: the engine's. */
     engineThresholds: jsonb("engine_thresholds").$type<ClubThresholds>(),
     createdAt: createdAt(),
