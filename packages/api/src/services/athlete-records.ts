@@ -12,6 +12,7 @@ import {
   type Database,
 } from "@loadline/db";
 import {
+  correctedCheckIn,
   correctedFigures,
   describeCheckInCorrection,
   describeCorrection,
@@ -95,17 +96,16 @@ export async function correctAthleteLog(db: Database, actor: Actor, now: Date, a
   return { id: updated.id, summary };
 }
 
-/** A physio corrects a morning check-in's pains after the athlete's edit window, with a reason kept in its history. */
+/**
+ * A physio corrects a morning check-in's answers (pains, stiffness, sitting) after the athlete's
+ * edit window, with a reason kept in its history. Warning-sign answers are never changed here.
+ */
 export async function correctAthleteCheckIn(db: Database, actor: Actor, now: Date, athleteId: string, checkInId: string, correction: CheckInCorrection) {
   const athlete = await clinicalSubject(db, actor, "episode.write", athleteId);
   const orgId = actor.organisationId;
   const existing = await getCheckIn(db, orgId, athlete.id, checkInId);
   if (!existing || existing.deletedAt) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
-  const figures = {
-    morningPain: correction.morningPain ?? existing.morningPain,
-    loadTestPain: correction.loadTestPain ?? existing.loadTestPain,
-    restPain: correction.restPain ?? existing.restPain,
-  };
+  const figures = correctedCheckIn(existing, correction);
   const summary = describeCheckInCorrection(existing, figures);
   const { id: _id, organisationId: _org, athleteId: _athlete, idempotencyKey: _key, deletedAt: _deleted, createdAt: _created, updatedAt: _updated, ...values } = existing;
   const updated = await updateCheckIn(db, orgId, athlete.id, existing.id, { ...values, ...figures }, actor.userId, now, correction.reason);
