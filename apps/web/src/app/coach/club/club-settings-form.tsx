@@ -30,6 +30,7 @@ export function ClubSettingsForm() {
       locale: settings.locale,
       weekStartsOn: settings.weekStartsOn,
       physioSecondFactorRequired: settings.physioSecondFactorRequired,
+      physioGaitNotes: settings.physioGaitNotes,
       visaHIntervalDays: settings.visaHIntervalDays,
       painGreenMax: settings.painGreenMax,
       painAmberMax: settings.painAmberMax,
@@ -96,6 +97,10 @@ export function ClubSettingsForm() {
           <label className="flex items-start gap-2 text-sm sm:col-span-2">
             <input type="checkbox" className="mt-0.5 size-4 accent-primary" disabled={readOnly} {...form.register("physioSecondFactorRequired")} />
             <span>Physios must use a second factor (an authenticator app) before they can open clinical records.</span>
+          </label>
+          <label className="flex items-start gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" className="mt-0.5 size-4 accent-primary" disabled={readOnly} {...form.register("physioGaitNotes")} />
+            <span>Physios may record gait assessments too (coaches always can). The athlete sees the cues on their Today page.</span>
           </label>
         </CardContent>
       </Card>
