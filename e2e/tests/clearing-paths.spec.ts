@@ -124,16 +124,16 @@ test.describe("clearing paths through the screens (physio, with the coach's inbo
     await openTab(page, "Adjuncts");
     // Yesterday: a date is recorded at midday UTC, which today may not have reached.
     const yesterday = new Date(serverNow().getTime() - DAY).toISOString().slice(0, 10);
-    await page.getByLabel("Treatment", { exact: true }).selectOption("prp");
-    await page.getByLabel("Date", { exact: true }).fill(yesterday);
-    await page.getByLabel("Side", { exact: true }).selectOption("right");
+    await page.getByRole("combobox", { name: "Treatment", exact: true }).selectOption("prp");
+    await page.getByRole("textbox", { name: "Date", exact: true }).fill(yesterday);
+    await page.getByRole("combobox", { name: "Side", exact: true }).selectOption("right");
     await page.getByRole("button", { name: "Record treatment" }).click();
     await expect(page.getByText("Progression paused")).toBeVisible();
     await expectAccessible(page);
     await eventually(() => open(), () => expect(alert).toHaveAttribute("data-status", "new", { timeout: 2_000 }));
 
     // Restrictions entered: the pause lifts and the coach's alert retires.
-    await page.getByLabel("Restrictions", { exact: true }).fill("No heavy loading or running for 14 days after the injection");
+    await page.getByRole("textbox", { name: "Restrictions", exact: true }).fill("No heavy loading or running for 14 days after the injection");
     await page.getByRole("button", { name: "Enter restrictions" }).click();
     await expect(page.getByText("Progression paused")).toHaveCount(0);
     await eventually(() => open(), () => expect(alert).toHaveCount(0, { timeout: 2_000 }));
@@ -141,8 +141,8 @@ test.describe("clearing paths through the screens (physio, with the coach's inbo
     await expect(alert.first()).toHaveAttribute("data-status", "retired");
 
     // A second injection recorded in error: deleting it (confirmed, with a reason) lifts its pause too.
-    await page.getByLabel("Treatment", { exact: true }).selectOption("corticosteroid_injection");
-    await page.getByLabel("Date", { exact: true }).fill(yesterday);
+    await page.getByRole("combobox", { name: "Treatment", exact: true }).selectOption("corticosteroid_injection");
+    await page.getByRole("textbox", { name: "Date", exact: true }).fill(yesterday);
     await page.getByRole("button", { name: "Record treatment" }).click();
     await expect(page.getByText("Progression paused")).toBeVisible();
     await page.getByRole("button", { name: /^Delete Corticosteroid injection/ }).click();
@@ -150,7 +150,7 @@ test.describe("clearing paths through the screens (physio, with the coach's inbo
     await dialog.getByRole("button", { name: "Delete treatment" }).click();
     await expect(dialog.getByText("Reason: say why the treatment is deleted")).toBeVisible();
     await expectAccessible(page);
-    await dialog.getByLabel("Reason for deleting").fill("Recorded on the wrong athlete");
+    await dialog.getByRole("textbox", { name: "Reason for deleting" }).fill("Recorded on the wrong athlete");
     await dialog.getByRole("button", { name: "Delete treatment" }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByText("Progression paused")).toHaveCount(0);
