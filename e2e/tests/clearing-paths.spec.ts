@@ -118,7 +118,8 @@ test.describe("clearing paths through the screens (physio, with the coach's inbo
     await startRehab(testInfo, athlete.athleteId);
     const coach = await browser.newContext({ storageState: authFile(testInfo, "coach") });
     const { inbox, open } = await coachInbox(coach, athlete);
-    const alert = inbox.getByTestId("alert-card").filter({ hasText: "progression is paused" });
+    // The coach's sentence names no treatment (that is clinical): "Progression is on hold ...".
+    const alert = inbox.locator('[data-testid="alert-card"][data-rule="R22"]').filter({ hasText: "Progression is on hold" });
 
     await page.goto(`/physio/athletes/${athlete.athleteId}`);
     await openTab(page, "Adjuncts");
