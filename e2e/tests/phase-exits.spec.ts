@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { TestInfo } from "@playwright/test";
 import { apiAs, apiSignedInAs, newAthlete, serverNow, type NewAthlete } from "./club";
-import { expect, expectAccessible, signIn, signedInAs, test } from "./fixtures";
+import { expect, expectAccessible, openTab, signIn, signedInAs, test } from "./fixtures";
 
 /*
- * Phase exits through the screens, without override: a physio records capacity tests and signs
- * off phase 2 -> 3; a phase-4 athlete is discharged on logged weeks of full training. Each athlete
+ * Phase exits through the screens, without override: phase 1 -> 2 on daily load tests and full
+ * isometric sessions; a physio records capacity tests and signs off phase 2 -> 3; phase 3 -> 4 on
+ * target runs, strides, gentle hills and weekly km; a phase-4 athlete is discharged on logged
+ * weeks of full training. Each athlete
  * is created here, not seeded; their history is logged through the app's own procedures with past
  * dates (a physio taking on an athlete already in rehab enters when the phase began), never with a
  * test clock.
@@ -21,7 +23,7 @@ function ago(days: number, hours = 0): string {
 }
 
 /** The demo physio opens a right-side episode and writes the first plan in `phase`, begun `startedDaysAgo` days ago. */
-async function rehabInPhase(testInfo: TestInfo, athleteId: string, phase: 2 | 4, startedDaysAgo: number, body: Record<string, unknown>) {
+async function rehabInPhase(testInfo: TestInfo, athleteId: string, phase: 1 | 2 | 3 | 4, startedDaysAgo: number, body: Record<string, unknown>) {
   const physio = await apiAs(testInfo, "physio");
   try {
     const viewer = await physio.query<{ id: string }>("me.viewer");
@@ -60,6 +62,97 @@ async function logMornings(api: Awaited<ReturnType<typeof apiSignedInAs>>, from:
 
 test.describe("phase exits without override", () => {
   test.use(signedInAs("physio"));
+
+  test("phase 1 -> 2: daily load tests and six full isometric sessions; the records tab takes a date range", async ({ page }, testInfo) => {
+    const athlete: NewAthlete = await newAthlete(testInfo, { account: true, first: "Ivo" });
+    await rehabInPhase(testInfo, athlete.athleteId, 1, 14, {
+      prescriptions: [
+        { id: "bridge", exercise: "Double-leg bridge hold", category: "isometric", sets: 5, holdSeconds: 30, intensityPct: 70, sessionsPerWeek: 7, heavy: false, highTendonLoad: false },
+      ],
+      returnToSportElements: [],
+    });
+    const own = await apiSignedInAs(testInfo, athlete);
+    try {
+      for (let day = 13; day >= 0; day -= 1) {
+        await own.mutate("checkIns.create", { idempotencyKey: key(), at: ago(day, 10), morningPain: 1, restPain: 0, loadTestPain: 1 });
+      }
+      for (const day of [12, 10, 8, 6, 4, 2]) {
+        await own.mutate("athleteLogs.logSession", { idempotencyKey: key(), at: ago(day, 2), type: "strength", minutes: 20, rpe: 3, painDuring: 1, painAfter: 1, asPrescribed: true });
+      }
+    } finally {
+      await own.dispose();
+    }
+
+    await page.goto(`/physio/athletes/${athlete.athleteId}?tab=phase`);
+    const checklist = page.getByRole("list").filter({ hasText: "E1.1" });
+    for (const id of ["E1.1", "E1.2", "E1.3", "E1.4"]) {
+      await expect(checklist.getByRole("listitem").filter({ hasText: id })).toContainText("Met", { timeout: 45_000 });
+    }
+    await page.getByRole("button", { name: "Sign off: advance to phase 2" }).click();
+    await expect(page.getByText("Phase 2 recorded in plan version 2")).toBeVisible();
+    await openTab(page, "History");
+    await expect(page.getByText("Advanced to phase 2: every exit criterion met")).toBeVisible();
+
+    // The logs of a chosen range of days, kept in the address.
+    await openTab(page, "Logs and records");
+    const sessions = page.getByRole("table", { name: "Sessions and runs" });
+    await expect(sessions.getByRole("row")).toHaveCount(7);
+    const day = (daysAgo: number) => ago(daysAgo, 2).slice(0, 10);
+    await page.getByLabel("From", { exact: true }).fill(day(2));
+    await page.getByLabel("To", { exact: true }).fill(day(6));
+    await page.getByRole("button", { name: "Show these dates" }).click();
+    // Named at the field, what was typed kept, the list unchanged.
+    await expect(page.getByText("To must be on or after From")).toBeVisible();
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue(day(2));
+    await expect(page).not.toHaveURL(/from=/);
+    await page.getByLabel("From", { exact: true }).fill(day(6));
+    await page.getByLabel("To", { exact: true }).fill(day(2));
+    await page.getByRole("button", { name: "Show these dates" }).click();
+    await expect(page).toHaveURL(new RegExp(`from=${day(6)}&to=${day(2)}`));
+    await expect(sessions.getByRole("row")).toHaveCount(4);
+    await page.reload();
+    await expect(page.getByRole("table", { name: "Sessions and runs" }).getByRole("row")).toHaveCount(4);
+    await expectAccessible(page);
+  });
+
+  test("phase 3 -> 4: target runs, strides and gentle hills, weekly km near pre-injury and strength symmetry held", async ({ page }, testInfo) => {
+    const athlete: NewAthlete = await newAthlete(testInfo, { account: true, first: "Hana" });
+    await rehabInPhase(testInfo, athlete.athleteId, 3, 21, {
+      prescriptions: [
+        { id: "thrust", exercise: "Hip thrust", category: "heavy_slow_resistance", sets: 4, reps: 8, repetitionMaximum: 8, sessionsPerWeek: 2, heavy: true, highTendonLoad: false },
+      ],
+      returnToSportElements: [],
+      targetEasyRun: { distanceKm: 4 },
+    });
+    const physio = await apiAs(testInfo, "physio");
+    try {
+      await physio.mutate("episodes.updateClinicalProfile", { athleteId: athlete.athleteId, profile: { conditions: [], notes: "", preInjuryWeeklyKm: 30, bmi: null, usualCadenceSpm: null } });
+      await physio.mutate("capacityTests.record", { athleteId: athlete.athleteId, at: ago(2), kind: "single_leg_bridge_reps", affectedSide: "right", left: 30, right: 29 });
+    } finally {
+      await physio.dispose();
+    }
+    const own = await apiSignedInAs(testInfo, athlete);
+    try {
+      await logMornings(own, 20, 0);
+      for (let day = 20; day >= 1; day -= 1) {
+        const strides = day === 9 || day === 5 ? 6 : 0;
+        const hills = day === 7 || day === 3 ? { steepestGradientPct: 3 } : {};
+        await own.mutate("athleteLogs.logRun", { idempotencyKey: key(), at: ago(day, 2), distanceKm: 5, minutes: 30, painDuring: 0, painAfter: 0, strides, ...hills });
+      }
+    } finally {
+      await own.dispose();
+    }
+
+    await page.goto(`/physio/athletes/${athlete.athleteId}?tab=phase`);
+    const checklist = page.getByRole("list").filter({ hasText: "E3.1" });
+    for (const id of ["E3.1", "E3.2", "E3.3", "E3.4"]) {
+      await expect(checklist.getByRole("listitem").filter({ hasText: id })).toContainText("Met", { timeout: 45_000 });
+    }
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Sign off: advance to phase 4" }).click();
+    await expect(page.getByText("Phase 4 recorded in plan version 2")).toBeVisible();
+    await expect(page.getByText("Phase 4: Return to sport")).toBeVisible();
+  });
 
   test("a physio records capacity tests and signs off phase 2 -> 3", async ({ page }, testInfo) => {
     const athlete: NewAthlete = await newAthlete(testInfo, { account: true, first: "Tessa" });

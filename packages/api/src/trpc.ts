@@ -2,7 +2,7 @@ import { initTRPC } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { can, type Action, type Actor, DomainError } from "@loadline/domain";
+import { can, type Action, type Actor, type Subject, DomainError } from "@loadline/domain";
 import type { Context } from "./context";
 import { fieldErrorsOf, mapError, newRequestId, referenceOf } from "./errors";
 import { observeProcedure } from "./metrics";
@@ -91,6 +91,6 @@ export const procedureFor = (action: Action) =>
     .use(({ ctx, next }) => inOrganisationScope(ctx, (scoped) => next({ ctx: scoped })));
 
 /** Ask the policy about one subject inside a procedure (e.g. an athlete looked up by id). */
-export function assertCan(actor: Actor, action: Action, subject: { organisationId: string; athleteId?: string }): void {
+export function assertCan(actor: Actor, action: Action, subject: Subject): void {
   if (!can(actor, action, subject)) throw new DomainError("forbidden", "Your role cannot do this.");
 }

@@ -195,6 +195,8 @@ describe("retention of archived athletes", () => {
       locale: s.locale,
       weekStartsOn: s.weekStartsOn,
       physioSecondFactorRequired: s.physioSecondFactorRequired,
+      checkInReminderEmails: s.checkInReminderEmails,
+      physioGaitNotes: s.physioGaitNotes,
       visaHIntervalDays: s.visaHIntervalDays,
       painGreenMax: s.painGreenMax,
       painAmberMax: s.painAmberMax,

@@ -106,6 +106,61 @@ describe("the physio's view of an athlete's records", () => {
     expect(await codeOf(callerFor(handle, other.physio).athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { morningPain: 1, reason: "x" } }))).toBe("NOT_FOUND");
   });
 
+  it("the physio corrects stiffness and the sitting answers too, never the warning signs", async () => {
+    const own = callerFor(handle, club.athlete);
+    const checkIn = await own.checkIns.create({ idempotencyKey: key(), at: at(7), morningPain: 2, stiffnessMinutes: 90, longestSitMinutes: 240, sittingToleranceMinutes: 10, redFlags: ["night_pain_waking"] });
+    const id = checkIn.checkIn.id;
+    const physio = callerFor(handle, club.physio);
+    const done = await physio.athleteRecords.correctCheckIn({
+      athleteId,
+      checkInId: id,
+      correction: { stiffnessMinutes: 9, longestSitMinutes: 40, sittingToleranceMinutes: 60, cushionUsed: true, reason: "Minutes typed as hours" },
+    });
+    expect(done.summary).toBe("morning stiffness (min) 90 -> 9, longest sit (min) 240 -> 40, sitting tolerance (min) 10 -> 60, cushion used none -> yes");
+    const corrected = (await physio.athleteRecords.get({ athleteId, days: 28 })).checkIns.find((c) => c.id === id);
+    expect(corrected).toMatchObject({ morningPain: 2, stiffnessMinutes: 9, longestSitMinutes: 40, sittingToleranceMinutes: 60, cushionUsed: true, redFlags: ["night_pain_waking"] });
+    // The athlete sees the new version in the check-in's history, with who and why.
+    expect((await own.athleteLogs.history({ kind: "check_in", id })).at(-1)).toMatchObject({ byPhysio: true, reason: "Minutes typed as hours" });
+    // Warning-sign answers are refused, naming the field; nothing changes.
+    const redFlagAttempt = { athleteId, checkInId: id, correction: { redFlags: [] as never, morningPain: 1, reason: "No night pain after all" } };
+    expect(await fieldErrorsOf(physio.athleteRecords.correctCheckIn(redFlagAttempt))).toHaveProperty("correction.redFlags");
+    expect(await fieldErrorsOf(physio.athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { stiffnessMinutes: 900, reason: "x" } }))).toHaveProperty("correction.stiffnessMinutes");
+    expect(await fieldErrorsOf(physio.athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { reason: "Nothing" } }))).toHaveProperty("correction.morningPain");
+    expect((await own.checkIns.get({ id })).redFlags).toEqual(["night_pain_waking"]);
+    expect(await codeOf(callerFor(handle, club.coach).athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { stiffnessMinutes: 1, reason: "x" } }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, club.athlete).athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { stiffnessMinutes: 1, reason: "x" } }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(handle, other.physio).athleteRecords.correctCheckIn({ athleteId, checkInId: id, correction: { stiffnessMinutes: 1, reason: "x" } }))).toBe("NOT_FOUND");
+  });
+
+  it("takes a from-to range of the club's days (both included), refusing a bad range naming the field", async () => {
+    const physio = callerFor(handle, club.physio);
+    const own = callerFor(handle, club.athlete);
+    // NOW is 2026-11-21 09:00 in London; the club's days are London days.
+    await own.athleteLogs.logRun({ idempotencyKey: key(), at: new Date("2026-10-01T23:30:00Z"), distanceKm: 6, painDuring: 0 }); // 2 Oct, 00:30 in London
+    await own.athleteLogs.logRun({ idempotencyKey: key(), at: new Date("2026-10-05T12:00:00Z"), distanceKm: 7, painDuring: 0 });
+    const ranged = await physio.athleteRecords.get({ athleteId, from: "2026-10-02", to: "2026-10-05" });
+    expect(ranged).toMatchObject({ from: "2026-10-02", to: "2026-10-05", days: null });
+    expect(ranged.sessions.map((s) => s.distanceKm).sort()).toEqual([6, 7]);
+    expect((await physio.athleteRecords.get({ athleteId, from: "2026-10-03", to: "2026-10-04" })).sessions).toEqual([]);
+    expect((await physio.athleteRecords.get({ athleteId, from: "2026-10-05", to: "2026-10-05" })).sessions.map((s) => s.distanceKm)).toEqual([7]);
+    expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("of 2026-10-02 to 2026-10-05");
+    // The athlete's own lists take the same range.
+    expect((await own.athleteLogs.list({ from: "2026-10-02", to: "2026-10-02" })).map((s) => s.distanceKm)).toEqual([6]);
+    expect(await own.checkIns.list({ from: "2026-10-02", to: "2026-10-05" })).toEqual([]);
+
+    expect(await fieldErrorsOf(physio.athleteRecords.get({ athleteId, from: "2026-10-05", to: "2026-10-02" }))).toHaveProperty("to");
+    expect(await fieldErrorsOf(physio.athleteRecords.get({ athleteId, from: "2024-01-01", to: "2026-11-20" }))).toHaveProperty("from");
+    expect(await fieldErrorsOf(physio.athleteRecords.get({ athleteId, from: "2026-10-05" }))).toHaveProperty("to");
+    expect(await fieldErrorsOf(physio.athleteRecords.get({ athleteId, to: "2026-10-05" }))).toHaveProperty("from");
+    expect(await fieldErrorsOf(physio.athleteRecords.get({ athleteId, from: "2026-11-20", to: "2026-11-22" }))).toHaveProperty("to");
+    expect(await fieldErrorsOf(physio.athleteRecords.get({ athleteId, from: "2026-02-30", to: "2026-03-01" }))).toHaveProperty("from");
+    expect(await fieldErrorsOf(own.athleteLogs.list({ from: "2026-10-05", to: "2026-10-01" }))).toHaveProperty("to");
+    expect(await fieldErrorsOf(own.checkIns.list({ from: "2026-10-05" }))).toHaveProperty("to");
+    // Exactly two years (731 days) is allowed.
+    expect((await physio.athleteRecords.get({ athleteId, from: "2024-11-21", to: "2026-11-20" })).from).toBe("2024-11-21");
+    expect(await codeOf(callerFor(handle, other.physio).athleteRecords.get({ athleteId, from: "2026-10-02", to: "2026-10-05" }))).toBe("NOT_FOUND");
+  });
+
   it("is the physio's only", async () => {
     expect(await codeOf(callerFor(handle, club.coach).athleteRecords.get({ athleteId }))).toBe("FORBIDDEN");
     expect(await codeOf(callerFor(handle, club.athlete).athleteRecords.get({ athleteId }))).toBe("FORBIDDEN");

@@ -186,6 +186,7 @@ const matrix: Matrix = {
       locale: "en-GB",
       weekStartsOn: 1,
       physioSecondFactorRequired: false,
+      physioGaitNotes: false,
       visaHIntervalDays: 14,
       painGreenMax: 2,
       painAmberMax: 3,
@@ -343,6 +344,12 @@ const matrix: Matrix = {
   "adjuncts.list": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId }), stranger: "refused" },
   "adjuncts.record": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, at: hoursAgo(5), kind: "shockwave" as const }), stranger: "refused" },
   "adjuncts.enterRestrictions": { who: PHYSIO, input: (t) => ({ adjunctId: t.adjunctId, restrictions: "No sprints for 2 weeks" }), stranger: "refused" },
+  "adjuncts.update": {
+    who: PHYSIO,
+    input: (t) => ({ adjunctId: t.adjunctId, changes: { at: hoursAgo(24), kind: "prp" as const, side: "right" as const, parameters: "3 ml", provider: "Clinic" } }),
+    stranger: "refused",
+  },
+  "adjuncts.delete": { who: PHYSIO, input: (t) => ({ adjunctId: t.deletableAdjunctId, reason: "Recorded on the wrong athlete" }), stranger: "refused" },
   "athleteRecords.get": { who: PHYSIO, input: (t) => ({ athleteId: t.athleteId, days: 60 }), stranger: "refused" },
   "athleteRecords.correctLog": {
     who: PHYSIO,
@@ -429,6 +436,7 @@ const matrix: Matrix = {
       cues: ["Quick feet"],
     }),
     stranger: "refused",
+    note: "physios too when the owner turns on physioGaitNotes (off in the matrix's clubs; gait-physio.test.ts covers it on)",
   },
   "gait.squadFaults": { who: COACH, input: (t) => ({ squadId: t.club.squadIds.distance }), stranger: "no-leak" },
 

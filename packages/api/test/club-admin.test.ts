@@ -251,6 +251,7 @@ describe("running a club", () => {
       locale: "en-US",
       weekStartsOn: 7,
       physioSecondFactorRequired: false,
+      physioGaitNotes: false,
       visaHIntervalDays: 21,
       painGreenMax: 2,
       painAmberMax: 4,

@@ -129,6 +129,8 @@ export interface World {
   episodeId: string;
   testId: string;
   adjunctId: string;
+  /** A second treatment, which the matrix's allowed call deletes (so `adjunctId` stays for the others). */
+  deletableAdjunctId: string;
   /** The subject's R20 escalation (red-flag check-in). */
   escalationId: string;
   /** A non-escalation alert in the coach inbox (the subject's red run). */
@@ -196,6 +198,7 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     parameters: mark(planted.adjunctParameters),
     provider: mark(planted.adjunctProvider),
   });
+  const deletableAdjunct = await physio.adjuncts.record({ athleteId, at: new Date(NOW.getTime() - 30 * HOUR_MS), kind: "shockwave" });
 
   const checkInKey = unique("checkin");
   const { checkIn } = await athlete.checkIns.create({
@@ -300,6 +303,7 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     episodeId: episode.id,
     testId: test.id,
     adjunctId: adjunct.id,
+    deletableAdjunctId: deletableAdjunct.id,
     escalationId: escalation.id,
     alertId: alert.id,
     resolvableAlertId: resolvable.id,

@@ -101,6 +101,8 @@ export const clubSettingsSchema = z.object({
   physioSecondFactorRequired: z.boolean(),
   /** Email athletes in rehab when their morning check-in is not done (only when the instance has SMTP). */
   checkInReminderEmails: z.boolean().default(false),
+  /** Physios may record gait assessments too (coaches always may); off unless the owner turns it on. */
+  physioGaitNotes: z.boolean({ error: "Choose whether physios may record gait notes" }),
   visaHIntervalDays: z
     .number({ error: "VISA-H interval must be a number of days" })
     .int("VISA-H interval must be a whole number of days")

@@ -151,6 +151,7 @@ export const adjunctLabels = {
   parameters: "Parameters",
   provider: "Provider",
   restrictions: "Restrictions",
+  reason: "Reason",
 } as const satisfies FieldLabels;
 
 export const exerciseLabels = {

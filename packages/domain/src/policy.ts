@@ -62,6 +62,8 @@ export interface Subject {
   organisationId: string;
   /** Set when the subject is one athlete. */
   athleteId?: string;
+  /** The club's settings an action depends on, read by the procedure that asks. */
+  club?: { physioGaitNotes: boolean };
 }
 
 type Rule = (actor: Actor, subject: Subject | undefined) => boolean;
@@ -81,14 +83,16 @@ const physioOrSelf: Rule = (actor, subject) =>
   actor.role === "physio" || (actor.role === "athlete" && (subject?.athleteId === undefined || actor.athleteId === subject.athleteId));
 
 const rules: Record<Action, Rule> = {
-  // The squad board, planner, coach alerts inbox and gait notes are the coach's tools (clinical-model.md, "Who sees what").
+  // The squad board, planner and coach alerts inbox are the coach's tools (clinical-model.md, "Who sees what").
   "board.read": anyOf("coach"),
   "squadPlan.write": anyOf("coach"),
   "alerts.read": anyOf("coach"),
   "alerts.acknowledge": anyOf("coach"),
   // Non-clinical alerts only (`coachMayResolve`); clinical ones are resolved by the physio.
   "alerts.resolve": anyOf("coach"),
-  "gait.write": anyOf("coach"),
+  // Physios too when the owner allows it; without a subject the procedure asks again with the club's setting.
+  "gait.write": (actor, subject) =>
+    actor.role === "coach" || (actor.role === "physio" && (subject === undefined || subject.club?.physioGaitNotes === true)),
   // Coaches own the roster (clinical-model.md, "Who sees what"); physios may read it to find their athletes.
   "roster.read": anyOf("coach", "physio"),
   "roster.write": anyOf("coach"),

@@ -39,7 +39,7 @@ describe("club engine defaults", () => {
   });
 
   it("the settings form refuses an amber ceiling below green and a week start outside 1-7", () => {
-    const base = { name: "C", timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1, physioSecondFactorRequired: false, visaHIntervalDays: 14, painGreenMax: 3, painAmberMax: 2, weeklyGreenMaxPct: 10 };
+    const base = { name: "C", timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1, physioSecondFactorRequired: false, physioGaitNotes: false, visaHIntervalDays: 14, painGreenMax: 3, painAmberMax: 2, weeklyGreenMaxPct: 10 };
     expect(clubSettingsSchema.safeParse(base).error?.issues[0]?.path).toEqual(["painAmberMax"]);
     expect(clubSettingsSchema.safeParse({ ...base, painAmberMax: 5, weekStartsOn: 0 }).error?.issues[0]?.path).toEqual(["weekStartsOn"]);
     expect(clubSettingsSchema.safeParse({ ...base, painAmberMax: 5 }).success).toBe(true);

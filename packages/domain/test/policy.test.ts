@@ -64,6 +64,20 @@ describe("can(actor, action, subject)", () => {
     expect(can(coach, "athlete.readProfile", { organisationId: orgA, athleteId: "ath-2" })).toBe(true);
   });
 
+  it("lets a physio write gait notes only when the club allows it, a coach always, an athlete never", () => {
+    const allowed = { organisationId: orgA, athleteId: "ath-1", club: { physioGaitNotes: true } };
+    const notAllowed = { organisationId: orgA, athleteId: "ath-1", club: { physioGaitNotes: false } };
+    expect(can(physio, "gait.write", allowed)).toBe(true);
+    expect(can(physio, "gait.write", notAllowed)).toBe(false);
+    expect(can(physio, "gait.write", { organisationId: orgA, athleteId: "ath-1" })).toBe(false);
+    expect(can(coach, "gait.write", notAllowed)).toBe(true);
+    expect(can(athlete, "gait.write", allowed)).toBe(false);
+    expect(can(physio, "gait.write", { ...allowed, organisationId: orgB })).toBe(false);
+    // The procedure's first gate has no subject yet: it lets the physio through to the club's check.
+    expect(can(physio, "gait.write")).toBe(true);
+    expect(can(athlete, "gait.write")).toBe(false);
+  });
+
   it("lets an athlete read notes about themselves only", () => {
     expect(can(athlete, "athleteNote.read", { organisationId: orgA, athleteId: "ath-1" })).toBe(true);
     expect(can(athlete, "athleteNote.read", { organisationId: orgA, athleteId: "ath-2" })).toBe(false);

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { idempotencyKeySchema, runLogInputSchema, sessionLogInputSchema, withinEditWindow, DomainError } from "@loadline/domain";
+import { idempotencyKeySchema, logWindowSchema, resolveLogWindow, runLogInputSchema, sessionLogInputSchema, withinEditWindow, DomainError } from "@loadline/domain";
 import {
   createSessionLog,
   deleteSessionLog,
   getSessionLog,
   listLogRevisions,
   listSessionLogs,
+  readClubCalendar,
   updateSessionLog,
   type SessionLogRow,
 } from "@loadline/db";
@@ -13,7 +14,6 @@ import { assessmentBefore, feedbackAfterWrite } from "../services/athlete-feedba
 import { assertEditable, assertNotFuture, assertSameSubmission, currentPlan, ownAthleteId, runValues, sessionValues } from "../services/athlete-logging";
 import { procedureFor, router } from "../trpc";
 
-const DAY_MS = 86_400_000;
 const logId = z.object({ id: z.uuid("id must be a log id") });
 const withKey = z.object({ idempotencyKey: idempotencyKeySchema });
 
@@ -104,10 +104,13 @@ export const athleteLogsRouter = router({
 
   /** The athlete's recent logs, newest first (default: the last 14 days). */
   list: procedureFor("athleteLog.readOwn")
-    .input(z.object({ days: z.number().int().min(1).max(365).default(14) }).default({ days: 14 }))
+    .input(logWindowSchema.default({ days: 14 }))
     .query(async ({ ctx, input }) => {
       const athleteId = ownAthleteId(ctx.actor);
-      const rows = await listSessionLogs(ctx.db, ctx.actor.organisationId, athleteId, new Date(ctx.now.getTime() - input.days * DAY_MS));
+      // A from-to range is of the club's calendar days, as the rest of the athlete's pages show them.
+      const { timeZone } = await readClubCalendar(ctx.db, ctx.actor.organisationId);
+      const window = resolveLogWindow(input, ctx.now, timeZone, 14);
+      const rows = await listSessionLogs(ctx.db, ctx.actor.organisationId, athleteId, window.since, window.until ?? undefined);
       return rows.map((row) => present(row, ctx.now));
     }),
 

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { checkInCorrectionSchema, logCorrectionSchema } from "@loadline/domain";
+import { checkInCorrectionSchema, logCorrectionSchema, withLogWindow } from "@loadline/domain";
 import { athleteRecords, correctAthleteCheckIn, correctAthleteLog } from "../services/athlete-records";
 import { procedureFor, router } from "../trpc";
 
 /** The physio's view of what an athlete logged (read-only here; the athlete's own forms write it). */
 export const athleteRecordsRouter = router({
   get: procedureFor("episode.read")
-    .input(z.object({ athleteId: z.uuid({ error: "athleteId must be an id" }), days: z.number().int().min(1).max(365).default(28) }))
-    .query(({ ctx, input }) => athleteRecords(ctx.db, ctx.actor, ctx.now, input.athleteId, input.days)),
+    .input(withLogWindow({ athleteId: z.uuid({ error: "athleteId must be an id" }) }))
+    .query(({ ctx, input }) => athleteRecords(ctx.db, ctx.actor, ctx.now, input.athleteId, input)),
 
   /** Correct a session's or run's figures with a reason (kept in the log's history the athlete sees). */
   correctLog: procedureFor("episode.write")

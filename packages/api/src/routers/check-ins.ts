@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { checkInInputSchema, idempotencyKeySchema, redFlagAdvice, withinEditWindow, DomainError } from "@loadline/domain";
-import { createCheckIn, deleteCheckIn, getCheckIn, listCheckIns, updateCheckIn, type CheckInRow } from "@loadline/db";
+import { checkInInputSchema, idempotencyKeySchema, logWindowSchema, redFlagAdvice, resolveLogWindow, withinEditWindow, DomainError } from "@loadline/domain";
+import { createCheckIn, deleteCheckIn, getCheckIn, listCheckIns, readClubCalendar, updateCheckIn, type CheckInRow } from "@loadline/db";
 import { assessmentBefore, feedbackAfterWrite } from "../services/athlete-feedback";
 import { assertEditable, assertNotFuture, assertSameSubmission, checkInValues, ownAthleteId } from "../services/athlete-logging";
 import { procedureFor, router } from "../trpc";
 
-const DAY_MS = 86_400_000;
 const checkInId = z.object({ id: z.uuid("id must be a check-in id") });
 
 function present(row: CheckInRow, now: Date) {
@@ -56,9 +55,11 @@ export const checkInsRouter = router({
     }),
 
   list: procedureFor("athleteLog.readOwn")
-    .input(z.object({ days: z.number().int().min(1).max(365).default(14) }).default({ days: 14 }))
+    .input(logWindowSchema.default({ days: 14 }))
     .query(async ({ ctx, input }) => {
-      const rows = await listCheckIns(ctx.db, ctx.actor.organisationId, ownAthleteId(ctx.actor), new Date(ctx.now.getTime() - input.days * DAY_MS));
+      const { timeZone } = await readClubCalendar(ctx.db, ctx.actor.organisationId);
+      const window = resolveLogWindow(input, ctx.now, timeZone, 14);
+      const rows = await listCheckIns(ctx.db, ctx.actor.organisationId, ownAthleteId(ctx.actor), window.since, window.until ?? undefined);
       return rows.map((row) => present(row, ctx.now));
     }),
 

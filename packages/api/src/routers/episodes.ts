@@ -5,7 +5,6 @@ import {
   getEpisode,
   getOpenEpisode,
   insertEpisode,
-  insertProvocationTest,
   listEpisodes,
   listStaff,
   updateEpisode,
@@ -15,7 +14,7 @@ import { athleteClinicalProfileSchema, closingNoteSchema, episodeInputSchema, no
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { readClinicalProfile, updateClinicalProfile } from "../services/athlete-facts";
-import { reopenClosedEpisode } from "../services/episodes";
+import { addProvocationTest, reopenClosedEpisode } from "../services/episodes";
 import { clinicalSubject, recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
 
@@ -122,14 +121,7 @@ export const episodesRouter = router({
 
   addTest: procedureFor("episode.write")
     .input(z.object({ episodeId, test: provocationTestInputSchema }))
-    .mutation(async ({ ctx, input }) => {
-      const episode = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
-      const test = await insertProvocationTest(ctx.db, ctx.actor.organisationId, episode, input.test, ctx.now);
-      await recordAudit(ctx.db, ctx.actor, ctx.now, [
-        { athleteId: episode.athleteId, action: "write", entity: "provocation_test", entityId: test.id, detail: `Recorded ${provocationTestInfo[test.test].label}` },
-      ]);
-      return test;
-    }),
+    .mutation(({ ctx, input }) => addProvocationTest(ctx.db, ctx.actor, ctx.now, input.episodeId, input.test)),
 
   removeTest: procedureFor("episode.write")
     .input(z.object({ testId: z.uuid({ error: "testId must be an id" }) }))

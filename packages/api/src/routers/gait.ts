@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { assertDateInRange, dateTimeInput, GAIT_CUES_MAX, TEXT_LIMITS, URL_MAX_LENGTH, gaitLabels as L, rangedNumber, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode, DomainError } from "@loadline/domain";
-import { createGaitAssessment, getAthlete, latestGaitAssessments, listBoardAthletes } from "@loadline/db";
-import { afterClinicalWrite } from "../services/assessments";
+import { dateTimeInput, GAIT_CUES_MAX, TEXT_LIMITS, URL_MAX_LENGTH, gaitLabels as L, rangedNumber, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode } from "@loadline/domain";
+import { latestGaitAssessments, listBoardAthletes } from "@loadline/db";
 import { lowCadenceHints } from "../services/coach-board";
+import { recordGaitAssessment } from "../services/gait";
 import { procedureFor, router } from "../trpc";
 
 /** A new gait assessment: the domain's schema, minus what the server sets (id, assessor). */
@@ -30,27 +30,9 @@ export const newGaitAssessmentSchema = z.object({
 export const gaitRouter = router({
   create: procedureFor("gait.write")
     .input(newGaitAssessmentSchema)
-    .mutation(async ({ ctx, input }) => {
-      const { organisationId, userId } = ctx.actor;
-      const athlete = await getAthlete(ctx.db, organisationId, input.athleteId);
-      if (!athlete) throw new DomainError("not_found", "No such athlete in your club.");
-      const at = input.at ?? ctx.now;
-      assertDateInRange(at, ctx.now, "at", "past", L.at);
-      const created = await createGaitAssessment(ctx.db, organisationId, userId, {
-        athleteId: athlete.id,
-        at,
-        surface: input.surface,
-        speedKmh: input.speedKmh ?? null,
-        cadenceSpm: input.cadenceSpm ?? null,
-        faults: input.faults,
-        cues: [...new Set(input.cues)],
-        notes: input.notes,
-        videoUrl: input.videoUrl || null,
-      });
-      // The athlete's Today shows the cues from the assessment: refresh it now.
-      await afterClinicalWrite(ctx.db, organisationId, [athlete.id], ctx.now);
-      return created;
-    }),
+    .mutation(({ ctx, input }) =>
+      recordGaitAssessment(ctx.db, ctx.actor, ctx.now, { ...input, speedKmh: input.speedKmh ?? null, cadenceSpm: input.cadenceSpm ?? null, videoUrl: input.videoUrl || null }),
+    ),
 
   /** Which athletes carry which faults (latest assessment each), and low-cadence hints from runs. */
   squadFaults: procedureFor("board.read")

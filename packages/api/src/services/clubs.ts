@@ -84,6 +84,7 @@ export async function updateSettings(db: Database, actor: Actor, now: Date, inpu
     weekStartsOn: input.weekStartsOn,
     physioSecondFactorRequired: input.physioSecondFactorRequired,
     checkInReminderEmails: input.checkInReminderEmails,
+    physioGaitNotes: input.physioGaitNotes,
     engineThresholds: stored,
     archivedAthleteRetentionMonths:
       input.archivedAthleteRetentionMonths === undefined ? before.archivedAthleteRetentionMonths : input.archivedAthleteRetentionMonths,

@@ -1,5 +1,5 @@
-import { getEpisode, getOpenEpisode, reopenEpisode, type Database } from "@loadline/db";
-import { DomainError, type Actor } from "@loadline/domain";
+import { getEpisode, getOpenEpisode, insertProvocationTest, reopenEpisode, type Database } from "@loadline/db";
+import { DomainError, provocationTestInfo, type Actor, type ProvocationTestInput } from "@loadline/domain";
 import { afterClinicalWrite } from "./assessments";
 import { clinicalSubject, recordAudit } from "./audit";
 
@@ -21,4 +21,20 @@ export async function reopenClosedEpisode(db: Database, actor: Actor, now: Date,
   await recordAudit(db, actor, now, [{ athleteId: existing.athleteId, action: "write", entity: "injury_episode", entityId: existing.id, detail: `Reopened episode: ${reason.slice(0, 200)}` }]);
   await afterClinicalWrite(db, actor.organisationId, [existing.athleteId], now);
   return episode;
+}
+
+/**
+ * A physio records a provocation test on an episode of an athlete of their club: authorized
+ * against the episode's athlete, written and audited in the procedure's transaction. The rules
+ * engine does not read these tests (they document the diagnosis), so no re-assessment is queued.
+ */
+export async function addProvocationTest(db: Database, actor: Actor, now: Date, episodeId: string, input: ProvocationTestInput) {
+  const episode = await getEpisode(db, actor.organisationId, episodeId);
+  if (!episode) throw new DomainError("not_found", "No such episode in your club.");
+  const athlete = await clinicalSubject(db, actor, "episode.write", episode.athleteId);
+  const test = await insertProvocationTest(db, actor.organisationId, episode, input, now);
+  await recordAudit(db, actor, now, [
+    { athleteId: athlete.id, action: "write", entity: "provocation_test", entityId: test.id, detail: `Recorded ${provocationTestInfo[test.test].label}` },
+  ]);
+  return test;
 }

@@ -200,7 +200,7 @@ export async function exportAthleteRecord(db: Database, actor: Actor, athleteId:
     listSessionLogs(db, organisationId, athlete.id, BEGINNING),
     listCheckIns(db, organisationId, athlete.id, BEGINNING),
     listVisaHResponses(db, organisationId, athlete.id),
-    listAdjuncts(db, organisationId, athlete.id),
+    listAdjuncts(db, organisationId, athlete.id, { includeDeleted: true }),
     listEscalations(db, organisationId, { athleteId: athlete.id, includeResolved: true }),
   ]);
   const zone = effectiveTimeZone(club.timeZone, zones.get(athlete.id) ?? null);
@@ -244,7 +244,7 @@ export async function exportAthleteRecord(db: Database, actor: Actor, athleteId:
     ...adjuncts.map((a) => ({
       at: a.at,
       record: "Adjunct treatment",
-      summary: `${a.kind.replaceAll("_", " ")}${a.side ? ` (${a.side})` : ""}${a.parameters ? `, ${a.parameters}` : ""}; restrictions: ${a.restrictions ?? "none entered"}`,
+      summary: `${a.kind.replaceAll("_", " ")}${a.side ? ` (${a.side})` : ""}${a.parameters ? `, ${a.parameters}` : ""}; restrictions: ${a.restrictions ?? "none entered"}${a.deletedAt ? `; deleted as recorded in error: ${a.deletionReason ?? ""}` : ""}`,
       by: a.recordedByName,
     })),
     ...escalations.map((e) => ({

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt } from "drizzle-orm";
 import type { Database } from "../client";
 import { morningCheckIns } from "../schema";
 import { recordLogRevision } from "./log-revisions";
@@ -168,6 +168,8 @@ export async function listCheckIns(
   organisationId: string,
   athleteId: string,
   since: Date,
+  /** Exclusive end of the window; none: up to now. */
+  until?: Date,
 ): Promise<CheckInRow[]> {
   return db
     .select()
@@ -178,6 +180,7 @@ export async function listCheckIns(
         eq(morningCheckIns.athleteId, athleteId),
         isNull(morningCheckIns.deletedAt),
         gte(morningCheckIns.at, since),
+        until ? lt(morningCheckIns.at, until) : undefined,
       ),
     )
     .orderBy(desc(morningCheckIns.at));

@@ -144,6 +144,7 @@ export interface ClubSettingsRow {
   weekStartsOn: IsoWeekday;
   physioSecondFactorRequired: boolean;
   checkInReminderEmails: boolean;
+  physioGaitNotes: boolean;
   engineThresholds: ClubThresholds | null;
   /** Erase athletes archived longer than this (months); null: never. */
   archivedAthleteRetentionMonths: number | null;
@@ -159,6 +160,7 @@ export async function getClubSettings(db: Database, organisationId: string): Pro
       weekStartsOn: organisations.weekStartsOn,
       physioSecondFactorRequired: organisations.physioSecondFactorRequired,
       checkInReminderEmails: organisations.checkInReminderEmails,
+      physioGaitNotes: organisations.physioGaitNotes,
       engineThresholds: organisations.engineThresholds,
       archivedAthleteRetentionMonths: organisations.archivedAthleteRetentionMonths,
     })
@@ -215,6 +217,12 @@ export async function transferOwnership(db: Database, organisationId: string, fr
 export async function athleteIdsOfClub(db: Database, organisationId: string): Promise<string[]> {
   const rows = await db.select({ id: athleteProfiles.id }).from(athleteProfiles).where(eq(athleteProfiles.organisationId, organisationId));
   return rows.map((r) => r.id);
+}
+
+/** Whether the club's owner lets physios record gait assessments (false for an unknown club). */
+export async function physioGaitNotesAllowed(db: Database, organisationId: string): Promise<boolean> {
+  const [row] = await db.select({ allowed: organisations.physioGaitNotes }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  return row?.allowed ?? false;
 }
 
 /** The club's name (for emails), or null. */

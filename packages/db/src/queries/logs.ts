@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { recordLogRevision } from "./log-revisions";
 import { logRevisions, sessionLogs } from "../schema";
@@ -181,6 +181,8 @@ export async function listSessionLogs(
   organisationId: string,
   athleteId: string,
   since: Date,
+  /** Exclusive end of the window; none: up to now and planned ones after. */
+  until?: Date,
 ): Promise<SessionLogRow[]> {
   return db
     .select()
@@ -191,6 +193,7 @@ export async function listSessionLogs(
         eq(sessionLogs.athleteId, athleteId),
         isNull(sessionLogs.deletedAt),
         gte(sessionLogs.at, since),
+        until ? lt(sessionLogs.at, until) : undefined,
       ),
     )
     .orderBy(desc(sessionLogs.at));
@@ -226,10 +229,17 @@ export async function listLogRevisions(
 }
 
 /** Every saved version of the athlete's logs changed since a date (edits and deletions included), newest first. */
-export async function listAthleteLogRevisions(db: Database, organisationId: string, athleteId: string, since: Date): Promise<LogRevisionRow[]> {
+export async function listAthleteLogRevisions(db: Database, organisationId: string, athleteId: string, since: Date, until?: Date): Promise<LogRevisionRow[]> {
   return db
     .select()
     .from(logRevisions)
-    .where(and(eq(logRevisions.organisationId, organisationId), eq(logRevisions.athleteId, athleteId), gte(logRevisions.changedAt, since)))
+    .where(
+      and(
+        eq(logRevisions.organisationId, organisationId),
+        eq(logRevisions.athleteId, athleteId),
+        gte(logRevisions.changedAt, since),
+        until ? lt(logRevisions.changedAt, until) : undefined,
+      ),
+    )
     .orderBy(desc(logRevisions.changedAt));
 }

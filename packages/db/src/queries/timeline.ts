@@ -325,6 +325,7 @@ export async function loadTimelines(
         and(
           inOrg(adjunctTreatments),
           inArray(adjunctTreatments.athleteId, athleteIds),
+          isNull(adjunctTreatments.deletedAt),
           or(gte(adjunctTreatments.at, adjunctsFrom), sql`coalesce(btrim(${adjunctTreatments.restrictions}), '') = ''`),
         ),
       ),

@@ -356,8 +356,25 @@ export const adjunctTreatments = pgTable(
     restrictionsEnteredAt: timestamp("restrictions_entered_at", { withTimezone: true }),
     recordedById: uuid("recorded_by_id").notNull(),
     createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    /** A treatment recorded in error is deleted with a reason: kept (audit, full record), never read by the engine. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedById: uuid("deleted_by_id"),
+    deletionReason: text("deletion_reason"),
   },
-  (t) => [textLimit("adjunct_treatments_parameters_length_check", t.parameters, "note"), textLimit("adjunct_treatments_provider_length_check", t.provider, "title"), textLimit("adjunct_treatments_restrictions_length_check", t.restrictions, "note"), index("adjunct_treatments_athlete_idx").on(t.organisationId, t.athleteId, t.at), athleteFk("adjunct_treatments_athlete_fk", t)],
+  (t) => [
+    textLimit("adjunct_treatments_parameters_length_check", t.parameters, "note"),
+    textLimit("adjunct_treatments_provider_length_check", t.provider, "title"),
+    textLimit("adjunct_treatments_restrictions_length_check", t.restrictions, "note"),
+    textLimit("adjunct_treatments_deletion_reason_length_check", t.deletionReason, "note"),
+    check(
+      "adjunct_treatments_deletion_check",
+      sql`(${t.deletedAt} is null and ${t.deletedById} is null and ${t.deletionReason} is null) or (${t.deletedAt} is not null and ${t.deletedById} is not null and char_length(btrim(${t.deletionReason})) > 0)`,
+    ),
+    index("adjunct_treatments_athlete_idx").on(t.organisationId, t.athleteId, t.at),
+    athleteFk("adjunct_treatments_athlete_fk", t),
+    staffFk("adjunct_treatments_deleted_by_fk", t, t.deletedById),
+  ],
 );
 
 /** Capacity tests the exit criteria read (drop lunge pain, bridge reps, prone-curl 10RM). */

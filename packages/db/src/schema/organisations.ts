@@ -19,6 +19,8 @@ export const organisations = pgTable(
     physioSecondFactorRequired: boolean("physio_second_factor_required").notNull().default(false),
     /** Set by the owner: athletes in rehab get an email when their morning check-in is not done (with SMTP). */
     checkInReminderEmails: boolean("check_in_reminder_emails").notNull().default(false),
+    /** Set by the owner: physios may record gait assessments too (coaches always may). Off by default. */
+    physioGaitNotes: boolean("physio_gait_notes").notNull().default(false),
     /** The owner's engine defaults for the club (a plan's own overrides still win); null: the engine's. */
     engineThresholds: jsonb("engine_thresholds").$type<ClubThresholds>(),
     /** Athletes archived longer than this many months are erased by the retention job; null: never. */

@@ -32,3 +32,5 @@ export * from "./capacity-tests";
 export * from "./engine-inputs";
 export * from "./log-corrections";
 export * from "./squad-session-input";
+export * from "./adjuncts";
+export * from "./log-window";

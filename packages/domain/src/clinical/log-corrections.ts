@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "../input-primitives";
+import { checkInInputSchema } from "./athlete";
 import { painScore, positiveNumber, rangedNumber } from "./schemas/fields";
 
 /*
@@ -46,25 +47,64 @@ export function describeCorrection(before: Record<string, unknown>, after: Recor
   return changes.length > 0 ? changes.join(", ") : "no figure changed";
 }
 
-/** What a physio may correct on a morning check-in (the pains the rules read), with the reason. */
+/** The check-in answers a physio may correct: every answer the rules read except the warning signs. */
+const correctableCheckInFields = ["morningPain", "loadTestPain", "restPain", "stiffnessMinutes", "longestSitMinutes", "sittingToleranceMinutes", "cushionUsed"] as const;
+
+/**
+ * What a physio may correct on a morning check-in, with the reason: the pains, morning stiffness
+ * and the sitting answers. Warning-sign (red-flag) answers are not corrected here: they raise an
+ * escalation that the physio reviews and resolves on its own path, so an answer cannot be made to
+ * disappear from the record.
+ */
 export const checkInCorrectionSchema = z
   .object({
     morningPain: painScore("morningPain").optional(),
     loadTestPain: painScore("loadTestPain").optional(),
     restPain: painScore("restPain").optional(),
+    stiffnessMinutes: checkInInputSchema.shape.stiffnessMinutes,
+    longestSitMinutes: checkInInputSchema.shape.longestSitMinutes,
+    sittingToleranceMinutes: checkInInputSchema.shape.sittingToleranceMinutes,
+    cushionUsed: checkInInputSchema.shape.cushionUsed,
+    redFlags: z
+      .never({ error: "Warning-sign answers are not corrected here: review them in the escalation queue" })
+      .optional(),
     reason: plainText("reason", { min: 1, max: 500, multiline: true }),
   })
-  .refine((c) => [c.morningPain, c.loadTestPain, c.restPain].some((v) => v !== undefined), {
-    message: "Change at least one figure",
+  .refine((c) => correctableCheckInFields.some((k) => c[k] !== undefined), {
+    message: "Change at least one answer",
     path: ["morningPain"],
   });
 export type CheckInCorrection = z.infer<typeof checkInCorrectionSchema>;
 
-/** A sentence for the audit log: which check-in figures changed, old to new. */
+type CorrectableCheckIn = { [K in (typeof correctableCheckInFields)[number]]: K extends "cushionUsed" ? boolean | null : K extends "morningPain" ? number : number | null };
+
+/** The corrected answers over the stored ones. */
+export function correctedCheckIn(row: CorrectableCheckIn, correction: CheckInCorrection): CorrectableCheckIn {
+  return {
+    morningPain: correction.morningPain ?? row.morningPain,
+    loadTestPain: correction.loadTestPain ?? row.loadTestPain,
+    restPain: correction.restPain ?? row.restPain,
+    stiffnessMinutes: correction.stiffnessMinutes ?? row.stiffnessMinutes,
+    longestSitMinutes: correction.longestSitMinutes ?? row.longestSitMinutes,
+    sittingToleranceMinutes: correction.sittingToleranceMinutes ?? row.sittingToleranceMinutes,
+    cushionUsed: correction.cushionUsed ?? row.cushionUsed,
+  };
+}
+
+/** A sentence for the audit log: which check-in answers changed, old to new. */
 export function describeCheckInCorrection(before: Record<string, unknown>, after: Record<string, unknown>): string {
-  const labels: Record<string, string> = { morningPain: "morning pain", loadTestPain: "load-test pain", restPain: "rest pain" };
+  const labels: Record<string, string> = {
+    morningPain: "morning pain",
+    loadTestPain: "load-test pain",
+    restPain: "rest pain",
+    stiffnessMinutes: "morning stiffness (min)",
+    longestSitMinutes: "longest sit (min)",
+    sittingToleranceMinutes: "sitting tolerance (min)",
+    cushionUsed: "cushion used",
+  };
+  const shown = (v: unknown) => (v === true ? "yes" : v === false ? "no" : String(v ?? "none"));
   const changes = Object.keys(labels)
     .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
-    .map((k) => `${labels[k]} ${String(before[k] ?? "none")} -> ${String(after[k] ?? "none")}`);
-  return changes.length > 0 ? changes.join(", ") : "no figure changed";
+    .map((k) => `${labels[k]} ${shown(before[k])} -> ${shown(after[k])}`);
+  return changes.length > 0 ? changes.join(", ") : "no answer changed";
 }

@@ -31,6 +31,7 @@ export function ClubSettingsForm() {
       weekStartsOn: settings.weekStartsOn,
       physioSecondFactorRequired: settings.physioSecondFactorRequired,
       checkInReminderEmails: settings.checkInReminderEmails,
+      physioGaitNotes: settings.physioGaitNotes,
       visaHIntervalDays: settings.visaHIntervalDays,
       painGreenMax: settings.painGreenMax,
       painAmberMax: settings.painAmberMax,
@@ -105,6 +106,10 @@ export function ClubSettingsForm() {
               Email athletes in rehab a reminder when their morning check-in is not done (sent from 10:00 club time, at most once a day, when this
               Loadline instance can send email). VISA-H reminders are always emailed when one is due.
             </span>
+          </label>
+          <label className="flex items-start gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" className="mt-0.5 size-4 accent-primary" disabled={readOnly} {...form.register("physioGaitNotes")} />
+            <span>Physios may record gait assessments too (coaches always can). The athlete sees the cues on their Today page.</span>
           </label>
         </CardContent>
       </Card>

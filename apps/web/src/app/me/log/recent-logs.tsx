@@ -16,8 +16,9 @@ import {
 import { Button } from "@loadline/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@loadline/ui/dialog";
 import { useTRPC } from "@/trpc/react";
-import { formatInClubTime, checkInLabels, runLogLabels, sessionLogLabels } from "@loadline/domain";
+import { formatCalendarDate, formatInClubTime, checkInLabels, localDateKey, runLogLabels, sessionLogLabels } from "@loadline/domain";
 import { useClubCalendar } from "@/components/club-calendar";
+import { describeLogWindow, LogWindowPicker, useLogWindowParam } from "@/components/log-window-picker";
 
 type Entry = {
   kind: "session" | "check_in";
@@ -31,22 +32,25 @@ type Entry = {
 
 const typeNames = { strength: "Strength", run: "Run", field: "Field", cross_training: "Cross-training" } as const;
 
-/** How far back the list goes: two weeks by default (prefetched with the page), up to a year. */
+/** How far back the list goes: two weeks by default (prefetched with the page), up to a year, or a from-to range. */
 const windows = [14, 30, 90, 365] as const;
 
-/** The logs and check-ins of a chosen window (two weeks by default), with edit, delete and history for each. */
+/** The logs and check-ins of a chosen window (two weeks by default) or date range, with edit, delete and history for each. */
 export function RecentLogs() {
   const trpc = useTRPC();
   const calendar = useClubCalendar();
   const when = (d: Date) => formatInClubTime(d, calendar, "dateTime");
   const queryClient = useQueryClient();
-  const [days, setDays] = useState<(typeof windows)[number]>(14);
-  // The default window arrives with the page; a longer one keeps the current list on screen while it loads.
+  // The window lives in the address (?days=90 or ?from=...&to=...), so a reload keeps it.
+  const { window, setWindow } = useLogWindowParam(14);
+  // The default window arrives with the page; another one keeps the current list on screen while it loads.
   const { data: firstSessions } = useSuspenseQuery(trpc.athleteLogs.list.queryOptions({ days: 14 }));
   const { data: firstCheckIns } = useSuspenseQuery(trpc.checkIns.list.queryOptions({ days: 14 }));
-  const longer = days !== 14;
-  const { data: moreSessions } = useQuery({ ...trpc.athleteLogs.list.queryOptions({ days }), enabled: longer, placeholderData: keepPreviousData });
-  const { data: moreCheckIns } = useQuery({ ...trpc.checkIns.list.queryOptions({ days }), enabled: longer, placeholderData: keepPreviousData });
+  const longer = window.days !== 14;
+  const { data: moreSessions, error: sessionsError } = useQuery({ ...trpc.athleteLogs.list.queryOptions(window), enabled: longer, placeholderData: keepPreviousData });
+  const { data: moreCheckIns } = useQuery({ ...trpc.checkIns.list.queryOptions(window), enabled: longer, placeholderData: keepPreviousData });
+  const today = localDateKey(Date.now(), calendar.timeZone);
+  const period = describeLogWindow(window, (day) => formatCalendarDate(day, calendar));
   const sessions = longer ? (moreSessions ?? firstSessions) : firstSessions;
   const checkIns = longer ? (moreCheckIns ?? firstCheckIns) : firstCheckIns;
   const [toDelete, setToDelete] = useState<Entry | null>(null);
@@ -89,22 +93,11 @@ export function RecentLogs() {
 
   return (
     <section aria-labelledby="recent-title" className="grid gap-3">
-      <div className="flex items-center justify-between gap-2">
-        <h2 id="recent-title" className="text-lg font-semibold">
-          Last {days} days
-        </h2>
-        <label className="flex items-center gap-2 text-sm">
-          Show
-          <select className="h-10 rounded-md border bg-background px-2" value={String(days)} onChange={(e) => setDays(Number(e.target.value) as (typeof windows)[number])}>
-            {windows.map((d) => (
-              <option key={d} value={String(d)}>
-                {d} days
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {entries.length === 0 ? <p className="text-sm text-muted-foreground">Nothing logged yet.</p> : null}
+      <h2 id="recent-title" className="text-lg font-semibold">
+        {window.from && window.to ? `${formatCalendarDate(window.from, calendar)} to ${formatCalendarDate(window.to, calendar)}` : `Last ${window.days ?? 14} days`}
+      </h2>
+      <LogWindowPicker key={`${window.from ?? ""}-${window.to ?? ""}`} idPrefix="my-logs" windows={windows} value={window} onChange={setWindow} today={today} serverError={sessionsError} />
+      {entries.length === 0 ? <p className="text-sm text-muted-foreground">Nothing logged in {period}.</p> : null}
       <ul className="grid gap-2">
         {entries.map((e) => (
           <li key={`${e.kind}-${e.id}`} className="grid gap-2 rounded-lg border p-3">

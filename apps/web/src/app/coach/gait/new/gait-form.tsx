@@ -55,11 +55,14 @@ export function GaitForm({
   athleteId,
   initialFault,
   today,
+  onSaved,
 }: {
   athletes: { id: string; name: string }[];
   athleteId: string;
   initialFault: GaitFaultCode | null;
   today: string;
+  /** Where the form is part of another page (the physio's athlete page): stay there; by default the coach goes to the athlete. */
+  onSaved?: (athleteId: string) => Promise<unknown> | void;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -87,7 +90,12 @@ export function GaitForm({
       onSuccess: async (_created, input) => {
         await queryClient.invalidateQueries({ queryKey: trpc.gait.squadFaults.queryKey() });
         toast.success("Gait assessment saved; the athlete sees the cues on Today");
-        router.push(`/coach/athletes/${input.athleteId}`);
+        if (onSaved) {
+          form.reset();
+          await onSaved(input.athleteId);
+        } else {
+          router.push(`/coach/athletes/${input.athleteId}`);
+        }
       },
       onError: (error) => applyServerErrors(form, error, { at: "date" }),
     }),

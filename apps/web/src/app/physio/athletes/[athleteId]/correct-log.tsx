@@ -1,9 +1,11 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { checkInLabels } from "@loadline/domain";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
+import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { useTRPC } from "@/trpc/react";
 import { serverFieldErrors } from "../../_components/labels";
@@ -90,24 +92,44 @@ export function CorrectLog({ athleteId, log, onDone }: { athleteId: string; log:
 }
 
 const checkInFields = [
-  { key: "morningPain", label: "Morning pain" },
-  { key: "loadTestPain", label: "Load-test pain" },
-  { key: "restPain", label: "Rest pain" },
+  { key: "morningPain", label: checkInLabels.morningPain },
+  { key: "loadTestPain", label: checkInLabels.loadTestPain },
+  { key: "restPain", label: checkInLabels.restPain },
+  { key: "stiffnessMinutes", label: checkInLabels.stiffnessMinutes },
+  { key: "longestSitMinutes", label: checkInLabels.longestSitMinutes },
+  { key: "sittingToleranceMinutes", label: checkInLabels.sittingToleranceMinutes },
 ] as const;
 
-/** A physio's correction of a morning check-in's pains, with a reason the athlete sees in its history. */
+const cushionChoice = (value: boolean | null) => (value === null ? "" : value ? "yes" : "no");
+
+/**
+ * A physio's correction of a morning check-in (pains, stiffness, sitting), with a reason the
+ * athlete sees in its history. Warning-sign answers are not corrected here: they went to the
+ * escalation queue, where the physio reviews them.
+ */
 export function CorrectCheckIn({
   athleteId,
   checkIn,
   onDone,
 }: {
   athleteId: string;
-  checkIn: { id: string; morningPain: number; loadTestPain: number | null; restPain: number | null };
+  checkIn: {
+    id: string;
+    morningPain: number;
+    loadTestPain: number | null;
+    restPain: number | null;
+    stiffnessMinutes: number | null;
+    longestSitMinutes: number | null;
+    sittingToleranceMinutes: number | null;
+    cushionUsed: boolean | null;
+    redFlags: string[];
+  };
   onDone: () => void;
 }) {
   const trpc = useTRPC();
   const refresh = useRefreshClinical();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(checkInFields.map((f) => [f.key, text(checkIn[f.key])])));
+  const [cushion, setCushion] = useState(cushionChoice(checkIn.cushionUsed));
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const correct = useMutation(
@@ -131,10 +153,11 @@ export function CorrectCheckIn({
         e.preventDefault();
         const changed: Record<string, number> = {};
         for (const f of checkInFields) {
-          const typed = values[f.key]?.trim() ?? "";
+          const typed = values[f.key]?.trim().replace(",", ".") ?? "";
           if (typed !== "" && typed !== text(checkIn[f.key])) changed[f.key] = Number(typed);
         }
-        correct.mutate({ athleteId, checkInId: checkIn.id, correction: { ...changed, reason } });
+        const cushionUsed = cushion !== "" && cushion !== cushionChoice(checkIn.cushionUsed) ? cushion === "yes" : undefined;
+        correct.mutate({ athleteId, checkInId: checkIn.id, correction: { ...changed, ...(cushionUsed === undefined ? {} : { cushionUsed }), reason } });
       }}
     >
       {errors._form ? (
@@ -142,13 +165,24 @@ export function CorrectCheckIn({
           {errors._form}
         </p>
       ) : null}
-      <div className="grid grid-cols-3 gap-2">
+      <div className="grid gap-2 sm:grid-cols-3">
         {checkInFields.map((f) => (
           <Field key={f.key} label={f.label} htmlFor={`correct-${checkIn.id}-${f.key}`} error={errors[`correction.${f.key}`]}>
-            <Input id={`correct-${checkIn.id}-${f.key}`} inputMode="numeric" value={values[f.key] ?? ""} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />
+            <Input id={`correct-${checkIn.id}-${f.key}`} inputMode="decimal" value={values[f.key] ?? ""} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />
           </Field>
         ))}
+        <Field label={checkInLabels.cushionUsed} htmlFor={`correct-${checkIn.id}-cushion`} error={errors["correction.cushionUsed"]}>
+          <NativeSelect id={`correct-${checkIn.id}-cushion`} value={cushion} onChange={(e) => setCushion(e.target.value)}>
+            <NativeSelectOption value="">Not answered</NativeSelectOption>
+            <NativeSelectOption value="yes">Yes</NativeSelectOption>
+            <NativeSelectOption value="no">No</NativeSelectOption>
+          </NativeSelect>
+        </Field>
       </div>
+      <p className="text-xs text-muted-foreground">
+        {checkIn.redFlags.length > 0 ? "This check-in answered a warning-sign question. " : ""}
+        Warning-sign answers are not corrected here: each one raised an escalation, which you review and resolve in the Escalations tab, so the answer stays on the record.
+      </p>
       <Field label="Reason for the correction" htmlFor={`correct-${checkIn.id}-reason`} description="The athlete sees it in the check-in's history." error={errors["correction.reason"]} required>
         <Input id={`correct-${checkIn.id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>

@@ -1,14 +1,14 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { activityLabels, redFlagQuestions, type ActivityKind } from "@loadline/domain";
+import { activityLabels, formatCalendarDate, localDateKey, redFlagQuestions, type ActivityKind } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
-import { Field } from "@loadline/ui/field";
-import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { GaitForm } from "@/app/coach/gait/new/gait-form";
 import { useClubCalendar } from "@/components/club-calendar";
+import { describeLogWindow, LogWindowPicker, useLogWindowParam } from "@/components/log-window-picker";
 import { useTRPC } from "@/trpc/react";
 import { formatDate, formatDateTime, humanize, severityLabel } from "../../_components/labels";
 import { CorrectCheckIn, CorrectLog } from "./correct-log";
@@ -19,25 +19,24 @@ const redFlagLabel = new Map<string, string>(redFlagQuestions.map((q) => [q.id, 
 const activityText = (activities: readonly string[]) => activities.map((a) => activityLabels[a as ActivityKind] ?? humanize(a)).join(", ");
 const dash = (value: number | null | undefined, suffix = "") => (value === null || value === undefined ? "–" : `${value}${suffix}`);
 
-/** What the athlete logged and what the engine made of it, over a window of days; every edit is counted and listed. */
+/**
+ * What the athlete logged and what the engine made of it, over a quick window of days or a from-to
+ * range of the club's days (kept in the address); every edit is counted and listed.
+ */
 export function RecordsPanel({ athleteId }: { athleteId: string }) {
   const calendar = useClubCalendar();
   const trpc = useTRPC();
-  const [days, setDays] = useState<(typeof windows)[number]>(28);
+  const queryClient = useQueryClient();
+  const { window, setWindow } = useLogWindowParam(28);
   const [correcting, setCorrecting] = useState<string | null>(null);
   const [correctingCheckIn, setCorrectingCheckIn] = useState<string | null>(null);
-  const { data, isPending, error } = useQuery(trpc.athleteRecords.get.queryOptions({ athleteId, days }));
+  const { data: episodes } = useSuspenseQuery(trpc.episodes.list.queryOptions({ athleteId }));
+  const { data, isPending, error } = useQuery(trpc.athleteRecords.get.queryOptions({ athleteId, ...window }));
+  const today = localDateKey(Date.now(), calendar.timeZone);
+  const period = describeLogWindow(window, (day) => formatCalendarDate(day, calendar));
   return (
     <div className="grid gap-6">
-      <Field label="Show the last" htmlFor="records-days" className="w-48">
-        <NativeSelect id="records-days" value={String(days)} onChange={(e) => setDays(Number(e.target.value) as (typeof windows)[number])}>
-          {windows.map((d) => (
-            <NativeSelectOption key={d} value={String(d)}>
-              {d} days
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
-      </Field>
+      <LogWindowPicker key={`${window.from ?? ""}-${window.to ?? ""}`} idPrefix="records" windows={windows} value={window} onChange={setWindow} today={today} serverError={error} />
       {isPending ? <p className="text-sm text-muted-foreground">Loading records…</p> : null}
       {error ? <p role="alert" className="text-sm text-destructive">{error.message}</p> : null}
       {data ? (
@@ -69,7 +68,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
             </CardHeader>
             <CardContent>
               {data.sessions.length === 0 ? (
-                <p className="text-sm text-muted-foreground">Nothing logged in the last {data.days} days.</p>
+                <p className="text-sm text-muted-foreground">Nothing logged in {period}.</p>
               ) : (
                 <Table aria-label="Sessions and runs">
                   <TableHeader>
@@ -132,7 +131,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
             </CardHeader>
             <CardContent>
               {data.checkIns.length === 0 ? (
-                <p className="text-sm text-muted-foreground">No check-in in the last {data.days} days.</p>
+                <p className="text-sm text-muted-foreground">No check-in in {period}.</p>
               ) : (
                 <Table aria-label="Morning check-ins">
                   <TableHeader>
@@ -217,6 +216,22 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
                     </li>
                   ))}
                 </ul>
+                {data.mayWriteGait ? (
+                  <details className="mt-4 rounded-lg border p-3">
+                    <summary className="cursor-pointer text-sm font-medium">Record a gait assessment</summary>
+                    <div className="mt-3">
+                      <GaitForm
+                        athletes={[{ id: athleteId, name: episodes.athlete.name }]}
+                        athleteId={athleteId}
+                        initialFault={null}
+                        today={today}
+                        onSaved={() => queryClient.invalidateQueries({ queryKey: trpc.athleteRecords.get.pathKey() })}
+                      />
+                    </div>
+                  </details>
+                ) : (
+                  <p className="mt-4 text-xs text-muted-foreground">Coaches record gait assessments; the club owner can let physios record them too (club settings).</p>
+                )}
               </CardContent>
             </Card>
           </div>
@@ -228,7 +243,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
               <p className="text-sm text-muted-foreground">Every save, edit and deletion of a log or check-in, as the athlete sees it in their own history.</p>
             </CardHeader>
             <CardContent>
-              {data.revisions.length === 0 ? <p className="text-sm text-muted-foreground">No changes in the last {data.days} days.</p> : null}
+              {data.revisions.length === 0 ? <p className="text-sm text-muted-foreground">No changes in {period}.</p> : null}
               <ul className="grid gap-1 text-sm" aria-label="Log history">
                 {data.revisions.map((r) => (
                   <li key={r.id}>
