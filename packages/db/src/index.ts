@@ -40,3 +40,4 @@ export * from "./queries/health";
 export * from "./queries/operations";
 export * from "./club-transfer";
 export * from "./queries/club-export";
+export { defaultDataDir } from "./paths";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { assertDateInRange, dateTimeInput, GAIT_CUES_MAX, TEXT_LIMITS, URL_MAX_LENGTH, gaitLabels as L, rangedNumber, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode, DomainError } from "@loadline/domain";
-import { createGaitAssessment, getAthlete, latestGaitAssessments, listBoardAthletes } from "@loadline/db";
-import { afterClinicalWrite } from "../services/assessments";
+import { dateTimeInput, GAIT_CUES_MAX, TEXT_LIMITS, URL_MAX_LENGTH, gaitLabels as L, rangedNumber, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode } from "@loadline/domain";
+import { latestGaitAssessments, listBoardAthletes } from "@loadline/db";
+import { correctGaitAssessment, recordGaitAssessment, removeGaitAssessment } from "../services/gait";
 import { lowCadenceHints } from "../services/coach-board";
 import { procedureFor, router } from "../trpc";
 
@@ -30,27 +30,16 @@ export const newGaitAssessmentSchema = z.object({
 export const gaitRouter = router({
   create: procedureFor("gait.write")
     .input(newGaitAssessmentSchema)
-    .mutation(async ({ ctx, input }) => {
-      const { organisationId, userId } = ctx.actor;
-      const athlete = await getAthlete(ctx.db, organisationId, input.athleteId);
-      if (!athlete) throw new DomainError("not_found", "No such athlete in your club.");
-      const at = input.at ?? ctx.now;
-      assertDateInRange(at, ctx.now, "at", "past", L.at);
-      const created = await createGaitAssessment(ctx.db, organisationId, userId, {
-        athleteId: athlete.id,
-        at,
-        surface: input.surface,
-        speedKmh: input.speedKmh ?? null,
-        cadenceSpm: input.cadenceSpm ?? null,
-        faults: input.faults,
-        cues: [...new Set(input.cues)],
-        notes: input.notes,
-        videoUrl: input.videoUrl || null,
-      });
-      // The athlete's Today shows the cues from the assessment: refresh it now.
-      await afterClinicalWrite(ctx.db, organisationId, [athlete.id], ctx.now);
-      return created;
-    }),
+    .mutation(({ ctx, input }) => recordGaitAssessment(ctx.db, ctx.actor, ctx.now, input)),
+
+  /** The coach's own assessment, within 7 days of saving it; the earlier version stays in the history. */
+  correct: procedureFor("gait.write")
+    .input(newGaitAssessmentSchema.omit({ athleteId: true }).extend({ assessmentId: z.uuid("Unknown gait assessment") }))
+    .mutation(({ ctx, input }) => correctGaitAssessment(ctx.db, ctx.actor, ctx.now, input)),
+
+  remove: procedureFor("gait.write")
+    .input(z.object({ assessmentId: z.uuid("Unknown gait assessment") }))
+    .mutation(({ ctx, input }) => removeGaitAssessment(ctx.db, ctx.actor, ctx.now, input)),
 
   /** Which athletes carry which faults (latest assessment each), and low-cadence hints from runs. */
   squadFaults: procedureFor("board.read")
