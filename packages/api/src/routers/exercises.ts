@@ -36,7 +36,11 @@ export const exerciseMediaSchema = z.object({
   image: z
     .union([
       z.literal("remove"),
-      z.object({ base64: z.base64(`${M.image}: the upload is damaged, choose the file again`).max(BASE64_MAX, `${M.image} must be at most 5 MB`) }),
+      z
+        .object({ base64: z.string().max(BASE64_MAX * 2, `${M.image} must be at most 5 MB`) })
+        // Size first: a 6 MB file gets the size sentence, not a decoding complaint.
+        .refine((v) => v.base64.length <= BASE64_MAX, `${M.image} must be at most 5 MB`)
+        .refine((v) => v.base64.length > BASE64_MAX || z.base64().safeParse(v.base64).success, `${M.image}: the upload is damaged, choose the file again`),
     ])
     .optional(),
 });
