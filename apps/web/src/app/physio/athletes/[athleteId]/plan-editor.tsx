@@ -152,6 +152,8 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
       ...prescriptions,
       {
         id: exercise.id,
+        // The plan keeps this version of the library entry, whatever the library becomes later.
+        exerciseVersion: exercise.version,
         exercise: exercise.name,
         category: exercise.category as Prescription["category"],
         sets: isometric ? 5 : 3,
