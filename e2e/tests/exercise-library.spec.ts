@@ -33,8 +33,14 @@ test.describe("exercise media", () => {
 
       await page.goto("/physio/library");
       await expect(page.getByRole("heading", { name: "Exercise library" })).toBeVisible();
+      // A click before hydration does nothing: toggle the retired filter until the page answers.
+      const showRetired = page.getByRole("checkbox", { name: /Show retired exercises/ });
+      await expect(async () => {
+        await showRetired.click();
+        await expect(showRetired).toBeChecked({ timeout: 2_000 });
+      }).toPass({ timeout: 30_000 });
       const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: exerciseName }) });
-      await card.getByText("How-to and media").click();
+      await card.locator("summary", { hasText: "How-to and media" }).click();
       await expectAccessible(page);
       await card.getByLabel("How-to").fill("Push the knees out against the band; hold the top for two seconds.");
       await card.getByLabel("Video link").fill("http://example.test/clip");

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import {
   EXERCISE_IMAGE_MAX_BYTES,
@@ -63,6 +63,8 @@ function LibraryEntry({ entry }: { entry: Entry }) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.exercises.pathKey() });
   const [error, setError] = useState<string | null>(null);
+  // Asked for when opened: one query per entry the physio looks at, not one per entry listed.
+  const [historyOpen, setHistoryOpen] = useState(false);
   const toggle = useMutation(
     (entry.retired ? trpc.exercises.restore : trpc.exercises.retire).mutationOptions({
       onError: (e) => setError(e.message),
@@ -118,11 +120,11 @@ function LibraryEntry({ entry }: { entry: Entry }) {
           </summary>
           <EditForm entry={entry} onSaved={refresh} />
         </details>
-        <details className="rounded-lg border p-3">
+        <details className="rounded-lg border p-3" onToggle={(e) => setHistoryOpen(e.currentTarget.open)}>
           <summary className="cursor-pointer text-sm font-medium">
             History<span className="sr-only"> of {entry.name}</span>
           </summary>
-          <History exerciseId={entry.id} />
+          {historyOpen ? <History exerciseId={entry.id} /> : null}
         </details>
       </CardContent>
     </Card>
@@ -290,7 +292,9 @@ function EditForm({ entry, onSaved }: { entry: Entry; onSaved: () => Promise<unk
 function History({ exerciseId }: { exerciseId: string }) {
   const trpc = useTRPC();
   const calendar = useClubCalendar();
-  const { data } = useSuspenseQuery(trpc.exercises.history.queryOptions({ exerciseId }));
+  const { data, error } = useQuery(trpc.exercises.history.queryOptions({ exerciseId }));
+  if (error) return <p className="mt-3 text-sm text-destructive">{error.message}</p>;
+  if (!data) return <p className="mt-3 text-sm text-muted-foreground">Loading the versions…</p>;
   return (
     <ol className="mt-3 grid gap-1 text-sm">
       {data.map((v) => (
