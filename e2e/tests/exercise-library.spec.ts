@@ -87,7 +87,8 @@ test.describe("exercise media", () => {
 
       // The image is for the club only: typed, not sniffable, not cached; signed out gets nothing.
       const own = await apiSignedInAs(testInfo, athlete);
-      const anonymous = await request.newContext({ baseURL: testInfo.project.use.baseURL! });
+      // An empty storage state: the runner's `request` would otherwise carry the spec's signed-in session.
+      const anonymous = await request.newContext({ baseURL: testInfo.project.use.baseURL!, storageState: { cookies: [], origins: [] } });
       try {
         const response = await own.context.get(`/api/exercise-media/${entry.id}/${entry.version}`);
         expect(response.status()).toBe(200);
