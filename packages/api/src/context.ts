@@ -3,6 +3,7 @@ import type { Database } from "@loadline/db";
 import type { Actor } from "@loadline/domain";
 import type { Mailer } from "./email/mailer";
 import type { Logger } from "./logger";
+import type { MediaStore } from "./storage/media-store";
 
 /**
  * What every procedure sees. The web app builds it with `createRequestContext` from the Auth.js
@@ -38,6 +39,8 @@ export interface Context {
   mailer?: Mailer | null;
   /** Instance settings the app was started with (the web app reads them from its env). */
   instance?: InstanceSettings;
+  /** Where uploaded media is kept; the store the environment configures unless a test injects one. */
+  media?: MediaStore;
 }
 
 export interface InstanceSettings {

@@ -34,8 +34,8 @@ describe("the physio's view of an athlete's records", () => {
     expect(recent.checkIns[0]).toMatchObject({ redFlags: ["night_pain_waking"] });
     expect(recent.visaH.map((v) => v.total)).toEqual([44]);
     expect(recent.gait[0]).toMatchObject({ cadenceSpm: 158 });
-    // Revisions are listed by when they were made: the run dated 40 days ago was saved today.
-    expect(recent.revisions.map((r) => `${r.logKind} ${r.action}`).sort()).toEqual(["check_in create", "session create", "session create", "session update", "visa_h create"]);
+    // Revisions are listed by when they were made: the run dated 40 days ago was saved today. The gait assessment keeps its versions too.
+    expect(recent.revisions.map((r) => `${r.logKind} ${r.action}`).sort()).toEqual(["check_in create", "gait create", "session create", "session create", "session update", "visa_h create"]);
     expect((await physio.athleteRecords.get({ athleteId, days: 60 })).sessions).toHaveLength(2);
     expect(JSON.stringify(await physio.audit.list({ athleteId }))).toContain("Viewed 1 log(s), 1 check-in(s)");
   });

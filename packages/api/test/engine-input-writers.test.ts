@@ -114,6 +114,7 @@ const calls: Record<WriterProcedure, { setup?: () => Promise<void>; run: () => P
             {
               id: "thrust",
               exercise: "Hip thrust",
+              exerciseVersion: 1,
               category: "heavy_slow_resistance",
               activity: "isometrics",
               sets: 4,

@@ -4,7 +4,15 @@ import { athleteProfiles, organisations, squadMemberships, squads, users } from 
 import type { Actor, Role } from "@loadline/domain";
 import { eq } from "drizzle-orm";
 import { reassessQueue, runPendingJobs } from "../src/jobs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createCaller } from "../src/root";
+import { diskMediaStore } from "../src/storage/media-store";
+
+/** Uploaded media of every test club: a fresh folder per test process, never the repository's data folder. */
+export const TEST_MEDIA_DIR = mkdtempSync(path.join(tmpdir(), "loadline-media-"));
+export const testMediaStore = diskMediaStore(TEST_MEDIA_DIR);
 
 export const NOW = new Date("2026-11-21T09:00:00Z");
 
@@ -61,7 +69,7 @@ export async function makeClub(handle: DatabaseHandle, name: string): Promise<Cl
 export const TEST_SECOND_FACTOR_KEY = Buffer.alloc(32, 7);
 
 export function callerFor(handle: DatabaseHandle, actor: Actor | null, now = NOW) {
-  return createCaller({ db: handle.db, actor, now, secondFactorKey: TEST_SECOND_FACTOR_KEY });
+  return createCaller({ db: handle.db, actor, now, secondFactorKey: TEST_SECOND_FACTOR_KEY, media: testMediaStore });
 }
 
 export { createTestDatabase };

@@ -138,6 +138,11 @@ export interface World {
   /** An alert a coach may resolve (a non-clinical rule). */
   resolvableAlertId: string;
   squadSessionId: string;
+  /** A library exercise with an image (version `exerciseVersion`). */
+  exerciseId: string;
+  exerciseVersion: number;
+  /** The coach's gait assessment of the subject. */
+  gaitAssessmentId: string;
   /** The subject's own calendar subscription (an athlete feed). */
   calendarSubscriptionId: string;
   logId: string;
@@ -157,6 +162,8 @@ export interface World {
 }
 
 const HOUR_MS = 3_600_000;
+/** A 1x1 PNG. */
+export const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 let serial = 0;
 /** A unique suffix for emails, names and idempotency keys. */
 export const unique = (label: string) => `${label}-${++serial}-${Math.random().toString(36).slice(2, 8)}`;
@@ -231,7 +238,7 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
   const visaHKey = unique("visa");
   await athlete.visaH.submit({ idempotencyKey: visaHKey, at: new Date(NOW.getTime() - HOUR_MS), items: [5, 5, 6, 5, 5, 4, 4, 10] });
 
-  await coach.gait.create({
+  const gait = await coach.gait.create({
     athleteId,
     surface: "overground",
     speedKmh: 12,
@@ -249,6 +256,9 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     notes: "",
   });
   await physio.notes.add({ athleteId, visibility: "clinical", body: mark(planted.clinicalNote) });
+  const [firstExercise] = await physio.exercises.list();
+  if (!firstExercise) throw new Error(`world ${name}: the library is empty`);
+  const { exercise } = await physio.exercises.setMedia({ exerciseId: firstExercise.id, baseVersion: firstExercise.version, howTo: "Slow and steady", videoUrl: null, image: { base64: TINY_PNG } });
   const subscription = await athlete.calendar.subscribe({});
   const invitedEmail = `${unique("invited")}@matrix.test`;
   const added = await coach.roster.add({
@@ -291,6 +301,8 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     run: run.id,
     checkIn: checkIn.id,
     invited: invitedAthleteId,
+    exercise: exercise.id,
+    gait: gait.id,
   };
   const texts = plantedInRecords()
     .filter((text) => text !== planted.condition)
@@ -308,6 +320,9 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     alertId: alert.id,
     resolvableAlertId: resolvable.id,
     squadSessionId: squadSession.id,
+    exerciseId: exercise.id,
+    exerciseVersion: exercise.version,
+    gaitAssessmentId: gait.id,
     calendarSubscriptionId: subscription.id,
     logId: log.id,
     logKey,

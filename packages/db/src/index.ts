@@ -42,3 +42,4 @@ export * from "./club-transfer";
 export * from "./queries/club-export";
 export * from "./queries/erasure";
 export * from "./queries/reminders";
+export { defaultDataDir } from "./paths";

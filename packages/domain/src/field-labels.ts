@@ -87,6 +87,7 @@ export const provocationTestLabels = {
 export const prescriptionLabels = {
   id: "Prescription",
   exercise: "Exercise",
+  exerciseVersion: "Library version",
   category: "Category",
   activity: "Counts as",
   sets: "Sets",

@@ -11,3 +11,4 @@ export * from "./club";
 export * from "./notes";
 export * from "./field-labels";
 export * from "./messages";
+export * from "./exercise-library";

@@ -18,6 +18,7 @@ export const actions = [
   "plan.write",
   "exercise.read",
   "exercise.write",
+  "exerciseMedia.read",
   "adjunct.write",
   "capacityTest.read",
   "capacityTest.write",
@@ -108,6 +109,9 @@ const rules: Record<Action, Rule> = {
   "plan.write": anyOf("physio"),
   "exercise.read": anyOf("physio"),
   "exercise.write": anyOf("physio"),
+  // A library exercise's image is instruction, not a record: any member of the club may see it
+  // (the athlete on Today); it never leaves the club.
+  "exerciseMedia.read": anyOf("coach", "physio", "athlete"),
   "adjunct.write": anyOf("physio"),
   // Capacity tests are done in the clinic (E2.2, E2.3): the physio records and reads them.
   "capacityTest.read": anyOf("physio"),

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import { localDateKey, localParts } from "@loadline/domain";
 import { claimReminderEmail, listClubsForReminders, listReminderRecipients, withOrganisation, type Database } from "@loadline/db";
 import { reminderEmail, smtpMailer, type Mailer } from "../email";
+import { readMailEnv, type EnvSource } from "../env";
 import { jsonLogger } from "../logger";
 import { athleteReminders } from "../services/reminders";
 
@@ -21,10 +22,11 @@ export interface ReminderMail {
 }
 
 /** The mail settings of the environment (SMTP_URL, SMTP_FROM and LOADLINE_PUBLIC_URL or AUTH_URL), or null without them. */
-export function reminderMailFromEnv(source: Record<string, string | undefined> = process.env): ReminderMail | null {
-  const url = source.SMTP_URL;
-  const from = source.SMTP_FROM;
-  const publicUrl = source.LOADLINE_PUBLIC_URL ?? source.AUTH_URL;
+export function reminderMailFromEnv(source?: EnvSource): ReminderMail | null {
+  const env = readMailEnv(source);
+  const url = env.SMTP_URL;
+  const from = env.SMTP_FROM;
+  const publicUrl = env.LOADLINE_PUBLIC_URL ?? env.AUTH_URL;
   if (!url || !from || !publicUrl) return null;
   return { mailer: smtpMailer({ url, from }), publicUrl };
 }

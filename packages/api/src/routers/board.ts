@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { coachSafeMessage, toCoachAssessment, DomainError, alertStatus } from "@loadline/domain";
+import { coachSafeMessage, toCoachAssessment, DomainError, alertStatus, withinGaitCorrectionWindow } from "@loadline/domain";
 import {
   getAthlete,
   listAthleteAlertHistory,
@@ -64,6 +64,10 @@ export const boardRouter = router({
           cues: g.cues,
           notes: g.notes,
           videoUrl: g.videoUrl,
+          createdAt: g.createdAt,
+          corrected: g.updatedAt.getTime() !== g.createdAt.getTime(),
+          /** The coach who recorded it may correct or delete it within the correction window. */
+          mayCorrect: g.assessorId === ctx.actor.userId && withinGaitCorrectionWindow(g.createdAt, ctx.now),
         })),
         flagHistory: alerts.flatMap((a) => {
           const safe = coachSafeMessage(a);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { dateTimeInput, GAIT_CUES_MAX, TEXT_LIMITS, URL_MAX_LENGTH, gaitLabels as L, rangedNumber, gaitAssessmentSchema, gaitCatalogue, gaitFaultSchema, noteText, plainText, positiveNumber, type GaitFaultCode } from "@loadline/domain";
 import { latestGaitAssessments, listBoardAthletes } from "@loadline/db";
+import { correctGaitAssessment, recordGaitAssessment, removeGaitAssessment } from "../services/gait";
 import { lowCadenceHints } from "../services/coach-board";
-import { recordGaitAssessment } from "../services/gait";
 import { procedureFor, router } from "../trpc";
 
 /** A new gait assessment: the domain's schema, minus what the server sets (id, assessor). */
@@ -30,9 +30,16 @@ export const newGaitAssessmentSchema = z.object({
 export const gaitRouter = router({
   create: procedureFor("gait.write")
     .input(newGaitAssessmentSchema)
-    .mutation(({ ctx, input }) =>
-      recordGaitAssessment(ctx.db, ctx.actor, ctx.now, { ...input, speedKmh: input.speedKmh ?? null, cadenceSpm: input.cadenceSpm ?? null, videoUrl: input.videoUrl || null }),
-    ),
+    .mutation(({ ctx, input }) => recordGaitAssessment(ctx.db, ctx.actor, ctx.now, input)),
+
+  /** The coach's own assessment, within 7 days of saving it; the earlier version stays in the history. */
+  correct: procedureFor("gait.write")
+    .input(newGaitAssessmentSchema.omit({ athleteId: true }).extend({ assessmentId: z.uuid("Unknown gait assessment") }))
+    .mutation(({ ctx, input }) => correctGaitAssessment(ctx.db, ctx.actor, ctx.now, input)),
+
+  remove: procedureFor("gait.write")
+    .input(z.object({ assessmentId: z.uuid("Unknown gait assessment") }))
+    .mutation(({ ctx, input }) => removeGaitAssessment(ctx.db, ctx.actor, ctx.now, input)),
 
   /** Which athletes carry which faults (latest assessment each), and low-cadence hints from runs. */
   squadFaults: procedureFor("board.read")

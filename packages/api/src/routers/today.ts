@@ -8,13 +8,23 @@ import {
   zoneMeaning,
   DomainError,
   outcomeFlagDisagreement,
+  videoHost,
 } from "@loadline/domain";
-import { getAthleteByUser, listCheckIns, listVisaHResponses } from "@loadline/db";
+import { getAthleteByUser, listCheckIns, listVisaHResponses, prescribedExerciseVersions } from "@loadline/db";
 import { getAssessment } from "../services/assessments";
 import { currentPlan, ownAthleteId } from "../services/athlete-logging";
 import { procedureFor, router } from "../trpc";
 
 const DAY_MS = 86_400_000;
+
+/** An exercise's how-to, video link and image address (served to club members only), when the library has them. */
+function mediaOf(version: { exerciseId: string; version: number; howTo: string; videoUrl: string | null; imageKey: string | null } | undefined) {
+  return {
+    howTo: version?.howTo ? version.howTo : null,
+    video: version?.videoUrl ? { url: version.videoUrl, host: videoHost(version.videoUrl) } : null,
+    imageUrl: version?.imageKey ? `/api/exercise-media/${version.exerciseId}/${version.version}` : null,
+  };
+}
 
 /** The athlete's home page: phase, today's plan, what to avoid, cues, the next hard day and open flags. */
 export const todayRouter = router({
@@ -30,6 +40,8 @@ export const todayRouter = router({
       listVisaHResponses(ctx.db, organisationId, athleteId),
     ]);
     if (!profile || !assessment) throw new DomainError("not_found", "No athlete profile for this account.");
+    // The how-to and media of the library version each prescription was written from.
+    const library = await prescribedExerciseVersions(ctx.db, organisationId, plan?.prescriptions ?? []);
     const info = assessment.phase === null ? null : phaseInfo[assessment.phase];
     const latest = assessment.latestOutcome;
     const { timeZone, locale } = assessment.calendar;
@@ -63,6 +75,7 @@ export const todayRouter = router({
         tempo: p.tempo ?? null,
         sessionsPerWeek: p.sessionsPerWeek,
         heavy: p.heavy,
+        ...mediaOf(library.get(p.id)),
       })),
       planNotes: plan?.notes ?? null,
       gait: assessment.gait

@@ -67,7 +67,7 @@ export async function athleteRecords(db: Database, actor: Actor, now: Date, athl
     sessions: sessions.map((s) => ({ ...s, revisions: revisionCount.get(s.id) ?? 0, athleteMayEdit: withinEditWindow(s.createdAt, now) })),
     checkIns: checkIns.map((c) => ({ ...c, revisions: revisionCount.get(c.id) ?? 0, athleteMayEdit: withinEditWindow(c.createdAt, now) })),
     visaH: [...visaH].reverse(),
-    gait,
+    gait: gait.map((g) => ({ ...g, revisions: revisionCount.get(g.id) ?? 0 })),
     flags: assessment?.flags ?? [],
     revisions: revisions.map((r) => ({ id: r.id, logKind: r.logKind, logId: r.logId, action: r.action, changedAt: r.changedAt, byStaff: r.changedById !== athlete.userId, reason: r.reason, data: r.data })),
   };

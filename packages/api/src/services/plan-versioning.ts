@@ -19,6 +19,7 @@ import {
   readClubCalendar,
   type ClubCalendarRow,
   insertPlanVersion,
+  retiredExerciseNames,
   type Database,
   type PlanVersionRow,
   type PlanVersionWithAuthor,
@@ -82,6 +83,12 @@ export async function savePlanVersion(db: Database, actor: Actor, now: Date, req
   if (request.phaseStartedAt !== undefined) {
     if (latest) throw new DomainError("invalid", "phaseStartedAt is set when the plan is created; later the phase change sets it", { phaseStartedAt: ["The phase start is set when the plan is created"] });
     assertPhaseStart(request.phaseStartedAt, now, episode.onsetDate);
+  }
+  const held = new Set((latest?.content.prescriptions ?? []).map((p) => p.id));
+  const retired = await retiredExerciseNames(db, orgId, request.body.prescriptions.filter((p) => !held.has(p.id)).map((p) => p.id));
+  if (retired.length > 0) {
+    const message = `${retired.join(", ")} ${retired.length === 1 ? "is" : "are"} retired from the library: choose another exercise, or restore it in the library first`;
+    throw new DomainError("invalid", message, { prescriptions: [message] });
   }
   const next: PhasedPlanBody = { ...request.body, phase };
   const changes = latest ? diffPlans(phasedBody(latest), next) : [];

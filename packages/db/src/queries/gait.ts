@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { GaitAssessment } from "@loadline/domain";
 import type { Database } from "../client";
 import { gaitAssessments, sessionLogs, users } from "../schema";
+import { recordLogRevision } from "./log-revisions";
 
 export interface GaitAssessmentValues {
   athleteId: string;
@@ -19,6 +20,8 @@ export interface GaitAssessmentRow extends GaitAssessmentValues {
   id: string;
   assessorId: string;
   assessorName: string;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export async function createGaitAssessment(
@@ -26,13 +29,63 @@ export async function createGaitAssessment(
   organisationId: string,
   assessorId: string,
   values: GaitAssessmentValues,
+  now: Date,
 ): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    // Saved at the request's time: the 7-day correction window counts from it.
+    const [row] = await tx.insert(gaitAssessments).values({ ...values, organisationId, assessorId, createdAt: now, updatedAt: now }).returning();
+    if (!row) throw new Error("insert returned no row");
+    // Every version of an assessment stays readable, as with the athletes' logs.
+    await recordLogRevision(tx, { organisationId, athleteId: row.athleteId, logKind: "gait", logId: row.id, action: "create", row, changedById: assessorId, now: row.createdAt });
+    return { id: row.id };
+  });
+}
+
+export type GaitAssessmentRecord = typeof gaitAssessments.$inferSelect;
+
+/** One assessment as stored (deleted ones too, so the caller can say so). */
+export async function getGaitAssessment(db: Database, organisationId: string, id: string): Promise<GaitAssessmentRecord | null> {
   const [row] = await db
-    .insert(gaitAssessments)
-    .values({ ...values, organisationId, assessorId })
-    .returning({ id: gaitAssessments.id });
-  if (!row) throw new Error("insert returned no row");
-  return row;
+    .select()
+    .from(gaitAssessments)
+    .where(and(eq(gaitAssessments.organisationId, organisationId), eq(gaitAssessments.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Replace an assessment's values and keep the new version in its history. */
+export async function updateGaitAssessment(
+  db: Database,
+  organisationId: string,
+  id: string,
+  values: Omit<GaitAssessmentValues, "athleteId">,
+  changedById: string,
+  now: Date,
+): Promise<GaitAssessmentRecord | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(gaitAssessments)
+      .set({ ...values, updatedAt: now })
+      .where(and(eq(gaitAssessments.organisationId, organisationId), eq(gaitAssessments.id, id), isNull(gaitAssessments.deletedAt)))
+      .returning();
+    if (!row) return null;
+    await recordLogRevision(tx, { organisationId, athleteId: row.athleteId, logKind: "gait", logId: row.id, action: "update", row, changedById, now });
+    return row;
+  });
+}
+
+/** Soft-delete an assessment (nothing reads it any more) and record the deletion in its history. */
+export async function deleteGaitAssessment(db: Database, organisationId: string, id: string, changedById: string, now: Date): Promise<GaitAssessmentRecord | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(gaitAssessments)
+      .set({ deletedAt: now, updatedAt: now })
+      .where(and(eq(gaitAssessments.organisationId, organisationId), eq(gaitAssessments.id, id), isNull(gaitAssessments.deletedAt)))
+      .returning();
+    if (!row) return null;
+    await recordLogRevision(tx, { organisationId, athleteId: row.athleteId, logKind: "gait", logId: row.id, action: "delete", row, changedById, now });
+    return row;
+  });
 }
 
 const columns = {
@@ -48,6 +101,8 @@ const columns = {
   videoUrl: gaitAssessments.videoUrl,
   assessorId: gaitAssessments.assessorId,
   assessorName: users.name,
+  createdAt: gaitAssessments.createdAt,
+  updatedAt: gaitAssessments.updatedAt,
 };
 
 /** Gait assessments of one athlete, newest first. */
@@ -56,7 +111,7 @@ export async function listGaitAssessments(db: Database, organisationId: string, 
     .select(columns)
     .from(gaitAssessments)
     .innerJoin(users, eq(users.id, gaitAssessments.assessorId))
-    .where(and(eq(gaitAssessments.organisationId, organisationId), eq(gaitAssessments.athleteId, athleteId)))
+    .where(and(eq(gaitAssessments.organisationId, organisationId), eq(gaitAssessments.athleteId, athleteId), isNull(gaitAssessments.deletedAt)))
     .orderBy(desc(gaitAssessments.at));
 }
 
@@ -67,7 +122,7 @@ export async function latestGaitAssessments(db: Database, organisationId: string
     .selectDistinctOn([gaitAssessments.athleteId], columns)
     .from(gaitAssessments)
     .innerJoin(users, eq(users.id, gaitAssessments.assessorId))
-    .where(and(eq(gaitAssessments.organisationId, organisationId), inArray(gaitAssessments.athleteId, athleteIds)))
+    .where(and(eq(gaitAssessments.organisationId, organisationId), inArray(gaitAssessments.athleteId, athleteIds), isNull(gaitAssessments.deletedAt)))
     .orderBy(gaitAssessments.athleteId, desc(gaitAssessments.at));
 }
 

@@ -15,7 +15,7 @@ export async function recordLogRevision(
   change: {
     organisationId: string;
     athleteId: string;
-    logKind: "session" | "check_in" | "visa_h";
+    logKind: "session" | "check_in" | "visa_h" | "gait";
     logId: string;
     action: "create" | "update" | "delete";
     row: object;

@@ -310,7 +310,7 @@ export async function loadTimelines(
     db
       .selectDistinctOn([gaitAssessments.athleteId])
       .from(gaitAssessments)
-      .where(and(inOrg(gaitAssessments), inArray(gaitAssessments.athleteId, athleteIds), lte(gaitAssessments.at, now)))
+      .where(and(inOrg(gaitAssessments), inArray(gaitAssessments.athleteId, athleteIds), lte(gaitAssessments.at, now), isNull(gaitAssessments.deletedAt)))
       .orderBy(gaitAssessments.athleteId, desc(gaitAssessments.at), desc(gaitAssessments.id)),
     db
       .selectDistinctOn([capacityTests.athleteId, capacityTests.kind])

@@ -17,7 +17,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { GAIT_CUES_MAX, PLAN_CONTENT_MAX_CHARS, TEMPO_MAX_LENGTH, TEXT_LIMITS, URL_MAX_LENGTH, type GaitAssessment, type Phase, type Plan, type RedFlagId } from "@loadline/domain";
+import { GAIT_CUES_MAX, HOW_TO_MAX_LENGTH, PLAN_CONTENT_MAX_CHARS, TEMPO_MAX_LENGTH, TEXT_LIMITS, URL_MAX_LENGTH, type GaitAssessment, type Phase, type Plan, type RedFlagId } from "@loadline/domain";
 import { athleteProfiles } from "./athletes";
 import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
 import { organisations } from "./organisations";
@@ -165,9 +165,75 @@ export const exercises = pgTable(
     hipFlexionDemand: text("hip_flexion_demand", { enum: ["low", "moderate", "high"] }).notNull(),
     description: text("description").notNull().default(""),
     custom: boolean("custom").notNull().default(false),
+    /** The entry's current version; every edit writes `exercise_versions` row `version` first. */
+    version: integer("version").notNull().default(1),
+    howTo: text("how_to").notNull().default(""),
+    videoUrl: text("video_url"),
+    /** Where the image is stored (disk or S3 key) and its type as read from its bytes. */
+    imageKey: text("image_key"),
+    imageType: text("image_type", { enum: ["image/png", "image/jpeg", "image/webp"] }),
+    /** Hidden from new prescriptions; plans that hold it keep it. */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    textLimit("exercises_name_length_check", t.name, "name"),
+    textLimit("exercises_description_length_check", t.description, "note"),
+    unique("exercises_org_name_key").on(t.organisationId, t.name),
+    // (organisation, id) is what the versions' composite foreign key points at.
+    unique("exercises_org_id_key").on(t.organisationId, t.id),
+    ...exerciseContentChecks("exercises", t),
+  ],
+);
+
+function exerciseContentChecks(table: string, t: { version: AnyPgColumn; howTo: AnyPgColumn; videoUrl: AnyPgColumn; imageKey: AnyPgColumn; imageType: AnyPgColumn }) {
+  return [
+    check(`${table}_version_check`, sql`${t.version} >= 1`),
+    check(`${table}_how_to_length_check`, sql`char_length(${t.howTo}) <= ${sql.raw(String(HOW_TO_MAX_LENGTH))}`),
+    check(`${table}_video_url_check`, sql`${t.videoUrl} is null or (${t.videoUrl} like 'https://%' and char_length(${t.videoUrl}) <= ${sql.raw(String(URL_MAX_LENGTH))})`),
+    check(`${table}_image_check`, sql`(${t.imageKey} is null) = (${t.imageType} is null)`),
+  ];
+}
+
+/**
+ * Every version of a library exercise, as it was when written. Plans name the version they
+ * prescribed, so editing the library never changes what an existing plan shows.
+ */
+export const exerciseVersions = pgTable(
+  "exercise_versions",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    exerciseId: uuid("exercise_id").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    category: text("category").notNull(),
+    phases: smallint("phases").array().notNull(),
+    heavy: boolean("heavy").notNull(),
+    highTendonLoad: boolean("high_tendon_load").notNull(),
+    hipFlexionDemand: text("hip_flexion_demand", { enum: ["low", "moderate", "high"] }).notNull(),
+    description: text("description").notNull(),
+    howTo: text("how_to").notNull().default(""),
+    videoUrl: text("video_url"),
+    imageKey: text("image_key"),
+    imageType: text("image_type", { enum: ["image/png", "image/jpeg", "image/webp"] }),
+    /** Who wrote this version; null for the standard library and versions from before versioning. */
+    authorId: uuid("author_id"),
+    /** What changed, in a few words ("Edited", "Retired", "Image attached"). */
+    change: text("change").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [textLimit("exercises_name_length_check", t.name, "name"), textLimit("exercises_description_length_check", t.description, "note"), unique("exercises_org_name_key").on(t.organisationId, t.name)],
+  (t) => [
+    unique("exercise_versions_exercise_version_key").on(t.exerciseId, t.version),
+    index("exercise_versions_org_exercise_idx").on(t.organisationId, t.exerciseId),
+    foreignKey({ name: "exercise_versions_exercise_fk", columns: [t.organisationId, t.exerciseId], foreignColumns: [exercises.organisationId, exercises.id] }).onDelete("cascade"),
+    staffFk("exercise_versions_author_fk", t, t.authorId),
+    textLimit("exercise_versions_name_length_check", t.name, "name"),
+    textLimit("exercise_versions_description_length_check", t.description, "note"),
+    textLimit("exercise_versions_change_length_check", t.change, "title"),
+    ...exerciseContentChecks("exercise_versions", t),
+  ],
 );
 
 /**
@@ -267,7 +333,7 @@ export const logRevisions = pgTable(
     id: id(),
     organisationId: organisationId(),
     athleteId: athleteId(),
-    logKind: text("log_kind", { enum: ["session", "check_in", "visa_h"] }).notNull(),
+    logKind: text("log_kind", { enum: ["session", "check_in", "visa_h", "gait"] }).notNull(),
     logId: uuid("log_id").notNull(),
     action: text("action", { enum: ["create", "update", "delete"] }).notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
@@ -325,7 +391,10 @@ export const gaitAssessments = pgTable(
     cues: text("cues").array().notNull().default(sql`'{}'::text[]`),
     notes: text("notes").notNull().default(""),
     videoUrl: text("video_url"),
+    /** Deleted by its coach within the correction window: kept (and in the history), no longer read. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [textLimit("gait_assessments_notes_length_check", t.notes, "note"),
     check("gait_assessments_cues_length_check", sql`cardinality(${t.cues}) <= ${sql.raw(String(GAIT_CUES_MAX))} and char_length(array_to_string(${t.cues}, '')) <= ${sql.raw(String(GAIT_CUES_MAX * TEXT_LIMITS.title))}`),

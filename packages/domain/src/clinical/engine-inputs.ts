@@ -151,6 +151,7 @@ export const engineInputs: Readonly<Record<string, EngineInput>> = {
   "plan.phaseStartedAt": read(["R19", "E1.2", "E2.4", "E2.5", "E3.1", "E3.2", "E4.1"], ...plan, "plans.changePhase"),
   "plan.prescriptions.id": context(...plan),
   "plan.prescriptions.exercise": context(...plan),
+  "plan.prescriptions.exerciseVersion": context(...plan),
   "plan.prescriptions.category": read(["E1.2"], ...plan),
   "plan.prescriptions.activity": read(["R16", "R17"], ...plan),
   "plan.prescriptions.sets": context(...plan),

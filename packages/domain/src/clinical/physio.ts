@@ -203,6 +203,7 @@ const prescriptionFields = [
   "heavy",
   "highTendonLoad",
   "activity",
+  "exerciseVersion",
 ] as const;
 
 const show = (value: unknown): string => {

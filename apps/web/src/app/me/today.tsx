@@ -163,6 +163,20 @@ export function Today() {
                       </span>
                     </span>
                   </label>
+                  {p.howTo || p.imageUrl || p.video ? (
+                    <div className="mt-1 grid gap-2 rounded-lg border border-dashed px-3 py-2 text-sm" data-testid="exercise-how-to">
+                      {p.imageUrl ? (
+                        <img src={p.imageUrl} alt={`How to do ${p.exercise}`} loading="lazy" className="max-h-56 w-auto rounded" />
+                      ) : null}
+                      {p.howTo ? <p className="whitespace-pre-line">{p.howTo}</p> : null}
+                      {p.video ? (
+                        <a href={p.video.url} target="_blank" rel="noopener noreferrer nofollow" className="font-medium underline underline-offset-4">
+                          Watch the video{p.video.host === "youtube" ? " on YouTube" : p.video.host === "vimeo" ? " on Vimeo" : ""}
+                          <span className="sr-only"> for {p.exercise} (opens in a new tab)</span>
+                        </a>
+                      ) : null}
+                    </div>
+                  ) : null}
                 </li>
               ))}
             </ul>

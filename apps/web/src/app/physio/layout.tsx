@@ -4,6 +4,7 @@ import { RoleLayout } from "@/components/role-layout";
 const nav = [
   { href: "/physio/caseload", label: "Caseload" },
   { href: "/physio/escalations", label: "Escalations" },
+  { href: "/physio/library", label: "Library" },
 ];
 
 export default function PhysioLayout({ children }: { children: ReactNode }) {

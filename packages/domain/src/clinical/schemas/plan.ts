@@ -13,6 +13,8 @@ export const exercisePrescriptionSchema = z
   .object({
     id: identifier(P.id),
     exercise: identifier(P.exercise),
+    /** The library version this prescription was written from; absent in plans older than versioning (version 1). */
+    exerciseVersion: z.int().min(1).max(100_000).optional(),
     category: z.enum(exerciseCategories, { error: `${P.category}: choose one of the options` }),
     /** What the phase gates (R16/R17) should treat this exercise as, e.g. `deep_lunge`. */
     activity: z.enum(activityKinds).optional(),

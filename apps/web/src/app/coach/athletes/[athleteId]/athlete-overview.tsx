@@ -1,5 +1,5 @@
 "use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { collapseAlerts, gaitCatalogue, localDateKey, outcomeBadge, outcomeFlagDisagreement, weeklyComparedWithWords, weeklyVolumeSeries } from "@loadline/domain";
@@ -7,6 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@loadline/ui/card";
+import { toast } from "@loadline/ui/sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { PainChart, type PainPoint } from "@/components/charts/pain-chart";
 import { WeeklyVolumeChart, type WeeklyVolumePoint } from "@/components/charts/weekly-volume-chart";
@@ -247,6 +248,8 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
                   Video
                 </a>
               ) : null}
+              {g.corrected ? <p className="text-xs text-muted-foreground">Corrected; the earlier version is in the athlete&apos;s history.</p> : null}
+              {g.mayCorrect ? <GaitActions athleteId={data.athlete.id} assessmentId={g.id} /> : null}
             </div>
           ))}
         </CardContent>
@@ -330,6 +333,51 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
           <NotesThread athleteId={data.athlete.id} />
         </CardContent>
       </Card>
+    </div>
+  );
+}
+
+/** Correct or delete the coach's own assessment (within the correction window; the server checks again). */
+function GaitActions({ athleteId, assessmentId }: { athleteId: string; assessmentId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = useMutation(
+    trpc.gait.remove.mutationOptions({
+      onError: (e) => setError(e.message),
+      onSuccess: async (result) => {
+        toast.success(result.message);
+        await queryClient.invalidateQueries({ queryKey: trpc.board.athlete.queryKey({ athleteId }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.gait.squadFaults.queryKey() });
+      },
+    }),
+  );
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button asChild variant="outline" size="sm">
+        <Link href={`/coach/gait/correct?athlete=${athleteId}&assessment=${assessmentId}`}>Correct</Link>
+      </Button>
+      {confirming ? (
+        <>
+          <span className="text-sm">Delete this assessment? It stays in the athlete&apos;s history for the physio.</span>
+          <Button type="button" variant="destructive" size="sm" disabled={remove.isPending} onClick={() => remove.mutate({ assessmentId })}>
+            Yes, delete
+          </Button>
+          <Button type="button" variant="ghost" size="sm" onClick={() => setConfirming(false)}>
+            Keep it
+          </Button>
+        </>
+      ) : (
+        <Button type="button" variant="outline" size="sm" onClick={() => setConfirming(true)}>
+          Delete
+        </Button>
+      )}
+      {error ? (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

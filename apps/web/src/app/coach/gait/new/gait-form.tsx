@@ -50,12 +50,48 @@ const gaitFormSchemaOn = (today: string) => z
 type GaitFormSchema = ReturnType<typeof gaitFormSchemaOn>;
 type GaitFormValues = z.input<GaitFormSchema>;
 
+/** An assessment being corrected: its id, its day in the club's zone, and its values. */
+export interface GaitCorrection {
+  id: string;
+  date: string;
+  surface: "treadmill" | "overground";
+  speedKmh: number | null;
+  cadenceSpm: number | null;
+  faults: { code: GaitFaultCode; severity: 1 | 2 | 3; side?: "left" | "right" | "both" | undefined }[];
+  cues: string[];
+  notes: string;
+  videoUrl: string | null;
+}
+
+function valuesOf(existing: GaitCorrection, athleteId: string): GaitFormValues {
+  const chosen = new Set(existing.faults.map((f) => f.code));
+  const catalogueCues = new Set(gaitFaultCodes.filter((c) => chosen.has(c)).flatMap((c) => gaitCatalogue[c].cues as readonly string[]));
+  return {
+    athleteId,
+    date: existing.date,
+    surface: existing.surface,
+    speedKmh: existing.speedKmh === null ? "" : String(existing.speedKmh),
+    cadenceSpm: existing.cadenceSpm === null ? "" : String(existing.cadenceSpm),
+    faults: Object.fromEntries(
+      gaitFaultCodes.map((c) => {
+        const fault = existing.faults.find((f) => f.code === c);
+        return [c, { present: fault !== undefined, severity: String(fault?.severity ?? 2) as "1" | "2" | "3", side: fault?.side ?? "" }];
+      }),
+    ) as GaitFormValues["faults"],
+    cues: existing.cues.filter((cue) => catalogueCues.has(cue)),
+    writtenCues: existing.cues.filter((cue) => !catalogueCues.has(cue)).join("\n"),
+    notes: existing.notes,
+    videoUrl: existing.videoUrl ?? "",
+  };
+}
+
 export function GaitForm({
   athletes,
   athleteId,
   initialFault,
   today,
   onSaved,
+  existing,
 }: {
   athletes: { id: string; name: string }[];
   athleteId: string;
@@ -63,6 +99,8 @@ export function GaitForm({
   today: string;
   /** Where the form is part of another page (the physio's athlete page): stay there; by default the coach goes to the athlete. */
   onSaved?: (athleteId: string) => Promise<unknown> | void;
+  /** Correct this assessment instead of recording a new one. */
+  existing?: GaitCorrection;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -71,7 +109,7 @@ export function GaitForm({
   const form = useForm<GaitFormValues, unknown, z.output<GaitFormSchema>>({
     resolver: labelledResolver(gaitFormSchema, L),
     mode: "onTouched",
-    defaultValues: {
+    defaultValues: existing ? valuesOf(existing, athleteId) : {
       athleteId,
       date: today,
       surface: "overground",
@@ -100,6 +138,18 @@ export function GaitForm({
       onError: (error) => applyServerErrors(form, error, { at: "date" }),
     }),
   );
+  const correct = useMutation(
+    trpc.gait.correct.mutationOptions({
+      onSuccess: async (result) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.gait.squadFaults.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.board.athlete.queryKey({ athleteId }) });
+        toast.success(result.message);
+        router.push(`/coach/athletes/${athleteId}`);
+      },
+      onError: (error) => applyServerErrors(form, error, { at: "date" }),
+    }),
+  );
+  const pending = create.isPending || correct.isPending;
   const { errors } = form.formState;
   const register = form.register;
 
@@ -108,10 +158,7 @@ export function GaitForm({
       .split("\n")
       .map((c) => c.trim())
       .filter(Boolean);
-    create.mutate({
-      athleteId: values.athleteId,
-      // Today means "now" (the server's clock); an earlier day is recorded at midday UTC.
-      at: values.date === today ? undefined : new Date(`${values.date}T12:00:00Z`),
+    const fields = {
       surface: values.surface,
       speedKmh: values.speedKmh === "" ? null : values.speedKmh,
       cadenceSpm: values.cadenceSpm === "" ? null : values.cadenceSpm,
@@ -121,6 +168,17 @@ export function GaitForm({
       cues: [...values.cues, ...written],
       notes: values.notes,
       videoUrl: values.videoUrl || null,
+    };
+    if (existing) {
+      // An unchanged day keeps the recorded time; another day is recorded at midday UTC.
+      correct.mutate({ ...fields, assessmentId: existing.id, at: values.date === existing.date ? undefined : new Date(`${values.date}T12:00:00Z`) });
+      return;
+    }
+    create.mutate({
+      ...fields,
+      athleteId: values.athleteId,
+      // Today means "now" (the server's clock); an earlier day is recorded at midday UTC.
+      at: values.date === today ? undefined : new Date(`${values.date}T12:00:00Z`),
     });
   });
 
@@ -135,7 +193,7 @@ export function GaitForm({
       ) : null}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Athlete" htmlFor="athleteId" error={errors.athleteId?.message} required>
-          <NativeSelect {...register("athleteId")}>
+          <NativeSelect disabled={existing !== undefined} {...register("athleteId")}>
             <NativeSelectOption value="">Choose…</NativeSelectOption>
             {athletes.map((a) => (
               <NativeSelectOption key={a.id} value={a.id}>
@@ -231,8 +289,8 @@ export function GaitForm({
         <Input type="url" placeholder="https://" {...register("videoUrl")} />
       </Field>
       <div>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Saving…" : "Save gait assessment"}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : existing ? "Save correction" : "Save gait assessment"}
         </Button>
       </div>
     </form>

@@ -37,6 +37,7 @@ import { useClubCalendar } from "@/components/club-calendar";
 import { CustomExerciseForm } from "./custom-exercise-form";
 
 type Prescription = PlanBody["prescriptions"][number];
+type LibraryChoice = { id: string; version: number; name: string; category: string; heavy: boolean; highTendonLoad: boolean };
 
 const numberOrUndefined = (value: string) => (value.trim() === "" ? undefined : Number(value));
 
@@ -152,6 +153,8 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
       ...prescriptions,
       {
         id: exercise.id,
+        // The plan keeps this version of the library entry, whatever the library becomes later.
+        exerciseVersion: exercise.version,
         exercise: exercise.name,
         category: exercise.category as Prescription["category"],
         sets: isometric ? 5 : 3,
@@ -327,6 +330,14 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
                     Remove<span className="sr-only"> {p.exercise}</span>
                   </Button>
                 </div>
+                <NewerLibraryVersion
+                  prescription={p}
+                  library={library}
+                  onUse={(entry) =>
+                    // The plan's own copy follows the version it now names.
+                    update(index, { exerciseVersion: entry.version, exercise: entry.name, category: entry.category as Prescription["category"], heavy: entry.heavy, highTendonLoad: entry.highTendonLoad })
+                  }
+                />
                 <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
                   <Field label="Sets" error={errors[`body.prescriptions.${index}.sets`]}>
                     <Input inputMode="numeric" value={p.sets ?? ""} onChange={(e) => setNumber(index, "sets", e.target.value)} />
@@ -629,5 +640,33 @@ function ThresholdInput({
         onChange={(e) => onChange(e.target.value)}
       />
     </Field>
+  );
+}
+
+/**
+ * A prescription keeps the library version it was written from; when the library has moved on
+ * (a new how-to or image), the physio can move this plan to it. The athlete sees the change
+ * once the plan is saved.
+ */
+function NewerLibraryVersion({
+  prescription,
+  library,
+  onUse,
+}: {
+  prescription: Prescription;
+  library: LibraryChoice[];
+  onUse: (entry: LibraryChoice) => void;
+}) {
+  const entry = library.find((e) => e.id === prescription.id);
+  const pinned = prescription.exerciseVersion ?? 1;
+  if (!entry || entry.version <= pinned) return null;
+  return (
+    <p className="mb-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+      This plan uses version {pinned} of the library entry; the library has version {entry.version}.
+      <Button type="button" size="sm" variant="outline" onClick={() => onUse(entry)}>
+        Use version {entry.version}
+        <span className="sr-only"> of {prescription.exercise}</span>
+      </Button>
+    </p>
   );
 }

@@ -213,6 +213,23 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
                       {formatDate(g.at, calendar)} · {g.assessorName} · {humanize(g.surface)}
                       {g.cadenceSpm !== null ? ` · ${g.cadenceSpm} steps/min` : ""}: {g.faults.map((f) => `${humanize(f.code.toLowerCase())} (${f.severity})`).join(", ")}
                       {g.notes ? <p className="text-muted-foreground">{g.notes}</p> : null}
+                      {g.revisions > 1 ? (
+                        <details className="mt-1">
+                          <summary className="cursor-pointer">
+                            <Badge variant="amber">Corrected ({g.revisions - 1})</Badge> <span className="sr-only">Show the versions of this assessment</span>
+                          </summary>
+                          <ol className="mt-1 grid gap-1 text-muted-foreground" aria-label="Versions of this gait assessment">
+                            {data.revisions
+                              .filter((r) => r.logKind === "gait" && r.logId === g.id)
+                              .toReversed()
+                              .map((r) => (
+                                <li key={r.id}>
+                                  {formatDateTime(r.changedAt, calendar)} ({r.action === "create" ? "recorded" : r.action === "update" ? "corrected" : "deleted"}): {gaitVersionText(r.data)}
+                                </li>
+                              ))}
+                          </ol>
+                        </details>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -247,8 +264,9 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
               <ul className="grid gap-1 text-sm" aria-label="Log history">
                 {data.revisions.map((r) => (
                   <li key={r.id}>
-                    {formatDateTime(r.changedAt, calendar)}: {r.logKind === "session" ? "log" : r.logKind === "check_in" ? "check-in" : "VISA-H"} {r.action === "create" ? "saved" : r.action === "update" ? (r.byStaff ? "corrected by staff" : "edited") : "deleted"}
+                    {formatDateTime(r.changedAt, calendar)}: {r.logKind === "session" ? "log" : r.logKind === "check_in" ? "check-in" : r.logKind === "gait" ? "gait assessment" : "VISA-H"} {r.action === "create" ? "saved" : r.action === "update" ? (r.byStaff ? "corrected by staff" : "edited") : "deleted"}
                     {r.reason ? ` (${r.reason})` : ""}
+                    {r.logKind === "gait" && r.action === "delete" ? `: ${gaitVersionText(r.data)}` : ""}
                   </li>
                 ))}
               </ul>
@@ -258,4 +276,11 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
       ) : null}
     </div>
   );
+}
+
+/** One stored version of a gait assessment, in words: its cues and notes. */
+function gaitVersionText(data: Record<string, unknown>): string {
+  const cues = Array.isArray(data.cues) ? data.cues.filter((c): c is string => typeof c === "string") : [];
+  const notes = typeof data.notes === "string" ? data.notes : "";
+  return [cues.length > 0 ? `cues ${cues.join("; ")}` : null, notes ? `notes "${notes}"` : null].filter(Boolean).join(", ") || "no cues or notes";
 }

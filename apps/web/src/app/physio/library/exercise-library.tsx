@@ -1,0 +1,307 @@
+"use client";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import {
+  EXERCISE_IMAGE_MAX_BYTES,
+  EXERCISE_IMAGE_RULE,
+  EXERCISE_IMAGE_TYPES,
+  HOW_TO_MAX_LENGTH,
+  exerciseCategories,
+  phases,
+  type ExerciseCategory,
+  type Phase,
+} from "@loadline/domain";
+import { Badge } from "@loadline/ui/badge";
+import { Button } from "@loadline/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
+import { Checkbox } from "@loadline/ui/checkbox";
+import { Field } from "@loadline/ui/field";
+import { Input } from "@loadline/ui/input";
+import { Label } from "@loadline/ui/label";
+import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { toast } from "@loadline/ui/sonner";
+import { Textarea } from "@loadline/ui/textarea";
+import { useTRPC } from "@/trpc/react";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
+import { formatDateTime, humanize, serverFieldErrors } from "../_components/labels";
+import { useClubCalendar } from "@/components/club-calendar";
+
+type Entry = inferRouterOutputs<AppRouter>["exercises"]["list"][number];
+const demands = ["low", "moderate", "high"] as const;
+
+function errorsOf(error: unknown): Record<string, string> {
+  const fields = serverFieldErrors(error);
+  if (fields["image.base64"] && !fields.image) fields.image = fields["image.base64"];
+  return Object.keys(fields).length > 0 ? fields : { _form: (error as Error).message };
+}
+
+export function ExerciseLibrary() {
+  const trpc = useTRPC();
+  const { data: library } = useSuspenseQuery(trpc.exercises.list.queryOptions({ includeRetired: true }));
+  const [showRetired, setShowRetired] = useState(false);
+  const active = library.filter((e) => !e.retired);
+  const retired = library.filter((e) => e.retired);
+  return (
+    <div className="grid gap-4">
+      <div className="flex items-center gap-2">
+        <Checkbox id="show-retired" checked={showRetired} onCheckedChange={(checked) => setShowRetired(checked === true)} />
+        <Label htmlFor="show-retired">Show retired exercises ({retired.length})</Label>
+      </div>
+      <ul className="grid gap-3" aria-label="Library exercises">
+        {[...active, ...(showRetired ? retired : [])].map((entry) => (
+          <li key={entry.id}>
+            <LibraryEntry entry={entry} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function LibraryEntry({ entry }: { entry: Entry }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.exercises.pathKey() });
+  const [error, setError] = useState<string | null>(null);
+  // Asked for when opened: one query per entry the physio looks at, not one per entry listed.
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const toggle = useMutation(
+    (entry.retired ? trpc.exercises.restore : trpc.exercises.retire).mutationOptions({
+      onError: (e) => setError(e.message),
+      onSuccess: async (result) => {
+        setError(null);
+        toast.success(result.message);
+        await refresh();
+      },
+    }),
+  );
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="flex flex-wrap items-center gap-2 text-base">
+          <h2>{entry.name}</h2>
+          <Badge variant="outline">Version {entry.version}</Badge>
+          {entry.custom ? <Badge variant="outline">Custom</Badge> : null}
+          {entry.retired ? <Badge variant="amber">Retired</Badge> : null}
+          {entry.hasImage ? <Badge variant="outline">Image</Badge> : null}
+        </CardTitle>
+        <p className="text-sm text-muted-foreground">
+          {humanize(entry.category)} · phases {entry.phases.join(", ")} · hip flexion {entry.hipFlexionDemand}
+          {entry.heavy ? " · heavy" : ""}
+          {entry.highTendonLoad ? " · high tendon load" : ""}
+        </p>
+      </CardHeader>
+      <CardContent className="grid gap-3">
+        {entry.description ? <p className="text-sm">{entry.description}</p> : null}
+        {entry.howTo ? <p className="text-sm whitespace-pre-line">How-to: {entry.howTo}</p> : null}
+        {entry.hasImage ? (
+          <img src={`/api/exercise-media/${entry.id}/${entry.version}`} alt={`How to do ${entry.name}`} className="max-h-48 w-auto rounded border" />
+        ) : null}
+        {error ? (
+          <p role="alert" className="text-sm font-medium text-destructive">
+            {error}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <Button type="button" variant="outline" size="sm" disabled={toggle.isPending} onClick={() => toggle.mutate({ exerciseId: entry.id, baseVersion: entry.version })}>
+            {entry.retired ? "Restore" : "Retire"}
+            <span className="sr-only"> {entry.name}</span>
+          </Button>
+        </div>
+        <details className="rounded-lg border p-3">
+          <summary className="cursor-pointer text-sm font-medium">
+            How-to and media<span className="sr-only"> of {entry.name}</span>
+          </summary>
+          <MediaForm entry={entry} onSaved={refresh} />
+        </details>
+        <details className="rounded-lg border p-3">
+          <summary className="cursor-pointer text-sm font-medium">
+            Edit<span className="sr-only"> {entry.name}</span>
+          </summary>
+          <EditForm entry={entry} onSaved={refresh} />
+        </details>
+        <details className="rounded-lg border p-3" onToggle={(e) => setHistoryOpen(e.currentTarget.open)}>
+          <summary className="cursor-pointer text-sm font-medium">
+            History<span className="sr-only"> of {entry.name}</span>
+          </summary>
+          {historyOpen ? <History exerciseId={entry.id} /> : null}
+        </details>
+      </CardContent>
+    </Card>
+  );
+}
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(reader.error ?? new Error("could not read the file"));
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.readAsDataURL(file);
+  });
+}
+
+function MediaForm({ entry, onSaved }: { entry: Entry; onSaved: () => Promise<unknown> }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const [howTo, setHowTo] = useState(entry.howTo);
+  const [videoUrl, setVideoUrl] = useState(entry.videoUrl ?? "");
+  const [file, setFile] = useState<File | null>(null);
+  const [removeImage, setRemoveImage] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation(
+    trpc.exercises.setMedia.mutationOptions({
+      onError: (e) => setErrors(errorsOf(e)),
+      onSuccess: async (result) => {
+        setErrors({});
+        setFile(null);
+        setRemoveImage(false);
+        toast.success(result.message);
+        await onSaved();
+      },
+    }),
+  );
+  const submit = async () => {
+    if (file && file.size > EXERCISE_IMAGE_MAX_BYTES) {
+      setErrors({ image: "Image must be at most 5 MB" });
+      return;
+    }
+    const image = file ? { base64: await readAsBase64(file) } : removeImage ? ("remove" as const) : undefined;
+    save.mutate({ exerciseId: entry.id, baseVersion: entry.version, howTo, videoUrl, ...(image ? { image } : {}) });
+  };
+  return (
+    <div className="mt-3 grid gap-3">
+      {errors._form ? (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {errors._form}
+        </p>
+      ) : null}
+      <Field label="How-to" htmlFor={`${id}-howto`} description={`What the athlete reads on Today; at most ${HOW_TO_MAX_LENGTH.toLocaleString("en-GB")} characters.`} error={errors.howTo}>
+        <Textarea id={`${id}-howto`} rows={3} maxLength={HOW_TO_MAX_LENGTH} value={howTo} onChange={(e) => setHowTo(e.target.value)} />
+      </Field>
+      <Field label="Video link" htmlFor={`${id}-video`} description="An https:// link (YouTube, Vimeo or any site); the athlete sees it as a link." error={errors.videoUrl}>
+        <Input id={`${id}-video`} type="url" inputMode="url" placeholder="https://" value={videoUrl} onChange={(e) => setVideoUrl(e.target.value)} />
+      </Field>
+      <Field label="Image" htmlFor={`${id}-image`} description={`${EXERCISE_IMAGE_RULE}. The type is checked from the file's content.`} error={errors.image}>
+        <Input id={`${id}-image`} type="file" accept={EXERCISE_IMAGE_TYPES.join(",")} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </Field>
+      {entry.hasImage ? (
+        <div className="flex items-center gap-2">
+          <Checkbox id={`${id}-remove`} checked={removeImage} onCheckedChange={(checked) => setRemoveImage(checked === true)} disabled={file !== null} />
+          <Label htmlFor={`${id}-remove`}>Remove the current image</Label>
+        </div>
+      ) : null}
+      <div>
+        <Button type="button" disabled={save.isPending} onClick={() => void submit()}>
+          Save how-to and media
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function EditForm({ entry, onSaved }: { entry: Entry; onSaved: () => Promise<unknown> }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const [name, setName] = useState(entry.name);
+  const [category, setCategory] = useState<ExerciseCategory>(entry.category as ExerciseCategory);
+  const [chosenPhases, setChosenPhases] = useState<Phase[]>(entry.phases as Phase[]);
+  const [heavy, setHeavy] = useState(entry.heavy);
+  const [highTendonLoad, setHighTendonLoad] = useState(entry.highTendonLoad);
+  const [hipFlexionDemand, setHipFlexionDemand] = useState<(typeof demands)[number]>(entry.hipFlexionDemand);
+  const [description, setDescription] = useState(entry.description);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation(
+    trpc.exercises.edit.mutationOptions({
+      onError: (e) => setErrors(errorsOf(e)),
+      onSuccess: async (result) => {
+        setErrors({});
+        toast.success(result.message);
+        await onSaved();
+      },
+    }),
+  );
+  return (
+    <div className="mt-3 grid gap-3 sm:grid-cols-2">
+      {errors._form ? (
+        <p role="alert" className="text-sm font-medium text-destructive sm:col-span-2">
+          {errors._form}
+        </p>
+      ) : null}
+      <Field label="Exercise name" htmlFor={`${id}-name`} error={errors.name} required>
+        <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <Field label="Exercise category" htmlFor={`${id}-category`} error={errors.category}>
+        <NativeSelect id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value as ExerciseCategory)}>
+          {exerciseCategories.map((c) => (
+            <NativeSelectOption key={c} value={c}>
+              {humanize(c)}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+      </Field>
+      <fieldset className="grid gap-2">
+        <legend className="text-sm font-medium">Phases</legend>
+        <div className="flex flex-wrap gap-3">
+          {phases.map((p) => (
+            <div key={p} className="flex items-center gap-2">
+              <Checkbox
+                id={`${id}-phase-${p}`}
+                checked={chosenPhases.includes(p)}
+                onCheckedChange={(checked) => setChosenPhases(checked ? [...chosenPhases, p].sort() : chosenPhases.filter((x) => x !== p))}
+              />
+              <Label htmlFor={`${id}-phase-${p}`}>Phase {p}</Label>
+            </div>
+          ))}
+        </div>
+        {errors.phases ? <p className="text-sm font-medium text-destructive">{errors.phases}</p> : null}
+      </fieldset>
+      <Field label="Hip flexion demand" htmlFor={`${id}-hip`} error={errors.hipFlexionDemand}>
+        <NativeSelect id={`${id}-hip`} value={hipFlexionDemand} onChange={(e) => setHipFlexionDemand(e.target.value as (typeof demands)[number])}>
+          {demands.map((d) => (
+            <NativeSelectOption key={d} value={d}>
+              {humanize(d)}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+      </Field>
+      <div className="flex items-center gap-2">
+        <Checkbox id={`${id}-heavy`} checked={heavy} onCheckedChange={(checked) => setHeavy(checked === true)} />
+        <Label htmlFor={`${id}-heavy`}>Heavy (R8)</Label>
+      </div>
+      <div className="flex items-center gap-2">
+        <Checkbox id={`${id}-tendon`} checked={highTendonLoad} onCheckedChange={(checked) => setHighTendonLoad(checked === true)} />
+        <Label htmlFor={`${id}-tendon`}>High tendon load (R7)</Label>
+      </div>
+      <Field label="Description" htmlFor={`${id}-description`} error={errors.description} className="sm:col-span-2">
+        <Textarea id={`${id}-description`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </Field>
+      <div className="sm:col-span-2">
+        <Button
+          type="button"
+          variant="outline"
+          disabled={save.isPending}
+          onClick={() => save.mutate({ exerciseId: entry.id, baseVersion: entry.version, name, category, phases: chosenPhases, heavy, highTendonLoad, hipFlexionDemand, description })}
+        >
+          Save as a new version
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function History({ exerciseId }: { exerciseId: string }) {
+  const trpc = useTRPC();
+  const calendar = useClubCalendar();
+  const { data, error } = useQuery(trpc.exercises.history.queryOptions({ exerciseId }));
+  if (error) return <p className="mt-3 text-sm text-destructive">{error.message}</p>;
+  if (!data) return <p className="mt-3 text-sm text-muted-foreground">Loading the versions…</p>;
+  return (
+    <ol className="mt-3 grid gap-1 text-sm">
+      {data.map((v) => (
+        <li key={v.version}>
+          Version {v.version} ({formatDateTime(v.createdAt, calendar)}): {v.change}
+        </li>
+      ))}
+    </ol>
+  );
+}
