@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { alertsFromFlags, type Flag } from "@loadline/domain";
+import { alertsFromFlags, type BoardView, type Flag } from "@loadline/domain";
 import type { Database, Transaction } from "../client";
+import { isTransaction } from "../job-sql";
 import { alerts, assessmentSnapshots, type SerialisedAssessment } from "../schema";
 
 export interface SnapshotRow {
@@ -11,6 +12,8 @@ export interface SnapshotRow {
   engineVersion: string;
   /** Null: the athlete's stored records could not be assessed ("record needs attention"). */
   assessment: SerialisedAssessment | null;
+  /** The board's row of the assessment (`toBoardView`); null with a null assessment or before engine version 4. */
+  board: BoardView | null;
 }
 
 /**
@@ -35,9 +38,18 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
       staleAfter: assessmentSnapshots.staleAfter,
       engineVersion: assessmentSnapshots.engineVersion,
       assessment: assessmentSnapshots.assessment,
+      board: assessmentSnapshots.board,
     })
     .from(assessmentSnapshots)
     .where(and(eq(assessmentSnapshots.organisationId, organisationId), inArray(assessmentSnapshots.athleteId, athleteIds)));
+}
+
+/**
+ * Run `work` in one transaction: `db`'s own when it is one already (a tenant procedure's, which
+ * commits or rolls back as a whole, so a savepoint would only add two round trips), else a new one.
+ */
+export function atomically<T>(db: Database | Transaction, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return isTransaction(db) ? work(db as Transaction) : (db as Database).transaction(work);
 }
 
 /**
@@ -59,14 +71,14 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
  * the two) or whose records need attention keep their alerts as they are.
  */
 export async function saveAssessments(
-  db: Database,
+  db: Database | Transaction,
   organisationId: string,
   snapshots: SnapshotRow[],
   raised: NewAlert[],
   inTransaction?: (tx: Transaction) => Promise<void>,
 ): Promise<void> {
   if (snapshots.length === 0 && raised.length === 0) return;
-  await db.transaction(async (tx) => {
+  await atomically(db, async (tx) => {
     const written = new Set<string>();
     for (const chunk of chunks(snapshots)) {
       const rows = await tx
@@ -79,6 +91,7 @@ export async function saveAssessments(
             staleAfter: sql`excluded.stale_after`,
             engineVersion: sql`excluded.engine_version`,
             assessment: sql`excluded.assessment`,
+            board: sql`excluded.board`,
           },
           // A slower refresh that read older records never overwrites a newer snapshot.
           setWhere: sql`${assessmentSnapshots.computedAt} <= excluded.computed_at`,

@@ -19,6 +19,7 @@ export { preflightCheck, type PlannedSession, type PreflightVerdict, type Prefli
 export { painZone, nextMorningZone, nextMorningZoneWithoutBaseline, worstOfZones, outcomeDecision } from "./rules/pain";
 export { weeklyVolumeZone, singleRunZone, sessionLoad, acwrZone } from "./rules/volume";
 export * from "./coach-view";
+export * from "./board-view";
 export * from "./athlete";
 export * from "./physio";
 export * from "./threshold-fields";

@@ -10,5 +10,7 @@
  * 3: flags name their cause (alert identity: one condition, one alert); R4's two-reds search
  *    starts at the last R4 review and holds at most 8 weeks without one; bounded reads
  *    (read-window.ts): R14/R15 compare with a complete green run of the 28 days before.
+ * 4: every snapshot also stores its board row (board-view.ts), which the board reads instead
+ *    of the full assessment.
  */
-export const ENGINE_VERSION = "3";
+export const ENGINE_VERSION = "4";
