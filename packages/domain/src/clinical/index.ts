@@ -26,7 +26,7 @@ export * from "./threshold-fields";
 export * from "./calendar";
 export * from "./calendar-schema";
 export { ENGINE_VERSION } from "./version";
-export { ENGINE_READ, engineReadWindow, recentHistoryDays, withinReadWindow, type EngineReadWindow } from "./read-window";
+export { ENGINE_READ, engineReadWindow, recentHistoryDays, withinReadWindow, withRecordWritten, type EngineReadWindow } from "./read-window";
 export * from "./recorded-sport";
 export * from "./capacity-tests";
 export * from "./engine-inputs";
