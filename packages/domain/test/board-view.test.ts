@@ -41,7 +41,8 @@ describe("the board's row of an assessment", () => {
       progressionBlocked: true,
       calendar: coach.calendar,
     });
-    expect(row.flags.map((f) => f.ruleId)).toEqual(coach.flags.map((f) => f.ruleId));
+    const shown = new Set(coach.flags.filter((f) => f.severity !== "info").map((f) => `${f.ruleId}|${f.severity}|${f.message}`));
+    expect(row.flags.map((f) => `${f.ruleId}|${f.severity}|${f.message}`)).toEqual([...shown]);
     expect(row.flags.find((f) => f.ruleId === "R20")).toEqual({ ruleId: "R20", severity: "escalate", message: MEDICAL_REVIEW_MESSAGE, medicalReview: true });
     expect(row.latestOutcome).toEqual(coach.latestOutcome && { zone: coach.latestOutcome.zone, pending: coach.latestOutcome.pending, incomplete: coach.latestOutcome.incomplete });
     const { unit, current, previous, changePct, zone, comparedWith } = coach.workload.weeklyVolume;
@@ -50,6 +51,26 @@ describe("the board's row of an assessment", () => {
     for (const secret of ["saddle", "PRIVATE-NOTE", "prp", "evidence", "recordIds", "exitCriteria", "visaH", "thresholds", "gait", "sessionLoads", "painBands"]) {
       expect(json).not.toContain(secret);
     }
+  });
+
+  it("shows each flag sentence once and leaves information-only flags to the overview", () => {
+    const twice = assessAthlete(
+      timeline({
+        plan: null,
+        athlete: { id: "a", birthYear: 1960 },
+        sessions: [run({ at: ago(1), painDuring: 3 }), run({ at: ago(2), painDuring: 3 })],
+      }),
+      NOW,
+    );
+    const coach = toCoachAssessment(twice);
+    const row = toBoardView(coach);
+    expect(coach.flags.some((f) => f.severity === "info")).toBe(true);
+    expect(row.flags.some((f) => f.severity === "info")).toBe(false);
+    const keys = row.flags.map((f) => `${f.ruleId}|${f.message}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // The two sessions raised the same sentence twice; the board shows it once.
+    expect(coach.flags.filter((f) => f.severity !== "info").length).toBeGreaterThan(row.flags.length);
+    expect(row.flags.length).toBeGreaterThan(0);
   });
 
   it("is a fraction of the coach view's size", () => {

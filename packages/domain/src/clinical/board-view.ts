@@ -19,7 +19,10 @@ export interface BoardView {
   inRehab: boolean;
   worstSeverity: CoachAssessment["worstSeverity"];
   progressionBlocked: boolean;
-  /** The coach's flags, without times or evidence (the badges and their sentences). */
+  /**
+   * The coach's flags the board shows as badges (not the information-only ones, which it leaves
+   * to the overview), each sentence once, without times or evidence.
+   */
   flags: Pick<CoachFlag, "ruleId" | "severity" | "message" | "medicalReview">[];
   latestOutcome: Pick<CoachOutcome, "zone" | "pending" | "incomplete"> | null;
   /** Next allowed high-tendon-load start (R7), epoch ms, or null without a limit. */
@@ -43,7 +46,7 @@ export function toBoardView(coach: CoachAssessment): BoardView {
     inRehab: coach.inRehab,
     worstSeverity: coach.worstSeverity,
     progressionBlocked: coach.progression.blocked,
-    flags: coach.flags.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, medicalReview: f.medicalReview })),
+    flags: boardFlags(coach.flags),
     latestOutcome: outcome ? { zone: outcome.zone, pending: outcome.pending, incomplete: outcome.incomplete } : null,
     nextHighLoadAt: coach.nextHighLoadAt?.getTime() ?? null,
     workload: {
@@ -54,4 +57,16 @@ export function toBoardView(coach: CoachAssessment): BoardView {
     },
     calendar: { timeZone: coach.calendar.timeZone, locale: coach.calendar.locale },
   };
+}
+
+function boardFlags(flags: readonly CoachFlag[]): BoardView["flags"] {
+  const seen = new Set<string>();
+  const shown: BoardView["flags"] = [];
+  for (const f of flags) {
+    const key = `${f.ruleId}|${f.severity}|${f.message}`;
+    if (f.severity === "info" || seen.has(key)) continue;
+    seen.add(key);
+    shown.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, medicalReview: f.medicalReview });
+  }
+  return shown;
 }
