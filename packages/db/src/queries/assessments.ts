@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alertsFromFlags, type BoardView, type Flag } from "@loadline/domain";
 import type { Database, Transaction } from "../client";
-import { isTransaction } from "../job-sql";
+import { atomically } from "../job-sql";
 import { alerts, assessmentSnapshots, type SerialisedAssessment } from "../schema";
 
 export interface SnapshotRow {
@@ -42,14 +42,6 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
     })
     .from(assessmentSnapshots)
     .where(and(eq(assessmentSnapshots.organisationId, organisationId), inArray(assessmentSnapshots.athleteId, athleteIds)));
-}
-
-/**
- * Run `work` in one transaction: `db`'s own when it is one already (a tenant procedure's, which
- * commits or rolls back as a whole, so a savepoint would only add two round trips), else a new one.
- */
-export function atomically<T>(db: Database | Transaction, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return isTransaction(db) ? work(db as Transaction) : (db as Database).transaction(work);
 }
 
 /**

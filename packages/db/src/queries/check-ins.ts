@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull } from "drizzle-orm";
 import type { Database } from "../client";
-import { atomically } from "./assessments";
+import { atomically } from "../job-sql";
 import { morningCheckIns } from "../schema";
 import { recordLogRevision } from "./log-revisions";
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { atomically } from "./assessments";
+import { atomically } from "../job-sql";
 import { recordLogRevision } from "./log-revisions";
 import { logRevisions, sessionLogs } from "../schema";
 
