@@ -36,7 +36,7 @@ describe("assessment snapshots", () => {
     await settle(handle, [club]);
     const rows = await callerFor(handle, club.coach).board.rows({ squadIds: [club.squadIds.distance] });
     const byId = new Map(rows.map((r) => [r.athlete.id, r]));
-    expect(byId.get(broken!)).toMatchObject({ assessment: null, assessmentState: "needs_attention", assessedAt: NOW });
+    expect(byId.get(broken!)).toMatchObject({ assessment: null, assessmentState: "needs_attention", assessedAt: NOW.getTime() });
     expect(byId.get(healthy!)).toMatchObject({ assessmentState: "assessed", assessment: { availability: "available" } });
   });
 

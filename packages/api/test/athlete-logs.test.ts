@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
-import type { Actor } from "@loadline/domain";
+import { toBoardView, toCoachAssessment, type Actor } from "@loadline/domain";
+import { assessmentSnapshots } from "@loadline/db/schema";
+import { eq } from "drizzle-orm";
+import superjson from "superjson";
+import { createCaller } from "../src/root";
+import { assessNow } from "../src/services/assessments";
+import { countingDatabase } from "./coach-fixtures";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 import { addAthlete, at, codeOf, DAY, fieldErrorsOf, givePlan, key } from "./athlete-helpers";
 
@@ -156,5 +162,29 @@ describe("editing and deleting within 24 hours", () => {
     expect(await codeOf(callerFor(handle, null).athleteLogs.delete({ id: log.id }))).toBe("UNAUTHORIZED");
     expect(await codeOf(callerFor(handle, null).athleteLogs.get({ id: log.id }))).toBe("UNAUTHORIZED");
     expect(await codeOf(callerFor(handle, club.athlete).athleteLogs.get({ id: "not-a-uuid" }))).toBe("BAD_REQUEST");
+  });
+});
+
+describe("the submit path", () => {
+  it("stores what a fresh load of the records would assess, loading them once", async () => {
+    const counting = countingDatabase(handle);
+    const caller = createCaller({ db: counting.db, actor: teammate, now: NOW });
+    await caller.checkIns.create({ idempotencyKey: key("check-in"), at: at(1, 7), morningPain: 1, redFlags: [] });
+    await caller.athleteLogs.logRun(run({ at: at(2, 7) }));
+    counting.reset();
+    const result = await caller.athleteLogs.logSession(session({ at: at(0, 8), painDuring: 3, painAfter: 2, asPrescribed: false }));
+    const statements = [...counting.statements];
+    expect(result.feedback.outcome).toMatchObject({ zone: "amber" });
+    // The engine's input is read once: one query of the sessions table, and that before the INSERT.
+    const reads = statements.filter((s) => /^select .* from "session_logs"/s.test(s));
+    expect(reads).toHaveLength(1);
+    expect(statements.findIndex((s) => s.startsWith('insert into "session_logs"'))).toBeGreaterThan(statements.indexOf(reads[0]!));
+    // Counted: row-level-security set-up, the engine's input (12 queries), the log and its revision,
+    // the snapshot, the current alerts and their changes, the next scheduled run. Was 42.
+    expect(statements.length).toBeLessThanOrEqual(22);
+    const fresh = await assessNow(handle.db, club.organisationId, teammate.athleteId!, NOW);
+    const [stored] = await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, teammate.athleteId!));
+    expect(superjson.deserialize(stored!.assessment as Parameters<typeof superjson.deserialize>[0])).toEqual(fresh);
+    expect(stored!.board).toEqual(toBoardView(toCoachAssessment(fresh!)));
   });
 });

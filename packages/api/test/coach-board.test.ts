@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
-import { MEDICAL_REVIEW_MESSAGE } from "@loadline/domain";
+import { ENGINE_VERSION, MEDICAL_REVIEW_MESSAGE } from "@loadline/domain";
+import { assessmentSnapshots } from "@loadline/db/schema";
+import { eq, sql } from "drizzle-orm";
 import { createCaller } from "../src/root";
 import { runPendingJobs } from "../src/jobs";
 import { loadBoard } from "../src/services/coach-board";
@@ -70,6 +72,53 @@ describe("board.rows", () => {
     expect(await coach.board.rows({ squadIds: [clubB.squadIds.distance] })).toEqual([]);
     const other = await callerFor(handle, clubB.coach).board.rows();
     expect(other.map((r) => r.athlete.id)).toEqual([clubB.athlete.athleteId]);
+  });
+});
+
+describe("the board's stored rows", () => {
+  it("reads the board row stored with each snapshot, never the full assessment", async () => {
+    const coach = callerFor(handle, clubA.coach);
+    const before = await coach.board.rows();
+    expect(before.every((r) => r.assessmentState === "assessed")).toBe(true);
+    // Break every full assessment of the club: a board that revived them would fail or change.
+    const where = eq(assessmentSnapshots.organisationId, clubA.organisationId);
+    const saved = await handle.db.select({ athleteId: assessmentSnapshots.athleteId, assessment: assessmentSnapshots.assessment }).from(assessmentSnapshots).where(where);
+    expect(saved).toHaveLength(3);
+    try {
+      await handle.db.update(assessmentSnapshots).set({ assessment: { json: "not an assessment", meta: { values: { broken: ["Date"] } } } }).where(where);
+      expect(await coach.board.rows()).toEqual(before);
+    } finally {
+      for (const row of saved) await handle.db.update(assessmentSnapshots).set({ assessment: row.assessment }).where(eq(assessmentSnapshots.athleteId, row.athleteId));
+    }
+  });
+
+  it("sends plain rows: times as epoch milliseconds, no Date for the wire format to carry", async () => {
+    const rows = await callerFor(handle, clubA.coach).board.rows();
+    const dates: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (value instanceof Date) dates.push(path);
+      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+    };
+    walk(rows, "rows");
+    expect(dates).toEqual([]);
+    const rehab = rows.find((r) => r.athlete.id === inRehab)!;
+    expect(rehab.assessedAt).toBe(NOW.getTime());
+    expect(rehab.assessment?.evaluatedAt).toBe(NOW.getTime());
+    expect(rehab.pain14[0]?.at).toBeTypeOf("number");
+  });
+
+  it("still shows a snapshot of an older engine version (no board row yet) from its assessment, and queues it", async () => {
+    const coach = callerFor(handle, clubA.coach);
+    const current = (await coach.board.rows()).find((r) => r.athlete.id === escalated)!;
+    await handle.db.update(assessmentSnapshots).set({ board: null, engineVersion: "3" }).where(eq(assessmentSnapshots.athleteId, escalated));
+    const legacy = (await coach.board.rows()).find((r) => r.athlete.id === escalated)!;
+    expect(legacy).toEqual(current);
+    await settle(handle, [clubA]);
+    const [row] = await handle.db
+      .select({ engineVersion: assessmentSnapshots.engineVersion, hasBoard: sql<boolean>`${assessmentSnapshots.board} is not null` })
+      .from(assessmentSnapshots)
+      .where(eq(assessmentSnapshots.athleteId, escalated));
+    expect(row).toEqual({ engineVersion: ENGINE_VERSION, hasBoard: true });
   });
 });
 

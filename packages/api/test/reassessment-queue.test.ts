@@ -35,7 +35,7 @@ describe("the re-assessment queue", () => {
     const ran = await runPendingJobs(handle.db, NOW);
     expect(ran).toContainEqual({ organisationId: club.organisationId, athleteId });
     const after = (await callerFor(handle, club.coach).board.rows({ squadIds: [club.squadIds.field] })).find((r) => r.athlete.id === athleteId);
-    expect(after).toMatchObject({ assessmentState: "assessed", assessedAt: NOW });
+    expect(after).toMatchObject({ assessmentState: "assessed", assessedAt: NOW.getTime() });
     const raised = await handle.db.select().from(alerts).where(eq(alerts.athleteId, athleteId));
     expect(raised.map((a) => a.ruleId)).toContain("R20");
     // Completed, and the snapshot's next run scheduled at its staleAfter (already past on the

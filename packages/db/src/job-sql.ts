@@ -140,6 +140,14 @@ export function isTransaction(db: Database | Transaction): boolean {
   return clientOf(db as Database) === undefined;
 }
 
+/**
+ * Run `work` in one transaction: `db`'s own when it is one already (a tenant procedure's, which
+ * commits or rolls back as a whole, so a savepoint would only add two round trips), else a new one.
+ */
+export function atomically<T>(db: Database | Transaction, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return isTransaction(db) ? work(db as Transaction) : (db as Database).transaction(work);
+}
+
 /** The database itself, or the one a registered transaction runs on; undefined for any other transaction. */
 export function rootDatabaseOf(db: Database | Transaction): Database | undefined {
   return isTransaction(db) ? roots.get(db) : (db as Database);

@@ -30,6 +30,7 @@ const snapshot = (athleteId: string): SnapshotRow => ({
   staleAfter: new Date(NOW.getTime() + 3_600_000),
   engineVersion: "1",
   assessment: { json: { athleteId } },
+  board: null,
 });
 
 const alertsFor = (athleteId: string, n: number): NewAlert[] =>

@@ -10,8 +10,8 @@ import {
   updateSessionLog,
   type SessionLogRow,
 } from "@loadline/db";
-import { assessmentBefore, feedbackAfterWrite } from "../services/athlete-feedback";
-import { assertEditable, assertNotFuture, assertSameSubmission, currentPlan, ownAthleteId, runValues, sessionValues } from "../services/athlete-logging";
+import { ownWriteWithFeedback } from "../services/athlete-feedback";
+import { assertEditable, assertNotFuture, assertSameSubmission, ownAthleteId, runValues, sessionValues } from "../services/athlete-logging";
 import { procedureFor, router } from "../trpc";
 
 const logId = z.object({ id: z.uuid("id must be a log id") });
@@ -33,13 +33,13 @@ export const athleteLogsRouter = router({
       const athleteId = ownAthleteId(ctx.actor);
       const { organisationId, userId } = ctx.actor;
       assertNotFuture(input.at, ctx.now);
-      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const plan = await currentPlan(ctx.db, organisationId, athleteId);
-      const values = sessionValues(input, plan);
-      const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
-      if (!created) assertSameSubmission(log, values);
-      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, created ? before : null, log);
-      return { log: present(log, ctx.now), created, feedback };
+      const { result, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async (plan) => {
+        const values = sessionValues(input, plan);
+        const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
+        if (!created) assertSameSubmission(log, values);
+        return { result: { log, created }, change: created ? { kind: "session", id: log.id, row: log } : null, record: log, newRecord: created };
+      });
+      return { log: present(result.log, ctx.now), created: result.created, feedback };
     }),
 
   logRun: procedureFor("athleteLog.writeOwn")
@@ -48,12 +48,13 @@ export const athleteLogsRouter = router({
       const athleteId = ownAthleteId(ctx.actor);
       const { organisationId, userId } = ctx.actor;
       assertNotFuture(input.at, ctx.now);
-      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const values = runValues(input);
-      const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
-      if (!created) assertSameSubmission(log, values);
-      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, created ? before : null, log);
-      return { log: present(log, ctx.now), created, feedback };
+      const { result, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async () => {
+        const values = runValues(input);
+        const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
+        if (!created) assertSameSubmission(log, values);
+        return { result: { log, created }, change: created ? { kind: "session", id: log.id, row: log } : null, record: log, newRecord: created };
+      });
+      return { log: present(result.log, ctx.now), created: result.created, feedback };
     }),
 
   updateSession: procedureFor("athleteLog.writeOwn")
@@ -65,11 +66,11 @@ export const athleteLogsRouter = router({
       assertEditable(existing, ctx.now);
       if (existing.type === "run") throw new DomainError("invalid", "This log is a run: edit it as a run.");
       assertNotFuture(input.at, ctx.now);
-      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const plan = await currentPlan(ctx.db, organisationId, athleteId);
-      const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, sessionValues(input, plan), userId, ctx.now);
-      if (!log) throw new DomainError("not_found", "This log does not exist or was deleted.");
-      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, log);
+      const { result: log, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async (plan) => {
+        const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, sessionValues(input, plan), userId, ctx.now);
+        if (!log) throw new DomainError("not_found", "This log does not exist or was deleted.");
+        return { result: log, change: { kind: "session", id: log.id, row: log }, record: log };
+      });
       return { log: present(log, ctx.now), feedback };
     }),
 
@@ -82,10 +83,11 @@ export const athleteLogsRouter = router({
       assertEditable(existing, ctx.now);
       if (existing.type !== "run") throw new DomainError("invalid", "This log is not a run.");
       assertNotFuture(input.at, ctx.now);
-      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, runValues(input), userId, ctx.now);
-      if (!log) throw new DomainError("not_found", "This log does not exist or was deleted.");
-      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, log);
+      const { result: log, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async () => {
+        const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, runValues(input), userId, ctx.now);
+        if (!log) throw new DomainError("not_found", "This log does not exist or was deleted.");
+        return { result: log, change: { kind: "session", id: log.id, row: log }, record: log };
+      });
       return { log: present(log, ctx.now), feedback };
     }),
 
@@ -95,10 +97,11 @@ export const athleteLogsRouter = router({
       const athleteId = ownAthleteId(ctx.actor);
       const { organisationId, userId } = ctx.actor;
       assertEditable(await getSessionLog(ctx.db, organisationId, athleteId, input.id), ctx.now);
-      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const deleted = await deleteSessionLog(ctx.db, organisationId, athleteId, input.id, userId, ctx.now);
-      if (!deleted) throw new DomainError("not_found", "This log does not exist or was deleted.");
-      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, null);
+      const { result: deleted, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async () => {
+        const deleted = await deleteSessionLog(ctx.db, organisationId, athleteId, input.id, userId, ctx.now);
+        if (!deleted) throw new DomainError("not_found", "This log does not exist or was deleted.");
+        return { result: deleted, change: { kind: "session", id: deleted.id, row: null }, record: null };
+      });
       return { id: deleted.id, feedback };
     }),
 

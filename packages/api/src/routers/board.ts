@@ -10,7 +10,7 @@ import {
 } from "@loadline/db";
 import { getAssessment } from "../services/assessments";
 import { loadBoard, lowCadenceHints } from "../services/coach-board";
-import { procedureFor, router } from "../trpc";
+import { plainJson, procedureFor, router } from "../trpc";
 
 const DAY_MS = 86_400_000;
 /** How much history the athlete overview charts (pain, volume, sessions). */
@@ -24,7 +24,8 @@ export const boardRouter = router({
   /** The squad board: one coach-safe row per active athlete of the chosen squads (all when none). */
   rows: procedureFor("board.read")
     .input(boardInput)
-    .query(({ ctx, input }) => loadBoard(ctx.db, ctx.actor.organisationId, input.squadIds, ctx.now)),
+    // Board rows are plain JSON by design (epoch times): no superjson type walk.
+    .query(async ({ ctx, input }) => plainJson(await loadBoard(ctx.db, ctx.actor.organisationId, input.squadIds, ctx.now))),
 
   /** The coach-safe athlete overview: only the domain's coach-safe projection (`toCoachAssessment`). */
   athlete: procedureFor("board.read")

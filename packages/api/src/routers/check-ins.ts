@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkInInputSchema, idempotencyKeySchema, logWindowSchema, redFlagAdvice, resolveLogWindow, withinEditWindow, DomainError } from "@loadline/domain";
 import { createCheckIn, deleteCheckIn, getCheckIn, listCheckIns, readClubCalendar, updateCheckIn, type CheckInRow } from "@loadline/db";
-import { assessmentBefore, feedbackAfterWrite } from "../services/athlete-feedback";
+import { ownWriteWithFeedback } from "../services/athlete-feedback";
 import { assertEditable, assertNotFuture, assertSameSubmission, checkInValues, ownAthleteId } from "../services/athlete-logging";
 import { procedureFor, router } from "../trpc";
 
@@ -19,11 +19,13 @@ export const checkInsRouter = router({
       const athleteId = ownAthleteId(ctx.actor);
       const { organisationId, userId } = ctx.actor;
       assertNotFuture(input.at, ctx.now);
-      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const values = checkInValues(input);
-      const { checkIn, created } = await createCheckIn(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
-      if (!created) assertSameSubmission(checkIn, values);
-      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, created ? before : null, { id: checkIn.id });
+      const { result, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async () => {
+        const values = checkInValues(input);
+        const { checkIn, created } = await createCheckIn(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
+        if (!created) assertSameSubmission(checkIn, values);
+        return { result: { checkIn, created }, change: created ? { kind: "check_in", id: checkIn.id, row: checkIn } : null, record: { id: checkIn.id }, newRecord: created };
+      });
+      const { checkIn, created } = result;
       return { checkIn: present(checkIn, ctx.now), created, feedback, redFlagAdvice: redFlagAdvice(checkIn.redFlags) };
     }),
 
@@ -34,10 +36,11 @@ export const checkInsRouter = router({
       const { organisationId, userId } = ctx.actor;
       assertEditable(await getCheckIn(ctx.db, organisationId, athleteId, input.id), ctx.now);
       assertNotFuture(input.at, ctx.now);
-      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const checkIn = await updateCheckIn(ctx.db, organisationId, athleteId, input.id, checkInValues(input), userId, ctx.now);
-      if (!checkIn) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
-      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, { id: checkIn.id });
+      const { result: checkIn, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async () => {
+        const checkIn = await updateCheckIn(ctx.db, organisationId, athleteId, input.id, checkInValues(input), userId, ctx.now);
+        if (!checkIn) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
+        return { result: checkIn, change: { kind: "check_in", id: checkIn.id, row: checkIn }, record: { id: checkIn.id } };
+      });
       return { checkIn: present(checkIn, ctx.now), feedback, redFlagAdvice: redFlagAdvice(checkIn.redFlags) };
     }),
 
@@ -47,10 +50,11 @@ export const checkInsRouter = router({
       const athleteId = ownAthleteId(ctx.actor);
       const { organisationId, userId } = ctx.actor;
       assertEditable(await getCheckIn(ctx.db, organisationId, athleteId, input.id), ctx.now);
-      const before = await assessmentBefore(ctx.db, organisationId, athleteId, ctx.now);
-      const deleted = await deleteCheckIn(ctx.db, organisationId, athleteId, input.id, userId, ctx.now);
-      if (!deleted) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
-      const feedback = await feedbackAfterWrite(ctx.db, organisationId, athleteId, ctx.now, before, null);
+      const { result: deleted, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async () => {
+        const deleted = await deleteCheckIn(ctx.db, organisationId, athleteId, input.id, userId, ctx.now);
+        if (!deleted) throw new DomainError("not_found", "This check-in does not exist or was deleted.");
+        return { result: deleted, change: { kind: "check_in", id: deleted.id, row: null }, record: null };
+      });
       return { id: deleted.id, feedback };
     }),
 

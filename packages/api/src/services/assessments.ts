@@ -1,8 +1,20 @@
 import superjson from "superjson";
-import { assessAthlete, DomainError, effectiveTimeZone, ENGINE_VERSION, startOfNextLocalDay, type Assessment } from "@loadline/domain";
+import {
+  assessAthlete,
+  DomainError,
+  effectiveTimeZone,
+  ENGINE_VERSION,
+  startOfNextLocalDay,
+  toBoardView,
+  toCoachAssessment,
+  type Assessment,
+  type AthleteTimeline,
+} from "@loadline/domain";
 import {
   alertsFromAssessment,
   loadTimelines,
+  type ClubCalendarRow,
+  type LoadedTimeline,
   readAthleteTimeZones,
   readClubCalendar,
   readSnapshots,
@@ -50,8 +62,9 @@ function alertsOf(athleteId: string, assessment: Assessment, now: Date): NewAler
   return alertsFromAssessment(athleteId, assessment.flags, now);
 }
 
-function isFresh(snapshot: SnapshotRow, now: Date): boolean {
-  return snapshot.engineVersion === ENGINE_VERSION && snapshot.staleAfter.getTime() > now.getTime() && snapshot.computedAt.getTime() <= now.getTime();
+/** Whether a stored snapshot (times in epoch ms) is current at `now`: this engine version and not past its `staleAfter`. */
+export function snapshotIsFresh(snapshot: { engineVersion: string; staleAfter: number; computedAt: number }, now: Date): boolean {
+  return snapshot.engineVersion === ENGINE_VERSION && snapshot.staleAfter > now.getTime() && snapshot.computedAt <= now.getTime();
 }
 
 interface Computed {
@@ -61,41 +74,90 @@ interface Computed {
   raised: NewAlert[];
 }
 
+/** What the engine needs for these athletes: their timelines, the club's calendar and their own time zones. */
+export interface AssessmentInputs {
+  timelines: Map<string, LoadedTimeline>;
+  club: ClubCalendarRow;
+  athleteZones: Map<string, string | null>;
+}
+
+/**
+ * Load the engine's input for these athletes (a fixed number of queries whatever their number,
+ * sent together: on PostgreSQL they share round trips).
+ */
+export async function loadAssessmentInputs(db: Database, organisationId: string, athleteIds: string[], now: Date): Promise<AssessmentInputs> {
+  const [timelines, club, athleteZones] = await Promise.all([
+    loadTimelines(db, organisationId, athleteIds, now),
+    readClubCalendar(db, organisationId),
+    readAthleteTimeZones(db, organisationId, athleteIds),
+  ]);
+  return { timelines, club, athleteZones };
+}
+
+/**
+ * The engine on one athlete's timeline with the club's calendar and thresholds; null (logged)
+ * when it fails, so the athlete's records are "needs attention" and the batch goes on.
+ */
+export function assessTimeline(inputs: AssessmentInputs, timeline: AthleteTimeline, now: Date): Assessment | null {
+  const athleteId = timeline.athlete.id;
+  try {
+    // Typed by the row mappers: records were validated when they were written.
+    const { club } = inputs;
+    const calendar = { timeZone: effectiveTimeZone(club.timeZone, inputs.athleteZones.get(athleteId)), locale: club.locale, weekStartsOn: club.weekStartsOn };
+    return assessAthlete(timeline, now, { calendar, clubThresholds: club.engineThresholds });
+  } catch (error) {
+    console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
+    return null;
+  }
+}
+
+/**
+ * The snapshot row of an assessment: the assessment itself and, computed here once, the board's
+ * row of it (coach-safe, plain JSON), so the board never revives the full assessment. Null
+ * assessment: the athlete's records need attention.
+ */
+export function snapshotOf(athleteId: string, assessment: Assessment | null, now: Date): SnapshotRow {
+  return {
+    athleteId,
+    computedAt: now,
+    staleAfter: assessment ? staleAfter(assessment, now) : new Date(now.getTime() + MAX_SNAPSHOT_AGE_MS),
+    engineVersion: ENGINE_VERSION,
+    assessment: assessment ? superjson.serialize(assessment) : null,
+    board: assessment ? toBoardView(toCoachAssessment(assessment)) : null,
+  };
+}
+
+/** Each athlete's assessment of the loaded inputs, their snapshot rows and the alerts they raise. */
+function computeFrom(inputs: AssessmentInputs, now: Date): Computed {
+  const computed: Computed = { assessments: new Map(), snapshots: [], raised: [] };
+  for (const [athleteId, loaded] of inputs.timelines) {
+    if (!loaded.ok) console.error(`athlete ${athleteId}: stored records need attention (${loaded.problem})`);
+    const assessment = loaded.ok ? assessTimeline(inputs, loaded.timeline, now) : null;
+    computed.snapshots.push(snapshotOf(athleteId, assessment, now));
+    if (!assessment) continue;
+    computed.assessments.set(athleteId, assessment);
+    computed.raised.push(...alertsOf(athleteId, assessment, now));
+  }
+  return computed;
+}
+
 /**
  * Assess these athletes from their stored records (a fixed number of queries whatever their
  * number). An athlete whose records cannot be read gets a snapshot without an assessment
  * ("record needs attention"), logged; it never fails the other athletes of the batch.
  */
 async function computeAssessments(db: Database, organisationId: string, athleteIds: string[], now: Date): Promise<Computed> {
-  const timelines = await loadTimelines(db, organisationId, athleteIds, now);
-  const club = await readClubCalendar(db, organisationId);
-  const athleteZones = await readAthleteTimeZones(db, organisationId, [...timelines.keys()]);
-  const computed: Computed = { assessments: new Map(), snapshots: [], raised: [] };
-  for (const [athleteId, loaded] of timelines) {
-    let assessment: Assessment | null = null;
-    if (!loaded.ok) {
-      console.error(`athlete ${athleteId}: stored records need attention (${loaded.problem})`);
-    } else {
-      try {
-        // Typed by the row mappers: records were validated when they were written.
-        const calendar = { timeZone: effectiveTimeZone(club.timeZone, athleteZones.get(athleteId)), locale: club.locale, weekStartsOn: club.weekStartsOn };
-        assessment = assessAthlete(loaded.timeline, now, { calendar, clubThresholds: club.engineThresholds });
-      } catch (error) {
-        console.error(`assessment of athlete ${athleteId} failed: its stored records need attention`, error);
-      }
-    }
-    computed.snapshots.push({
-      athleteId,
-      computedAt: now,
-      staleAfter: assessment ? staleAfter(assessment, now) : new Date(now.getTime() + MAX_SNAPSHOT_AGE_MS),
-      engineVersion: ENGINE_VERSION,
-      assessment: assessment ? superjson.serialize(assessment) : null,
-    });
-    if (!assessment) continue;
-    computed.assessments.set(athleteId, assessment);
-    computed.raised.push(...alertsOf(athleteId, assessment, now));
-  }
-  return computed;
+  return computeFrom(await loadAssessmentInputs(db, organisationId, athleteIds, now), now);
+}
+
+/**
+ * Store one athlete's assessment computed inline (the athlete's own submit): the snapshot, its
+ * alerts and its next scheduled run, through `db` (the procedure's transaction).
+ */
+export async function storeAssessment(db: Database | Transaction, organisationId: string, athleteId: string, assessment: Assessment, now: Date): Promise<void> {
+  const queue = await reassessQueue(db);
+  const snapshots = [snapshotOf(athleteId, assessment, now)];
+  await saveAssessments(db, organisationId, snapshots, alertsOf(athleteId, assessment, now), (tx) => queue.scheduleDue(tx, organisationId, snapshots));
 }
 
 /**
@@ -153,14 +215,14 @@ export async function readAssessments(
 /** What a reader shows for one athlete's stored snapshot (or its absence) at `now`. */
 export function storedAssessmentOf(snapshot: SnapshotRow | undefined | null, now: Date): StoredAssessment {
   if (!snapshot) return { state: "being_assessed", assessment: null, computedAt: null, stale: true };
-  const stale = !isFresh(snapshot, now);
+  const stale = !snapshotIsFresh({ engineVersion: snapshot.engineVersion, staleAfter: snapshot.staleAfter.getTime(), computedAt: snapshot.computedAt.getTime() }, now);
   if (snapshot.assessment === null) return { state: "needs_attention", assessment: null, computedAt: snapshot.computedAt, stale };
   const assessment: Assessment = superjson.deserialize(snapshot.assessment as Parameters<typeof superjson.deserialize>[0]);
   return { state: "assessed", assessment, computedAt: snapshot.computedAt, stale };
 }
 
 /** Queue the stale or missing ones of these stored assessments (deduplicated per athlete): one INSERT, none when all are fresh. */
-export async function queueStale(db: Database, organisationId: string, stored: Map<string, StoredAssessment>): Promise<void> {
+export async function queueStale(db: Database, organisationId: string, stored: Map<string, { stale: boolean }>): Promise<void> {
   const stale = [...stored].filter(([, s]) => s.stale).map(([id]) => id);
   if (stale.length > 0) await (await reassessQueue(db)).enqueue(organisationId, stale);
 }

@@ -6,14 +6,17 @@ import {
   painZone,
   worstOfZones,
   zoneMeaning,
+  planSchema,
+  withRecordWritten,
   type Assessment,
   type Flag,
+  type Plan,
   type OutcomeDecision,
   type Severity,
   type Zone,
 } from "@loadline/domain";
-import type { Database } from "@loadline/db";
-import { afterClinicalWrite, assessNow } from "./assessments";
+import { toCheckIn, toLoggedSession, type CheckInRow, type Database, type SessionLogRow } from "@loadline/db";
+import { assessTimeline, loadAssessmentInputs, storeAssessment } from "./assessments";
 
 /** What the athlete sees at once after saving a log: the engine's verdict in plain words. */
 export interface LogFeedback {
@@ -38,30 +41,15 @@ export interface LogFeedback {
 
 const plainFlag = (f: Flag) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message });
 
-/**
- * The assessment before a write, so the feedback can say which flags are new. Computed, not
- * read: the stored snapshot may predate a queued re-assessment, whose flags are not this write's.
- */
-export async function assessmentBefore(db: Database, organisationId: string, athleteId: string, now: Date): Promise<Assessment | null> {
-  return assessNow(db, organisationId, athleteId, now);
-}
+/** The record a log's feedback is about: a session (with its pains) or a check-in. */
+export type FeedbackRecord = { id: string; painDuring?: number; painAfter?: number | null };
 
 /**
- * Re-assess after a write, inline (the athlete waits for this verdict; snapshot and alerts are
- * stored for staff at the same time) and word the result
- * for the athlete. For a session log the outcome is the engine's R4 outcome of that session
- * when it is the latest, else the same-day R1/R2 zones from the domain's helpers.
+ * What the athlete sees after a write, worded from the assessment after it: for a session log
+ * the outcome is the engine's R4 outcome of that session when it is the latest, else the
+ * same-day R1/R2 zones from the domain's helpers; the flags are those new since `before`.
  */
-export async function feedbackAfterWrite(
-  db: Database,
-  organisationId: string,
-  athleteId: string,
-  now: Date,
-  before: Assessment | null,
-  record: { id: string; painDuring?: number; painAfter?: number | null } | null,
-): Promise<LogFeedback> {
-  const assessment = (await afterClinicalWrite(db, organisationId, [athleteId], now, { feedbackFor: athleteId })).get(athleteId);
-  if (!assessment) throw new Error("The athlete could not be assessed");
+export function feedbackOf(assessment: Assessment, before: Assessment | null, record: FeedbackRecord | null): LogFeedback {
   let outcome: LogFeedback["outcome"] = null;
   if (record && record.painDuring !== undefined) {
     const latest = assessment.latestOutcome;
@@ -95,4 +83,58 @@ export async function feedbackAfterWrite(
     nextHighLoadAt: assessment.nextHighLoadAt,
     progressionBlocked: assessment.progression.blocked,
   };
+}
+
+/** What one of the athlete's own writes did to their engine input, as stored rows. */
+export type OwnRecordChange =
+  | { kind: "session"; id: string; row: SessionLogRow | null }
+  | { kind: "check_in"; id: string; row: CheckInRow | null };
+
+export interface OwnWriteResult<R> {
+  result: R;
+  /** The record the write changed (its stored row after the write, null when deleted); null when nothing changed (a repeated submit). */
+  change: OwnRecordChange | null;
+  /** The record the feedback is about. */
+  record: FeedbackRecord | null;
+  /** False for a repeated submit (the record existed already): every flag counts as shown before. */
+  newRecord?: boolean;
+}
+
+/**
+ * One of the athlete's own log writes (a session, run or check-in: create, edit or delete) with
+ * the engine's verdict at once, in the procedure's one transaction. The engine's input is loaded
+ * once, before the write (one round of queries, sent together); the write gets the athlete's
+ * current plan from it (a strength session "as prescribed" takes its content); the engine then
+ * runs twice on that input, without and with the written record (`withRecordWritten`): the
+ * "before" that says which flags are new (computed, not read from the snapshot, which may lag a
+ * queued re-assessment) and the "after" that is stored (snapshot, board row, alerts, next run)
+ * and worded for the athlete. No second load, no second read of the plan.
+ */
+export async function ownWriteWithFeedback<R>(
+  db: Database,
+  organisationId: string,
+  athleteId: string,
+  now: Date,
+  write: (plan: Plan | null) => Promise<OwnWriteResult<R>>,
+): Promise<{ result: R; feedback: LogFeedback }> {
+  const inputs = await loadAssessmentInputs(db, organisationId, [athleteId], now);
+  const loaded = inputs.timelines.get(athleteId);
+  const timeline = loaded?.ok ? loaded.timeline : null;
+  const parsedPlan = timeline?.plan ? planSchema.safeParse(timeline.plan) : null;
+  const before = timeline ? assessTimeline(inputs, timeline, now) : null;
+  const written = await write(parsedPlan?.success ? parsedPlan.data : null);
+  if (!timeline) throw new Error("The athlete could not be assessed");
+  const after = written.change ? withRecordWritten(timeline, now, recordOf(written.change)) : timeline;
+  const assessment = assessTimeline(inputs, after, now);
+  if (!assessment) throw new Error("The athlete could not be assessed");
+  await storeAssessment(db, organisationId, athleteId, assessment, now);
+  return { result: written.result, feedback: feedbackOf(assessment, written.newRecord === false ? null : before, written.record) };
+}
+
+/** The written row as the engine reads it (the loader's own row mappers). */
+function recordOf(change: OwnRecordChange): Parameters<typeof withRecordWritten>[2] {
+  if (change.kind === "session") {
+    return { kind: "session", id: change.id, record: change.row && change.row.deletedAt === null ? toLoggedSession(change.row) : null };
+  }
+  return { kind: "check_in", id: change.id, record: change.row && change.row.deletedAt === null ? toCheckIn(change.row) : null };
 }

@@ -1,9 +1,12 @@
+import superjson from "superjson";
 import {
   cadenceHint,
   preflightCheck,
+  toBoardView,
   toCoachAssessment,
   toCoachPreflight,
-  type CoachAssessment,
+  type Assessment,
+  type BoardView,
   type PreflightResult,
   type SquadSessionKind,
 } from "@loadline/domain";
@@ -11,58 +14,81 @@ import {
   readBoardRows,
   recentRunCadences,
   type BoardAthlete,
+  type BoardPainPoint,
+  type BoardSnapshot,
   type Database,
-  type PainPoint,
 } from "@loadline/db";
-import { queueStale, readAssessments, storedAssessmentOf, type AssessmentState, type StoredAssessment } from "./assessments";
+import { queueStale, readAssessments, snapshotIsFresh, type AssessmentState } from "./assessments";
+import { singleFlight } from "./single-flight";
 
 const DAY_MS = 86_400_000;
 export const SPARKLINE_DAYS = 14;
 
-/** One row of the squad board: the athlete and the coach-safe view of their assessment. */
+/** One row of the squad board: the athlete and the board's coach-safe row of their assessment. */
 export interface BoardRow {
   athlete: BoardAthlete;
-  /** Null unless `assessmentState` is "assessed". */
-  assessment: CoachAssessment | null;
+  /** The stored board row (`toBoardView`); null unless `assessmentState` is "assessed". */
+  assessment: BoardView | null;
   /** "being_assessed": no snapshot yet (queued); "needs_attention": the records could not be assessed. */
   assessmentState: AssessmentState;
-  /** When the shown assessment was computed (the board shows its age); null before the first. */
-  assessedAt: Date | null;
+  /** When the shown assessment was computed (epoch ms; the board shows its age); null before the first. */
+  assessedAt: number | null;
   /** Whole minutes since `assessedAt` at the request's time (the board's "assessed 5 min ago"). */
   assessedMinutesAgo: number | null;
   /** Whole days in the current phase, or null without a plan. */
   daysInPhase: number | null;
-  /** Morning pain of the last 14 days, oldest first (the sparkline). */
-  pain14: PainPoint[];
+  /** Morning pain of the last 14 days, oldest first (the sparkline; epoch ms). */
+  pain14: BoardPainPoint[];
   /** Whole days since the last session log or check-in, or null when nothing was logged. */
   daysSinceLastLog: number | null;
 }
 
+/** The board row of a snapshot: the stored one, or (a snapshot of an older engine version) made from its assessment. */
+function boardViewOf(snapshot: BoardSnapshot): BoardView | null {
+  if (snapshot.board) return snapshot.board;
+  if (!snapshot.legacyAssessment) return null;
+  const assessment: Assessment = superjson.deserialize(snapshot.legacyAssessment as Parameters<typeof superjson.deserialize>[0]);
+  return toBoardView(toCoachAssessment(assessment));
+}
+
 /**
  * The squad board in at most two statements whatever the squad size: one reads every row (the
- * athletes of the chosen squads with their stored snapshot, phase start, 14 days of morning pain
- * and latest log, `readBoardRows`), and one INSERT queues the stale or missing snapshots, only
- * when there are any. Nothing is computed on the read. An athlete not assessed yet, or whose
- * records cannot be assessed, keeps their row, marked, and never fails the board.
+ * athletes of the chosen squads with their stored board row, phase start, 14 days of morning
+ * pain and latest log, `readBoardRows`), and one INSERT queues the stale or missing snapshots,
+ * only when there are any. Nothing is computed on the read and no full assessment is read: the
+ * board row was made when the assessment was. An athlete not assessed yet, or whose records
+ * cannot be assessed, keeps their row, marked, and never fails the board.
+ *
+ * Concurrent requests for the same board (organisation and squads) share one read, and so one
+ * queue INSERT (`singleFlight`): the board is the same for every coach of the club who may open
+ * it, and a request that joins a running read gets rows at most that read old.
  */
-export async function loadBoard(db: Database, organisationId: string, squadIds: string[] | undefined, now: Date): Promise<BoardRow[]> {
+export function loadBoard(db: Database, organisationId: string, squadIds: string[] | undefined, now: Date): Promise<BoardRow[]> {
+  const squads = squadIds && squadIds.length > 0 ? [...new Set(squadIds)].sort().join(",") : "all";
+  return singleFlight(`board:${organisationId}:${squads}`, () => readBoard(db, organisationId, squadIds, now));
+}
+
+async function readBoard(db: Database, organisationId: string, squadIds: string[] | undefined, now: Date): Promise<BoardRow[]> {
   const rows = await readBoardRows(db, organisationId, squadIds, new Date(now.getTime() - SPARKLINE_DAYS * DAY_MS));
-  const stored = new Map(rows.map((r) => [r.athlete.id, storedAssessmentOf(r.snapshot, now)]));
-  await queueStale(db, organisationId, stored);
-  return rows.map(({ athlete, phaseStartedAt, pain, lastLogAt }) => {
-    const state = stored.get(athlete.id) as StoredAssessment;
-    const view = state.assessment ? toCoachAssessment(state.assessment) : null;
+  const at = now.getTime();
+  const stale = new Map<string, { stale: boolean }>();
+  const result = rows.map(({ athlete, snapshot, phaseStartedAt, pain, lastLogAt }): BoardRow => {
+    stale.set(athlete.id, { stale: !snapshot || !snapshotIsFresh(snapshot, now) });
+    const view = snapshot ? boardViewOf(snapshot) : null;
+    const state: AssessmentState = !snapshot ? "being_assessed" : view ? "assessed" : snapshot.unreadable ? "needs_attention" : "being_assessed";
     return {
       athlete,
       assessment: view,
-      assessmentState: state.state,
-      assessedAt: state.computedAt,
-      assessedMinutesAgo: state.computedAt ? Math.max(0, Math.floor((now.getTime() - state.computedAt.getTime()) / 60_000)) : null,
-      daysInPhase: view?.phase != null && phaseStartedAt ? Math.max(0, Math.floor((now.getTime() - phaseStartedAt.getTime()) / DAY_MS)) : null,
+      assessmentState: state,
+      assessedAt: snapshot ? snapshot.computedAt : null,
+      assessedMinutesAgo: snapshot ? Math.max(0, Math.floor((at - snapshot.computedAt) / 60_000)) : null,
+      daysInPhase: view?.phase != null && phaseStartedAt !== null ? Math.max(0, Math.floor((at - phaseStartedAt) / DAY_MS)) : null,
       pain14: pain,
-      daysSinceLastLog: lastLogAt ? Math.max(0, Math.floor((now.getTime() - lastLogAt.getTime()) / DAY_MS)) : null,
+      daysSinceLastLog: lastLogAt !== null ? Math.max(0, Math.floor((at - lastLogAt) / DAY_MS)) : null,
     };
   });
+  await queueStale(db, organisationId, stale);
+  return result;
 }
 
 export interface PlannedSessionInput {

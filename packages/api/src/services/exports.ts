@@ -51,6 +51,9 @@ export async function exportRoster(db: Database, actor: Actor, now: Date): Promi
   return { filename: csvFileName("roster", now, club.timeZone), csv: toCsv(columns, rows) };
 }
 
+/** A board time (epoch ms) as a date for the CSV's date columns. */
+const dateOf = (epochMs: number | null | undefined): Date | null => (epochMs === null || epochMs === undefined ? null : new Date(epochMs));
+
 /** The squad board as the coach sees it (the coach-safe projection), one row per athlete. */
 export async function exportBoard(db: Database, actor: Actor, squadIds: string[] | undefined, now: Date): Promise<CsvFile> {
   assertCan(actor, "export.staff", { organisationId: actor.organisationId });
@@ -65,14 +68,14 @@ export async function exportBoard(db: Database, actor: Actor, squadIds: string[]
     { header: "Days in phase", value: (r) => r.daysInPhase },
     { header: "Worst open flag", value: (r) => r.assessment?.worstSeverity ?? "" },
     { header: "Medical review needed", value: (r) => r.assessment?.medicalReviewNeeded ?? false },
-    { header: "Progression blocked", value: (r) => r.assessment?.progression.blocked ?? false },
+    { header: "Progression blocked", value: (r) => r.assessment?.progressionBlocked ?? false },
     { header: "Weekly volume unit", value: (r) => weekly(r)?.unit ?? "" },
     { header: "Weekly volume this week (km or min, see unit)", value: (r) => csvNumber(weekly(r)?.current) },
     { header: "Weekly volume previous week (km or min, see unit)", value: (r) => csvNumber(weekly(r)?.previous) },
     { header: "ACWR (ratio)", value: (r) => csvNumber(r.assessment?.workload.acwr ?? null, 2) },
-    { header: withZone("Next high-load day", zone), value: (r) => csvDateTime(r.assessment?.nextHighLoadAt, zone) },
+    { header: withZone("Next high-load day", zone), value: (r) => csvDateTime(dateOf(r.assessment?.nextHighLoadAt), zone) },
     { header: "Days since last log (days)", value: (r) => r.daysSinceLastLog },
-    { header: withZone("Assessed at", zone), value: (r) => csvDateTime(r.assessedAt, zone) },
+    { header: withZone("Assessed at", zone), value: (r) => csvDateTime(dateOf(r.assessedAt), zone) },
   ];
   return { filename: csvFileName("board", now, zone), csv: toCsv(columns, rows) };
 }

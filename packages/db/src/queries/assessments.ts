@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { alertsFromFlags, type Flag } from "@loadline/domain";
+import { alertsFromFlags, type BoardView, type Flag } from "@loadline/domain";
 import type { Database, Transaction } from "../client";
+import { atomically } from "../job-sql";
 import { alerts, assessmentSnapshots, type SerialisedAssessment } from "../schema";
 
 export interface SnapshotRow {
@@ -11,6 +12,8 @@ export interface SnapshotRow {
   engineVersion: string;
   /** Null: the athlete's stored records could not be assessed ("record needs attention"). */
   assessment: SerialisedAssessment | null;
+  /** The board's row of the assessment (`toBoardView`); null with a null assessment or before engine version 4. */
+  board: BoardView | null;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
       staleAfter: assessmentSnapshots.staleAfter,
       engineVersion: assessmentSnapshots.engineVersion,
       assessment: assessmentSnapshots.assessment,
+      board: assessmentSnapshots.board,
     })
     .from(assessmentSnapshots)
     .where(and(eq(assessmentSnapshots.organisationId, organisationId), inArray(assessmentSnapshots.athleteId, athleteIds)));
@@ -59,47 +63,57 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
  * the two) or whose records need attention keep their alerts as they are.
  */
 export async function saveAssessments(
-  db: Database,
+  db: Database | Transaction,
   organisationId: string,
   snapshots: SnapshotRow[],
   raised: NewAlert[],
   inTransaction?: (tx: Transaction) => Promise<void>,
 ): Promise<void> {
   if (snapshots.length === 0 && raised.length === 0) return;
-  await db.transaction(async (tx) => {
-    const written = new Set<string>();
-    for (const chunk of chunks(snapshots)) {
-      const rows = await tx
-        .insert(assessmentSnapshots)
-        .values(chunk.map((r) => ({ ...r, organisationId })))
-        .onConflictDoUpdate({
-          target: assessmentSnapshots.athleteId,
-          set: {
-            computedAt: sql`excluded.computed_at`,
-            staleAfter: sql`excluded.stale_after`,
-            engineVersion: sql`excluded.engine_version`,
-            assessment: sql`excluded.assessment`,
-          },
-          // A slower refresh that read older records never overwrites a newer snapshot.
-          setWhere: sql`${assessmentSnapshots.computedAt} <= excluded.computed_at`,
-        })
-        .returning({ athleteId: assessmentSnapshots.athleteId });
-      for (const row of rows) written.add(row.athleteId);
-    }
+  await atomically(db, async (tx) => {
+    // Statements that do not wait for each other's answers are sent together (on PostgreSQL one
+    // round trip; the server still runs them in order): the snapshots with the current alerts
+    // of their athletes, then every alert change with the caller's own statements.
+    const candidates = snapshots.filter((s) => s.assessment !== null).map((s) => s.athleteId);
+    const [written, current] = await Promise.all([writeSnapshots(tx, organisationId, snapshots), readCurrentAlerts(tx, organisationId, candidates)]);
     const assessedAt = new Map(snapshots.filter((s) => s.assessment !== null && written.has(s.athleteId)).map((s) => [s.athleteId, s.computedAt]));
-    await syncAlerts(tx, organisationId, assessedAt, raised.filter((a) => assessedAt.has(a.athleteId)));
-    if (inTransaction) await inTransaction(tx);
+    const currentOfWritten = current.filter((row) => assessedAt.has(row.athleteId));
+    await Promise.all([
+      syncAlerts(tx, organisationId, assessedAt, raised.filter((a) => assessedAt.has(a.athleteId)), currentOfWritten),
+      inTransaction ? inTransaction(tx) : undefined,
+    ]);
   });
 }
 
-const severityOrder = { info: 0, amber: 1, red: 2, escalate: 3 } as const;
-const keyOf = (athleteId: string, fingerprint: string) => `${athleteId}|${fingerprint}`;
+/** Upsert snapshots (chunked); the athletes whose snapshot was written. */
+async function writeSnapshots(tx: Transaction, organisationId: string, snapshots: SnapshotRow[]): Promise<Set<string>> {
+  const written = new Set<string>();
+  for (const chunk of chunks(snapshots)) {
+    const rows = await tx
+      .insert(assessmentSnapshots)
+      .values(chunk.map((r) => ({ ...r, organisationId })))
+      .onConflictDoUpdate({
+        target: assessmentSnapshots.athleteId,
+        set: {
+          computedAt: sql`excluded.computed_at`,
+          staleAfter: sql`excluded.stale_after`,
+          engineVersion: sql`excluded.engine_version`,
+          assessment: sql`excluded.assessment`,
+          board: sql`excluded.board`,
+        },
+        // A slower refresh that read older records never overwrites a newer snapshot.
+        setWhere: sql`${assessmentSnapshots.computedAt} <= excluded.computed_at`,
+      })
+      .returning({ athleteId: assessmentSnapshots.athleteId });
+    for (const row of rows) written.add(row.athleteId);
+  }
+  return written;
+}
 
-async function syncAlerts(tx: Transaction, organisationId: string, assessedAt: Map<string, Date>, raised: NewAlert[]): Promise<void> {
-  if (assessedAt.size === 0) return;
-  const wanted = new Map(raised.map((a) => [keyOf(a.athleteId, a.fingerprint), a]));
+/** The current (not retired) alerts of these athletes, chunked. */
+async function readCurrentAlerts(tx: Transaction, organisationId: string, athleteIds: string[]): Promise<CurrentAlertRow[]> {
   const current: CurrentAlertRow[] = [];
-  for (const athleteIds of chunks([...assessedAt.keys()])) {
+  for (const ids of chunks(athleteIds)) {
     current.push(
       ...(await tx
         .select({
@@ -115,9 +129,18 @@ async function syncAlerts(tx: Transaction, organisationId: string, assessedAt: M
           resolvedAt: alerts.resolvedAt,
         })
         .from(alerts)
-        .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.athleteId, athleteIds), isNull(alerts.retiredAt)))),
+        .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.athleteId, ids), isNull(alerts.retiredAt)))),
     );
   }
+  return current;
+}
+
+const severityOrder = { info: 0, amber: 1, red: 2, escalate: 3 } as const;
+const keyOf = (athleteId: string, fingerprint: string) => `${athleteId}|${fingerprint}`;
+
+async function syncAlerts(tx: Transaction, organisationId: string, assessedAt: Map<string, Date>, raised: NewAlert[], current: CurrentAlertRow[]): Promise<void> {
+  if (assessedAt.size === 0) return;
+  const wanted = new Map(raised.map((a) => [keyOf(a.athleteId, a.fingerprint), a]));
   const retire: { id: string; at: Date }[] = [];
   const update: { row: CurrentAlertRow; next: NewAlert; reopen: boolean }[] = [];
   const kept = new Set<string>();
@@ -139,13 +162,17 @@ async function syncAlerts(tx: Transaction, organisationId: string, assessedAt: M
       JSON.stringify(next.evidence) !== JSON.stringify(row.evidence);
     if (changed) update.push({ row, next, reopen: worse && row.acknowledgedAt !== null && row.resolvedAt === null });
   }
+  // The changes touch different rows, so they are sent together (see `saveAssessments`).
+  const writes: Promise<unknown>[] = [];
   for (const chunk of chunks(retire)) {
     const at = chunk[0]?.at as Date;
     // One batch is assessed at one time, so one timestamp per chunk is exact.
-    await tx
-      .update(alerts)
-      .set({ retiredAt: at })
-      .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.id, chunk.map((r) => r.id)), isNull(alerts.retiredAt)));
+    writes.push(
+      tx
+        .update(alerts)
+        .set({ retiredAt: at })
+        .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.id, chunk.map((r) => r.id)), isNull(alerts.retiredAt))),
+    );
   }
   for (const chunk of chunks(update)) {
     const values = sql.join(
@@ -155,7 +182,7 @@ async function syncAlerts(tx: Transaction, organisationId: string, assessedAt: M
       ),
       sql`, `,
     );
-    await tx.execute(sql`
+    writes.push(tx.execute(sql`
       update ${alerts} set
         severity = v.severity,
         message = v.message,
@@ -166,15 +193,18 @@ async function syncAlerts(tx: Transaction, organisationId: string, assessedAt: M
         acknowledged_by_id = case when v.reopen then null else ${alerts.acknowledgedById} end,
         acknowledge_note = case when v.reopen then null else ${alerts.acknowledgeNote} end
       from (values ${values}) as v(id, severity, message, evidence, cause_at, needs_review, reopen)
-      where ${alerts.id} = v.id and ${alerts.organisationId} = ${organisationId}`);
+      where ${alerts.id} = v.id and ${alerts.organisationId} = ${organisationId}`));
   }
   const inserts = raised.filter((a) => !kept.has(keyOf(a.athleteId, a.fingerprint)));
   for (const chunk of chunks(inserts)) {
-    await tx
-      .insert(alerts)
-      .values(chunk.map((r) => ({ ...r, organisationId })))
-      .onConflictDoNothing({ target: [alerts.athleteId, alerts.fingerprint], where: sql.raw(`"retired_at" is null`) });
+    writes.push(
+      tx
+        .insert(alerts)
+        .values(chunk.map((r) => ({ ...r, organisationId })))
+        .onConflictDoNothing({ target: [alerts.athleteId, alerts.fingerprint], where: sql.raw(`"retired_at" is null`) }),
+    );
   }
+  await Promise.all(writes);
 }
 
 interface CurrentAlertRow {

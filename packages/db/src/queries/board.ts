@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
 import { rowsOf } from "../job-sql";
-import type { SnapshotRow } from "./assessments";
-import { athleteProfiles, morningCheckIns, planVersions, sessionLogs, squadMemberships, squads, users } from "../schema";
+import type { BoardView } from "@loadline/domain";
+import { athleteProfiles, morningCheckIns, planVersions, sessionLogs, squadMemberships, squads, users, type SerialisedAssessment } from "../schema";
 
 /** One athlete on a coach's squad board: who they are and which squads they train in. */
 export interface BoardAthlete {
@@ -199,27 +199,51 @@ export async function listCoachSessions(db: Database, organisationId: string, at
     .orderBy(desc(sessionLogs.at));
 }
 
+/** A stored snapshot as the board reads it: its times (epoch ms) and board row, never the full assessment. */
+export interface BoardSnapshot {
+  computedAt: number;
+  staleAfter: number;
+  engineVersion: string;
+  /** The stored board row (`toBoardView`); null when the records need attention or before engine version 4. */
+  board: BoardView | null;
+  /** True when the athlete's records could not be assessed (a snapshot without an assessment). */
+  unreadable: boolean;
+  /**
+   * Only for a snapshot of an engine version that stored no board row yet (until the version
+   * sweep re-assesses it): its full assessment, so the row still shows. Null otherwise.
+   */
+  legacyAssessment: SerialisedAssessment | null;
+}
+
 /** One board row as the database returns it: the athlete, their stored snapshot and what the row shows beside it. */
 export interface BoardReadRow {
   athlete: BoardAthlete;
   /** The stored snapshot, or null before the first. */
-  snapshot: SnapshotRow | null;
-  /** Start of the current phase (latest plan version), or null without a plan. */
-  phaseStartedAt: Date | null;
-  /** Morning pain since `painSince`, oldest first. */
-  pain: PainPoint[];
-  /** The latest session log or check-in, or null when nothing was logged. */
-  lastLogAt: Date | null;
+  snapshot: BoardSnapshot | null;
+  /** Start of the current phase (latest plan version, epoch ms), or null without a plan. */
+  phaseStartedAt: number | null;
+  /** Morning pain since `painSince`, oldest first, times in epoch ms. */
+  pain: BoardPainPoint[];
+  /** The latest session log or check-in (epoch ms), or null when nothing was logged. */
+  lastLogAt: number | null;
 }
 
-const toDate = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(value as string | Date));
+/** One morning's pain on the board's sparkline (epoch ms). */
+export interface BoardPainPoint {
+  at: number;
+  pain: number;
+}
+
+const epochOf = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+const epoch = (column: ReturnType<typeof sql>) => sql`(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /**
  * The whole squad board in one statement, whatever the number of athletes: the active athletes
  * of the organisation (or of any of `squadIds`, filtered in SQL) with their squads, stored
- * snapshot, current phase start, morning pain since `painSince` and latest log. Every
- * per-athlete part is a lookup on that athlete's index range ((organisation, athlete, at) for
- * logs and check-ins: the latest row is one descent, LIMIT 1), never an aggregate over history.
+ * snapshot (its board row, not the assessment), current phase start, morning pain since
+ * `painSince` and latest log. Every per-athlete part is a lookup on that athlete's index range
+ * ((organisation, athlete, at) for logs and check-ins: the latest row is one descent, LIMIT 1),
+ * never an aggregate over history. Times come back as epoch milliseconds: nothing to parse.
  */
 export async function readBoardRows(db: Database | Transaction, organisationId: string, squadIds: string[] | undefined, painSince: Date): Promise<BoardReadRow[]> {
   const org = sql`${organisationId}::uuid`;
@@ -234,16 +258,18 @@ export async function readBoardRows(db: Database | Transaction, organisationId: 
       COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name)
         FROM squad_memberships m JOIN squads s ON s.id = m.squad_id
         WHERE m.organisation_id = ${org} AND m.user_id = a.user_id), '[]'::json) AS squads,
-      snap.athlete_id IS NOT NULL AS has_snapshot, snap.computed_at, snap.stale_after, snap.engine_version, snap.assessment,
-      (SELECT p.phase_started_at FROM plan_versions p
+      snap.athlete_id IS NOT NULL AS has_snapshot, ${epoch(sql`snap.computed_at`)} AS computed_at, ${epoch(sql`snap.stale_after`)} AS stale_after,
+      snap.engine_version, snap.board, snap.assessment IS NULL AS unreadable,
+      CASE WHEN snap.board IS NULL THEN snap.assessment END AS legacy_assessment,
+      (SELECT ${epoch(sql`p.phase_started_at`)} FROM plan_versions p
         WHERE p.organisation_id = ${org} AND p.athlete_id = a.id ORDER BY p.version DESC LIMIT 1) AS phase_started_at,
-      COALESCE((SELECT json_agg(json_build_object('at', (extract(epoch FROM c.at) * 1000)::float8, 'pain', c.morning_pain) ORDER BY c.at)
+      COALESCE((SELECT json_agg(json_build_object('at', ${epoch(sql`c.at`)}, 'pain', c.morning_pain) ORDER BY c.at)
         FROM morning_check_ins c
         WHERE c.organisation_id = ${org} AND c.athlete_id = a.id AND c.deleted_at IS NULL AND c.at >= ${since}), '[]'::json) AS pain,
-      GREATEST(
+      ${epoch(sql`GREATEST(
         (SELECT l.at FROM session_logs l WHERE l.organisation_id = ${org} AND l.athlete_id = a.id AND l.deleted_at IS NULL ORDER BY l.at DESC LIMIT 1),
         (SELECT c.at FROM morning_check_ins c WHERE c.organisation_id = ${org} AND c.athlete_id = a.id AND c.deleted_at IS NULL ORDER BY c.at DESC LIMIT 1)
-      ) AS last_log_at
+      )`)} AS last_log_at
     FROM athlete_profiles a
     JOIN users u ON u.id = a.user_id
     LEFT JOIN assessment_snapshots snap ON snap.athlete_id = a.id AND snap.organisation_id = ${org}
@@ -258,15 +284,16 @@ export async function readBoardRows(db: Database | Transaction, organisationId: 
     },
     snapshot: r.has_snapshot
       ? {
-          athleteId: String(r.id),
-          computedAt: toDate(r.computed_at) as Date,
-          staleAfter: toDate(r.stale_after) as Date,
+          computedAt: Number(r.computed_at),
+          staleAfter: Number(r.stale_after),
           engineVersion: String(r.engine_version),
-          assessment: (r.assessment ?? null) as SnapshotRow["assessment"],
+          board: (r.board ?? null) as BoardView | null,
+          unreadable: r.unreadable === true,
+          legacyAssessment: (r.legacy_assessment ?? null) as SerialisedAssessment | null,
         }
       : null,
-    phaseStartedAt: toDate(r.phase_started_at),
-    pain: (r.pain as { at: number; pain: number }[]).map((p) => ({ at: new Date(p.at), pain: p.pain })),
-    lastLogAt: toDate(r.last_log_at),
+    phaseStartedAt: epochOf(r.phase_started_at),
+    pain: r.pain as BoardPainPoint[],
+    lastLogAt: epochOf(r.last_log_at),
   }));
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNull, lt } from "drizzle-orm";
 import type { Database } from "../client";
+import { atomically } from "../job-sql";
 import { morningCheckIns } from "../schema";
 import { recordLogRevision } from "./log-revisions";
 
@@ -34,7 +35,7 @@ export async function createCheckIn(
   changedById: string,
   now: Date,
 ): Promise<{ checkIn: CheckInRow; created: boolean }> {
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const [inserted] = await tx
       .insert(morningCheckIns)
       .values({
@@ -101,7 +102,7 @@ export async function updateCheckIn(
   now: Date,
   reason: string | null = null,
 ): Promise<CheckInRow | null> {
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const [updated] = await tx
       .update(morningCheckIns)
       .set({ ...values, updatedAt: now })
@@ -136,7 +137,7 @@ export async function deleteCheckIn(
   changedById: string,
   now: Date,
 ): Promise<CheckInRow | null> {
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const [deleted] = await tx
       .update(morningCheckIns)
       .set({ deletedAt: now, updatedAt: now })

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
+import { atomically } from "../job-sql";
 import { recordLogRevision } from "./log-revisions";
 import { logRevisions, sessionLogs } from "../schema";
 
@@ -44,7 +45,7 @@ export async function createSessionLog(
   changedById: string,
   now: Date,
 ): Promise<{ log: SessionLogRow; created: boolean }> {
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const [inserted] = await tx
       .insert(sessionLogs)
       .values({
@@ -113,7 +114,7 @@ export async function updateSessionLog(
   now: Date,
   reason: string | null = null,
 ): Promise<SessionLogRow | null> {
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const [updated] = await tx
       .update(sessionLogs)
       .set({ ...values, updatedAt: now })
@@ -149,7 +150,7 @@ export async function deleteSessionLog(
   changedById: string,
   now: Date,
 ): Promise<SessionLogRow | null> {
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const [deleted] = await tx
       .update(sessionLogs)
       .set({ deletedAt: now, updatedAt: now })

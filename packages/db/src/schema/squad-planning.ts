@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { BoardView } from "@loadline/domain";
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { athleteProfiles } from "./athletes";
 import { createdAt, id, organisationId, updatedAt, textLimit } from "./columns";
@@ -106,6 +107,12 @@ export const assessmentSnapshots = pgTable(
      * board can tell that apart from an athlete not assessed yet.
      */
     assessment: jsonb("assessment").$type<SerialisedAssessment>(),
+    /**
+     * The board's row of that assessment (the domain's `toBoardView`: coach-safe, plain JSON),
+     * computed with it, so the board never reads or revives the full assessment. Null with a
+     * null assessment, and in snapshots of engine versions before 4 (re-assessed by the sweep).
+     */
+    board: jsonb("board").$type<BoardView>(),
   },
   (t) => [
     index("assessment_snapshots_org_idx").on(t.organisationId),

@@ -20,13 +20,14 @@ export { preflightCheck, type PlannedSession, type PreflightVerdict, type Prefli
 export { painZone, painBandsOf, painZoneInBands, type PainBands, nextMorningZone, nextMorningZoneWithoutBaseline, worstOfZones, outcomeDecision } from "./rules/pain";
 export { weeklyVolumeZone, singleRunZone, sessionLoad, acwrZone } from "./rules/volume";
 export * from "./coach-view";
+export * from "./board-view";
 export * from "./athlete";
 export * from "./physio";
 export * from "./threshold-fields";
 export * from "./calendar";
 export * from "./calendar-schema";
 export { ENGINE_VERSION } from "./version";
-export { ENGINE_READ, engineReadWindow, recentHistoryDays, withinReadWindow, type EngineReadWindow } from "./read-window";
+export { ENGINE_READ, engineReadWindow, recentHistoryDays, withinReadWindow, withRecordWritten, type EngineReadWindow } from "./read-window";
 export * from "./recorded-sport";
 export * from "./capacity-tests";
 export * from "./engine-inputs";

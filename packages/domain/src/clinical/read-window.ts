@@ -1,4 +1,5 @@
 import { resolveThresholds, type ThresholdOverrides, type Thresholds } from "./config";
+import type { LoggedSession, MorningCheckIn } from "./schemas/logs";
 import type { AthleteTimeline } from "./schemas/timeline";
 import { DAY_MS } from "./time";
 import { COMPLIANCE_MAX_DAYS } from "./compliance";
@@ -162,4 +163,27 @@ export function withinReadWindow(timeline: AthleteTimeline, now: Date): AthleteT
     adjuncts: timeline.adjuncts.filter((a) => a.at.getTime() >= w.adjunctsFrom.getTime() || !a.restrictions?.trim()),
     squadSessions: timeline.squadSessions.filter((s) => s.at.getTime() >= w.plannedFrom.getTime() && s.at.getTime() <= w.plannedTo.getTime()),
   };
+}
+
+/**
+ * A loaded timeline after one of its own records was written: the session or check-in `id`
+ * taken out and `record` (its stored state after the write; null when deleted) put in, when the
+ * window at `now` reads it (`engineReadWindow`: a check-in with a red flag always). The athlete's
+ * submit loads the timeline once, before the write, and assesses both: the "before" of its
+ * feedback and the "after" it stores, with no second load.
+ */
+export function withRecordWritten(
+  timeline: AthleteTimeline,
+  now: Date,
+  change: { kind: "session"; id: string; record: LoggedSession | null } | { kind: "check_in"; id: string; record: MorningCheckIn | null },
+): AthleteTimeline {
+  const w = engineReadWindow(timeline.plan, now);
+  if (change.kind === "session") {
+    const sessions = timeline.sessions.filter((s) => s.id !== change.id);
+    if (change.record && change.record.at.getTime() >= w.sessionsFrom.getTime()) sessions.push(change.record);
+    return { ...timeline, sessions };
+  }
+  const checkIns = timeline.checkIns.filter((c) => c.id !== change.id);
+  if (change.record && (change.record.at.getTime() >= w.checkInsFrom.getTime() || change.record.redFlags.length > 0)) checkIns.push(change.record);
+  return { ...timeline, checkIns };
 }

@@ -12,5 +12,7 @@
  *    (read-window.ts): R14/R15 compare with a complete green run of the 28 days before.
  * 4: assessments carry logging compliance (7 and 28 days); the read window keeps planned squad
  *    sessions and VISA-H answers of the compliance period.
+ * 5: every snapshot also stores its board row (board-view.ts), which the board reads instead
+ *    of the full assessment.
  */
-export const ENGINE_VERSION = "4";
+export const ENGINE_VERSION = "5";

@@ -39,7 +39,7 @@ const sortKeys = [
   { id: "availability", label: "Availability", value: (r: BoardRow) => (r.assessment ? availabilityRank(r.assessment.availability) : -1) },
   { id: "phase", label: "Phase", value: (r: BoardRow) => r.assessment?.phase ?? 0 },
   { id: "outcome", label: "Last outcome", value: (r: BoardRow) => ["green", "amber", "red"].indexOf(r.assessment?.latestOutcome?.zone ?? "") },
-  { id: "nextHighLoad", label: "Next high-load day", value: (r: BoardRow) => r.assessment?.nextHighLoadAt?.getTime() ?? 0 },
+  { id: "nextHighLoad", label: "Next high-load day", value: (r: BoardRow) => r.assessment?.nextHighLoadAt ?? 0 },
   // An athlete whose records need attention sorts with the most urgent rows.
   // Not assessed yet: unknown, so listed with them rather than below the healthy rows.
   { id: "flags", label: "Flags", value: (r: BoardRow) => (r.assessment ? worstActionableRank(r) * 100 + r.assessment.flags.length : r.assessmentState === "being_assessed" ? 999 : 1_000) },
@@ -312,8 +312,8 @@ function BoardRowView({ row, rowIndex, measure, onOpen }: RowProps & { onOpen: (
   const a = row.assessment;
   if (a === null) return row.assessmentState === "being_assessed" ? <BeingAssessedRow row={row} rowIndex={rowIndex} measure={measure} /> : <NeedsAttentionRow row={row} rowIndex={rowIndex} measure={measure} />;
   const volume = a.workload.weeklyVolume;
-  const start = a.evaluatedAt.getTime() - 13 * DAY_MS;
-  const painPoints = row.pain14.map((p) => ({ day: Math.max(0, Math.round((p.at.getTime() - start) / DAY_MS)), value: p.pain }));
+  const start = a.evaluatedAt - 13 * DAY_MS;
+  const painPoints = row.pain14.map((p) => ({ day: Math.max(0, Math.round((p.at - start) / DAY_MS)), value: p.pain }));
   const latestPain = row.pain14.at(-1)?.pain;
   return (
     <TableRow
@@ -356,10 +356,10 @@ function BoardRowView({ row, rowIndex, measure, onOpen }: RowProps & { onOpen: (
       <TableCell className="whitespace-normal">
         {a.nextHighLoadAt === null ? (
           <span className="text-muted-foreground">No limit</span>
-        ) : a.nextHighLoadAt.getTime() <= a.evaluatedAt.getTime() ? (
+        ) : a.nextHighLoadAt <= a.evaluatedAt ? (
           "Allowed now"
         ) : (
-          formatDateTime(a.nextHighLoadAt, a.calendar)
+          formatDateTime(new Date(a.nextHighLoadAt), a.calendar)
         )}
       </TableCell>
       <TableCell className="whitespace-normal">

@@ -1,0 +1,1 @@
+ALTER TABLE "assessment_snapshots" ADD COLUMN "board" jsonb;
