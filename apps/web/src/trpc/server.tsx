@@ -6,6 +6,7 @@ import { appRouter, createCaller } from "@loadline/api";
 import { createContext } from "@/server/trpc-context";
 import { renderPageViewId } from "@/server/page-view";
 import { makeQueryClient } from "./query-client";
+import { TRPCReactProvider } from "./react";
 
 /** One QueryClient per request on the server. */
 export const getQueryClient = cache(makeQueryClient);
@@ -23,8 +24,13 @@ export function prefetch<TQueryFnData, TError, TData, TQueryKey extends QueryKey
   return getQueryClient().fetchQuery(options);
 }
 
+/** The server's prefetched queries for the client components below, with the client they need. */
 export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+  return (
+    <TRPCReactProvider>
+      <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>
+    </TRPCReactProvider>
+  );
 }
 
 /** Call a procedure directly from a server component (for data that decides what page to render). */

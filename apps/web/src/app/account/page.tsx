@@ -3,6 +3,7 @@ import { homePathFor } from "@loadline/domain";
 import { Separator } from "@loadline/ui/separator";
 import { AuthCard } from "@/components/auth-card";
 import { requireActor } from "@/server/session";
+import { TRPCReactProvider } from "@/trpc/react";
 import { serverCaller } from "@/trpc/server";
 import { DownloadMyRecord, EmailForm, NameForm, SignOutEverywhere } from "./account-details";
 import { ChangePasswordForm } from "./change-password-form";
@@ -42,6 +43,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Your club requires a second factor for your role. Set it up below to continue.
         </p>
       ) : null}
+      <TRPCReactProvider>
       <div className="grid gap-4">
         <section className="grid gap-3" aria-labelledby="password-heading">
           <h2 id="password-heading" className="text-base font-semibold">
@@ -80,6 +82,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <SignOutEverywhere />
         </Section>
       </div>
+      </TRPCReactProvider>
       <p className="mt-4 text-sm">
         <a href={homePathFor(actor.role)} className="font-medium text-primary underline underline-offset-4">
           Back to Loadline

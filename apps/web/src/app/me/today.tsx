@@ -1,13 +1,12 @@
 "use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { useEffect, useState } from "react";
 import { formatInClubTime, localDateKey, outcomeBadge } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@loadline/ui/card";
-import { useTRPC } from "@/trpc/react";
 
 const DAY_MS = 86_400_000;
 const severityLabel = { info: "Info", amber: "Amber", red: "Red", escalate: "Urgent" } as const;
@@ -47,10 +46,14 @@ function useTicks(day: string): [Set<string>, (id: string) => void] {
   return [ticks, toggle];
 }
 
-/** The athlete's home: phase, today's plan, what to avoid, cues, next hard day, flags. */
-export function Today() {
-  const trpc = useTRPC();
-  const { data: t } = useSuspenseQuery(trpc.today.get.queryOptions());
+export type TodayData = inferRouterOutputs<AppRouter>["today"]["get"];
+
+/**
+ * The athlete's home: phase, today's plan, what to avoid, cues, next hard day, flags. The page
+ * reads it on the server and passes it in (no API client in the browser for this page); a
+ * fresh visit renders it again.
+ */
+export function Today({ t }: { t: TodayData }) {
   const [now] = useState(() => new Date());
   // Ticks last for the athlete's local day, not the UTC one (which turns over mid-evening in the Americas).
   const [ticks, toggle] = useTicks(localDateKey(now.getTime(), t.calendar.timeZone));

@@ -3,6 +3,7 @@ import { gaitFaultCodes, localDateKey } from "@loadline/domain";
 import { PageHeader } from "@/components/page-header";
 import { serverCaller } from "@/trpc/server";
 import { GaitForm } from "./gait-form";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = { title: "Record gait assessment" };
 
@@ -21,7 +22,9 @@ export default async function NewGaitPage({ searchParams }: { searchParams: Prom
         title="Record gait assessment"
         description="Faults with severity and side, and the cues the athlete will see on their Today page. Introduce form changes gradually, for example inside walk-run drills."
       />
-      <GaitForm athletes={athletes} athleteId={athleteId} initialFault={fault} today={today} />
+      <TRPCReactProvider>
+        <GaitForm athletes={athletes} athleteId={athleteId} initialFault={fault} today={today} />
+      </TRPCReactProvider>
     </>
   );
 }
