@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Role } from "@loadline/domain";
 import { requireRole } from "@/server/session";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { AppShell } from "./app-shell";
 import { ClubCalendarProvider } from "./club-calendar";
 import type { NavItem } from "./nav-links";

@@ -2,7 +2,7 @@ import "server-only";
 import { dehydrate, HydrationBoundary, type FetchQueryOptions, type QueryKey } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
-import { appRouter, createCaller } from "@loadline/api";
+import { appRouter } from "@loadline/api";
 import { createContext } from "@/server/trpc-context";
 import { renderPageViewId } from "@/server/page-view";
 import { makeQueryClient } from "./query-client";
@@ -33,7 +33,3 @@ export function HydrateClient({ children }: { children: ReactNode }) {
   );
 }
 
-/** Call a procedure directly from a server component (for data that decides what page to render). */
-export async function serverCaller() {
-  return createCaller(await createContext());
-}

@@ -4,7 +4,7 @@ import { Separator } from "@loadline/ui/separator";
 import { AuthCard } from "@/components/auth-card";
 import { requireActor } from "@/server/session";
 import { TRPCReactProvider } from "@/trpc/react";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { DownloadMyRecord, EmailForm, NameForm, SignOutEverywhere } from "./account-details";
 import { ChangePasswordForm } from "./change-password-form";
 import { OwnProfileForm } from "./own-profile-form";

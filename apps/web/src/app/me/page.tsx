@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { Today } from "./today";
 
 export const metadata: Metadata = { title: "Today" };

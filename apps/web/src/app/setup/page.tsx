@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { homePathFor } from "@loadline/domain";
 import { AuthCard } from "@/components/auth-card";
 import { currentActor } from "@/server/session";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { SetupForm } from "./setup-form";
 import { TRPCReactProvider } from "@/trpc/react";
 

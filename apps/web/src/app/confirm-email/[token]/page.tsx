@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuthCard, LinkRefusal } from "@/components/auth-card";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { ConfirmEmail } from "./confirm-email";
 import { TRPCReactProvider } from "@/trpc/react";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuthCard, LinkRefusal } from "@/components/auth-card";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { ResetPasswordForm } from "./reset-password-form";
 import { TRPCReactProvider } from "@/trpc/react";
 

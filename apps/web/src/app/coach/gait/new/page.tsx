@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { gaitFaultCodes, localDateKey } from "@loadline/domain";
 import { PageHeader } from "@/components/page-header";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { GaitForm } from "./gait-form";
 import { TRPCReactProvider } from "@/trpc/react";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { RedFlagId } from "@loadline/domain";
 import { PageHeader } from "@/components/page-header";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { CheckInForm, type EditableCheckIn } from "./check-in-form";
 import { TRPCReactProvider } from "@/trpc/react";
 

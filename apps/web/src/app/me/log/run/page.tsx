@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { RunForm, type EditableRun } from "./run-form";
 import { TRPCReactProvider } from "@/trpc/react";
 
