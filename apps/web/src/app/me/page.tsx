@@ -6,5 +6,6 @@ export const metadata: Metadata = { title: "Today" };
 
 export default async function TodayPage() {
   const today = await (await serverCaller()).today.get();
-  return <Today t={today} />;
+  // The moment of this render: the date heading and the countdowns read from it.
+  return <Today t={today} now={new Date()} />;
 }

@@ -1,12 +1,11 @@
-"use client";
 import Link from "next/link";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
-import { useEffect, useState } from "react";
 import { formatInClubTime, localDateKey, outcomeBadge } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@loadline/ui/card";
+import { ExerciseChecklist } from "./exercise-checklist";
 
 const DAY_MS = 86_400_000;
 const severityLabel = { info: "Info", amber: "Amber", red: "Red", escalate: "Urgent" } as const;
@@ -27,38 +26,15 @@ function dose(p: { sets: number; reps: number | null; holdSeconds: number | null
   return [volume, intensity, p.tempo ? `tempo ${p.tempo}` : null].filter(Boolean).join(" · ");
 }
 
-/** Ticks are a personal checklist for today, kept on this device (the log is what counts clinically). */
-function useTicks(day: string): [Set<string>, (id: string) => void] {
-  const key = `loadline:ticks:${day}`;
-  const [ticks, setTicks] = useState<Set<string>>(new Set());
-  useEffect(() => {
-    const stored = window.localStorage.getItem(key);
-    if (stored) setTicks(new Set(JSON.parse(stored) as string[]));
-  }, [key]);
-  const toggle = (id: string) =>
-    setTicks((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      window.localStorage.setItem(key, JSON.stringify([...next]));
-      return next;
-    });
-  return [ticks, toggle];
-}
-
 export type TodayData = inferRouterOutputs<AppRouter>["today"]["get"];
 
 /**
- * The athlete's home: phase, today's plan, what to avoid, cues, next hard day, flags. The page
- * reads it on the server and passes it in (no API client in the browser for this page); a
- * fresh visit renders it again.
+ * The athlete's home: phase, today's plan, what to avoid, cues, next hard day, flags. Rendered
+ * on the server alone (only the exercise ticks run in the browser), so the page ships no API
+ * client; a fresh visit renders it again.
  */
-export function Today({ t }: { t: TodayData }) {
-  const [now] = useState(() => new Date());
-  // Ticks last for the athlete's local day, not the UTC one (which turns over mid-evening in the Americas).
-  const [ticks, toggle] = useTicks(localDateKey(now.getTime(), t.calendar.timeZone));
+export function Today({ t, now }: { t: TodayData; now: Date }) {
   const firstName = t.name.split(" ")[0] ?? t.name;
-  const done = t.prescriptions.filter((p) => ticks.has(p.id)).length;
 
   return (
     <div className="mx-auto grid max-w-xl gap-5">
@@ -144,37 +120,16 @@ export function Today({ t }: { t: TodayData }) {
       )}
 
       {t.phase ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>
-              <h2>Today&apos;s exercises</h2>
-            </CardTitle>
-            <CardDescription>
-              {t.prescriptions.length > 0 ? `${done} of ${t.prescriptions.length} ticked` : "Your physio has not added exercises yet."}
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="grid gap-2">
-            <ul className="grid gap-2">
-              {t.prescriptions.map((p) => (
-                <li key={p.id}>
-                  <label className="flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 has-[:checked]:bg-accent">
-                    <input type="checkbox" className="size-6 shrink-0 accent-primary" checked={ticks.has(p.id)} onChange={() => toggle(p.id)} />
-                    <span className="grid">
-                      <span className="font-medium">{p.exercise}</span>
-                      <span className="text-sm text-muted-foreground">
-                        {dose(p)} · {p.sessionsPerWeek}× a week
-                      </span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            {t.planNotes ? <p className="text-sm text-muted-foreground">Physio&apos;s note: {t.planNotes}</p> : null}
-            <Button asChild size="lg" className="mt-2">
-              <Link href="/me/log/session">Log today&apos;s session</Link>
-            </Button>
-          </CardContent>
-        </Card>
+        // Ticks last for the athlete's local day, not the UTC one (which turns over mid-evening in the Americas).
+        <ExerciseChecklist
+          day={localDateKey(now.getTime(), t.calendar.timeZone)}
+          items={t.prescriptions.map((p) => ({ id: p.id, exercise: p.exercise, dose: `${dose(p)} · ${p.sessionsPerWeek}× a week` }))}
+        >
+          {t.planNotes ? <p className="text-sm text-muted-foreground">Physio&apos;s note: {t.planNotes}</p> : null}
+          <Button asChild size="lg" className="mt-2">
+            <Link href="/me/log/session">Log today&apos;s session</Link>
+          </Button>
+        </ExerciseChecklist>
       ) : null}
 
       {t.phase ? (
