@@ -15,7 +15,8 @@ import { LogFormFrame } from "../../_components/log-form-frame";
 import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
-import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { dateTimeFieldValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { DateTimeField } from "@/components/date-time-field";
 
 type Values = z.input<typeof sessionLogInputSchema>;
 
@@ -59,7 +60,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
     mode: "onTouched",
     defaultValues: editing
       ? {
-          at: localDateTimeValue(editing.at),
+          at: dateTimeFieldValue(editing.at),
           type: editing.type,
           minutes: editing.minutes,
           rpe: editing.rpe,
@@ -74,8 +75,8 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
           notes: editing.notes,
         }
       : prefill
-        ? { at: localDateTimeValue(prefill.at), type: prefill.type, minutes: prefill.minutes, asPrescribed: true, activities: prefill.activities, notes: "" }
-        : { at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" },
+        ? { at: dateTimeFieldValue(prefill.at), type: prefill.type, minutes: prefill.minutes, asPrescribed: true, activities: prefill.activities, notes: "" }
+        : { at: dateTimeFieldValue(), type: "strength", asPrescribed: true, activities: [], notes: "" },
   });
   // An imported activity's values win over an old draft, so the draft is not restored then.
   const clearDraft = useDraft(form, "loadline:draft:session", !editing && !prefill);
@@ -114,7 +115,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
             router.push("/me/log");
             return;
           }
-          form.reset({ at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" });
+          form.reset({ at: dateTimeFieldValue(), type: "strength", asPrescribed: true, activities: [], notes: "" });
           renewKey();
           setFeedback(null);
         }}
@@ -200,7 +201,15 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
         <Textarea rows={2} {...form.register("notes")} />
       </Field>
       <Field label="When" htmlFor="at" error={errors.at?.message} required>
-        <Input type="datetime-local" className="h-12 text-base" {...form.register("at")} />
+        {(control) => (
+          <Controller
+            control={form.control}
+            name="at"
+            render={({ field }) => (
+              <DateTimeField {...control} label="When" className="h-12 text-base" value={typeof field.value === "string" ? field.value : dateTimeFieldValue(field.value)} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
+          />
+        )}
       </Field>
     </LogFormFrame>
   );
