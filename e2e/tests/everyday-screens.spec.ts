@@ -15,7 +15,7 @@ test("the board fits a 1440 px screen and names each flag with its sentence", as
   // that holds the table (none cut off at the right).
   const fit = await table.evaluate((el) => {
     const box = (el.parentElement ?? el).getBoundingClientRect();
-    const headers = [...el.querySelectorAll("th")].map((th) => ({ text: th.textContent, right: th.getBoundingClientRect().right }));
+    const headers = Array.from(el.querySelectorAll("th")).map((th) => ({ text: th.textContent, right: th.getBoundingClientRect().right }));
     return { page: document.documentElement.scrollWidth - window.innerWidth, cut: headers.filter((h) => h.right > box.right + 1).map((h) => h.text) };
   });
   expect(fit).toEqual({ page: 0, cut: [] });
