@@ -29,10 +29,10 @@ export const viewport: Viewport = {
 
 /**
  * Reading the request headers makes every page render per request, which the nonce-based CSP
- * needs: a prerendered page would carry scripts without this request's nonce.
+ * needs: a prerendered page would carry scripts without this request's nonce. No API client
+ * here: the pages and components that call the API bring it (`HydrateClient`,
+ * `TRPCReactProvider`), so a page rendered on the server alone ships none of it.
  */
-// No API client here: pages and components that call the API bring it (HydrateClient,
-// TRPCReactProvider), so a server-rendered page ships none of it.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (

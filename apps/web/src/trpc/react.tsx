@@ -18,19 +18,19 @@ function getQueryClient() {
 
 function makeTRPCClient() {
   return createTRPCClient<AppRouter>({
-      // maxItems matches the server's batch limit (MAX_BATCH_SIZE), so the app never trips it.
-      links: [
-        httpBatchLink({
-          url: "/api/trpc",
-          transformer: superjson,
-          maxItems: 10,
-          headers: () => {
-            const pageView = currentPageView();
-            return pageView ? { [PAGE_VIEW_HEADER]: pageView } : {};
-          },
-        }),
-      ],
-    });
+    // maxItems matches the server's batch limit (MAX_BATCH_SIZE), so the app never trips it.
+    links: [
+      httpBatchLink({
+        url: "/api/trpc",
+        transformer: superjson,
+        maxItems: 10,
+        headers: () => {
+          const pageView = currentPageView();
+          return pageView ? { [PAGE_VIEW_HEADER]: pageView } : {};
+        },
+      }),
+    ],
+  });
 }
 
 let browserTRPCClient: ReturnType<typeof makeTRPCClient> | undefined;

@@ -1,6 +1,7 @@
 "use client";
 
 import * as React from "react";
+import type * as Sonner from "sonner";
 import type { ExternalToast, ToasterProps } from "sonner";
 
 /*
@@ -10,7 +11,7 @@ import type { ExternalToast, ToasterProps } from "sonner";
  * subscribed, so nothing is lost while the outlet mounts.
  */
 
-type SonnerModule = typeof import("sonner");
+type SonnerModule = typeof Sonner;
 
 let sonner: Promise<SonnerModule> | null = null;
 function loadSonner(): Promise<SonnerModule> {

@@ -44,44 +44,44 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
       <TRPCReactProvider>
-      <div className="grid gap-4">
-        <section className="grid gap-3" aria-labelledby="password-heading">
-          <h2 id="password-heading" className="text-base font-semibold">
-            Change your password
-          </h2>
-          <p className="text-sm text-muted-foreground">You need your current password. Every other device where you are signed in is signed out.</p>
-          <ChangePasswordForm />
-        </section>
-        <SecondFactorPanel />
-        <Section title="Name">
-          <NameForm name={viewer.name} />
-        </Section>
-        <Section title="Email">
-          <EmailForm email={viewer.email} />
-        </Section>
-        {profile ? (
-          <Section title="Your profile">
-            <OwnProfileForm
-              profile={{
-                eventOrSport: profile.eventOrSport,
-                birthYear: profile.birthYear,
-                sex: profile.sex,
-                preInjuryWeeklyKm: profile.preInjuryWeeklyKm,
-                previousHamstringInjury: profile.previousHamstringInjury,
-                conditions: profile.conditions,
-              }}
-            />
+        <div className="grid gap-4">
+          <section className="grid gap-3" aria-labelledby="password-heading">
+            <h2 id="password-heading" className="text-base font-semibold">
+              Change your password
+            </h2>
+            <p className="text-sm text-muted-foreground">You need your current password. Every other device where you are signed in is signed out.</p>
+            <ChangePasswordForm />
+          </section>
+          <SecondFactorPanel />
+          <Section title="Name">
+            <NameForm name={viewer.name} />
           </Section>
-        ) : null}
-        {profile ? (
-          <Section title="Your data">
-            <DownloadMyRecord />
+          <Section title="Email">
+            <EmailForm email={viewer.email} />
           </Section>
-        ) : null}
-        <Section title="Devices">
-          <SignOutEverywhere />
-        </Section>
-      </div>
+          {profile ? (
+            <Section title="Your profile">
+              <OwnProfileForm
+                profile={{
+                  eventOrSport: profile.eventOrSport,
+                  birthYear: profile.birthYear,
+                  sex: profile.sex,
+                  preInjuryWeeklyKm: profile.preInjuryWeeklyKm,
+                  previousHamstringInjury: profile.previousHamstringInjury,
+                  conditions: profile.conditions,
+                }}
+              />
+            </Section>
+          ) : null}
+          {profile ? (
+            <Section title="Your data">
+              <DownloadMyRecord />
+            </Section>
+          ) : null}
+          <Section title="Devices">
+            <SignOutEverywhere />
+          </Section>
+        </div>
       </TRPCReactProvider>
       <p className="mt-4 text-sm">
         <a href={homePathFor(actor.role)} className="font-medium text-primary underline underline-offset-4">

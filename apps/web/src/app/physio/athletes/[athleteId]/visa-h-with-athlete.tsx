@@ -4,7 +4,6 @@ import { useState } from "react";
 import { visaHAllowedScores, visaHItems, visaHItemsSchema } from "@loadline/domain";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
-import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { useTRPC } from "@/trpc/react";
