@@ -12,7 +12,7 @@ test.use(signedInAs("coach"));
 
 test("on a phone the coach's header keeps one row of controls and 'Alerts (N new)' on one line", async ({ page }, testInfo) => {
   // An athlete of this spec's own with a red session, so the club has at least one new alert.
-  const athlete = await newAthlete(testInfo, { squad: "Distance", first: "Header" });
+  const athlete = await newAthlete(testInfo, { squad: "Distance", first: "Header", account: true });
   await logRedSession(testInfo, athlete, new Date(serverNow().getTime() - 3_600_000));
   const nav = page.getByRole("navigation", { name: "Main" });
   const alerts = nav.getByRole("link", { name: /^Alerts \(\d+ new\)$/ });

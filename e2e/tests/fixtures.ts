@@ -31,6 +31,19 @@ export async function signIn(page: Page, email: string, password: string) {
 
 /** No serious or critical accessibility violations on the current page. */
 export async function expectAccessible(page: Page) {
+  // Colour contrast is measured on what is drawn: let running transitions (a button fading back
+  // from its pending opacity) end first. Endless animations (skeletons) are left alone.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]),
+  );
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
