@@ -42,3 +42,19 @@ test("a toast follows the app's dark theme while the system is light", async ({ 
   await expect(page.locator("[data-sonner-toaster]")).toHaveAttribute("data-sonner-theme", "dark");
   await expectAccessible(page);
 });
+
+test("the bell shows the server's count at once and opens its list on the first click", async ({ page }) => {
+  await page.goto("/coach/board");
+  const bell = page.getByRole("button", { name: /^Notifications/ });
+  await expect(bell).toBeVisible();
+  // The list loads on demand: a click before hydration does nothing, so it is repeated.
+  const heading = page.getByRole("dialog").getByRole("heading", { name: "Notifications" });
+  await expect(async () => {
+    if ((await heading.count()) === 0) await bell.click();
+    await expect(heading).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+  await expect(heading).toHaveCount(0);
+  await expect(bell).toBeFocused();
+});
