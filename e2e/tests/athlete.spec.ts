@@ -22,9 +22,13 @@ test("Today shows Maya's phase, plan and flags", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Avoid for now" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Next high-load day" })).toBeVisible();
   await expect(page.getByText("It does not give medical advice", { exact: false }).first()).toBeVisible();
-  // Tick-off: a prescribed exercise can be ticked with one tap.
+  // Tick-off: a prescribed exercise can be ticked with one tap. Today is rendered on the server
+  // and only the checklist hydrates, so a tap that lands before it has is repeated.
   const firstExercise = page.getByRole("checkbox").first();
-  await firstExercise.check();
+  await expect(async () => {
+    await firstExercise.click();
+    await expect(page.getByText(/^1 of \d+ ticked$/)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(firstExercise).toBeChecked();
   await expectAccessible(page);
 });
@@ -52,6 +56,29 @@ test("a field error keeps every typed value", async ({ page }) => {
   await expect(page.getByText("Pain during the session must be a number between 0 and 10")).toBeVisible();
   await expect(page.getByText(/painDuring|rpe must|Invalid input/)).toHaveCount(0);
   await expect(page.getByLabel("Minutes")).toHaveValue("40");
+});
+
+test("log forms take the date and time in the club's words, and keep an impossible day as chosen", async ({ page }) => {
+  await page.goto("/me/log/check-in");
+  // No browser date-time input: Chromium would write it in the phone's locale (11/14/2026, 05:30 PM).
+  await expect(page.locator('input[type="datetime-local"], input[type="date"], input[type="time"]')).toHaveCount(0);
+  const when = page.getByRole("group", { name: "When" });
+  const parts = when.getByRole("combobox");
+  // The club writes en-GB: day, month by name, year, then the 24-hour time.
+  await expect(parts).toHaveCount(5);
+  expect(await parts.evaluateAll((selects) => selects.map((s) => s.getAttribute("aria-label")))).toEqual(["Day", "Month", "Year", "Hour", "Minute"]);
+  await expect(when.getByLabel("Month", { exact: true }).locator("option:checked")).toHaveText(/^(January|February|March|April|May|June|July|August|September|October|November|December)$/);
+  await expect(when.getByLabel("Hour", { exact: true }).locator("option")).toHaveCount(24);
+  // 31 February: refused at the field, and the selects still show what was chosen.
+  await expect(async () => {
+    await when.getByLabel("Day", { exact: true }).selectOption("31");
+    await when.getByLabel("Month", { exact: true }).selectOption({ label: "February" });
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await expect(page.getByText(/is not a real date and time/)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(when.getByLabel("Day", { exact: true })).toHaveValue("31");
+  await expect(when.getByLabel("Month", { exact: true })).toHaveValue("2");
+  await expectAccessible(page);
 });
 
 test("a morning check-in is saved with its feedback", async ({ page }) => {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page, type TestInfo } from "@playwright/test";
+import { expect, test as base, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { DEMO_PASSWORD, demoAthleteEmail, demoStaff } from "@loadline/db/seed";
 
 export type Role = "coach" | "physio" | "athlete";
@@ -31,6 +31,19 @@ export async function signIn(page: Page, email: string, password: string) {
 
 /** No serious or critical accessibility violations on the current page. */
 export async function expectAccessible(page: Page) {
+  // Colour contrast is measured on what is drawn: let running transitions (a button fading back
+  // from its pending opacity) end first. Endless animations (skeletons) are left alone.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]),
+  );
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
@@ -46,6 +59,22 @@ export async function openTab(page: Page, name: string) {
     await tab.click();
     await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
+}
+
+/**
+ * Sets a date-and-time field (day, month, year, hour, minute selects in the club's locale) to an
+ * instant as the club's wall clock reads it.
+ * @param group the field, e.g. `page.getByRole("group", { name: "When" })`
+ */
+export async function chooseDateTime(group: Locator, at: Date, timeZone = "Europe/London") {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  for (const [label, part] of [["Year", "year"], ["Month", "month"], ["Day", "day"], ["Hour", "hour"], ["Minute", "minute"]] as const) {
+    await group.getByLabel(label, { exact: true }).selectOption(String(Number(parts[part])));
+  }
 }
 
 export const test = base;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { TestInfo } from "@playwright/test";
 import { apiAs, apiSignedInAs, newAthlete, serverNow, type NewAthlete } from "./club";
-import { expect, expectAccessible, openTab, signIn, signedInAs, test } from "./fixtures";
+import { chooseDateTime, expect, expectAccessible, openTab, signIn, signedInAs, test } from "./fixtures";
 
 /*
  * Phase exits through the screens, without override: phase 1 -> 2 on daily load tests and full
@@ -275,10 +275,7 @@ test.describe("phase exits without override", () => {
     await athletePage.getByRole("group", { name: /pain during the session/i }).getByText("0", { exact: true }).click();
     await athletePage.getByRole("group", { name: /pain after/i }).getByText("0", { exact: true }).click();
     const when = new Date(serverNow().getTime() - 3 * DAY - 2 * HOUR);
-    const pad = (n: number) => String(n).padStart(2, "0");
-    await athletePage
-      .getByLabel("When")
-      .fill(`${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}T${pad(when.getHours())}:${pad(when.getMinutes())}`);
+    await chooseDateTime(athletePage.getByRole("group", { name: "When" }), when);
     await expectAccessible(athletePage);
     await athletePage.getByRole("button", { name: "Save session" }).click();
     await expect(athletePage.getByText("Session saved")).toBeVisible();

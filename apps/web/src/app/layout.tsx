@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import { ThemedToaster, ThemeProvider } from "@/components/theme";
-import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
 // A font from an npm package: Google-hosted fonts would need the internet at build time.
@@ -30,7 +29,9 @@ export const viewport: Viewport = {
 
 /**
  * Reading the request headers makes every page render per request, which the nonce-based CSP
- * needs: a prerendered page would carry scripts without this request's nonce.
+ * needs: a prerendered page would carry scripts without this request's nonce. No API client
+ * here: the pages and components that call the API bring it (`HydrateClient`,
+ * `TRPCReactProvider`), so a page rendered on the server alone ships none of it.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
@@ -39,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en-GB" className={inter.variable} suppressHydrationWarning>
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
         <ThemeProvider nonce={nonce}>
-          <TRPCReactProvider>{children}</TRPCReactProvider>
+          {children}
           <ThemedToaster />
         </ThemeProvider>
       </body>

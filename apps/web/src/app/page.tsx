@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { homePathFor } from "@loadline/domain";
 import { currentActor } from "@/server/session";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 
 /** The front door: each role lands on its own home page; an instance without a club sets one up. */
 export default async function Home() {

@@ -27,13 +27,16 @@ export function AppShell({
         Skip to content
       </a>
       <header className="border-b bg-card">
-        {/* One row on a phone (logo and actions), the navigation scrolling sideways below it or at the bottom. */}
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:py-3">
-          <Logo />
+        {/*
+          One row on a phone (the logo's mark and the actions: at 412 px the name, the bell's count
+          and four controls would not fit), the navigation scrolling sideways below it or at the bottom.
+        */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:gap-x-6 sm:py-3">
+          <Logo nameClassName="max-sm:sr-only" />
           <div className={bottomNav ? "order-last hidden w-full sm:order-none sm:block sm:w-auto" : "order-last w-full overflow-x-auto sm:order-none sm:w-auto"}>
             <NavLinks items={nav} />
           </div>
-          <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-1 text-sm sm:gap-3">
             {actions}
             <div className="hidden text-right sm:block">
               <div className="font-medium">{user.name}</div>

@@ -1,97 +1,41 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Bell } from "lucide-react";
-import Link from "next/link";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { Role } from "@loadline/domain";
-import { formatInClubTime } from "@loadline/domain";
-import { Button } from "@loadline/ui/button";
-import { Popover, PopoverContent, PopoverTrigger } from "@loadline/ui/popover";
-import { useTRPC } from "@/trpc/react";
-import { useClubCalendar } from "./club-calendar";
+import { NotificationsButton } from "./notifications-button";
 
-const athletePage: Record<Role, (id: string) => string> = {
-  coach: (id) => `/coach/athletes/${id}`,
-  physio: (id) => `/physio/athletes/${id}`,
-  athlete: () => "/me/notes",
-};
+// The live list (API client, Radix popover and floating-ui: about 50 KB gzip) is not part of the
+// first load: the header is on every page, and the server already rendered the count.
+const loadList = () => import("./notifications-list");
+const NotificationsList = lazy(loadList);
 
-const severityWords = { info: "Info", amber: "Amber", red: "Red", escalate: "Medical review" } as const;
-
-const alertPage: Record<Role, (id: string) => string> = {
-  coach: () => "/coach/alerts",
-  physio: (id) => `/physio/athletes/${id}`,
-  athlete: () => "/me",
-};
+/** How often the count is refreshed while a page stays open. */
+const REFRESH_MS = 60_000;
 
 /**
- * The signed-in user's notification centre: an athlete's reminders (morning check-in, VISA-H
- * due), a staff member's new alerts, and mentions in notes; each read or unread, with "mark all read".
+ * The signed-in user's notification centre (reminders, new alerts, mentions in notes). The count comes from the
+ * server render; the list loads when the person reaches for the bell, or after a minute on the
+ * page to keep the count fresh, whichever is first.
  */
-export function NotificationsMenu({ role }: { role: Role }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const calendar = useClubCalendar();
-  const { data } = useQuery({ ...trpc.notifications.list.queryOptions(), refetchInterval: 60_000 });
-  const markRead = useMutation(
-    trpc.notifications.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }) }),
+export function NotificationsMenu({ role, initialUnread }: { role: Role; initialUnread: number }) {
+  const [live, setLive] = useState<"no" | "quiet" | "opened">("no");
+  useEffect(() => {
+    if (live !== "no") return;
+    const timer = window.setTimeout(() => setLive("quiet"), REFRESH_MS);
+    return () => window.clearTimeout(timer);
+  }, [live]);
+  const placeholder = (
+    <NotificationsButton
+      unread={initialUnread}
+      aria-expanded={false}
+      onPointerEnter={() => void loadList()}
+      onFocus={() => void loadList()}
+      onClick={() => setLive("opened")}
+    />
   );
-  const reminders = data?.reminders ?? [];
-  const alerts = data?.alerts ?? [];
-  const unread = data?.unreadTotal ?? 0;
-  const empty = !data || (data.rows.length === 0 && reminders.length === 0 && alerts.length === 0);
-  const tone = (read: boolean) => (read ? "text-sm text-muted-foreground" : "text-sm font-medium");
-  const unreadMark = (read: boolean) => (read ? null : <span className="sr-only">Unread: </span>);
+  if (live === "no") return placeholder;
   return (
-    <Popover>
-      <PopoverTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}>
-          <Bell aria-hidden className="size-4" />
-          {unread > 0 ? <span className="ml-1 rounded-full bg-primary px-1.5 text-xs text-primary-foreground">{unread}</span> : null}
-        </Button>
-      </PopoverTrigger>
-      <PopoverContent align="end" className="max-h-[70vh] w-80 overflow-y-auto">
-        <div className="mb-2 flex items-center justify-between">
-          <h2 className="text-sm font-semibold">Notifications</h2>
-          {unread > 0 ? (
-            <Button variant="link" size="sm" className="h-auto p-0" onClick={() => markRead.mutate({})}>
-              Mark all read
-            </Button>
-          ) : null}
-        </div>
-        {empty ? <p className="text-sm text-muted-foreground">Nothing new.</p> : null}
-        <ul className="grid gap-2" aria-label="Notifications">
-          {reminders.map((r) => (
-            <li key={r.kind} className={tone(r.read)} data-read={r.read}>
-              {unreadMark(r.read)}
-              <Link href={r.href} onClick={() => !r.read && markRead.mutate({ reminderKinds: [r.kind] })} className="underline-offset-4 hover:underline">
-                {r.message}
-              </Link>
-            </li>
-          ))}
-          {alerts.map((a) => (
-            <li key={a.alertId} className={tone(a.read)} data-read={a.read}>
-              {unreadMark(a.read)}
-              <Link href={alertPage[role](a.athleteId)} onClick={() => !a.read && markRead.mutate({ alertIds: [a.alertId] })} className="underline-offset-4 hover:underline">
-                {severityWords[a.severity]} alert: {a.message}
-              </Link>
-              <div className="text-xs text-muted-foreground">{formatInClubTime(a.raisedAt, calendar)}</div>
-            </li>
-          ))}
-          {data?.rows.map((n) => (
-            <li key={n.id} className={tone(n.readAt !== null)} data-read={n.readAt !== null}>
-              {unreadMark(n.readAt !== null)}
-              {n.athleteId ? (
-                <Link href={athletePage[role](n.athleteId)} onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })} className="underline-offset-4 hover:underline">
-                  {n.message}
-                </Link>
-              ) : (
-                n.message
-              )}
-              <div className="text-xs text-muted-foreground">{formatInClubTime(n.createdAt, calendar)}</div>
-            </li>
-          ))}
-        </ul>
-      </PopoverContent>
-    </Popover>
+    <Suspense fallback={placeholder}>
+      <NotificationsList role={role} initialUnread={initialUnread} defaultOpen={live === "opened"} />
+    </Suspense>
   );
 }

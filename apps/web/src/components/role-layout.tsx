@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Role } from "@loadline/domain";
 import { requireRole } from "@/server/session";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { AppShell } from "./app-shell";
 import { ClubCalendarProvider } from "./club-calendar";
 import type { NavItem } from "./nav-links";
@@ -15,14 +15,23 @@ const roleLabels: Record<Role, string> = { coach: "Coach", physio: "Physio", ath
  */
 export async function RoleLayout({ role, section, nav, children }: { role: Role; section: string; nav: NavItem[]; children: ReactNode }) {
   await requireRole(role, section);
-  const viewer = await (await serverCaller()).me.viewer();
+  const caller = await serverCaller();
+  const [viewer, unread] = await Promise.all([
+    caller.me.viewer(),
+    // The bell's count is rendered here so the page needs no API client for it; the page still
+    // renders when counting fails.
+    caller.notifications.list().then(
+      (n) => n.unreadTotal,
+      () => 0,
+    ),
+  ]);
   return (
     <ClubCalendarProvider calendar={viewer.calendar}>
       <AppShell
         nav={nav}
         bottomNav={role === "athlete"}
         user={{ name: viewer.name, organisationName: viewer.organisationName, roleLabel: roleLabels[role] }}
-        actions={<NotificationsMenu role={role} />}
+        actions={<NotificationsMenu role={role} initialUnread={unread} />}
       >
         {children}
       </AppShell>

@@ -2,10 +2,11 @@ import "server-only";
 import { dehydrate, HydrationBoundary, type FetchQueryOptions, type QueryKey } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
-import { appRouter, createCaller } from "@loadline/api";
+import { appRouter } from "@loadline/api";
 import { createContext } from "@/server/trpc-context";
 import { renderPageViewId } from "@/server/page-view";
 import { makeQueryClient } from "./query-client";
+import { TRPCReactProvider } from "./react";
 
 /** One QueryClient per request on the server. */
 export const getQueryClient = cache(makeQueryClient);
@@ -23,11 +24,12 @@ export function prefetch<TQueryFnData, TError, TData, TQueryKey extends QueryKey
   return getQueryClient().fetchQuery(options);
 }
 
+/** The server's prefetched queries for the client components below, with the client they need. */
 export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+  return (
+    <TRPCReactProvider>
+      <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>
+    </TRPCReactProvider>
+  );
 }
 
-/** Call a procedure directly from a server component (for data that decides what page to render). */
-export async function serverCaller() {
-  return createCaller(await createContext());
-}

@@ -7,10 +7,11 @@ import {
   insertEpisode,
   listEpisodes,
   listStaff,
+  readClubCalendar,
   updateEpisode,
   type Database,
 } from "@loadline/db";
-import { athleteClinicalProfileSchema, closingNoteSchema, episodeInputSchema, noteText, onsetDateInFutureMessage, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
+import { athleteClinicalProfileSchema, closingNoteSchema, episodeInputSchema, noteText, onsetDateInFutureMessage, onsetDateIsInFuture, provocationTestInfo, provocationTestInputSchema, type EpisodeInput, DomainError } from "@loadline/domain";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { readClinicalProfile, updateClinicalProfile } from "../services/athlete-facts";
@@ -27,6 +28,12 @@ async function assertClinician(db: Database, organisationId: string, input: Epis
   if (!staff.some((s) => s.id === input.owningClinicianId && s.role === "physio")) {
     throw fieldError("owningClinicianId", "Choose a physio of your club");
   }
+}
+
+/** The onset date may be the club's today, not a later day (the club's date, not UTC's). */
+async function assertOnsetNotInFuture(db: Database, organisationId: string, input: EpisodeInput, now: Date) {
+  const { timeZone } = await readClubCalendar(db, organisationId);
+  if (onsetDateIsInFuture(input.onsetDate, now, timeZone)) throw fieldError("episode.onsetDate", onsetDateInFutureMessage);
 }
 
 async function episodeInOrg(db: Database, organisationId: string, id: string) {
@@ -76,7 +83,7 @@ export const episodesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const athlete = await clinicalSubject(ctx.db, ctx.actor, "episode.write", input.athleteId);
       await assertClinician(ctx.db, ctx.actor.organisationId, input.episode);
-      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", onsetDateInFutureMessage);
+      await assertOnsetNotInFuture(ctx.db, ctx.actor.organisationId, input.episode, ctx.now);
       if (await getOpenEpisode(ctx.db, ctx.actor.organisationId, athlete.id)) {
         throw new DomainError("conflict", `${athlete.name} already has an open episode: close it before opening another.`);
       }
@@ -92,7 +99,7 @@ export const episodesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const existing = await episodeInOrg(ctx.db, ctx.actor.organisationId, input.episodeId);
       await assertClinician(ctx.db, ctx.actor.organisationId, input.episode);
-      if (input.episode.onsetDate > ctx.now.toISOString().slice(0, 10)) throw fieldError("episode.onsetDate", onsetDateInFutureMessage);
+      await assertOnsetNotInFuture(ctx.db, ctx.actor.organisationId, input.episode, ctx.now);
       const episode = await updateEpisode(ctx.db, ctx.actor.organisationId, existing.id, input.episode, ctx.now);
       await recordAudit(ctx.db, ctx.actor, ctx.now, [
         { athleteId: existing.athleteId, action: "write", entity: "injury_episode", entityId: existing.id, detail: "Edited episode" },

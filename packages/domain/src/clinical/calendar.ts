@@ -258,3 +258,42 @@ export function clubWeek(date: Date, calendar: Partial<Calendar> = {}): { start:
   const start = startOfLocalWeek(date.getTime(), { timeZone, weekStartsOn });
   return { start: new Date(start), end: new Date(addLocalWeeks(start, 1, timeZone)) };
 }
+
+/** A wall-clock reading entered in a form: calendar date and time of day, no zone. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** The wall clock of an instant in the zone, for a date-and-time field (seconds dropped). */
+export function wallClockOf(t: number, timeZone: string): WallClock {
+  const { year, month, day, hour, minute } = localParts(t, timeZone);
+  return { year, month, day, hour, minute };
+}
+
+/**
+ * The instant a wall-clock reading names in the zone, as ISO text (what forms send), or null
+ * when that day does not exist (31 February).
+ */
+export function wallClockToIso(wall: WallClock, timeZone: string): string | null {
+  const probe = new Date(Date.UTC(wall.year, wall.month - 1, wall.day));
+  if (probe.getUTCFullYear() !== wall.year || probe.getUTCMonth() !== wall.month - 1 || probe.getUTCDate() !== wall.day) return null;
+  if (wall.hour < 0 || wall.hour > 23 || wall.minute < 0 || wall.minute > 59) return null;
+  return new Date(zonedTimeToInstant(wall.year, wall.month, wall.day, wall.hour, wall.minute, timeZone)).toISOString();
+}
+
+/** The order a locale writes the parts of a date in: en-GB day, month, year; en-US month, day, year. */
+export function dateFieldOrder(locale: string): ("day" | "month" | "year")[] {
+  const parts = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).formatToParts(Date.UTC(2026, 10, 21, 12));
+  const order = parts.map((p) => p.type).filter((type): type is "day" | "month" | "year" => type === "day" || type === "month" || type === "year");
+  return order.length === 3 ? order : ["day", "month", "year"];
+}
+
+/** The twelve month names in the locale, January first ("January" ... or "janvier" ...). */
+export function monthNames(locale: string): string[] {
+  const formatter = new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" });
+  return Array.from({ length: 12 }, (_, i) => formatter.format(Date.UTC(2026, i, 15, 12)));
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
 import { calendarDateInput, noteText, plainText } from "../input-primitives";
+import { localDateKey } from "./calendar";
 import { thresholdOverridesSchema, defaultThresholds } from "./config";
 import { phaseInfo } from "./phases";
 import { thresholdFieldKey, thresholdFields } from "./threshold-fields";
@@ -70,6 +71,18 @@ export type EpisodeInput = z.infer<typeof episodeInputSchema>;
 
 /** The onset date check that needs a clock: never after the club's today ("YYYY-MM-DD"). */
 export const onsetDateInFutureMessage = `${E.onsetDate} cannot be in the future`;
+
+/**
+ * True when an onset date lies after the club's today: the day is read in the club's zone, so a
+ * club ahead of UTC may enter its today before UTC midnight and one behind UTC may not enter
+ * tomorrow's date just because UTC has turned over.
+ * @param onsetDate "YYYY-MM-DD"
+ * @param now the request's clock
+ * @param timeZone the club's zone
+ */
+export function onsetDateIsInFuture(onsetDate: string, now: Date, timeZone: string): boolean {
+  return onsetDate > localDateKey(now.getTime(), timeZone);
+}
 
 /**
  * The episode form as the browser checks it, with today's date known, so a future onset date is

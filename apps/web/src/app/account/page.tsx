@@ -3,7 +3,8 @@ import { homePathFor } from "@loadline/domain";
 import { Separator } from "@loadline/ui/separator";
 import { AuthCard } from "@/components/auth-card";
 import { requireActor } from "@/server/session";
-import { serverCaller } from "@/trpc/server";
+import { TRPCReactProvider } from "@/trpc/react";
+import { serverCaller } from "@/trpc/caller";
 import { DownloadMyRecord, EmailForm, NameForm, SignOutEverywhere } from "./account-details";
 import { ChangePasswordForm } from "./change-password-form";
 import { OwnProfileForm } from "./own-profile-form";
@@ -42,44 +43,46 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Your club requires a second factor for your role. Set it up below to continue.
         </p>
       ) : null}
-      <div className="grid gap-4">
-        <section className="grid gap-3" aria-labelledby="password-heading">
-          <h2 id="password-heading" className="text-base font-semibold">
-            Change your password
-          </h2>
-          <p className="text-sm text-muted-foreground">You need your current password. Every other device where you are signed in is signed out.</p>
-          <ChangePasswordForm />
-        </section>
-        <SecondFactorPanel />
-        <Section title="Name">
-          <NameForm name={viewer.name} />
-        </Section>
-        <Section title="Email">
-          <EmailForm email={viewer.email} />
-        </Section>
-        {profile ? (
-          <Section title="Your profile">
-            <OwnProfileForm
-              profile={{
-                eventOrSport: profile.eventOrSport,
-                birthYear: profile.birthYear,
-                sex: profile.sex,
-                preInjuryWeeklyKm: profile.preInjuryWeeklyKm,
-                previousHamstringInjury: profile.previousHamstringInjury,
-                conditions: profile.conditions,
-              }}
-            />
+      <TRPCReactProvider>
+        <div className="grid gap-4">
+          <section className="grid gap-3" aria-labelledby="password-heading">
+            <h2 id="password-heading" className="text-base font-semibold">
+              Change your password
+            </h2>
+            <p className="text-sm text-muted-foreground">You need your current password. Every other device where you are signed in is signed out.</p>
+            <ChangePasswordForm />
+          </section>
+          <SecondFactorPanel />
+          <Section title="Name">
+            <NameForm name={viewer.name} />
           </Section>
-        ) : null}
-        {profile ? (
-          <Section title="Your data">
-            <DownloadMyRecord />
+          <Section title="Email">
+            <EmailForm email={viewer.email} />
           </Section>
-        ) : null}
-        <Section title="Devices">
-          <SignOutEverywhere />
-        </Section>
-      </div>
+          {profile ? (
+            <Section title="Your profile">
+              <OwnProfileForm
+                profile={{
+                  eventOrSport: profile.eventOrSport,
+                  birthYear: profile.birthYear,
+                  sex: profile.sex,
+                  preInjuryWeeklyKm: profile.preInjuryWeeklyKm,
+                  previousHamstringInjury: profile.previousHamstringInjury,
+                  conditions: profile.conditions,
+                }}
+              />
+            </Section>
+          ) : null}
+          {profile ? (
+            <Section title="Your data">
+              <DownloadMyRecord />
+            </Section>
+          ) : null}
+          <Section title="Devices">
+            <SignOutEverywhere />
+          </Section>
+        </div>
+      </TRPCReactProvider>
       <p className="mt-4 text-sm">
         <a href={homePathFor(actor.role)} className="font-medium text-primary underline underline-offset-4">
           Back to Loadline

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { RoleLayout } from "@/components/role-layout";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 
 /** New (unacknowledged) alerts for the navigation; the layout still renders if counting fails. */
 async function newAlertCount(): Promise<number | null> {

@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { Today } from "./today";
 
 export const metadata: Metadata = { title: "Today" };
 
 export default async function TodayPage() {
-  await prefetch(trpc.today.get.queryOptions());
-  return (
-    <HydrateClient>
-      <Today />
-    </HydrateClient>
-  );
+  const today = await (await serverCaller()).today.get();
+  // The moment of this render: the date heading and the countdowns read from it.
+  return <Today t={today} now={new Date()} />;
 }

@@ -1,13 +1,11 @@
-"use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { formatInClubTime, localDateKey, outcomeBadge } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@loadline/ui/card";
-import { useTRPC } from "@/trpc/react";
+import { ExerciseChecklist } from "./exercise-checklist";
 
 const DAY_MS = 86_400_000;
 const severityLabel = { info: "Info", amber: "Amber", red: "Red", escalate: "Urgent" } as const;
@@ -28,34 +26,15 @@ function dose(p: { sets: number; reps: number | null; holdSeconds: number | null
   return [volume, intensity, p.tempo ? `tempo ${p.tempo}` : null].filter(Boolean).join(" · ");
 }
 
-/** Ticks are a personal checklist for today, kept on this device (the log is what counts clinically). */
-function useTicks(day: string): [Set<string>, (id: string) => void] {
-  const key = `loadline:ticks:${day}`;
-  const [ticks, setTicks] = useState<Set<string>>(new Set());
-  useEffect(() => {
-    const stored = window.localStorage.getItem(key);
-    if (stored) setTicks(new Set(JSON.parse(stored) as string[]));
-  }, [key]);
-  const toggle = (id: string) =>
-    setTicks((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      window.localStorage.setItem(key, JSON.stringify([...next]));
-      return next;
-    });
-  return [ticks, toggle];
-}
+export type TodayData = inferRouterOutputs<AppRouter>["today"]["get"];
 
-/** The athlete's home: phase, today's plan, what to avoid, cues, next hard day, flags. */
-export function Today() {
-  const trpc = useTRPC();
-  const { data: t } = useSuspenseQuery(trpc.today.get.queryOptions());
-  const [now] = useState(() => new Date());
-  // Ticks last for the athlete's local day, not the UTC one (which turns over mid-evening in the Americas).
-  const [ticks, toggle] = useTicks(localDateKey(now.getTime(), t.calendar.timeZone));
+/**
+ * The athlete's home: phase, today's plan, what to avoid, cues, next hard day, flags. Rendered
+ * on the server alone (only the exercise ticks run in the browser), so the page ships no API
+ * client; a fresh visit renders it again.
+ */
+export function Today({ t, now }: { t: TodayData; now: Date }) {
   const firstName = t.name.split(" ")[0] ?? t.name;
-  const done = t.prescriptions.filter((p) => ticks.has(p.id)).length;
 
   return (
     <div className="mx-auto grid max-w-xl gap-5">
@@ -141,51 +120,16 @@ export function Today() {
       )}
 
       {t.phase ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>
-              <h2>Today&apos;s exercises</h2>
-            </CardTitle>
-            <CardDescription>
-              {t.prescriptions.length > 0 ? `${done} of ${t.prescriptions.length} ticked` : "Your physio has not added exercises yet."}
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="grid gap-2">
-            <ul className="grid gap-2">
-              {t.prescriptions.map((p) => (
-                <li key={p.id}>
-                  <label className="flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 has-[:checked]:bg-accent">
-                    <input type="checkbox" className="size-6 shrink-0 accent-primary" checked={ticks.has(p.id)} onChange={() => toggle(p.id)} />
-                    <span className="grid">
-                      <span className="font-medium">{p.exercise}</span>
-                      <span className="text-sm text-muted-foreground">
-                        {dose(p)} · {p.sessionsPerWeek}× a week
-                      </span>
-                    </span>
-                  </label>
-                  {p.howTo || p.imageUrl || p.video ? (
-                    <div className="mt-1 grid gap-2 rounded-lg border border-dashed px-3 py-2 text-sm" data-testid="exercise-how-to">
-                      {p.imageUrl ? (
-                        <img src={p.imageUrl} alt={`How to do ${p.exercise}`} loading="lazy" className="max-h-56 w-auto rounded" />
-                      ) : null}
-                      {p.howTo ? <p className="whitespace-pre-line">{p.howTo}</p> : null}
-                      {p.video ? (
-                        <a href={p.video.url} target="_blank" rel="noopener noreferrer nofollow" className="font-medium underline underline-offset-4">
-                          Watch the video{p.video.host === "youtube" ? " on YouTube" : p.video.host === "vimeo" ? " on Vimeo" : ""}
-                          <span className="sr-only"> for {p.exercise} (opens in a new tab)</span>
-                        </a>
-                      ) : null}
-                    </div>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-            {t.planNotes ? <p className="text-sm text-muted-foreground">Physio&apos;s note: {t.planNotes}</p> : null}
-            <Button asChild size="lg" className="mt-2">
-              <Link href="/me/log/session">Log today&apos;s session</Link>
-            </Button>
-          </CardContent>
-        </Card>
+        // Ticks last for the athlete's local day, not the UTC one (which turns over mid-evening in the Americas).
+        <ExerciseChecklist
+          day={localDateKey(now.getTime(), t.calendar.timeZone)}
+          items={t.prescriptions.map((p) => ({ id: p.id, exercise: p.exercise, dose: `${dose(p)} · ${p.sessionsPerWeek}× a week`, guide: <ExerciseGuide prescription={p} /> }))}
+        >
+          {t.planNotes ? <p className="text-sm text-muted-foreground">Physio&apos;s note: {t.planNotes}</p> : null}
+          <Button asChild size="lg" className="mt-2">
+            <Link href="/me/log/session">Log today&apos;s session</Link>
+          </Button>
+        </ExerciseChecklist>
       ) : null}
 
       {t.phase ? (
@@ -289,6 +233,23 @@ export function Today() {
         Loadline keeps records and raises flags for your physio and coach. It does not give medical advice or make a diagnosis. If something feels wrong,
         contact your physio; in an emergency call emergency services.
       </p>
+    </div>
+  );
+}
+
+/** The physio's image, how-to and video link for an exercise, when the library entry has them. */
+function ExerciseGuide({ prescription: p }: { prescription: TodayData["prescriptions"][number] }) {
+  if (!p.howTo && !p.imageUrl && !p.video) return null;
+  return (
+    <div className="mt-1 grid gap-2 rounded-lg border border-dashed px-3 py-2 text-sm" data-testid="exercise-how-to">
+      {p.imageUrl ? <img src={p.imageUrl} alt={`How to do ${p.exercise}`} loading="lazy" className="max-h-56 w-auto rounded" /> : null}
+      {p.howTo ? <p className="whitespace-pre-line">{p.howTo}</p> : null}
+      {p.video ? (
+        <a href={p.video.url} target="_blank" rel="noopener noreferrer nofollow" className="font-medium underline underline-offset-4">
+          Watch the video{p.video.host === "youtube" ? " on YouTube" : p.video.host === "vimeo" ? " on Vimeo" : ""}
+          <span className="sr-only"> for {p.exercise} (opens in a new tab)</span>
+        </a>
+      ) : null}
     </div>
   );
 }

@@ -3,8 +3,9 @@ import { redirect } from "next/navigation";
 import { homePathFor } from "@loadline/domain";
 import { AuthCard } from "@/components/auth-card";
 import { currentActor } from "@/server/session";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { SetupForm } from "./setup-form";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = { title: "Set up your club" };
 
@@ -37,7 +38,9 @@ export default async function SetupPage() {
           : "Create a new club on this Loadline. You become its owner and invite your physio, coaches and athletes next."
       }
     >
-      <SetupForm />
+      <TRPCReactProvider>
+        <SetupForm />
+      </TRPCReactProvider>
     </AuthCard>
   );
 }

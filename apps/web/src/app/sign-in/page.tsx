@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { homePathFor } from "@loadline/domain";
 import { currentActor } from "@/server/session";
 import { AuthCard } from "@/components/auth-card";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ACKNOWLEDGED_ALERT_ARCHIVE_DAYS } from "@loadline/domain";
 import { PageHeader } from "@/components/page-header";
-import { HydrateClient, prefetch, serverCaller, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { AlertsInbox } from "./alerts-inbox";
 import { inboxQueryOf } from "./status";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CheckCircle2, Circle } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 
 /**
  * The guided start of a new club: shown on the board until the club has a squad, a physio and

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { CalendarSubscriptions } from "@/components/calendar-subscriptions";
 import { PageHeader } from "@/components/page-header";
-import { HydrateClient, prefetch, serverCaller, trpc } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Calendar feeds" };
 

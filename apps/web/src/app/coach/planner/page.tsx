@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
-import { HydrateClient, prefetch, serverCaller, trpc } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { localDateKey } from "@loadline/domain";
 import { weekAnchor } from "./week-anchor";
 import { WeekPlanner } from "./week-planner";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { AuthCard, LinkRefusal } from "@/components/auth-card";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { ConfirmEmail } from "./confirm-email";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = { title: "Confirm your email" };
 
@@ -20,7 +21,9 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
   }
   return (
     <AuthCard title="Confirm your new email" description={`Your ${change.organisationName} account will sign in as ${change.email}.`}>
-      <ConfirmEmail token={token} email={change.email} />
+      <TRPCReactProvider>
+        <ConfirmEmail token={token} email={change.email} />
+      </TRPCReactProvider>
     </AuthCard>
   );
 }

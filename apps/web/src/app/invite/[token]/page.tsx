@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { AuthCard, LinkRefusal } from "@/components/auth-card";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { AcceptInviteForm } from "./accept-invite-form";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = { title: "Your invite" };
 
@@ -35,7 +36,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       title={`Welcome, ${invite.name}`}
       description={`${invite.organisationName} invited you to Loadline as ${invite.role === "athlete" ? "an athlete" : `a ${invite.role}`}. Choose a password to finish.`}
     >
-      <AcceptInviteForm token={token} email={invite.email} />
+      <TRPCReactProvider>
+        <AcceptInviteForm token={token} email={invite.email} />
+      </TRPCReactProvider>
     </AuthCard>
   );
 }

@@ -30,10 +30,9 @@ export function useDraft<T extends FieldValues>(form: UseFormReturn<T>, storageK
   return useCallback(() => window.localStorage.removeItem(storageKey), [storageKey]);
 }
 
-/** Now as the value of a datetime-local input (local time, minutes). */
-export function localDateTimeValue(date: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** An instant (default now, to the minute) as the value of a `DateTimeField`. */
+export function dateTimeFieldValue(date: Date = new Date()): string {
+  return new Date(Math.floor(date.getTime() / 60_000) * 60_000).toISOString();
 }
 
 /** Empty number inputs mean "not given" (undefined); anything else must parse as a number. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { PageHeader } from "@/components/page-header";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { modifyingConditionLabels } from "@loadline/domain";
 
 export const metadata: Metadata = { title: "My profile" };

@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { cn } from "@loadline/ui/lib/utils";
 import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
-import { localDateTimeValue, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../_components/use-log-form";
+import { dateTimeFieldValue, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../_components/use-log-form";
 import { formatInClubTime } from "@loadline/domain";
 import { useClubCalendar } from "@/components/club-calendar";
 
@@ -49,7 +49,7 @@ export function VisaHForm() {
   // The resolver validates with the domain schema; the submit handler re-reads its typed output.
   const form = useForm<Values>({
     resolver: labelledResolver(visaHInputSchema, visaHLabels) as unknown as Resolver<Values>,
-    defaultValues: { at: localDateTimeValue(), items: Array.from({ length: 8 }, () => undefined) },
+    defaultValues: { at: dateTimeFieldValue(), items: Array.from({ length: 8 }, () => undefined) },
   });
   const clearDraft = useDraft(form, "loadline:draft:visa-h", true);
   const submit = useMutation(
@@ -124,7 +124,7 @@ export function VisaHForm() {
             onClick={() => {
               setSaved(null);
               setEditingId(latest.id);
-              form.reset({ at: localDateTimeValue(latest.at), items: [...latest.items] });
+              form.reset({ at: dateTimeFieldValue(latest.at), items: [...latest.items] });
             }}
           >
             Change these answers
@@ -152,7 +152,7 @@ export function VisaHForm() {
           <CardContent className="grid gap-3 text-sm">
             <p>Higher is better. Your physio sees this with your earlier results; the trend matters more than one number.</p>
             <div className="grid grid-cols-2 gap-3">
-              <Button variant="outline" size="lg" onClick={() => { form.reset({ at: localDateTimeValue(), items: Array.from({ length: 8 }, () => undefined) }); renewKey(); setSaved(null); }}>
+              <Button variant="outline" size="lg" onClick={() => { form.reset({ at: dateTimeFieldValue(), items: Array.from({ length: 8 }, () => undefined) }); renewKey(); setSaved(null); }}>
                 Done
               </Button>
               <Button asChild size="lg">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { AuthCard, LinkRefusal } from "@/components/auth-card";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { ResetPasswordForm } from "./reset-password-form";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
@@ -31,7 +32,9 @@ export default async function ResetPage({ params }: { params: Promise<{ token: s
       title={`New password for ${reset.name}`}
       description={`Choose a new password for your ${reset.organisationName} account. You will be signed out everywhere else.`}
     >
-      <ResetPasswordForm token={token} email={reset.email} />
+      <TRPCReactProvider>
+        <ResetPasswordForm token={token} email={reset.email} />
+      </TRPCReactProvider>
     </AuthCard>
   );
 }

@@ -3,18 +3,29 @@ import Link from "next/link";
 import { GAIT_CORRECTION_DAYS, localDateKey } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { PageHeader } from "@/components/page-header";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
+import { TRPCReactProvider } from "@/trpc/react";
 import { GaitForm } from "../new/gait-form";
 
 export const metadata: Metadata = { title: "Correct gait assessment" };
 
-export default async function CorrectGaitPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CorrectGaitPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const athleteId = typeof params.athlete === "string" ? params.athlete : "";
-  const assessmentId = typeof params.assessment === "string" ? params.assessment : "";
+  const assessmentId =
+    typeof params.assessment === "string" ? params.assessment : "";
   const caller = await serverCaller();
-  const [overview, viewer] = await Promise.all([caller.board.athlete({ athleteId }), caller.me.viewer()]);
-  const assessment = overview.gaitAssessments.find((g) => g.id === assessmentId);
+  const [overview, viewer] = await Promise.all([
+    caller.board.athlete({ athleteId }),
+    caller.me.viewer(),
+  ]);
+  const assessment = overview.gaitAssessments.find(
+    (g) => g.id === assessmentId,
+  );
   const { timeZone } = viewer.calendar;
   const today = localDateKey(Date.now(), timeZone);
   return (
@@ -27,30 +38,39 @@ export default async function CorrectGaitPage({ searchParams }: { searchParams: 
         <Alert>
           <AlertTitle>This assessment cannot be corrected</AlertTitle>
           <AlertDescription>
-            Only the coach who recorded a gait assessment can correct it, within {GAIT_CORRECTION_DAYS} days of saving it. Record a new assessment instead.{" "}
-            <Link className="underline underline-offset-4" href={`/coach/athletes/${overview.athlete.id}`}>
+            Only the coach who recorded a gait assessment can correct it, within{" "}
+            {GAIT_CORRECTION_DAYS} days of saving it. Record a new assessment
+            instead.{" "}
+            <Link
+              className="underline underline-offset-4"
+              href={`/coach/athletes/${overview.athlete.id}`}
+            >
               Back to {overview.athlete.name}
             </Link>
           </AlertDescription>
         </Alert>
       ) : (
-        <GaitForm
-          athletes={[{ id: overview.athlete.id, name: overview.athlete.name }]}
-          athleteId={overview.athlete.id}
-          initialFault={null}
-          today={today}
-          existing={{
-            id: assessment.id,
-            date: localDateKey(new Date(assessment.at).getTime(), timeZone),
-            surface: assessment.surface,
-            speedKmh: assessment.speedKmh,
-            cadenceSpm: assessment.cadenceSpm,
-            faults: assessment.faults,
-            cues: assessment.cues,
-            notes: assessment.notes,
-            videoUrl: assessment.videoUrl,
-          }}
-        />
+        <TRPCReactProvider>
+          <GaitForm
+            athletes={[
+              { id: overview.athlete.id, name: overview.athlete.name },
+            ]}
+            athleteId={overview.athlete.id}
+            initialFault={null}
+            today={today}
+            existing={{
+              id: assessment.id,
+              date: localDateKey(new Date(assessment.at).getTime(), timeZone),
+              surface: assessment.surface,
+              speedKmh: assessment.speedKmh,
+              cadenceSpm: assessment.cadenceSpm,
+              faults: assessment.faults,
+              cues: assessment.cues,
+              notes: assessment.notes,
+              videoUrl: assessment.videoUrl,
+            }}
+          />
+        </TRPCReactProvider>
       )}
     </>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { gaitFaultCodes, localDateKey } from "@loadline/domain";
 import { PageHeader } from "@/components/page-header";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { GaitForm } from "./gait-form";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = { title: "Record gait assessment" };
 
@@ -21,7 +22,9 @@ export default async function NewGaitPage({ searchParams }: { searchParams: Prom
         title="Record gait assessment"
         description="Faults with severity and side, and the cues the athlete will see on their Today page. Introduce form changes gradually, for example inside walk-run drills."
       />
-      <GaitForm athletes={athletes} athleteId={athleteId} initialFault={fault} today={today} />
+      <TRPCReactProvider>
+        <GaitForm athletes={athletes} athleteId={athleteId} initialFault={fault} today={today} />
+      </TRPCReactProvider>
     </>
   );
 }

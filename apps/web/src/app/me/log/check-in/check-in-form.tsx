@@ -14,7 +14,8 @@ import { FeedbackPanel, type Feedback, type RedFlagAdvice } from "../../_compone
 import { PainScale } from "../../_components/pain-scale";
 import { SavedOnDevice } from "../../_components/saved-on-device";
 import { useOfflineSave } from "../../_components/use-offline-save";
-import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { dateTimeFieldValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { DateTimeField } from "@/components/date-time-field";
 
 type Values = z.input<typeof checkInInputSchema>;
 
@@ -33,11 +34,11 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
   const router = useRouter();
   const [idempotencyKey, renewKey] = useIdempotencyKey();
   const [result, setResult] = useState<{ feedback: Feedback; redFlagAdvice: RedFlagAdvice | null } | null>(null);
-  const fresh = (): Partial<Values> => ({ at: localDateTimeValue(), redFlags: [] });
+  const fresh = (): Partial<Values> => ({ at: dateTimeFieldValue(), redFlags: [] });
   const form = useForm<Values, unknown, CheckInInput>({
     resolver: labelledResolver(checkInInputSchema, checkInLabels),
     mode: "onTouched",
-    defaultValues: editing ? { ...editing, at: localDateTimeValue(editing.at) } : fresh(),
+    defaultValues: editing ? { ...editing, at: dateTimeFieldValue(editing.at) } : fresh(),
   });
   const clearDraft = useDraft(form, "loadline:draft:check-in", !editing);
   const onDone = (r: { feedback: Feedback; redFlagAdvice: RedFlagAdvice | null }) => {
@@ -171,7 +172,15 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
         {redFlagGroup("Needs your physio soon", prompt)}
       </div>
       <Field label="When" htmlFor="at" error={errors.at?.message} required>
-        <Input type="datetime-local" className="h-12 text-base" {...form.register("at")} />
+        {(control) => (
+          <Controller
+            control={form.control}
+            name="at"
+            render={({ field }) => (
+              <DateTimeField {...control} label="When" className="h-12 text-base" value={typeof field.value === "string" ? field.value : dateTimeFieldValue(field.value)} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
+          />
+        )}
       </Field>
     </LogFormFrame>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { CheckInForm, type EditableCheckIn } from "./check-in-form";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = { title: "Morning check-in" };
 
@@ -30,7 +31,9 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
   return (
     <div className="mx-auto max-w-md">
       <PageHeader title={editing ? "Edit check-in" : "Morning check-in"} description="Before you train: how did the tendon settle overnight?" />
-      <CheckInForm editing={editing} />
+      <TRPCReactProvider>
+        <CheckInForm editing={editing} />
+      </TRPCReactProvider>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { RunForm, type EditableRun } from "./run-form";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = { title: "Log a run" };
 
@@ -40,7 +41,9 @@ export default async function LogRunPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-md">
       <PageHeader title={editing ? "Edit run" : "Log a run"} description="Type it in, or import the file from your watch." />
-      <RunForm editing={editing} />
+      <TRPCReactProvider>
+        <RunForm editing={editing} />
+      </TRPCReactProvider>
     </div>
   );
 }

@@ -21,9 +21,10 @@ import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { SavedOnDevice } from "../../_components/saved-on-device";
 import { useOfflineSave } from "../../_components/use-offline-save";
-import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { dateTimeFieldValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
 import { ActivityChoice, NotARun, PlausibilityCheck, RunSummary } from "./imported-activity";
 import { readActivityFile } from "./read-activity-file";
+import { DateTimeField } from "@/components/date-time-field";
 
 /** Form values: pain starts unset (no default score), so the athlete must choose one. */
 type Values = Omit<z.input<typeof runLogInputSchema>, "painDuring"> & { painDuring?: number };
@@ -41,7 +42,7 @@ const surfaceLabels: Record<(typeof surfaces)[number], string> = {
 export type EditableRun = Omit<RunLogInput, "at"> & { id: string; at: Date };
 
 const emptyRun = (): Values => ({
-  at: localDateTimeValue(),
+  at: dateTimeFieldValue(),
   strides: 0,
   sprints: 0,
   walkRun: false,
@@ -81,7 +82,7 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
   const form = useForm<Values, unknown, RunLogInput>({
     resolver: labelledResolver(runLogInputSchema, runLogLabels) as unknown as Resolver<Values, unknown, RunLogInput>,
     mode: "onTouched",
-    defaultValues: editing ? { ...editing, at: localDateTimeValue(editing.at) } : emptyRun(),
+    defaultValues: editing ? { ...editing, at: dateTimeFieldValue(editing.at) } : emptyRun(),
   });
   const clearDraft = useDraft(form, "loadline:draft:run", !editing);
   const onDone = (result: { feedback: Feedback }) => {
@@ -117,7 +118,7 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
       if (value !== null) form.setValue(key, value, { shouldDirty: true, shouldValidate: true });
       else if (previous && previous[key] !== null) form.setValue(key, undefined, { shouldDirty: true });
     }
-    if (activity.startedAt) form.setValue("at", localDateTimeValue(activity.startedAt), { shouldDirty: true });
+    if (activity.startedAt) form.setValue("at", dateTimeFieldValue(activity.startedAt), { shouldDirty: true });
   }
 
   function choose(file: ImportedFile, fileName: string, index: number, previous: ImportedActivity | undefined) {
@@ -305,7 +306,15 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
         <Textarea rows={2} {...form.register("notes")} />
       </Field>
       <Field label="When" htmlFor="at" error={errors.at?.message} required>
-        <Input type="datetime-local" className="h-12 text-base" {...form.register("at")} />
+        {(control) => (
+          <Controller
+            control={form.control}
+            name="at"
+            render={({ field }) => (
+              <DateTimeField {...control} label="When" className="h-12 text-base" value={typeof field.value === "string" ? field.value : dateTimeFieldValue(field.value)} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
+          />
+        )}
       </Field>
     </LogFormFrame>
   );

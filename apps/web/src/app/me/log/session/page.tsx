@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { SessionForm, type EditableSession, type SessionPrefill } from "./session-form";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const metadata: Metadata = { title: "Log a session" };
 
@@ -39,7 +40,9 @@ export default async function LogSessionPage({ searchParams }: { searchParams: P
   return (
     <div className="mx-auto max-w-md">
       <PageHeader title={editing ? "Edit session" : "Log a session"} description="Strength, cross-training or field work. Runs have their own form." />
-      <SessionForm editing={editing} prefill={editing ? undefined : prefillFrom(search)} />
+      <TRPCReactProvider>
+        <SessionForm editing={editing} prefill={editing ? undefined : prefillFrom(search)} />
+      </TRPCReactProvider>
     </div>
   );
 }

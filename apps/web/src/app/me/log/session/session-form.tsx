@@ -17,7 +17,8 @@ import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { SavedOnDevice } from "../../_components/saved-on-device";
 import { useOfflineSave } from "../../_components/use-offline-save";
-import { localDateTimeValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { dateTimeFieldValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { DateTimeField } from "@/components/date-time-field";
 
 type Values = z.input<typeof sessionLogInputSchema>;
 
@@ -61,7 +62,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
     mode: "onTouched",
     defaultValues: editing
       ? {
-          at: localDateTimeValue(editing.at),
+          at: dateTimeFieldValue(editing.at),
           type: editing.type,
           minutes: editing.minutes,
           rpe: editing.rpe,
@@ -76,8 +77,8 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
           notes: editing.notes,
         }
       : prefill
-        ? { at: localDateTimeValue(prefill.at), type: prefill.type, minutes: prefill.minutes, asPrescribed: true, activities: prefill.activities, notes: "" }
-        : { at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" },
+        ? { at: dateTimeFieldValue(prefill.at), type: prefill.type, minutes: prefill.minutes, asPrescribed: true, activities: prefill.activities, notes: "" }
+        : { at: dateTimeFieldValue(), type: "strength", asPrescribed: true, activities: [], notes: "" },
   });
   // An imported activity's values win over an old draft, so the draft is not restored then.
   const clearDraft = useDraft(form, "loadline:draft:session", !editing && !prefill);
@@ -120,7 +121,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
         what="Session"
         anotherLabel="Log another"
         onAnother={() => {
-          form.reset({ at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" });
+          form.reset({ at: dateTimeFieldValue(), type: "strength", asPrescribed: true, activities: [], notes: "" });
           renewKey();
           offline.reset();
         }}
@@ -139,7 +140,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
             router.push("/me/log");
             return;
           }
-          form.reset({ at: localDateTimeValue(), type: "strength", asPrescribed: true, activities: [], notes: "" });
+          form.reset({ at: dateTimeFieldValue(), type: "strength", asPrescribed: true, activities: [], notes: "" });
           renewKey();
           setFeedback(null);
         }}
@@ -225,7 +226,15 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
         <Textarea rows={2} {...form.register("notes")} />
       </Field>
       <Field label="When" htmlFor="at" error={errors.at?.message} required>
-        <Input type="datetime-local" className="h-12 text-base" {...form.register("at")} />
+        {(control) => (
+          <Controller
+            control={form.control}
+            name="at"
+            render={({ field }) => (
+              <DateTimeField {...control} label="When" className="h-12 text-base" value={typeof field.value === "string" ? field.value : dateTimeFieldValue(field.value)} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
+          />
+        )}
       </Field>
     </LogFormFrame>
   );

@@ -14,9 +14,10 @@ import { Textarea } from "@loadline/ui/textarea";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { useClubCalendar } from "@/components/club-calendar";
 import { useTRPC } from "@/trpc/react";
-import { localDateTimeValue, numberOrUndefined } from "../../../me/_components/use-log-form";
+import { dateTimeFieldValue, numberOrUndefined } from "../../../me/_components/use-log-form";
 import { formatDateTime, humanize, serverFieldErrors } from "../../_components/labels";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
+import { DateTimeField, impossibleDayMessage, instantOfValue } from "@/components/date-time-field";
 
 const sideLabel: Record<TestedSide, string> = { left: "Left", right: "Right" };
 
@@ -31,7 +32,7 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
   const refresh = useRefreshClinical();
   const { data: tests } = useSuspenseQuery(trpc.capacityTests.list.queryOptions({ athleteId }));
   const [kind, setKind] = useState<CapacityTestKind>("drop_lunge");
-  const [when, setWhen] = useState(() => localDateTimeValue());
+  const [when, setWhen] = useState(() => dateTimeFieldValue());
   const [affectedSide, setAffectedSide] = useState<TestedSide | "">(defaultAffectedSide(episodeSide) ?? "");
   const [left, setLeft] = useState("");
   const [right, setRight] = useState("");
@@ -61,7 +62,8 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
   const submit = () => {
     const found: Record<string, string> = {};
     if (!affectedSide) found.affectedSide = "Choose the leg tested as affected";
-    if (!when) found.at = "Enter when the test was done";
+    const at = instantOfValue(when);
+    if (!at) found.at = impossibleDayMessage("When");
     const painValue = numberOrUndefined(pain);
     if (kind === "drop_lunge" && painValue === undefined) found.pain = "Enter the pain on the drop lunge (0-10)";
     const leftValue = numberOrUndefined(left);
@@ -71,8 +73,8 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
       if (rightValue === undefined) found.right = `Enter the right side's ${info.unit}`;
     }
     setErrors(found);
-    if (Object.keys(found).length > 0 || !affectedSide) return;
-    const common = { athleteId, at: new Date(when), affectedSide, notes };
+    if (Object.keys(found).length > 0 || !affectedSide || !at) return;
+    const common = { athleteId, at, affectedSide, notes };
     if (kind === "drop_lunge") record.mutate({ ...common, kind, pain: painValue as number });
     else record.mutate({ ...common, kind, left: leftValue as number, right: rightValue as number, ...(painValue !== undefined ? { pain: painValue } : {}) });
   };
@@ -113,7 +115,7 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
               </NativeSelect>
             </Field>
             <Field label="When" htmlFor="capacity-at" error={errors.at} required>
-              <Input id="capacity-at" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+              <DateTimeField id="capacity-at" label="When" value={when} onChange={setWhen} />
             </Field>
             <Field
               label="Affected side"

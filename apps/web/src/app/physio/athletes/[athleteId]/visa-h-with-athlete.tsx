@@ -4,13 +4,13 @@ import { useState } from "react";
 import { visaHAllowedScores, visaHItems, visaHItemsSchema } from "@loadline/domain";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
-import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { useTRPC } from "@/trpc/react";
-import { localDateTimeValue } from "../../../me/_components/use-log-form";
+import { dateTimeFieldValue } from "../../../me/_components/use-log-form";
 import { serverFieldErrors } from "../../_components/labels";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
+import { DateTimeField, impossibleDayMessage, instantOfValue } from "@/components/date-time-field";
 
 const newKey = () => `physio-visa-h-${crypto.randomUUID()}`;
 
@@ -19,7 +19,7 @@ export function VisaHWithAthlete({ athleteId }: { athleteId: string }) {
   const trpc = useTRPC();
   const refresh = useRefreshClinical();
   const [items, setItems] = useState<string[]>(() => visaHItems.map(() => ""));
-  const [when, setWhen] = useState(() => localDateTimeValue());
+  const [when, setWhen] = useState(() => dateTimeFieldValue());
   const [key, setKey] = useState(newKey);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = useMutation(
@@ -44,8 +44,9 @@ export function VisaHWithAthlete({ athleteId }: { athleteId: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         const missing = items.flatMap((v, i) => (v === "" ? [`items.${i}`] : []));
-        if (missing.length > 0) {
-          setErrors(Object.fromEntries(missing.map((k) => [k, "Choose the athlete's answer"])));
+        const at = instantOfValue(when);
+        if (missing.length > 0 || !at) {
+          setErrors({ ...Object.fromEntries(missing.map((k) => [k, "Choose the athlete's answer"])), ...(at ? {} : { at: impossibleDayMessage("When") }) });
           return;
         }
         const parsed = visaHItemsSchema.safeParse(items.map(Number));
@@ -53,7 +54,7 @@ export function VisaHWithAthlete({ athleteId }: { athleteId: string }) {
           setErrors({ _form: parsed.error.issues[0]?.message ?? "Check the answers" });
           return;
         }
-        submit.mutate({ idempotencyKey: key, athleteId, at: new Date(when), items: parsed.data });
+        submit.mutate({ idempotencyKey: key, athleteId, at, items: parsed.data });
       }}
     >
       {errors._form ? (
@@ -80,7 +81,7 @@ export function VisaHWithAthlete({ athleteId }: { athleteId: string }) {
         ))}
       </div>
       <Field label="When" htmlFor="physio-visa-at" error={errors.at} className="w-64">
-        <Input id="physio-visa-at" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+        <DateTimeField id="physio-visa-at" label="When" value={when} onChange={setWhen} />
       </Field>
       <Button type="submit" className="w-fit" disabled={submit.isPending}>
         Record VISA-H
