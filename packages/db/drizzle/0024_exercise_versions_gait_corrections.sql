@@ -36,10 +36,10 @@ ALTER TABLE "exercises" ADD COLUMN "retired_at" timestamp with time zone;--> sta
 ALTER TABLE "exercises" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "gait_assessments" ADD COLUMN "deleted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "gait_assessments" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "exercises" ADD CONSTRAINT "exercises_org_id_key" UNIQUE("organisation_id","id");--> statement-breakpoint
 ALTER TABLE "exercise_versions" ADD CONSTRAINT "exercise_versions_exercise_fk" FOREIGN KEY ("organisation_id","exercise_id") REFERENCES "public"."exercises"("organisation_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exercise_versions" ADD CONSTRAINT "exercise_versions_author_fk" FOREIGN KEY ("organisation_id","author_id") REFERENCES "public"."users"("organisation_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "exercise_versions_org_exercise_idx" ON "exercise_versions" USING btree ("organisation_id","exercise_id");--> statement-breakpoint
-ALTER TABLE "exercises" ADD CONSTRAINT "exercises_org_id_key" UNIQUE("organisation_id","id");--> statement-breakpoint
 ALTER TABLE "exercises" ADD CONSTRAINT "exercises_version_check" CHECK ("exercises"."version" >= 1);--> statement-breakpoint
 ALTER TABLE "exercises" ADD CONSTRAINT "exercises_how_to_length_check" CHECK (char_length("exercises"."how_to") <= 1000);--> statement-breakpoint
 ALTER TABLE "exercises" ADD CONSTRAINT "exercises_video_url_check" CHECK ("exercises"."video_url" is null or ("exercises"."video_url" like 'https://%' and char_length("exercises"."video_url") <= 2000));--> statement-breakpoint
