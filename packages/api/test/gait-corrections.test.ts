@@ -56,7 +56,7 @@ describe("gait corrections", () => {
     expect(records.revisions.filter((r) => r.logKind === "gait" && r.logId === id).map((r) => r.action).sort()).toEqual(["create", "update"]);
     expect(records.gait.find((g) => g.id === id)?.revisions).toBe(2);
     const audit = await handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "gait_assessment"), eq(auditLog.entityId, id)));
-    expect(audit.map((a) => a.detail)).toEqual(["Corrected a gait assessment"]);
+    expect(audit.map((a) => a.detail).sort()).toEqual(["Corrected a gait assessment", "Recorded a gait assessment: OVERSTRIDE"]);
   });
 
   it("after 7 days the correction and the deletion are refused with a sentence saying why", async () => {

@@ -45,6 +45,7 @@ export const ERASURE_DECISIONS = {
   squads: "unrelated",
   squad_sessions: "unrelated",
   exercises: "unrelated",
+  exercise_versions: "unrelated",
   operators: "unrelated",
 } as const;
 export type ErasureDecision = (typeof ERASURE_DECISIONS)[keyof typeof ERASURE_DECISIONS];
