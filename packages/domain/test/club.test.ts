@@ -88,7 +88,7 @@ describe("erasure and retention", () => {
   });
 
   it("retention is off (null), kept when absent, or 1-120 whole months", () => {
-    const base = { name: "C", timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1, physioSecondFactorRequired: false, visaHIntervalDays: 14, painGreenMax: 3, painAmberMax: 5, weeklyGreenMaxPct: 10 };
+    const base = { name: "C", timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1, physioSecondFactorRequired: false, physioGaitNotes: false, visaHIntervalDays: 14, painGreenMax: 3, painAmberMax: 5, weeklyGreenMaxPct: 10 };
     expect(clubSettingsSchema.parse(base).archivedAthleteRetentionMonths).toBeUndefined();
     expect(clubSettingsSchema.parse({ ...base, archivedAthleteRetentionMonths: null }).archivedAthleteRetentionMonths).toBeNull();
     expect(clubSettingsSchema.parse({ ...base, archivedAthleteRetentionMonths: 120 }).archivedAthleteRetentionMonths).toBe(120);
