@@ -1,3 +1,4 @@
+/* global self, URL -- a service worker script, served as is (no bundling) */
 /*
  * Loadline's push-only service worker, registered from the account page with a scope no page
  * lives under (/push/): it controls no page and caches nothing. A push message is JSON
