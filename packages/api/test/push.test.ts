@@ -1,4 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:https";
+import type { IncomingHttpHeaders } from "node:http";
+import { createServer, type Server } from "node:https";
 import { Agent } from "node:https";
 import type { AddressInfo } from "node:net";
 import { generate } from "selfsigned";
@@ -7,7 +8,8 @@ import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@loadline/db";
 import { auditLog, pushSubscriptions } from "@loadline/db/schema";
 import type { PushSender } from "../src/push/push-sender";
-import { callerFor, createTestDatabase, makeClub, TEST_AUTH, TEST_P256DH, testPushSender, type Club } from "./fixtures";
+import { inOrganisationScope } from "../src/tenant-scope";
+import { callerFor, createTestDatabase, makeClub, NOW, TEST_AUTH, TEST_P256DH, testPushSender, type Club } from "./fixtures";
 
 /**
  * Web Push: every role manages their own browsers' subscriptions, and a mention is pushed to
@@ -151,4 +153,20 @@ describe("push delivery", () => {
     await physio.notes.add({ athleteId: club.athlete.athleteId!, visibility: "staff", body: `@${coachName} ok` });
     await expect.poll(() => received.length, { timeout: 30_000 }).toBe(before + 1);
   }, 60_000);
+});
+
+describe("after commit", () => {
+  it("runs a procedure's after-commit work only when its transaction commits, outside it", async () => {
+    const ran: string[] = [];
+    const scope = (ok: boolean) =>
+      inOrganisationScope({ db: handle.db, actor: club.coach, now: NOW }, async (scoped) => {
+        scoped.afterCommit!(async (db) => {
+          ran.push(db === handle.db ? `${ok}: outside` : `${ok}: inside`);
+        });
+        return { ok };
+      });
+    await scope(false);
+    await scope(true);
+    await expect.poll(() => ran, { timeout: 10_000 }).toEqual(["true: outside"]);
+  });
 });
