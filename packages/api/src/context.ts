@@ -3,6 +3,7 @@ import type { Database } from "@loadline/db";
 import type { Actor } from "@loadline/domain";
 import type { Mailer } from "./email/mailer";
 import type { Logger } from "./logger";
+import type { PushSender } from "./push/push-sender";
 import type { MediaStore } from "./storage/media-store";
 
 /**
@@ -41,6 +42,14 @@ export interface Context {
   instance?: InstanceSettings;
   /** Where uploaded media is kept; the store the environment configures unless a test injects one. */
   media?: MediaStore;
+  /** Web Push settings (VAPID keys); the environment's unless a test injects them, null when push is off. */
+  push?: PushSender | null;
+  /**
+   * Work to run once the procedure's transaction has committed (a push must not go out for a
+   * write that then rolls back). Set by the tenant scope; tasks get the database outside the
+   * transaction, run without being awaited, and their errors are logged.
+   */
+  afterCommit?: (task: (db: Database) => Promise<void>) => void;
 }
 
 export interface InstanceSettings {

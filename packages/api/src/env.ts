@@ -57,3 +57,35 @@ const mailEnvSchema = z.object({
 export function readMailEnv(source: EnvSource = process.env) {
   return mailEnvSchema.parse(source);
 }
+
+/**
+ * Web Push (VAPID) keys. All three set: push is offered; none set: push is off and hidden. Keys
+ * come from `npx web-push generate-vapid-keys` (URL-safe base64, a P-256 public key of 65 bytes
+ * and a private key of 32).
+ */
+const base64url = (bytes: number, name: string) =>
+  z.string().regex(/^[A-Za-z0-9_-]+$/, `${name} must be URL-safe base64`).refine((v) => Buffer.from(v, "base64url").length === bytes, `${name} must be ${bytes} bytes (see npx web-push generate-vapid-keys)`);
+
+const pushEnvSchema = z
+  .object({
+    LOADLINE_VAPID_PUBLIC_KEY: optional.pipe(base64url(65, "LOADLINE_VAPID_PUBLIC_KEY").optional()),
+    LOADLINE_VAPID_PRIVATE_KEY: optional.pipe(base64url(32, "LOADLINE_VAPID_PRIVATE_KEY").optional()),
+    LOADLINE_VAPID_SUBJECT: optional.pipe(z.string().regex(/^(mailto:|https:\/\/)\S+$/, "LOADLINE_VAPID_SUBJECT must be a mailto: or https:// address").optional()),
+  })
+  .refine(
+    (env) => [env.LOADLINE_VAPID_PUBLIC_KEY, env.LOADLINE_VAPID_PRIVATE_KEY, env.LOADLINE_VAPID_SUBJECT].filter(Boolean).length % 3 === 0,
+    { message: "Web Push needs all of LOADLINE_VAPID_PUBLIC_KEY, LOADLINE_VAPID_PRIVATE_KEY and LOADLINE_VAPID_SUBJECT, or none" },
+  );
+
+export interface VapidSettings {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
+}
+
+/** The VAPID keys, or null when push is not configured. */
+export function readPushEnv(source: EnvSource = process.env): VapidSettings | null {
+  const env = pushEnvSchema.parse(source);
+  if (!env.LOADLINE_VAPID_PUBLIC_KEY || !env.LOADLINE_VAPID_PRIVATE_KEY || !env.LOADLINE_VAPID_SUBJECT) return null;
+  return { publicKey: env.LOADLINE_VAPID_PUBLIC_KEY, privateKey: env.LOADLINE_VAPID_PRIVATE_KEY, subject: env.LOADLINE_VAPID_SUBJECT };
+}

@@ -31,6 +31,7 @@ import { reportsRouter } from "./routers/reports";
 import { exportsRouter } from "./routers/exports";
 import { notesRouter, notificationsRouter } from "./routers/notes";
 import { calendarRouter } from "./routers/calendar";
+import { pushRouter } from "./routers/push";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -68,6 +69,7 @@ export const appRouter = router({
   notes: notesRouter,
   notifications: notificationsRouter,
   calendar: calendarRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

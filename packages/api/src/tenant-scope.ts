@@ -1,7 +1,8 @@
-import { withOrganisation } from "@loadline/db";
+import { withOrganisation, type Database } from "@loadline/db";
 import type { Actor } from "@loadline/domain";
 import type { Context } from "./context";
 import { startReassessQueue } from "./jobs/reassess-queue";
+import { describeError, jsonLogger } from "./logger";
 
 /** Carries a failed procedure's result out of its transaction, so the transaction rolls back. */
 class ProcedureFailed<R> extends Error {
@@ -26,12 +27,18 @@ export async function inOrganisationScope<R extends { ok: boolean }>(
   next: (scoped: Context & { actor: Actor }) => Promise<R>,
 ): Promise<R> {
   await startReassessQueue(ctx.db);
+  const pending: ((db: Database) => Promise<void>)[] = [];
   try {
-    return await withOrganisation(ctx.db, ctx.actor.organisationId, async (tx) => {
-      const result = await next({ ...ctx, db: tx });
+    const committed = await withOrganisation(ctx.db, ctx.actor.organisationId, async (tx) => {
+      const result = await next({ ...ctx, db: tx, afterCommit: (task) => pending.push(task) });
       if (!result.ok) throw new ProcedureFailed(result);
       return result;
     });
+    const log = ctx.log ?? jsonLogger;
+    for (const task of pending) {
+      task(ctx.db).catch((error: unknown) => log({ level: "error", event: "after_commit.failed", requestId: ctx.requestId, error: describeError(error) }));
+    }
+    return committed;
   } catch (error) {
     if (error instanceof ProcedureFailed) return error.result as R;
     throw error;

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "@loadline/db";
 import { MEDICAL_REVIEW_MESSAGE, type Actor, type Role } from "@loadline/domain";
 import { appRouter } from "../src/root";
 import { addAthlete } from "./athlete-helpers";
-import { callerFor, createTestDatabase, NOW, type Club } from "./fixtures";
+import { callerFor, createTestDatabase, NOW, testPushSender, type Club } from "./fixtures";
 import {
   actorOf,
   buildWorld,
@@ -591,6 +591,19 @@ const matrix: Matrix = {
   },
   "calendar.revoke": { who: ["coach", "athlete"], input: (t) => ({ id: t.calendarSubscriptionId }), allowedAnswer: /^(OK$|NOT_FOUND: No such calendar subscription)/,
     stranger: "refused" },
+  // Web Push: everyone manages their own browsers; another's endpoint is not found.
+  "push.status": { who: SIGNED_IN, input: () => undefined, stranger: "no-leak" },
+  "push.subscribe": {
+    who: SIGNED_IN,
+    input: () => ({ endpoint: `https://push.matrix.test/${unique("mine")}`, keys: { p256dh: "BPushKeyOfTheCaller", auth: "authOfTheCaller" } }),
+    stranger: "no-leak",
+  },
+  "push.unsubscribe": {
+    who: SIGNED_IN,
+    input: (t) => ({ endpoint: t.pushEndpoint }),
+    allowedAnswer: /^(OK$|NOT_FOUND: This browser has no push subscription)/,
+    stranger: "refused",
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -641,7 +654,7 @@ afterAll(() => handle.close());
 function call(actor: Actor | null, path: string, target: World, self: Club): Promise<Outcome> {
   const rule = ruleOf(path);
   const input = rule ? rule.input(target, self) : undefined;
-  return outcomeOf(procedureAt(callerFor(handle, actor), path)(input));
+  return outcomeOf(procedureAt(callerFor(handle, actor, NOW, testPushSender), path)(input));
 }
 
 const describeOutcome = (o: Outcome) => (o.code === "OK" ? "OK" : `${o.code}: ${o.message}`);

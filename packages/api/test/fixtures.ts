@@ -9,6 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createCaller } from "../src/root";
 import { diskMediaStore } from "../src/storage/media-store";
+import { createECDH, randomBytes } from "node:crypto";
+import webpush from "web-push";
+import type { PushSender } from "../src/push/push-sender";
 
 /** Uploaded media of every test club: a fresh folder per test process, never the repository's data folder. */
 export const TEST_MEDIA_DIR = mkdtempSync(path.join(tmpdir(), "loadline-media-"));
@@ -68,9 +71,21 @@ export async function makeClub(handle: DatabaseHandle, name: string): Promise<Cl
 /** A fixed key for sealing TOTP secrets in tests (the app derives its own from AUTH_SECRET). */
 export const TEST_SECOND_FACTOR_KEY = Buffer.alloc(32, 7);
 
-export function callerFor(handle: DatabaseHandle, actor: Actor | null, now = NOW) {
-  return createCaller({ db: handle.db, actor, now, secondFactorKey: TEST_SECOND_FACTOR_KEY, media: testMediaStore });
+/** Push is off for callers unless a test asks for it (no delivery runs behind other tests). */
+export function callerFor(handle: DatabaseHandle, actor: Actor | null, now = NOW, push: PushSender | null = null) {
+  return createCaller({ db: handle.db, actor, now, secondFactorKey: TEST_SECOND_FACTOR_KEY, media: testMediaStore, push });
 }
+
+const testVapid = webpush.generateVAPIDKeys();
+/** A server with push on (fresh VAPID keys per test run). */
+export const testPushSender: PushSender = {
+  publicKey: testVapid.publicKey,
+  vapid: { publicKey: testVapid.publicKey, privateKey: testVapid.privateKey, subject: "mailto:push@loadline.test" },
+};
+
+/** A browser's subscription keys: a real P-256 public key (the message is encrypted to it) and an auth secret. */
+export const TEST_P256DH = createECDH("prime256v1").generateKeys().toString("base64url");
+export const TEST_AUTH = randomBytes(16).toString("base64url");
 
 export { createTestDatabase };
 

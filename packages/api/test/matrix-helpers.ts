@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@loadline/db";
 import { athleteProfiles } from "@loadline/db/schema";
 import type { Actor, Role } from "@loadline/domain";
 import type { AppRouter } from "../src/root";
-import { callerFor, makeClub, NOW, type Club } from "./fixtures";
+import { callerFor, makeClub, NOW, TEST_AUTH, TEST_P256DH, testPushSender, type Club } from "./fixtures";
 import { phase1Body, validEpisode } from "./physio-helpers";
 
 /**
@@ -145,6 +145,8 @@ export interface World {
   gaitAssessmentId: string;
   /** The subject's own calendar subscription (an athlete feed). */
   calendarSubscriptionId: string;
+  /** The subject's own Web Push subscription (its endpoint). */
+  pushEndpoint: string;
   logId: string;
   logKey: string;
   runId: string;
@@ -260,6 +262,8 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
   if (!firstExercise) throw new Error(`world ${name}: the library is empty`);
   const { exercise } = await physio.exercises.setMedia({ exerciseId: firstExercise.id, baseVersion: firstExercise.version, howTo: "Slow and steady", videoUrl: null, image: { base64: TINY_PNG } });
   const subscription = await athlete.calendar.subscribe({});
+  const pushEndpoint = `https://push.matrix.test/${unique("endpoint")}`;
+  await callerFor(handle, club.athlete, NOW, testPushSender).push.subscribe({ endpoint: pushEndpoint, keys: { p256dh: TEST_P256DH, auth: TEST_AUTH } });
   const invitedEmail = `${unique("invited")}@matrix.test`;
   const added = await coach.roster.add({
     name: `Invited of ${name}`,
@@ -324,6 +328,7 @@ export async function buildWorld(handle: DatabaseHandle, name: string): Promise<
     exerciseVersion: exercise.version,
     gaitAssessmentId: gait.id,
     calendarSubscriptionId: subscription.id,
+    pushEndpoint,
     logId: log.id,
     logKey,
     runId: run.id,

@@ -43,3 +43,4 @@ export * from "./queries/club-export";
 export * from "./queries/erasure";
 export * from "./queries/reminders";
 export { defaultDataDir } from "./paths";
+export * from "./queries/push";

@@ -52,6 +52,8 @@ export const actions = [
   "athleteNote.read",
   "athleteNote.write",
   "calendar.subscribe",
+  // Web Push to one's own browsers (every role, for their own subscriptions only).
+  "push.manage",
   // A club's data is its own: an athlete's record exported for them, or erased at their request.
   "athlete.exportRecord",
   "athlete.erase",
@@ -148,6 +150,8 @@ const rules: Record<Action, Rule> = {
   "athleteNote.write": anyOf("coach", "physio"),
   // A private calendar feed: an athlete of their own days, a coach of a squad.
   "calendar.subscribe": anyOf("coach", "athlete"),
+  // Everyone may turn push on or off for their own browsers; the rows are keyed by their user.
+  "push.manage": anyOf("coach", "physio", "athlete"),
   // The athlete's whole record (clinical included) for them: their physio, or the owner who
   // answers for the club's data (the whole-club export holds the same rows).
   "athlete.exportRecord": (actor) => actor.role === "physio" || (actor.role === "coach" && actor.isOwner === true),

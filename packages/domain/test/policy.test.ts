@@ -40,6 +40,9 @@ describe("can(actor, action, subject)", () => {
     ["calendar.subscribe", athlete, true],
     ["calendar.subscribe", coach, true],
     ["calendar.subscribe", physio, false],
+    ["push.manage", coach, true],
+    ["push.manage", physio, true],
+    ["push.manage", athlete, true],
     ...(["board.read", "squadPlan.write", "alerts.read", "alerts.acknowledge", "gait.write"] as const).flatMap(
       (action): [Action, Actor, boolean][] => [
         [action, coach, true],

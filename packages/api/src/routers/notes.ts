@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { noteInputSchema, DomainError } from "@loadline/domain";
+import { pushAfterCommit } from "../push/push-sender";
 import { addNote, readNoteThread } from "../services/notes";
 import { markRead, notificationCentre } from "../services/notifications";
 import { procedureFor, protectedProcedure, router } from "../trpc";
@@ -19,7 +20,7 @@ export const notesRouter = router({
 
   add: procedureFor("athleteNote.write")
     .input(noteInputSchema.extend({ athleteId }))
-    .mutation(({ ctx, input }) => addNote(ctx.db, ctx.actor, ctx.now, input)),
+    .mutation(({ ctx, input }) => addNote(ctx.db, ctx.actor, ctx.now, input, pushAfterCommit(ctx))),
 });
 
 /** Every signed-in user's own notifications; nobody reads another's. */

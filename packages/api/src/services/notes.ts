@@ -8,6 +8,7 @@ import {
 } from "@loadline/domain";
 import { getAthlete, insertAthleteNote, insertNotifications, listAthleteNotes, listStaff, type Database } from "@loadline/db";
 import { fieldError } from "../errors";
+import type { PushAfterCommit } from "../push/push-sender";
 import { recordAudit } from "./audit";
 import { assertCan } from "../trpc";
 
@@ -50,9 +51,12 @@ export async function readNoteThread(db: Database, actor: Actor, athleteId: stri
 
 /**
  * Add a note to an athlete's thread. Colleagues mentioned by "@Full Name" who may read the
- * note get an in-app notification naming the author and athlete, never the note's text.
+ * note get an in-app notification naming the author and athlete, never the note's text, and a
+ * Web Push on the browsers where they turned it on, once the note has committed. The push says
+ * only "New mention in Loadline" and the page to open: it passes through a browser vendor's
+ * push service, so it carries no names and no health data.
  */
-export async function addNote(db: Database, actor: Actor, now: Date, input: NoteInput & { athleteId: string }) {
+export async function addNote(db: Database, actor: Actor, now: Date, input: NoteInput & { athleteId: string }, push: PushAfterCommit | null = null) {
   const athlete = await noteSubject(db, actor, "athleteNote.write", input.athleteId);
   if (!writableNoteVisibilities(actor.role).includes(input.visibility)) {
     throw fieldError("visibility", "Clinical notes are for physios: choose staff or shared");
@@ -85,5 +89,11 @@ export async function addNote(db: Database, actor: Actor, now: Date, input: Note
   if (input.visibility === "clinical") {
     await recordAudit(db, actor, now, [{ athleteId: athlete.id, action: "write", entity: "athlete_note", entityId: note.id, detail: "Wrote a clinical note" }]);
   }
+  push?.(
+    mentioned.map((m) => ({
+      userId: m.id,
+      message: { title: "New mention in Loadline", body: "A colleague mentioned you in a note.", path: `/${m.role}/athletes/${athlete.id}` },
+    })),
+  );
   return { id: note.id, mentioned: mentioned.map((m) => m.name) };
 }

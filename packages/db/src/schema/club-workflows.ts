@@ -149,3 +149,29 @@ export const alertReads = pgTable(
     foreignKey({ name: "alert_reads_alert_fk", columns: [t.alertId], foreignColumns: [alerts.id] }).onDelete("cascade"),
   ],
 );
+
+/**
+ * A browser's Web Push subscription for one user (one row per device that turned push on). The
+ * endpoint is the push service URL the browser gave; `p256dh` and `auth` are its public keys,
+ * used to encrypt each message. A push service answering 404/410 means the row is dead and is
+ * deleted.
+ */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    userId: uuid("user_id").notNull(),
+    endpoint: text("endpoint").notNull(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("push_subscriptions_endpoint_key").on(t.endpoint),
+    index("push_subscriptions_user_idx").on(t.organisationId, t.userId),
+    foreignKey({ name: "push_subscriptions_user_fk", columns: [t.organisationId, t.userId], foreignColumns: [users.organisationId, users.id] }).onDelete("cascade"),
+    check("push_subscriptions_endpoint_check", sql`${t.endpoint} like 'https://%' and char_length(${t.endpoint}) <= 2048`),
+    check("push_subscriptions_keys_length_check", sql`char_length(${t.p256dh}) <= 256 and char_length(${t.auth}) <= 256`),
+  ],
+);

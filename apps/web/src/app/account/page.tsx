@@ -8,6 +8,7 @@ import { serverCaller } from "@/trpc/caller";
 import { DownloadMyRecord, EmailForm, NameForm, SignOutEverywhere } from "./account-details";
 import { ChangePasswordForm } from "./change-password-form";
 import { OwnProfileForm } from "./own-profile-form";
+import { PushPanel } from "./push-panel";
 import { SecondFactorPanel } from "./second-factor-panel";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -81,6 +82,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <Section title="Devices">
             <SignOutEverywhere />
           </Section>
+          {actor.needsSecondFactor ? null : <PushPanel />}
         </div>
       </TRPCReactProvider>
       <p className="mt-4 text-sm">
