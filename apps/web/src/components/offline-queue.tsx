@@ -1,12 +1,10 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CheckInInput, RunLogInput, SessionLogInput } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { OFFLINE_PAGES, OFFLINE_PAGES_WARMED } from "@/lib/offline-pages";
 import { classifySendError, createOfflineQueue, indexedDbQueueStore, waitingLabel, type OfflineQueue, type QueuedLog, type QueuedLogKind, type QueueStatus } from "@/lib/offline-queue";
-import { useTRPCClient } from "@/trpc/react";
 import { useClubCalendar } from "./club-calendar";
 
 interface OfflineLogs {
@@ -36,9 +34,7 @@ const kindLabel: Record<QueuedLogKind, string> = { session: "Session", run: "Run
  * how many entries are waiting.
  */
 export function OfflineAthleteApp({ userId, children }: { userId: string; children: ReactNode }) {
-  const client = useTRPCClient();
-  const queryClient = useQueryClient();
-  const [queue] = useState<OfflineQueue | null>(() => (typeof window === "undefined" || !("indexedDB" in window) ? null : makeQueue(client)));
+  const [queue] = useState<OfflineQueue | null>(() => (typeof window === "undefined" || !("indexedDB" in window) ? null : makeQueue()));
   const [status, setStatus] = useState<QueueStatus>({ waiting: 0, refused: [] });
   const [offline, setOffline] = useState(false);
 
@@ -50,12 +46,13 @@ export function OfflineAthleteApp({ userId, children }: { userId: string; childr
     if (!queue || browserOffline()) return;
     try {
       const { sent } = await queue.flush(userId);
-      if (sent > 0) void queryClient.invalidateQueries();
+      // Lists already on the page (recent logs) show what was sent; loaded only now, like the client.
+      if (sent > 0) (await import("@/trpc/react")).invalidateAllQueries();
     } catch {
       // The device's storage failed (quota, private mode): the entries stay where they are and
       // the next trigger tries again.
     }
-  }, [queue, userId, queryClient]);
+  }, [queue, userId]);
 
   useEffect(() => {
     if (!queue) return;
@@ -112,9 +109,11 @@ export function OfflineAthleteApp({ userId, children }: { userId: string; childr
   );
 }
 
-function makeQueue(client: ReturnType<typeof useTRPCClient>): OfflineQueue {
-  // Each kind is sent through the same procedure its form calls online, with the form's key.
+function makeQueue(): OfflineQueue {
+  // Each kind is sent through the same procedure its form calls online, with the form's key. The
+  // API client is loaded on the first send, so athlete pages (Today) do not carry it.
   const send = async (entry: QueuedLog) => {
+    const client = (await import("@/trpc/client")).getTRPCClient();
     const idempotencyKey = entry.key;
     if (entry.kind === "session") await client.athleteLogs.logSession.mutate({ ...(entry.input as SessionLogInput), idempotencyKey });
     else if (entry.kind === "run") await client.athleteLogs.logRun.mutate({ ...(entry.input as RunLogInput), idempotencyKey });

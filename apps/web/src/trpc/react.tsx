@@ -1,12 +1,10 @@
 "use client";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { ReactNode } from "react";
-import superjson from "superjson";
 import type { AppRouter } from "@loadline/api";
 import { makeQueryClient } from "./query-client";
-import { currentPageView, PAGE_VIEW_HEADER } from "./page-view";
+import { getTRPCClient } from "./client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -16,27 +14,9 @@ function getQueryClient() {
   return (browserQueryClient ??= makeQueryClient());
 }
 
-function makeTRPCClient() {
-  return createTRPCClient<AppRouter>({
-    // maxItems matches the server's batch limit (MAX_BATCH_SIZE), so the app never trips it.
-    links: [
-      httpBatchLink({
-        url: "/api/trpc",
-        transformer: superjson,
-        maxItems: 10,
-        headers: () => {
-          const pageView = currentPageView();
-          return pageView ? { [PAGE_VIEW_HEADER]: pageView } : {};
-        },
-      }),
-    ],
-  });
-}
-
-let browserTRPCClient: ReturnType<typeof makeTRPCClient> | undefined;
-function getTRPCClient() {
-  if (typeof window === "undefined") return makeTRPCClient();
-  return (browserTRPCClient ??= makeTRPCClient());
+/** Refetch every query of this tab's cache, when one exists (after the offline queue has sent). */
+export function invalidateAllQueries(): void {
+  void browserQueryClient?.invalidateQueries();
 }
 
 /**

@@ -2,7 +2,6 @@ import type { ReactNode } from "react";
 import { OfflineAthleteApp } from "@/components/offline-queue";
 import { RoleLayout } from "@/components/role-layout";
 import { requireRole } from "@/server/session";
-import { TRPCReactProvider } from "@/trpc/react";
 
 // Short labels so the items fit a phone header (they wrap onto a second line when needed); Today is exact so it is not
 // highlighted on every /me/* page.
@@ -20,11 +19,8 @@ export default async function AthleteLayout({ children }: { children: ReactNode 
   const actor = await requireRole("athlete", "/me");
   return (
     <RoleLayout role="athlete" section="/me" nav={nav}>
-      {/* Installable and offline-first: the service worker and the queue of logs made offline, which
-          sends through the API client (so every athlete page carries it). */}
-      <TRPCReactProvider>
-        <OfflineAthleteApp userId={actor.userId}>{children}</OfflineAthleteApp>
-      </TRPCReactProvider>
+      {/* Installable and offline-first: the service worker and the queue of logs made offline. */}
+      <OfflineAthleteApp userId={actor.userId}>{children}</OfflineAthleteApp>
     </RoleLayout>
   );
 }
