@@ -27,6 +27,7 @@ export const ERASURE_DECISIONS = {
   notifications: "deleted",
   reminder_deliveries: "deleted",
   alert_reads: "deleted",
+  push_subscriptions: "deleted",
   calendar_subscriptions: "deleted",
   squad_memberships: "deleted",
   invites: "deleted",
@@ -104,7 +105,7 @@ export async function eraseAthleteRecords(db: Database | Transaction, organisati
   for (const table of ["log_revisions", "session_logs", "morning_check_ins", "visa_h_responses", "gait_assessments", "alerts", "assessment_snapshots", "reminder_deliveries"]) {
     await db.execute(sql`delete from ${sql.identifier(table)} where organisation_id = ${org} and athlete_id = ${athleteId}`);
   }
-  for (const table of ["squad_memberships", "invites", "password_resets", "email_changes", "alert_reads"]) {
+  for (const table of ["squad_memberships", "invites", "password_resets", "email_changes", "alert_reads", "push_subscriptions"]) {
     await db.execute(sql`delete from ${sql.identifier(table)} where organisation_id = ${org} and user_id = ${userId}`);
   }
   await db.execute(sql`delete from membership_invites where organisation_id = ${org} and email = ${email}`);
