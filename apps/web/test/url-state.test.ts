@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { urlParam } from "../src/hooks/use-url-state";
+import { readUrlState, urlParam } from "../src/lib/url-state";
 
 describe("URL state parsers", () => {
   it("text: absent is empty, empty is left out of the URL", () => {
@@ -45,6 +45,8 @@ describe("URL state parsers", () => {
     const p = urlParam.day();
     expect(p.parse("2026-11-04")).toBe("2026-11-04");
     expect(p.parse("4/11/2026")).toBe("");
+    expect(p.parse("2026-02-31")).toBe("");
+    expect(p.parse("2028-02-29")).toBe("2028-02-29");
     expect(p.serialize("2026-11-04")).toBe("2026-11-04");
     expect(p.serialize("")).toBeNull();
   });
@@ -58,5 +60,14 @@ describe("URL state parsers", () => {
     expect(p.serialize({ id: "name", desc: false })).toBeNull();
     expect(p.serialize({ id: "name", desc: true })).toBe("-name");
     expect(p.serialize({ id: "phase", desc: false })).toBe("phase");
+  });
+
+  it("reads a whole schema from the URL's parameters", () => {
+    const params = new URLSearchParams("q=tom&archived=1&sort=-squads&junk=x");
+    const values = readUrlState(
+      { q: urlParam.text(), squad: urlParam.id("mine"), archived: urlParam.flag(), sort: urlParam.sort(["name", "squads"], { id: "name", desc: false }) },
+      params,
+    );
+    expect(values).toEqual({ q: "tom", squad: "mine", archived: true, sort: { id: "squads", desc: true } });
   });
 });
