@@ -61,6 +61,11 @@ interface DataTableProps<T> {
    * link in the row (put one in the naming column); the click only saves aiming at it.
    */
   rowHref?: (row: T) => string;
+  /**
+   * Content shown instead of a row's cells, across every column (a row being edited in place);
+   * null keeps the row.
+   */
+  replaceRow?: (row: T) => ReactNode | null;
   /** Extra attributes for a row (a data attribute that shades archived rows). */
   rowProps?: (row: T) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | boolean | undefined>;
   className?: string;
@@ -95,6 +100,7 @@ export function DataTable<T>({
   globalFilter,
   globalFilterFn,
   rowHref,
+  replaceRow,
   rowProps,
   className,
 }: DataTableProps<T>) {
@@ -172,6 +178,15 @@ export function DataTable<T>({
             </TableRow>
           ) : (
             rows.map((row) => {
+              const replacement = replaceRow?.(row.original) ?? null;
+              if (replacement !== null)
+                return (
+                  <TableRow key={row.id}>
+                    <TableCell colSpan={columnCount} className="whitespace-normal">
+                      {replacement}
+                    </TableCell>
+                  </TableRow>
+                );
               const href = rowHref?.(row.original);
               const extra = rowProps?.(row.original) ?? {};
               return (
