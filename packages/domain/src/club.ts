@@ -99,8 +99,11 @@ export const clubSettingsSchema = z.object({
     .max(7, "Choose the day the club's week starts on")
     .transform((d) => d as IsoWeekday),
   physioSecondFactorRequired: z.boolean(),
-  /** Email athletes in rehab when their morning check-in is not done (only when the instance has SMTP). */
-  checkInReminderEmails: z.boolean().default(false),
+  /**
+   * Email athletes in rehab when their morning check-in is not done (only when the instance has
+   * SMTP). Left out, the club's current choice stands.
+   */
+  checkInReminderEmails: z.boolean().optional(),
   /** Physios may record gait assessments too (coaches always may); off unless the owner turns it on. */
   physioGaitNotes: z.boolean({ error: "Choose whether physios may record gait notes" }),
   visaHIntervalDays: z
