@@ -78,6 +78,12 @@ export function erasureConfirmed(name: string, typed: string): boolean {
  */
 export const SYSTEM_ACTOR_ID = "00000000-0000-0000-0000-000000000000";
 
+/** How an audit trail names an entry whose author is no user: the system, or someone since deleted. */
+export function auditActorName(actorId: string, name: string | null): string {
+  if (name !== null) return name;
+  return actorId === SYSTEM_ACTOR_ID ? "Loadline (automatic)" : "A deleted user";
+}
+
 export const VISA_H_INTERVAL_RANGE = { min: 7, max: 56 } as const;
 
 /**
