@@ -1,7 +1,6 @@
 "use client";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { ChevronLeft, ChevronRight, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useDeferredValue, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
@@ -109,7 +108,6 @@ const numberOrUndefined = (value: unknown) => (value === "" || value === null ||
 export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: string; name: string }[]; defaultSquadId: string; today: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const router = useRouter();
   const { values: url, set } = useUrlState(plannerUrl);
   // The week shown follows the choice once it has loaded; the old week stays on screen meanwhile.
   const shown = useDeferredValue(url);
@@ -128,10 +126,11 @@ export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: s
   const selected = data.sessions.find((s) => s.id === url.session) ?? upcoming ?? data.sessions[0] ?? null;
 
   const select = (id: string) => set({ session: id });
+  // No router.refresh() here: the squad, week and session live in the URL without the server's
+  // knowing, so a refresh renders the page anew and closes whatever dialog is open.
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.planner.week.queryKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.board.rows.queryKey() });
-    router.refresh();
   };
 
   const update = useMutation(
