@@ -271,7 +271,8 @@ export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: s
       ) : null}
 
       {/* A new week starts a new form: its day choices are that week's days. */}
-      <AddSession key={dayKey(weekStart)} squadId={squadId} days={days} calendar={calendar} onCreated={async (id) => {
+      {/* Until the chosen squad's week has loaded, the form would plan into the one still shown. */}
+      <AddSession key={dayKey(weekStart)} squadId={squadId} days={days} calendar={calendar} loading={shown !== url} onCreated={async (id) => {
         await refresh();
         select(id);
       }} />
@@ -296,11 +297,13 @@ function AddSession({
   days,
   calendar,
   onCreated,
+  loading,
 }: {
   squadId: string;
   days: Date[];
   calendar: { timeZone: string; locale: string };
   onCreated: (id: string) => Promise<void>;
+  loading: boolean;
 }) {
   const dayKey = (date: Date) => localDateKey(date.getTime(), calendar.timeZone);
   const trpc = useTRPC();
@@ -402,7 +405,7 @@ function AddSession({
           <Field label={L.title} htmlFor="new-title" error={errors.title?.message}>
             <Input placeholder="e.g. Hill reps 8 x 60 s" maxLength={TEXT_LIMITS.title} {...form.register("title")} />
           </Field>
-          <Button type="submit" disabled={create.isPending}>
+          <Button type="submit" disabled={create.isPending || loading}>
             {create.isPending ? "Planning…" : "Plan session"}
           </Button>
         </form>
