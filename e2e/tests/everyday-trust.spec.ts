@@ -21,6 +21,8 @@ test.describe("the coach", () => {
     await page.getByLabel("Duration (minutes)").fill("45");
     await page.getByRole("button", { name: "Previous week" }).click();
     await expect(page).toHaveURL(/week=/);
+    // The add-session form is the shown week's: wait until last week has loaded.
+    await expect(page.getByTestId("planner")).not.toHaveAttribute("aria-busy", "true");
     // Monday of last week: before now whatever the time of day.
     await page.locator("#new-day").selectOption({ index: 0 });
     await page.getByLabel("Title").fill("Late entry");

@@ -153,7 +153,8 @@ export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: s
   const names = new Map(data.athletes.map((a) => [a.id, a.name]));
 
   return (
-    <div className="grid gap-6">
+    // Busy while the chosen squad's or week's list loads (the old one stays on screen meanwhile).
+    <div className="grid gap-6" aria-busy={shown !== url || undefined} data-testid="planner">
       <FilterBar label="Choose the squad and week">
         <FilterSelect
           id="planner-squad"
