@@ -7,10 +7,10 @@ const benchEnvSchema = z.object({
 
 export type BenchEnv = z.infer<typeof benchEnvSchema> & {
   /** The benchmark's own environment, passed on to the server and worker it starts (PATH, HOME, ...). */
-  inherited: Record<string, string | undefined>;
+  inherited: NodeJS.ProcessEnv;
 };
 
 /** The settings `pnpm bench:scale` reads from its environment, validated once. */
-export function readBenchEnv(source: Record<string, string | undefined> = process.env): BenchEnv {
+export function readBenchEnv(source: NodeJS.ProcessEnv = process.env): BenchEnv {
   return { ...benchEnvSchema.parse(source), inherited: { ...source } };
 }

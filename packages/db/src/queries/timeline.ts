@@ -200,7 +200,8 @@ export function toPlan(row: PlanRow): Plan {
   };
 }
 
-function toVisaH(row: typeof visaHResponses.$inferSelect): Timeline["visaH"][number] {
+/** A stored VISA-H row as the engine reads it. */
+export function toVisaH(row: typeof visaHResponses.$inferSelect): Timeline["visaH"][number] {
   const items: unknown = row.items;
   if (!Array.isArray(items) || items.length !== 8 || !items.every((i) => typeof i === "number")) {
     throw new UnreadableRecord("VISA-H", row.id, "items are not the 8 scores");
