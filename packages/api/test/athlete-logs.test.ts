@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
-import { toBoardView, toCoachAssessment, type Actor } from "@loadline/domain";
+import { toBoardView, toCoachAssessment, type Actor, type VisaHInput } from "@loadline/domain";
 import { assessmentSnapshots } from "@loadline/db/schema";
 import { eq } from "drizzle-orm";
 import superjson from "superjson";
@@ -190,7 +190,7 @@ describe("the submit path", () => {
   });
 
   it("a VISA-H questionnaire: one load before the INSERT, and the stored snapshot is a fresh load's", async () => {
-    const visa = (daysAgo: number, items: number[]) => ({ idempotencyKey: key("visa"), at: at(daysAgo, 8), items });
+    const visa = (daysAgo: number, items: VisaHInput["items"]) => ({ idempotencyKey: key("visa"), at: at(daysAgo, 8), items });
     const counting = countingDatabase(handle);
     const caller = createCaller({ db: counting.db, actor: teammate, now: NOW });
     // Far back (the first answer, outside the recent window) and recent: the new one becomes the latest.
