@@ -1,4 +1,4 @@
-import { createVisaHResponse, getVisaHResponse, toVisaH, updateVisaHResponse, withdrawVisaHResponse, type Database } from "@loadline/db";
+import { athleteInOrganisation, createVisaHResponse, getVisaHResponse, toVisaH, updateVisaHResponse, withdrawVisaHResponse, type Database } from "@loadline/db";
 import { assertWithinEditWindow, DomainError, scoreVisaH, withRecordWritten, type Actor, type VisaHInput } from "@loadline/domain";
 import { assertCan } from "../trpc";
 import { afterClinicalWrite, assessTimeline, loadAssessmentInputs, refreshAssessments, storeAssessment } from "./assessments";
@@ -10,8 +10,8 @@ import { assertNotFuture, assertSameSubmission, ownAthleteId } from "./athlete-l
  * physio one with an athlete of their organisation (named). Repeating a submission (same
  * idempotency key, same answers) returns the stored one. The athlete is re-assessed inline, so
  * the form shows the new summary at once, from one load of the engine's input made before the
- * write: it also tells whether the athlete is in the organisation, and the new answer is put
- * into it (`withRecordWritten`) instead of loading again.
+ * write (sent with the check that the athlete is a current athlete of the club); the new answer
+ * is put into it (`withRecordWritten`) instead of loading again.
  */
 export async function submitVisaH(db: Database, actor: Actor, now: Date, input: VisaHInput & { idempotencyKey: string; athleteId?: string | undefined }) {
   const { organisationId, userId } = actor;
@@ -22,10 +22,10 @@ export async function submitVisaH(db: Database, actor: Actor, now: Date, input: 
     throw new DomainError("forbidden", "You can only complete your own questionnaire.");
   }
   assertNotFuture(input.at, now);
-  const inputs = await loadAssessmentInputs(db, organisationId, [athleteId], now);
+  // Sent together: whether the athlete is a current (not archived) athlete of the club, and the engine's input.
+  const [inClub, inputs] = await Promise.all([athleteInOrganisation(db, organisationId, athleteId), loadAssessmentInputs(db, organisationId, [athleteId], now)]);
   const loaded = inputs.timelines.get(athleteId);
-  // The loader reads only athletes of the organisation: absent means not one of its athletes.
-  if (!loaded) throw new DomainError("not_found", "No such athlete.");
+  if (!inClub || !loaded) throw new DomainError("not_found", "No such athlete.");
   const total = scoreVisaH(input.items);
   const { response, created } = await createVisaHResponse(db, organisationId, athleteId, {
     at: input.at,
