@@ -56,7 +56,7 @@ const newSessionSchema = z.object({
 type NewSession = z.input<typeof newSessionSchema>;
 type NewSessionOutput = z.output<typeof newSessionSchema>;
 
-const numberOrUndefined = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(String(value).replace(",", ".")));
+const numberOrUndefined = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(typeof value === "string" ? value.replace(",", ".") : value));
 
 export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; name: string }[]; squadId: string; week: string }) {
   const trpc = useTRPC();
