@@ -69,8 +69,8 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
     const leftValue = numberOrUndefined(left);
     const rightValue = numberOrUndefined(right);
     if (kind !== "drop_lunge") {
-      if (leftValue === undefined) found.left = `Enter the left side's ${info.unit}`;
-      if (rightValue === undefined) found.right = `Enter the right side's ${info.unit}`;
+      if (leftValue === undefined) found.left = `Enter the left side's ${info.unit ?? "value"}`;
+      if (rightValue === undefined) found.right = `Enter the right side's ${info.unit ?? "value"}`;
     }
     setErrors(found);
     if (Object.keys(found).length > 0 || !affectedSide || !at) return;
@@ -143,10 +143,10 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
             </Field>
             {kind !== "drop_lunge" ? (
               <>
-                <Field label={`Left side (${info.unit})`} htmlFor="capacity-left" error={errors.left} required>
+                <Field label={`Left side${info.unit ? ` (${info.unit})` : ""}`} htmlFor="capacity-left" error={errors.left} required>
                   <Input id="capacity-left" inputMode={info.integer ? "numeric" : "decimal"} value={left} onChange={(e) => setLeft(e.target.value)} />
                 </Field>
-                <Field label={`Right side (${info.unit})`} htmlFor="capacity-right" error={errors.right} required>
+                <Field label={`Right side${info.unit ? ` (${info.unit})` : ""}`} htmlFor="capacity-right" error={errors.right} required>
                   <Input id="capacity-right" inputMode={info.integer ? "numeric" : "decimal"} value={right} onChange={(e) => setRight(e.target.value)} />
                 </Field>
               </>
