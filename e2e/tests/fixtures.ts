@@ -77,5 +77,17 @@ export async function chooseDateTime(group: Locator, at: Date, timeZone = "Europ
   }
 }
 
+/**
+ * Sets a date field (day, month, year selects in the club's locale) to a "YYYY-MM-DD" day. An
+ * impossible day (31 February) can be chosen, as a person can: the form's check names it.
+ * @param group the field, e.g. `page.getByRole("group", { name: "Onset date" })`
+ */
+export async function chooseDay(group: Locator, day: string) {
+  const [year, month, date] = day.split("-").map(Number);
+  for (const [label, value] of [["Year", year], ["Month", month], ["Day", date]] as const) {
+    await group.getByLabel(label, { exact: true }).selectOption(String(value));
+  }
+}
+
 export const test = base;
 export { expect };

@@ -24,6 +24,7 @@ import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDate, humanize, serverFieldErrors } from "../../_components/labels";
 import { useClubCalendar } from "@/components/club-calendar";
+import { DateField } from "@/components/date-field";
 
 const kindLabel: Record<AdjunctTreatmentKind, string> = {
   shockwave: "Shockwave (ESWT)",
@@ -133,8 +134,8 @@ export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
                 ))}
               </NativeSelect>
             </Field>
-            <Field label="Date" error={errors.at} required>
-              <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            <Field label="Date" htmlFor="treatment-date" error={errors.at} required>
+              <DateField id="treatment-date" label="Date" optional value={date} onChange={setDate} />
             </Field>
             <Field label="Side" error={errors.side}>
               <NativeSelect value={side} onChange={(e) => setSide(e.target.value)}>
@@ -292,7 +293,7 @@ function EditTreatmentForm({ treatment, onDone }: { treatment: Treatment; onDone
         </NativeSelect>
       </Field>
       <Field label="Date" htmlFor={`${id}-date`} error={errors["changes.at"]} required>
-        <Input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateField id={`${id}-date`} label="Date" value={date} onChange={setDate} />
       </Field>
       <Field label="Side" htmlFor={`${id}-side`} error={errors["changes.side"]}>
         <NativeSelect id={`${id}-side`} value={side} onChange={(e) => setSide(e.target.value)}>

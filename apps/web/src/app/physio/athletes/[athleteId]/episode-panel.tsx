@@ -35,6 +35,7 @@ import { formatDate, formatDay, humanize, serverFieldErrors } from "../../_compo
 import { useClubCalendar } from "@/components/club-calendar";
 import { CharacterCount } from "@/components/character-count";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DateField } from "@/components/date-field";
 import { clientFieldErrors } from "@/lib/form-errors";
 
 type Episode = inferRouterOutputs<AppRouter>["episodes"]["list"]["episodes"][number];
@@ -187,8 +188,8 @@ function EpisodeForm({ athleteId, episode, onDone }: { athleteId: string; episod
               ))}
             </NativeSelect>
           </Field>
-          <Field label="Onset date" error={err("onsetDate")} required>
-            <Input type="date" value={values.onsetDate} onChange={(e) => set("onsetDate", e.target.value)} />
+          <Field label="Onset date" htmlFor="episode-onset" error={err("onsetDate")} required>
+            <DateField id="episode-onset" label="Onset date" optional value={values.onsetDate} onChange={(day) => set("onsetDate", day)} />
           </Field>
           <Field label="Onset" error={err("onsetType")} required>
             <NativeSelect value={values.onsetType} onChange={(e) => set("onsetType", e.target.value as EpisodeInput["onsetType"])}>

@@ -18,6 +18,7 @@ import {
   type ThresholdField,
   type ThresholdLeafValue,
   type Thresholds,
+  zonedTimeToInstant,
 } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
@@ -34,6 +35,7 @@ import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { formatDateTime, humanize, serverFieldErrors } from "../../_components/labels";
 import { useClubCalendar } from "@/components/club-calendar";
+import { DateField, dayOfValue } from "@/components/date-field";
 import { CustomExerciseForm } from "./custom-exercise-form";
 
 type Prescription = PlanBody["prescriptions"][number];
@@ -212,8 +214,9 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
       ...(baseline !== undefined ? { visaHBaseline: baseline } : {}),
       ...(notes ? { notes } : {}),
     };
-    // The start of the day typed, in the browser's zone: today's date is then never in the future.
-    const phaseStartedAt = !plan && phaseStartDay ? new Date(`${phaseStartDay}T00:00`) : undefined;
+    // The start of the day chosen, in the club's zone: today's date is then never in the future.
+    const startDay = !plan ? dayOfValue(phaseStartDay) : null;
+    const phaseStartedAt = startDay ? new Date(zonedTimeToInstant(startDay.year, startDay.month, startDay.day, 0, 0, calendar.timeZone)) : undefined;
     save.mutate({
       athleteId,
       baseVersion,
@@ -269,7 +272,7 @@ export function PlanEditor({ athleteId, hasOpenEpisode }: { athleteId: string; h
               description="If the athlete was already in this phase before their records were kept here: the exit criteria count the sessions logged since."
               error={errors.phaseStartedAt}
             >
-              <Input id="plan-phase-start" type="date" value={phaseStartDay} onChange={(e) => setPhaseStartDay(e.target.value)} />
+              <DateField id="plan-phase-start" label="Phase started on (optional)" optional value={phaseStartDay} onChange={setPhaseStartDay} />
             </Field>
           ) : null}
           {!plan ? (
