@@ -149,7 +149,7 @@ test.describe("clearing paths through the screens (physio, with the coach's inbo
     await page.getByRole("button", { name: /^Delete Corticosteroid injection/ }).click();
     const dialog = page.getByRole("alertdialog");
     await dialog.getByRole("button", { name: "Delete treatment" }).click();
-    await expect(dialog.getByText("Reason: say why the treatment is deleted")).toBeVisible();
+    await expect(dialog.getByText("Reason is required")).toBeVisible();
     await expectAccessible(page);
     await dialog.getByRole("textbox", { name: "Reason for deleting" }).fill("Recorded on the wrong athlete");
     await dialog.getByRole("button", { name: "Delete treatment" }).click();
