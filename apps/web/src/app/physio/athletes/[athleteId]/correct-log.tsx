@@ -9,6 +9,7 @@ import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
+import { checkedBy } from "@/components/form-pipe";
 import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
@@ -34,10 +35,7 @@ function correctionSchema<C>(specs: readonly Spec[], schema: z.ZodType<C>) {
       if (typed === "" || typed === textOf(spec.stored)) continue;
       changed[spec.key] = spec.yesNo ? typed === "yes" : Number(typed.replace(",", "."));
     }
-    const checked = schema.safeParse(changed);
-    if (checked.success) return checked.data;
-    for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-    return z.NEVER;
+    return checkedBy(schema, changed, ctx);
   });
 }
 
