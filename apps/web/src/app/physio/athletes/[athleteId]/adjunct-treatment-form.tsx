@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
 import { adjunctChangesSchema, adjunctLabels, adjunctTreatmentKinds, calendarDateInput, newAdjunctSchema, sides, type AdjunctTreatmentKind } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";

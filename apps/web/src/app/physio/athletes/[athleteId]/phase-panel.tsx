@@ -4,7 +4,6 @@ import Link from "next/link";
 import { phaseInfo, planLabels, plainText, writersFor, type ExitCriterionId } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
-import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { toast } from "@loadline/ui/sonner";
 import { ReasonForm } from "@/components/reason-form";
