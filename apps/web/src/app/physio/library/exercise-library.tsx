@@ -6,9 +6,6 @@ import {
   EXERCISE_IMAGE_RULE,
   EXERCISE_IMAGE_TYPES,
   HOW_TO_MAX_LENGTH,
-  exerciseCategories,
-  phases,
-  type ExerciseCategory,
   type Phase,
 } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
@@ -18,16 +15,15 @@ import { Checkbox } from "@loadline/ui/checkbox";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { Label } from "@loadline/ui/label";
-import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { formatDateTime, humanize, serverFieldErrors } from "../_components/labels";
 import { useClubCalendar } from "@/components/club-calendar";
+import { ExerciseForm, type ExerciseValues } from "./exercise-form";
 
 type Entry = inferRouterOutputs<AppRouter>["exercises"]["list"][number];
-const demands = ["low", "moderate", "high"] as const;
 
 function errorsOf(error: unknown): Record<string, string> {
   const fields = serverFieldErrors(error);
@@ -202,90 +198,26 @@ function MediaForm({ entry, onSaved }: { entry: Entry; onSaved: () => Promise<un
 function EditForm({ entry, onSaved }: { entry: Entry; onSaved: () => Promise<unknown> }) {
   const trpc = useTRPC();
   const id = useId();
-  const [name, setName] = useState(entry.name);
-  const [category, setCategory] = useState<ExerciseCategory>(entry.category as ExerciseCategory);
-  const [chosenPhases, setChosenPhases] = useState<Phase[]>(entry.phases as Phase[]);
-  const [heavy, setHeavy] = useState(entry.heavy);
-  const [highTendonLoad, setHighTendonLoad] = useState(entry.highTendonLoad);
-  const [hipFlexionDemand, setHipFlexionDemand] = useState<(typeof demands)[number]>(entry.hipFlexionDemand);
-  const [description, setDescription] = useState(entry.description);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation(
-    trpc.exercises.edit.mutationOptions({
-      onError: (e) => setErrors(errorsOf(e)),
-      onSuccess: async (result) => {
-        setErrors({});
+  const save = useMutation(trpc.exercises.edit.mutationOptions());
+  return (
+    <ExerciseForm
+      id={id}
+      initial={{
+        name: entry.name,
+        category: entry.category as ExerciseValues["category"],
+        phases: entry.phases as Phase[],
+        heavy: entry.heavy,
+        highTendonLoad: entry.highTendonLoad,
+        hipFlexionDemand: entry.hipFlexionDemand,
+        description: entry.description,
+      }}
+      submitLabel="Save as a new version"
+      onSubmit={async (values) => {
+        const result = await save.mutateAsync({ exerciseId: entry.id, baseVersion: entry.version, ...values });
         toast.success(result.message);
         await onSaved();
-      },
-    }),
-  );
-  return (
-    <div className="mt-3 grid gap-3 sm:grid-cols-2">
-      {errors._form ? (
-        <p role="alert" className="text-sm font-medium text-destructive sm:col-span-2">
-          {errors._form}
-        </p>
-      ) : null}
-      <Field label="Exercise name" htmlFor={`${id}-name`} error={errors.name} required>
-        <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
-      </Field>
-      <Field label="Exercise category" htmlFor={`${id}-category`} error={errors.category}>
-        <NativeSelect id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value as ExerciseCategory)}>
-          {exerciseCategories.map((c) => (
-            <NativeSelectOption key={c} value={c}>
-              {humanize(c)}
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
-      </Field>
-      <fieldset className="grid gap-2">
-        <legend className="text-sm font-medium">Phases</legend>
-        <div className="flex flex-wrap gap-3">
-          {phases.map((p) => (
-            <div key={p} className="flex items-center gap-2">
-              <Checkbox
-                id={`${id}-phase-${p}`}
-                checked={chosenPhases.includes(p)}
-                onCheckedChange={(checked) => setChosenPhases(checked ? [...chosenPhases, p].sort() : chosenPhases.filter((x) => x !== p))}
-              />
-              <Label htmlFor={`${id}-phase-${p}`}>Phase {p}</Label>
-            </div>
-          ))}
-        </div>
-        {errors.phases ? <p className="text-sm font-medium text-destructive">{errors.phases}</p> : null}
-      </fieldset>
-      <Field label="Hip flexion demand" htmlFor={`${id}-hip`} error={errors.hipFlexionDemand}>
-        <NativeSelect id={`${id}-hip`} value={hipFlexionDemand} onChange={(e) => setHipFlexionDemand(e.target.value as (typeof demands)[number])}>
-          {demands.map((d) => (
-            <NativeSelectOption key={d} value={d}>
-              {humanize(d)}
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
-      </Field>
-      <div className="flex items-center gap-2">
-        <Checkbox id={`${id}-heavy`} checked={heavy} onCheckedChange={(checked) => setHeavy(checked === true)} />
-        <Label htmlFor={`${id}-heavy`}>Heavy (R8)</Label>
-      </div>
-      <div className="flex items-center gap-2">
-        <Checkbox id={`${id}-tendon`} checked={highTendonLoad} onCheckedChange={(checked) => setHighTendonLoad(checked === true)} />
-        <Label htmlFor={`${id}-tendon`}>High tendon load (R7)</Label>
-      </div>
-      <Field label="Description" htmlFor={`${id}-description`} error={errors.description} className="sm:col-span-2">
-        <Textarea id={`${id}-description`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </Field>
-      <div className="sm:col-span-2">
-        <Button
-          type="button"
-          variant="outline"
-          disabled={save.isPending}
-          onClick={() => save.mutate({ exerciseId: entry.id, baseVersion: entry.version, name, category, phases: chosenPhases, heavy, highTendonLoad, hipFlexionDemand, description })}
-        >
-          Save as a new version
-        </Button>
-      </div>
-    </div>
+      }}
+    />
   );
 }
 
