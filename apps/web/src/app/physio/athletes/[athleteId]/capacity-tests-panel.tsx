@@ -2,6 +2,7 @@
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { capacityTestInfo, capacityTestInputSchema, capacityTestKinds, defaultAffectedSide, testedSides, type CapacityTestInput, type CapacityTestKind, type TestedSide } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
@@ -12,8 +13,8 @@ import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { useClubCalendar } from "@/components/club-calendar";
+import { DataTable, type DataColumn } from "@/components/data-table";
 import { checkedBy } from "@/components/form-pipe";
 import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
@@ -21,6 +22,8 @@ import { dateTimeFieldValue, numberOrUndefined } from "../../../me/_components/u
 import { formatDateTime, humanize } from "../../_components/labels";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { DateTimeField, impossibleDayMessage, instantOfValue } from "@/components/date-time-field";
+
+type Test = inferRouterOutputs<AppRouter>["capacityTests"]["list"][number];
 
 const sideLabel: Record<TestedSide, string> = { left: "Left", right: "Right" };
 
@@ -81,6 +84,26 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
   const info = capacityTestInfo[kind];
   const sideFixed = episodeSide === "left" || episodeSide === "right";
   const number = { setValueAs: numberOrUndefined };
+  const columns: DataColumn<Test>[] = [
+    { id: "at", accessorFn: (t) => t.at.getTime(), header: "When", meta: { rowHeader: true }, cell: ({ row }) => formatDateTime(row.original.at, calendar) },
+    {
+      id: "test",
+      accessorKey: "label",
+      header: "Test",
+      cell: ({ row: { original: t } }) => (
+        <>
+          {t.label} <Badge variant="outline">{t.criterion}</Badge>
+          {t.notes ? <p className="text-xs text-muted-foreground">{t.notes}</p> : null}
+        </>
+      ),
+    },
+    { id: "affected", accessorFn: (t) => (t.affectedSide ? humanize(t.affectedSide) : "Not recorded"), header: "Affected" },
+    { id: "left", accessorFn: (t) => t.left ?? -1, header: "Left", cell: ({ row }) => row.original.left ?? "–" },
+    { id: "right", accessorFn: (t) => t.right ?? -1, header: "Right", cell: ({ row }) => row.original.right ?? "–" },
+    { id: "symmetry", accessorFn: (t) => t.symmetryPct ?? -1, header: "Symmetry", cell: ({ row }) => (row.original.symmetryPct !== null ? `${row.original.symmetryPct} %` : "–") },
+    { id: "pain", accessorFn: (t) => t.pain ?? -1, header: "Pain", cell: ({ row }) => (row.original.pain !== null ? `${row.original.pain}/10` : "–") },
+    { id: "by", accessorKey: "recordedByName", header: "Recorded by" },
+  ];
 
   return (
     <div className="grid gap-6">
@@ -173,37 +196,7 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
           {tests.length === 0 ? (
             <p className="text-sm text-muted-foreground">No capacity tests recorded yet: E2.2 and E2.3 stay unknown until one is.</p>
           ) : (
-            <Table aria-label="Capacity tests">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>When</TableHead>
-                  <TableHead>Test</TableHead>
-                  <TableHead>Affected</TableHead>
-                  <TableHead>Left</TableHead>
-                  <TableHead>Right</TableHead>
-                  <TableHead>Symmetry</TableHead>
-                  <TableHead>Pain</TableHead>
-                  <TableHead>Recorded by</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {tests.map((t) => (
-                  <TableRow key={t.id}>
-                    <TableCell>{formatDateTime(t.at, calendar)}</TableCell>
-                    <TableCell>
-                      {t.label} <Badge variant="outline">{t.criterion}</Badge>
-                      {t.notes ? <p className="text-xs text-muted-foreground">{t.notes}</p> : null}
-                    </TableCell>
-                    <TableCell>{t.affectedSide ? humanize(t.affectedSide) : "Not recorded"}</TableCell>
-                    <TableCell>{t.left ?? "–"}</TableCell>
-                    <TableCell>{t.right ?? "–"}</TableCell>
-                    <TableCell>{t.symmetryPct !== null ? `${t.symmetryPct} %` : "–"}</TableCell>
-                    <TableCell>{t.pain !== null ? `${t.pain}/10` : "–"}</TableCell>
-                    <TableCell>{t.recordedByName}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable caption="Capacity tests" data={tests} columns={columns} getRowId={(t) => t.id} empty="No capacity tests recorded yet." />
           )}
         </CardContent>
       </Card>

@@ -10,7 +10,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { DataTable, type DataColumn } from "@/components/data-table";
+import { actionsHeader } from "@/components/table-cells";
 import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { numberOrUndefined } from "../../../me/_components/use-log-form";
@@ -19,6 +20,7 @@ import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import type { Episode } from "./episode-details";
 
 type Values = z.input<typeof provocationTestInputSchema>;
+type Test = Episode["provocationTests"][number];
 
 /** The provocation tests of the open episode, shown with their reported accuracy, and a form to record one. */
 export function ProvocationTests({ episode }: { episode: Episode }) {
@@ -40,6 +42,35 @@ export function ProvocationTests({ episode }: { episode: Episode }) {
   );
   const remove = useMutation(trpc.episodes.removeTest.mutationOptions({ onSuccess: () => invalidate() }));
   const { errors } = form.formState;
+  const columns: DataColumn<Test>[] = [
+    { id: "test", accessorFn: (t) => t.info.label, header: "Test", meta: { rowHeader: true } },
+    { id: "side", accessorFn: (t) => humanize(t.side), header: "Side" },
+    { id: "familiar", accessorFn: (t) => (t.familiarPainReproduced ? "Reproduced" : "Not reproduced"), header: "Familiar pain" },
+    { id: "pain", accessorKey: "pain", header: "Pain", cell: ({ row }) => `${row.original.pain}/10` },
+    {
+      id: "accuracy",
+      header: "Reported accuracy",
+      enableSorting: false,
+      cell: ({ row: { original: t } }) =>
+        t.info.accuracy ? (
+          <Badge variant="info">
+            Sensitivity {t.info.accuracy.sensitivityPct} %, specificity {t.info.accuracy.specificityPct} %
+          </Badge>
+        ) : (
+          <span className="text-muted-foreground">Not reported</span>
+        ),
+    },
+    {
+      id: "actions",
+      header: actionsHeader,
+      enableSorting: false,
+      cell: ({ row: { original: t } }) => (
+        <Button variant="ghost" size="sm" onClick={() => remove.mutate({ testId: t.id })}>
+          Remove<span className="sr-only"> {t.info.label}</span>
+        </Button>
+      ),
+    },
+  ];
   return (
     <Card>
       <CardHeader>
@@ -51,51 +82,7 @@ export function ProvocationTests({ episode }: { episode: Episode }) {
         <p className="text-sm text-muted-foreground">
           Reported accuracy (Cacchio 2012) is shown for information only; no rule reads these results.
         </p>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Test</TableHead>
-              <TableHead>Side</TableHead>
-              <TableHead>Familiar pain</TableHead>
-              <TableHead>Pain</TableHead>
-              <TableHead>Reported accuracy</TableHead>
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {episode.provocationTests.map((t) => (
-              <TableRow key={t.id}>
-                <TableCell>{t.info.label}</TableCell>
-                <TableCell>{humanize(t.side)}</TableCell>
-                <TableCell>{t.familiarPainReproduced ? "Reproduced" : "Not reproduced"}</TableCell>
-                <TableCell>{t.pain}/10</TableCell>
-                <TableCell>
-                  {t.info.accuracy ? (
-                    <Badge variant="info">
-                      Sensitivity {t.info.accuracy.sensitivityPct} %, specificity {t.info.accuracy.specificityPct} %
-                    </Badge>
-                  ) : (
-                    <span className="text-muted-foreground">Not reported</span>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <Button variant="ghost" size="sm" onClick={() => remove.mutate({ testId: t.id })}>
-                    Remove<span className="sr-only"> {t.info.label}</span>
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-            {episode.provocationTests.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={6} className="text-center text-muted-foreground">
-                  No tests recorded.
-                </TableCell>
-              </TableRow>
-            ) : null}
-          </TableBody>
-        </Table>
+        <DataTable caption="Provocation tests" data={episode.provocationTests} columns={columns} getRowId={(t) => t.id} empty="No tests recorded." />
         <form className="grid items-end gap-3 sm:grid-cols-5" noValidate onSubmit={form.handleSubmit((test) => add.mutate({ episodeId: episode.id, test }))}>
           {errors.root ? (
             <Alert variant="destructive" className="sm:col-span-5">
