@@ -254,7 +254,7 @@ export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: s
           </CardHeader>
           <CardContent>
             <DataTable
-              caption={`Pre-flight checks for ${selected.title || kindLabels[selected.kind]}`}
+              caption={selected.title || kindLabels[selected.kind]}
               data={[
                 ...verdictsOf(selected.id)
                   .sort((a, b) => verdictOrder.indexOf(a.result.verdict) - verdictOrder.indexOf(b.result.verdict))
