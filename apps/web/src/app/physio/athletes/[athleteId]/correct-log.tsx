@@ -27,7 +27,7 @@ const textOf = (value: Stored) => (value === null ? "" : typeof value === "boole
  * the domain's schema then checks it (ranges, at least one change) and its sentences show at
  * the fields.
  */
-function correctionSchema<C>(specs: readonly Spec[], schema: z.ZodType<C>) {
+export function correctionSchema<C>(specs: readonly Spec[], schema: z.ZodType<C>) {
   return z.record(z.string(), z.string()).transform((values, ctx) => {
     const changed: Record<string, number | boolean | string> = { reason: values.reason ?? "" };
     for (const spec of specs) {
