@@ -76,7 +76,7 @@ async function failure(p: Promise<unknown>): Promise<string> {
     await p;
   } catch (error) {
     const e = error as { code?: string; message?: string };
-    return `${e.code}: ${e.message}`;
+    return `${e.code ?? "no code"}: ${e.message ?? "no message"}`;
   }
   throw new Error("expected the call to fail");
 }

@@ -1,4 +1,5 @@
 export * from "./pool-gate";
+export { spanErrorMessage } from "./tracing";
 export * from "./client";
 export * from "./job-sql";
 export * from "./queries/jobs";

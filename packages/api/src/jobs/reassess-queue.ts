@@ -86,7 +86,7 @@ export async function producerFor(db: Database | Transaction): Promise<PgBoss> {
     if (!boss) throw new Error("The job queue was not started before this transaction opened (startReassessQueue on its database first)");
     return boss;
   }
-  const jobSql = jobSqlFor(db as Database);
+  const jobSql = jobSqlFor(db);
   const existing = producers.get(jobSql);
   if (existing) return existing;
   const starting = startBoss(jobSql).then(

@@ -169,7 +169,7 @@ function listIn(content: Record<string, unknown>, field: string, planId: string)
 export function toPlan(row: PlanRow): Plan {
   const content: unknown = row.content;
   if (!isObject(content)) throw new UnreadableRecord("plan", row.id, "content is not an object");
-  if (row.phase !== 1 && row.phase !== 2 && row.phase !== 3 && row.phase !== 4) throw new UnreadableRecord("plan", row.id, `phase ${row.phase}`);
+  if (row.phase !== 1 && row.phase !== 2 && row.phase !== 3 && row.phase !== 4) throw new UnreadableRecord("plan", row.id, `phase ${String(row.phase satisfies never)}`);
   const prescriptions = listIn(content, "prescriptions", row.id).map((p) => {
     if (!isObject(p)) throw new UnreadableRecord("plan", row.id, "a prescription is not an object");
     return { ...p, heavy: p.heavy === true, highTendonLoad: p.highTendonLoad === true } as Plan["prescriptions"][number];
@@ -191,7 +191,7 @@ export function toPlan(row: PlanRow): Plan {
     prescriptions,
     allowedActivities: activities("allowedActivities"),
     forbiddenActivities: activities("forbiddenActivities"),
-    thresholds: thresholds as Plan["thresholds"],
+    thresholds,
     targetEasyRun: isObject(body.targetEasyRun) ? body.targetEasyRun : undefined,
     returnToSportElements: activities("returnToSportElements"),
     maintenancePlan: typeof body.maintenancePlan === "string" ? body.maintenancePlan : undefined,

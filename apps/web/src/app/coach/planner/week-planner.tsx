@@ -104,7 +104,7 @@ const newSessionSchema = z.object({
 type NewSession = z.input<typeof newSessionSchema>;
 type NewSessionOutput = z.output<typeof newSessionSchema>;
 
-const numberOrUndefined = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(String(value).replace(",", ".")));
+const numberOrUndefined = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(typeof value === "string" ? value.replace(",", ".") : value));
 
 export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: string; name: string }[]; defaultSquadId: string; today: string }) {
   const trpc = useTRPC();

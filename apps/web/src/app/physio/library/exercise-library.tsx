@@ -131,7 +131,7 @@ function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onerror = () => reject(reader.error ?? new Error("could not read the file"));
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onload = () => (typeof reader.result === "string" ? resolve(reader.result.replace(/^data:[^,]*,/, "")) : reject(new Error("could not read the file")));
     reader.readAsDataURL(file);
   });
 }

@@ -123,7 +123,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
         control={form.control}
         name="morningPain"
         render={({ field, fieldState }) => (
-          <PainScale name="morningPain" legend="Buttock pain this morning" required zoned={false} value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="morningPain" legend="Buttock pain this morning" required zoned={false} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <Controller
@@ -135,7 +135,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
             zoned={false}
             legend="Load test: pain on 3 single-leg bridges"
             description="Lie on your back, affected foot on the floor, lift your hips 3 times on that leg."
-            value={field.value as number | undefined}
+            value={field.value}
             onChange={field.onChange}
             error={fieldState.error?.message}
           />
@@ -145,7 +145,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
         control={form.control}
         name="restPain"
         render={({ field, fieldState }) => (
-          <PainScale name="restPain" legend="Pain at rest (sitting or lying still)" zoned={false} value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="restPain" legend="Pain at rest (sitting or lying still)" zoned={false} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <div className="grid grid-cols-2 gap-4">

@@ -292,14 +292,14 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
         control={form.control}
         name="painDuring"
         render={({ field, fieldState }) => (
-          <PainScale name="painDuring" legend="Buttock pain during the run" required value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="painDuring" legend="Buttock pain during the run" required value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <Controller
         control={form.control}
         name="painAfter"
         render={({ field, fieldState }) => (
-          <PainScale name="painAfter" legend="Pain after (later the same day)" value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="painAfter" legend="Pain after (later the same day)" value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <Field label="Note (optional)" htmlFor="notes" error={errors.notes?.message}>

@@ -189,7 +189,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
         control={form.control}
         name="painDuring"
         render={({ field, fieldState }) => (
-          <PainScale name="painDuring" legend="Buttock pain during the session" required value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="painDuring" legend="Buttock pain during the session" required value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <Controller
@@ -200,7 +200,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
             name="painAfter"
             legend="Pain after (later the same day)"
             description="Leave empty if it is too early to tell; you can add it by editing this log today."
-            value={field.value as number | undefined}
+            value={field.value}
             onChange={field.onChange}
             error={fieldState.error?.message}
           />

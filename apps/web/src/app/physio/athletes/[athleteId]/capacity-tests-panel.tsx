@@ -46,8 +46,8 @@ const capacityFormSchema = z
     if (!v.affectedSide) ctx.addIssue({ code: "custom", path: ["affectedSide"], message: "Choose the leg tested as affected" });
     if (!instantOfValue(v.at)) ctx.addIssue({ code: "custom", path: ["at"], message: impossibleDayMessage("When") });
     if (v.kind === "drop_lunge" && v.pain === undefined) ctx.addIssue({ code: "custom", path: ["pain"], message: "Enter the pain on the drop lunge (0-10)" });
-    if (v.kind !== "drop_lunge" && v.left === undefined) ctx.addIssue({ code: "custom", path: ["left"], message: `Enter the left side's ${unit}` });
-    if (v.kind !== "drop_lunge" && v.right === undefined) ctx.addIssue({ code: "custom", path: ["right"], message: `Enter the right side's ${unit}` });
+    if (v.kind !== "drop_lunge" && v.left === undefined) ctx.addIssue({ code: "custom", path: ["left"], message: `Enter the left side's ${unit ?? "value"}` });
+    if (v.kind !== "drop_lunge" && v.right === undefined) ctx.addIssue({ code: "custom", path: ["right"], message: `Enter the right side's ${unit ?? "value"}` });
   })
   .transform(({ left, right, pain, ...v }, ctx) =>
     checkedBy(capacityTestInputSchema, v.kind === "drop_lunge" ? { ...v, pain } : { ...v, left, right, ...(pain !== undefined ? { pain } : {}) }, ctx),
@@ -167,10 +167,10 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
             </Field>
             {kind !== "drop_lunge" ? (
               <>
-                <Field label={`Left side (${info.unit})`} htmlFor="capacity-left" error={errors.left?.message} required>
+                <Field label={`Left side${info.unit ? ` (${info.unit})` : ""}`} htmlFor="capacity-left" error={errors.left?.message} required>
                   <Input id="capacity-left" inputMode={info.integer ? "numeric" : "decimal"} {...form.register("left", number)} />
                 </Field>
-                <Field label={`Right side (${info.unit})`} htmlFor="capacity-right" error={errors.right?.message} required>
+                <Field label={`Right side${info.unit ? ` (${info.unit})` : ""}`} htmlFor="capacity-right" error={errors.right?.message} required>
                   <Input id="capacity-right" inputMode={info.integer ? "numeric" : "decimal"} {...form.register("right", number)} />
                 </Field>
               </>

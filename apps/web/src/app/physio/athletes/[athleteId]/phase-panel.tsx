@@ -21,7 +21,7 @@ const moveBackReason = plainText(planLabels.reason, { min: 1, max: 1000, multili
  */
 function SettledBy({ id }: { id: ExitCriterionId }) {
   const screens = [...new Map(writersFor(id).map((w) => [writerScreens[w].label, writerScreens[w]])).values()];
-  const own = screens.filter((s) => s.tab !== undefined && s.tab !== "phase");
+  const own = screens.flatMap((s) => (s.tab !== undefined && s.tab !== "phase" ? [{ ...s, tab: s.tab }] : []));
   const others = screens.filter((s) => s.tab === undefined);
   return (
     <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
