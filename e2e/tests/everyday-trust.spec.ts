@@ -118,11 +118,12 @@ test.describe("the physio", () => {
     await page.getByLabel("Athlete without an episode").selectOption({ label: athlete.name });
     await page.getByRole("button", { name: "Open episode" }).click();
     await expect(page.getByRole("heading", { name: athlete.name })).toBeVisible();
-    // Every error at once: a future onset date next to the field, with the others.
-    await page.getByLabel("Onset date").fill("2099-01-01");
+    // A day that does not exist is named next to the field (the selects offer 31 in every month).
+    const onset = page.getByRole("group", { name: "Onset date" });
+    await chooseDate(onset, "2026-02-31");
     await page.getByRole("button", { name: "Open episode" }).click();
-    await expect(page.getByText("Onset date cannot be in the future")).toBeVisible();
-    await page.getByLabel("Onset date").fill("2026-10-01");
+    await expect(page.getByText("Onset date is not a real date")).toBeVisible();
+    await chooseDate(onset, "2026-10-01");
     await page.getByRole("button", { name: "Open episode" }).click();
     await expect(page.getByRole("heading", { name: "Close the episode" })).toBeVisible();
 
