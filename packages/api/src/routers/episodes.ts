@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   closeEpisode,
-  deleteProvocationTest,
   getEpisode,
   getOpenEpisode,
   insertEpisode,
@@ -15,7 +14,7 @@ import { athleteClinicalProfileSchema, closingNoteSchema, episodeInputSchema, no
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "../services/assessments";
 import { readClinicalProfile, updateClinicalProfile } from "../services/athlete-facts";
-import { addProvocationTest, reopenClosedEpisode } from "../services/episodes";
+import { addProvocationTest, removeProvocationTest, reopenClosedEpisode } from "../services/episodes";
 import { clinicalSubject, recordAudit } from "../services/audit";
 import { procedureFor, router } from "../trpc";
 
@@ -132,12 +131,5 @@ export const episodesRouter = router({
 
   removeTest: procedureFor("episode.write")
     .input(z.object({ testId: z.uuid({ error: "testId must be an id" }) }))
-    .mutation(async ({ ctx, input }) => {
-      const removed = await deleteProvocationTest(ctx.db, ctx.actor.organisationId, input.testId);
-      if (!removed) throw new DomainError("not_found", "No such test in your club.");
-      await recordAudit(ctx.db, ctx.actor, ctx.now, [
-        { athleteId: removed.athleteId, action: "write", entity: "provocation_test", entityId: removed.id, detail: `Removed ${provocationTestInfo[removed.test].label}` },
-      ]);
-      return { id: removed.id };
-    }),
+    .mutation(({ ctx, input }) => removeProvocationTest(ctx.db, ctx.actor, ctx.now, input.testId)),
 });

@@ -1,4 +1,4 @@
-import { getEpisode, getOpenEpisode, insertProvocationTest, reopenEpisode, type Database } from "@loadline/db";
+import { deleteProvocationTest, getEpisode, getOpenEpisode, getProvocationTest, insertProvocationTest, reopenEpisode, type Database } from "@loadline/db";
 import { DomainError, provocationTestInfo, type Actor, type ProvocationTestInput } from "@loadline/domain";
 import { afterClinicalWrite } from "./assessments";
 import { clinicalSubject, recordAudit } from "./audit";
@@ -37,4 +37,21 @@ export async function addProvocationTest(db: Database, actor: Actor, now: Date, 
     { athleteId: athlete.id, action: "write", entity: "provocation_test", entityId: test.id, detail: `Recorded ${provocationTestInfo[test.test].label}` },
   ]);
   return test;
+}
+
+/**
+ * A physio removes a provocation test recorded by mistake: authorized against the test's athlete
+ * like recording one, deleted and audited in the procedure's transaction (the rules engine does
+ * not read these tests, so no re-assessment is queued).
+ */
+export async function removeProvocationTest(db: Database, actor: Actor, now: Date, testId: string) {
+  const test = await getProvocationTest(db, actor.organisationId, testId);
+  if (!test) throw new DomainError("not_found", "No such test in your club.");
+  const athlete = await clinicalSubject(db, actor, "episode.write", test.athleteId);
+  const removed = await deleteProvocationTest(db, actor.organisationId, test.id);
+  if (!removed) throw new DomainError("not_found", "No such test in your club.");
+  await recordAudit(db, actor, now, [
+    { athleteId: athlete.id, action: "write", entity: "provocation_test", entityId: removed.id, detail: `Removed ${provocationTestInfo[removed.test].label}` },
+  ]);
+  return { id: removed.id };
 }
