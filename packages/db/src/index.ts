@@ -12,6 +12,7 @@ export * from "./queries/timeline";
 export * from "./queries/assessments";
 export * from "./queries/logs";
 export * from "./queries/check-ins";
+export * from "./queries/revisioned";
 export * from "./queries/visa-h";
 export * from "./queries/progress";
 export * from "./queries/board";

@@ -167,13 +167,17 @@ export async function reassessQueue(db: Database | Transaction): Promise<Reasses
           startAfter: s.staleAfter,
         }),
       );
-      await boss.insert(jobs, { db: jobSqlOver(via) });
-      // A run already scheduled for an older snapshot keeps its row: move it to the new time.
-      await rescheduleJobs(
-        via,
-        REASSESS_QUEUE,
-        snapshots.map((s) => ({ singletonKey: dueKeyOf(organisationId, s.athleteId), startAfter: s.staleAfter })),
-      );
+      // A run already scheduled for an older snapshot keeps its row (the insert skips it): the
+      // update moves it to the new time. Sent together: in either order the outcome is the same
+      // (a row the update did not find yet is inserted with the new time).
+      await Promise.all([
+        boss.insert(jobs, { db: jobSqlOver(via) }),
+        rescheduleJobs(
+          via,
+          REASSESS_QUEUE,
+          snapshots.map((s) => ({ singletonKey: dueKeyOf(organisationId, s.athleteId), startAfter: s.staleAfter })),
+        ),
+      ]);
     },
   };
 }
