@@ -35,7 +35,7 @@ export default tseslint.config(
     // start. Tests set up their own environment. Next's NEXT_RUNTIME switch stays in
     // src/instrumentation.ts: only there does the build drop the Node-only import from the edge bundle.
     files: ["**/*.{ts,tsx}"],
-    ignores: ["**/env.ts", "**/*-env.ts", "src/instrumentation.ts", "test/**", "tests/**", "**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}", "scripts/bench-*.ts"],
+    ignores: ["**/env.ts", "**/*-env.ts", "src/instrumentation.ts", "test/**", "tests/**", "**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through the package's env module (env.ts), validated with zod." }],
     },
