@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UseFormReturn } from "react-hook-form";
 import { episodeInputSchemaOn, episodeLabels } from "@loadline/domain";
-import { applyServerErrors, clientFieldErrors } from "../src/lib/form-errors";
+import { applyServerErrors, labelledResolver } from "../src/lib/form-errors";
 
 type Values = { date: string; speedKmh: string; notes: string };
 
@@ -48,10 +48,13 @@ describe("applyServerErrors", () => {
   });
 });
 
-describe("clientFieldErrors", () => {
-  it("reports every error of the episode form at once, a future onset among them", () => {
-    const result = episodeInputSchemaOn("2026-11-21").safeParse({ side: "up", onsetDate: "2026-12-01", onsetType: "gradual", diagnosisMethod: "mri", owningClinicianId: "" });
-    expect(clientFieldErrors(result, episodeLabels)).toEqual({
+describe("labelledResolver", () => {
+  it("reports every error of the episode form at once, a future onset among them", async () => {
+    const resolver = labelledResolver(episodeInputSchemaOn("2026-11-21"), episodeLabels);
+    const values = { side: "up", onsetDate: "2026-12-01", onsetType: "gradual", diagnosisMethod: "mri", owningClinicianId: "" };
+    const result = await resolver(values as never, undefined, { fields: {}, shouldUseNativeValidation: false });
+    const messages = Object.fromEntries(Object.entries(result.errors).map(([key, error]) => [key, (error as { message?: string }).message]));
+    expect(messages).toEqual({
       side: "Side: choose left, right or both",
       onsetDate: "Onset date cannot be in the future",
       owningClinicianId: "Choose the owning clinician",

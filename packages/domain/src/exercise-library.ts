@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { DomainError } from "./errors";
-import { URL_MAX_LENGTH, plainText } from "./input-primitives";
+import { exerciseCategories, phases } from "./clinical/vocabulary";
+import { exerciseLabels as L } from "./field-labels";
+import { URL_MAX_LENGTH, nameText, plainText } from "./input-primitives";
 
 /*
  * The club's exercise library as physios keep it: each edit is a new version of the entry, so
@@ -8,6 +10,18 @@ import { URL_MAX_LENGTH, plainText } from "./input-primitives";
  * after the physio has moved the library on. Retiring hides an exercise from new
  * prescriptions; plans that already hold it keep it.
  */
+
+/** A library entry as a physio writes it: a new custom exercise, or an edit (a new version). */
+export const customExerciseSchema = z.object({
+  name: nameText(L.name, 2),
+  category: z.enum(exerciseCategories, { error: `${L.category}: choose one of the options` }),
+  phases: z.array(z.literal(phases)).min(1, "Choose at least one phase"),
+  heavy: z.boolean().default(false),
+  highTendonLoad: z.boolean().default(false),
+  hipFlexionDemand: z.enum(["low", "moderate", "high"], { error: `${L.hipFlexionDemand}: choose low, moderate or high` }),
+  description: plainText(L.description, { max: 500, multiline: true }).default(""),
+});
+export type CustomExerciseInput = z.input<typeof customExerciseSchema>;
 
 /** A short how-to for the athlete: a few sentences, not a manual. */
 export const HOW_TO_MAX_LENGTH = 1000;

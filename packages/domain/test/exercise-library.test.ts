@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertExerciseImage, assertGaitCorrectable, DomainError, EXERCISE_IMAGE_MAX_BYTES, videoHost, videoLink, withinGaitCorrectionWindow } from "../src";
+import { assertExerciseImage, assertGaitCorrectable, customExerciseSchema, DomainError, EXERCISE_IMAGE_MAX_BYTES, videoHost, videoLink, withinGaitCorrectionWindow } from "../src";
 
 const NOW = new Date("2026-11-21T09:00:00Z");
 const DAY = 86_400_000;
@@ -31,5 +31,24 @@ describe("exercise media rules", () => {
     expect(withinGaitCorrectionWindow(new Date(NOW.getTime() - 7 * DAY), NOW)).toBe(true);
     expect(withinGaitCorrectionWindow(new Date(NOW.getTime() - 7 * DAY - 1), NOW)).toBe(false);
     expect(() => assertGaitCorrectable(new Date(NOW.getTime() - 8 * DAY), NOW)).toThrow(/within 7 days/);
+  });
+});
+
+describe("a library entry as a physio writes it", () => {
+  it("names every problem in the field's words, and fills the optional tags", () => {
+    const result = customExerciseSchema.safeParse({ name: "x", category: "nonsense", phases: [], hipFlexionDemand: "extreme" });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
+    expect(Object.keys(messages).sort()).toEqual(["category", "hipFlexionDemand", "name", "phases"]);
+    expect(messages.phases).toBe("Choose at least one phase");
+    expect(customExerciseSchema.parse({ name: "Box step-up", category: "heavy_slow_resistance", phases: [2], hipFlexionDemand: "low" })).toEqual({
+      name: "Box step-up",
+      category: "heavy_slow_resistance",
+      phases: [2],
+      heavy: false,
+      highTendonLoad: false,
+      hipFlexionDemand: "low",
+      description: "",
+    });
   });
 });

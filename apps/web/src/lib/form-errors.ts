@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldValues, Path, Resolver, UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import { formErrorMap, issueSentence, type FieldLabels } from "@loadline/domain";
+import { formErrorMap, type FieldLabels } from "@loadline/domain";
 
 interface ServerError {
   message: string;
@@ -65,19 +65,5 @@ export function serverFieldErrors(error: unknown): Record<string, string> {
   const data = (error as { data?: { fieldErrors?: Record<string, string[]> | null } | null } | null)?.data;
   const out: Record<string, string> = {};
   for (const [key, messages] of Object.entries(data?.fieldErrors ?? {})) if (messages[0]) out[key] = messages[0];
-  return out;
-}
-
-/**
- * Every error of a zod parse as one sentence per field key, for forms kept in plain state that
- * check themselves before sending (the episode form): all errors appear at once.
- */
-export function clientFieldErrors(result: z.ZodSafeParseResult<unknown>, labels: FieldLabels): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (result.success) return out;
-  for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    out[key] ??= issueSentence(issue, labels);
-  }
   return out;
 }

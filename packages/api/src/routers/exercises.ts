@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listExercises } from "@loadline/db";
-import { EXERCISE_IMAGE_MAX_BYTES, exerciseCategories, exerciseLabels as L, exerciseMediaLabels as M, howToText, nameText, phases, plainText, videoLink } from "@loadline/domain";
+import { customExerciseSchema, EXERCISE_IMAGE_MAX_BYTES, exerciseMediaLabels as M, howToText, videoLink } from "@loadline/domain";
 import { mediaStore } from "../storage/media-store";
 import {
   createExercise,
@@ -13,16 +13,6 @@ import {
   setExerciseMedia,
 } from "../services/exercise-library";
 import { procedureFor, router } from "../trpc";
-
-export const customExerciseSchema = z.object({
-  name: nameText(L.name, 2),
-  category: z.enum(exerciseCategories, { error: `${L.category}: choose one of the options` }),
-  phases: z.array(z.literal(phases)).min(1, "Choose at least one phase"),
-  heavy: z.boolean().default(false),
-  highTendonLoad: z.boolean().default(false),
-  hipFlexionDemand: z.enum(["low", "moderate", "high"], { error: `${L.hipFlexionDemand}: choose low, moderate or high` }),
-  description: plainText(L.description, { max: 500, multiline: true }).default(""),
-});
 
 const entry = { exerciseId: z.uuid("Unknown exercise"), baseVersion: z.int().min(1).max(100_000) };
 

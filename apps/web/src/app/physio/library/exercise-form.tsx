@@ -2,13 +2,13 @@
 import type { ReactNode } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { AppRouter, inferRouterInputs } from "@loadline/api";
-import { exerciseCategories, exerciseLabels, phases, type Phase } from "@loadline/domain";
+import { customExerciseSchema, exerciseCategories, exerciseLabels, phases, type Phase } from "@loadline/domain";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { Textarea } from "@loadline/ui/textarea";
-import { applyServerErrors } from "@/lib/form-errors";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { humanize } from "../_components/labels";
 
 /** The fields of a library entry, as the API takes them for a new custom exercise and for an edit. */
@@ -23,8 +23,8 @@ interface ServerError {
 
 /**
  * One form for a library entry: a new custom exercise (from the plan editor) and an edit of an
- * entry (a new version). The API's schema checks it; each of its sentences shows at its field
- * and what was typed stays.
+ * entry (a new version). The domain's schema checks it before sending (every problem at its
+ * field at once) and the API checks it again; what was typed stays.
  */
 export function ExerciseForm({
   id,
@@ -42,7 +42,7 @@ export function ExerciseForm({
   onSubmit: (values: ExerciseValues) => Promise<unknown>;
   before?: ReactNode;
 }) {
-  const form = useForm<ExerciseValues>({ defaultValues: initial });
+  const form = useForm({ defaultValues: initial, resolver: labelledResolver(customExerciseSchema, exerciseLabels) });
   const { errors, isSubmitting } = form.formState;
   return (
     <form
