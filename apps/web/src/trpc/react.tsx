@@ -6,7 +6,7 @@ import type { AppRouter } from "@loadline/api";
 import { makeQueryClient } from "./query-client";
 import { getTRPCClient } from "./client";
 
-export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {

@@ -15,8 +15,3 @@ export function singleFlight<T>(key: string, read: () => Promise<T>): Promise<T>
   inFlight.set(key, started);
   return started;
 }
-
-/** How many reads are running now (tests). */
-export function readsInFlight(): number {
-  return inFlight.size;
-}

@@ -48,13 +48,3 @@ export function percentChange(previous: number, current: number): number | null 
   if (previous <= 0) return null;
   return stable(((current - previous) / previous) * 100);
 }
-
-/**
- * A time as people read it in a sentence ("Sun 22 Nov, 07:00 UTC"). UTC because the domain has
- * no time zone; the UI shows local times where it formats dates itself.
- */
-export function formatInstantForPeople(date: Date): string {
-  const day = date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-  const time = date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-  return `${day}, ${time} UTC`;
-}
