@@ -4,7 +4,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { availabilityValues, outcomeBadge, phases, weeklyComparedWithWords } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Input } from "@loadline/ui/input";
@@ -80,6 +80,7 @@ export function BoardTable({ initialRows, squads, mine }: { initialRows: BoardRo
     ),
   );
   const visible = table.getRowModel().rows;
+  const openAthlete = useCallback((athleteId: string) => router.push(`/coach/athletes/${athleteId}`), [router]);
   const sortParam = values.sort || "-flags";
 
   return (
@@ -158,7 +159,7 @@ export function BoardTable({ initialRows, squads, mine }: { initialRows: BoardRo
         </p>
       </div>
 
-      <VirtualTable table={table} visible={visible} total={rows.length} onOpen={(id) => router.push(`/coach/athletes/${id}`)} />
+      <VirtualTable table={table} visible={visible} total={rows.length} onOpen={openAthlete} />
       <ComplianceExplanation />
     </div>
   );
@@ -177,10 +178,11 @@ function VirtualTable({ table, visible, total, onOpen }: { table: BoardTableMode
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE_PX,
-    overscan: 8,
+    overscan: 5,
     getItemKey: (index) => visible[index]?.id ?? index,
-    // The server renders the first screenful; the browser measures from there.
-    initialRect: { width: 1100, height: 900 },
+    // The server renders the first screenful (the region is at most 75 % of the window's
+    // height); the browser measures from there.
+    initialRect: { width: 1100, height: 700 },
   });
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
@@ -248,11 +250,9 @@ function VirtualTable({ table, visible, total, onOpen }: { table: BoardTableMode
                       row={row}
                       rowIndex={item.index + 2}
                       columns={columnCount}
-                      measure={(el) => {
-                        if (el) el.dataset.index = String(item.index);
-                        virtualizer.measureElement(el);
-                      }}
-                      onOpen={() => onOpen(row.original.athlete.id)}
+                      index={item.index}
+                      measure={virtualizer.measureElement}
+                      onOpen={onOpen}
                     />
                   );
                 })}
@@ -280,28 +280,35 @@ function SpacerRow({ height, columns }: { height: number; columns: number }) {
 interface RowProps {
   row: Row<BoardRow>;
   rowIndex: number;
+  /** The row's place among the shown rows, which the virtualiser reads back when measuring it. */
+  index: number;
   columns: number;
   measure: (el: HTMLTableRowElement | null) => void;
 }
 
-function BoardRowView({ row, rowIndex, columns, measure, onOpen }: RowProps & { onOpen: () => void }) {
+/**
+ * One athlete's row. Memoised with stable props (the table's row objects, the virtualiser's own
+ * `measureElement`): measuring the rows after the first paint re-renders the list, not the rows.
+ */
+const BoardRowView = memo(function BoardRowView({ row, rowIndex, index, columns, measure, onOpen }: RowProps & { onOpen: (athleteId: string) => void }) {
   const r = row.original;
   if (r.assessment === null) {
     return r.assessmentState === "being_assessed" ? (
-      <BeingAssessedRow row={row} rowIndex={rowIndex} columns={columns} measure={measure} />
+      <BeingAssessedRow row={row} rowIndex={rowIndex} index={index} columns={columns} measure={measure} />
     ) : (
-      <NeedsAttentionRow row={row} rowIndex={rowIndex} columns={columns} measure={measure} />
+      <NeedsAttentionRow row={row} rowIndex={rowIndex} index={index} columns={columns} measure={measure} />
     );
   }
   return (
     <TableRow
       ref={measure}
+      data-index={index}
       aria-rowindex={rowIndex}
       className="cursor-pointer"
       onClick={(event) => {
         // Buttons and links inside the row keep their own behaviour.
         if ((event.target as HTMLElement).closest("a,button")) return;
-        onOpen();
+        onOpen(r.athlete.id);
       }}
     >
       {row.getVisibleCells().map((cell) => (
@@ -311,7 +318,7 @@ function BoardRowView({ row, rowIndex, columns, measure, onOpen }: RowProps & { 
       ))}
     </TableRow>
   );
-}
+});
 
 type Assessment = NonNullable<BoardRow["assessment"]>;
 
@@ -433,9 +440,9 @@ function LastLog({ days }: { days: number | null }) {
 }
 
 /** An athlete with no stored assessment yet: queued, shown as such until a worker has run. */
-function BeingAssessedRow({ row, rowIndex, columns, measure }: RowProps) {
+function BeingAssessedRow({ row, rowIndex, index, columns, measure }: RowProps) {
   return (
-    <TableRow ref={measure} aria-rowindex={rowIndex}>
+    <TableRow ref={measure} data-index={index} aria-rowindex={rowIndex}>
       <AthleteCell athlete={row.original.athlete} />
       <TableCell colSpan={columns - 1} className="whitespace-normal">
         <Badge variant="outline">Being assessed…</Badge>
@@ -446,9 +453,9 @@ function BeingAssessedRow({ row, rowIndex, columns, measure }: RowProps) {
 }
 
 /** An athlete whose stored records could not be assessed: visible, marked, never hiding the board. */
-function NeedsAttentionRow({ row, rowIndex, columns, measure }: RowProps) {
+function NeedsAttentionRow({ row, rowIndex, index, columns, measure }: RowProps) {
   return (
-    <TableRow ref={measure} aria-rowindex={rowIndex}>
+    <TableRow ref={measure} data-index={index} aria-rowindex={rowIndex}>
       <AthleteCell athlete={row.original.athlete} />
       <TableCell colSpan={columns - 1} className="whitespace-normal">
         <Badge variant="amber">Record needs attention</Badge>
@@ -471,7 +478,8 @@ function AthleteCell({ athlete }: { athlete: BoardRow["athlete"] }) {
 function AthleteName({ athlete, children }: { athlete: BoardRow["athlete"]; children?: ReactNode }) {
   return (
     <>
-      <Link href={`/coach/athletes/${athlete.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+      {/* Not prefetched: a board holds dozens of athletes and the coach opens one or two. */}
+      <Link href={`/coach/athletes/${athlete.id}`} prefetch={false} className="font-medium text-primary underline-offset-4 hover:underline">
         {athlete.name}
       </Link>
       <div className="text-xs text-muted-foreground">{athlete.eventOrSport}</div>
