@@ -22,7 +22,9 @@ test.describe("alerts follow their cause (coach)", () => {
     await expect(page).toHaveURL(/squad=/);
     // The week's last day, late: always ahead of now, so the engine sees a planned session.
     await page.locator("#new-day").selectOption({ index: 6 });
-    await page.locator("#new-time").fill("23:30");
+    const time = page.getByRole("group", { name: "Time" });
+    await time.getByLabel("Hour").selectOption("23");
+    await time.getByLabel("Minute").selectOption("30");
     await page.locator("#new-kind").selectOption("sprint");
     const title = uniqueName("Flying 30s");
     await page.getByLabel("Title").fill(title);

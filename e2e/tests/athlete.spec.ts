@@ -1,6 +1,6 @@
 import path from "node:path";
 import { serverNow } from "./club";
-import { expect, expectAccessible, signedInAs, test } from "./fixtures";
+import { chooseDate, expect, expectAccessible, expectDate, signedInAs, test } from "./fixtures";
 
 /*
  * The athlete's phone flow on a Pixel 7, signed in as the demo athlete
@@ -174,20 +174,22 @@ test("the log list offers edit, delete and history of recent logs", async ({ pag
 test("the log list takes a from-to range of days, kept in the address; a reversed range is named at the field", async ({ page }) => {
   await page.goto("/me/log?days=90");
   await expect(page.getByRole("heading", { name: "Last 90 days" })).toBeVisible();
-  // Dates typed as the browser's date input holds them (the club's days; the demo club is in London).
+  // The club's days (the demo club is in London), chosen in the date fields' selects.
   const day = (daysAgo: number) => new Date(serverNow().getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel("From", { exact: true }).fill(day(3));
-  await page.getByLabel("To", { exact: true }).fill(day(10));
+  const from = page.getByRole("group", { name: "From", exact: true });
+  const to = page.getByRole("group", { name: "To", exact: true });
+  await chooseDate(from, day(3));
+  await chooseDate(to, day(10));
   await page.getByRole("button", { name: "Show these dates" }).click();
   await expect(page.getByText("To must be on or after From")).toBeVisible();
-  await expect(page.getByLabel("To", { exact: true })).toHaveValue(day(10));
-  await page.getByLabel("From", { exact: true }).fill(day(10));
-  await page.getByLabel("To", { exact: true }).fill(day(3));
+  await expectDate(to, day(10));
+  await chooseDate(from, day(10));
+  await chooseDate(to, day(3));
   await page.getByRole("button", { name: "Show these dates" }).click();
   await expect(page).toHaveURL(new RegExp(`from=${day(10)}&to=${day(3)}`));
   await expect(page.getByRole("heading", { level: 2 }).filter({ hasText: " to " }).first()).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("From", { exact: true })).toHaveValue(day(10));
+  await expectDate(page.getByRole("group", { name: "From", exact: true }), day(10));
   await expectAccessible(page);
 });
 

@@ -1,5 +1,5 @@
-import { apiAs, newAthlete, uniqueName } from "./club";
-import { expect, expectAccessible, signedInAs, test } from "./fixtures";
+import { apiAs, newAthlete, serverNow, uniqueName } from "./club";
+import { chooseDate, expect, expectAccessible, signedInAs, test } from "./fixtures";
 
 /*
  * What a coach and a physio meet every day on a desktop: messages in the form's words at their
@@ -42,8 +42,13 @@ test.describe("the coach", () => {
   });
 
   test("gait: a date in the future is reported at the date field with the other errors, not as a banner", async ({ page }) => {
+    // Tomorrow in the demo club's zone; the date field offers the years up to the club's this year.
+    const day = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(at);
+    const today = day(serverNow());
+    const tomorrow = day(new Date(serverNow().getTime() + 86_400_000));
+    test.skip(tomorrow.slice(0, 4) !== today.slice(0, 4), "On 31 December the field offers no day in the future.");
     await page.goto("/coach/gait/new");
-    await page.getByRole("textbox", { name: "Date", exact: true }).fill("2099-01-01");
+    await chooseDate(page.getByRole("group", { name: "Date", exact: true }), tomorrow);
     await page.getByRole("button", { name: /Save/ }).click();
     await expect(page.getByText("Date of the assessment cannot be in the future")).toBeVisible();
     await expect(page.getByText("Choose or write at least one cue")).toBeVisible();

@@ -77,5 +77,24 @@ export async function chooseDateTime(group: Locator, at: Date, timeZone = "Europ
   }
 }
 
+/**
+ * Sets a date field (day, month, year selects in the club's locale) to a "YYYY-MM-DD" day.
+ * @param group the field, e.g. `page.getByRole("group", { name: "From", exact: true })`
+ */
+export async function chooseDate(group: Locator, day: string) {
+  const [year, month, date] = day.split("-");
+  for (const [label, part] of [["Year", year], ["Month", month], ["Day", date]] as const) {
+    await group.getByLabel(label, { exact: true }).selectOption(String(Number(part)));
+  }
+}
+
+/** Checks that a date field shows a "YYYY-MM-DD" day. */
+export async function expectDate(group: Locator, day: string) {
+  const [year, month, date] = day.split("-");
+  for (const [label, part] of [["Year", year], ["Month", month], ["Day", date]] as const) {
+    await expect(group.getByLabel(label, { exact: true })).toHaveValue(String(Number(part)));
+  }
+}
+
 export const test = base;
 export { expect };

@@ -60,7 +60,7 @@ test("a new club goes from an empty instance to an athlete logging; a second clu
   await expectAccessible(own);
   await own.getByLabel("Squad name").fill("Road Squad");
   await own.getByRole("button", { name: "Create squad" }).click();
-  await expect(own.getByRole("cell", { name: "Road Squad", exact: true })).toBeVisible();
+  await expect(own.getByRole("rowheader", { name: "Road Squad", exact: true })).toBeVisible();
 
   // A physio and a coach are invited; each link is opened in its own browser.
   await own.goto("/coach/staff");

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { TestInfo } from "@playwright/test";
 import { apiAs, apiSignedInAs, newAthlete, serverNow, type NewAthlete } from "./club";
-import { chooseDateTime, expect, expectAccessible, openTab, signIn, signedInAs, test } from "./fixtures";
+import { chooseDate, chooseDateTime, expect, expectDate, expectAccessible, openTab, signIn, signedInAs, test } from "./fixtures";
 
 /*
  * Phase exits through the screens, without override: phase 1 -> 2 on daily load tests and full
@@ -98,15 +98,17 @@ test.describe("phase exits without override", () => {
     const sessions = page.getByRole("table", { name: "Sessions and runs" });
     await expect(sessions.getByRole("row")).toHaveCount(7);
     const day = (daysAgo: number) => ago(daysAgo, 2).slice(0, 10);
-    await page.getByLabel("From", { exact: true }).fill(day(2));
-    await page.getByLabel("To", { exact: true }).fill(day(6));
+    const from = page.getByRole("group", { name: "From", exact: true });
+    const to = page.getByRole("group", { name: "To", exact: true });
+    await chooseDate(from, day(2));
+    await chooseDate(to, day(6));
     await page.getByRole("button", { name: "Show these dates" }).click();
-    // Named at the field, what was typed kept, the list unchanged.
+    // Named at the field, what was chosen kept, the list unchanged.
     await expect(page.getByText("To must be on or after From")).toBeVisible();
-    await expect(page.getByLabel("From", { exact: true })).toHaveValue(day(2));
+    await expectDate(from, day(2));
     await expect(page).not.toHaveURL(/from=/);
-    await page.getByLabel("From", { exact: true }).fill(day(6));
-    await page.getByLabel("To", { exact: true }).fill(day(2));
+    await chooseDate(from, day(6));
+    await chooseDate(to, day(2));
     await page.getByRole("button", { name: "Show these dates" }).click();
     await expect(page).toHaveURL(new RegExp(`from=${day(6)}&to=${day(2)}`));
     await expect(sessions.getByRole("row")).toHaveCount(4);

@@ -70,7 +70,7 @@ test.describe("the coach's roster", () => {
     await expect(page.getByRole("table")).toBeVisible();
     await expectAccessible(page);
     await page.goto("/coach/staff");
-    await expect(page.getByRole("cell", { name: "Dr Priya Nair", exact: true })).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: "Dr Priya Nair", exact: true })).toBeVisible();
     await expectAccessible(page);
   });
 });
@@ -80,7 +80,7 @@ test.describe("other roles' home pages", () => {
     test.use(signedInAs("physio"));
     test("sees the caseload from the database", async ({ page }) => {
       await page.goto("/physio/caseload");
-      await expect(page.getByRole("cell", { name: "Maya Okafor" })).toBeVisible();
+      await expect(page.getByRole("rowheader", { name: "Maya Okafor" })).toBeVisible();
       await expectAccessible(page);
     });
   });

@@ -1,12 +1,16 @@
 "use client";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Controller, useForm } from "react-hook-form";
+import { z } from "zod";
 import { logWindowSchema, type LogWindowInput } from "@loadline/domain";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
-import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
+import { DateField } from "@/components/date-field";
+import { urlParam, useUrlState } from "@/hooks/use-url-state";
 import { serverFieldErrors } from "@/lib/form-errors";
+
+const logWindowUrl = { days: urlParam.text(), from: urlParam.day(), to: urlParam.day() };
 
 /**
  * Which logs a list shows, kept in the address (?days=90, or ?from=2026-01-01&to=2026-03-31) so a
@@ -14,32 +18,36 @@ import { serverFieldErrors } from "@/lib/form-errors";
  * schema the API uses; an invalid one falls back to the default window.
  */
 export function useLogWindowParam(defaultDays: number): { window: LogWindowInput; setWindow: (next: LogWindowInput) => void } {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const raw = {
-    days: searchParams.get("days") ? Number(searchParams.get("days")) : undefined,
-    from: searchParams.get("from") ?? undefined,
-    to: searchParams.get("to") ?? undefined,
-  };
-  const parsed = logWindowSchema.safeParse(raw);
+  const { values, set } = useUrlState(logWindowUrl);
+  const parsed = logWindowSchema.safeParse({
+    days: values.days ? Number(values.days) : undefined,
+    from: values.from || undefined,
+    to: values.to || undefined,
+  });
   const window: LogWindowInput = parsed.success && (parsed.data.from || parsed.data.days) ? parsed.data : { days: defaultDays };
-  const setWindow = (next: LogWindowInput) => {
-    const params = new URLSearchParams(searchParams.toString());
-    for (const key of ["days", "from", "to"]) params.delete(key);
-    if (next.from && next.to) {
-      params.set("from", next.from);
-      params.set("to", next.to);
-    } else if (next.days !== undefined && next.days !== defaultDays) {
-      params.set("days", String(next.days));
-    }
-    const query = params.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
+  const setWindow = (next: LogWindowInput) =>
+    next.from && next.to
+      ? set({ days: "", from: next.from, to: next.to })
+      : set({ days: next.days !== undefined && next.days !== defaultDays ? String(next.days) : "", from: "", to: "" });
   return { window, setWindow };
 }
 
-/** A quick window of recent days, or a from-to range of the club's days; errors at the field, typed dates kept. */
+/** The range form: both days chosen, in order (the API's schema), and not after the club's today. */
+function rangeSchema(today: string) {
+  return z
+    .object({
+      from: z.string().min(1, "From: choose the first day of the range"),
+      to: z.string().min(1, "To: choose the last day of the range").refine((to) => to <= today, "To cannot be after today"),
+    })
+    .superRefine((range, ctx) => {
+      if (!range.from || !range.to) return;
+      const parsed = logWindowSchema.safeParse(range);
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    });
+}
+type Range = z.infer<ReturnType<typeof rangeSchema>>;
+
+/** A quick window of recent days, or a from-to range of the club's days; errors at the field, chosen dates kept. */
 export function LogWindowPicker({
   idPrefix,
   windows,
@@ -57,11 +65,11 @@ export function LogWindowPicker({
   /** The list's failed query, whose field errors are shown at the dates. */
   serverError?: unknown;
 }) {
-  const [from, setFrom] = useState(value.from ?? "");
-  const [to, setTo] = useState(value.to ?? "");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const shown = { ...(serverError ? serverFieldErrors(serverError) : {}), ...errors };
+  const form = useForm<Range>({ resolver: zodResolver(rangeSchema(today)), defaultValues: { from: value.from ?? "", to: value.to ?? "" } });
+  const server = serverError ? serverFieldErrors(serverError) : {};
+  const { errors } = form.formState;
   const ranged = value.from !== undefined && value.to !== undefined;
+  const lastYear = Number(today.slice(0, 4));
   return (
     <div className="flex flex-wrap items-end gap-3">
       <Field label="Show" htmlFor={`${idPrefix}-days`} className="w-44">
@@ -70,7 +78,7 @@ export function LogWindowPicker({
           value={ranged ? "range" : String(value.days ?? windows[0])}
           onChange={(e) => {
             if (e.target.value === "range") return;
-            setErrors({});
+            form.clearErrors();
             onChange({ days: Number(e.target.value) });
           }}
         >
@@ -82,28 +90,20 @@ export function LogWindowPicker({
           <NativeSelectOption value="range">Dates below</NativeSelectOption>
         </NativeSelect>
       </Field>
-      <form
-        className="flex flex-wrap items-end gap-2"
-        aria-label="Date range"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = logWindowSchema.safeParse({ from: from || undefined, to: to || undefined });
-          const found: Record<string, string> = {};
-          if (!from) found.from = "From: choose the first day of the range";
-          if (!to) found.to = "To: choose the last day of the range";
-          if (!parsed.success) for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issue.message;
-          if (to && to > today) found.to ??= "To cannot be after today";
-          setErrors(found);
-          if (Object.keys(found).length === 0 && parsed.success) onChange({ from: parsed.data.from, to: parsed.data.to });
-        }}
-      >
-        <Field label="From" htmlFor={`${idPrefix}-from`} error={shown.from}>
-          <Input type="date" max={today} value={from} onChange={(e) => setFrom(e.target.value)} />
-        </Field>
-        <Field label="To" htmlFor={`${idPrefix}-to`} error={shown.to}>
-          <Input type="date" max={today} value={to} onChange={(e) => setTo(e.target.value)} />
-        </Field>
+      <form className="flex flex-wrap items-end gap-2" aria-label="Date range" noValidate onSubmit={form.handleSubmit((range) => onChange(range))}>
+        {(["from", "to"] as const).map((key) => (
+          <Field key={key} label={key === "from" ? "From" : "To"} htmlFor={`${idPrefix}-${key}`} error={errors[key]?.message ?? server[key]}>
+            {(control) => (
+              <Controller
+                control={form.control}
+                name={key}
+                render={({ field }) => (
+                  <DateField {...control} label={key === "from" ? "From" : "To"} optional lastYear={lastYear} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+                )}
+              />
+            )}
+          </Field>
+        ))}
         <Button type="submit" variant="outline">
           Show these dates
         </Button>

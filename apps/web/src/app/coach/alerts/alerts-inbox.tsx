@@ -1,8 +1,11 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useDeferredValue } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import { collapseAlerts, ruleIds, type CollapsedAlerts } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -15,9 +18,17 @@ import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
 import { useClubCalendar } from "@/components/club-calendar";
+import { DateField } from "@/components/date-field";
+import { FilterBar, FilterField, FilterSearch, FilterSelect } from "@/components/filter-bar";
+import { useUrlState } from "@/hooks/use-url-state";
+import { applyServerErrors } from "@/lib/form-errors";
 import { formatDateTime, severityLabels } from "../_lib/labels";
 import type { AlertItem } from "../_lib/types";
-import { inboxQueryOf, inboxSquadFilter } from "./status";
+import { inboxQueryOf, inboxSquadFilter, inboxUrl } from "./status";
+
+/** What acknowledging or resolving asks for: the server words its own limits. */
+const noteForm = z.object({ note: z.string().trim().min(1, "Write a short note about what you did") });
+type NoteForm = z.infer<typeof noteForm>;
 
 const statusLabels = { new: "New", acknowledged: "Acknowledged", resolved: "Resolved", retired: "Retired" } as const;
 
@@ -33,86 +44,68 @@ function useInvalidateAlerts() {
 
 export function AlertsInbox() {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
   const { data: mine } = useSuspenseQuery(trpc.squads.mine.queryOptions());
-  const query = inboxQueryOf(params, mine);
-  const squadFilter = inboxSquadFilter(params, mine);
+  const { values: url, set } = useUrlState(inboxUrl);
+  // The list follows the filters once it has loaded, so the bar and the old list stay on screen
+  // meanwhile instead of the page falling back to its loading state.
+  const query = inboxQueryOf(useDeferredValue(url), mine);
+  const squadFilter = inboxSquadFilter(url, mine);
   const { data: alerts } = useSuspenseQuery(trpc.alerts.list.queryOptions(query));
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
-  const [q, setQ] = useState(params.get("q") ?? "");
-  const severity = params.get("severity") ?? "";
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  };
-  const shown = alerts.filter(
-    (a) => (!severity || a.severity === severity) && (!q.trim() || a.athleteName.toLowerCase().includes(q.trim().toLowerCase())),
-  );
+  const q = url.q.trim().toLowerCase();
+  const shown = alerts.filter((a) => (!url.severity || a.severity === url.severity) && (!q || a.athleteName.toLowerCase().includes(q)));
   const groups = collapseAlerts(shown);
 
   return (
     <div className="grid gap-4">
-      <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter alerts">
-        <div className="grid gap-1.5">
-          <Label htmlFor="alerts-status">Show</Label>
-          <NativeSelect id="alerts-status" value={query.status} onChange={(e) => setParam("status", e.target.value === "new" ? "" : e.target.value)}>
-            <NativeSelectOption value="new">New</NativeSelectOption>
-            <NativeSelectOption value="acknowledged">Acknowledged</NativeSelectOption>
-            <NativeSelectOption value="archived">Archived</NativeSelectOption>
-            <NativeSelectOption value="closed">Resolved or retired</NativeSelectOption>
-            <NativeSelectOption value="all">All</NativeSelectOption>
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="alerts-squad">Squad</Label>
-          <NativeSelect id="alerts-squad" value={squadFilter} onChange={(e) => setParam("squad", e.target.value)}>
-            {mine.length > 0 ? <NativeSelectOption value="mine">My squads</NativeSelectOption> : null}
-            <NativeSelectOption value="all">All squads</NativeSelectOption>
-            {squads.map((s) => (
-              <NativeSelectOption key={s.id} value={s.id}>
-                {s.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="alerts-from">Raised from</Label>
-          <Input id="alerts-from" type="date" value={query.from ?? ""} max={query.to} onChange={(e) => setParam("from", e.target.value)} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="alerts-to">to</Label>
-          <Input id="alerts-to" type="date" value={query.to ?? ""} min={query.from} onChange={(e) => setParam("to", e.target.value)} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="alerts-severity">Severity</Label>
-          <NativeSelect id="alerts-severity" value={severity} onChange={(e) => setParam("severity", e.target.value)}>
-            <NativeSelectOption value="">Any</NativeSelectOption>
-            <NativeSelectOption value="escalate">Medical review</NativeSelectOption>
-            <NativeSelectOption value="red">Red</NativeSelectOption>
-            <NativeSelectOption value="amber">Amber</NativeSelectOption>
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="alerts-search">Athlete</Label>
-          <Input
-            id="alerts-search"
-            type="search"
-            value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              setParam("q", e.target.value);
-            }}
-          />
-        </div>
-        <p className="ml-auto text-sm text-muted-foreground" aria-live="polite">
-          {shown.length} alert{shown.length === 1 ? "" : "s"}
-          {groups.length !== shown.length ? ` in ${groups.length} group${groups.length === 1 ? "" : "s"}` : ""}
-        </p>
-      </div>
+      <FilterBar
+        label="Filter alerts"
+        summary={`${shown.length} alert${shown.length === 1 ? "" : "s"}${groups.length !== shown.length ? ` in ${groups.length} group${groups.length === 1 ? "" : "s"}` : ""}`}
+      >
+        <FilterSelect
+          id="alerts-status"
+          label="Show"
+          value={url.status}
+          onChange={(status) => set({ status })}
+          options={[
+            { value: "new", label: "New" },
+            { value: "acknowledged", label: "Acknowledged" },
+            { value: "archived", label: "Archived" },
+            { value: "closed", label: "Resolved or retired" },
+            { value: "all", label: "All" },
+          ]}
+        />
+        <FilterSelect
+          id="alerts-squad"
+          label="Squad"
+          value={squadFilter}
+          onChange={(squad) => set({ squad })}
+          options={[
+            ...(mine.length > 0 ? [{ value: "mine", label: "My squads" }] : []),
+            { value: "all", label: "All squads" },
+            ...squads.map((s) => ({ value: s.id, label: s.name })),
+          ]}
+        />
+        <FilterField label="Raised from" htmlFor="alerts-from">
+          <DateField id="alerts-from" label="Raised from" optional value={url.from} onChange={(from) => set({ from })} />
+        </FilterField>
+        <FilterField label="to" htmlFor="alerts-to">
+          <DateField id="alerts-to" label="Raised to" optional value={url.to} onChange={(to) => set({ to })} />
+        </FilterField>
+        <FilterSelect
+          id="alerts-severity"
+          label="Severity"
+          value={url.severity}
+          onChange={(severity) => set({ severity })}
+          options={[
+            { value: "", label: "Any" },
+            { value: "escalate", label: "Medical review" },
+            { value: "red", label: "Red" },
+            { value: "amber", label: "Amber" },
+          ]}
+        />
+        <FilterSearch id="alerts-search" label="Athlete" value={url.q} onChange={(q) => set({ q })} className="w-48" />
+      </FilterBar>
       {query.status === "new" && shown.some((a) => a.canAcknowledge) ? <BulkAcknowledge alerts={shown} squadIds={query.squadIds} /> : null}
       {groups.length === 0 ? (
         <p className="rounded-lg border p-8 text-center text-muted-foreground">{query.status === "new" ? "No new alerts. Nothing needs you right now." : "No alerts here."}</p>
@@ -133,34 +126,30 @@ export function AlertsInbox() {
 function BulkAcknowledge({ alerts, squadIds }: { alerts: AlertItem[]; squadIds: string[] | undefined }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateAlerts();
-  const [scope, setScope] = useState("all");
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm<NoteForm & { scope: string }>({
+    resolver: zodResolver(noteForm.extend({ scope: z.string() })),
+    defaultValues: { scope: "all", note: "" },
+  });
   const athletes = [...new Map(alerts.filter((a) => a.canAcknowledge).map((a) => [a.athleteId, a.athleteName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const rules = [...new Set(alerts.filter((a) => a.canAcknowledge).map((a) => a.ruleId))].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
   const bulk = useMutation(
     trpc.alerts.acknowledgeMany.mutationOptions({
       onSuccess: async (result) => {
-        setNote("");
-        setError(null);
+        form.reset({ scope: form.getValues("scope"), note: "" });
         await invalidate();
         const left = result.leftForPhysio > 0 ? `; ${result.leftForPhysio} medical review${result.leftForPhysio === 1 ? "" : "s"} left for the physio` : "";
         toast.success(`${result.acknowledged} alert${result.acknowledged === 1 ? "" : "s"} acknowledged${left}`);
       },
-      onError: (e) => setError(e.data?.fieldErrors?.note?.[0] ?? e.message),
+      onError: (e) => applyServerErrors(form, e),
     }),
   );
+  const { errors } = form.formState;
   return (
     <form
       className="grid gap-3 rounded-lg border bg-card p-4 md:grid-cols-[16rem_1fr_auto] md:items-end"
       aria-label="Acknowledge several alerts"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!note.trim()) {
-          setError("Write a short note about what you did");
-          return;
-        }
+      onSubmit={form.handleSubmit(({ scope, note }) => {
         const [kind, value] = scope.split(":");
         const ruleId = kind === "rule" ? ruleIds.find((r) => r === value) : undefined;
         bulk.mutate({
@@ -169,11 +158,11 @@ function BulkAcknowledge({ alerts, squadIds }: { alerts: AlertItem[]; squadIds: 
           ...(kind === "athlete" && value ? { athleteId: value } : {}),
           ...(ruleId ? { ruleId } : {}),
         });
-      }}
+      })}
     >
       <div className="grid gap-1.5">
         <Label htmlFor="bulk-scope">Acknowledge</Label>
-        <NativeSelect id="bulk-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
+        <NativeSelect id="bulk-scope" {...form.register("scope")}>
           <NativeSelectOption value="all">All new alerts{squadIds ? (squadIds.length === 1 ? " in this squad" : " in these squads") : ""}</NativeSelectOption>
           {athletes.map(([id, name]) => (
             <NativeSelectOption key={id} value={`athlete:${id}`}>
@@ -187,8 +176,8 @@ function BulkAcknowledge({ alerts, squadIds }: { alerts: AlertItem[]; squadIds: 
           ))}
         </NativeSelect>
       </div>
-      <Field label="Note for all of them" htmlFor="bulk-note" error={error ?? undefined} required>
-        <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="e.g. Weekly review: squad moved to the bike" />
+      <Field label="Note for all of them" htmlFor="bulk-note" error={errors.note?.message ?? errors.root?.message} required>
+        <Input {...form.register("note")} maxLength={500} placeholder="e.g. Weekly review: squad moved to the bike" />
       </Field>
       <Button type="submit" variant="outline" disabled={bulk.isPending}>
         {bulk.isPending ? "Saving…" : "Acknowledge all"}
@@ -202,23 +191,17 @@ function AlertCard({ group }: { group: CollapsedAlerts<AlertItem> }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateAlerts();
   const alert = group.first;
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const onError = (e: { message: string; data?: { fieldErrors?: Record<string, string[] | undefined> | null } | null }) =>
-    setError(e.data?.fieldErrors?.note?.[0] ?? e.message);
-  const acknowledge = useMutation(trpc.alerts.acknowledge.mutationOptions({ onError }));
-  const resolve = useMutation(trpc.alerts.resolve.mutationOptions({ onError }));
+  const form = useForm<NoteForm>({ resolver: zodResolver(noteForm), defaultValues: { note: "" } });
+  const acknowledge = useMutation(trpc.alerts.acknowledge.mutationOptions({ onError: (e) => applyServerErrors(form, e) }));
+  const resolve = useMutation(trpc.alerts.resolve.mutationOptions({ onError: (e) => applyServerErrors(form, e) }));
   const count = group.alerts.length;
-  const act = async (action: "acknowledge" | "resolve") => {
-    if (!note.trim()) {
-      setError("Write a short note about what you did");
-      return;
-    }
-    setError(null);
+  const act = (action: "acknowledge" | "resolve") => async ({ note }: NoteForm) => {
     const targets = group.alerts.filter((a) => (action === "acknowledge" ? a.canAcknowledge : a.canResolve));
     try {
       for (const a of targets) await (action === "acknowledge" ? acknowledge : resolve).mutateAsync({ alertId: a.id, note });
       toast.success(`${count > 1 ? `${targets.length} alerts` : "Alert"} for ${alert.athleteName} ${action === "acknowledge" ? "acknowledged" : "resolved"}`);
+    } catch {
+      // The mutation's onError has put the sentence at the note.
     } finally {
       await invalidate();
     }
@@ -265,14 +248,11 @@ function AlertCard({ group }: { group: CollapsedAlerts<AlertItem> }) {
         ) : alert.canAcknowledge || alert.canResolve ? (
           <form
             className="grid gap-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act(alert.canAcknowledge ? "acknowledge" : "resolve");
-            }}
+            onSubmit={form.handleSubmit(act(alert.canAcknowledge ? "acknowledge" : "resolve"))}
             noValidate
           >
-            <Field label="Note" htmlFor={noteId} error={error ?? undefined} required>
-              <Textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Spoke to the athlete; swapped to the bike" />
+            <Field label="Note" htmlFor={noteId} error={form.formState.errors.note?.message ?? form.formState.errors.root?.message} required>
+              <Textarea rows={2} {...form.register("note")} placeholder="e.g. Spoke to the athlete; swapped to the bike" />
             </Field>
             <div className="flex flex-wrap gap-2">
               {alert.canAcknowledge ? (
@@ -281,7 +261,7 @@ function AlertCard({ group }: { group: CollapsedAlerts<AlertItem> }) {
                 </Button>
               ) : null}
               {alert.canResolve ? (
-                <Button type="button" variant="secondary" disabled={pending} onClick={() => void act("resolve")}>
+                <Button type="button" variant="secondary" disabled={pending} onClick={() => void form.handleSubmit(act("resolve"))()}>
                   {resolve.isPending ? "Saving…" : count > 1 ? `Resolve ${count}` : "Resolve"}
                 </Button>
               ) : null}

@@ -5,14 +5,16 @@ import { PageHeader } from "@/components/page-header";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { serverCaller } from "@/trpc/caller";
 import { AlertsInbox } from "./alerts-inbox";
-import { inboxQueryOf } from "./status";
+import { readUrlState } from "@/lib/url-state";
+import { inboxQueryOf, inboxUrl } from "./status";
 
 export const metadata: Metadata = { title: "Alerts" };
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const mine = await (await serverCaller()).squads.mine();
-  const query = inboxQueryOf({ get: (key) => (typeof params[key] === "string" ? params[key] : undefined) }, mine);
+  const url = readUrlState(inboxUrl, { get: (key) => (typeof params[key] === "string" ? params[key] : undefined) });
+  const query = inboxQueryOf(url, mine);
   await Promise.all([prefetch(trpc.alerts.list.queryOptions(query)), prefetch(trpc.roster.squads.queryOptions()), prefetch(trpc.squads.mine.queryOptions())]);
   return (
     <HydrateClient>

@@ -1,13 +1,19 @@
+import { urlParam, type UrlValues } from "@/lib/url-state";
 import { boardQueryInput, boardSquadFilter } from "../board/squad-scope";
 
 export const alertStatuses = ["new", "acknowledged", "archived", "closed", "all"] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 
-/** The inbox view from the URL (?status=), "new" by default. */
-export const statusOf = (value: string | undefined): AlertStatus =>
-  (alertStatuses as readonly string[]).includes(value ?? "") ? (value as AlertStatus) : "new";
-
-const isDay = (value: string | undefined): value is string => value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
+/** The inbox's filters in the URL; the server page reads them too, to prefetch the same list. */
+export const inboxUrl = {
+  status: urlParam.oneOf(alertStatuses, "new"),
+  squad: urlParam.text(),
+  from: urlParam.day(),
+  to: urlParam.day(),
+  severity: urlParam.oneOf(["", "escalate", "red", "amber"], ""),
+  q: urlParam.text(),
+};
+export type InboxUrl = UrlValues<typeof inboxUrl>;
 
 /** The server-side filters of the inbox from the URL: status, squads and the days raised. */
 export interface InboxQuery {
@@ -19,21 +25,19 @@ export interface InboxQuery {
 
 /**
  * The inbox opens on the coach's own squads like the board (`?squad=all` for every squad, or one
- * squad's id); the server filters, so alerts of other squads are not loaded.
+ * squad's id); the server filters, so alerts of other squads are not loaded. A "to" before
+ * "from" is dropped.
  */
-export function inboxQueryOf(params: { get: (key: string) => string | null | undefined }, mine: readonly string[]): InboxQuery {
-  const squad = inboxSquadFilter(params, mine);
-  const from = params.get("from") ?? undefined;
-  const to = params.get("to") ?? undefined;
+export function inboxQueryOf(url: Pick<InboxUrl, "status" | "squad" | "from" | "to">, mine: readonly string[]): InboxQuery {
   return {
-    status: statusOf(params.get("status") ?? undefined),
-    ...boardQueryInput(squad, mine),
-    ...(isDay(from) ? { from } : {}),
-    ...(isDay(to) && (!isDay(from) || from <= to) ? { to } : {}),
+    status: url.status,
+    ...boardQueryInput(inboxSquadFilter(url, mine), mine),
+    ...(url.from ? { from: url.from } : {}),
+    ...(url.to && (!url.from || url.from <= url.to) ? { to: url.to } : {}),
   };
 }
 
 /** The inbox's squad filter: "mine", "all" or a squad id (the board's rule). */
-export function inboxSquadFilter(params: { get: (key: string) => string | null | undefined }, mine: readonly string[]): string {
-  return boardSquadFilter(params.get("squad") ?? undefined, mine);
+export function inboxSquadFilter(url: Pick<InboxUrl, "squad">, mine: readonly string[]): string {
+  return boardSquadFilter(url.squad || undefined, mine);
 }

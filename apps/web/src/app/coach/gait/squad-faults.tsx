@@ -5,11 +5,10 @@ import { gaitCatalogue } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@loadline/ui/card";
-import { Label } from "@loadline/ui/label";
-import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { useTRPC } from "@/trpc/react";
 import { formatDate } from "../_lib/labels";
-import { useUrlState } from "@/hooks/use-url-state";
+import { FilterBar, FilterSelect } from "@/components/filter-bar";
+import { urlParam, useUrlState } from "@/hooks/use-url-state";
 import { useClubCalendar } from "@/components/club-calendar";
 
 const sideLabel = (side: string | null) => (side ? ` · ${side}` : "");
@@ -19,23 +18,21 @@ export function SquadFaults() {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.gait.squadFaults.queryOptions({}));
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
-  const { values, set } = useUrlState(["squad"] as const);
+  const { values, set } = useUrlState({ squad: urlParam.id() });
   const inSquad = new Set(data.athletes.filter((a) => !values.squad || a.squadIds.includes(values.squad)).map((a) => a.id));
   const hints = data.cadenceHints.filter((h) => inSquad.has(h.athleteId));
 
   return (
     <div className="grid gap-6">
-      <div className="grid w-fit gap-1.5">
-        <Label htmlFor="gait-squad">Squad</Label>
-        <NativeSelect id="gait-squad" value={values.squad} onChange={(e) => set({ squad: e.target.value })}>
-          <NativeSelectOption value="">All squads</NativeSelectOption>
-          {squads.map((s) => (
-            <NativeSelectOption key={s.id} value={s.id}>
-              {s.name}
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
-      </div>
+      <FilterBar label="Filter gait faults">
+        <FilterSelect
+          id="gait-squad"
+          label="Squad"
+          value={values.squad}
+          onChange={(squad) => set({ squad })}
+          options={[{ value: "", label: "All squads" }, ...squads.map((s) => ({ value: s.id, label: s.name }))]}
+        />
+      </FilterBar>
 
       {hints.length > 0 ? (
         <Alert variant="amber">

@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/page-header";
 import { serverCaller } from "@/trpc/caller";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { localDateKey } from "@loadline/domain";
-import { weekAnchor } from "./week-anchor";
+import { readUrlState } from "@/lib/url-state";
+import { plannerUrl, weekAnchor } from "./week-anchor";
 import { WeekPlanner } from "./week-planner";
 
 export const metadata: Metadata = { title: "Squad planner" };
@@ -19,11 +20,12 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const caller = await serverCaller();
   const [squads, viewer, mine] = await Promise.all([caller.roster.squads(), caller.me.viewer(), caller.squads.mine()]);
-  const requested = typeof params.squad === "string" ? params.squad : undefined;
+  const url = readUrlState(plannerUrl, { get: (key) => (typeof params[key] === "string" ? params[key] : undefined) });
   // Without a choice, the first squad the coach looks after.
-  const squadId = squads.find((s) => s.id === requested)?.id ?? squads.find((s) => mine.includes(s.id))?.id ?? squads[0]?.id;
-  const weekParam = typeof params.week === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.week) ? params.week : null;
-  const week = weekParam ?? todayKey(viewer.calendar.timeZone);
+  const defaultSquadId = squads.find((s) => mine.includes(s.id))?.id ?? squads[0]?.id;
+  const squadId = squads.find((s) => s.id === url.squad)?.id ?? defaultSquadId;
+  const today = todayKey(viewer.calendar.timeZone);
+  const week = url.week || today;
   if (squadId) await prefetch(trpc.planner.week.queryOptions({ squadId, weekStart: weekAnchor(week) }));
   return (
     <HydrateClient>
@@ -31,9 +33,9 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
         title="Squad planner"
         description="Plan the squad's week. Every session shows each athlete's pre-flight check from the rules engine: ok, modify (with the alternative) or skip."
       />
-      {squadId ? (
+      {squadId && defaultSquadId ? (
         <Suspense>
-          <WeekPlanner squads={squads.map((s) => ({ id: s.id, name: s.name }))} squadId={squadId} week={week} />
+          <WeekPlanner squads={squads.map((s) => ({ id: s.id, name: s.name }))} defaultSquadId={defaultSquadId} today={today} />
         </Suspense>
       ) : (
         <p className="text-muted-foreground">Create a squad on the Squads page first.</p>

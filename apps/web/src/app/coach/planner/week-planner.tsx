@@ -1,9 +1,9 @@
 "use client";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { ChevronLeft, ChevronRight, Trash2 } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useRouter } from "next/navigation";
+import { useDeferredValue, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import {
   localDateKey,
@@ -27,15 +27,63 @@ import { Input } from "@loadline/ui/input";
 import { Label } from "@loadline/ui/label";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { weekAnchor } from "./week-anchor";
+import { DataTable, type DataColumn } from "@/components/data-table";
+import { TimeField } from "@/components/date-field";
+import { FilterBar, FilterSelect } from "@/components/filter-bar";
+import { useUrlState } from "@/hooks/use-url-state";
+import { plannerUrl, weekAnchor } from "./week-anchor";
 import { useTRPC } from "@/trpc/react";
 import { DAY_MS, formatDate, formatDateTime, formatTime, kindLabels, verdictLabels, verdictVariant } from "../_lib/labels";
 import type { PlannerWeek } from "../_lib/types";
 
 type Session = PlannerWeek["sessions"][number];
+type Verdict = PlannerWeek["verdicts"][number];
+type Unassessed = PlannerWeek["unassessed"][number];
+/** A row of the selected session's table: an athlete's pre-flight verdict, or why there is none yet. */
+type VerdictRow = { athleteId: string; name: string } & ({ verdict: Verdict["result"] } | { unassessed: Unassessed["state"] });
+
+const verdictOrder = ["skip", "modify", "ok"];
+const verdictColumns: DataColumn<VerdictRow>[] = [
+  { id: "athlete", header: "Athlete", meta: { rowHeader: true }, cell: ({ row }) => row.original.name },
+  {
+    id: "preflight",
+    header: "Pre-flight",
+    cell: ({ row: { original: r } }) =>
+      "verdict" in r ? (
+        <Badge variant={verdictVariant[r.verdict.verdict]}>{verdictLabels[r.verdict.verdict]}</Badge>
+      ) : r.unassessed === "being_assessed" ? (
+        <Badge variant="outline">Being assessed…</Badge>
+      ) : (
+        <Badge variant="amber">Record needs attention</Badge>
+      ),
+  },
+  { id: "rule", header: "Rule", cell: ({ row: { original: r } }) => ("verdict" in r ? r.verdict.reasons.map((x) => x.ruleId).join(", ") || "None" : "None") },
+  {
+    id: "why",
+    header: "Why, and what instead",
+    meta: { className: "whitespace-normal" },
+    cell: ({ row: { original: r } }) =>
+      !("verdict" in r) ? (
+        <span className="text-muted-foreground">
+          {r.unassessed === "being_assessed"
+            ? "Their pre-flight check appears here in a moment."
+            : "Loadline could not assess this athlete from their stored records; ask your physio to check their logs. No verdict until then."}
+        </span>
+      ) : r.verdict.reasons.length === 0 ? (
+        <span className="text-muted-foreground">Trains as planned.</span>
+      ) : (
+        <ul className="grid gap-1">
+          {r.verdict.reasons.map((x, i) => (
+            <li key={i}>
+              {x.message} <span className="font-medium">{x.change}</span>
+            </li>
+          ))}
+        </ul>
+      ),
+  },
+];
 
 /** "2026-12-02" + "07:00" read as wall-clock time in the zone. */
 function wallTimeToDate(day: string, time: string, timeZone: string): Date {
@@ -58,12 +106,15 @@ type NewSessionOutput = z.output<typeof newSessionSchema>;
 
 const numberOrUndefined = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(String(value).replace(",", ".")));
 
-export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; name: string }[]; squadId: string; week: string }) {
+export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: string; name: string }[]; defaultSquadId: string; today: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { values: url, set } = useUrlState(plannerUrl);
+  // The week shown follows the choice once it has loaded; the old week stays on screen meanwhile.
+  const shown = useDeferredValue(url);
+  const squadId = squads.find((s) => s.id === shown.squad)?.id ?? defaultSquadId;
+  const week = shown.week || today;
   const queryInput = { squadId, weekStart: weekAnchor(week) };
   // An athlete still being assessed (just added or just changed) gets a verdict in a moment.
   const { data } = useSuspenseQuery({
@@ -72,23 +123,11 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
   });
   const { calendar, weekStart } = data;
   const dayKey = (date: Date) => localDateKey(date.getTime(), calendar.timeZone);
-  const [selectedId, setSelectedId] = useState<string | null>(params.get("session"));
   // Without a choice, show the next session still to come (else the week's first).
   const upcoming = data.sessions.find((s) => s.at.getTime() >= Date.now());
-  const selected = data.sessions.find((s) => s.id === selectedId) ?? upcoming ?? data.sessions[0] ?? null;
+  const selected = data.sessions.find((s) => s.id === url.session) ?? upcoming ?? data.sessions[0] ?? null;
 
-  const navigate = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  };
-  const select = (id: string) => {
-    setSelectedId(id);
-    navigate({ session: id });
-  };
+  const select = (id: string) => set({ session: id });
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.planner.week.queryKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.board.rows.queryKey() });
@@ -116,29 +155,26 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
 
   return (
     <div className="grid gap-6">
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="grid gap-1.5">
-          <Label htmlFor="planner-squad">Squad</Label>
-          <NativeSelect id="planner-squad" value={squadId} onChange={(e) => navigate({ squad: e.target.value, session: null })}>
-            {squads.map((s) => (
-              <NativeSelectOption key={s.id} value={s.id}>
-                {s.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </div>
+      <FilterBar label="Choose the squad and week">
+        <FilterSelect
+          id="planner-squad"
+          label="Squad"
+          value={squads.find((s) => s.id === url.squad)?.id ?? defaultSquadId}
+          onChange={(squad) => set({ squad, session: "" })}
+          options={squads.map((s) => ({ value: s.id, label: s.name }))}
+        />
         <div className="flex items-center gap-1" role="group" aria-label="Week">
-          <Button variant="outline" size="icon" aria-label="Previous week" onClick={() => navigate({ week: dayKey(new Date(weekStart.getTime() - DAY_MS)), session: null })}>
+          <Button variant="outline" size="icon" aria-label="Previous week" onClick={() => set({ week: dayKey(new Date(weekStart.getTime() - DAY_MS)), session: "" })}>
             <ChevronLeft aria-hidden="true" />
           </Button>
           <span className="min-w-44 text-center text-sm font-medium">
             Week of {formatDate(weekStart, calendar)}
           </span>
-          <Button variant="outline" size="icon" aria-label="Next week" onClick={() => navigate({ week: dayKey(data.weekEnd), session: null })}>
+          <Button variant="outline" size="icon" aria-label="Next week" onClick={() => set({ week: dayKey(data.weekEnd), session: "" })}>
             <ChevronRight aria-hidden="true" />
           </Button>
         </div>
-      </div>
+      </FilterBar>
 
       <ol className="grid gap-3 md:grid-cols-7" aria-label="Planned sessions this week">
         {days.map((day) => {
@@ -217,56 +253,20 @@ export function WeekPlanner({ squads, squadId, week }: { squads: { id: string; n
             </div>
           </CardHeader>
           <CardContent>
-            <Table aria-labelledby="session-verdicts">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Athlete</TableHead>
-                  <TableHead>Pre-flight</TableHead>
-                  <TableHead>Rule</TableHead>
-                  <TableHead>Why, and what instead</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {verdictsOf(selected.id)
-                  .sort((a, b) => ["skip", "modify", "ok"].indexOf(a.result.verdict) - ["skip", "modify", "ok"].indexOf(b.result.verdict))
-                  .map((v) => (
-                    <TableRow key={v.athleteId}>
-                      <TableCell className="font-medium">{names.get(v.athleteId)}</TableCell>
-                      <TableCell>
-                        <Badge variant={verdictVariant[v.result.verdict]}>{verdictLabels[v.result.verdict]}</Badge>
-                      </TableCell>
-                      <TableCell>{v.result.reasons.map((r) => r.ruleId).join(", ") || "None"}</TableCell>
-                      <TableCell className="whitespace-normal">
-                        {v.result.reasons.length === 0 ? (
-                          <span className="text-muted-foreground">Trains as planned.</span>
-                        ) : (
-                          <ul className="grid gap-1">
-                            {v.result.reasons.map((r, i) => (
-                              <li key={i}>
-                                {r.message} <span className="font-medium">{r.change}</span>
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                {data.unassessed.map((u) => (
-                  <TableRow key={u.athleteId}>
-                    <TableCell className="font-medium">{names.get(u.athleteId)}</TableCell>
-                    <TableCell>
-                      {u.state === "being_assessed" ? <Badge variant="outline">Being assessed…</Badge> : <Badge variant="amber">Record needs attention</Badge>}
-                    </TableCell>
-                    <TableCell>None</TableCell>
-                    <TableCell className="whitespace-normal text-muted-foreground">
-                      {u.state === "being_assessed"
-                        ? "Their pre-flight check appears here in a moment."
-                        : "Loadline could not assess this athlete from their stored records; ask your physio to check their logs. No verdict until then."}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              caption={`Pre-flight checks for ${selected.title || kindLabels[selected.kind]}`}
+              data={[
+                ...verdictsOf(selected.id)
+                  .sort((a, b) => verdictOrder.indexOf(a.result.verdict) - verdictOrder.indexOf(b.result.verdict))
+                  .map((v): VerdictRow => ({ athleteId: v.athleteId, name: names.get(v.athleteId) ?? "", verdict: v.result })),
+                ...data.unassessed.map((u): VerdictRow => ({ athleteId: u.athleteId, name: names.get(u.athleteId) ?? "", unassessed: u.state })),
+              ]}
+              columns={verdictColumns}
+              getRowId={(r) => r.athleteId}
+              enableSorting={false}
+              empty="Nobody in this squad yet."
+              className="border-0"
+            />
           </CardContent>
         </Card>
       ) : null}
@@ -378,7 +378,15 @@ function AddSession({
             </NativeSelect>
           </Field>
           <Field label={L.time} htmlFor="new-time" error={errors.time?.message} required>
-            <Input type="time" {...form.register("time")} />
+            {(control) => (
+              <Controller
+                control={form.control}
+                name="time"
+                render={({ field }) => (
+                  <TimeField {...control} label={L.time} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+                )}
+              />
+            )}
           </Field>
           <Field label={L.kind} htmlFor="new-kind" error={errors.kind?.message} required>
             <NativeSelect {...form.register("kind")}>

@@ -1,15 +1,7 @@
 "use client";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import {
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type SortingState,
-} from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, MoreHorizontal } from "lucide-react";
+import type { SortingState } from "@tanstack/react-table";
+import { MoreHorizontal } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { inferRouterOutputs, AppRouter } from "@loadline/api";
@@ -23,46 +15,31 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@loadline/ui/dropdown-menu";
-import { Input } from "@loadline/ui/input";
-import { Label } from "@loadline/ui/label";
-import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { DataTable, type DataColumn } from "@/components/data-table";
+import { FilterBar, FilterCheckbox, FilterSearch, FilterSelect } from "@/components/filter-bar";
 import { InviteLink } from "@/components/invite-link";
-import { useUrlState } from "@/hooks/use-url-state";
+import { urlParam, useUrlState } from "@/hooks/use-url-state";
 import { useTRPC } from "@/trpc/react";
 
 type RosterRow = inferRouterOutputs<AppRouter>["roster"]["list"][number];
 const sortableColumns = ["name", "eventOrSport", "squads", "account"] as const;
 
 /** The roster's filters and sort, kept in the URL so a coach can bookmark or share a view. */
-function useRosterUrlState() {
-  const { values, set } = useUrlState(["q", "squad", "archived", "sort"] as const);
-  const sortParam = values.sort || "name";
-  const sorting = useMemo<SortingState>(() => {
-    const sortId = sortParam.replace(/^-/, "");
-    return (sortableColumns as readonly string[]).includes(sortId)
-      ? [{ id: sortId, desc: sortParam.startsWith("-") }]
-      : [{ id: "name", desc: false }];
-  }, [sortParam]);
-  return {
-    q: values.q,
-    squad: values.squad,
-    showArchived: values.archived === "1",
-    sorting,
-    setQuery: (q: string) => set({ q }),
-    setSquad: (squad: string) => set({ squad }),
-    setShowArchived: (on: boolean) => set({ archived: on ? "1" : "" }),
-    setSort: (sort: string) => set({ sort }),
-  };
-}
+const rosterUrl = {
+  q: urlParam.text(),
+  squad: urlParam.id(),
+  archived: urlParam.flag(),
+  sort: urlParam.sort(sortableColumns, { id: "name", desc: false }),
+};
 
 export function RosterTable() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: roster } = useSuspenseQuery(trpc.roster.list.queryOptions({ includeArchived: true }));
   const { data: squads } = useSuspenseQuery(trpc.roster.squads.queryOptions());
-  const url = useRosterUrlState();
+  const { values: url, set } = useUrlState(rosterUrl);
+  const sorting = useMemo<SortingState>(() => [url.sort], [url.sort]);
 
   const refresh = () =>
     Promise.all([
@@ -106,17 +83,18 @@ export function RosterTable() {
     () =>
       roster.filter(
         (athlete) =>
-          (url.showArchived || !athlete.archived) && (!url.squad || athlete.squads.some((s) => s.id === url.squad)),
+          (url.archived || !athlete.archived) && (!url.squad || athlete.squads.some((s) => s.id === url.squad)),
       ),
-    [roster, url.showArchived, url.squad],
+    [roster, url.archived, url.squad],
   );
 
-  const columns = useMemo<ColumnDef<RosterRow>[]>(
+  const columns = useMemo<DataColumn<RosterRow>[]>(
     () => [
       {
         id: "name",
         accessorKey: "name",
         header: "Name",
+        meta: { rowHeader: true },
         cell: ({ row }) => (
           <Link href={`/coach/roster/${row.original.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
             {row.original.name}
@@ -186,95 +164,40 @@ export function RosterTable() {
     [squads, moveTo, setArchived, issueReset],
   );
 
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting: url.sorting, globalFilter: url.q },
-    onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(url.sorting) : updater;
-      const first = next[0];
-      url.setSort(first ? `${first.desc ? "-" : ""}${first.id}` : "");
-    },
-    globalFilterFn: (row, _columnId, value: string) => row.original.name.toLowerCase().includes(value.trim().toLowerCase()),
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-  });
-
-  const visible = table.getRowModel().rows;
+  const shown = rows.filter((athlete) => athlete.name.toLowerCase().includes(url.q.trim().toLowerCase()));
 
   return (
     <section aria-labelledby="roster-heading" className="grid gap-4">
       <h2 id="roster-heading" className="sr-only">
         Athletes
       </h2>
-      <div className="flex flex-wrap items-end gap-4">
-        <div className="grid gap-1.5">
-          <Label htmlFor="roster-search">Search by name</Label>
-          <Input id="roster-search" type="search" className="w-64" value={url.q} onChange={(e) => url.setQuery(e.target.value)} placeholder="e.g. Maya" />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="roster-squad">Squad</Label>
-          <NativeSelect id="roster-squad" value={url.squad} onChange={(e) => url.setSquad(e.target.value)}>
-            <NativeSelectOption value="">All squads</NativeSelectOption>
-            {squads.map((squad) => (
-              <NativeSelectOption key={squad.id} value={squad.id}>
-                {squad.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </div>
-        <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" className="size-4 accent-primary" checked={url.showArchived} onChange={(e) => url.setShowArchived(e.target.checked)} />
-          Show archived
-        </label>
-        <p className="ml-auto pb-2 text-sm text-muted-foreground" aria-live="polite">
-          {visible.length} of {roster.filter((a) => !a.archived).length} athletes
-        </p>
-      </div>
+      <FilterBar label="Filter athletes" summary={`${shown.length} of ${roster.filter((a) => !a.archived).length} athletes`}>
+        <FilterSearch id="roster-search" label="Search by name" value={url.q} onChange={(q) => set({ q })} placeholder="e.g. Maya" />
+        <FilterSelect
+          id="roster-squad"
+          label="Squad"
+          value={url.squad}
+          onChange={(squad) => set({ squad })}
+          options={[{ value: "", label: "All squads" }, ...squads.map((squad) => ({ value: squad.id, label: squad.name }))]}
+        />
+        <FilterCheckbox label="Show archived" checked={url.archived} onChange={(archived) => set({ archived })} />
+      </FilterBar>
       {resetLink ? <InviteLink kind="reset" path={resetLink.resetPath} name={resetLink.name} expiresAt={resetLink.expiresAt} /> : null}
-      <div className="rounded-lg border bg-card">
-        <Table>
-          <TableHeader>
-            {table.getHeaderGroups().map((group) => (
-              <TableRow key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <TableHead key={header.id} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
-                      {header.column.getCanSort() ? (
-                        <Button variant="ghost" size="sm" className="-ml-3" onClick={header.column.getToggleSortingHandler()}>
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          {sorted === "asc" ? <ArrowUp aria-hidden="true" /> : sorted === "desc" ? <ArrowDown aria-hidden="true" /> : <ArrowUpDown aria-hidden="true" className="opacity-50" />}
-                        </Button>
-                      ) : (
-                        flexRender(header.column.columnDef.header, header.getContext())
-                      )}
-                    </TableHead>
-                  );
-                })}
-              </TableRow>
-            ))}
-          </TableHeader>
-          <TableBody>
-            {visible.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={columns.length} className="py-10 text-center text-muted-foreground">
-                  No athletes match these filters.
-                </TableCell>
-              </TableRow>
-            ) : (
-              visible.map((row) => (
-                <TableRow key={row.id} data-archived={row.original.archived || undefined} className="data-[archived]:bg-muted/40">
-                  {row.getVisibleCells().map((cell) => (
-                    <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
-                  ))}
-                </TableRow>
-              ))
-            )}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        caption="Athletes"
+        data={shown}
+        columns={columns}
+        getRowId={(athlete) => athlete.id}
+        empty="No athletes match these filters."
+        sorting={sorting}
+        onSortingChange={(next) => {
+          const first = next[0];
+          // A column whose id the URL does not know sorts by name.
+          const id = sortableColumns.find((c) => c === first?.id);
+          set({ sort: id && first ? { id, desc: first.desc } : { id: "name", desc: false } });
+        }}
+        rowProps={(athlete) => ({ "data-archived": athlete.archived || undefined, className: "data-[archived]:bg-muted/40" })}
+      />
     </section>
   );
 }

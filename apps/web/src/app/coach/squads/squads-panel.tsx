@@ -4,19 +4,38 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { squadInputSchema, type SquadInput } from "@loadline/domain";
-import { Alert, AlertDescription } from "@loadline/ui/alert";
-import { Badge } from "@loadline/ui/badge";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { Button } from "@loadline/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { DataTable, type DataColumn } from "@/components/data-table";
+import { FormCard, FormRootError, ListWithForm } from "@/components/form-card";
+import { actionsHeader, NameCell, RowActions } from "@/components/table-cells";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
 const kindLabel = { distance: "Distance", field: "Field & sprint" } as const;
+type Squad = inferRouterOutputs<AppRouter>["squads"]["list"][number];
+
+/** The squad's name and kind: the same two fields when creating and when editing. */
+function SquadFields({ form, idPrefix }: { form: ReturnType<typeof useForm<SquadInput>>; idPrefix: string }) {
+  const { errors } = form.formState;
+  return (
+    <>
+      <Field label="Squad name" htmlFor={`${idPrefix}-name`} error={errors.name?.message}>
+        <Input {...form.register("name")} />
+      </Field>
+      <Field label="Kind" htmlFor={`${idPrefix}-kind`} error={errors.kind?.message}>
+        <NativeSelect {...form.register("kind")}>
+          <NativeSelectOption value="distance">{kindLabel.distance}</NativeSelectOption>
+          <NativeSelectOption value="field">{kindLabel.field}</NativeSelectOption>
+        </NativeSelect>
+      </Field>
+    </>
+  );
+}
 
 export function SquadsPanel() {
   const trpc = useTRPC();
@@ -52,108 +71,72 @@ export function SquadsPanel() {
       onError: (error) => toast.error(error.message),
     }),
   );
-  const { errors } = form.formState;
+  const columns: DataColumn<Squad>[] = [
+    {
+      id: "name",
+      accessorKey: "name",
+      header: "Squad",
+      meta: { rowHeader: true },
+      cell: ({ row: { original: squad } }) => <NameCell name={squad.name} badge={squad.archivedAt ? "Archived" : null} note={squad.mine && "yours"} />,
+    },
+    { id: "kind", accessorFn: (squad) => kindLabel[squad.kind], header: "Kind" },
+    { id: "athletes", accessorKey: "activeAthletes", header: "Athletes" },
+    { id: "coaches", accessorFn: (squad) => (squad.coaches.length > 0 ? squad.coaches.map((c) => c.name).join(", ") : "None yet"), header: "Coaches" },
+    {
+      id: "actions",
+      header: actionsHeader,
+      enableSorting: false,
+      meta: { className: "text-right" },
+      cell: ({ row: { original: squad } }) => (
+        <RowActions>
+          <Button variant="outline" size="sm" aria-label={`Edit ${squad.name}`} onClick={() => setEditing(squad.id)}>
+            Edit
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={`${squad.archivedAt ? "Restore" : "Archive"} ${squad.name}`}
+            disabled={archive.isPending}
+            onClick={() => archive.mutate({ squadId: squad.id, archived: squad.archivedAt === null })}
+          >
+            {squad.archivedAt ? "Restore" : "Archive"}
+          </Button>
+        </RowActions>
+      ),
+    },
+  ];
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-      <div className="rounded-lg border bg-card">
-        {squads.length === 0 ? (
-          <p className="p-6 text-sm text-muted-foreground">No squads yet. Create your first one: athletes train in squads, and coaches look after them.</p>
-        ) : (
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Squad</TableHead>
-                <TableHead>Kind</TableHead>
-                <TableHead>Athletes</TableHead>
-                <TableHead>Coaches</TableHead>
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {squads.map((squad) =>
-                editing === squad.id ? (
-                  <TableRow key={squad.id}>
-                    <TableCell colSpan={5}>
-                      <EditSquad
-                        squad={squad}
-                        coaches={coaches}
-                        onDone={async () => {
-                          setEditing(null);
-                          await refresh();
-                        }}
-                        onCancel={() => setEditing(null)}
-                      />
-                    </TableCell>
-                  </TableRow>
-                ) : (
-                  <TableRow key={squad.id} className={squad.archivedAt ? "text-muted-foreground" : undefined}>
-                    <TableCell className="font-medium">
-                      {squad.name}
-                      {squad.archivedAt ? (
-                        <Badge variant="secondary" className="ml-2">
-                          Archived
-                        </Badge>
-                      ) : null}
-                      {squad.mine ? <span className="ml-2 text-xs text-muted-foreground">(yours)</span> : null}
-                    </TableCell>
-                    <TableCell>{kindLabel[squad.kind]}</TableCell>
-                    <TableCell>{squad.activeAthletes}</TableCell>
-                    <TableCell>{squad.coaches.length > 0 ? squad.coaches.map((c) => c.name).join(", ") : "None yet"}</TableCell>
-                    <TableCell className="text-right">
-                      <div className="flex justify-end gap-2">
-                        <Button variant="outline" size="sm" aria-label={`Edit ${squad.name}`} onClick={() => setEditing(squad.id)}>
-                          Edit
-                        </Button>
-                        <Button
-                          variant="ghost"
-                          size="sm"
-                          aria-label={`${squad.archivedAt ? "Restore" : "Archive"} ${squad.name}`}
-                          disabled={archive.isPending}
-                          onClick={() => archive.mutate({ squadId: squad.id, archived: squad.archivedAt === null })}
-                        >
-                          {squad.archivedAt ? "Restore" : "Archive"}
-                        </Button>
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                ),
-              )}
-            </TableBody>
-          </Table>
-        )}
-      </div>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>New squad</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <form onSubmit={form.handleSubmit((values) => create.mutate(values))} className="grid gap-4" noValidate>
-            {errors.root?.message ? (
-              <Alert variant="destructive" role="alert">
-                <AlertDescription>{errors.root.message}</AlertDescription>
-              </Alert>
-            ) : null}
-            <Field label="Squad name" htmlFor="squad-name" error={errors.name?.message}>
-              <Input {...form.register("name")} />
-            </Field>
-            <Field label="Kind" htmlFor="squad-kind" error={errors.kind?.message}>
-              <NativeSelect {...form.register("kind")}>
-                <NativeSelectOption value="distance">{kindLabel.distance}</NativeSelectOption>
-                <NativeSelectOption value="field">{kindLabel.field}</NativeSelectOption>
-              </NativeSelect>
-            </Field>
-            <Button type="submit" disabled={create.isPending}>
-              Create squad
-            </Button>
-          </form>
-        </CardContent>
-      </Card>
-    </div>
+    <ListWithForm
+      list={
+        <DataTable
+          caption="Squads"
+          data={squads}
+          columns={columns}
+          getRowId={(squad) => squad.id}
+          enableSorting={false}
+          empty="No squads yet. Create your first one: athletes train in squads, and coaches look after them."
+          rowProps={(squad) => ({ className: squad.archivedAt ? "text-muted-foreground" : undefined })}
+          replaceRow={(squad) =>
+            editing === squad.id ? (
+              <EditSquad
+                squad={squad}
+                coaches={coaches}
+                onDone={async () => {
+                  setEditing(null);
+                  await refresh();
+                }}
+                onCancel={() => setEditing(null)}
+              />
+            ) : null
+          }
+        />
+      }
+    >
+      <FormCard title="New squad" onSubmit={form.handleSubmit((values) => create.mutate(values))} error={form.formState.errors.root?.message} submitLabel="Create squad" pending={create.isPending}>
+        <SquadFields form={form} idPrefix="squad" />
+      </FormCard>
+    </ListWithForm>
   );
 }
 
@@ -183,23 +166,10 @@ function EditSquad({
       applyServerErrors(form, error as { message: string });
     }
   });
-  const { errors } = form.formState;
   return (
     <form onSubmit={save} className="grid gap-4 py-2 sm:grid-cols-2" noValidate aria-label={`Edit ${squad.name}`}>
-      {errors.root?.message ? (
-        <Alert variant="destructive" role="alert" className="sm:col-span-2">
-          <AlertDescription>{errors.root.message}</AlertDescription>
-        </Alert>
-      ) : null}
-      <Field label="Squad name" htmlFor={`name-${squad.id}`} error={errors.name?.message}>
-        <Input {...form.register("name")} />
-      </Field>
-      <Field label="Kind" htmlFor={`kind-${squad.id}`} error={errors.kind?.message}>
-        <NativeSelect {...form.register("kind")}>
-          <NativeSelectOption value="distance">{kindLabel.distance}</NativeSelectOption>
-          <NativeSelectOption value="field">{kindLabel.field}</NativeSelectOption>
-        </NativeSelect>
-      </Field>
+      <FormRootError message={form.formState.errors.root?.message} className="sm:col-span-2" />
+      <SquadFields form={form} idPrefix={`squad-${squad.id}`} />
       <fieldset className="grid gap-2 sm:col-span-2">
         <legend className="mb-1 text-sm font-medium">Coaches of this squad</legend>
         {coaches.length === 0 ? <p className="text-sm text-muted-foreground">No coaches have signed up yet.</p> : null}

@@ -4,28 +4,21 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { inviteStaffSchema, type InviteStaffInput } from "@loadline/domain";
-import { Alert, AlertDescription } from "@loadline/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@loadline/ui/alert-dialog";
-import { Badge } from "@loadline/ui/badge";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { Button } from "@loadline/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DataTable, type DataColumn } from "@/components/data-table";
+import { FormCard, ListWithForm } from "@/components/form-card";
+import { AccountBadge, actionsHeader, NameCell, RowActions } from "@/components/table-cells";
 import { InviteLink } from "@/components/invite-link";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
+
+type Person = inferRouterOutputs<AppRouter>["staff"]["list"][number];
 
 export function StaffPanel() {
   const trpc = useTRPC();
@@ -84,156 +77,111 @@ export function StaffPanel() {
     }),
   );
 
-  return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-      <div className="rounded-lg border bg-card">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Email</TableHead>
-              <TableHead>Role</TableHead>
-              <TableHead>Account</TableHead>
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {staff.map((person) => (
-              <TableRow key={person.id}>
-                <TableCell className="font-medium">
-                  {person.name}
-                  {person.isOwner ? <span className="ml-2 text-xs text-muted-foreground">(owner)</span> : null}
-                </TableCell>
-                <TableCell>{person.email}</TableCell>
-                <TableCell className="capitalize">{person.role}</TableCell>
-                <TableCell>{person.hasPassword ? <Badge variant="secondary">Active</Badge> : <Badge variant="amber">Invite pending</Badge>}</TableCell>
-                <TableCell className="text-right">
-                  {person.isOwner ? null : (
-                    <div className="flex flex-wrap justify-end gap-2">
-                      {isOwner ? (
-                        <Button
-                          variant="outline"
-                          size="sm"
-                          aria-label={`Make ${person.role === "coach" ? "physio" : "coach"}: ${person.name}`}
-                          disabled={changeRole.isPending}
-                          onClick={() => changeRole.mutate({ userId: person.id, role: person.role === "coach" ? "physio" : "coach" })}
-                        >
-                          Make {person.role === "coach" ? "physio" : "coach"}
-                        </Button>
-                      ) : null}
-                      {!person.hasPassword && (isOwner || person.role === "physio") ? (
-                        <>
-                          <Button
-                            variant="outline"
-                            size="sm"
-                            aria-label={`New link for ${person.name}`}
-                            disabled={reissue.isPending}
-                            onClick={() =>
-                              reissue.mutate({ userId: person.id }, { onSuccess: (result) => setReissued({ ...result, name: person.name }) })
-                            }
-                          >
-                            New link
-                          </Button>
-                          <Button
-                            variant="ghost"
-                            size="sm"
-                            aria-label={`Withdraw the invite of ${person.name}`}
-                            disabled={revoke.isPending}
-                            onClick={() => revoke.mutate({ userId: person.id })}
-                          >
-                            Withdraw
-                          </Button>
-                        </>
-                      ) : null}
-                      {person.hasPassword ? (
-                        <Button
-                          variant="outline"
-                          size="sm"
-                          aria-label={`Reset link for ${person.name}`}
-                          disabled={reset.isPending}
-                          onClick={() => reset.mutate({ userId: person.id })}
-                        >
-                          Reset link
-                        </Button>
-                      ) : null}
-                      {person.hasPassword ? (
-                        <Button variant="ghost" size="sm" aria-label={`Remove ${person.name}`} onClick={() => setToRemove({ id: person.id, name: person.name })}>
-                          Remove
-                        </Button>
-                      ) : null}
-                    </div>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-        {reissued ? (
-          <div className="border-t p-4">
-            <InviteLink path={reissued.invitePath} name={reissued.name} expiresAt={reissued.expiresAt} />
-          </div>
-        ) : null}
-        {resetLink ? (
-          <div className="border-t p-4">
-            <InviteLink kind="reset" path={resetLink.resetPath} name={resetLink.name} expiresAt={resetLink.expiresAt} />
-          </div>
-        ) : null}
-      </div>
-      <AlertDialog open={toRemove !== null} onOpenChange={(open) => !open && setToRemove(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Remove {toRemove?.name} from the club?</AlertDialogTitle>
-            <AlertDialogDescription>
-              They are signed out everywhere at once and can no longer sign in. Records they wrote keep their name.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Keep them</AlertDialogCancel>
-            <AlertDialogAction
-              onClick={(event) => {
-                event.preventDefault();
-                if (toRemove) remove.mutate({ userId: toRemove.id });
-              }}
-            >
-              Remove
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>Invite a colleague</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-4">
-          <form onSubmit={form.handleSubmit((values) => invite.mutate(values))} className="grid gap-4" noValidate>
-            {errors.root?.message ? (
-              <Alert variant="destructive" role="alert">
-                <AlertDescription>{errors.root.message}</AlertDescription>
-              </Alert>
+  const columns: DataColumn<Person>[] = [
+    {
+      id: "name",
+      accessorKey: "name",
+      header: "Name",
+      meta: { rowHeader: true },
+      cell: ({ row: { original: person } }) => <NameCell name={person.name} note={person.isOwner && "owner"} />,
+    },
+    { id: "email", accessorKey: "email", header: "Email" },
+    { id: "role", accessorKey: "role", header: "Role", meta: { className: "capitalize" } },
+    { id: "account", header: "Account", cell: ({ row: { original: person } }) => <AccountBadge active={person.hasPassword} /> },
+    {
+      id: "actions",
+      header: actionsHeader,
+      meta: { className: "text-right" },
+      cell: ({ row: { original: person } }) =>
+        person.isOwner ? null : (
+          <RowActions>
+            {isOwner ? (
+              <Button
+                variant="outline"
+                size="sm"
+                aria-label={`Make ${person.role === "coach" ? "physio" : "coach"}: ${person.name}`}
+                disabled={changeRole.isPending}
+                onClick={() => changeRole.mutate({ userId: person.id, role: person.role === "coach" ? "physio" : "coach" })}
+              >
+                Make {person.role === "coach" ? "physio" : "coach"}
+              </Button>
             ) : null}
-            <Field label="Name" htmlFor="staff-name" error={errors.name?.message}>
-              <Input {...form.register("name")} />
-            </Field>
-            <Field label="Email" htmlFor="staff-email" error={errors.email?.message}>
-              <Input type="email" {...form.register("email")} />
-            </Field>
-            <Field label="Role" htmlFor="staff-role" error={errors.role?.message}>
-              <NativeSelect {...form.register("role")}>
-                <NativeSelectOption value="physio">Physio</NativeSelectOption>
-                <NativeSelectOption value="coach">Coach</NativeSelectOption>
-              </NativeSelect>
-            </Field>
-            <Button type="submit" disabled={invite.isPending}>
-              Create invite link
-            </Button>
-          </form>
-          {created ? <InviteLink path={created.invitePath} name={created.name} expiresAt={created.expiresAt} /> : null}
-        </CardContent>
-      </Card>
-    </div>
+            {!person.hasPassword && (isOwner || person.role === "physio") ? (
+              <>
+                <Button
+                  variant="outline"
+                  size="sm"
+                  aria-label={`New link for ${person.name}`}
+                  disabled={reissue.isPending}
+                  onClick={() => reissue.mutate({ userId: person.id }, { onSuccess: (result) => setReissued({ ...result, name: person.name }) })}
+                >
+                  New link
+                </Button>
+                <Button variant="ghost" size="sm" aria-label={`Withdraw the invite of ${person.name}`} disabled={revoke.isPending} onClick={() => revoke.mutate({ userId: person.id })}>
+                  Withdraw
+                </Button>
+              </>
+            ) : null}
+            {person.hasPassword ? (
+              <>
+                <Button variant="outline" size="sm" aria-label={`Reset link for ${person.name}`} disabled={reset.isPending} onClick={() => reset.mutate({ userId: person.id })}>
+                  Reset link
+                </Button>
+                <Button variant="ghost" size="sm" aria-label={`Remove ${person.name}`} onClick={() => setToRemove({ id: person.id, name: person.name })}>
+                  Remove
+                </Button>
+              </>
+            ) : null}
+          </RowActions>
+        ),
+    },
+  ];
+
+  return (
+    <ListWithForm
+      list={
+        <>
+          <DataTable caption="Staff" data={staff} columns={columns} getRowId={(person) => person.id} enableSorting={false} empty="No staff yet." />
+          {reissued ? <InviteLink path={reissued.invitePath} name={reissued.name} expiresAt={reissued.expiresAt} /> : null}
+          {resetLink ? <InviteLink kind="reset" path={resetLink.resetPath} name={resetLink.name} expiresAt={resetLink.expiresAt} /> : null}
+          <ConfirmDialog
+            open={toRemove !== null}
+            onOpenChange={(open) => {
+              if (!open) setToRemove(null);
+            }}
+            title={`Remove ${toRemove?.name ?? ""} from the club?`}
+            description="They are signed out everywhere at once and can no longer sign in. Records they wrote keep their name."
+            confirmLabel="Remove"
+            cancelLabel="Keep them"
+            destructive
+            onConfirm={() => {
+              if (toRemove) remove.mutate({ userId: toRemove.id });
+            }}
+          />
+        </>
+      }
+    >
+      <FormCard
+        title="Invite a colleague"
+        onSubmit={form.handleSubmit((values) => invite.mutate(values))}
+        error={errors.root?.message}
+        submitLabel="Create invite link"
+        pending={invite.isPending}
+        after={created ? <InviteLink path={created.invitePath} name={created.name} expiresAt={created.expiresAt} /> : null}
+      >
+        <Field label="Name" htmlFor="staff-name" error={errors.name?.message}>
+          <Input {...form.register("name")} />
+        </Field>
+        <Field label="Email" htmlFor="staff-email" error={errors.email?.message}>
+          <Input type="email" {...form.register("email")} />
+        </Field>
+        <Field label="Role" htmlFor="staff-role" error={errors.role?.message}>
+          <NativeSelect {...form.register("role")}>
+            <NativeSelectOption value="physio">Physio</NativeSelectOption>
+            <NativeSelectOption value="coach">Coach</NativeSelectOption>
+          </NativeSelect>
+        </Field>
+      </FormCard>
+    </ListWithForm>
   );
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { gaitCatalogue, gaitFaultCodes, gaitLabels as L, type GaitFaultCode } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
@@ -12,6 +12,7 @@ import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
+import { DateField } from "@/components/date-field";
 import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
@@ -203,7 +204,13 @@ export function GaitForm({
           </NativeSelect>
         </Field>
         <Field label="Date" htmlFor="date" error={errors.date?.message} required>
-          <Input type="date" max={today} {...register("date")} />
+          {(control) => (
+            <Controller
+              control={form.control}
+              name="date"
+              render={({ field }) => <DateField {...control} label="Date" value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+            />
+          )}
         </Field>
         <Field label="Surface" htmlFor="surface" error={errors.surface?.message} required>
           <NativeSelect {...register("surface")}>

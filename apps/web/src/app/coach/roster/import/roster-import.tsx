@@ -2,10 +2,11 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
+import { DataTable, type DataColumn } from "@/components/data-table";
 import { InviteLink } from "@/components/invite-link";
 import { useTRPC } from "@/trpc/react";
 
@@ -25,6 +26,32 @@ const fieldLabels: Record<string, string> = {
 };
 
 const MAX_BYTES = 500_000;
+
+type PreviewRow = inferRouterOutputs<AppRouter>["roster"]["importPreview"]["rows"][number];
+const previewColumns: DataColumn<PreviewRow>[] = [
+  { id: "line", accessorKey: "line", header: "Line" },
+  { id: "name", accessorKey: "name", header: "Name" },
+  { id: "email", accessorKey: "email", header: "Email" },
+  { id: "squads", header: "Squads", cell: ({ row }) => row.original.squads.join(", ") },
+  {
+    id: "check",
+    header: "Check",
+    cell: ({ row }) => {
+      const errors = Object.entries(row.original.errors);
+      return errors.length === 0 ? (
+        <Badge variant="outline">Ready</Badge>
+      ) : (
+        <ul className="grid gap-0.5 text-destructive">
+          {errors.map(([field, message]) => (
+            <li key={field}>
+              {fieldLabels[field] ?? field}: {message}
+            </li>
+          ))}
+        </ul>
+      );
+    },
+  },
+];
 
 export function RosterImport() {
   const trpc = useTRPC();
@@ -132,43 +159,7 @@ export function RosterImport() {
             </Alert>
           ) : null}
           {result.rows.length > 0 ? (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead scope="col">Line</TableHead>
-                  <TableHead scope="col">Name</TableHead>
-                  <TableHead scope="col">Email</TableHead>
-                  <TableHead scope="col">Squads</TableHead>
-                  <TableHead scope="col">Check</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {result.rows.map((row) => {
-                  const errors = Object.entries(row.errors);
-                  return (
-                    <TableRow key={row.line}>
-                      <TableCell>{row.line}</TableCell>
-                      <TableCell>{row.name}</TableCell>
-                      <TableCell>{row.email}</TableCell>
-                      <TableCell>{row.squads.join(", ")}</TableCell>
-                      <TableCell>
-                        {errors.length === 0 ? (
-                          <Badge variant="outline">Ready</Badge>
-                        ) : (
-                          <ul className="grid gap-0.5 text-destructive">
-                            {errors.map(([field, message]) => (
-                              <li key={field}>
-                                {fieldLabels[field] ?? field}: {message}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <DataTable caption="Rows of the file" data={result.rows} columns={previewColumns} getRowId={(row) => String(row.line)} enableSorting={false} empty="" />
           ) : null}
           {run.error ? (
             <Alert variant="destructive" role="alert">
