@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CompliancePeriod } from "@loadline/domain";
-import { columnFiltersOf, sortingOf, sortParamOf, visibleRows, type BoardFilters } from "../src/app/coach/board/board-model";
+import { boardColumns, boardUrl, columnFiltersOf, sortableColumnIds, visibleRows, type BoardFilters } from "../src/app/coach/board/board-model";
 import type { BoardRow } from "../src/app/coach/_lib/types";
 
 const EVALUATED_AT = Date.UTC(2026, 10, 30, 8);
@@ -58,6 +58,9 @@ const flag = (severity: Flag["severity"], ruleId: Flag["ruleId"] = "R3"): Flag =
 const names = (rows: BoardRow[]) =>
   rows.map((r) => r.athlete.name);
 
+/** The sort as the URL gives it ("-flags": highest first). */
+const sort = (param: string) => boardUrl.sort.parse(param || null);
+
 const noFilters: BoardFilters = { q: "", availability: "", severity: "", phase: "", squad: { filter: "all", mine: [] } };
 
 const ada = row("Ada", { availability: "rehab", phase: 2, inRehab: true, worstSeverity: "red", flags: [flag("red"), flag("amber", "R5")] });
@@ -70,60 +73,69 @@ const all = [fay, eli, dev, cleo, ben, ada];
 
 describe("the board's sort (TanStack Table model)", () => {
   it("opens on the most urgent first: not yet assessed, then medical review, red, amber by count, none; ties by name", () => {
-    expect(names(visibleRows(all, noFilters, ""))).toEqual(["Dev", "Eli", "Ada", "Cleo", "Fay", "Ben"]);
+    expect(names(visibleRows(all, noFilters, sort("")))).toEqual(["Dev", "Eli", "Ada", "Cleo", "Fay", "Ben"]);
   });
 
   it("sorts by name A-Z, and the reverse", () => {
-    expect(names(visibleRows(all, noFilters, "name"))).toEqual(["Ada", "Ben", "Cleo", "Dev", "Eli", "Fay"]);
-    expect(names(visibleRows(all, noFilters, "-name"))).toEqual(["Fay", "Eli", "Dev", "Cleo", "Ben", "Ada"]);
+    expect(names(visibleRows(all, noFilters, sort("name")))).toEqual(["Ada", "Ben", "Cleo", "Dev", "Eli", "Fay"]);
+    expect(names(visibleRows(all, noFilters, sort("-name")))).toEqual(["Fay", "Eli", "Dev", "Cleo", "Ben", "Ada"]);
   });
 
   it("keeps ties in name order in both directions", () => {
     // Ben and Fay are both available; Dev has no assessment (-1, lowest).
-    expect(names(visibleRows(all, noFilters, "availability"))).toEqual(["Dev", "Ben", "Fay", "Cleo", "Ada", "Eli"]);
-    expect(names(visibleRows(all, noFilters, "-availability"))).toEqual(["Eli", "Ada", "Cleo", "Ben", "Fay", "Dev"]);
+    expect(names(visibleRows(all, noFilters, sort("availability")))).toEqual(["Dev", "Ben", "Fay", "Cleo", "Ada", "Eli"]);
+    expect(names(visibleRows(all, noFilters, sort("-availability")))).toEqual(["Eli", "Ada", "Cleo", "Ben", "Fay", "Dev"]);
   });
 
   it("sorts by a hidden column (last log: never logged counts as longest ago)", () => {
-    expect(names(visibleRows([eli, ada, ben], noFilters, "-lastLog"))).toEqual(["Eli", "Ada", "Ben"]);
+    expect(names(visibleRows([eli, ada, ben], noFilters, sort("-lastLog")))).toEqual(["Eli", "Ada", "Ben"]);
   });
 
-  it("falls back to the flags order for an unknown sort parameter", () => {
-    expect(sortingOf("-nonsense")).toEqual([{ id: "flags", desc: true }]);
-    expect(sortingOf("squads")).toEqual([{ id: "flags", desc: true }]);
-    expect(sortParamOf(sortingOf("pain"))).toBe("pain");
-    expect(sortParamOf(sortingOf(""))).toBe("-flags");
+  it("reads the sort from the URL, falling back to the flags order for an unknown column", () => {
+    expect(sort("-nonsense")).toEqual({ id: "flags", desc: true });
+    expect(sort("squads")).toEqual({ id: "flags", desc: true });
+    expect(sort("pain")).toEqual({ id: "pain", desc: false });
+    // The default is left out of the URL; another sort is written the way it is read.
+    expect(boardUrl.sort.serialize({ id: "flags", desc: true })).toBeNull();
+    expect(boardUrl.sort.serialize({ id: "name", desc: true })).toBe("-name");
+  });
+
+  it("can sort by every column but the squads", () => {
+    expect(boardColumns.map((c) => c.id).filter((id) => id !== "squads")).toEqual([...sortableColumnIds]);
   });
 });
 
 describe("the board's filters", () => {
   it("searches the name or the event, ignoring case", () => {
-    expect(names(visibleRows(all, { ...noFilters, q: "cle" }, "name"))).toEqual(["Cleo"]);
-    expect(names(visibleRows(all, { ...noFilters, q: " HURDLES " }, "name"))).toEqual(["Cleo"]);
+    expect(names(visibleRows(all, { ...noFilters, q: "cle" }, sort("name")))).toEqual(["Cleo"]);
+    expect(names(visibleRows(all, { ...noFilters, q: " HURDLES " }, sort("name")))).toEqual(["Cleo"]);
   });
 
   it("filters by availability, worst actionable flag and phase; a row not assessed yet is hidden by them", () => {
-    expect(names(visibleRows(all, { ...noFilters, availability: "rehab" }, "name"))).toEqual(["Ada"]);
-    expect(names(visibleRows(all, { ...noFilters, severity: "amber" }, "name"))).toEqual(["Cleo", "Fay"]);
+    expect(names(visibleRows(all, { ...noFilters, availability: "rehab" }, sort("name")))).toEqual(["Ada"]);
+    expect(names(visibleRows(all, { ...noFilters, severity: "amber" }, sort("name")))).toEqual(["Cleo", "Fay"]);
     // Information-only flags count as none.
-    expect(names(visibleRows(all, { ...noFilters, severity: "none" }, "name"))).toEqual(["Ben"]);
-    expect(names(visibleRows(all, { ...noFilters, phase: "rehab" }, "name"))).toEqual(["Ada", "Cleo"]);
-    expect(names(visibleRows(all, { ...noFilters, phase: "2" }, "name"))).toEqual(["Ada"]);
-    expect(names(visibleRows(all, { ...noFilters, phase: "none" }, "name"))).toEqual(["Ben", "Eli", "Fay"]);
+    expect(names(visibleRows(all, { ...noFilters, severity: "none" }, sort("name")))).toEqual(["Ben"]);
+    expect(names(visibleRows(all, { ...noFilters, phase: "rehab" }, sort("name")))).toEqual(["Ada", "Cleo"]);
+    expect(names(visibleRows(all, { ...noFilters, phase: "2" }, sort("name")))).toEqual(["Ada"]);
+    expect(names(visibleRows(all, { ...noFilters, phase: "none" }, sort("name")))).toEqual(["Ben", "Eli", "Fay"]);
   });
 
   it("shows a row not assessed yet under the name and squad filters", () => {
-    expect(names(visibleRows(all, { ...noFilters, q: "dev" }, "name"))).toEqual(["Dev"]);
-    expect(names(visibleRows(all, { ...noFilters, squad: { filter: DISTANCE, mine: [] } }, "name"))).toEqual(["Ada", "Ben", "Dev", "Eli", "Fay"]);
+    expect(names(visibleRows(all, { ...noFilters, q: "dev" }, sort("name")))).toEqual(["Dev"]);
+    expect(names(visibleRows(all, { ...noFilters, squad: { filter: DISTANCE, mine: [] } }, sort("name")))).toEqual(["Ada", "Ben", "Dev", "Eli", "Fay"]);
   });
 
   it("narrows to the coach's squads or one squad", () => {
-    expect(names(visibleRows(all, { ...noFilters, squad: { filter: "mine", mine: [SPRINT] } }, "name"))).toEqual(["Cleo"]);
-    expect(names(visibleRows(all, { ...noFilters, squad: { filter: SPRINT, mine: [] } }, "name"))).toEqual(["Cleo"]);
+    expect(names(visibleRows(all, { ...noFilters, squad: { filter: "mine", mine: [SPRINT] } }, sort("name")))).toEqual(["Cleo"]);
+    expect(names(visibleRows(all, { ...noFilters, squad: { filter: SPRINT, mine: [] } }, sort("name")))).toEqual(["Cleo"]);
   });
 
-  it("ignores an unknown phase value rather than hiding every row", () => {
-    expect(columnFiltersOf({ ...noFilters, phase: "7" })).toEqual([{ id: "squads", value: { filter: "all", mine: [] } }]);
-    expect(visibleRows(all, { ...noFilters, phase: "7" }, "name")).toHaveLength(all.length);
+  it("reads an unknown filter value in the URL as any, rather than hiding every row", () => {
+    const phase = boardUrl.phase.parse("7");
+    const severity = boardUrl.severity.parse("purple");
+    expect([phase, severity]).toEqual(["", ""]);
+    expect(columnFiltersOf({ ...noFilters, phase, severity })).toEqual([{ id: "squads", value: { filter: "all", mine: [] } }]);
+    expect(boardUrl.phase.parse("3")).toBe("3");
   });
 });

@@ -6,19 +6,20 @@ import {
   type ColumnDef,
   type ColumnFiltersState,
   type FilterFn,
-  type RowData,
   type SortingFn,
   type SortingState,
   type TableOptions,
   type TableOptionsResolved,
 } from "@tanstack/react-table";
-import { availabilityRank, severityRank } from "@loadline/domain";
+import { availabilityRank, availabilityValues, phases, severityRank } from "@loadline/domain";
+import { urlParam, type UrlSort } from "@/lib/url-state";
 import type { BoardRow, Severity } from "../_lib/types";
 
 /**
  * The board's sorting and filtering as a TanStack Table model: the columns with their sort
- * values and filters, and the mapping from the URL's parameters to the table's state. Kept
- * apart from the rendering so the order and the filters are unit-tested (test/board-model.test.ts).
+ * values and filters, the URL's parameters (typed, `boardUrl`) and their mapping to the table's
+ * state. Kept apart from the rendering so the order and the filters are unit-tested
+ * (test/board-model.test.ts); a plain module, so the server page reads the same parameters.
  */
 
 /** The worst flag a coach acts on (information-only flags do not count). */
@@ -65,8 +66,7 @@ const squadFilter: FilterFn<BoardRow> = (row, _id, scope: SquadScope) => {
 /**
  * Every sortable column: the nine shown, plus the last log (shown under the athlete's name) and
  * the workload ratio (under weekly running), hidden but sortable, and the squads, hidden and
- * filtered on. `meta.label` names the column in the "Sort by" list; `meta.header` is the
- * shorter text of its header where the two differ.
+ * filtered on (names in `columnLabels`).
  */
 export const boardColumns: ColumnDef<BoardRow>[] = [
   {
@@ -78,39 +78,27 @@ export const boardColumns: ColumnDef<BoardRow>[] = [
       const q = query.trim().toLowerCase();
       return row.original.athlete.name.toLowerCase().includes(q) || row.original.athlete.eventOrSport.toLowerCase().includes(q);
     },
-    meta: { label: "Athlete" },
   },
   {
     id: "availability",
     accessorFn: (r) => (r.assessment ? availabilityRank(r.assessment.availability) : -1),
     filterFn: (row, _id, value: string) => row.original.assessment?.availability === value,
-    meta: { label: "Availability" },
   },
-  { id: "phase", accessorFn: (r) => r.assessment?.phase ?? 0, filterFn: phaseFilter, meta: { label: "Phase" } },
-  { id: "outcome", accessorFn: (r) => ["green", "amber", "red"].indexOf(r.assessment?.latestOutcome?.zone ?? ""), meta: { label: "Last outcome" } },
-  { id: "nextHighLoad", accessorFn: (r) => r.assessment?.nextHighLoadAt ?? 0, meta: { label: "Next high-load day" } },
+  { id: "phase", accessorFn: (r) => r.assessment?.phase ?? 0, filterFn: phaseFilter },
+  { id: "outcome", accessorFn: (r) => ["green", "amber", "red"].indexOf(r.assessment?.latestOutcome?.zone ?? "") },
+  { id: "nextHighLoad", accessorFn: (r) => r.assessment?.nextHighLoadAt ?? 0 },
   {
     id: "flags",
     accessorFn: flagsRank,
     filterFn: (row, _id, value: string) => row.original.assessment !== null && worstActionable(row.original) === value,
-    meta: { label: "Flags" },
   },
-  { id: "pain", accessorFn: (r) => r.pain14.at(-1)?.pain ?? -1, meta: { label: "Morning pain, 14 days", header: "Pain, 14 days" } },
-  { id: "volume", accessorFn: (r) => r.assessment?.workload.weeklyVolume.current ?? -1, meta: { label: "Weekly running", header: "Running, ACWR" } },
-  { id: "compliance", accessorFn: (r) => r.assessment?.compliance.last7.percent ?? -1, meta: { label: "Compliance, 7 days", header: "Compliance" } },
-  { id: "acwr", accessorFn: (r) => r.assessment?.workload.acwr ?? -1, meta: { label: "ACWR" } },
-  { id: "lastLog", accessorFn: (r) => r.daysSinceLastLog ?? 9999, meta: { label: "Last log" } },
-  { id: "squads", accessorFn: (r) => r.athlete.squads.map((s) => s.id).join(" "), enableSorting: false, filterFn: squadFilter, meta: { label: "Squads" } },
+  { id: "pain", accessorFn: (r) => r.pain14.at(-1)?.pain ?? -1 },
+  { id: "volume", accessorFn: (r) => r.assessment?.workload.weeklyVolume.current ?? -1 },
+  { id: "compliance", accessorFn: (r) => r.assessment?.compliance.last7.percent ?? -1 },
+  { id: "acwr", accessorFn: (r) => r.assessment?.workload.acwr ?? -1 },
+  { id: "lastLog", accessorFn: (r) => r.daysSinceLastLog ?? 9999 },
+  { id: "squads", accessorFn: (r) => r.athlete.squads.map((s) => s.id).join(" "), enableSorting: false, filterFn: squadFilter },
 ];
-
-declare module "@tanstack/react-table" {
-  // The type parameters must match the library's declaration.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData extends RowData, TValue> {
-    label: string;
-    header?: string;
-  }
-}
 
 /**
  * Shown as table columns, chosen to fit a 1440 px screen without sideways scrolling: the last
@@ -118,21 +106,41 @@ declare module "@tanstack/react-table" {
  */
 export const hiddenColumns = { acwr: false, lastLog: false, squads: false } as const;
 
-export type BoardColumnId = "name" | "availability" | "phase" | "outcome" | "nextHighLoad" | "flags" | "pain" | "volume" | "compliance" | "acwr" | "lastLog";
-const sortableIds = new Set(boardColumns.filter((c) => c.enableSorting !== false).map((c) => c.id));
+/** The columns a header or the "Sort by" list sorts by (every column but the squads). */
+export const sortableColumnIds = ["name", "availability", "phase", "outcome", "nextHighLoad", "flags", "pain", "volume", "compliance", "acwr", "lastLog"] as const;
+export type BoardSortId = (typeof sortableColumnIds)[number];
+export const isSortId = (id: string): id is BoardSortId => (sortableColumnIds as readonly string[]).includes(id);
 
-/** The URL's `sort` parameter ("name", "-flags": a minus for highest first) as the table's sorting. */
-export function sortingOf(sortParam: string): SortingState {
-  const param = sortParam || "-flags";
-  const id = param.replace(/^-/, "");
-  return sortableIds.has(id) ? [{ id, desc: param.startsWith("-") }] : [{ id: "flags", desc: true }];
-}
+/** Each sortable column's name in the "Sort by" list, and the shorter text of its header where they differ. */
+export const columnLabels: Record<BoardSortId, { label: string; header?: string }> = {
+  name: { label: "Athlete" },
+  availability: { label: "Availability" },
+  phase: { label: "Phase" },
+  outcome: { label: "Last outcome" },
+  nextHighLoad: { label: "Next high-load day" },
+  flags: { label: "Flags" },
+  pain: { label: "Morning pain, 14 days", header: "Pain, 14 days" },
+  volume: { label: "Weekly running", header: "Running, ACWR" },
+  compliance: { label: "Compliance, 7 days", header: "Compliance" },
+  acwr: { label: "ACWR" },
+  lastLog: { label: "Last log" },
+};
 
-/** And back: the table's sorting as the URL's `sort` parameter. */
-export function sortParamOf(sorting: SortingState): string {
-  const first = sorting[0];
-  return first ? `${first.desc ? "-" : ""}${first.id}` : "";
-}
+export const severityFilterValues = ["", "escalate", "red", "amber", "none"] as const;
+
+/**
+ * The board's view in the URL, so a coach can bookmark or share it: the search, the squad
+ * ("" for the coach's own, see `boardSquadFilter`), the filters and the sort (`?sort=name`,
+ * `?sort=-flags` for highest first, the default). Unknown values read as "any".
+ */
+export const boardUrl = {
+  q: urlParam.text(),
+  squad: urlParam.id(),
+  availability: urlParam.oneOf(["", ...availabilityValues], ""),
+  severity: urlParam.oneOf(severityFilterValues, ""),
+  phase: urlParam.oneOf(["", "rehab", "none", ...phases.map(String)], ""),
+  sort: urlParam.sort(sortableColumnIds, { id: "flags", desc: true }),
+};
 
 /** The filters the board's filter bar sets (the URL's parameters), empty when not set. */
 export interface BoardFilters {
@@ -149,7 +157,7 @@ export function columnFiltersOf(filters: BoardFilters): ColumnFiltersState {
   if (filters.q.trim()) state.push({ id: "name", value: filters.q });
   if (filters.availability) state.push({ id: "availability", value: filters.availability });
   if (filters.severity) state.push({ id: "flags", value: filters.severity });
-  if (filters.phase === "none" || filters.phase === "rehab" || /^[1-4]$/.test(filters.phase)) state.push({ id: "phase", value: filters.phase });
+  if (filters.phase) state.push({ id: "phase", value: filters.phase });
   return state;
 }
 
@@ -160,15 +168,15 @@ export function byName(rows: readonly BoardRow[]): BoardRow[] {
 
 /**
  * The table's options for rows, filters and sort, shared by the board (`useReactTable`) and
- * `visibleRows` below. Sorting changes go to `onSort` as the URL's parameter.
+ * `visibleRows` below. A header's sorting change goes to `onSort`, for the URL.
  */
 export function boardTableOptions(
   rows: BoardRow[],
   filters: BoardFilters,
-  sortParam: string,
-  onSort: (sortParam: string) => void,
+  sort: UrlSort<BoardSortId>,
+  onSort: (sort: UrlSort<BoardSortId>) => void,
 ): TableOptions<BoardRow> {
-  const sorting = sortingOf(sortParam);
+  const sorting: SortingState = [sort];
   return {
     data: rows,
     columns: boardColumns,
@@ -176,7 +184,10 @@ export function boardTableOptions(
     // A header toggles ascending and descending only; the board always has an order.
     enableSortingRemoval: false,
     sortDescFirst: false,
-    onSortingChange: (updater) => onSort(sortParamOf(typeof updater === "function" ? updater(sorting) : updater)),
+    onSortingChange: (updater) => {
+      const first = (typeof updater === "function" ? updater(sorting) : updater)[0];
+      if (first && isSortId(first.id)) onSort({ id: first.id, desc: first.desc });
+    },
     getRowId: (row) => row.athlete.id,
     getCoreRowModel: getCoreRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
@@ -185,8 +196,8 @@ export function boardTableOptions(
 }
 
 /** The rows the board shows, in order, for the given filters and sort (outside React). */
-export function visibleRows(rows: BoardRow[], filters: BoardFilters, sortParam: string): BoardRow[] {
-  const options = boardTableOptions(byName(rows), filters, sortParam, () => undefined);
+export function visibleRows(rows: BoardRow[], filters: BoardFilters, sort: UrlSort<BoardSortId>): BoardRow[] {
+  const options = boardTableOptions(byName(rows), filters, sort, () => undefined);
   const table = createTable({ ...options, onStateChange: () => undefined, renderFallbackValue: null, state: {} } as TableOptionsResolved<BoardRow>);
   table.setOptions((previous) => ({ ...previous, state: { ...table.initialState, ...options.state } }));
   return table.getRowModel().rows.map((row) => row.original);

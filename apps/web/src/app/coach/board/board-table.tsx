@@ -7,18 +7,16 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { availabilityValues, outcomeBadge, phases, weeklyComparedWithWords } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
-import { Input } from "@loadline/ui/input";
-import { Label } from "@loadline/ui/label";
-import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { Sparkline } from "@/components/charts/sparkline";
 import { ComplianceCell, ComplianceExplanation } from "@/components/compliance";
-import { useUrlState } from "@/hooks/use-url-state";
+import { FilterBar, FilterSearch, FilterSelect, type FilterOption } from "@/components/filter-bar";
+import { useUrlState, type UrlSort } from "@/hooks/use-url-state";
 import { FlagBadges } from "../_lib/flag-badges";
 import { FlagTipArea } from "../_lib/flag-tip";
 import { DAY_MS, availabilityLabels, formatDateTime, outcomeVariant, zoneVariant } from "../_lib/labels";
 import type { BoardRow } from "../_lib/types";
-import { boardColumns, boardTableOptions, byName } from "./board-model";
+import { boardTableOptions, boardUrl, byName, columnLabels, isSortId, sortableColumnIds, type BoardSortId, type severityFilterValues } from "./board-model";
 import { boardQueryInput, boardSquadFilter } from "./squad-scope";
 
 /** Estimated row height before a row is measured; rows with many flags grow. */
@@ -66,7 +64,7 @@ function useBoardRows(initialRows: BoardRow[], squadFilter: string, mine: string
 
 export function BoardTable({ initialRows, squads, mine }: { initialRows: BoardRow[]; squads: BoardSquad[]; mine: string[] }) {
   const router = useRouter();
-  const { values, set } = useUrlState(["q", "squad", "availability", "severity", "phase", "sort"] as const);
+  const { values, set } = useUrlState(boardUrl);
   // A coach opens on the squads they look after; "all" (or one squad) on request.
   const squadFilter = boardSquadFilter(values.squad, mine);
   const rows = useBoardRows(initialRows, squadFilter, mine);
@@ -81,89 +79,59 @@ export function BoardTable({ initialRows, squads, mine }: { initialRows: BoardRo
   );
   const visible = table.getRowModel().rows;
   const openAthlete = useCallback((athleteId: string) => router.push(`/coach/athletes/${athleteId}`), [router]);
-  const sortParam = values.sort || "-flags";
 
   return (
     <div className="grid gap-4">
-      <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the board">
-        <div className="grid gap-1.5">
-          <Label htmlFor="board-search">Search</Label>
-          <Input id="board-search" type="search" placeholder="Name or event" className="w-52" value={values.q} onChange={(e) => set({ q: e.target.value })} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="board-squad">Squad</Label>
-          <NativeSelect id="board-squad" value={squadFilter} onChange={(e) => set({ squad: e.target.value })}>
-            {mine.length > 0 ? <NativeSelectOption value="mine">My squads</NativeSelectOption> : null}
-            <NativeSelectOption value="all">All squads</NativeSelectOption>
-            {squads.map((s) => (
-              <NativeSelectOption key={s.id} value={s.id}>
-                {s.name}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="board-availability">Availability</Label>
-          <NativeSelect id="board-availability" value={values.availability} onChange={(e) => set({ availability: e.target.value })}>
-            <NativeSelectOption value="">Any</NativeSelectOption>
-            {availabilityValues.map((v) => (
-              <NativeSelectOption key={v} value={v}>
-                {availabilityLabels[v]}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="board-severity">Worst flag</Label>
-          <NativeSelect id="board-severity" value={values.severity} onChange={(e) => set({ severity: e.target.value })}>
-            <NativeSelectOption value="">Any</NativeSelectOption>
-            <NativeSelectOption value="escalate">Medical review</NativeSelectOption>
-            <NativeSelectOption value="red">Red</NativeSelectOption>
-            <NativeSelectOption value="amber">Amber</NativeSelectOption>
-            <NativeSelectOption value="none">No flags</NativeSelectOption>
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="board-phase">Phase</Label>
-          <NativeSelect id="board-phase" value={values.phase} onChange={(e) => set({ phase: e.target.value })}>
-            <NativeSelectOption value="">Any</NativeSelectOption>
-            <NativeSelectOption value="rehab">In rehab (any phase)</NativeSelectOption>
-            {phases.map((p) => (
-              <NativeSelectOption key={p} value={String(p)}>
-                Phase {p}
-              </NativeSelectOption>
-            ))}
-            <NativeSelectOption value="none">Not in rehab</NativeSelectOption>
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="board-sort">Sort by</Label>
-          <NativeSelect id="board-sort" value={sortParam} onChange={(e) => set({ sort: e.target.value })}>
-            {boardColumns
-              .filter((c) => c.enableSorting !== false)
-              .map((c) =>
-                c.id === "name" ? (
-                  <NativeSelectOption key={c.id} value="name">
-                    Athlete (A-Z)
-                  </NativeSelectOption>
-                ) : (
-                  <NativeSelectOption key={c.id} value={`-${c.id}`}>
-                    {c.meta?.label} (highest first)
-                  </NativeSelectOption>
-                ),
-              )}
-          </NativeSelect>
-        </div>
-        <p className="ml-auto text-sm text-muted-foreground" aria-live="polite">
-          {visible.length} of {rows.length} athletes
-        </p>
-      </div>
+      <FilterBar label="Filter the board" summary={`${visible.length} of ${rows.length} athletes`}>
+        <FilterSearch id="board-search" label="Search" placeholder="Name or event" className="w-52" value={values.q} onChange={(q) => set({ q })} />
+        <FilterSelect
+          id="board-squad"
+          label="Squad"
+          value={squadFilter}
+          onChange={(squad) => set({ squad })}
+          options={[...(mine.length > 0 ? [{ value: "mine", label: "My squads" }] : []), { value: "all", label: "All squads" }, ...squads.map((s) => ({ value: s.id, label: s.name }))]}
+        />
+        <FilterSelect
+          id="board-availability"
+          label="Availability"
+          value={values.availability}
+          onChange={(availability) => set({ availability })}
+          options={[{ value: "", label: "Any" }, ...availabilityValues.map((v) => ({ value: v, label: availabilityLabels[v] }))]}
+        />
+        <FilterSelect id="board-severity" label="Worst flag" value={values.severity} onChange={(severity) => set({ severity })} options={severityOptions} />
+        <FilterSelect id="board-phase" label="Phase" value={values.phase} onChange={(phase) => set({ phase })} options={phaseOptions} />
+        <FilterSelect
+          id="board-sort"
+          label="Sort by"
+          value={sortValue(values.sort)}
+          onChange={(value) => set({ sort: boardUrl.sort.parse(value) })}
+          options={sortableColumnIds.map((id) => (id === "name" ? { value: "name", label: "Athlete (A-Z)" } : { value: `-${id}`, label: `${columnLabels[id].label} (highest first)` }))}
+        />
+      </FilterBar>
 
       <VirtualTable table={table} visible={visible} total={rows.length} onOpen={openAthlete} />
       <ComplianceExplanation />
     </div>
   );
 }
+
+const severityOptions = [
+  { value: "", label: "Any" },
+  { value: "escalate", label: "Medical review" },
+  { value: "red", label: "Red" },
+  { value: "amber", label: "Amber" },
+  { value: "none", label: "No flags" },
+] satisfies FilterOption<(typeof severityFilterValues)[number]>[];
+
+const phaseOptions: FilterOption<string>[] = [
+  { value: "", label: "Any" },
+  { value: "rehab", label: "In rehab (any phase)" },
+  ...phases.map((p) => ({ value: String(p), label: `Phase ${p}` })),
+  { value: "none", label: "Not in rehab" },
+];
+
+/** The "Sort by" list's value of a sort: the URL's own form ("name", "-flags"). */
+const sortValue = (sort: UrlSort<BoardSortId>) => `${sort.desc ? "-" : ""}${sort.id}`;
 
 /**
  * The rows, virtualised: only those in and near the scrolled view are in the document (about
@@ -214,11 +182,12 @@ function VirtualTable({ table, visible, total, onOpen }: { table: BoardTableMode
             <TableRow aria-rowindex={1}>
               {headers.map((header) => {
                 const sorted = header.column.getIsSorted();
-                const meta = header.column.columnDef.meta;
+                const id = header.column.id;
+                const labels = isSortId(id) ? columnLabels[id] : null;
                 return (
                   <TableHead key={header.id} className="whitespace-normal" aria-sort={sorted === "desc" ? "descending" : sorted === "asc" ? "ascending" : "none"}>
                     <button type="button" className="inline-flex items-center gap-1 text-left font-medium" onClick={header.column.getToggleSortingHandler()}>
-                      {meta?.header ?? meta?.label}
+                      {labels?.header ?? labels?.label}
                       {sorted === "desc" ? (
                         <ArrowDown className="size-3.5 shrink-0" aria-hidden="true" />
                       ) : sorted === "asc" ? (

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { serverCaller } from "@/trpc/caller";
 import { BoardTable } from "./board-table";
 import { GettingStarted } from "./getting-started";
+import { boardUrl } from "./board-model";
 import { boardQueryInput, boardSquadFilter } from "./squad-scope";
 
 export const metadata: Metadata = { title: "Squad board" };
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Squad board" };
 export default async function BoardPage({ searchParams }: { searchParams: Promise<{ squad?: string | string[] }> }) {
   const caller = await serverCaller();
   const [{ squad }, mine, squads] = await Promise.all([searchParams, caller.squads.mine(), caller.roster.squads()]);
-  const filter = boardSquadFilter(typeof squad === "string" ? squad : undefined, mine);
+  const filter = boardSquadFilter(boardUrl.squad.parse(typeof squad === "string" ? squad : null), mine);
   const rows = await caller.board.rows(boardQueryInput(filter, mine));
   return (
     <>
