@@ -29,31 +29,43 @@ export interface BoardSquad {
   name: string;
 }
 
+/** Rows older than this are asked for again when the coach comes back to the tab. */
+const STALE_MS = 30_000;
+
 /**
  * The board's rows: those the server rendered the page with, fetched again for another squad
- * choice and, while any row is still being assessed, every few seconds until it is. The API
- * client is loaded only then, so the board's first load carries none of it.
+ * choice, when the coach comes back to the tab after a while, and, while any row is still being
+ * assessed, every few seconds until it is. The API client is loaded only then, so the board's
+ * first load carries none of it.
  */
 function useBoardRows(initialRows: BoardRow[], squadFilter: string, mine: string[]): BoardRow[] {
   const key = JSON.stringify(boardQueryInput(squadFilter, mine));
-  const [loaded, setLoaded] = useState({ key, rows: initialRows, attempt: 0 });
+  const [loaded, setLoaded] = useState(() => ({ key, rows: initialRows, fetchedAt: Date.now(), failures: 0, refocused: false }));
   const current = loaded.key === key;
   const waiting = loaded.rows.some((r) => r.assessmentState === "being_assessed");
+
   useEffect(() => {
-    if (current && !waiting) return;
+    const visible = () => {
+      if (document.visibilityState === "visible") setLoaded((l) => (Date.now() - l.fetchedAt > STALE_MS ? { ...l, refocused: true } : l));
+    };
+    document.addEventListener("visibilitychange", visible);
+    return () => document.removeEventListener("visibilitychange", visible);
+  }, []);
+
+  useEffect(() => {
+    if (current && !waiting && !loaded.refocused) return;
     let cancelled = false;
-    const timer = window.setTimeout(
-      () => {
-        void import("@/trpc/client")
-          .then(({ getTRPCClient }) => getTRPCClient().board.rows.query(boardQueryInput(squadFilter, mine)))
-          .then(
-            (rows) => !cancelled && setLoaded({ key, rows, attempt: 0 }),
-            // A failed fetch keeps the rows shown and tries again after a pause.
-            () => !cancelled && setLoaded((l) => ({ ...l, attempt: l.attempt + 1 })),
-          );
-      },
-      current && loaded.attempt === 0 ? POLL_MS : loaded.attempt > 0 ? POLL_MS * 2 : 0,
-    );
+    // Another squad or a return to the tab: at once; a row being assessed: after a pause; after
+    // a failed fetch (the rows shown stay): after a pause doubling each time, up to 48 s.
+    const delay = loaded.failures > 0 ? POLL_MS * 2 ** Math.min(loaded.failures, 4) : !current || loaded.refocused ? 0 : POLL_MS;
+    const timer = window.setTimeout(() => {
+      void import("@/trpc/client")
+        .then(({ getTRPCClient }) => getTRPCClient().board.rows.query(boardQueryInput(squadFilter, mine)))
+        .then(
+          (rows) => !cancelled && setLoaded({ key, rows, fetchedAt: Date.now(), failures: 0, refocused: false }),
+          () => !cancelled && setLoaded((l) => ({ ...l, failures: l.failures + 1 })),
+        );
+    }, delay);
     return () => {
       cancelled = true;
       window.clearTimeout(timer);
