@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@loadline/db";
+import { insertAuditEntries, type DatabaseHandle } from "@loadline/db";
+import { SYSTEM_ACTOR_ID } from "@loadline/domain";
 import { createCaller } from "../src";
 import { createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 
@@ -42,4 +43,18 @@ describe("audit reads per page view", () => {
     expect(await episodeReads()).toBe(before + 2);
   });
 
+});
+
+describe("entries without a user", () => {
+  it("lists what the system wrote, and what a since-deleted user wrote, by name", async () => {
+    const athleteId = club.athlete.athleteId!;
+    const deletedUser = "6f1c4a52-0c4e-4f3a-9a57-6a8f3c2f0aff";
+    await insertAuditEntries(handle.db, club.organisationId, [
+      { actorId: SYSTEM_ACTOR_ID, athleteId, action: "write", entity: "athlete", detail: "system wrote this", at: NOW },
+      { actorId: deletedUser, athleteId, action: "write", entity: "athlete", detail: "a deleted user wrote this", at: NOW },
+    ]);
+    const log = await physioIn(null).audit.list({ athleteId });
+    expect(log.find((e) => e.detail === "system wrote this")).toMatchObject({ actorName: "Loadline (automatic)", actorRole: "system" });
+    expect(log.find((e) => e.detail === "a deleted user wrote this")).toMatchObject({ actorName: "A deleted user", actorRole: "removed" });
+  });
 });

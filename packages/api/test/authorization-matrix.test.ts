@@ -120,6 +120,26 @@ const matrix: Matrix = {
     note: "the club owner only, with the athlete's name typed (athlete-erasure.test.ts)",
   },
   "roster.reissueInvite": { who: COACH, input: (t) => ({ athleteId: t.invitedAthleteId }), stranger: "refused" },
+  "roster.correctEmail": {
+    who: COACH,
+    input: (t) => ({ athleteId: t.invitedAthleteId, email: `${unique("corrected")}@matrix.test` }),
+    stranger: "refused",
+    note: "coaches keep the roster; physios read it. athlete-email.test.ts covers both paths and enumeration",
+  },
+  "roster.resendEmailChange": {
+    who: COACH,
+    input: (t) => ({ athleteId: t.athleteId }),
+    allowedAnswer: /^NOT_FOUND: No email change/,
+    stranger: "refused",
+    note: "nothing waits for confirmation in the matrix's club; athlete-email.test.ts resends a real one",
+  },
+  "roster.cancelEmailChange": {
+    who: COACH,
+    input: (t) => ({ athleteId: t.athleteId }),
+    allowedAnswer: /^NOT_FOUND: No email change/,
+    stranger: "refused",
+    note: "as resendEmailChange",
+  },
   "staff.list": { who: STAFF, input: () => undefined, stranger: "no-leak" },
   "staff.invite": {
     who: COACH,

@@ -275,6 +275,15 @@ describe("running a club", () => {
       expect((await callerFor(handle, owner).club.update(settings)).reassessed).toBe(0);
     });
 
+    it("keeps the check-in reminder choice when an update leaves it out, and changes it when given", async () => {
+      await callerFor(handle, owner).club.update({ ...settings, checkInReminderEmails: true });
+      expect((await callerFor(handle, owner).club.settings()).checkInReminderEmails).toBe(true);
+      await callerFor(handle, owner).club.update(settings);
+      expect((await callerFor(handle, owner).club.settings()).checkInReminderEmails).toBe(true);
+      await callerFor(handle, owner).club.update({ ...settings, checkInReminderEmails: false });
+      expect((await callerFor(handle, owner).club.settings()).checkInReminderEmails).toBe(false);
+    });
+
     it("refuses settings out of range, naming the field", async () => {
       expect(await fieldErrorsOf(callerFor(handle, owner).club.update({ ...settings, visaHIntervalDays: 2 }))).toHaveProperty("visaHIntervalDays");
       expect(await fieldErrorsOf(callerFor(handle, owner).club.update({ ...settings, painAmberMax: 1 }))).toHaveProperty("painAmberMax");

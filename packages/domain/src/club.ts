@@ -78,6 +78,12 @@ export function erasureConfirmed(name: string, typed: string): boolean {
  */
 export const SYSTEM_ACTOR_ID = "00000000-0000-0000-0000-000000000000";
 
+/** How an audit trail names an entry whose author is no user: the system, or someone since deleted. */
+export function auditActorName(actorId: string, name: string | null): string {
+  if (name !== null) return name;
+  return actorId === SYSTEM_ACTOR_ID ? "Loadline (automatic)" : "A deleted user";
+}
+
 export const VISA_H_INTERVAL_RANGE = { min: 7, max: 56 } as const;
 
 /**
@@ -99,8 +105,11 @@ export const clubSettingsSchema = z.object({
     .max(7, "Choose the day the club's week starts on")
     .transform((d) => d as IsoWeekday),
   physioSecondFactorRequired: z.boolean(),
-  /** Email athletes in rehab when their morning check-in is not done (only when the instance has SMTP). */
-  checkInReminderEmails: z.boolean().default(false),
+  /**
+   * Email athletes in rehab when their morning check-in is not done (only when the instance has
+   * SMTP). Left out, the club's current choice stands.
+   */
+  checkInReminderEmails: z.boolean().optional(),
   /** Physios may record gait assessments too (coaches always may); off unless the owner turns it on. */
   physioGaitNotes: z.boolean({ error: "Choose whether physios may record gait notes" }),
   visaHIntervalDays: z

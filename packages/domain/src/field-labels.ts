@@ -217,3 +217,8 @@ export function fieldLabel(path: readonly PropertyKey[] | string, labels: FieldL
   }
   return humanizeFieldKey(parts[parts.length - 1] ?? "");
 }
+
+/** Staff correcting an athlete's email on the roster. */
+export const athleteEmailLabels = {
+  email: "New email",
+} as const satisfies FieldLabels;

@@ -2,7 +2,7 @@ import type { Context } from "../context";
 import { jsonLogger } from "../logger";
 import type { EmailMessage } from "./messages";
 
-export { emailChangeEmail, inviteEmail, passwordResetEmail, reminderEmail, type EmailMessage } from "./messages";
+export { emailChangeEmail, emailChangeRequestedEmail, emailTakenEmail, inviteEmail, staffEmailChangeEmail, passwordResetEmail, reminderEmail, type EmailMessage } from "./messages";
 export { smtpMailer, type Mailer } from "./mailer";
 
 /** The full URL of an app path, when the instance knows its public address. */
@@ -23,8 +23,14 @@ export async function sendIfConfigured(
 ): Promise<boolean> {
   const url = absoluteUrl(ctx, path);
   if (!ctx.mailer || !url) return false;
+  return sendNoticeIfConfigured(ctx, build(url));
+}
+
+/** Send an email that carries no link, when SMTP is set up; like `sendIfConfigured`, never fails the write. */
+export async function sendNoticeIfConfigured(ctx: Pick<Context, "mailer" | "log" | "requestId">, email: EmailMessage): Promise<boolean> {
+  if (!ctx.mailer) return false;
   try {
-    await ctx.mailer.send(build(url));
+    await ctx.mailer.send(email);
     return true;
   } catch (error) {
     (ctx.log ?? jsonLogger)({ level: "warn", event: "email_failed", requestId: ctx.requestId, error: error instanceof Error ? error.message : String(error) });

@@ -12,12 +12,12 @@ export interface EmailMessage {
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
-function message(to: string, subject: string, paragraphs: string[], link: { url: string; label: string }, after: string): EmailMessage {
-  const text = [...paragraphs, link.url, after, "Loadline"].join("\n\n");
+function message(to: string, subject: string, paragraphs: string[], link: { url: string; label: string } | null, after: string): EmailMessage {
+  const text = [...paragraphs, ...(link ? [link.url] : []), after, "Loadline"].join("\n\n");
   const html = [
     "<!doctype html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5\">",
     ...paragraphs.map((p) => `<p>${escape(p)}</p>`),
-    `<p><a href="${escape(link.url)}">${escape(link.label)}</a></p>`,
+    ...(link ? [`<p><a href="${escape(link.url)}">${escape(link.label)}</a></p>`] : []),
     `<p style="color:#555">${escape(after)}</p>`,
     "<p>Loadline</p></body></html>",
   ].join("\n");
@@ -52,6 +52,45 @@ export function emailChangeEmail(input: { to: string; url: string }): EmailMessa
     ["Hello,", "You asked to sign in to Loadline with this address. Open this link to confirm it:"],
     { url: input.url, label: "Confirm this email" },
     "The link works once, for 24 hours. Until then your old address keeps working. If you did not ask for this, ignore this email.",
+  );
+}
+
+/** Staff corrected an athlete's email: the link goes to the new address, which opening it proves. */
+export function staffEmailChangeEmail(input: { to: string; name: string; clubName: string; url: string }): EmailMessage {
+  return message(
+    input.to,
+    "Confirm your new Loadline email",
+    [`Hello ${input.name},`, `${input.clubName} corrected the email you sign in to Loadline with to this address. Open this link to confirm it:`],
+    { url: input.url, label: "Confirm this email" },
+    "The link works once, for 24 hours. Until then your old address keeps working. If this is not you, ignore this email.",
+  );
+}
+
+/**
+ * Sent instead of a confirmation when the corrected address already signs in to Loadline: only
+ * the address's owner learns it, the club sees the same pending confirmation either way.
+ */
+export function emailTakenEmail(input: { to: string; clubName: string }): EmailMessage {
+  return message(
+    input.to,
+    "Your Loadline email",
+    [
+      `${input.clubName} asked to use this address for an athlete's Loadline account.`,
+      "This address already signs in to a Loadline account, and an address can sign in to only one, so nothing was changed.",
+    ],
+    null,
+    `If you are that athlete, ask ${input.clubName} to use another address. If not, ignore this email.`,
+  );
+}
+
+/** Told to the old address when staff ask to move the account: the account holder did not ask. */
+export function emailChangeRequestedEmail(input: { to: string; name: string; clubName: string }): EmailMessage {
+  return message(
+    input.to,
+    "Your Loadline email is being changed",
+    [`Hello ${input.name},`, `${input.clubName} asked to change the email you sign in to Loadline with. A confirmation link went to the new address.`],
+    null,
+    "Nothing changes until that link is opened; until then you keep signing in with this address. If you did not expect this, tell your club.",
   );
 }
 

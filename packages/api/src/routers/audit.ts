@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listAuditLog } from "@loadline/db";
+import { auditActorName, SYSTEM_ACTOR_ID } from "@loadline/domain";
 import { clinicalSubject } from "../services/audit";
 import { procedureFor, router } from "../trpc";
 
@@ -9,6 +10,7 @@ export const auditRouter = router({
     .input(z.object({ athleteId: z.uuid({ error: "athleteId must be an id" }) }))
     .query(async ({ ctx, input }) => {
       const athlete = await clinicalSubject(ctx.db, ctx.actor, "audit.read", input.athleteId);
-      return listAuditLog(ctx.db, ctx.actor.organisationId, athlete.id);
+      const entries = await listAuditLog(ctx.db, ctx.actor.organisationId, athlete.id);
+      return entries.map((e) => ({ ...e, actorName: auditActorName(e.actorId, e.actorName), actorRole: e.actorRole ?? (e.actorId === SYSTEM_ACTOR_ID ? "system" : "removed") }));
     }),
 });

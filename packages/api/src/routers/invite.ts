@@ -2,7 +2,7 @@ import { z } from "zod";
 import { hashPassword } from "@loadline/auth/password";
 import { hashInviteToken } from "@loadline/auth/tokens";
 import { acceptInviteSchema, DomainError, inviteState, plainText } from "@loadline/domain";
-import { acceptInvite, findInviteByTokenHash } from "@loadline/db";
+import { acceptInvite, emailInUse, findInviteByTokenHash } from "@loadline/db";
 import { throttledTokenAttempt } from "../services/throttle";
 import { publicProcedure, router } from "../trpc";
 
@@ -35,6 +35,10 @@ export const inviteRouter = router({
               ? "This invite was withdrawn: you are no longer on this club's list. Ask the club if you think this is a mistake."
               : "This invite link is not valid or has expired.",
         );
+      }
+      // Staff corrected the address to one that signs in elsewhere: one address, one account.
+      if (invite.movesTo && (await emailInUse(ctx.db, invite.movesTo))) {
+        throw new DomainError("conflict", "This email already signs in to a Loadline account. Ask the club to send the invite to another address.");
       }
       const accepted = await acceptInvite(ctx.db, invite, await hashPassword(input.password), ctx.now);
       if (!accepted) throw new DomainError("gone", "This invite link has already been used.");

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { addAthleteSchema, athleteErasureSchema, rosterProfileSchema, DomainError } from "@loadline/domain";
+import { addAthleteSchema, athleteErasureSchema, changeEmailSchema, rosterProfileSchema, DomainError } from "@loadline/domain";
 import {
   countOwnSquads,
   getAthlete,
   listRoster,
   listSquads,
+  pendingEmailChange,
   reissueInvite,
   setAthleteArchivedAt,
   setAthleteSquads,
@@ -12,6 +13,7 @@ import {
   type Database,
 } from "@loadline/db";
 import { fieldError } from "../errors";
+import { cancelAthleteEmailChange, correctAthleteEmail, resendAthleteEmailChange } from "../services/athlete-email";
 import { eraseAthlete } from "../services/athlete-erasure";
 import { exportRecordForAthlete } from "../services/club-export";
 import { emailInvite, inviteAthlete, issueInvite } from "../services/invites";
@@ -44,7 +46,11 @@ export const rosterRouter = router({
 
   get: procedureFor("roster.read")
     .input(athleteIdSchema)
-    .query(async ({ ctx, input }) => (await getAthlete(ctx.db, ctx.actor.organisationId, input.athleteId)) ?? notFound()),
+    .query(async ({ ctx, input }) => {
+      const athlete = (await getAthlete(ctx.db, ctx.actor.organisationId, input.athleteId)) ?? notFound();
+      const pending = athlete.account === "active" ? await pendingEmailChange(ctx.db, ctx.actor.organisationId, athlete.userId, ctx.now) : null;
+      return { ...athlete, pendingEmail: pending ? { email: pending.newEmail, expiresAt: pending.expiresAt } : null };
+    }),
 
   add: procedureFor("roster.write")
     .input(addAthleteSchema)
@@ -110,8 +116,29 @@ export const rosterRouter = router({
         throw new DomainError("invalid", `${athlete.name} has already set a password.`);
       }
       const { invite, invitePath } = issueInvite(ctx.actor.userId, ctx.now);
-      await reissueInvite(ctx.db, ctx.actor.organisationId, athlete.userId, invite, ctx.now);
-      await emailInvite(ctx.db, ctx, ctx.actor.organisationId, { email: athlete.email, name: athlete.name, role: "athlete" }, invitePath);
+      const sent = await reissueInvite(ctx.db, ctx.actor.organisationId, athlete.userId, invite, ctx.now);
+      if (!sent) throw new DomainError("invalid", `${athlete.name} has already set a password.`);
+      // An address corrected to one with an account elsewhere is sent nothing (see correctAthleteEmail).
+      if (sent.toAccountEmail) await emailInvite(ctx.db, ctx, ctx.actor.organisationId, { email: sent.email, name: athlete.name, role: "athlete" }, invitePath);
       return { invitePath, expiresAt: invite.expiresAt };
     }),
+
+  /**
+   * Correct an athlete's email (coaches, like the rest of the roster): the invite moves to it, or
+   * a signed-up athlete confirms it from a link sent there. The answer never says whether the
+   * address has an account in another club.
+   */
+  correctEmail: procedureFor("roster.write")
+    .input(athleteIdSchema.extend(changeEmailSchema.shape))
+    .mutation(({ ctx, input }) => correctAthleteEmail(ctx.db, ctx.actor, ctx.now, input, ctx)),
+
+  /** Send the confirmation link again to the address waiting for confirmation. */
+  resendEmailChange: procedureFor("roster.write")
+    .input(athleteIdSchema)
+    .mutation(({ ctx, input }) => resendAthleteEmailChange(ctx.db, ctx.actor, ctx.now, input.athleteId, ctx)),
+
+  /** Withdraw the email change waiting for confirmation; the athlete keeps their address. */
+  cancelEmailChange: procedureFor("roster.write")
+    .input(athleteIdSchema)
+    .mutation(({ ctx, input }) => cancelAthleteEmailChange(ctx.db, ctx.actor, ctx.now, input.athleteId)),
 });

@@ -83,7 +83,7 @@ export async function updateSettings(db: Database, actor: Actor, now: Date, inpu
     locale: input.locale,
     weekStartsOn: input.weekStartsOn,
     physioSecondFactorRequired: input.physioSecondFactorRequired,
-    checkInReminderEmails: input.checkInReminderEmails,
+    checkInReminderEmails: input.checkInReminderEmails ?? before.checkInReminderEmails,
     physioGaitNotes: input.physioGaitNotes,
     engineThresholds: stored,
     archivedAthleteRetentionMonths:

@@ -33,15 +33,16 @@ export interface AuditLogRow {
   id: string;
   at: Date;
   actorId: string;
-  actorName: string;
-  actorRole: string;
+  /** Null for an entry the system wrote, or whose author was deleted. */
+  actorName: string | null;
+  actorRole: string | null;
   action: "read" | "write";
   entity: string;
   entityId: string | null;
   detail: string;
 }
 
-/** The audit trail of one athlete's clinical records, newest first. */
+/** The audit trail of one athlete's clinical records, newest first, entries without a user included. */
 export function listAuditLog(db: Database, organisationId: string, athleteId: string, limit = 200): Promise<AuditLogRow[]> {
   return db
     .select({
@@ -56,7 +57,7 @@ export function listAuditLog(db: Database, organisationId: string, athleteId: st
       detail: auditLog.detail,
     })
     .from(auditLog)
-    .innerJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.organisationId, organisationId), eq(auditLog.athleteId, athleteId)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../client";
 import { emailChanges, organisations, users } from "../schema";
 
@@ -70,4 +70,25 @@ export async function applyEmailChange(db: Database, change: { id: string; organ
       .where(and(eq(users.organisationId, change.organisationId), eq(users.id, change.userId)));
     return true;
   });
+}
+
+/** The newest request to move a user to a new email that can still be confirmed, or null. */
+export async function pendingEmailChange(db: Database, organisationId: string, userId: string, now: Date): Promise<{ newEmail: string; expiresAt: Date } | null> {
+  const [row] = await db
+    .select({ newEmail: emailChanges.newEmail, expiresAt: emailChanges.expiresAt })
+    .from(emailChanges)
+    .where(and(eq(emailChanges.organisationId, organisationId), eq(emailChanges.userId, userId), isNull(emailChanges.usedAt), gt(emailChanges.expiresAt, now)))
+    .orderBy(desc(emailChanges.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Withdraw every unused request of a user: their links stop working. Answers how many were open. */
+export async function cancelEmailChanges(db: Database, organisationId: string, userId: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(emailChanges)
+    .set({ expiresAt: now })
+    .where(and(eq(emailChanges.organisationId, organisationId), eq(emailChanges.userId, userId), isNull(emailChanges.usedAt), gt(emailChanges.expiresAt, now)))
+    .returning({ id: emailChanges.id });
+  return rows.length;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Role } from "@loadline/domain";
 import type { Database } from "../client";
 import { emailInUse } from "./users";
@@ -25,8 +25,11 @@ export async function createStaffInvite(
 }
 
 /**
- * A fresh link for someone who has not set a password yet (the old link was lost or expired).
- * Returns null when the user is not in the organisation or already has a password.
+ * A fresh link for someone who has not set a password yet (the old link was lost or expired, or
+ * staff corrected the address). `email` sends this invite to a corrected address; without it the
+ * newest invite's address is kept. Returns where the invite goes (`toAccountEmail`: the account
+ * already holds that address), or null when the user is not in the organisation or already has a
+ * password.
  */
 export async function reissueInvite(
   db: Database,
@@ -34,22 +37,47 @@ export async function reissueInvite(
   userId: string,
   invite: NewInvite,
   now: Date,
-): Promise<{ inviteId: string } | null> {
+  options: { email?: string } = {},
+): Promise<{ inviteId: string; email: string; toAccountEmail: boolean } | null> {
   return db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id })
+      .select({ id: users.id, email: users.email })
       .from(users)
       .where(and(eq(users.organisationId, organisationId), eq(users.id, userId), isNull(users.passwordHash)));
     if (!user) return null;
+    const [previous] = await tx
+      .select({ email: invites.email })
+      .from(invites)
+      .where(and(eq(invites.organisationId, organisationId), eq(invites.userId, userId), isNull(invites.acceptedAt)))
+      .orderBy(desc(invites.createdAt))
+      .limit(1);
+    const address = options.email?.toLowerCase() ?? previous?.email ?? user.email;
     // Older unused links stop working: only the newest one is valid.
     await tx
       .update(invites)
       .set({ expiresAt: now })
       .where(and(eq(invites.organisationId, organisationId), eq(invites.userId, userId), isNull(invites.acceptedAt)));
-    const [row] = await tx.insert(invites).values({ organisationId, userId, ...invite }).returning({ id: invites.id });
+    const [row] = await tx
+      .insert(invites)
+      .values({ organisationId, userId, ...invite, email: address === user.email ? null : address })
+      .returning({ id: invites.id });
     if (!row) throw new Error("insert invites returned nothing");
-    return { inviteId: row.id };
+    return { inviteId: row.id, email: address, toAccountEmail: address === user.email };
   });
+}
+
+/**
+ * Give a person who has not set a password yet a corrected email. False when they are not in the
+ * organisation, already have a password, or the address is taken (the caller checked it is free;
+ * a racing insert loses on the unique key instead of failing the write).
+ */
+export async function setPendingUserEmail(db: Database, organisationId: string, userId: string, email: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ email: email.toLowerCase() })
+    .where(and(eq(users.organisationId, organisationId), eq(users.id, userId), isNull(users.passwordHash)))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
 
 export interface InviteLookup {
@@ -58,7 +86,10 @@ export interface InviteLookup {
   organisationName: string;
   userId: string;
   name: string;
+  /** Where the invite was sent: the account's email, or the address staff corrected it to. */
   email: string;
+  /** The corrected address when the account does not hold it yet: accepting moves the account there. */
+  movesTo: string | null;
   role: Role;
   expiresAt: Date;
   acceptedAt: Date | null;
@@ -78,7 +109,8 @@ export async function findInviteByTokenHash(db: Database, tokenHash: string): Pr
       organisationName: organisations.name,
       userId: users.id,
       name: users.name,
-      email: users.email,
+      accountEmail: users.email,
+      inviteEmail: invites.email,
       role: users.role,
       expiresAt: invites.expiresAt,
       acceptedAt: invites.acceptedAt,
@@ -90,7 +122,10 @@ export async function findInviteByTokenHash(db: Database, tokenHash: string): Pr
     .innerJoin(organisations, eq(organisations.id, invites.organisationId))
     .where(eq(invites.tokenHash, tokenHash))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const { accountEmail, inviteEmail, ...invite } = row;
+  const movesTo = inviteEmail !== null && inviteEmail !== accountEmail ? inviteEmail : null;
+  return { ...invite, email: movesTo ?? accountEmail, movesTo };
 }
 
 /**
@@ -99,7 +134,7 @@ export async function findInviteByTokenHash(db: Database, tokenHash: string): Pr
  */
 export async function acceptInvite(
   db: Database,
-  invite: { id: string; organisationId: string; userId: string },
+  invite: { id: string; organisationId: string; userId: string; movesTo?: string | null },
   passwordHash: string,
   now: Date,
 ): Promise<boolean> {
@@ -112,7 +147,7 @@ export async function acceptInvite(
     if (accepted.length === 0) return false;
     await tx
       .update(users)
-      .set({ passwordHash })
+      .set(invite.movesTo ? { passwordHash, email: invite.movesTo } : { passwordHash })
       .where(and(eq(users.organisationId, invite.organisationId), eq(users.id, invite.userId)));
     return true;
   });
@@ -134,6 +169,23 @@ export async function emailHolder(db: Database, organisationId: string, email: s
     .where(and(eq(users.organisationId, organisationId), eq(users.email, address)))
     .limit(1);
   return own ? "this_organisation" : "other_organisation";
+}
+
+/**
+ * `emailHolder` for correcting one person's email: "self" when the address is already that
+ * person's own (correcting back to it is no conflict with anyone).
+ */
+export async function emailHolderFor(db: Database, organisationId: string, email: string, userId: string): Promise<EmailHolder | "self"> {
+  const address = email.toLowerCase();
+  // Same order as `emailHolder`: the cross-club check first, then this club's rows.
+  if (!(await emailInUse(db, address))) return "none";
+  const [own] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.email, address)))
+    .limit(1);
+  if (!own) return "other_organisation";
+  return own.id === userId ? "self" : "this_organisation";
 }
 
 /** Record an invite for an email that has an account elsewhere (see `membershipInvites`). */

@@ -42,6 +42,13 @@ export async function countOwnSquads(db: Database, organisationId: string, squad
 
 export type AccountStatus = "active" | "invited";
 
+/**
+ * The address staff see for an athlete: their sign-in email, or, before they have signed up,
+ * where their newest invite went (staff may have corrected it to an address the account cannot
+ * hold yet, and the roster must look the same either way).
+ */
+const shownEmail = sql<string>`case when ${users.passwordHash} is null then coalesce((select i.email from ${invites} i where i.user_id = ${users.id} and i.accepted_at is null order by i.created_at desc limit 1), ${users.email}) else ${users.email} end`;
+
 export interface RosterRow {
   id: string;
   userId: string;
@@ -64,7 +71,7 @@ export async function listRoster(
       id: athleteProfiles.id,
       userId: users.id,
       name: users.name,
-      email: users.email,
+      email: shownEmail,
       eventOrSport: athleteProfiles.eventOrSport,
       archivedAt: athleteProfiles.archivedAt,
       passwordHash: users.passwordHash,
@@ -118,7 +125,7 @@ export interface AthleteDetail extends RosterProfileInput {
 
 async function findAthlete(db: Database, organisationId: string, where: SQL) {
   const [row] = await db
-    .select({ profile: athleteProfiles, name: users.name, email: users.email, passwordHash: users.passwordHash })
+    .select({ profile: athleteProfiles, name: users.name, email: shownEmail, passwordHash: users.passwordHash })
     .from(athleteProfiles)
     .innerJoin(users, eq(users.id, athleteProfiles.userId))
     .where(and(eq(athleteProfiles.organisationId, organisationId), isNull(athleteProfiles.erasedAt), where))

@@ -16,6 +16,11 @@ export const invites = pgTable(
     organisationId: organisationId(),
     userId: uuid("user_id").notNull(),
     tokenHash: text("token_hash").notNull(),
+    /**
+     * Where staff sent this invite after correcting the person's address; accepting it moves the
+     * account to this address. Null when the invite went to the account's own email.
+     */
+    email: text("email"),
     createdByUserId: uuid("created_by_user_id").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
@@ -23,6 +28,7 @@ export const invites = pgTable(
   },
   (t) => [
     unique("invites_token_hash_key").on(t.tokenHash),
+    check("invites_email_lower_check", sql`${t.email} = lower(${t.email})`),
     index("invites_user_idx").on(t.userId),
     foreignKey({
       name: "invites_user_fk",

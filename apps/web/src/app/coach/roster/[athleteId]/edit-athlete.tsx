@@ -20,6 +20,7 @@ import { InviteLink } from "@/components/invite-link";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { AthleteForm, useAthleteForm } from "../athlete-form";
+import { CorrectEmail } from "./correct-email";
 import { EraseAthlete } from "./erase-athlete";
 
 export function EditAthlete({ athleteId }: { athleteId: string }) {
@@ -77,6 +78,7 @@ export function EditAthlete({ athleteId }: { athleteId: string }) {
         />
       </div>
       <aside className="grid content-start gap-4">
+        <CorrectEmail athleteId={athleteId} athlete={athlete} onInvite={setInvite} />
         {athlete.account === "invited" ? (
           <Card>
             <CardHeader>
