@@ -139,3 +139,4 @@ describe("the board's filters", () => {
     expect(boardUrl.phase.parse("3")).toBe("3");
   });
 });
+

@@ -183,6 +183,10 @@ export function boardTableOptions(
     state: { sorting, columnFilters: columnFiltersOf(filters), columnVisibility: hiddenColumns },
     // A header toggles ascending and descending only; the board always has an order.
     enableSortingRemoval: false,
+    // No pages and no expanded rows to reset: left on, every new filter or sort queues a state
+    // update of the table's own (a page index back to 0) in a microtask, which re-renders it,
+    // which recomputes the row model and queues another, without end.
+    autoResetAll: false,
     sortDescFirst: false,
     onSortingChange: (updater) => {
       const first = (typeof updater === "function" ? updater(sorting) : updater)[0];

@@ -81,14 +81,25 @@ export function BoardTable({ initialRows, squads, mine }: { initialRows: BoardRo
   const squadFilter = boardSquadFilter(values.squad, mine);
   const rows = useBoardRows(initialRows, squadFilter, mine);
   const data = useMemo(() => byName(rows), [rows]);
-  const table = useReactTable(
-    boardTableOptions(
-      data,
-      { q: values.q, availability: values.availability, severity: values.severity, phase: values.phase, squad: { filter: squadFilter, mine } },
-      values.sort,
-      (sort) => set({ sort }),
-    ),
+  // The same options (filters, sort) while nothing changed, so the table works its row models
+  // out again only when something did.
+  const sortKey = `${values.sort.desc ? "-" : ""}${values.sort.id}`;
+  const setRef = useRef(set);
+  useEffect(() => {
+    setRef.current = set;
+  });
+  const onSort = useCallback((sort: UrlSort<BoardSortId>) => setRef.current({ sort }), []);
+  const options = useMemo(
+    () =>
+      boardTableOptions(
+        data,
+        { q: values.q, availability: values.availability, severity: values.severity, phase: values.phase, squad: { filter: squadFilter, mine } },
+        boardUrl.sort.parse(sortKey),
+        onSort,
+      ),
+    [data, values.q, values.availability, values.severity, values.phase, squadFilter, mine, sortKey, onSort],
   );
+  const table = useReactTable(options);
   const visible = table.getRowModel().rows;
   const openAthlete = useCallback((athleteId: string) => router.push(`/coach/athletes/${athleteId}`), [router]);
 
