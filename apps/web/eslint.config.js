@@ -1,2 +1,2 @@
-import base from "@loadline/config/eslint";
-export default [...base, { ignores: ["scripts/*.mjs"] }];
+import react from "@loadline/config/eslint/react";
+export default [...react, { ignores: ["scripts/*.mjs"] }];

@@ -51,11 +51,11 @@ function queuedEntries(page: Page): Promise<Entry[]> {
     () =>
       new Promise<Entry[]>((resolve, reject) => {
         const open = indexedDB.open("loadline-offline");
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error("could not open the offline queue"));
         open.onsuccess = () => {
           const all = open.result.transaction("entries").objectStore("entries").getAll();
           all.onsuccess = () => resolve(all.result as Entry[]);
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(all.error ?? new Error("could not read the offline queue"));
         };
       }),
   );

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, TestInfo } from "@playwright/test";
 import { apiAs, logRedFlagCheckIn, newAthlete, serverNow, startRehab, type NewAthlete } from "./club";
-import { authFile, expect, expectAccessible, openTab, signedInAs, test } from "./fixtures";
+import { authFile, chooseDate, expect, expectAccessible, openTab, signedInAs, test } from "./fixtures";
 
 /*
  * Every "until the physio..." block has a way out through the screens: R19 (no phase change) and
@@ -126,7 +126,7 @@ test.describe("clearing paths through the screens (physio, with the coach's inbo
     // Yesterday: a date is recorded at midday UTC, which today may not have reached.
     const yesterday = new Date(serverNow().getTime() - DAY).toISOString().slice(0, 10);
     await page.getByRole("combobox", { name: "Treatment", exact: true }).selectOption("prp");
-    await page.getByRole("textbox", { name: "Date", exact: true }).fill(yesterday);
+    await chooseDate(page.getByRole("group", { name: "Date", exact: true }), yesterday);
     await page.getByRole("combobox", { name: "Side", exact: true }).selectOption("right");
     await page.getByRole("button", { name: "Record treatment" }).click();
     await expect(page.getByText("Progression paused")).toBeVisible();
@@ -143,13 +143,13 @@ test.describe("clearing paths through the screens (physio, with the coach's inbo
 
     // A second injection recorded in error: deleting it (confirmed, with a reason) lifts its pause too.
     await page.getByRole("combobox", { name: "Treatment", exact: true }).selectOption("corticosteroid_injection");
-    await page.getByRole("textbox", { name: "Date", exact: true }).fill(yesterday);
+    await chooseDate(page.getByRole("group", { name: "Date", exact: true }), yesterday);
     await page.getByRole("button", { name: "Record treatment" }).click();
     await expect(page.getByText("Progression paused")).toBeVisible();
     await page.getByRole("button", { name: /^Delete Corticosteroid injection/ }).click();
     const dialog = page.getByRole("alertdialog");
     await dialog.getByRole("button", { name: "Delete treatment" }).click();
-    await expect(dialog.getByText("Reason: say why the treatment is deleted")).toBeVisible();
+    await expect(dialog.getByText("Reason is required")).toBeVisible();
     await expectAccessible(page);
     await dialog.getByRole("textbox", { name: "Reason for deleting" }).fill("Recorded on the wrong athlete");
     await dialog.getByRole("button", { name: "Delete treatment" }).click();

@@ -29,7 +29,7 @@ test.describe("handover report", () => {
     await page.getByRole("link", { name: "Download handover (PDF)" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^handover-hana-e2e[0-9a-f]+-physio-\d{4}-\d{2}-\d{2}\.pdf$/);
-    const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));
+    const text = await pdfText(new Uint8Array(await readFile(await download.path())));
     expect(text).toContain(`Handover report: ${athlete.name}`);
     expect(text).toContain("Open episode");
     expect(text).toContain("Phase 1: Calm the tendon");
@@ -63,7 +63,7 @@ test.describe("CSV in and out", () => {
     await page.getByRole("link", { name: "Export roster (CSV)" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^roster-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = await readFile((await download.path())!, "utf8");
+    const csv = await readFile(await download.path(), "utf8");
     expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Name,Email,Event or sport,Squads,Account,Archived");
     expect(csv).toContain("Maya Okafor");
   });
@@ -72,12 +72,12 @@ test.describe("CSV in and out", () => {
     await page.goto("/coach/board");
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export 12-week squad load (CSV)" }).click();
-    const csv = await readFile((await (await downloading).path())!, "utf8");
+    const csv = await readFile(await (await downloading).path(), "utf8");
     expect(csv.split("\r\n")[0]).toContain("Running distance (km)");
     expect(csv).toContain("Maya Okafor");
     const board = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export board (CSV)" }).click();
-    expect(await readFile((await (await board).path())!, "utf8")).toContain("Maya Okafor");
+    expect(await readFile(await (await board).path(), "utf8")).toContain("Maya Okafor");
   });
 
   test("roster import previews a bad row with the form's message and imports the good one", async ({ page }) => {

@@ -63,7 +63,7 @@ export async function newAthlete(testInfo: TestInfo, options: { squad?: string; 
   try {
     const squads = await coach.query<{ id: string; name: string }[]>("roster.squads");
     const squad = squads.find((s) => s.name === (options.squad ?? "Distance"));
-    if (!squad) throw new Error(`no squad ${options.squad}`);
+    if (!squad) throw new Error(`no squad ${options.squad ?? "Distance"}`);
     const name = uniqueName(options.first ?? "Robin");
     const email = `${name.toLowerCase().replace(/\W+/g, ".")}@loadline.test`;
     const added = await coach.mutate<{ invitePath: string }>("roster.add", {

@@ -21,6 +21,8 @@ test.describe("the coach", () => {
     await page.getByLabel("Duration (minutes)").fill("45");
     await page.getByRole("button", { name: "Previous week" }).click();
     await expect(page).toHaveURL(/week=/);
+    // The add-session form is the shown week's: wait until last week has loaded.
+    await expect(page.getByTestId("planner")).not.toHaveAttribute("aria-busy", "true");
     // Monday of last week: before now whatever the time of day.
     await page.locator("#new-day").selectOption({ index: 0 });
     await page.getByLabel("Title").fill("Late entry");
@@ -116,11 +118,12 @@ test.describe("the physio", () => {
     await page.getByLabel("Athlete without an episode").selectOption({ label: athlete.name });
     await page.getByRole("button", { name: "Open episode" }).click();
     await expect(page.getByRole("heading", { name: athlete.name })).toBeVisible();
-    // Every error at once: a future onset date next to the field, with the others.
-    await page.getByLabel("Onset date").fill("2099-01-01");
+    // A day that does not exist is named next to the field (the selects offer 31 in every month).
+    const onset = page.getByRole("group", { name: "Onset date" });
+    await chooseDate(onset, "2026-02-31");
     await page.getByRole("button", { name: "Open episode" }).click();
-    await expect(page.getByText("Onset date cannot be in the future")).toBeVisible();
-    await page.getByLabel("Onset date").fill("2026-10-01");
+    await expect(page.getByText("Onset date is not a real date")).toBeVisible();
+    await chooseDate(onset, "2026-10-01");
     await page.getByRole("button", { name: "Open episode" }).click();
     await expect(page.getByRole("heading", { name: "Close the episode" })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { logRedFlagCheckIn, newAthlete, serverNow, startRehab } from "./club";
-import { expect, expectAccessible, signIn, signedInAs, test } from "./fixtures";
+import { chooseDate, expect, expectAccessible, signIn, signedInAs, test } from "./fixtures";
 
 /*
  * Physio workflows: episode -> phase-1 plan from the library -> the athlete sees it; advance
@@ -59,7 +59,7 @@ test.describe("physio workflows", () => {
     await page.getByRole("button", { name: "Open episode" }).click();
     await expect(page.getByText("Onset date must be a date such as 2026-11-21")).toBeVisible();
     await page.getByLabel("Side").selectOption("left");
-    await page.getByLabel("Onset date").fill("2026-10-01");
+    await chooseDate(page.getByRole("group", { name: "Onset date" }), "2026-10-01");
     await page.getByLabel("Mileage jump").check();
     await page.getByLabel("How diagnosed").selectOption("ultrasound");
     await page.getByRole("button", { name: "Open episode" }).click();

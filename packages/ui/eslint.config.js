@@ -1,3 +1,3 @@
-import base from "@loadline/config/eslint";
+import react from "@loadline/config/eslint/react";
 
-export default base;
+export default react;

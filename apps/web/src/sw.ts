@@ -38,7 +38,7 @@ const keepOnlyOwnPages: SerwistPlugin = {
 
 /** Offline and never opened on this device: a short page with links to the ones that may be. */
 const offlineFallback: SerwistPlugin = {
-  handlerDidError: async () =>
+  handlerDidError: () =>
     new Response(offlinePage, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } }),
 };
 

@@ -48,4 +48,21 @@ describe("DataTable", () => {
     const empty = renderToString(<DataTable caption="People" data={[]} columns={columns} empty="Nobody here yet." />);
     expect(empty).toMatch(/<td[^>]*colSpan="3"[^>]*>Nobody here yet\.<\/td>/i);
   });
+
+  it("marks linked rows and puts replaced rows across every column", () => {
+    const html = renderToString(
+      <DataTable
+        caption="People"
+        data={people}
+        columns={columns}
+        empty="Nobody"
+        enableSorting={false}
+        rowHref={(p) => `/people/${p.id}`}
+        replaceRow={(p) => (p.id === "b" ? "Editing Ade" : null)}
+      />,
+    );
+    expect(html.match(/<tr[^>]*class="[^"]*cursor-pointer/g)).toHaveLength(2);
+    expect(html).toMatch(/<td[^>]*colSpan="3"[^>]*>Editing Ade<\/td>/i);
+    expect(names(html)).toEqual(["Maya", "Zoe"]);
+  });
 });

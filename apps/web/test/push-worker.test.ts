@@ -33,7 +33,7 @@ function loadWorker(windows: { url: string; focus: () => string }[] = []) {
   return { dispatch, shown, opened };
 }
 
-const pushEvent = (data: unknown) => ({ data: { json: () => (typeof data === "string" ? JSON.parse(data) : data) } });
+const pushEvent = (data: unknown) => ({ data: { json: () => (typeof data === "string" ? (JSON.parse(data) as unknown) : data) } });
 
 describe("push worker", () => {
   it("shows the message's title and body, and a click opens its page", async () => {

@@ -23,6 +23,7 @@ import postgres from "postgres";
 import { openPostgres, readBoardRows } from "@loadline/db";
 import { readDbEnv } from "@loadline/db/env";
 import { hashPassword } from "@loadline/auth/password";
+import { readBenchEnv } from "./bench-env";
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const ATHLETES = Number(args.get("athletes") ?? 5_000);
@@ -32,6 +33,7 @@ const PASSWORD = "bench-scale-password";
 const root = path.resolve(import.meta.dirname, "../../..");
 
 const { DATABASE_URL } = readDbEnv();
+const benchEnv = readBenchEnv();
 if (!DATABASE_URL) {
   console.error("pnpm bench:scale needs DATABASE_URL (a PostgreSQL server).");
   process.exit(1);
@@ -91,6 +93,10 @@ async function buildOrganisation(): Promise<{ organisationId: string; squadIds: 
     console.log(`  ${label}: ${(ms(t) / 1000).toFixed(1)} s`);
   };
   await sql`SET synchronous_commit = off`;
+  // Bulk load: the rows are built from the athletes just inserted, so their foreign keys hold by
+  // construction; checking them row by row (one trigger call per key and row, over 6 M rows) is
+  // a large share of the build. This session only (the benchmark connects as the superuser).
+  await sql`SET session_replication_role = replica`;
   await sql`INSERT INTO organisations (id, name, slug) VALUES (${organisationId}, 'Scale Academy', ${`scale-${organisationId.slice(0, 8)}`})`;
   await step("staff and athletes", async () => {
     await sql`INSERT INTO users (organisation_id, email, name, role, is_owner, password_hash)
@@ -163,7 +169,7 @@ async function buildOrganisation(): Promise<{ organisationId: string; squadIds: 
 }
 
 function start(label: string, command: string, argv: string[], env: Record<string, string>, cwd: string): ChildProcess {
-  const child = spawn(command, argv, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, argv, { cwd, env: { ...benchEnv.inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   child.stderr?.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
@@ -290,7 +296,7 @@ const serverEnv = {
   DATABASE_URL: benchUrl.toString(),
   PORT: String(PORT),
   NODE_ENV: "production",
-  AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-scale-secret-not-for-production-0000",
+  AUTH_SECRET: benchEnv.AUTH_SECRET,
   AUTH_TRUST_HOST: "true",
   AUTH_URL: base,
   LOADLINE_INLINE_WORKER: "false",

@@ -29,7 +29,7 @@ function create(): Metrics {
   });
   // A scrape during an outage still answers (process and request figures); the database
   // figures are left out and counted as a failed read.
-  const fromDatabase = async (read: (handle: DatabaseHandle) => Promise<void>) => {
+  const fromDatabase = async (read: (handle: DatabaseHandle) => void | Promise<void>) => {
     try {
       const handle = await source.handle?.();
       if (handle) await read(handle);
@@ -50,7 +50,7 @@ function create(): Metrics {
     labelNames: ["kind"],
     registers: [registry],
     async collect() {
-      await fromDatabase(async (handle) => {
+      await fromDatabase((handle) => {
         const stats = handle.poolStats?.();
         if (!stats) return;
         this.set({ kind: "size" }, stats.size);

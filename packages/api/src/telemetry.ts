@@ -1,5 +1,5 @@
 import { SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
-import { onDatabaseShutdown } from "@loadline/db";
+import { onDatabaseShutdown, spanErrorMessage } from "@loadline/db";
 import { readObservabilityEnv } from "./env";
 
 /**
@@ -45,7 +45,7 @@ export function inSpan<T>(
     } catch (error) {
       span.setStatus({
         code: SpanStatusCode.ERROR,
-        message: String((error as { code?: unknown }).code ?? "error"),
+        message: spanErrorMessage(error),
       });
       throw error;
     } finally {

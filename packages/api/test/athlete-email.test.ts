@@ -1,59 +1,40 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
 import { auditLog, users } from "@loadline/db/schema";
 import type { Actor } from "@loadline/domain";
-import { smtpMailer, type Mailer } from "../src/email";
+import type { Mailer } from "../src/email";
 import { createCaller } from "../src/root";
 import { fieldErrorsOf } from "./athlete-helpers";
 import { createTestDatabase, makeClub, NOW, TEST_SECOND_FACTOR_KEY, type Club } from "./fixtures";
+import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 
 /**
  * Staff correct an athlete's email (roster.correctEmail): before sign-up the invite moves to the
  * new address, after sign-up the new address confirms a link. An address with an account in
  * another club gets the same answer and the same roster as a new one. A local SMTP sink receives
- * what is sent, as in email.test.ts.
+ * what is sent (smtp-sink.ts).
  */
-
-interface Received {
-  to: string[];
-  raw: string;
-}
 
 let handle: DatabaseHandle;
 let home: Club;
 let elsewhere: Club;
-let sink: SMTPServer;
+let sink: SmtpSink;
 let mailer: Mailer;
 const inbox: Received[] = [];
 const PUBLIC_URL = "https://loadline.example.test";
 let counter = 0;
 
 beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-  const { port } = sink.server.address() as AddressInfo;
-  mailer = smtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "Loadline <loadline@example.test>" });
+  sink = await startSmtpSink(inbox);
+  ({ mailer } = sink);
   handle = await createTestDatabase();
   home = await makeClub(handle, "Home Club");
   elsewhere = await makeClub(handle, "Elsewhere Club");
 }, 120_000);
 afterAll(async () => {
   await handle.close();
-  await new Promise<void>((resolve) => sink.close(() => resolve()));
+  await sink.close();
 });
 
 const as = (actor: Actor | null, withMailer = true) =>
@@ -76,7 +57,7 @@ async function failure(p: Promise<unknown>): Promise<string> {
     await p;
   } catch (error) {
     const e = error as { code?: string; message?: string };
-    return `${e.code}: ${e.message}`;
+    return `${e.code ?? "no code"}: ${e.message ?? "no message"}`;
   }
   throw new Error("expected the call to fail");
 }

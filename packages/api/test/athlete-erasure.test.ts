@@ -31,13 +31,13 @@ let owner: Actor;
 
 /** Every text-like column of every table in every schema the app owns (public and the job queue's), from the catalog. */
 async function textColumns(): Promise<{ schema: string; table: string; column: string }[]> {
-  return rowsOf(
+  return rowsOf<{ schema: string; table: string; column: string }>(
     await handle.db.execute(sql`select c.table_schema as "schema", c.table_name as "table", c.column_name as "column"
       from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
       where t.table_type = 'BASE TABLE' and c.table_schema not in ('pg_catalog', 'information_schema')
         and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
       order by 1, 2, 3`),
-  ) as { schema: string; table: string; column: string }[];
+  );
 }
 
 /** Where (schema.table.column) any of these strings occurs, case-insensitively. */

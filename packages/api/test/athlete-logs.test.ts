@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
-import { toBoardView, toCoachAssessment, type Actor } from "@loadline/domain";
+import { toBoardView, toCoachAssessment, type Actor, type VisaHInput } from "@loadline/domain";
 import { assessmentSnapshots } from "@loadline/db/schema";
 import { eq } from "drizzle-orm";
 import superjson from "superjson";
@@ -187,5 +187,25 @@ describe("the submit path", () => {
     const [stored] = await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, teammate.athleteId!));
     expect(superjson.deserialize(stored!.assessment as Parameters<typeof superjson.deserialize>[0])).toEqual(fresh);
     expect(stored!.board).toEqual(toBoardView(toCoachAssessment(fresh!)));
+  });
+
+  it("a VISA-H questionnaire: one load before the INSERT, and the stored snapshot is a fresh load's", async () => {
+    const visa = (daysAgo: number, items: VisaHInput["items"]) => ({ idempotencyKey: key("visa"), at: at(daysAgo, 8), items });
+    const counting = countingDatabase(handle);
+    const caller = createCaller({ db: counting.db, actor: teammate, now: NOW });
+    // Far back (the first answer, outside the recent window) and recent: the new one becomes the latest.
+    await caller.visaH.submit(visa(120, [3, 3, 3, 3, 3, 3, 4, 5]));
+    await caller.visaH.submit(visa(20, [5, 5, 5, 5, 5, 5, 4, 10]));
+    counting.reset();
+    const result = await caller.visaH.submit(visa(0, [8, 8, 8, 7, 8, 7, 7, 20]));
+    const statements = [...counting.statements];
+    expect(result.created).toBe(true);
+    expect(result.summary).toMatchObject({ latestTotal: result.total });
+    const sessionReads = statements.filter((s) => /^select .* from "session_logs"/s.test(s));
+    expect(sessionReads).toHaveLength(1);
+    expect(statements.findIndex((s) => s.startsWith('insert into "visa_h_responses"'))).toBeGreaterThan(statements.indexOf(sessionReads[0]!));
+    const fresh = await assessNow(handle.db, club.organisationId, teammate.athleteId!, NOW);
+    const [stored] = await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, teammate.athleteId!));
+    expect(superjson.deserialize(stored!.assessment as Parameters<typeof superjson.deserialize>[0])).toEqual(fresh);
   });
 });

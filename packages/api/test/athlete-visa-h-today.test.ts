@@ -70,6 +70,14 @@ describe("visaH.submit and visaH.mine", () => {
     expect(await codeOf(callerFor(handle, club.coach).visaH.mine())).toBe("FORBIDDEN");
     expect(await codeOf(callerFor(handle, null).visaH.mine())).toBe("UNAUTHORIZED");
   });
+
+  it("refuses a physio's questionnaire for an archived athlete and stores nothing", async () => {
+    const archived = await addAthlete(handle, club, "Archived Runner");
+    await callerFor(handle, club.coach).roster.setArchived({ athleteId: archived.athleteId!, archived: true });
+    expect(await codeOf(callerFor(handle, club.physio).visaH.submit(visa({ athleteId: archived.athleteId })))).toBe("NOT_FOUND");
+    await callerFor(handle, club.coach).roster.setArchived({ athleteId: archived.athleteId!, archived: false });
+    expect(await callerFor(handle, archived).visaH.mine()).toMatchObject({ responses: [] });
+  });
 });
 
 describe("today.get", () => {

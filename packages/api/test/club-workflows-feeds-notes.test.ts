@@ -15,7 +15,7 @@ const HOUR = 3_600_000;
 
 /** The events of a feed, as a calendar app reads them. */
 function eventsOf(feed: string) {
-  const calendar = new ICAL.Component(ICAL.parse(feed));
+  const calendar = ICAL.Component.fromString(feed);
   return calendar.getAllSubcomponents("vevent").map((v) => {
     const e = new ICAL.Event(v);
     return { uid: e.uid, summary: e.summary, description: e.description ?? "", start: e.startDate.toJSDate(), allDay: e.startDate.isDate };

@@ -39,8 +39,9 @@ describe("board.rows", () => {
   });
 
   it("rejects a malformed squad id naming the field", async () => {
-    const error = await callerFor(handle, clubA.coach).board.rows({ squadIds: ["nope"] }).catch((e: unknown) => e);
-    expect(await codeOf(Promise.reject(error))).toBe("BAD_REQUEST");
+    const rows = callerFor(handle, clubA.coach).board.rows({ squadIds: ["nope"] });
+    expect(await codeOf(rows)).toBe("BAD_REQUEST");
+    const error = await rows.catch((e: unknown) => e);
     expect(JSON.stringify(error)).toContain("squadIds");
   });
 

@@ -1,13 +1,12 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@loadline/auth/password";
 import type { DatabaseHandle } from "@loadline/db";
 import { users } from "@loadline/db/schema";
 import { eq } from "drizzle-orm";
-import { smtpMailer, type Mailer } from "../src/email";
+import type { Mailer } from "../src/email";
 import { createCaller } from "../src/root";
 import { createTestDatabase, makeClub, NOW, TEST_SECOND_FACTOR_KEY, type Club } from "./fixtures";
+import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 
 /**
  * Email with SMTP set up: a local SMTP sink started here receives invites, set-up links, reset
@@ -15,41 +14,23 @@ import { createTestDatabase, makeClub, NOW, TEST_SECOND_FACTOR_KEY, type Club } 
  * data, and without a mailer nothing is sent (the links are shown to copy).
  */
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
 let handle: DatabaseHandle;
 let club: Club;
-let sink: SMTPServer;
+let sink: SmtpSink;
 let mailer: Mailer;
 const inbox: Received[] = [];
 const PUBLIC_URL = "https://loadline.example.test";
 
 beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-  const { port } = sink.server.address() as AddressInfo;
-  mailer = smtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "Loadline <loadline@example.test>" });
+  sink = await startSmtpSink(inbox);
+  ({ mailer } = sink);
   handle = await createTestDatabase();
   club = await makeClub(handle, "Mail Club");
   await handle.db.update(users).set({ passwordHash: await hashPassword("mail-club-password") }).where(eq(users.organisationId, club.organisationId));
 }, 120_000);
 afterAll(async () => {
   await handle.close();
-  await new Promise<void>((resolve) => sink.close(() => resolve()));
+  await sink.close();
 });
 
 const withMail = (actor: Club["coach"] | null, withMailer = true) =>

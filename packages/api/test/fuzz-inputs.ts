@@ -95,7 +95,7 @@ function leafPaths(value: unknown, prefix: (string | number)[] = []): (string | 
 function replaced(value: unknown, path: readonly (string | number)[], leaf: unknown): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return leaf;
-  if (Array.isArray(value)) return value.map((item, i) => (i === head ? replaced(item, rest, leaf) : item));
+  if (Array.isArray(value)) return value.map((item: unknown, i) => (i === head ? replaced(item, rest, leaf) : item));
   const record = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
   return { ...record, [head]: replaced(record[head], rest, leaf) };
 }

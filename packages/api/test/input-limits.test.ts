@@ -185,7 +185,7 @@ describe("the plan's tempo", () => {
   });
 
   it("the database refuses it too, whatever writes the row", async () => {
-    const content = planBodySchema.parse({ prescriptions: [prescription("3-0-3")] }) as unknown as PlanContent;
+    const content = planBodySchema.parse({ prescriptions: [prescription("3-0-3")] });
     const long = { ...content, prescriptions: [{ ...content.prescriptions[0], tempo: "3".repeat(41) }] } as PlanContent;
     const row = (version: number, body: PlanContent) => ({
       athleteId: club.athlete.athleteId!,

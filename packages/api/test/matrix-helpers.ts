@@ -20,8 +20,8 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 
 /** "roster.list", "episodes.open", ...: every procedure of `appRouter` (two levels deep). */
 export type ProcedurePath = {
-  [N in keyof RouterInputs & string]: `${N}.${keyof RouterInputs[N] & string}`;
-}[keyof RouterInputs & string];
+  [N in Extract<keyof RouterInputs, string>]: `${N}.${Extract<keyof RouterInputs[N], string>}`;
+}[Extract<keyof RouterInputs, string>];
 
 /** The input type of one procedure path. */
 export type InputOf<P extends ProcedurePath> = P extends `${infer N}.${infer M}`

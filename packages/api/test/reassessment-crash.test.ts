@@ -56,7 +56,7 @@ function startWorker(extraEnv: Record<string, string>): ChildProcess {
 function message<T>(child: ChildProcess, test: (m: unknown) => m is T): Promise<T> {
   return new Promise((resolve, reject) => {
     child.on("message", (m) => test(m) && resolve(m));
-    child.once("exit", (code, signal) => reject(new Error(`worker exited (${code ?? signal}) before the expected message`)));
+    child.once("exit", (code, signal) => reject(new Error(`worker exited (${code ?? signal ?? "no code"}) before the expected message`)));
   });
 }
 

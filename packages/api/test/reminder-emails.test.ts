@@ -1,12 +1,11 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { listReminderEmails, type DatabaseHandle } from "@loadline/db";
 import { organisations } from "@loadline/db/schema";
-import { smtpMailer, type Mailer } from "../src/email";
+import type { Mailer } from "../src/email";
 import { REMINDER_CRON, REMINDER_QUEUE, sendDueReminders, startWorker } from "../src/jobs";
 import { callerFor, createTestDatabase, makeClub, NOW, settle, type Club } from "./fixtures";
+import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 import { startRehab } from "./physio-helpers";
 
 /**
@@ -16,37 +15,19 @@ import { startRehab } from "./physio-helpers";
  * them; the clock is fixed (NOW is 09:00 in London, the clubs' zone).
  */
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
 const HOUR = 3_600_000;
 const PUBLIC_URL = "https://loadline.example.test";
 let handle: DatabaseHandle;
 let club: Club;
 let other: Club;
-let sink: SMTPServer;
+let sink: SmtpSink;
 let mailer: Mailer;
 const inbox: Received[] = [];
 const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
 
 beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-  const { port } = sink.server.address() as AddressInfo;
-  mailer = smtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "Loadline <loadline@example.test>" });
+  sink = await startSmtpSink(inbox);
+  ({ mailer } = sink);
   handle = await createTestDatabase();
   club = await makeClub(handle, "Reminder Club");
   // Not in rehab: no reminder at all.
@@ -56,7 +37,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await handle.close();
-  await new Promise<void>((resolve) => sink.close(() => resolve()));
+  await sink.close();
 });
 
 const mailsTo = (address: string) => inbox.filter((m) => m.to.includes(address));

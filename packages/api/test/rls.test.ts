@@ -37,6 +37,22 @@ describe("row-level security", () => {
     expect(JSON.stringify(seen.role)).toContain("loadline_app");
   });
 
+  it("is in force from the procedure's very first statement, however it is sent", async () => {
+    // The scope's set-up travels with the first statements instead of being awaited on its own.
+    const seen = await withOrganisation(handle.db, a.organisationId, async (tx) => {
+      const direct = tx.select({ organisationId: users.organisationId }).from(users).then((rows) => rows);
+      const [together, setting] = await Promise.all([
+        tx.select({ organisationId: athleteProfiles.organisationId }).from(athleteProfiles),
+        tx.execute(sql`select current_user as role, current_setting('app.organisation_id', true) as organisation`),
+      ]);
+      return { direct: await direct, together, setting };
+    });
+    expect(new Set(seen.direct.map((u) => u.organisationId))).toEqual(new Set([a.organisationId]));
+    expect(seen.together.map((p) => p.organisationId)).toEqual([a.organisationId]);
+    expect(JSON.stringify(seen.setting)).toContain("loadline_app");
+    expect(JSON.stringify(seen.setting)).toContain(a.organisationId);
+  });
+
   it("refuses to write a row into club B, and updates nothing of club B", async () => {
     const insert = withOrganisation(handle.db, a.organisationId, (tx) =>
       tx.insert(invites).values({ organisationId: b.organisationId, userId: b.athlete.userId, createdByUserId: b.coach.userId, tokenHash: "rls-test", expiresAt: new Date(0) }),

@@ -27,9 +27,8 @@ describe("Auth.js redirect callback", () => {
     }
   });
 
-  it("is the callback Auth.js uses", async () => {
-    const redirect = authConfig.callbacks.redirect;
-    expect(await redirect({ url: "javascript:alert(1)", baseUrl: BASE })).toBe(`${BASE}/`);
-    expect(await redirect({ url: "/physio", baseUrl: BASE })).toBe(`${BASE}/physio`);
+  it("is the callback Auth.js uses", () => {
+    expect(authConfig.callbacks.redirect({ url: "javascript:alert(1)", baseUrl: BASE })).toBe(`${BASE}/`);
+    expect(authConfig.callbacks.redirect({ url: "/physio", baseUrl: BASE })).toBe(`${BASE}/physio`);
   });
 });

@@ -1,4 +1,5 @@
 export * from "./pool-gate";
+export { spanErrorMessage } from "./tracing";
 export * from "./client";
 export * from "./job-sql";
 export * from "./queries/jobs";
@@ -11,6 +12,7 @@ export * from "./queries/timeline";
 export * from "./queries/assessments";
 export * from "./queries/logs";
 export * from "./queries/check-ins";
+export * from "./queries/revisioned";
 export * from "./queries/visa-h";
 export * from "./queries/progress";
 export * from "./queries/board";

@@ -14,7 +14,10 @@ export interface JobSql {
 
 /** PostgreSQL's text form of an array parameter (pg-boss passes job ids as `$2::uuid[]`). */
 function arrayLiteral(values: unknown[]): string {
-  const item = (v: unknown) => (v === null || v === undefined ? "NULL" : `"${String(v).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+  const item = (v: unknown) => {
+    const text = parameter(v);
+    return text === null ? "NULL" : `"${String(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  };
   return `{${values.map(item).join(",")}}`;
 }
 
@@ -24,14 +27,17 @@ function arrayLiteral(values: unknown[]): string {
  * parameters, so they go as text and the casts in pg-boss's SQL type them.
  */
 function normalise(values: unknown[] = []): (string | number | boolean | null)[] {
-  return values.map((v) => {
-    if (v === undefined || v === null) return null;
-    if (v instanceof Date) return v.toISOString();
-    if (Array.isArray(v)) return arrayLiteral(v);
-    if (typeof v === "object") return JSON.stringify(v);
-    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-    return String(v);
-  });
+  return values.map(parameter);
+}
+
+function parameter(v: unknown): string | number | boolean | null {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return arrayLiteral(v);
+  if (typeof v === "object") return JSON.stringify(v);
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "bigint") return v.toString();
+  throw new TypeError(`pg-boss passed a ${typeof v} as a query parameter`);
 }
 
 /** pg-boss's statements as one Drizzle SQL, each `$n` bound again as a parameter. */
@@ -48,10 +54,10 @@ function toDrizzle(text: string, values: unknown[]): SQL {
   return sql.join(chunks);
 }
 
-/** Rows of a driver's result: postgres-js answers an array, PGlite `{ rows }`. */
-export function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  if (result && typeof result === "object" && "rows" in result && Array.isArray(result.rows)) return result.rows as Record<string, unknown>[];
+/** Rows of a driver's result: postgres-js answers an array, PGlite `{ rows }`; `T` is the query's row shape. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  if (result && typeof result === "object" && "rows" in result && Array.isArray(result.rows)) return result.rows as T[];
   return [];
 }
 
@@ -79,7 +85,7 @@ export function pgliteJobSql(client: PGlite): JobSql {
     async executeSql(text, values = []) {
       if (values.length === 0) {
         const results = await client.exec(text);
-        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+        return { rows: results.at(-1)?.rows ?? [] };
       }
       const result = await client.query<Record<string, unknown>>(text, normalise(values));
       return { rows: result.rows };
@@ -137,7 +143,7 @@ export function registerTransactionRoot(tx: Transaction, db: Database | Transact
 
 /** Whether this handle is a transaction rather than a database (it has no driver client). */
 export function isTransaction(db: Database | Transaction): boolean {
-  return clientOf(db as Database) === undefined;
+  return clientOf(db) === undefined;
 }
 
 /**
@@ -150,7 +156,7 @@ export function atomically<T>(db: Database | Transaction, work: (tx: Transaction
 
 /** The database itself, or the one a registered transaction runs on; undefined for any other transaction. */
 export function rootDatabaseOf(db: Database | Transaction): Database | undefined {
-  return isTransaction(db) ? roots.get(db) : (db as Database);
+  return isTransaction(db) ? roots.get(db) : db;
 }
 
 /**
@@ -159,7 +165,7 @@ export function rootDatabaseOf(db: Database | Transaction): Database | undefined
  * and on PGlite never waits for the connection that transaction holds).
  */
 export function jobSqlWithin(db: Database | Transaction): JobSql {
-  return isTransaction(db) ? jobSqlOver(db) : jobSqlFor(db as Database);
+  return isTransaction(db) ? jobSqlOver(db) : jobSqlFor(db);
 }
 
 export function registerJobSql(db: Database, jobSql: JobSql): void {

@@ -15,9 +15,16 @@ export function withOrganisation<T>(db: Database, organisationId: string, fn: (t
   return db.transaction(async (tx) => {
     // The job queue reaches its producer through this (its jobs go through `tx` itself).
     registerTransactionRoot(tx, db);
-    // One statement for both (a procedure's every round trip counts): set_config('role', ..., true)
-    // is `set local role`.
-    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organisation_id', ${organisationId}, true)`);
-    return fn(tx);
+    // One statement for both: set_config('role', ..., true) is `set local role`. It is started,
+    // not awaited, before `fn` sends anything: the connection runs a transaction's statements in
+    // the order they were sent, so it still runs first, but it travels with `fn`'s first
+    // statement instead of costing a round trip of its own. If it fails, the transaction is
+    // aborted and every later statement fails with it; its own error is the one thrown.
+    // (`.then` sends it now; a plain `Promise.resolve` would send it a microtask later.)
+    const scoped = tx
+      .execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organisation_id', ${organisationId}, true)`)
+      .then(() => undefined);
+    const [, result] = await Promise.all([scoped, fn(tx)]);
+    return result;
   });
 }

@@ -6,6 +6,12 @@ import { SpanKind, SpanStatusCode, trace, type Attributes } from "@opentelemetry
  */
 const tracer = trace.getTracer("loadline-db");
 
+/** A failed span's status message: the error's code only (driver messages can hold values). */
+export function spanErrorMessage(error: unknown): string {
+  const code = error instanceof Object && "code" in error ? error.code : undefined;
+  return typeof code === "string" || typeof code === "number" ? String(code) : "error";
+}
+
 export function inDatabaseSpan<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
   return tracer.startActiveSpan(
     name,
@@ -17,7 +23,7 @@ export function inDatabaseSpan<T>(name: string, attributes: Attributes, work: ()
         // The error's code only: driver messages can hold values.
         span.setStatus({
           code: SpanStatusCode.ERROR,
-          message: String((error as { code?: unknown }).code ?? "error"),
+          message: spanErrorMessage(error),
         });
         throw error;
       } finally {

@@ -101,5 +101,5 @@ export const formErrorMap =
   (labels: FieldLabels) =>
   (issue: z.core.$ZodRawIssue): string | undefined => {
     const path = issue.path ?? [];
-    return reword({ ...issue, path, message: "" } as Issue, fieldLabel(path, labels));
+    return reword({ ...issue, path, message: "" }, fieldLabel(path, labels));
   };

@@ -9,6 +9,7 @@ import {
   collapseAlerts,
   outcomeFlagDisagreement,
   physioClearedRules,
+  resolvingRecordsReview,
   retiredAlertSentence,
   type CollapsibleAlert,
 } from "../src/clinical/alerts";
@@ -199,5 +200,11 @@ describe("collapseAlerts", () => {
     const list = [alert("a"), alert("b", { severity: "red" }), alert("c", { ruleId: "R11" })];
     expect(collapseAlerts(list).map((g) => g.alerts.length)).toEqual([1, 1, 1]);
     expect(collapseAlerts([])).toEqual([]);
+  });
+});
+
+describe("resolvingRecordsReview", () => {
+  it("records a review for the rules that count from their last review, and no other", () => {
+    expect(["R4", "R19", "R20", "R21", "R22", "R7", "R11"].filter(resolvingRecordsReview)).toEqual(["R4", "R19", "R20"]);
   });
 });

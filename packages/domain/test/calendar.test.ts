@@ -8,6 +8,8 @@ import {
   formatInClubTime,
   isSameLocalDay,
   isValidTimeZone,
+  localParts,
+  localPartsFromIntl,
   localeSchema,
   parseAthleteTimeline,
   preflightCheck,
@@ -143,4 +145,51 @@ describe("the same instants written in another time zone give the same result (p
       { numRuns: 100 },
     );
   }, 60_000);
+});
+
+describe("local wall-clock readings from cached hourly offsets", () => {
+  // Zones with half- and quarter-hour offsets, 30-minute DST (Lord Howe), southern-hemisphere DST,
+  // local mean time before 1900-ish and zones that changed their standard offset.
+  const zones = [
+    "Europe/London",
+    "America/New_York",
+    "America/St_Johns",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "Pacific/Apia",
+    "Europe/Dublin",
+    "Africa/Casablanca",
+    "America/Sao_Paulo",
+    "UTC",
+  ] as const;
+  const from = Date.UTC(1890, 0, 1);
+  const to = Date.UTC(2210, 0, 1);
+
+  it("equal Intl's reading for any instant in any zone (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: from, max: to }), (zone, t) => {
+        expect(localParts(t, zone)).toEqual(localPartsFromIntl(t, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("equal Intl's reading minute by minute around every offset change of 2024-2026", () => {
+    for (const zone of zones) {
+      let previous = localPartsFromIntl(Date.UTC(2024, 0, 1), zone);
+      // Hour steps find the hours holding a change; each such hour is then walked minute by minute,
+      // and a second either side of each minute.
+      for (let hour = Date.UTC(2024, 0, 1); hour < Date.UTC(2027, 0, 1); hour += 3_600_000) {
+        const reading = localPartsFromIntl(hour, zone);
+        const expectedHour = (previous.hour + 1) % 24;
+        if (reading.hour !== expectedHour || reading.minute !== previous.minute) {
+          for (let t = hour - 3_600_000; t <= hour + 3_600_000; t += 60_000) {
+            for (const d of [-1000, 0, 999, 1000]) expect(localParts(t + d, zone), `${zone} ${new Date(t + d).toISOString()}`).toEqual(localPartsFromIntl(t + d, zone));
+          }
+        }
+        previous = reading;
+      }
+    }
+  });
 });

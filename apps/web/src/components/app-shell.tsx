@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Button } from "@loadline/ui/button";
 import { Logo } from "./logo";
 import { SignOutForm } from "./sign-out-form";
-import { BottomNav, NavLinks, type NavItem } from "./nav-links";
+import { NavLinks, type NavItem } from "./nav-links";
 import { ThemeToggle } from "./theme";
 
 /** The frame around every signed-in page: brand, the role's navigation, who is signed in. */
@@ -62,7 +62,7 @@ export function AppShell({
       <footer className={bottomNav ? "border-t pt-4 pb-24 text-center text-xs text-muted-foreground sm:pb-4" : "border-t py-4 text-center text-xs text-muted-foreground"}>
         Loadline supports clinicians with records and flags. It does not give medical advice.
       </footer>
-      {bottomNav ? <BottomNav items={nav} /> : null}
+      {bottomNav ? <NavLinks items={nav} placement="bottom" /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import type { CheckInInput, RunLogInput, SessionLogInput } from "@loadline/domain";
+import { formatInClubTime, type CheckInInput, type RunLogInput, type SessionLogInput } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { classifySendError, createOfflineQueue, indexedDbQueueStore, waitingLabel, type OfflineQueue, type QueuedLog, type QueuedLogKind, type QueueStatus, type QueueStore } from "@/lib/offline-queue";
@@ -124,8 +124,9 @@ function makeQueue(): { queue: OfflineQueue; store: QueueStore } {
 }
 
 function QueueIndicator({ status, offline, onSend, onDiscard }: { status: QueueStatus; offline: boolean; onSend: () => void; onDiscard: (key: string) => void }) {
-  const { timeZone, locale } = useClubCalendar();
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  const calendar = useClubCalendar();
+  // The product's one date formatter: 24-hour time in every locale, like every other screen.
+  const when = (iso: string) => formatInClubTime(iso, calendar);
   return (
     <div className={status.waiting > 0 || status.refused.length > 0 ? "mb-4 grid gap-2" : undefined}>
       {/* Always rendered, so screen readers hear the count change. */}

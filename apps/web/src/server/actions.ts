@@ -3,6 +3,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { throttledMinutes } from "@loadline/auth";
 import { signInCodeSchema, signInSchema, throttleMessage } from "@loadline/domain";
 import { signIn, signOut } from "@/auth";
+import { textOf } from "./form-data";
 
 export interface SignInState {
   email: string;
@@ -17,7 +18,7 @@ function safeReturnPath(value: FormDataEntryValue | null): string {
 
 /** Sign in with email and password; keeps the typed email and says what went wrong. */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get("email") ?? "");
+  const email = textOf(formData.get("email"));
   const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "" });
   if (!parsed.success) {
     const fieldErrors: SignInState["fieldErrors"] = {};

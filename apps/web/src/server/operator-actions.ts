@@ -8,6 +8,7 @@ import { endOperatorSessions } from "@loadline/db";
 import { DomainError } from "@loadline/domain";
 import { env } from "@/env";
 import { getDb } from "./db";
+import { textOf } from "./form-data";
 import { currentOperator } from "./operator";
 
 export interface OperatorSignInState {
@@ -17,8 +18,8 @@ export interface OperatorSignInState {
 
 /** Operator sign-in, throttled like a club sign-in (per email and per address). */
 export async function operatorSignInAction(_previous: OperatorSignInState, formData: FormData): Promise<OperatorSignInState> {
-  const email = String(formData.get("email") ?? "");
-  const password = String(formData.get("password") ?? "");
+  const email = textOf(formData.get("email"));
+  const password = textOf(formData.get("password"));
   const db = await getDb();
   const now = new Date();
   const address = clientAddress(await headers(), env.LOADLINE_TRUSTED_PROXY);

@@ -86,7 +86,7 @@ export async function producerFor(db: Database | Transaction): Promise<PgBoss> {
     if (!boss) throw new Error("The job queue was not started before this transaction opened (startReassessQueue on its database first)");
     return boss;
   }
-  const jobSql = jobSqlFor(db as Database);
+  const jobSql = jobSqlFor(db);
   const existing = producers.get(jobSql);
   if (existing) return existing;
   const starting = startBoss(jobSql).then(
@@ -167,13 +167,17 @@ export async function reassessQueue(db: Database | Transaction): Promise<Reasses
           startAfter: s.staleAfter,
         }),
       );
-      await boss.insert(jobs, { db: jobSqlOver(via) });
-      // A run already scheduled for an older snapshot keeps its row: move it to the new time.
-      await rescheduleJobs(
-        via,
-        REASSESS_QUEUE,
-        snapshots.map((s) => ({ singletonKey: dueKeyOf(organisationId, s.athleteId), startAfter: s.staleAfter })),
-      );
+      // A run already scheduled for an older snapshot keeps its row (the insert skips it): the
+      // update moves it to the new time. Sent together: in either order the outcome is the same
+      // (a row the update did not find yet is inserted with the new time).
+      await Promise.all([
+        boss.insert(jobs, { db: jobSqlOver(via) }),
+        rescheduleJobs(
+          via,
+          REASSESS_QUEUE,
+          snapshots.map((s) => ({ singletonKey: dueKeyOf(organisationId, s.athleteId), startAfter: s.staleAfter })),
+        ),
+      ]);
     },
   };
 }

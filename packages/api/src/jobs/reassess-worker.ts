@@ -159,10 +159,10 @@ export class PendingJobsNotDue extends Error {
         jobs
           .map((j) =>
             j.state === "active"
-              ? `${j.singletonKey} is running in another worker`
+              ? `${j.singletonKey ?? j.id} is running in another worker`
               : j.state === "retry"
-                ? `${j.singletonKey} failed ${j.retryCount} time(s) and waits for a retry at ${j.startAfter.toISOString()}`
-                : `${j.singletonKey} is not due until ${j.startAfter.toISOString()}`,
+                ? `${j.singletonKey ?? j.id} failed ${j.retryCount} time(s) and waits for a retry at ${j.startAfter.toISOString()}`
+                : `${j.singletonKey ?? j.id} is not due until ${j.startAfter.toISOString()}`,
           )
           .join("; "),
     );

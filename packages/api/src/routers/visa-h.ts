@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { idempotencyKeySchema, scoreVisaH, visaHChange, visaHDue, visaHInputSchema, visaHItems, withinEditWindow, DomainError } from "@loadline/domain";
-import { athleteInOrganisation, createVisaHResponse, listVisaHResponses } from "@loadline/db";
-import { afterClinicalWrite } from "../services/assessments";
-import { recordAudit } from "../services/audit";
-import { assertNotFuture, assertSameSubmission, currentPlan } from "../services/athlete-logging";
-import { updateOwnVisaH, withdrawOwnVisaH } from "../services/visa-h";
-import { assertCan, procedureFor, router } from "../trpc";
+import { idempotencyKeySchema, visaHChange, visaHDue, visaHInputSchema, visaHItems, withinEditWindow, DomainError } from "@loadline/domain";
+import { listVisaHResponses } from "@loadline/db";
+import { currentPlan } from "../services/athlete-logging";
+import { submitVisaH, updateOwnVisaH, withdrawOwnVisaH } from "../services/visa-h";
+import { procedureFor, router } from "../trpc";
 
 const responseId = z.object({ id: z.uuid("id must be a questionnaire id") });
 
@@ -16,34 +14,7 @@ const responseId = z.object({ id: z.uuid("id must be a questionnaire id") });
 export const visaHRouter = router({
   submit: procedureFor("visaH.write")
     .input(z.object({ idempotencyKey: idempotencyKeySchema, athleteId: z.uuid("athleteId must be an athlete id").optional() }).and(visaHInputSchema))
-    .mutation(async ({ ctx, input }) => {
-      const { organisationId, userId } = ctx.actor;
-      const athleteId = ctx.actor.role === "athlete" ? ctx.actor.athleteId : input.athleteId;
-      if (!athleteId) throw new DomainError("invalid", "Choose the athlete whose questionnaire this is.");
-      assertCan(ctx.actor, "visaH.write", { organisationId, athleteId });
-      if (ctx.actor.role === "athlete" && input.athleteId && input.athleteId !== athleteId) {
-        throw new DomainError("forbidden", "You can only complete your own questionnaire.");
-      }
-      if (!(await athleteInOrganisation(ctx.db, organisationId, athleteId))) throw new DomainError("not_found", "No such athlete.");
-      assertNotFuture(input.at, ctx.now);
-      const total = scoreVisaH(input.items);
-      const { response, created } = await createVisaHResponse(ctx.db, organisationId, athleteId, {
-        at: input.at,
-        items: [...input.items],
-        total,
-        completedById: userId,
-        idempotencyKey: input.idempotencyKey,
-        createdAt: ctx.now,
-      });
-      if (!created) assertSameSubmission(response, { at: input.at, items: [...input.items] });
-      // A physio completing it with the athlete is a clinical write (athletes' own are not audited).
-      if (created) {
-        await recordAudit(ctx.db, ctx.actor, ctx.now, [{ athleteId, action: "write", entity: "visa_h_response", entityId: response.id, detail: `Completed VISA-H with the athlete: ${total}/100` }]);
-      }
-      // Inline: the form shows the new VISA-H summary at once.
-      const assessment = (await afterClinicalWrite(ctx.db, organisationId, [athleteId], ctx.now, { feedbackFor: athleteId })).get(athleteId);
-      return { response, created, total: response.total, summary: assessment?.visaH ?? null };
-    }),
+    .mutation(({ ctx, input }) => submitVisaH(ctx.db, ctx.actor, ctx.now, input)),
 
   /** The athlete's responses, the item labels, when the next one is due and the change from baseline. */
   mine: procedureFor("athleteLog.readOwn").query(async ({ ctx }) => {

@@ -13,6 +13,7 @@ import {
 import {
   alertsFromAssessment,
   loadTimelines,
+  type LoadTimelinesOptions,
   type ClubCalendarRow,
   type LoadedTimeline,
   readAthleteTimeZones,
@@ -85,9 +86,15 @@ export interface AssessmentInputs {
  * Load the engine's input for these athletes (a fixed number of queries whatever their number,
  * sent together: on PostgreSQL they share round trips).
  */
-export async function loadAssessmentInputs(db: Database, organisationId: string, athleteIds: string[], now: Date): Promise<AssessmentInputs> {
+export async function loadAssessmentInputs(
+  db: Database,
+  organisationId: string,
+  athleteIds: string[],
+  now: Date,
+  options: LoadTimelinesOptions = {},
+): Promise<AssessmentInputs> {
   const [timelines, club, athleteZones] = await Promise.all([
-    loadTimelines(db, organisationId, athleteIds, now),
+    loadTimelines(db, organisationId, athleteIds, now, options),
     readClubCalendar(db, organisationId),
     readAthleteTimeZones(db, organisationId, athleteIds),
   ]);

@@ -103,8 +103,9 @@ export interface OwnWriteResult<R> {
 /**
  * One of the athlete's own log writes (a session, run or check-in: create, edit or delete) with
  * the engine's verdict at once, in the procedure's one transaction. The engine's input is loaded
- * once, before the write (one round of queries, sent together); the write gets the athlete's
- * current plan from it (a strength session "as prescribed" takes its content); the engine then
+ * once, and the write is sent right behind its windowed reads (so they do not see it) with the
+ * athlete's current plan from its first round (a strength session "as prescribed" takes its
+ * content), saving a round trip; the engine then
  * runs twice on that input, without and with the written record (`withRecordWritten`): the
  * "before" that says which flags are new (computed, not read from the snapshot, which may lag a
  * queued re-assessment) and the "after" that is stored (snapshot, board row, alerts, next run)
@@ -117,12 +118,18 @@ export async function ownWriteWithFeedback<R>(
   now: Date,
   write: (plan: Plan | null) => Promise<OwnWriteResult<R>>,
 ): Promise<{ result: R; feedback: LogFeedback }> {
-  const inputs = await loadAssessmentInputs(db, organisationId, [athleteId], now);
+  let written: OwnWriteResult<R> | undefined;
+  const inputs = await loadAssessmentInputs(db, organisationId, [athleteId], now, {
+    alongsideWindowedReads: async (plans) => {
+      const plan = plans.get(athleteId);
+      const parsedPlan = plan ? planSchema.safeParse(plan) : null;
+      written = await write(parsedPlan?.success ? parsedPlan.data : null);
+    },
+  });
+  if (!written) throw new Error("The write did not run");
   const loaded = inputs.timelines.get(athleteId);
   const timeline = loaded?.ok ? loaded.timeline : null;
-  const parsedPlan = timeline?.plan ? planSchema.safeParse(timeline.plan) : null;
   const before = timeline ? assessTimeline(inputs, timeline, now) : null;
-  const written = await write(parsedPlan?.success ? parsedPlan.data : null);
   if (!timeline) throw new Error("The athlete could not be assessed");
   const after = written.change ? withRecordWritten(timeline, now, recordOf(written.change)) : timeline;
   const assessment = assessTimeline(inputs, after, now);

@@ -48,9 +48,10 @@ export async function recordCapacityTest(db: Database, actor: Actor, now: Date, 
   assertAffectedSideFits(episode.side, input.affectedSide);
   const row = await insertCapacityTest(db, actor.organisationId, { ...capacityTestValues(input), athleteId: athlete.id, recordedById: actor.userId }, now);
   const shown = present(row);
-  const result = shown.symmetryPct !== null ? `${shown.affected} vs ${shown.other} (${shown.symmetryPct} %)` : `pain ${shown.pain}/10`;
+  const result =
+    shown.symmetryPct !== null ? `${shown.affected ?? "–"} vs ${shown.other ?? "–"} (${shown.symmetryPct} %)` : shown.pain !== null ? `pain ${shown.pain}/10` : "no value";
   await recordAudit(db, actor, now, [
-    { athleteId: athlete.id, action: "write", entity: "capacity_test", entityId: row.id, detail: `Recorded ${shown.label}, ${row.affectedSide} side affected: ${result}` },
+    { athleteId: athlete.id, action: "write", entity: "capacity_test", entityId: row.id, detail: `Recorded ${shown.label}, ${row.affectedSide ?? "no"} side affected: ${result}` },
   ]);
   await afterClinicalWrite(db, actor.organisationId, [athlete.id], now);
   return shown;

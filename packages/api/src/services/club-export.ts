@@ -15,7 +15,9 @@ function cell(value: unknown): string | number | boolean | null {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "object") return JSON.stringify(value);
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  return String(value);
+  // int8 columns may arrive as bigint; a driver gives no other kind of value.
+  if (typeof value === "bigint") return value.toString();
+  throw new TypeError(`A ${typeof value} cannot be exported as a cell`);
 }
 
 /**

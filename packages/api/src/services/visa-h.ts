@@ -1,7 +1,52 @@
-import { getVisaHResponse, updateVisaHResponse, withdrawVisaHResponse, type Database } from "@loadline/db";
-import { assertWithinEditWindow, DomainError, scoreVisaH, type Actor, type VisaHInput } from "@loadline/domain";
-import { afterClinicalWrite } from "./assessments";
-import { assertNotFuture, ownAthleteId } from "./athlete-logging";
+import { athleteInOrganisation, createVisaHResponse, getVisaHResponse, toVisaH, updateVisaHResponse, withdrawVisaHResponse, type Database } from "@loadline/db";
+import { assertWithinEditWindow, DomainError, scoreVisaH, withRecordWritten, type Actor, type VisaHInput } from "@loadline/domain";
+import { assertCan } from "../trpc";
+import { afterClinicalWrite, assessTimeline, loadAssessmentInputs, refreshAssessments, storeAssessment } from "./assessments";
+import { recordAudit } from "./audit";
+import { assertNotFuture, assertSameSubmission, ownAthleteId } from "./athlete-logging";
+
+/**
+ * Complete a VISA-H questionnaire: an athlete their own (the athlete comes from the session), a
+ * physio one with an athlete of their organisation (named). Repeating a submission (same
+ * idempotency key, same answers) returns the stored one. The athlete is re-assessed inline, so
+ * the form shows the new summary at once, from one load of the engine's input made before the
+ * write (sent with the check that the athlete is a current athlete of the club); the new answer
+ * is put into it (`withRecordWritten`) instead of loading again.
+ */
+export async function submitVisaH(db: Database, actor: Actor, now: Date, input: VisaHInput & { idempotencyKey: string; athleteId?: string | undefined }) {
+  const { organisationId, userId } = actor;
+  const athleteId = actor.role === "athlete" ? actor.athleteId : input.athleteId;
+  if (!athleteId) throw new DomainError("invalid", "Choose the athlete whose questionnaire this is.");
+  assertCan(actor, "visaH.write", { organisationId, athleteId });
+  if (actor.role === "athlete" && input.athleteId && input.athleteId !== athleteId) {
+    throw new DomainError("forbidden", "You can only complete your own questionnaire.");
+  }
+  assertNotFuture(input.at, now);
+  // Sent together: whether the athlete is a current (not archived) athlete of the club, and the engine's input.
+  const [inClub, inputs] = await Promise.all([athleteInOrganisation(db, organisationId, athleteId), loadAssessmentInputs(db, organisationId, [athleteId], now)]);
+  const loaded = inputs.timelines.get(athleteId);
+  if (!inClub || !loaded) throw new DomainError("not_found", "No such athlete.");
+  const total = scoreVisaH(input.items);
+  const { response, created } = await createVisaHResponse(db, organisationId, athleteId, {
+    at: input.at,
+    items: [...input.items],
+    total,
+    completedById: userId,
+    idempotencyKey: input.idempotencyKey,
+    createdAt: now,
+  });
+  if (!created) assertSameSubmission(response, { at: input.at, items: [...input.items] });
+  // A physio completing it with the athlete is a clinical write (athletes' own are not audited).
+  if (created) {
+    await recordAudit(db, actor, now, [{ athleteId, action: "write", entity: "visa_h_response", entityId: response.id, detail: `Completed VISA-H with the athlete: ${total}/100` }]);
+  }
+  const timeline = loaded.ok ? (created ? withRecordWritten(loaded.timeline, now, { kind: "new_visa_h", record: toVisaH(response) }) : loaded.timeline) : null;
+  const assessment = timeline ? assessTimeline(inputs, timeline, now) : null;
+  if (assessment) await storeAssessment(db, organisationId, athleteId, assessment, now);
+  // Records that need attention: stored as such, as every re-assessment does (no summary then).
+  else await refreshAssessments(db, organisationId, [athleteId], now);
+  return { response, created, total: response.total, summary: assessment?.visaH ?? null };
+}
 
 /**
  * The athlete's own questionnaire, still theirs to change: one they completed themselves (not one

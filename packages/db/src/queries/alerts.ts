@@ -37,12 +37,30 @@ export interface AlertListRow {
   retiredAt: Date | null;
 }
 
-const isOpen = and(isNull(alerts.resolvedAt), isNull(alerts.retiredAt));
+/** What every alert list shows of an alert; `athleteName` needs the join to the athlete's user. */
+export const alertSummaryColumns = {
+  id: alerts.id,
+  athleteId: alerts.athleteId,
+  athleteName: users.name,
+  ruleId: alerts.ruleId,
+  severity: alerts.severity,
+  message: alerts.message,
+  sensitive: alerts.sensitive,
+  raisedAt: alerts.raisedAt,
+};
+
+/** Neither resolved nor retired. */
+export const isOpenAlert = and(isNull(alerts.resolvedAt), isNull(alerts.retiredAt));
+
+/** The organisation's new alerts: amber and above, open and not acknowledged (what staff still have to act on). */
+export function newAlertsOf(organisationId: string): SQL | undefined {
+  return and(eq(alerts.organisationId, organisationId), inArray(alerts.severity, [...actionableSeverities]), isOpenAlert, isNull(alerts.acknowledgedAt));
+}
 
 function statusFilter(status: AlertListStatus, archiveBefore: Date): SQL | undefined {
-  if (status === "new") return and(isOpen, isNull(alerts.acknowledgedAt));
-  if (status === "acknowledged") return and(isOpen, gte(alerts.acknowledgedAt, archiveBefore));
-  if (status === "archived") return and(isOpen, lt(alerts.acknowledgedAt, archiveBefore));
+  if (status === "new") return and(isOpenAlert, isNull(alerts.acknowledgedAt));
+  if (status === "acknowledged") return and(isOpenAlert, gte(alerts.acknowledgedAt, archiveBefore));
+  if (status === "archived") return and(isOpenAlert, lt(alerts.acknowledgedAt, archiveBefore));
   if (status === "closed") return or(isNotNull(alerts.resolvedAt), isNotNull(alerts.retiredAt));
   return undefined;
 }
@@ -69,14 +87,7 @@ export async function listAlerts(
   const resolver = alias(users, "resolver");
   const rows = await db
     .select({
-      id: alerts.id,
-      athleteId: alerts.athleteId,
-      athleteName: users.name,
-      ruleId: alerts.ruleId,
-      severity: alerts.severity,
-      message: alerts.message,
-      sensitive: alerts.sensitive,
-      raisedAt: alerts.raisedAt,
+      ...alertSummaryColumns,
       causeAt: alerts.causeAt,
       recordIds: sql<string[] | null>`${alerts.evidence} -> 'recordIds'`,
       acknowledgedAt: alerts.acknowledgedAt,
@@ -118,15 +129,7 @@ export async function countNewAlerts(
   const rows = await db
     .select({ severity: alerts.severity, n: count() })
     .from(alerts)
-    .where(
-      and(
-        eq(alerts.organisationId, organisationId),
-        inArray(alerts.athleteId, athleteIds),
-        inArray(alerts.severity, [...actionableSeverities]),
-        isOpen,
-        isNull(alerts.acknowledgedAt),
-      ),
-    )
+    .where(and(newAlertsOf(organisationId), inArray(alerts.athleteId, athleteIds)))
     .groupBy(alerts.severity);
   for (const row of rows) if (row.severity !== "info") counts[row.severity] = row.n;
   return counts;
@@ -174,11 +177,8 @@ export async function listNewAlertsForAction(
     .from(alerts)
     .where(
       and(
-        eq(alerts.organisationId, organisationId),
+        newAlertsOf(organisationId),
         inArray(alerts.athleteId, athleteIds),
-        inArray(alerts.severity, [...actionableSeverities]),
-        isOpen,
-        isNull(alerts.acknowledgedAt),
         filter.athleteId ? eq(alerts.athleteId, filter.athleteId) : undefined,
         filter.ruleId ? eq(alerts.ruleId, filter.ruleId) : undefined,
       ),
@@ -197,7 +197,7 @@ export async function acknowledgeAlerts(
     const rows = await db
       .update(alerts)
       .set({ acknowledgedById: by.userId, acknowledgedAt: by.at, acknowledgeNote: by.note })
-      .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.id, alertIds.slice(i, i + 1_000)), isNull(alerts.acknowledgedAt), isOpen))
+      .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.id, alertIds.slice(i, i + 1_000)), isNull(alerts.acknowledgedAt), isOpenAlert))
       .returning({ id: alerts.id });
     done.push(...rows.map((r) => r.id));
   }
@@ -220,7 +220,7 @@ export async function resolveAlert(
       acknowledgedById: sql`coalesce(${alerts.acknowledgedById}, ${by.userId}::uuid)`,
       acknowledgedAt: sql`coalesce(${alerts.acknowledgedAt}, ${by.at.toISOString()}::timestamptz)`,
     })
-    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alert.id), isOpen))
+    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alert.id), isOpenAlert))
     .returning({ id: alerts.id });
   return rows.length > 0;
 }

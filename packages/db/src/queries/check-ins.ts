@@ -1,10 +1,9 @@
 import { and, desc, eq, gte, isNull, lt } from "drizzle-orm";
 import type { Database } from "../client";
-import { atomically } from "../job-sql";
 import { morningCheckIns } from "../schema";
-import { recordLogRevision } from "./log-revisions";
+import { changeWithRevision, createWithRevision } from "./revisioned";
 
-/* Morning check-ins, with the same idempotency and revision history as session logs (logs.ts). */
+/* Morning check-ins, with their revision history and idempotent create (revisioned.ts), like session logs. */
 
 export type CheckInRow = typeof morningCheckIns.$inferSelect;
 export type CheckInValues = Omit<
@@ -35,48 +34,22 @@ export async function createCheckIn(
   changedById: string,
   now: Date,
 ): Promise<{ checkIn: CheckInRow; created: boolean }> {
-  return atomically(db, async (tx) => {
-    const [inserted] = await tx
-      .insert(morningCheckIns)
-      .values({
-        ...values,
-        organisationId,
-        athleteId,
-        idempotencyKey,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({
-        target: [morningCheckIns.athleteId, morningCheckIns.idempotencyKey],
-      })
-      .returning();
-    if (inserted) {
-      await recordLogRevision(tx, {
-        organisationId,
-        athleteId,
-        logKind: "check_in",
-        logId: inserted.id,
-        action: "create",
-        row: inserted,
-        changedById,
-        now,
-      });
-      return { checkIn: inserted, created: true };
-    }
-    const [existing] = await tx
-      .select()
-      .from(morningCheckIns)
-      .where(
-        and(
-          eq(morningCheckIns.organisationId, organisationId),
-          eq(morningCheckIns.athleteId, athleteId),
-          eq(morningCheckIns.idempotencyKey, idempotencyKey),
-        ),
-      );
-    if (!existing)
-      throw new Error("Idempotency conflict without a stored check-in");
-    return { checkIn: existing, created: false };
-  });
+  const { row, created } = await createWithRevision(
+    db,
+    { organisationId, athleteId, logKind: "check_in", changedById, now },
+    (tx) =>
+      tx
+        .insert(morningCheckIns)
+        .values({ ...values, organisationId, athleteId, idempotencyKey, createdAt: now, updatedAt: now })
+        .onConflictDoNothing({ target: [morningCheckIns.athleteId, morningCheckIns.idempotencyKey] })
+        .returning(),
+    (tx) =>
+      tx
+        .select()
+        .from(morningCheckIns)
+        .where(and(eq(morningCheckIns.organisationId, organisationId), eq(morningCheckIns.athleteId, athleteId), eq(morningCheckIns.idempotencyKey, idempotencyKey))),
+  );
+  return { checkIn: row, created };
 }
 
 export async function getCheckIn(
@@ -102,31 +75,13 @@ export async function updateCheckIn(
   now: Date,
   reason: string | null = null,
 ): Promise<CheckInRow | null> {
-  return atomically(db, async (tx) => {
-    const [updated] = await tx
+  return changeWithRevision(db, { organisationId, athleteId, logKind: "check_in", changedById, now, reason }, "update", (tx) =>
+    tx
       .update(morningCheckIns)
       .set({ ...values, updatedAt: now })
-      .where(
-        and(
-          ownCheckIn(organisationId, athleteId, id),
-          isNull(morningCheckIns.deletedAt),
-        ),
-      )
-      .returning();
-    if (!updated) return null;
-    await recordLogRevision(tx, {
-      organisationId,
-      athleteId,
-      logKind: "check_in",
-      logId: id,
-      action: "update",
-      row: updated,
-      changedById,
-      now,
-      reason,
-    });
-    return updated;
-  });
+      .where(and(ownCheckIn(organisationId, athleteId, id), isNull(morningCheckIns.deletedAt)))
+      .returning(),
+  );
 }
 
 export async function deleteCheckIn(
@@ -137,30 +92,13 @@ export async function deleteCheckIn(
   changedById: string,
   now: Date,
 ): Promise<CheckInRow | null> {
-  return atomically(db, async (tx) => {
-    const [deleted] = await tx
+  return changeWithRevision(db, { organisationId, athleteId, logKind: "check_in", changedById, now }, "delete", (tx) =>
+    tx
       .update(morningCheckIns)
       .set({ deletedAt: now, updatedAt: now })
-      .where(
-        and(
-          ownCheckIn(organisationId, athleteId, id),
-          isNull(morningCheckIns.deletedAt),
-        ),
-      )
-      .returning();
-    if (!deleted) return null;
-    await recordLogRevision(tx, {
-      organisationId,
-      athleteId,
-      logKind: "check_in",
-      logId: id,
-      action: "delete",
-      row: deleted,
-      changedById,
-      now,
-    });
-    return deleted;
-  });
+      .where(and(ownCheckIn(organisationId, athleteId, id), isNull(morningCheckIns.deletedAt)))
+      .returning(),
+  );
 }
 
 /** The athlete's check-ins since a date, newest first, without deleted ones. */

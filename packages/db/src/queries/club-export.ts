@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
+import { rowsOf } from "../job-sql";
 
 /**
  * Columns never exported: credentials and their hashes. A club's export is its records, not the
@@ -12,8 +13,6 @@ export interface ExportedTable {
   columns: string[];
   rows: Record<string, unknown>[];
 }
-
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 
 /**
  * Every row of the club, table by table (each table with an organisation_id, and the club's own

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { ClubThresholds, IsoWeekday } from "@loadline/domain";
 import type { Database } from "../client";
+import { rowsOf } from "../job-sql";
 import { athleteProfiles, invites, organisations, users } from "../schema";
 import { seedExerciseLibrary } from "./exercises";
 import type { NewInvite } from "./roster";
@@ -111,7 +112,6 @@ export async function deleteClubBySlug(db: Database, slug: string): Promise<bool
 }
 
 type Executor = Pick<Database, "execute">;
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 
 /** Tables with an organisation_id (users aside), ordered so that a referencing table comes first. */
 async function tenantTablesChildrenFirst(db: Executor): Promise<string[]> {

@@ -127,6 +127,14 @@ export async function insertProvocationTest(
   return row;
 }
 
+export async function getProvocationTest(db: Database, organisationId: string, testId: string): Promise<ProvocationTestRow | null> {
+  const [row] = await db
+    .select()
+    .from(provocationTests)
+    .where(and(eq(provocationTests.organisationId, organisationId), eq(provocationTests.id, testId)));
+  return row ?? null;
+}
+
 export async function deleteProvocationTest(db: Database, organisationId: string, testId: string): Promise<ProvocationTestRow | null> {
   const [row] = await db
     .delete(provocationTests)

@@ -86,12 +86,12 @@ function wordPattern(texts: string[]): string {
  * already, so running it twice changes nothing.
  */
 export async function eraseAthleteRecords(db: Database | Transaction, organisationId: string, athleteId: string, now: Date): Promise<ErasedAthlete | null> {
-  const [subject] = rowsOf(
+  const [subject] = rowsOf<{ athleteId: string; userId: string; name: string; email: string }>(
     await db.execute(sql`select p.id as "athleteId", u.id as "userId", u.name, u.email
       from athlete_profiles p join users u on u.id = p.user_id
       where p.organisation_id = ${organisationId} and p.id = ${athleteId} and p.erased_at is null
       for update of p, u`),
-  ) as { athleteId: string; userId: string; name: string; email: string }[];
+  );
   if (!subject) return null;
   const { userId, name, email } = subject;
   const org = organisationId;
@@ -157,14 +157,14 @@ export async function eraseAthleteRecords(db: Database | Transaction, organisati
  * so a table added later is covered without a change here.
  */
 async function scrubText(db: Database | Transaction, organisationId: string, needles: string[], pseudonym: string): Promise<void> {
-  const columns = rowsOf(
+  const columns = rowsOf<{ table: string; column: string; udt: string }>(
     await db.execute(sql`select c.table_name as "table", c.column_name as "column", c.udt_name as "udt"
       from information_schema.columns c
       where c.table_schema = 'public' and c.udt_name in ('text', 'varchar', 'jsonb', '_text')
         and exists (select 1 from information_schema.columns o
           where o.table_schema = 'public' and o.table_name = c.table_name and o.column_name = 'organisation_id')
       order by c.table_name, c.ordinal_position`),
-  ) as { table: string; column: string; udt: string }[];
+  );
   // Inside JSON and array literals the replacement must not need quoting or escaping.
   const replacement = pseudonym.replace(/[^A-Za-z0-9 ]/g, "");
   // One pattern for all needles: one statement per column, whatever the number of needles.

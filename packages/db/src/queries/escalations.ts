@@ -1,13 +1,13 @@
-import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { alerts, athleteProfiles, clinicianReviews, users } from "../schema";
+import { isOpenAlert } from "./alerts";
 
 /**
  * Alerts in the physio's review queue: escalations and the alerts a physio review clears (the
  * domain's `clearedByReview`, stored as `needs_review`: R4's two reds, R19, R20).
  */
 const isEscalation = or(eq(alerts.severity, "escalate"), eq(alerts.needsReview, true));
-const isOpen = and(isNull(alerts.resolvedAt), isNull(alerts.retiredAt));
 
 export type AlertRow = typeof alerts.$inferSelect;
 
@@ -32,7 +32,7 @@ export async function listEscalations(
       and(
         eq(alerts.organisationId, organisationId),
         isEscalation,
-        options.includeResolved ? undefined : isOpen,
+        options.includeResolved ? undefined : isOpenAlert,
         options.athleteId ? eq(alerts.athleteId, options.athleteId) : undefined,
       ),
     )
@@ -72,7 +72,7 @@ export async function acknowledgeEscalation(
   const [row] = await db
     .update(alerts)
     .set({ acknowledgedById: by.userId, acknowledgedAt: by.at, acknowledgeNote: by.note || null })
-    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId), isOpen))
+    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alertId), isOpenAlert))
     .returning();
   return row ?? null;
 }
@@ -93,7 +93,7 @@ export async function resolveEscalation(
       acknowledgedById: alert.acknowledgedById ?? by.userId,
       acknowledgedAt: alert.acknowledgedAt ?? by.at,
     })
-    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alert.id), isOpen))
+    .where(and(eq(alerts.organisationId, organisationId), eq(alerts.id, alert.id), isOpenAlert))
     .returning();
   return row ?? null;
 }
@@ -113,5 +113,5 @@ export async function listOpenAlerts(db: Database, organisationId: string, athle
   return db
     .select()
     .from(alerts)
-    .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.athleteId, athleteIds), isOpen));
+    .where(and(eq(alerts.organisationId, organisationId), inArray(alerts.athleteId, athleteIds), isOpenAlert));
 }

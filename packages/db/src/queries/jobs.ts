@@ -92,7 +92,7 @@ export async function listJobs(db: Database, queue: string): Promise<JobRow[]> {
     FROM ${sql.raw(JOB_SCHEMA)}.job WHERE name = ${queue} ORDER BY created_on, id`);
   return rowsOf(result).map((r) => ({
     id: String(r.id),
-    singletonKey: r.singleton_key === null ? null : String(r.singleton_key),
+    singletonKey: typeof r.singleton_key === "string" ? r.singleton_key : null,
     state: String(r.state) as JobRow["state"],
     retryCount: Number(r.retry_count),
     startAfter: new Date(r.start_after as string | Date),

@@ -1,13 +1,11 @@
 import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { atomically } from "../job-sql";
-import { recordLogRevision } from "./log-revisions";
+import { changeWithRevision, createWithRevision } from "./revisioned";
 import { logRevisions, sessionLogs } from "../schema";
 
 /*
- * Session and run logs written by the athlete. Every create, update and delete also writes a
- * row to log_revisions in the same transaction, so no version of a log is ever lost; a repeated
- * idempotency key returns the first log instead of creating a second.
+ * Session and run logs written by the athlete, with their revision history and idempotent
+ * create (revisioned.ts).
  */
 
 export type SessionLogRow = typeof sessionLogs.$inferSelect;
@@ -45,48 +43,22 @@ export async function createSessionLog(
   changedById: string,
   now: Date,
 ): Promise<{ log: SessionLogRow; created: boolean }> {
-  return atomically(db, async (tx) => {
-    const [inserted] = await tx
-      .insert(sessionLogs)
-      .values({
-        ...values,
-        organisationId,
-        athleteId,
-        idempotencyKey,
-        loggedById: changedById,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({
-        target: [sessionLogs.athleteId, sessionLogs.idempotencyKey],
-      })
-      .returning();
-    if (inserted) {
-      await recordLogRevision(tx, {
-        organisationId,
-        athleteId,
-        logKind: "session",
-        logId: inserted.id,
-        action: "create",
-        row: inserted,
-        changedById,
-        now,
-      });
-      return { log: inserted, created: true };
-    }
-    const [existing] = await tx
-      .select()
-      .from(sessionLogs)
-      .where(
-        and(
-          eq(sessionLogs.organisationId, organisationId),
-          eq(sessionLogs.athleteId, athleteId),
-          eq(sessionLogs.idempotencyKey, idempotencyKey),
-        ),
-      );
-    if (!existing) throw new Error("Idempotency conflict without a stored log");
-    return { log: existing, created: false };
-  });
+  const { row, created } = await createWithRevision(
+    db,
+    { organisationId, athleteId, logKind: "session", changedById, now },
+    (tx) =>
+      tx
+        .insert(sessionLogs)
+        .values({ ...values, organisationId, athleteId, idempotencyKey, loggedById: changedById, createdAt: now, updatedAt: now })
+        .onConflictDoNothing({ target: [sessionLogs.athleteId, sessionLogs.idempotencyKey] })
+        .returning(),
+    (tx) =>
+      tx
+        .select()
+        .from(sessionLogs)
+        .where(and(eq(sessionLogs.organisationId, organisationId), eq(sessionLogs.athleteId, athleteId), eq(sessionLogs.idempotencyKey, idempotencyKey))),
+  );
+  return { log: row, created };
 }
 
 /** One of the athlete's own logs (deleted ones included, for history), or null. */
@@ -114,31 +86,13 @@ export async function updateSessionLog(
   now: Date,
   reason: string | null = null,
 ): Promise<SessionLogRow | null> {
-  return atomically(db, async (tx) => {
-    const [updated] = await tx
+  return changeWithRevision(db, { organisationId, athleteId, logKind: "session", changedById, now, reason }, "update", (tx) =>
+    tx
       .update(sessionLogs)
       .set({ ...values, updatedAt: now })
-      .where(
-        and(
-          ownLog(organisationId, athleteId, id),
-          isNull(sessionLogs.deletedAt),
-        ),
-      )
-      .returning();
-    if (!updated) return null;
-    await recordLogRevision(tx, {
-      organisationId,
-      athleteId,
-      logKind: "session",
-      logId: id,
-      action: "update",
-      row: updated,
-      changedById,
-      now,
-      reason,
-    });
-    return updated;
-  });
+      .where(and(ownLog(organisationId, athleteId, id), isNull(sessionLogs.deletedAt)))
+      .returning(),
+  );
 }
 
 /** Soft-delete a log (the engine stops reading it) and record the deletion in its history. */
@@ -150,30 +104,13 @@ export async function deleteSessionLog(
   changedById: string,
   now: Date,
 ): Promise<SessionLogRow | null> {
-  return atomically(db, async (tx) => {
-    const [deleted] = await tx
+  return changeWithRevision(db, { organisationId, athleteId, logKind: "session", changedById, now }, "delete", (tx) =>
+    tx
       .update(sessionLogs)
       .set({ deletedAt: now, updatedAt: now })
-      .where(
-        and(
-          ownLog(organisationId, athleteId, id),
-          isNull(sessionLogs.deletedAt),
-        ),
-      )
-      .returning();
-    if (!deleted) return null;
-    await recordLogRevision(tx, {
-      organisationId,
-      athleteId,
-      logKind: "session",
-      logId: id,
-      action: "delete",
-      row: deleted,
-      changedById,
-      now,
-    });
-    return deleted;
-  });
+      .where(and(ownLog(organisationId, athleteId, id), isNull(sessionLogs.deletedAt)))
+      .returning(),
+  );
 }
 
 /** The athlete's logs since a date, newest first, without deleted ones. */

@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { alertReads, alerts, athleteProfiles, organisations, reminderDeliveries, squadMemberships, users, type reminderKinds } from "../schema";
+import { alertSummaryColumns, newAlertsOf } from "./alerts";
 
 export type ReminderKind = (typeof reminderKinds)[number];
 
@@ -121,14 +122,7 @@ export async function listAlertNotifications(
       : undefined;
   return db
     .select({
-      id: alerts.id,
-      athleteId: alerts.athleteId,
-      athleteName: users.name,
-      ruleId: alerts.ruleId,
-      severity: alerts.severity,
-      message: alerts.message,
-      sensitive: alerts.sensitive,
-      raisedAt: alerts.raisedAt,
+      ...alertSummaryColumns,
       readAt: alertReads.readAt,
     })
     .from(alerts)
@@ -137,11 +131,7 @@ export async function listAlertNotifications(
     .leftJoin(alertReads, and(eq(alertReads.alertId, alerts.id), eq(alertReads.userId, userId), eq(alertReads.organisationId, organisationId)))
     .where(
       and(
-        eq(alerts.organisationId, organisationId),
-        ne(alerts.severity, "info"),
-        isNull(alerts.retiredAt),
-        isNull(alerts.resolvedAt),
-        isNull(alerts.acknowledgedAt),
+        newAlertsOf(organisationId),
         isNull(athleteProfiles.archivedAt),
         gte(alerts.raisedAt, since),
         inSquads,

@@ -169,7 +169,7 @@ function listIn(content: Record<string, unknown>, field: string, planId: string)
 export function toPlan(row: PlanRow): Plan {
   const content: unknown = row.content;
   if (!isObject(content)) throw new UnreadableRecord("plan", row.id, "content is not an object");
-  if (row.phase !== 1 && row.phase !== 2 && row.phase !== 3 && row.phase !== 4) throw new UnreadableRecord("plan", row.id, `phase ${row.phase}`);
+  if (row.phase !== 1 && row.phase !== 2 && row.phase !== 3 && row.phase !== 4) throw new UnreadableRecord("plan", row.id, `phase ${String(row.phase satisfies never)}`);
   const prescriptions = listIn(content, "prescriptions", row.id).map((p) => {
     if (!isObject(p)) throw new UnreadableRecord("plan", row.id, "a prescription is not an object");
     return { ...p, heavy: p.heavy === true, highTendonLoad: p.highTendonLoad === true } as Plan["prescriptions"][number];
@@ -191,7 +191,7 @@ export function toPlan(row: PlanRow): Plan {
     prescriptions,
     allowedActivities: activities("allowedActivities"),
     forbiddenActivities: activities("forbiddenActivities"),
-    thresholds: thresholds as Plan["thresholds"],
+    thresholds,
     targetEasyRun: isObject(body.targetEasyRun) ? body.targetEasyRun : undefined,
     returnToSportElements: activities("returnToSportElements"),
     maintenancePlan: typeof body.maintenancePlan === "string" ? body.maintenancePlan : undefined,
@@ -200,7 +200,8 @@ export function toPlan(row: PlanRow): Plan {
   };
 }
 
-function toVisaH(row: typeof visaHResponses.$inferSelect): Timeline["visaH"][number] {
+/** A stored VISA-H row as the engine reads it. */
+export function toVisaH(row: typeof visaHResponses.$inferSelect): Timeline["visaH"][number] {
   const items: unknown = row.items;
   if (!Array.isArray(items) || items.length !== 8 || !items.every((i) => typeof i === "number")) {
     throw new UnreadableRecord("VISA-H", row.id, "items are not the 8 scores");
@@ -261,11 +262,22 @@ const DAY_MS = 86_400_000;
  * athlete whose records cannot be mapped is returned as such, never failing the others; athletes
  * outside the organisation are absent.
  */
+export interface LoadTimelinesOptions {
+  /**
+   * Started with the second round, once the plans are known (each athlete's readable plan, or
+   * null), and awaited with it: the athlete's own write sends its statement right behind the
+   * windowed reads instead of waiting a round trip for them. Sent after them, so they never see
+   * it (a transaction runs its statements in the order they were sent).
+   */
+  alongsideWindowedReads?: (plans: ReadonlyMap<string, Plan | null>) => Promise<void>;
+}
+
 export async function loadTimelines(
   db: Database,
   organisationId: string,
   athleteIds: string[],
   now: Date,
+  options: LoadTimelinesOptions = {},
 ): Promise<Map<string, LoadedTimeline>> {
   const result = new Map<string, LoadedTimeline>();
   if (athleteIds.length === 0) return result;
@@ -365,7 +377,7 @@ export async function loadTimelines(
 
   const visaHFrom = new Date(Math.min(...[...windows.values()].map((w) => w.visaHFrom.getTime())));
 
-  const [sessions, checkIns, squadPlanned, recentVisaH] = await Promise.all([
+  const windowedReads = Promise.all([
     present.length === 0
       ? []
       : db
@@ -424,6 +436,13 @@ export async function loadTimelines(
             ),
           ),
   ]);
+  const alongside = options.alongsideWindowedReads?.(
+    new Map(present.map((id) => {
+      const plan = plansBy.get(id);
+      return [id, plan instanceof UnreadableRecord ? null : (plan ?? null)] as const;
+    })),
+  );
+  const [[sessions, checkIns, squadPlanned, recentVisaH]] = await Promise.all([windowedReads, alongside]);
 
   const sessionsBy = groupBy(sessions, (r) => r.athleteId);
   const checkInsBy = groupBy(checkIns, (r) => r.athleteId);

@@ -31,6 +31,14 @@ export function clearedByReview(flag: Pick<Flag, "ruleId" | "severity" | "cause"
   return flag.ruleId === "R4" && (flag.cause ?? "").startsWith("two_reds:");
 }
 
+/**
+ * Whether resolving an escalation of this rule records a physio review: R4's two-reds block,
+ * R19's clock and R20's red flags count from the rule's last review.
+ */
+export function resolvingRecordsReview(ruleId: string): boolean {
+  return ruleId === "R4" || ruleId === "R19" || ruleId === "R20";
+}
+
 /** Whether a coach may resolve this alert (non-clinical rules only; clinical ones are the physio's). */
 export function coachMayResolve(alert: { ruleId: string; severity: Severity; sensitive: boolean }): boolean {
   if (alert.severity === "escalate" || alert.sensitive) return false;

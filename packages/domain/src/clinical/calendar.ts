@@ -97,7 +97,8 @@ export interface LocalParts {
   weekday: IsoWeekday;
 }
 
-export function localParts(t: number, timeZone: string): LocalParts {
+/** The wall-clock reading straight from `Intl` (the reference the fast path is checked against). */
+export function localPartsFromIntl(t: number, timeZone: string): LocalParts {
   const values: Record<string, string> = {};
   for (const part of partsFormatter(timeZone).formatToParts(new Date(t))) values[part.type] = part.value;
   return {
@@ -108,6 +109,65 @@ export function localParts(t: number, timeZone: string): LocalParts {
     minute: Number(values.minute),
     second: Number(values.second),
     weekday: weekdayNumber[values.weekday ?? "Mon"] ?? 1,
+  };
+}
+
+/** Offset of the zone from UTC at instant `t` read through `Intl`, in ms (positive east of Greenwich). */
+function offsetFromIntl(t: number, timeZone: string): number {
+  const p = localPartsFromIntl(t, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(t / 1000) * 1000;
+}
+
+const HOUR_MS = 3_600_000;
+/** Bounded so a long-running server does not grow it without end (about 5 years of hours per zone). */
+const MAX_CACHED_HOURS = 50_000;
+/** Years the fast path covers; outside them (eras, proleptic oddities) `Intl` answers directly. */
+const FAST_FROM = Date.UTC(1900, 0, 1);
+const FAST_TO = Date.UTC(2200, 0, 1);
+/** Per zone: UTC hour number -> the zone's offset through that whole hour, or NaN when it changes within it. */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset through the UTC hour holding `t`, or null when the offset changes inside it.
+ * Formatting through `Intl` dominates the engine's cost (the compliance and window bounds read
+ * dozens of local dates per athlete), and an offset is the same for every instant of an hour
+ * unless a transition falls inside it: no zone changes its offset twice within one hour, so equal
+ * offsets at the hour's first and last second mean one offset for the whole hour.
+ */
+function hourOffset(t: number, timeZone: string): number | null {
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    hourOffsets.set(timeZone, zone);
+  }
+  const hour = Math.floor(t / HOUR_MS);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const first = offsetFromIntl(hour * HOUR_MS, timeZone);
+    const last = offsetFromIntl(hour * HOUR_MS + HOUR_MS - 1000, timeZone);
+    offset = first === last ? first : Number.NaN;
+    if (zone.size >= MAX_CACHED_HOURS) zone.clear();
+    zone.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? null : offset;
+}
+
+const isoWeekdayOfUtcDay: readonly IsoWeekday[] = [7, 1, 2, 3, 4, 5, 6];
+
+export function localParts(t: number, timeZone: string): LocalParts {
+  const offset = t >= FAST_FROM && t < FAST_TO ? hourOffset(t, timeZone) : null;
+  if (offset === null) return localPartsFromIntl(t, timeZone);
+  // The wall clock is the UTC reading of the shifted instant; whole seconds, as Intl shows them.
+  const wall = new Date(Math.floor(t / 1000) * 1000 + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: isoWeekdayOfUtcDay[wall.getUTCDay()] ?? 1,
   };
 }
 

@@ -38,12 +38,15 @@ export function correctedFigures<T extends { type: string; minutes: number | nul
   };
 }
 
+/** A stored answer as the correction sentences show it ("none" when it was not given). */
+const figure = (v: unknown): string => (v === true ? "yes" : v === false ? "no" : typeof v === "number" || typeof v === "string" ? String(v) : "none");
+
 /** A sentence for the audit log and the history: which figures changed, old to new. */
 export function describeCorrection(before: Record<string, unknown>, after: Record<string, unknown>): string {
-  const labels: Record<string, string> = { minutes: "minutes", distanceKm: "distance (km)", rpe: "effort (RPE)", painDuring: "pain during", painAfter: "pain after" };
-  const changes = Object.keys(labels)
-    .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
-    .map((k) => `${labels[k]} ${String(before[k] ?? "none")} -> ${String(after[k] ?? "none")}`);
+  const labels = { minutes: "minutes", distanceKm: "distance (km)", rpe: "effort (RPE)", painDuring: "pain during", painAfter: "pain after" };
+  const changes = Object.entries(labels)
+    .filter(([k]) => (before[k] ?? null) !== (after[k] ?? null))
+    .map(([k, label]) => `${label} ${figure(before[k])} -> ${figure(after[k])}`);
   return changes.length > 0 ? changes.join(", ") : "no figure changed";
 }
 
@@ -93,7 +96,7 @@ export function correctedCheckIn(row: CorrectableCheckIn, correction: CheckInCor
 
 /** A sentence for the audit log: which check-in answers changed, old to new. */
 export function describeCheckInCorrection(before: Record<string, unknown>, after: Record<string, unknown>): string {
-  const labels: Record<string, string> = {
+  const labels = {
     morningPain: "morning pain",
     loadTestPain: "load-test pain",
     restPain: "rest pain",
@@ -102,9 +105,8 @@ export function describeCheckInCorrection(before: Record<string, unknown>, after
     sittingToleranceMinutes: "sitting tolerance (min)",
     cushionUsed: "cushion used",
   };
-  const shown = (v: unknown) => (v === true ? "yes" : v === false ? "no" : String(v ?? "none"));
-  const changes = Object.keys(labels)
-    .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
-    .map((k) => `${labels[k]} ${shown(before[k])} -> ${shown(after[k])}`);
+  const changes = Object.entries(labels)
+    .filter(([k]) => (before[k] ?? null) !== (after[k] ?? null))
+    .map(([k, label]) => `${label} ${figure(before[k])} -> ${figure(after[k])}`);
   return changes.length > 0 ? changes.join(", ") : "no answer changed";
 }

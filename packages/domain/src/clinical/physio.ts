@@ -157,14 +157,15 @@ export interface PhaseChangeRequest {
   reason?: string | undefined;
 }
 
-export interface PhaseChangeDecision {
-  kind: PhaseChangeKind;
+export type PhaseChangeDecision = {
   to: Phase;
-  /** The reason recorded with the change (override or regression); null for a clean advance. */
-  reason: string | null;
   /** Criteria not met when the change was made (empty unless overridden). */
   unmetCriteria: string[];
-}
+} & (
+  | { kind: "advance"; reason: null }
+  /** The reason recorded with an override or a regression. */
+  | { kind: Exclude<PhaseChangeKind, "advance">; reason: string }
+);
 
 const invalid = (field: string, message: string) => new DomainError("invalid", message, { [field]: [message] });
 
@@ -223,7 +224,7 @@ const show = (value: unknown): string => {
   if (value === undefined || value === null || value === "") return "none";
   if (Array.isArray(value)) return value.length === 0 ? "none" : value.join(", ");
   if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "none";
 };
 
 function flattenLeaves(value: unknown, prefix: string, out: Map<string, unknown>): void {

@@ -80,7 +80,7 @@ export function preflightCheck(assessment: Assessment, planned: PlannedSession):
     reasons.push({
       ruleId: "R16",
       verdict: "skip",
-      message: `${/^[aeiou]/.test(label) ? "An" : "A"} ${label} session is not allowed in phase ${assessment.phase}.`,
+      message: `${/^[aeiou]/.test(label) ? "An" : "A"} ${label} session is not allowed in ${assessment.phase !== null ? `phase ${assessment.phase}` : "this phase"}.`,
       change: "Do the athlete's own rehab session instead.",
     });
   }

@@ -1,5 +1,6 @@
 import { resolveThresholds, type ThresholdOverrides, type Thresholds } from "./config";
 import type { LoggedSession, MorningCheckIn } from "./schemas/logs";
+import type { VisaHResponse } from "./schemas/records";
 import type { AthleteTimeline } from "./schemas/timeline";
 import { DAY_MS } from "./time";
 import { COMPLIANCE_MAX_DAYS } from "./compliance";
@@ -170,14 +171,26 @@ export function withinReadWindow(timeline: AthleteTimeline, now: Date): AthleteT
  * taken out and `record` (its stored state after the write; null when deleted) put in, when the
  * window at `now` reads it (`engineReadWindow`: a check-in with a red flag always). The athlete's
  * submit loads the timeline once, before the write, and assesses both: the "before" of its
- * feedback and the "after" it stores, with no second load.
+ * feedback and the "after" it stores, with no second load. A new VISA-H answer (`new_visa_h`)
+ * is put in the same way.
  */
 export function withRecordWritten(
   timeline: AthleteTimeline,
   now: Date,
-  change: { kind: "session"; id: string; record: LoggedSession | null } | { kind: "check_in"; id: string; record: MorningCheckIn | null },
+  change:
+    | { kind: "session"; id: string; record: LoggedSession | null }
+    | { kind: "check_in"; id: string; record: MorningCheckIn | null }
+    | { kind: "new_visa_h"; record: VisaHResponse },
 ): AthleteTimeline {
   const w = engineReadWindow(timeline.plan, now);
+  if (change.kind === "new_visa_h") {
+    // The load holds the first and the latest answers and the recent ones; a new answer can only
+    // take the place of the first or the latest, so choosing again among the loaded ones and it
+    // gives what a fresh load would. (A changed or withdrawn answer could uncover one the load
+    // left out: those are re-assessed from a fresh load.)
+    const visaH = [...timeline.visaH.filter((v) => v.id !== change.record.id), change.record];
+    return { ...timeline, visaH: withinReadWindow({ ...timeline, visaH }, now).visaH };
+  }
   if (change.kind === "session") {
     const sessions = timeline.sessions.filter((s) => s.id !== change.id);
     if (change.record && change.record.at.getTime() >= w.sessionsFrom.getTime()) sessions.push(change.record);

@@ -288,7 +288,7 @@ export function buildThresholdOverrides(values: Readonly<Record<string, Threshol
     const nested = (target[key as string] ??= { ...defaults }) as Record<string, unknown>;
     nested[leaf] = value;
   }
-  return out as ThresholdOverrides;
+  return out;
 }
 
 function thresholdValueParent(group: ThresholdGroupId, key: string): Record<string, unknown> {

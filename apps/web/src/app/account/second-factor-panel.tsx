@@ -1,10 +1,13 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
+import { FormRootError } from "@/components/form-card";
+import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
 /**
@@ -17,8 +20,8 @@ export function SecondFactorPanel() {
   const status = useQuery(trpc.account.secondFactor.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.account.secondFactor.queryKey() });
   const [pending, setPending] = useState<{ secret: string; uri: string } | null>(null);
-  const [code, setCode] = useState("");
-  const [password, setPassword] = useState("");
+  const confirmForm = useForm<{ code: string }>({ defaultValues: { code: "" } });
+  const disableForm = useForm<{ password: string }>({ defaultValues: { password: "" } });
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const begin = useMutation(trpc.account.beginSecondFactor.mutationOptions({ onSuccess: setPending, onError: (e) => setError(e.message) }));
@@ -27,18 +30,18 @@ export function SecondFactorPanel() {
       onSuccess: async (result) => {
         setRecoveryCodes(result.recoveryCodes);
         setPending(null);
-        setCode("");
+        confirmForm.reset();
         setError(null);
         await refresh();
       },
-      onError: (e) => setError(e.message),
+      onError: (e) => applyServerErrors(confirmForm, e),
     }),
   );
   const disable = useMutation(
     trpc.account.disableSecondFactor.mutationOptions({
       // Every session ended: sign in again (without a code now).
       onSuccess: () => window.location.assign("/sign-in"),
-      onError: (e) => setError(e.message),
+      onError: (e) => applyServerErrors(disableForm, e),
     }),
   );
 
@@ -55,11 +58,7 @@ export function SecondFactorPanel() {
           <AlertDescription>Set it up here before you use Loadline.</AlertDescription>
         </Alert>
       ) : null}
-      {error ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{error}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormRootError message={error ?? undefined} />
       {recoveryCodes ? (
         <Alert role="status">
           <AlertTitle>Your recovery codes</AlertTitle>
@@ -79,15 +78,10 @@ export function SecondFactorPanel() {
             On. Sign-in asks for the code from your authenticator app. {recoveryCodesLeft} recovery codes left.
           </p>
           {required ? null : (
-            <form
-              className="grid gap-3"
-              onSubmit={(event) => {
-                event.preventDefault();
-                disable.mutate({ password });
-              }}
-            >
-              <Field label="Password" htmlFor="disable-password" description="Needed to turn the second factor off.">
-                <Input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <form className="grid gap-3" noValidate onSubmit={disableForm.handleSubmit((values) => disable.mutate(values))}>
+              <FormRootError message={disableForm.formState.errors.root?.message} />
+              <Field label="Password" htmlFor="disable-password" description="Needed to turn the second factor off." error={disableForm.formState.errors.password?.message}>
+                <Input type="password" autoComplete="current-password" {...disableForm.register("password")} />
               </Field>
               <Button type="submit" variant="outline" disabled={disable.isPending}>
                 Turn off the second factor
@@ -96,13 +90,8 @@ export function SecondFactorPanel() {
           )}
         </>
       ) : pending ? (
-        <form
-          className="grid gap-3"
-          onSubmit={(event) => {
-            event.preventDefault();
-            confirm.mutate({ code });
-          }}
-        >
+        <form className="grid gap-3" noValidate onSubmit={confirmForm.handleSubmit((values) => confirm.mutate(values))}>
+          <FormRootError message={confirmForm.formState.errors.root?.message} />
           <p className="text-sm">
             Add this key to an authenticator app (or open the link on your phone), then type the 6-digit code it shows.
           </p>
@@ -114,8 +103,8 @@ export function SecondFactorPanel() {
               Open in an authenticator app
             </a>
           </p>
-          <Field label="Code from the app" htmlFor="totp-code">
-            <Input inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
+          <Field label="Code from the app" htmlFor="totp-code" error={confirmForm.formState.errors.code?.message}>
+            <Input inputMode="numeric" autoComplete="one-time-code" {...confirmForm.register("code")} />
           </Field>
           <Button type="submit" disabled={confirm.isPending}>
             Turn on

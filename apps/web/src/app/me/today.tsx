@@ -21,7 +21,7 @@ function countdown(target: Date, now: Date): string {
 }
 
 function dose(p: { sets: number; reps: number | null; holdSeconds: number | null; intensityPct: number | null; repetitionMaximum: number | null; tempo: string | null }): string {
-  const volume = p.reps !== null ? `${p.sets} × ${p.reps}` : `${p.sets} × ${p.holdSeconds} s hold`;
+  const volume = p.reps !== null ? `${p.sets} × ${p.reps}` : `${p.sets} × ${p.holdSeconds ?? "–"} s hold`;
   const intensity = p.repetitionMaximum !== null ? `~${p.repetitionMaximum}RM` : p.intensityPct !== null ? `${p.intensityPct} % effort` : null;
   return [volume, intensity, p.tempo ? `tempo ${p.tempo}` : null].filter(Boolean).join(" · ");
 }

@@ -1,21 +1,20 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, operatorClubSchema, type OperatorClubInput } from "@loadline/domain";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
-import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { DataTable, type DataColumn } from "@/components/data-table";
 import { FormCard, ListWithForm } from "@/components/form-card";
 import { NameCell } from "@/components/table-cells";
 import { InviteLink } from "@/components/invite-link";
-import { localeOptions, timeZoneOptions } from "@/lib/club-options";
+import { LocaleSelect, TimeZoneSelect } from "@/components/club-calendar-fields";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
@@ -31,7 +30,6 @@ export function OperatorPanel() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: clubs } = useSuspenseQuery(trpc.operator.clubs.queryOptions());
-  const zones = useMemo(timeZoneOptions, []);
   const form = useForm<OperatorClubInput>({
     resolver: zodResolver(operatorClubSchema),
     defaultValues: { clubName: "", timeZone: DEFAULT_TIME_ZONE, locale: DEFAULT_LOCALE, ownerName: "", ownerEmail: "" },
@@ -92,22 +90,10 @@ export function OperatorPanel() {
           <Input {...form.register("clubName")} />
         </Field>
         <Field label="Time zone" htmlFor="op-time-zone" error={errors.timeZone?.message}>
-          <NativeSelect {...form.register("timeZone")}>
-            {zones.map((zone) => (
-              <NativeSelectOption key={zone} value={zone}>
-                {zone.replaceAll("_", " ")}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
+          <TimeZoneSelect {...form.register("timeZone")} />
         </Field>
         <Field label="Date format" htmlFor="op-locale" error={errors.locale?.message}>
-          <NativeSelect {...form.register("locale")}>
-            {localeOptions.map((option) => (
-              <NativeSelectOption key={option.value} value={option.value}>
-                {option.label}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
+          <LocaleSelect {...form.register("locale")} />
         </Field>
         <Field label="Owner's name" htmlFor="op-owner-name" error={errors.ownerName?.message}>
           <Input {...form.register("ownerName")} />

@@ -8,11 +8,11 @@ import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
-import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { applyServerErrors } from "@/lib/form-errors";
 import { signInAction } from "@/server/actions";
 import { useTRPC } from "@/trpc/react";
-import { localeOptions, timeZoneOptions } from "@/lib/club-options";
+import { LocaleSelect, TimeZoneSelect } from "@/components/club-calendar-fields";
+import { timeZoneOptions } from "@/lib/club-options";
 
 export function SetupForm() {
   const trpc = useTRPC();
@@ -54,22 +54,10 @@ export function SetupForm() {
         <Input autoComplete="organization" {...form.register("clubName")} />
       </Field>
       <Field label="Time zone" htmlFor="timeZone" description="The club's days and weeks start here." error={errors.timeZone?.message}>
-        <NativeSelect {...form.register("timeZone")}>
-          {zones.map((zone) => (
-            <NativeSelectOption key={zone} value={zone}>
-              {zone.replaceAll("_", " ")}
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
+        <TimeZoneSelect {...form.register("timeZone")} />
       </Field>
       <Field label="Date format" htmlFor="locale" error={errors.locale?.message}>
-        <NativeSelect {...form.register("locale")}>
-          {localeOptions.map((option) => (
-            <NativeSelectOption key={option.value} value={option.value}>
-              {option.label}
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
+        <LocaleSelect {...form.register("locale")} />
       </Field>
       <Field label="Your name" htmlFor="ownerName" error={errors.ownerName?.message}>
         <Input autoComplete="name" {...form.register("ownerName")} />

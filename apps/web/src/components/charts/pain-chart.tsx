@@ -41,7 +41,7 @@ export function PainChart({ data, bands, className }: { data: PainPoint[]; bands
           <CartesianGrid vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDay} tickLine={false} axisLine={false} minTickGap={24} />
           <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tickLine={false} axisLine={false} />
-          <ChartTooltip content={<ChartTooltipContent labelFormatter={(value) => shortDay(String(value))} />} />
+          <ChartTooltip content={<ChartTooltipContent labelFormatter={(value) => (typeof value === "string" ? shortDay(value) : value)} />} />
           <ChartLegend content={<ChartLegendContent />} />
           {(Object.keys(config) as (keyof typeof config)[]).map((key) => (
             <Line key={key} dataKey={key} type="monotone" stroke={`var(--color-${key})`} strokeWidth={2} dot={{ r: 2 }} connectNulls />

@@ -27,7 +27,7 @@ export function VisaHChart({ data, target, className }: { data: VisaHPoint[]; ta
           <CartesianGrid vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDay} tickLine={false} axisLine={false} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickLine={false} axisLine={false} />
-          <ChartTooltip content={<ChartTooltipContent labelFormatter={(value) => shortDay(String(value))} />} />
+          <ChartTooltip content={<ChartTooltipContent labelFormatter={(value) => (typeof value === "string" ? shortDay(value) : value)} />} />
           {target ? <ReferenceLine y={target.value} stroke="var(--zone-green)" strokeDasharray="5 4" label={{ value: target.label, position: "insideTopLeft", fontSize: 11 }} /> : null}
           <Line dataKey="total" type="monotone" stroke="var(--color-total)" strokeWidth={2} dot={{ r: 4 }} />
         </LineChart>

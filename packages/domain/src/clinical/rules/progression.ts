@@ -271,15 +271,16 @@ export function sittingFlags(ctx: AssessmentContext): Flag[] {
   const { maxContinuousMinutes } = ctx.thresholds.sitting;
   const recent = checkInsBetween(ctx, ctx.now - ctx.thresholds.nextMorning.baselineWindowHours * HOUR_MS, ctx.now);
   const latestSit = [...recent].reverse().find((c) => c.checkIn.longestSitMinutes !== undefined);
-  if (latestSit && (latestSit.checkIn.longestSitMinutes as number) > maxContinuousMinutes) {
+  const longestSitMinutes = latestSit?.checkIn.longestSitMinutes;
+  if (latestSit && longestSitMinutes !== undefined && longestSitMinutes > maxContinuousMinutes) {
     flags.push(
       flag(
         "R18",
         "info",
         latestSit.t,
-        `Sat for ${latestSit.checkIn.longestSitMinutes} minutes in one go: get up at least every ${maxContinuousMinutes} minutes and use a cushion.`,
+        `Sat for ${longestSitMinutes} minutes in one go: get up at least every ${maxContinuousMinutes} minutes and use a cushion.`,
         [latestSit.id],
-        { longestSitMinutes: latestSit.checkIn.longestSitMinutes as number, maxContinuousMinutes },
+        { longestSitMinutes, maxContinuousMinutes },
       ),
     );
   }

@@ -1,7 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { clubSettingsSchema, RETENTION_MONTHS_RANGE, VISA_H_INTERVAL_RANGE, type ClubSettingsInput } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
@@ -11,7 +10,8 @@ import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
-import { localeOptions, timeZoneOptions, weekdayOptions } from "@/lib/club-options";
+import { LocaleSelect, TimeZoneSelect } from "@/components/club-calendar-fields";
+import { weekdayOptions } from "@/lib/club-options";
 import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
@@ -19,8 +19,6 @@ export function ClubSettingsForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: settings } = useSuspenseQuery(trpc.club.settings.queryOptions());
-  const zones = useMemo(timeZoneOptions, []);
-  const locales = localeOptions.some((o) => o.value === settings.locale) ? localeOptions : [{ value: settings.locale, label: settings.locale }, ...localeOptions];
   // The schema's week start is narrowed to a weekday type after parsing; the form holds the number.
   const form = useForm<ClubSettingsInput>({
     resolver: zodResolver(clubSettingsSchema) as Resolver<ClubSettingsInput>,
@@ -70,22 +68,10 @@ export function ClubSettingsForm() {
             <Input disabled={readOnly} {...form.register("name")} />
           </Field>
           <Field label="Time zone" htmlFor="club-time-zone" error={errors.timeZone?.message}>
-            <NativeSelect disabled={readOnly} {...form.register("timeZone")}>
-              {zones.map((zone) => (
-                <NativeSelectOption key={zone} value={zone}>
-                  {zone.replaceAll("_", " ")}
-                </NativeSelectOption>
-              ))}
-            </NativeSelect>
+            <TimeZoneSelect disabled={readOnly} {...form.register("timeZone")} />
           </Field>
           <Field label="Date format" htmlFor="club-locale" error={errors.locale?.message}>
-            <NativeSelect disabled={readOnly} {...form.register("locale")}>
-              {locales.map((option) => (
-                <NativeSelectOption key={option.value} value={option.value}>
-                  {option.label}
-                </NativeSelectOption>
-              ))}
-            </NativeSelect>
+            <LocaleSelect disabled={readOnly} current={settings.locale} {...form.register("locale")} />
           </Field>
           <Field label="Week starts on" htmlFor="club-week-start" error={errors.weekStartsOn?.message}>
             <NativeSelect disabled={readOnly} {...form.register("weekStartsOn", number)}>

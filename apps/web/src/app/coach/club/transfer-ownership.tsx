@@ -1,13 +1,18 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { Field } from "@loadline/ui/field";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
+import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
+
+const transferForm = z.object({ userId: z.string().min(1, "Choose a coach") });
 
 /** The owner hands the club to another coach; the club always has exactly one owner. */
 export function TransferOwnership() {
@@ -15,15 +20,14 @@ export function TransferOwnership() {
   const router = useRouter();
   const { data: staff } = useSuspenseQuery(trpc.staff.list.queryOptions());
   const candidates = staff.filter((s) => s.role === "coach" && !s.isOwner && s.status === "active");
-  const [to, setTo] = useState("");
-  const [error, setError] = useState<string | undefined>();
+  const form = useForm<z.infer<typeof transferForm>>({ resolver: zodResolver(transferForm), defaultValues: { userId: "" } });
   const transfer = useMutation(
     trpc.club.transferOwnership.mutationOptions({
       onSuccess: () => {
         toast.success("Ownership transferred");
         router.refresh();
       },
-      onError: (e) => setError(e.data?.fieldErrors?.userId?.[0] ?? e.message),
+      onError: (e) => applyServerErrors(form, e),
     }),
   );
   return (
@@ -42,18 +46,11 @@ export function TransferOwnership() {
         ) : (
           <form
             className="flex flex-wrap items-end gap-2"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!to) {
-                setError("Choose a coach");
-                return;
-              }
-              transfer.mutate({ userId: to });
-            }}
+            onSubmit={form.handleSubmit((values) => transfer.mutate(values))}
             noValidate
           >
-            <Field label="New owner" htmlFor="new-owner" error={error}>
-              <NativeSelect value={to} onChange={(e) => setTo(e.target.value)}>
+            <Field label="New owner" htmlFor="new-owner" error={form.formState.errors.userId?.message ?? form.formState.errors.root?.message}>
+              <NativeSelect {...form.register("userId")}>
                 <NativeSelectOption value="">Choose a coach</NativeSelectOption>
                 {candidates.map((c) => (
                   <NativeSelectOption key={c.id} value={c.id}>

@@ -1,7 +1,6 @@
 "use client";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { ChevronLeft, ChevronRight, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useDeferredValue, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
@@ -104,12 +103,11 @@ const newSessionSchema = z.object({
 type NewSession = z.input<typeof newSessionSchema>;
 type NewSessionOutput = z.output<typeof newSessionSchema>;
 
-const numberOrUndefined = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(String(value).replace(",", ".")));
+const numberOrUndefined = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(typeof value === "string" ? value.replace(",", ".") : value));
 
 export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: string; name: string }[]; defaultSquadId: string; today: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const router = useRouter();
   const { values: url, set } = useUrlState(plannerUrl);
   // The week shown follows the choice once it has loaded; the old week stays on screen meanwhile.
   const shown = useDeferredValue(url);
@@ -128,10 +126,11 @@ export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: s
   const selected = data.sessions.find((s) => s.id === url.session) ?? upcoming ?? data.sessions[0] ?? null;
 
   const select = (id: string) => set({ session: id });
+  // No router.refresh() here: the squad, week and session live in the URL without the server's
+  // knowing, so a refresh renders the page anew and closes whatever dialog is open.
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.planner.week.queryKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.board.rows.queryKey() });
-    router.refresh();
   };
 
   const update = useMutation(
@@ -154,7 +153,8 @@ export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: s
   const names = new Map(data.athletes.map((a) => [a.id, a.name]));
 
   return (
-    <div className="grid gap-6">
+    // Busy while the chosen squad's or week's list loads (the old one stays on screen meanwhile).
+    <div className="grid gap-6" aria-busy={shown !== url || undefined} data-testid="planner">
       <FilterBar label="Choose the squad and week">
         <FilterSelect
           id="planner-squad"
@@ -254,7 +254,7 @@ export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: s
           </CardHeader>
           <CardContent>
             <DataTable
-              caption={`Pre-flight checks for ${selected.title || kindLabels[selected.kind]}`}
+              caption={selected.title || kindLabels[selected.kind]}
               data={[
                 ...verdictsOf(selected.id)
                   .sort((a, b) => verdictOrder.indexOf(a.result.verdict) - verdictOrder.indexOf(b.result.verdict))
@@ -272,7 +272,8 @@ export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: s
       ) : null}
 
       {/* A new week starts a new form: its day choices are that week's days. */}
-      <AddSession key={dayKey(weekStart)} squadId={squadId} days={days} calendar={calendar} onCreated={async (id) => {
+      {/* Until the chosen squad's week has loaded, the form would plan into the one still shown. */}
+      <AddSession key={dayKey(weekStart)} squadId={squadId} days={days} calendar={calendar} loading={shown !== url} onCreated={async (id) => {
         await refresh();
         select(id);
       }} />
@@ -297,11 +298,13 @@ function AddSession({
   days,
   calendar,
   onCreated,
+  loading,
 }: {
   squadId: string;
   days: Date[];
   calendar: { timeZone: string; locale: string };
   onCreated: (id: string) => Promise<void>;
+  loading: boolean;
 }) {
   const dayKey = (date: Date) => localDateKey(date.getTime(), calendar.timeZone);
   const trpc = useTRPC();
@@ -403,7 +406,7 @@ function AddSession({
           <Field label={L.title} htmlFor="new-title" error={errors.title?.message}>
             <Input placeholder="e.g. Hill reps 8 x 60 s" maxLength={TEXT_LIMITS.title} {...form.register("title")} />
           </Field>
-          <Button type="submit" disabled={create.isPending}>
+          <Button type="submit" disabled={create.isPending || loading}>
             {create.isPending ? "Planning…" : "Plan session"}
           </Button>
         </form>

@@ -25,8 +25,8 @@ export function useDraft<T extends FieldValues>(form: UseFormReturn<T>, storageK
     }
     const subscription = form.watch((values) => window.localStorage.setItem(storageKey, JSON.stringify(values)));
     return () => subscription.unsubscribe();
-    // Restore once per mount; `form` is stable across renders.
-  }, [storageKey, enabled]);
+    // Restores once per mount: useForm returns the same object on every render.
+  }, [form, storageKey, enabled]);
   return useCallback(() => window.localStorage.removeItem(storageKey), [storageKey]);
 }
 
@@ -37,7 +37,7 @@ export function dateTimeFieldValue(date: Date = new Date()): string {
 
 /** Empty number inputs mean "not given" (undefined); anything else must parse as a number. */
 export const numberOrUndefined = (value: unknown) =>
-  value === "" || value === null || value === undefined ? undefined : typeof value === "number" ? value : Number(String(value).replace(",", "."));
+  value === "" || value === null || value === undefined ? undefined : typeof value === "number" ? value : Number(typeof value === "string" ? value.replace(",", ".") : value);
 
 /** The tRPC client error's HTTP status, when the server answered. */
 function httpStatusOf(error: unknown): number | undefined {

@@ -74,7 +74,7 @@ export function RecentLogs() {
       detail:
         s.type === "run"
           ? [s.distanceKm ? `${s.distanceKm} km` : null, s.minutes ? `${s.minutes} min` : null, `pain ${s.painDuring}${s.painAfter !== null ? `/${s.painAfter}` : ""}`].filter(Boolean).join(" · ")
-          : `${s.minutes} min · RPE ${s.rpe ?? "–"} · pain ${s.painDuring}${s.painAfter !== null ? `/${s.painAfter}` : ""}`,
+          : `${s.minutes ?? "–"} min · RPE ${s.rpe ?? "–"} · pain ${s.painDuring}${s.painAfter !== null ? `/${s.painAfter}` : ""}`,
       editable: s.editable,
       editHref: s.type === "run" ? `/me/log/run?edit=${s.id}` : `/me/log/session?edit=${s.id}`,
     })),

@@ -40,7 +40,7 @@ export function ProgressView() {
           </CardTitle>
           {p.workload?.weeklyVolume.changePct !== null && p.workload ? (
             <CardDescription>
-              Last 7 days: {p.workload.weeklyVolume.current} {p.workload.weeklyVolume.unit} ({p.workload.weeklyVolume.changePct! >= 0 ? "+" : ""}
+              Last 7 days: {p.workload.weeklyVolume.current} {p.workload.weeklyVolume.unit} ({p.workload.weeklyVolume.changePct >= 0 ? "+" : ""}
               {p.workload.weeklyVolume.changePct} % on the week before).
             </CardDescription>
           ) : null}

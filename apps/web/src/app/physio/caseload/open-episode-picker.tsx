@@ -1,7 +1,7 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { Button } from "@loadline/ui/button";
 import { Label } from "@loadline/ui/label";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
@@ -15,18 +15,14 @@ export function OpenEpisodePicker() {
   const { data: caseload } = useSuspenseQuery(trpc.caseload.list.queryOptions());
   const onCaseload = new Set(caseload.map((r) => r.athleteId));
   const candidates = roster.filter((a) => !onCaseload.has(a.id) && !a.archived);
-  const [athleteId, setAthleteId] = useState("");
+  // Nothing to check beyond a choice: the button stays disabled until one is made.
+  const form = useForm<{ athleteId: string }>({ defaultValues: { athleteId: "" } });
+  const athleteId = form.watch("athleteId");
   return (
-    <form
-      className="flex items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (athleteId) router.push(`/physio/athletes/${athleteId}`);
-      }}
-    >
+    <form className="flex items-end gap-2" onSubmit={form.handleSubmit((v) => router.push(`/physio/athletes/${v.athleteId}`))}>
       <div className="grid gap-1.5">
         <Label htmlFor="new-episode-athlete">Athlete without an episode</Label>
-        <NativeSelect id="new-episode-athlete" value={athleteId} onChange={(e) => setAthleteId(e.target.value)}>
+        <NativeSelect id="new-episode-athlete" {...form.register("athleteId", { required: true })}>
           <NativeSelectOption value="">Choose an athlete</NativeSelectOption>
           {candidates.map((a) => (
             <NativeSelectOption key={a.id} value={a.id}>

@@ -1,19 +1,24 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
-import { alertStatus, redFlagQuestions, retiredAlertSentence } from "@loadline/domain";
+import { alertStatus, plainText, redFlagQuestions, retiredAlertSentence } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { toast } from "@loadline/ui/sonner";
+import { useClubCalendar } from "@/components/club-calendar";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../_components/use-refresh-clinical";
-import { formatDateTime, serverFieldErrors } from "../_components/labels";
-import { useClubCalendar } from "@/components/club-calendar";
+import { formatDateTime } from "../_components/labels";
+
+/** The note's length is checked here; whether resolving needs one is the server's rule, and its sentence shows at the field. */
+const noteSchema = z.object({ note: plainText("Note", { max: 1000, multiline: true }) });
 
 type Escalation = inferRouterOutputs<AppRouter>["escalations"]["list"][number];
 
@@ -47,11 +52,16 @@ function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation
   const calendar = useClubCalendar();
   const trpc = useTRPC();
   const refresh = useRefreshClinical();
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const onError = (err: { message: string }) => setError(serverFieldErrors(err).note ?? err.message);
-  const acknowledge = useMutation(trpc.escalations.acknowledge.mutationOptions({ onError, onSuccess: async () => (setError(undefined), toast.success("Acknowledged"), await refresh()) }));
-  const resolve = useMutation(trpc.escalations.resolve.mutationOptions({ onError, onSuccess: async () => (setError(undefined), toast.success("Resolved"), await refresh()) }));
+  const form = useForm<{ note: string }>({ resolver: labelledResolver(noteSchema, { note: "Note" }), defaultValues: { note: "" } });
+  const onError = (err: Parameters<typeof applyServerErrors>[1]) => applyServerErrors(form, err);
+  const done = (message: string) => async () => {
+    form.clearErrors();
+    toast.success(message);
+    await refresh();
+  };
+  const acknowledge = useMutation(trpc.escalations.acknowledge.mutationOptions({ onError, onSuccess: done("Acknowledged") }));
+  const resolve = useMutation(trpc.escalations.resolve.mutationOptions({ onError, onSuccess: done("Resolved") }));
+  const { errors } = form.formState;
   const answers = redFlagAnswers(e);
   const noteId = `escalation-note-${e.id}`;
   const status = alertStatus(e);
@@ -104,26 +114,26 @@ function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation
         ) : e.retiredAt ? (
           <p className="text-muted-foreground">{retiredAlertSentence(e.ruleId)}</p>
         ) : (
-          <form className="grid gap-2" onSubmit={(ev) => ev.preventDefault()}>
+          <form className="grid gap-2" noValidate onSubmit={form.handleSubmit(({ note }) => resolve.mutate({ alertId: e.id, note }))}>
             <Field
               label="Note"
               htmlFor={noteId}
-              error={error}
+              error={errors.note?.message ?? errors.root?.message}
               description={
                 e.needsReview
                   ? "Required to resolve: resolving records your review of this rule, which lifts its block from now on (what you found, what changes)."
                   : "Required to resolve: what was done (e.g. referred to GP, reviewed in clinic)."
               }
             >
-              <Input id={noteId} value={note} onChange={(ev) => setNote(ev.target.value)} />
+              <Input id={noteId} {...form.register("note")} />
             </Field>
             <div className="flex gap-2">
               {!e.acknowledgedAt ? (
-                <Button type="button" variant="outline" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate({ alertId: e.id, note })}>
+                <Button type="button" variant="outline" disabled={acknowledge.isPending} onClick={form.handleSubmit(({ note }) => acknowledge.mutate({ alertId: e.id, note }))}>
                   Acknowledge
                 </Button>
               ) : null}
-              <Button type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ alertId: e.id, note })}>
+              <Button type="submit" disabled={resolve.isPending}>
                 Resolve
               </Button>
             </div>

@@ -1,14 +1,16 @@
 "use client";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import {
   EXERCISE_IMAGE_MAX_BYTES,
   EXERCISE_IMAGE_RULE,
   EXERCISE_IMAGE_TYPES,
+  exerciseMediaLabels,
   HOW_TO_MAX_LENGTH,
-  exerciseCategories,
-  phases,
-  type ExerciseCategory,
+  howToText,
+  videoLink,
   type Phase,
 } from "@loadline/domain";
 import { Badge } from "@loadline/ui/badge";
@@ -18,22 +20,16 @@ import { Checkbox } from "@loadline/ui/checkbox";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { Label } from "@loadline/ui/label";
-import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
 import { useTRPC } from "@/trpc/react";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
-import { formatDateTime, humanize, serverFieldErrors } from "../_components/labels";
+import { formatDateTime, humanize } from "../_components/labels";
 import { useClubCalendar } from "@/components/club-calendar";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
+import { ExerciseForm, type ExerciseValues } from "./exercise-form";
 
 type Entry = inferRouterOutputs<AppRouter>["exercises"]["list"][number];
-const demands = ["low", "moderate", "high"] as const;
-
-function errorsOf(error: unknown): Record<string, string> {
-  const fields = serverFieldErrors(error);
-  if (fields["image.base64"] && !fields.image) fields.image = fields["image.base64"];
-  return Object.keys(fields).length > 0 ? fields : { _form: (error as Error).message };
-}
 
 export function ExerciseLibrary() {
   const trpc = useTRPC();
@@ -135,157 +131,99 @@ function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onerror = () => reject(reader.error ?? new Error("could not read the file"));
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onload = () => (typeof reader.result === "string" ? resolve(reader.result.replace(/^data:[^,]*,/, "")) : reject(new Error("could not read the file")));
     reader.readAsDataURL(file);
   });
 }
 
+/** The media form as filled in: the how-to and link the API checks, the file picked (its size checked before reading it). */
+const mediaFormSchema = z.object({
+  howTo: howToText(),
+  videoUrl: z.union([z.literal(""), videoLink()]),
+  image: z
+    .custom<FileList | undefined>()
+    .refine((files) => !files?.[0] || files[0].size <= EXERCISE_IMAGE_MAX_BYTES, `${exerciseMediaLabels.image} must be at most 5 MB`),
+  removeImage: z.boolean(),
+});
+type MediaValues = z.input<typeof mediaFormSchema>;
+
 function MediaForm({ entry, onSaved }: { entry: Entry; onSaved: () => Promise<unknown> }) {
   const trpc = useTRPC();
   const id = useId();
-  const [howTo, setHowTo] = useState(entry.howTo);
-  const [videoUrl, setVideoUrl] = useState(entry.videoUrl ?? "");
-  const [file, setFile] = useState<File | null>(null);
-  const [removeImage, setRemoveImage] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation(
-    trpc.exercises.setMedia.mutationOptions({
-      onError: (e) => setErrors(errorsOf(e)),
-      onSuccess: async (result) => {
-        setErrors({});
-        setFile(null);
-        setRemoveImage(false);
-        toast.success(result.message);
-        await onSaved();
-      },
-    }),
-  );
-  const submit = async () => {
-    if (file && file.size > EXERCISE_IMAGE_MAX_BYTES) {
-      setErrors({ image: "Image must be at most 5 MB" });
-      return;
-    }
-    const image = file ? { base64: await readAsBase64(file) } : removeImage ? ("remove" as const) : undefined;
-    save.mutate({ exerciseId: entry.id, baseVersion: entry.version, howTo, videoUrl, ...(image ? { image } : {}) });
-  };
+  const blank = { howTo: entry.howTo, videoUrl: entry.videoUrl ?? "", image: undefined, removeImage: false };
+  const form = useForm<MediaValues>({ resolver: labelledResolver(mediaFormSchema, exerciseMediaLabels), defaultValues: blank });
+  const save = useMutation(trpc.exercises.setMedia.mutationOptions());
+  const { errors, isSubmitting } = form.formState;
+  const picked = form.watch("image")?.[0];
   return (
-    <div className="mt-3 grid gap-3">
-      {errors._form ? (
+    <form
+      className="mt-3 grid gap-3"
+      noValidate
+      onSubmit={form.handleSubmit(async ({ howTo, videoUrl, image: files, removeImage }) => {
+        const file = files?.[0];
+        const image = file ? { base64: await readAsBase64(file) } : removeImage ? ("remove" as const) : undefined;
+        try {
+          const result = await save.mutateAsync({ exerciseId: entry.id, baseVersion: entry.version, howTo, videoUrl, ...(image ? { image } : {}) });
+          toast.success(result.message);
+          form.reset({ howTo, videoUrl, image: undefined, removeImage: false });
+          await onSaved();
+        } catch (error) {
+          applyServerErrors(form, error as Parameters<typeof applyServerErrors>[1], { "image.base64": "image" });
+        }
+      })}
+    >
+      {errors.root ? (
         <p role="alert" className="text-sm font-medium text-destructive">
-          {errors._form}
+          {errors.root.message}
         </p>
       ) : null}
-      <Field label="How-to" htmlFor={`${id}-howto`} description={`What the athlete reads on Today; at most ${HOW_TO_MAX_LENGTH.toLocaleString("en-GB")} characters.`} error={errors.howTo}>
-        <Textarea id={`${id}-howto`} rows={3} maxLength={HOW_TO_MAX_LENGTH} value={howTo} onChange={(e) => setHowTo(e.target.value)} />
+      <Field label="How-to" htmlFor={`${id}-howto`} description={`What the athlete reads on Today; at most ${HOW_TO_MAX_LENGTH.toLocaleString("en-GB")} characters.`} error={errors.howTo?.message}>
+        <Textarea id={`${id}-howto`} rows={3} maxLength={HOW_TO_MAX_LENGTH} {...form.register("howTo")} />
       </Field>
-      <Field label="Video link" htmlFor={`${id}-video`} description="An https:// link (YouTube, Vimeo or any site); the athlete sees it as a link." error={errors.videoUrl}>
-        <Input id={`${id}-video`} type="url" inputMode="url" placeholder="https://" value={videoUrl} onChange={(e) => setVideoUrl(e.target.value)} />
+      <Field label="Video link" htmlFor={`${id}-video`} description="An https:// link (YouTube, Vimeo or any site); the athlete sees it as a link." error={errors.videoUrl?.message}>
+        <Input id={`${id}-video`} type="url" inputMode="url" placeholder="https://" {...form.register("videoUrl")} />
       </Field>
-      <Field label="Image" htmlFor={`${id}-image`} description={`${EXERCISE_IMAGE_RULE}. The type is checked from the file's content.`} error={errors.image}>
-        <Input id={`${id}-image`} type="file" accept={EXERCISE_IMAGE_TYPES.join(",")} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <Field label="Image" htmlFor={`${id}-image`} description={`${EXERCISE_IMAGE_RULE}. The type is checked from the file's content.`} error={errors.image?.message}>
+        <Input id={`${id}-image`} type="file" accept={EXERCISE_IMAGE_TYPES.join(",")} {...form.register("image")} />
       </Field>
       {entry.hasImage ? (
-        <div className="flex items-center gap-2">
-          <Checkbox id={`${id}-remove`} checked={removeImage} onCheckedChange={(checked) => setRemoveImage(checked === true)} disabled={file !== null} />
-          <Label htmlFor={`${id}-remove`}>Remove the current image</Label>
-        </div>
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" className="size-4 accent-primary" disabled={picked !== undefined} {...form.register("removeImage")} />
+          Remove the current image
+        </label>
       ) : null}
       <div>
-        <Button type="button" disabled={save.isPending} onClick={() => void submit()}>
+        <Button type="submit" disabled={isSubmitting}>
           Save how-to and media
         </Button>
       </div>
-    </div>
+    </form>
   );
 }
 
 function EditForm({ entry, onSaved }: { entry: Entry; onSaved: () => Promise<unknown> }) {
   const trpc = useTRPC();
   const id = useId();
-  const [name, setName] = useState(entry.name);
-  const [category, setCategory] = useState<ExerciseCategory>(entry.category as ExerciseCategory);
-  const [chosenPhases, setChosenPhases] = useState<Phase[]>(entry.phases as Phase[]);
-  const [heavy, setHeavy] = useState(entry.heavy);
-  const [highTendonLoad, setHighTendonLoad] = useState(entry.highTendonLoad);
-  const [hipFlexionDemand, setHipFlexionDemand] = useState<(typeof demands)[number]>(entry.hipFlexionDemand);
-  const [description, setDescription] = useState(entry.description);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation(
-    trpc.exercises.edit.mutationOptions({
-      onError: (e) => setErrors(errorsOf(e)),
-      onSuccess: async (result) => {
-        setErrors({});
+  const save = useMutation(trpc.exercises.edit.mutationOptions());
+  return (
+    <ExerciseForm
+      id={id}
+      initial={{
+        name: entry.name,
+        category: entry.category as ExerciseValues["category"],
+        phases: entry.phases as Phase[],
+        heavy: entry.heavy,
+        highTendonLoad: entry.highTendonLoad,
+        hipFlexionDemand: entry.hipFlexionDemand,
+        description: entry.description,
+      }}
+      submitLabel="Save as a new version"
+      onSubmit={async (values) => {
+        const result = await save.mutateAsync({ exerciseId: entry.id, baseVersion: entry.version, ...values });
         toast.success(result.message);
         await onSaved();
-      },
-    }),
-  );
-  return (
-    <div className="mt-3 grid gap-3 sm:grid-cols-2">
-      {errors._form ? (
-        <p role="alert" className="text-sm font-medium text-destructive sm:col-span-2">
-          {errors._form}
-        </p>
-      ) : null}
-      <Field label="Exercise name" htmlFor={`${id}-name`} error={errors.name} required>
-        <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
-      </Field>
-      <Field label="Exercise category" htmlFor={`${id}-category`} error={errors.category}>
-        <NativeSelect id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value as ExerciseCategory)}>
-          {exerciseCategories.map((c) => (
-            <NativeSelectOption key={c} value={c}>
-              {humanize(c)}
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
-      </Field>
-      <fieldset className="grid gap-2">
-        <legend className="text-sm font-medium">Phases</legend>
-        <div className="flex flex-wrap gap-3">
-          {phases.map((p) => (
-            <div key={p} className="flex items-center gap-2">
-              <Checkbox
-                id={`${id}-phase-${p}`}
-                checked={chosenPhases.includes(p)}
-                onCheckedChange={(checked) => setChosenPhases(checked ? [...chosenPhases, p].sort() : chosenPhases.filter((x) => x !== p))}
-              />
-              <Label htmlFor={`${id}-phase-${p}`}>Phase {p}</Label>
-            </div>
-          ))}
-        </div>
-        {errors.phases ? <p className="text-sm font-medium text-destructive">{errors.phases}</p> : null}
-      </fieldset>
-      <Field label="Hip flexion demand" htmlFor={`${id}-hip`} error={errors.hipFlexionDemand}>
-        <NativeSelect id={`${id}-hip`} value={hipFlexionDemand} onChange={(e) => setHipFlexionDemand(e.target.value as (typeof demands)[number])}>
-          {demands.map((d) => (
-            <NativeSelectOption key={d} value={d}>
-              {humanize(d)}
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
-      </Field>
-      <div className="flex items-center gap-2">
-        <Checkbox id={`${id}-heavy`} checked={heavy} onCheckedChange={(checked) => setHeavy(checked === true)} />
-        <Label htmlFor={`${id}-heavy`}>Heavy (R8)</Label>
-      </div>
-      <div className="flex items-center gap-2">
-        <Checkbox id={`${id}-tendon`} checked={highTendonLoad} onCheckedChange={(checked) => setHighTendonLoad(checked === true)} />
-        <Label htmlFor={`${id}-tendon`}>High tendon load (R7)</Label>
-      </div>
-      <Field label="Description" htmlFor={`${id}-description`} error={errors.description} className="sm:col-span-2">
-        <Textarea id={`${id}-description`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </Field>
-      <div className="sm:col-span-2">
-        <Button
-          type="button"
-          variant="outline"
-          disabled={save.isPending}
-          onClick={() => save.mutate({ exerciseId: entry.id, baseVersion: entry.version, name, category, phases: chosenPhases, heavy, highTendonLoad, hipFlexionDemand, description })}
-        >
-          Save as a new version
-        </Button>
-      </div>
-    </div>
+      }}
+    />
   );
 }
 

@@ -8,10 +8,11 @@ import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@loadline/ui/card";
 import { toast } from "@loadline/ui/sonner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { PainChart, type PainPoint } from "@/components/charts/pain-chart";
 import { WeeklyVolumeChart, type WeeklyVolumePoint } from "@/components/charts/weekly-volume-chart";
+import { DataTable, type DataColumn } from "@/components/data-table";
 import { NotesThread } from "@/components/notes-thread";
+import { sessionRecordColumns } from "@/components/session-record-columns";
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../../_lib/flag-badges";
@@ -19,7 +20,13 @@ import { FlagTipArea } from "../../_lib/flag-tip";
 import { DAY_MS, availabilityLabels, formatDate, formatDateTime, outcomeVariant, severityLabels } from "../../_lib/labels";
 import type { AthleteOverview as Overview } from "../../_lib/types";
 
-const sessionTypeLabels: Record<string, string> = { run: "Run", strength: "Strength", field: "Field", cross_training: "Cross-training" };
+type Session = Overview["sessions"][number];
+
+/** The shared session columns, then the cadence a run brings (the gait hint reads it). */
+const sessionColumns = (calendar: Overview["assessment"]["calendar"]): DataColumn<Session>[] => [
+  ...sessionRecordColumns<Session>(calendar),
+  { id: "cadence", accessorFn: (s) => s.cadenceSpm ?? -1, header: "Cadence", cell: ({ row }) => row.original.cadenceSpm ?? "–" },
+];
 
 /** Daily pain during/after (worst session of the day) and morning pain, for the pain chart. */
 function painByDay(data: Overview): PainPoint[] {
@@ -268,34 +275,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
           {data.sessions.length === 0 ? (
             <p className="text-sm text-muted-foreground">Nothing logged in the last {data.overviewDays} days.</p>
           ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>When</TableHead>
-                  <TableHead>Type</TableHead>
-                  <TableHead>Minutes</TableHead>
-                  <TableHead>Distance</TableHead>
-                  <TableHead>RPE</TableHead>
-                  <TableHead>Pain during / after</TableHead>
-                  <TableHead>Cadence</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {sessions.map((s) => (
-                  <TableRow key={s.id}>
-                    <TableCell>{formatDateTime(s.at, a.calendar)}</TableCell>
-                    <TableCell>{sessionTypeLabels[s.type] ?? s.type}</TableCell>
-                    <TableCell>{s.minutes === null ? "–" : Math.round(s.minutes)}</TableCell>
-                    <TableCell>{s.distanceKm === null ? "–" : `${s.distanceKm} km`}</TableCell>
-                    <TableCell>{s.rpe ?? "–"}</TableCell>
-                    <TableCell>
-                      {s.painDuring} / {s.painAfter ?? "–"}
-                    </TableCell>
-                    <TableCell>{s.cadenceSpm ?? "–"}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable caption="Sessions and runs" data={sessions} columns={sessionColumns(a.calendar)} getRowId={(row) => row.id} empty={`Nothing logged in the last ${data.overviewDays} days.`} />
           )}
           {data.sessions.length > sessions.length ? (
             <Button variant="outline" className="mt-3" onClick={() => setShowAllSessions(true)}>

@@ -66,7 +66,7 @@ export interface GaitCorrection {
 
 function valuesOf(existing: GaitCorrection, athleteId: string): GaitFormValues {
   const chosen = new Set(existing.faults.map((f) => f.code));
-  const catalogueCues = new Set(gaitFaultCodes.filter((c) => chosen.has(c)).flatMap((c) => gaitCatalogue[c].cues as readonly string[]));
+  const catalogueCues = new Set(gaitFaultCodes.filter((c) => chosen.has(c)).flatMap((c) => gaitCatalogue[c].cues));
   return {
     athleteId,
     date: existing.date,
@@ -116,7 +116,7 @@ export function GaitForm({
       surface: "overground",
       speedKmh: "",
       cadenceSpm: "",
-      faults: Object.fromEntries(gaitFaultCodes.map((c) => [c, { present: c === initialFault, severity: "2", side: "" }])) as GaitFormValues["faults"],
+      faults: Object.fromEntries(gaitFaultCodes.map((c) => [c, { present: c === initialFault, severity: "2", side: "" }])),
       cues: [],
       writtenCues: "",
       notes: "",

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { erasureConfirmed } from "@loadline/domain";
 import {
   AlertDialog,
@@ -19,7 +20,7 @@ import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { toast } from "@loadline/ui/sonner";
 import { downloadZip } from "@/lib/download";
-import { serverFieldErrors } from "@/lib/form-errors";
+import { applyServerErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
 /**
@@ -31,8 +32,9 @@ export function EraseAthlete({ athleteId, name }: { athleteId: string; name: str
   const router = useRouter();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  // The button stays off until the name matches; the server checks it again.
+  const form = useForm<{ confirmName: string }>({ defaultValues: { confirmName: "" } });
+  const typed = useWatch({ control: form.control, name: "confirmName" });
 
   const exportRecord = useMutation(
     trpc.roster.exportRecord.mutationOptions({
@@ -52,7 +54,7 @@ export function EraseAthlete({ athleteId, name }: { athleteId: string; name: str
         router.push("/coach/roster");
       },
       // A wrong name stays in the field, with the sentence under it.
-      onError: (e) => setError(serverFieldErrors(e).confirmName ?? e.message),
+      onError: (e) => applyServerErrors(form, e),
     }),
   );
 
@@ -74,7 +76,7 @@ export function EraseAthlete({ athleteId, name }: { athleteId: string; name: str
           open={open}
           onOpenChange={(next) => {
             setOpen(next);
-            if (!next) setError(null);
+            if (!next) form.clearErrors();
           }}
         >
           <AlertDialogTrigger asChild>
@@ -84,11 +86,7 @@ export function EraseAthlete({ athleteId, name }: { athleteId: string; name: str
             <form
               noValidate
               className="grid gap-4"
-              onSubmit={(event) => {
-                event.preventDefault();
-                setError(null);
-                erase.mutate({ athleteId, confirmName: typed });
-              }}
+              onSubmit={form.handleSubmit(({ confirmName }) => erase.mutate({ athleteId, confirmName }))}
             >
               <AlertDialogHeader>
                 <AlertDialogTitle>Erase {name}?</AlertDialogTitle>
@@ -98,8 +96,8 @@ export function EraseAthlete({ athleteId, name }: { athleteId: string; name: str
                   must be. This cannot be undone: download their record first if they asked for a copy.
                 </AlertDialogDescription>
               </AlertDialogHeader>
-              <Field label={`Type ${name} to confirm`} htmlFor="erase-confirm-name" error={error ?? undefined}>
-                <Input autoComplete="off" value={typed} onChange={(event) => setTyped(event.target.value)} />
+              <Field label={`Type ${name} to confirm`} htmlFor="erase-confirm-name" error={form.formState.errors.confirmName?.message ?? form.formState.errors.root?.message}>
+                <Input autoComplete="off" {...form.register("confirmName")} />
               </Field>
               <AlertDialogFooter>
                 <AlertDialogCancel type="button">Cancel</AlertDialogCancel>

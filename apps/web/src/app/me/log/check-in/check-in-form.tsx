@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -7,14 +7,14 @@ import type { z } from "zod";
 import { checkInInputSchema, checkInLabels, redFlagQuestions, type CheckInInput } from "@loadline/domain";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
-import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
+import { labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
 import { FeedbackPanel, type Feedback, type RedFlagAdvice } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { SavedOnDevice } from "../../_components/saved-on-device";
-import { useOfflineSave } from "../../_components/use-offline-save";
-import { dateTimeFieldValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { useLogSave } from "../../_components/use-offline-save";
+import { dateTimeFieldValue, numberOrUndefined, useIdempotencyKey } from "../../_components/use-log-form";
 import { DateTimeField } from "@/components/date-time-field";
 
 type Values = z.input<typeof checkInInputSchema>;
@@ -30,7 +30,6 @@ const prompt = redFlagQuestions.filter((q) => q.urgency === "prompt");
  */
 export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [idempotencyKey, renewKey] = useIdempotencyKey();
   const [result, setResult] = useState<{ feedback: Feedback; redFlagAdvice: RedFlagAdvice | null } | null>(null);
@@ -40,23 +39,10 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
     mode: "onTouched",
     defaultValues: editing ? { ...editing, at: dateTimeFieldValue(editing.at) } : fresh(),
   });
-  const clearDraft = useDraft(form, "loadline:draft:check-in", !editing);
-  const onDone = (r: { feedback: Feedback; redFlagAdvice: RedFlagAdvice | null }) => {
-    clearDraft();
-    setResult(r);
-    void queryClient.invalidateQueries();
-  };
-  const offline = useOfflineSave("checkIn", idempotencyKey, { kept: clearDraft, failed: (message) => form.setError("root", { type: "server", message }) });
-  const create = useMutation(
-    trpc.checkIns.create.mutationOptions({
-      ...retryWhileUnavailable,
-      onSuccess: onDone,
-      onError: (e, sent) => {
-        if (!offline.keepIfUnreachable(e, sent)) applyServerErrors(form, e);
-      },
-    }),
-  );
-  const update = useMutation(trpc.checkIns.update.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const save = useLogSave(form, { kind: "checkIn", idempotencyKey, draftKey: "loadline:draft:check-in", draft: !editing, onSaved: (r: { feedback: Feedback; redFlagAdvice: RedFlagAdvice | null }) => setResult(r) });
+  const { offline } = save;
+  const create = useMutation(trpc.checkIns.create.mutationOptions(save.create));
+  const update = useMutation(trpc.checkIns.update.mutationOptions(save.update));
   const pending = create.isPending || update.isPending;
   const failed = create.isError || update.isError;
   const { errors } = form.formState;
@@ -123,7 +109,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
         control={form.control}
         name="morningPain"
         render={({ field, fieldState }) => (
-          <PainScale name="morningPain" legend="Buttock pain this morning" required zoned={false} value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="morningPain" legend="Buttock pain this morning" required zoned={false} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <Controller
@@ -135,7 +121,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
             zoned={false}
             legend="Load test: pain on 3 single-leg bridges"
             description="Lie on your back, affected foot on the floor, lift your hips 3 times on that leg."
-            value={field.value as number | undefined}
+            value={field.value}
             onChange={field.onChange}
             error={fieldState.error?.message}
           />
@@ -145,7 +131,7 @@ export function CheckInForm({ editing }: { editing?: EditableCheckIn }) {
         control={form.control}
         name="restPain"
         render={({ field, fieldState }) => (
-          <PainScale name="restPain" legend="Pain at rest (sitting or lying still)" zoned={false} value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="restPain" legend="Pain at rest (sitting or lying still)" zoned={false} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <div className="grid grid-cols-2 gap-4">

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
@@ -13,15 +13,15 @@ import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { Textarea } from "@loadline/ui/textarea";
-import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
+import { labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
 import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { SavedOnDevice } from "../../_components/saved-on-device";
-import { useOfflineSave } from "../../_components/use-offline-save";
-import { dateTimeFieldValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { useLogSave } from "../../_components/use-offline-save";
+import { dateTimeFieldValue, numberOrUndefined, useIdempotencyKey } from "../../_components/use-log-form";
 import { ActivityChoice, NotARun, PlausibilityCheck, RunSummary } from "./imported-activity";
 import { readActivityFile } from "./read-activity-file";
 import { DateTimeField } from "@/components/date-time-field";
@@ -71,7 +71,6 @@ type ImportState =
  */
 export function RunForm({ editing }: { editing?: EditableRun }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const fileInputId = useId();
   const [idempotencyKey, renewKey] = useIdempotencyKey();
@@ -84,23 +83,10 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
     mode: "onTouched",
     defaultValues: editing ? { ...editing, at: dateTimeFieldValue(editing.at) } : emptyRun(),
   });
-  const clearDraft = useDraft(form, "loadline:draft:run", !editing);
-  const onDone = (result: { feedback: Feedback }) => {
-    clearDraft();
-    setFeedback(result.feedback);
-    void queryClient.invalidateQueries();
-  };
-  const offline = useOfflineSave("run", idempotencyKey, { kept: clearDraft, failed: (message) => form.setError("root", { type: "server", message }) });
-  const create = useMutation(
-    trpc.athleteLogs.logRun.mutationOptions({
-      ...retryWhileUnavailable,
-      onSuccess: onDone,
-      onError: (e, sent) => {
-        if (!offline.keepIfUnreachable(e, sent)) applyServerErrors(form, e);
-      },
-    }),
-  );
-  const update = useMutation(trpc.athleteLogs.updateRun.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const save = useLogSave(form, { kind: "run", idempotencyKey, draftKey: "loadline:draft:run", draft: !editing, onSaved: (result: { feedback: Feedback }) => setFeedback(result.feedback) });
+  const { offline } = save;
+  const create = useMutation(trpc.athleteLogs.logRun.mutationOptions(save.create));
+  const update = useMutation(trpc.athleteLogs.updateRun.mutationOptions(save.update));
   const pending = create.isPending || update.isPending;
   const failed = create.isError || update.isError;
   const { errors } = form.formState;
@@ -292,14 +278,14 @@ export function RunForm({ editing }: { editing?: EditableRun }) {
         control={form.control}
         name="painDuring"
         render={({ field, fieldState }) => (
-          <PainScale name="painDuring" legend="Buttock pain during the run" required value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="painDuring" legend="Buttock pain during the run" required value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <Controller
         control={form.control}
         name="painAfter"
         render={({ field, fieldState }) => (
-          <PainScale name="painAfter" legend="Pain after (later the same day)" value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="painAfter" legend="Pain after (later the same day)" value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <Field label="Note (optional)" htmlFor="notes" error={errors.notes?.message}>

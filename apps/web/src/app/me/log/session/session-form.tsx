@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -9,15 +9,15 @@ import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { Textarea } from "@loadline/ui/textarea";
-import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
+import { labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { LogFormFrame } from "../../_components/log-form-frame";
 import { ActivityChoices, FullTrainingChoices } from "../../_components/activity-choices";
 import { FeedbackPanel, type Feedback } from "../../_components/feedback-panel";
 import { PainScale } from "../../_components/pain-scale";
 import { SavedOnDevice } from "../../_components/saved-on-device";
-import { useOfflineSave } from "../../_components/use-offline-save";
-import { dateTimeFieldValue, numberOrUndefined, useDraft, retryWhileUnavailable, useIdempotencyKey } from "../../_components/use-log-form";
+import { useLogSave } from "../../_components/use-offline-save";
+import { dateTimeFieldValue, numberOrUndefined, useIdempotencyKey } from "../../_components/use-log-form";
 import { DateTimeField } from "@/components/date-time-field";
 
 type Values = z.input<typeof sessionLogInputSchema>;
@@ -53,7 +53,6 @@ export interface SessionPrefill {
 /** The session log: type, minutes, RPE, pain during/after as big tap targets, as prescribed, note. */
 export function SessionForm({ editing, prefill }: { editing?: EditableSession; prefill?: SessionPrefill }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [idempotencyKey, renewKey] = useIdempotencyKey();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -81,23 +80,10 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
         : { at: dateTimeFieldValue(), type: "strength", asPrescribed: true, activities: [], notes: "" },
   });
   // An imported activity's values win over an old draft, so the draft is not restored then.
-  const clearDraft = useDraft(form, "loadline:draft:session", !editing && !prefill);
-  const onDone = (result: { feedback: Feedback }) => {
-    clearDraft();
-    setFeedback(result.feedback);
-    void queryClient.invalidateQueries();
-  };
-  const offline = useOfflineSave("session", idempotencyKey, { kept: clearDraft, failed: (message) => form.setError("root", { type: "server", message }) });
-  const create = useMutation(
-    trpc.athleteLogs.logSession.mutationOptions({
-      ...retryWhileUnavailable,
-      onSuccess: onDone,
-      onError: (e, sent) => {
-        if (!offline.keepIfUnreachable(e, sent)) applyServerErrors(form, e);
-      },
-    }),
-  );
-  const update = useMutation(trpc.athleteLogs.updateSession.mutationOptions({ onSuccess: onDone, onError: (e) => applyServerErrors(form, e) }));
+  const save = useLogSave(form, { kind: "session", idempotencyKey, draftKey: "loadline:draft:session", draft: !editing && !prefill, onSaved: (result: { feedback: Feedback }) => setFeedback(result.feedback) });
+  const { offline } = save;
+  const create = useMutation(trpc.athleteLogs.logSession.mutationOptions(save.create));
+  const update = useMutation(trpc.athleteLogs.updateSession.mutationOptions(save.update));
   const pending = create.isPending || update.isPending;
   const failed = create.isError || update.isError;
   const { errors } = form.formState;
@@ -189,7 +175,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
         control={form.control}
         name="painDuring"
         render={({ field, fieldState }) => (
-          <PainScale name="painDuring" legend="Buttock pain during the session" required value={field.value as number | undefined} onChange={field.onChange} error={fieldState.error?.message} />
+          <PainScale name="painDuring" legend="Buttock pain during the session" required value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
       <Controller
@@ -200,7 +186,7 @@ export function SessionForm({ editing, prefill }: { editing?: EditableSession; p
             name="painAfter"
             legend="Pain after (later the same day)"
             description="Leave empty if it is too early to tell; you can add it by editing this log today."
-            value={field.value as number | undefined}
+            value={field.value}
             onChange={field.onChange}
             error={fieldState.error?.message}
           />

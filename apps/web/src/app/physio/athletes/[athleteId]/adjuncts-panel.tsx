@@ -1,65 +1,31 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { adjunctTreatmentKinds, localDateKey, sides, type AdjunctTreatmentKind, type Side } from "@loadline/domain";
-import { Alert, AlertDescription } from "@loadline/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@loadline/ui/alert-dialog";
+import { adjunctDeletionReason, adjunctLabels, localDateKey, plainText, type AdjunctTreatmentKind, type Side } from "@loadline/domain";
+import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from "@loadline/ui/alert-dialog";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
-import { Field } from "@loadline/ui/field";
-import { Input } from "@loadline/ui/input";
-import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
-import { Textarea } from "@loadline/ui/textarea";
-import { useTRPC } from "@/trpc/react";
-import { useRefreshClinical } from "../../_components/use-refresh-clinical";
-import { formatDate, humanize, serverFieldErrors } from "../../_components/labels";
 import { useClubCalendar } from "@/components/club-calendar";
+import { ReasonForm } from "@/components/reason-form";
+import { useTRPC } from "@/trpc/react";
+import { formatDate, humanize } from "../../_components/labels";
+import { useRefreshClinical } from "../../_components/use-refresh-clinical";
+import { AdjunctTreatmentForm, kindLabel } from "./adjunct-treatment-form";
 
-const kindLabel: Record<AdjunctTreatmentKind, string> = {
-  shockwave: "Shockwave (ESWT)",
-  prp: "PRP injection",
-  autologous_blood: "Autologous blood injection",
-  corticosteroid_injection: "Corticosteroid injection",
-  surgery: "Surgery",
-};
+/** Restrictions entered after the treatment: required once entered (entering them lifts the R22 pause). */
+const restrictionsSchema = plainText(adjunctLabels.restrictions, { max: 1000, min: 1, multiline: true });
+
+/** A day chosen on the form, recorded at midday UTC so the same day reads in every club zone. */
+const middayOf = (day: string) => new Date(`${day}T12:00:00Z`);
 
 export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
   const calendar = useClubCalendar();
   const trpc = useTRPC();
   const invalidate = useRefreshClinical();
   const { data: adjuncts } = useSuspenseQuery(trpc.adjuncts.list.queryOptions({ athleteId }));
-  const [kind, setKind] = useState<AdjunctTreatmentKind>("shockwave");
-  const [date, setDate] = useState("");
-  const [side, setSide] = useState<string>("");
-  const [parameters, setParameters] = useState("");
-  const [provider, setProvider] = useState("");
-  const [restrictions, setRestrictions] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const record = useMutation(
-    trpc.adjuncts.record.mutationOptions({
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        setErrors(Object.keys(fields).length > 0 ? fields : { _form: error.message });
-      },
-      onSuccess: async () => {
-        toast.success("Treatment recorded");
-        setErrors({});
-        setParameters("");
-        setRestrictions("");
-        await invalidate();
-      },
-    }),
-  );
+  const record = useMutation(trpc.adjuncts.record.mutationOptions());
   return (
     <div className="grid gap-6">
       <Card>
@@ -99,66 +65,17 @@ export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <form
+          <AdjunctTreatmentForm
+            id="treatment"
+            withRestrictions
+            submitLabel="Record treatment"
             className="grid gap-4 sm:grid-cols-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setErrors({});
-              if (!date) {
-                setErrors({ at: "Enter the treatment date" });
-                return;
-              }
-              record.mutate({
-                athleteId,
-                at: new Date(`${date}T12:00:00Z`),
-                kind,
-                side: side ? (side as (typeof sides)[number]) : null,
-                parameters,
-                provider,
-                restrictions: restrictions.trim() ? restrictions : null,
-              });
+            onSubmit={async ({ at, ...treatment }) => {
+              await record.mutateAsync({ athleteId, at: middayOf(at), ...treatment });
+              toast.success("Treatment recorded");
+              await invalidate();
             }}
-          >
-            {errors._form ? (
-              <Alert variant="destructive" className="sm:col-span-2">
-                <AlertDescription>{errors._form}</AlertDescription>
-              </Alert>
-            ) : null}
-            <Field label="Treatment" error={errors.kind} required>
-              <NativeSelect value={kind} onChange={(e) => setKind(e.target.value as AdjunctTreatmentKind)}>
-                {adjunctTreatmentKinds.map((k) => (
-                  <NativeSelectOption key={k} value={k}>
-                    {kindLabel[k]}
-                  </NativeSelectOption>
-                ))}
-              </NativeSelect>
-            </Field>
-            <Field label="Date" error={errors.at} required>
-              <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-            </Field>
-            <Field label="Side" error={errors.side}>
-              <NativeSelect value={side} onChange={(e) => setSide(e.target.value)}>
-                <NativeSelectOption value="">Not recorded</NativeSelectOption>
-                {sides.map((s) => (
-                  <NativeSelectOption key={s} value={s}>
-                    {humanize(s)}
-                  </NativeSelectOption>
-                ))}
-              </NativeSelect>
-            </Field>
-            <Field label="Provider" error={errors.provider}>
-              <Input value={provider} onChange={(e) => setProvider(e.target.value)} />
-            </Field>
-            <Field label="Parameters" error={errors.parameters} className="sm:col-span-2">
-              <Input value={parameters} onChange={(e) => setParameters(e.target.value)} placeholder="e.g. 2,000 pulses at 2.5 bar" />
-            </Field>
-            <Field label="Restrictions after it" error={errors.restrictions} className="sm:col-span-2">
-              <Textarea rows={2} value={restrictions} onChange={(e) => setRestrictions(e.target.value)} />
-            </Field>
-            <Button type="submit" className="w-fit" disabled={record.isPending}>
-              Record treatment
-            </Button>
-          </form>
+          />
         </CardContent>
       </Card>
     </div>
@@ -182,33 +99,26 @@ function EditableRestrictions({ adjunctId, restrictions }: { adjunctId: string; 
 function RestrictionsForm({ adjunctId, initial = "", onDone }: { adjunctId: string; initial?: string; onDone?: () => void }) {
   const trpc = useTRPC();
   const invalidate = useRefreshClinical();
-  const [value, setValue] = useState(initial);
-  const [error, setError] = useState<string | undefined>();
-  const save = useMutation(
-    trpc.adjuncts.enterRestrictions.mutationOptions({
-      onError: (e) => setError(serverFieldErrors(e).restrictions ?? e.message),
-      onSuccess: async () => {
+  const save = useMutation(trpc.adjuncts.enterRestrictions.mutationOptions());
+  return (
+    <ReasonForm
+      id={`restrictions-${adjunctId}`}
+      label="Restrictions"
+      schema={restrictionsSchema}
+      serverKey="restrictions"
+      initial={initial}
+      singleLine
+      submitLabel={initial ? "Save restrictions" : "Enter restrictions"}
+      submitVariant="outline"
+      size="sm"
+      className="mt-2 grid gap-2"
+      onSubmit={async (restrictions) => {
+        await save.mutateAsync({ adjunctId, restrictions });
         toast.success(initial ? "Restrictions changed" : "Restrictions entered");
         await invalidate();
-        onDone?.();
-      },
-    }),
-  );
-  return (
-    <form
-      className="mt-2 grid gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ adjunctId, restrictions: value });
       }}
-    >
-      <Field label="Restrictions" error={error}>
-        <Input value={value} onChange={(e) => setValue(e.target.value)} />
-      </Field>
-      <Button type="submit" size="sm" variant="outline" className="w-fit" disabled={save.isPending}>
-        {initial ? "Save restrictions" : "Enter restrictions"}
-      </Button>
-    </form>
+      {...(onDone ? { onDone } : {})}
+    />
   );
 }
 
@@ -238,87 +148,29 @@ function EditTreatmentForm({ treatment, onDone }: { treatment: Treatment; onDone
   const calendar = useClubCalendar();
   const trpc = useTRPC();
   const invalidate = useRefreshClinical();
-  const [kind, setKind] = useState(treatment.kind as AdjunctTreatmentKind);
-  const [date, setDate] = useState(localDateKey(treatment.at.getTime(), calendar.timeZone));
-  const [side, setSide] = useState(treatment.side ?? "");
-  const [parameters, setParameters] = useState(treatment.parameters);
-  const [provider, setProvider] = useState(treatment.provider);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation(
-    trpc.adjuncts.update.mutationOptions({
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        setErrors(Object.keys(fields).length > 0 ? fields : { _form: error.message });
-      },
-      onSuccess: async (row) => {
-        toast.success(row.pausesProgression ? "Treatment changed: progression is paused until you enter restrictions" : "Treatment changed");
-        await invalidate();
-        onDone();
-      },
-    }),
-  );
-  const id = `edit-${treatment.id}`;
+  const save = useMutation(trpc.adjuncts.update.mutationOptions());
+  const recordedDay = localDateKey(treatment.at.getTime(), calendar.timeZone);
   return (
-    <form
+    <AdjunctTreatmentForm
+      id={`edit-${treatment.id}`}
+      initial={{ kind: treatment.kind as AdjunctTreatmentKind, at: recordedDay, side: treatment.side as Side | null, parameters: treatment.parameters, provider: treatment.provider }}
+      withRestrictions={false}
+      submitLabel="Save treatment"
+      size="sm"
       className="grid gap-3 rounded-lg border p-3 sm:grid-cols-2"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setErrors({});
-        if (!date) {
-          setErrors({ "changes.at": "Enter the treatment date" });
-          return;
-        }
-        // Same day as recorded: keep the stored time; another day is recorded at midday UTC, as a new treatment is.
-        const sameDay = date === localDateKey(treatment.at.getTime(), calendar.timeZone);
-        save.mutate({
-          adjunctId: treatment.id,
-          changes: { at: sameDay ? treatment.at : new Date(`${date}T12:00:00Z`), kind, side: side ? (side as Side) : null, parameters, provider },
-        });
-      }}
-    >
-      {errors._form ? (
-        <Alert variant="destructive" className="sm:col-span-2">
-          <AlertDescription>{errors._form}</AlertDescription>
-        </Alert>
-      ) : null}
-      <Field label="Treatment" htmlFor={`${id}-kind`} error={errors["changes.kind"]} required>
-        <NativeSelect id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as AdjunctTreatmentKind)}>
-          {adjunctTreatmentKinds.map((k) => (
-            <NativeSelectOption key={k} value={k}>
-              {kindLabel[k]}
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
-      </Field>
-      <Field label="Date" htmlFor={`${id}-date`} error={errors["changes.at"]} required>
-        <Input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-      </Field>
-      <Field label="Side" htmlFor={`${id}-side`} error={errors["changes.side"]}>
-        <NativeSelect id={`${id}-side`} value={side} onChange={(e) => setSide(e.target.value)}>
-          <NativeSelectOption value="">Not recorded</NativeSelectOption>
-          {sides.map((s) => (
-            <NativeSelectOption key={s} value={s}>
-              {humanize(s)}
-            </NativeSelectOption>
-          ))}
-        </NativeSelect>
-      </Field>
-      <Field label="Provider" htmlFor={`${id}-provider`} error={errors["changes.provider"]}>
-        <Input id={`${id}-provider`} value={provider} onChange={(e) => setProvider(e.target.value)} />
-      </Field>
-      <Field label="Parameters" htmlFor={`${id}-parameters`} error={errors["changes.parameters"]} className="sm:col-span-2">
-        <Input id={`${id}-parameters`} value={parameters} onChange={(e) => setParameters(e.target.value)} />
-      </Field>
-      <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" size="sm" disabled={save.isPending}>
-          Save treatment
-        </Button>
+      actions={
         <Button type="button" size="sm" variant="ghost" onClick={onDone}>
           Cancel
         </Button>
-      </div>
-    </form>
+      }
+      onSubmit={async ({ at, kind, side, parameters, provider }) => {
+        // Same day as recorded: keep the stored time; another day is recorded at midday UTC, as a new treatment is.
+        const row = await save.mutateAsync({ adjunctId: treatment.id, changes: { kind, side, parameters, provider, at: at === recordedDay ? treatment.at : middayOf(at) } });
+        toast.success(row.pausesProgression ? "Treatment changed: progression is paused until you enter restrictions" : "Treatment changed");
+        await invalidate();
+        onDone();
+      }}
+    />
   );
 }
 
@@ -326,49 +178,36 @@ function EditTreatmentForm({ treatment, onDone }: { treatment: Treatment; onDone
 function DeleteTreatmentDialog({ treatment, label, open, onOpenChange }: { treatment: Treatment; label: string; open: boolean; onOpenChange: (open: boolean) => void }) {
   const trpc = useTRPC();
   const invalidate = useRefreshClinical();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const remove = useMutation(
-    trpc.adjuncts.delete.mutationOptions({
-      onError: (e) => setError(serverFieldErrors(e).reason ?? e.message),
-      onSuccess: async () => {
-        toast.success("Treatment deleted; the athlete is being re-assessed");
-        onOpenChange(false);
-        await invalidate();
-      },
-    }),
-  );
+  const remove = useMutation(trpc.adjuncts.delete.mutationOptions());
   return (
     <AlertDialog open={open} onOpenChange={onOpenChange}>
       <AlertDialogContent>
-        <form
-          noValidate
+        <ReasonForm
+          id={`delete-${treatment.id}-reason`}
+          label="Reason for deleting"
+          schema={adjunctDeletionReason}
+          serverKey="reason"
+          required
+          submitLabel="Delete treatment"
+          submitVariant="destructive"
           className="grid gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!reason.trim()) {
-              setError("Reason: say why the treatment is deleted");
-              return;
-            }
-            remove.mutate({ adjunctId: treatment.id, reason });
+          header={
+            <AlertDialogHeader>
+              <AlertDialogTitle>Delete the {label}?</AlertDialogTitle>
+              <AlertDialogDescription>
+                Use this for a treatment recorded in error. It leaves the athlete&apos;s list and the rules stop reading it (a pause it caused lifts); your reason is kept in the audit log and the full-record export.
+              </AlertDialogDescription>
+            </AlertDialogHeader>
+          }
+          actions={<AlertDialogCancel type="button">Keep it</AlertDialogCancel>}
+          footer={(buttons) => <AlertDialogFooter>{buttons}</AlertDialogFooter>}
+          onSubmit={async (reason) => {
+            await remove.mutateAsync({ adjunctId: treatment.id, reason });
+            toast.success("Treatment deleted; the athlete is being re-assessed");
+            onOpenChange(false);
+            await invalidate();
           }}
-        >
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete the {label}?</AlertDialogTitle>
-            <AlertDialogDescription>
-              Use this for a treatment recorded in error. It leaves the athlete&apos;s list and the rules stop reading it (a pause it caused lifts); your reason is kept in the audit log and the full-record export.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <Field label="Reason for deleting" htmlFor={`delete-${treatment.id}-reason`} error={error} required>
-            <Textarea id={`delete-${treatment.id}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Field>
-          <AlertDialogFooter>
-            <AlertDialogCancel type="button">Keep it</AlertDialogCancel>
-            <Button type="submit" variant="destructive" disabled={remove.isPending}>
-              Delete treatment
-            </Button>
-          </AlertDialogFooter>
-        </form>
+        />
       </AlertDialogContent>
     </AlertDialog>
   );

@@ -1,7 +1,9 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { capacityTestInfo, capacityTestKinds, defaultAffectedSide, testedSides, type CapacityTestKind, type TestedSide } from "@loadline/domain";
+import { Controller, useForm } from "react-hook-form";
+import { z } from "zod";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
+import { capacityTestInfo, capacityTestInputSchema, capacityTestKinds, defaultAffectedSide, testedSides, type CapacityTestInput, type CapacityTestKind, type TestedSide } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -11,15 +13,47 @@ import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { useClubCalendar } from "@/components/club-calendar";
+import { DataTable, type DataColumn } from "@/components/data-table";
+import { checkedBy } from "@/components/form-pipe";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { dateTimeFieldValue, numberOrUndefined } from "../../../me/_components/use-log-form";
-import { formatDateTime, humanize, serverFieldErrors } from "../../_components/labels";
+import { formatDateTime, humanize } from "../../_components/labels";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 import { DateTimeField, impossibleDayMessage, instantOfValue } from "@/components/date-time-field";
 
+type Test = inferRouterOutputs<AppRouter>["capacityTests"]["list"][number];
+
 const sideLabel: Record<TestedSide, string> = { left: "Left", right: "Right" };
+
+/**
+ * The form as typed: every field a test may need, with a sentence for each missing one (all at
+ * once), then the domain's schema checks the test it makes (ranges, whole numbers).
+ */
+const capacityFormSchema = z
+  .object({
+    kind: z.enum(capacityTestKinds),
+    at: z.string(),
+    affectedSide: z.union([z.enum(testedSides), z.literal("")]),
+    pain: z.number().optional(),
+    left: z.number().optional(),
+    right: z.number().optional(),
+    notes: z.string(),
+  })
+  .superRefine((v, ctx) => {
+    const unit = capacityTestInfo[v.kind].unit;
+    if (!v.affectedSide) ctx.addIssue({ code: "custom", path: ["affectedSide"], message: "Choose the leg tested as affected" });
+    if (!instantOfValue(v.at)) ctx.addIssue({ code: "custom", path: ["at"], message: impossibleDayMessage("When") });
+    if (v.kind === "drop_lunge" && v.pain === undefined) ctx.addIssue({ code: "custom", path: ["pain"], message: "Enter the pain on the drop lunge (0-10)" });
+    if (v.kind !== "drop_lunge" && v.left === undefined) ctx.addIssue({ code: "custom", path: ["left"], message: `Enter the left side's ${unit ?? "value"}` });
+    if (v.kind !== "drop_lunge" && v.right === undefined) ctx.addIssue({ code: "custom", path: ["right"], message: `Enter the right side's ${unit ?? "value"}` });
+  })
+  .transform(({ left, right, pain, ...v }, ctx) =>
+    checkedBy(capacityTestInputSchema, v.kind === "drop_lunge" ? { ...v, pain } : { ...v, left, right, ...(pain !== undefined ? { pain } : {}) }, ctx),
+  );
+type Values = z.input<typeof capacityFormSchema>;
+const labels = { kind: "Test", at: "When", affectedSide: "Affected side", pain: "Pain", left: "Left side", right: "Right side", notes: "Notes" };
 
 /**
  * Capacity tests done in the clinic: drop lunge pain (E2.2), single-leg bridge reps and prone-curl
@@ -31,53 +65,45 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
   const trpc = useTRPC();
   const refresh = useRefreshClinical();
   const { data: tests } = useSuspenseQuery(trpc.capacityTests.list.queryOptions({ athleteId }));
-  const [kind, setKind] = useState<CapacityTestKind>("drop_lunge");
-  const [when, setWhen] = useState(() => dateTimeFieldValue());
-  const [affectedSide, setAffectedSide] = useState<TestedSide | "">(defaultAffectedSide(episodeSide) ?? "");
-  const [left, setLeft] = useState("");
-  const [right, setRight] = useState("");
-  const [pain, setPain] = useState("");
-  const [notes, setNotes] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<Values, unknown, CapacityTestInput>({
+    resolver: labelledResolver(capacityFormSchema, labels),
+    defaultValues: { kind: "drop_lunge", at: dateTimeFieldValue(), affectedSide: defaultAffectedSide(episodeSide) ?? "", notes: "" },
+  });
   const record = useMutation(
     trpc.capacityTests.record.mutationOptions({
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        setErrors(Object.keys(fields).length > 0 ? fields : { _form: error.message });
-      },
+      onError: (error) => applyServerErrors(form, error),
       onSuccess: async (saved) => {
         toast.success(`${saved.label} recorded`);
-        setErrors({});
-        setLeft("");
-        setRight("");
-        setPain("");
-        setNotes("");
+        form.reset({ ...form.getValues(), left: undefined, right: undefined, pain: undefined, notes: "" });
         await refresh();
       },
     }),
   );
+  const { errors } = form.formState;
+  const kind: CapacityTestKind = form.watch("kind");
   const info = capacityTestInfo[kind];
   const sideFixed = episodeSide === "left" || episodeSide === "right";
-
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (!affectedSide) found.affectedSide = "Choose the leg tested as affected";
-    const at = instantOfValue(when);
-    if (!at) found.at = impossibleDayMessage("When");
-    const painValue = numberOrUndefined(pain);
-    if (kind === "drop_lunge" && painValue === undefined) found.pain = "Enter the pain on the drop lunge (0-10)";
-    const leftValue = numberOrUndefined(left);
-    const rightValue = numberOrUndefined(right);
-    if (kind !== "drop_lunge") {
-      if (leftValue === undefined) found.left = `Enter the left side's ${info.unit}`;
-      if (rightValue === undefined) found.right = `Enter the right side's ${info.unit}`;
-    }
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !affectedSide || !at) return;
-    const common = { athleteId, at, affectedSide, notes };
-    if (kind === "drop_lunge") record.mutate({ ...common, kind, pain: painValue as number });
-    else record.mutate({ ...common, kind, left: leftValue as number, right: rightValue as number, ...(painValue !== undefined ? { pain: painValue } : {}) });
-  };
+  const number = { setValueAs: numberOrUndefined };
+  const columns: DataColumn<Test>[] = [
+    { id: "at", accessorFn: (t) => t.at.getTime(), header: "When", meta: { rowHeader: true }, cell: ({ row }) => formatDateTime(row.original.at, calendar) },
+    {
+      id: "test",
+      accessorKey: "label",
+      header: "Test",
+      cell: ({ row: { original: t } }) => (
+        <>
+          {t.label} <Badge variant="outline">{t.criterion}</Badge>
+          {t.notes ? <p className="text-xs text-muted-foreground">{t.notes}</p> : null}
+        </>
+      ),
+    },
+    { id: "affected", accessorFn: (t) => (t.affectedSide ? humanize(t.affectedSide) : "Not recorded"), header: "Affected" },
+    { id: "left", accessorFn: (t) => t.left ?? -1, header: "Left", cell: ({ row }) => row.original.left ?? "–" },
+    { id: "right", accessorFn: (t) => t.right ?? -1, header: "Right", cell: ({ row }) => row.original.right ?? "–" },
+    { id: "symmetry", accessorFn: (t) => t.symmetryPct ?? -1, header: "Symmetry", cell: ({ row }) => (row.original.symmetryPct !== null ? `${row.original.symmetryPct} %` : "–") },
+    { id: "pain", accessorFn: (t) => t.pain ?? -1, header: "Pain", cell: ({ row }) => (row.original.pain !== null ? `${row.original.pain}/10` : "–") },
+    { id: "by", accessorKey: "recordedByName", header: "Recorded by" },
+  ];
 
   return (
     <div className="grid gap-6">
@@ -95,18 +121,15 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
           <form
             className="grid gap-4 sm:grid-cols-2"
             noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              submit();
-            }}
+            onSubmit={form.handleSubmit((input) => record.mutate({ athleteId, ...input }))}
           >
-            {errors._form ? (
+            {errors.root ? (
               <Alert variant="destructive" role="alert" className="sm:col-span-2">
-                <AlertDescription>{errors._form}</AlertDescription>
+                <AlertDescription>{errors.root.message}</AlertDescription>
               </Alert>
             ) : null}
-            <Field label="Test" htmlFor="capacity-kind" error={errors.kind} required>
-              <NativeSelect id="capacity-kind" value={kind} onChange={(e) => setKind(e.target.value as CapacityTestKind)}>
+            <Field label="Test" htmlFor="capacity-kind" error={errors.kind?.message} required>
+              <NativeSelect id="capacity-kind" {...form.register("kind")}>
                 {capacityTestKinds.map((k) => (
                   <NativeSelectOption key={k} value={k}>
                     {capacityTestInfo[k].label} ({capacityTestInfo[k].criterion})
@@ -114,17 +137,18 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
                 ))}
               </NativeSelect>
             </Field>
-            <Field label="When" htmlFor="capacity-at" error={errors.at} required>
-              <DateTimeField id="capacity-at" label="When" value={when} onChange={setWhen} />
+            <Field label="When" htmlFor="capacity-at" error={errors.at?.message} required>
+              <Controller control={form.control} name="at" render={({ field }) => <DateTimeField id="capacity-at" label="When" value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
             </Field>
             <Field
               label="Affected side"
               htmlFor="capacity-side"
               description={sideFixed ? `The episode is on the ${episodeSide} side.` : "Both sides are affected: choose the leg you tested as affected."}
-              error={errors.affectedSide}
+              error={errors.affectedSide?.message}
               required
             >
-              <NativeSelect id="capacity-side" value={affectedSide} disabled={sideFixed} onChange={(e) => setAffectedSide(e.target.value as TestedSide | "")}>
+              {/* A side fixed by the episode stays in the form's values; the select only shows it. */}
+              <NativeSelect id="capacity-side" {...(sideFixed ? { disabled: true, value: form.getValues("affectedSide") } : form.register("affectedSide"))}>
                 <NativeSelectOption value="">Choose a side</NativeSelectOption>
                 {testedSides.map((s) => (
                   <NativeSelectOption key={s} value={s}>
@@ -136,23 +160,23 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
             <Field
               label={kind === "drop_lunge" ? "Pain on the affected leg (0-10)" : "Pain during the test (0-10, optional)"}
               htmlFor="capacity-pain"
-              error={errors.pain}
+              error={errors.pain?.message}
               required={kind === "drop_lunge"}
             >
-              <Input id="capacity-pain" inputMode="numeric" value={pain} onChange={(e) => setPain(e.target.value)} />
+              <Input id="capacity-pain" inputMode="numeric" {...form.register("pain", number)} />
             </Field>
             {kind !== "drop_lunge" ? (
               <>
-                <Field label={`Left side (${info.unit})`} htmlFor="capacity-left" error={errors.left} required>
-                  <Input id="capacity-left" inputMode={info.integer ? "numeric" : "decimal"} value={left} onChange={(e) => setLeft(e.target.value)} />
+                <Field label={`Left side${info.unit ? ` (${info.unit})` : ""}`} htmlFor="capacity-left" error={errors.left?.message} required>
+                  <Input id="capacity-left" inputMode={info.integer ? "numeric" : "decimal"} {...form.register("left", number)} />
                 </Field>
-                <Field label={`Right side (${info.unit})`} htmlFor="capacity-right" error={errors.right} required>
-                  <Input id="capacity-right" inputMode={info.integer ? "numeric" : "decimal"} value={right} onChange={(e) => setRight(e.target.value)} />
+                <Field label={`Right side${info.unit ? ` (${info.unit})` : ""}`} htmlFor="capacity-right" error={errors.right?.message} required>
+                  <Input id="capacity-right" inputMode={info.integer ? "numeric" : "decimal"} {...form.register("right", number)} />
                 </Field>
               </>
             ) : null}
-            <Field label="Notes (optional)" htmlFor="capacity-notes" error={errors.notes} className="sm:col-span-2">
-              <Textarea id="capacity-notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+            <Field label="Notes (optional)" htmlFor="capacity-notes" error={errors.notes?.message} className="sm:col-span-2">
+              <Textarea id="capacity-notes" rows={2} {...form.register("notes")} />
             </Field>
             <div className="sm:col-span-2">
               <Button type="submit" disabled={record.isPending}>
@@ -172,37 +196,7 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
           {tests.length === 0 ? (
             <p className="text-sm text-muted-foreground">No capacity tests recorded yet: E2.2 and E2.3 stay unknown until one is.</p>
           ) : (
-            <Table aria-label="Capacity tests">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>When</TableHead>
-                  <TableHead>Test</TableHead>
-                  <TableHead>Affected</TableHead>
-                  <TableHead>Left</TableHead>
-                  <TableHead>Right</TableHead>
-                  <TableHead>Symmetry</TableHead>
-                  <TableHead>Pain</TableHead>
-                  <TableHead>Recorded by</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {tests.map((t) => (
-                  <TableRow key={t.id}>
-                    <TableCell>{formatDateTime(t.at, calendar)}</TableCell>
-                    <TableCell>
-                      {t.label} <Badge variant="outline">{t.criterion}</Badge>
-                      {t.notes ? <p className="text-xs text-muted-foreground">{t.notes}</p> : null}
-                    </TableCell>
-                    <TableCell>{t.affectedSide ? humanize(t.affectedSide) : "Not recorded"}</TableCell>
-                    <TableCell>{t.left ?? "–"}</TableCell>
-                    <TableCell>{t.right ?? "–"}</TableCell>
-                    <TableCell>{t.symmetryPct !== null ? `${t.symmetryPct} %` : "–"}</TableCell>
-                    <TableCell>{t.pain !== null ? `${t.pain}/10` : "–"}</TableCell>
-                    <TableCell>{t.recordedByName}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable caption="Capacity tests" data={tests} columns={columns} getRowId={(t) => t.id} empty="No capacity tests recorded yet." />
           )}
         </CardContent>
       </Card>

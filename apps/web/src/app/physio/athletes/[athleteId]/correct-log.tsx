@@ -1,86 +1,121 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { checkInLabels } from "@loadline/domain";
+import type { ReactNode } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { checkInCorrectionSchema, checkInLabels, logCorrectionSchema, type CheckInCorrection, type LogCorrection } from "@loadline/domain";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
 import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
+import { checkedBy } from "@/components/form-pipe";
+import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
-import { serverFieldErrors } from "../../_components/labels";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 
-type Figures = { minutes: number | null; distanceKm: number | null; rpe: number | null; painDuring: number; painAfter: number | null };
-const text = (value: number | null) => (value === null ? "" : String(value));
-const fields = [
-  { key: "painDuring", label: "Pain during" },
-  { key: "painAfter", label: "Pain after" },
-  { key: "rpe", label: "RPE" },
-  { key: "minutes", label: "Minutes" },
-  { key: "distanceKm", label: "Distance (km)", runOnly: true },
-] as const;
+/** A figure as stored: a number, a yes/no answer, or not recorded. */
+type Stored = number | boolean | null;
+/** A field of the correction: a number typed, or a yes/no answer chosen. */
+type Spec = { key: string; label: string; yesNo?: boolean; stored: Stored };
+type Values = Record<string, string>;
+
+const textOf = (value: Stored) => (value === null ? "" : typeof value === "boolean" ? (value ? "yes" : "no") : String(value));
 
 /**
- * A physio's correction of a logged session's figures, with a reason: it goes into the log's
- * history, where the athlete sees who corrected it and why. Only changed figures are sent.
+ * The correction the form sends: only what was changed from the stored value, with the reason;
+ * the domain's schema then checks it (ranges, at least one change) and its sentences show at
+ * the fields.
  */
-export function CorrectLog({ athleteId, log, onDone }: { athleteId: string; log: Figures & { id: string; type: string }; onDone: () => void }) {
-  const trpc = useTRPC();
-  const refresh = useRefreshClinical();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.key, text(log[f.key])])));
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const correct = useMutation(
-    trpc.athleteRecords.correctLog.mutationOptions({
-      onError: (error) => {
-        const found = serverFieldErrors(error);
-        setErrors(Object.keys(found).length > 0 ? found : { _form: error.message });
-      },
-      onSuccess: async (result) => {
-        toast.success(`Log corrected: ${result.summary}`);
-        await refresh();
-        onDone();
-      },
-    }),
-  );
-  const shown = fields.filter((f) => !("runOnly" in f) || log.type === "run");
+export function correctionSchema<C>(specs: readonly Spec[], schema: z.ZodType<C>) {
+  return z.record(z.string(), z.string()).transform((values, ctx) => {
+    const changed: Record<string, number | boolean | string> = { reason: values.reason ?? "" };
+    for (const spec of specs) {
+      const typed = values[spec.key]?.trim() ?? "";
+      if (typed === "" || typed === textOf(spec.stored)) continue;
+      changed[spec.key] = spec.yesNo ? typed === "yes" : Number(typed.replace(",", "."));
+    }
+    return checkedBy(schema, changed, ctx);
+  });
+}
+
+interface ServerError {
+  message: string;
+  data?: { fieldErrors?: Record<string, string[]> | null } | null;
+}
+
+/**
+ * A physio's correction of a figure an athlete logged, with a reason the athlete sees in the
+ * record's history. Only changed figures are sent; every error shows at once at its field.
+ */
+function CorrectionForm<C>({
+  id,
+  specs,
+  schema,
+  what,
+  note,
+  gridClassName,
+  className,
+  onSubmit,
+  onDone,
+}: {
+  id: string;
+  specs: readonly Spec[];
+  schema: z.ZodType<C>;
+  /** "log" or "check-in": the history the reason goes into. */
+  what: string;
+  note?: ReactNode;
+  gridClassName: string;
+  className: string;
+  onSubmit: (correction: C) => Promise<unknown>;
+  onDone: () => void;
+}) {
+  const labels = { ...Object.fromEntries(specs.map((s) => [s.key, s.label])), reason: "Reason for the correction" };
+  const form = useForm<Values, unknown, C>({
+    resolver: labelledResolver(correctionSchema(specs, schema), labels),
+    defaultValues: { ...Object.fromEntries(specs.map((s) => [s.key, textOf(s.stored)])), reason: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const errorOf = (key: string) => errors[key]?.message;
   return (
     <form
-      className="grid gap-2 rounded-lg border p-3"
+      className={className}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const changed: Record<string, number> = {};
-        for (const f of shown) {
-          const typed = values[f.key]?.trim() ?? "";
-          if (typed !== "" && typed !== text(log[f.key])) changed[f.key] = Number(typed.replace(",", "."));
+      onSubmit={form.handleSubmit(async (correction) => {
+        try {
+          await onSubmit(correction);
+          onDone();
+        } catch (error) {
+          applyServerErrors(form, error as ServerError);
         }
-        correct.mutate({ athleteId, logId: log.id, correction: { ...changed, reason } });
-      }}
+      })}
     >
-      {errors._form ? (
+      {errors.root ? (
         <p role="alert" className="text-sm font-medium text-destructive">
-          {errors._form}
+          {errors.root.message}
         </p>
       ) : null}
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-5">
-        {shown.map((f) => (
-          <Field key={f.key} label={f.label} htmlFor={`correct-${log.id}-${f.key}`} error={errors[`correction.${f.key}`]}>
-            <Input
-              id={`correct-${log.id}-${f.key}`}
-              inputMode="decimal"
-              value={values[f.key] ?? ""}
-              onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
-            />
+      <div className={gridClassName}>
+        {specs.map((s) => (
+          <Field key={s.key} label={s.label} htmlFor={`${id}-${s.key}`} error={errorOf(s.key)}>
+            {s.yesNo ? (
+              <NativeSelect id={`${id}-${s.key}`} {...form.register(s.key)}>
+                <NativeSelectOption value="">Not answered</NativeSelectOption>
+                <NativeSelectOption value="yes">Yes</NativeSelectOption>
+                <NativeSelectOption value="no">No</NativeSelectOption>
+              </NativeSelect>
+            ) : (
+              <Input id={`${id}-${s.key}`} inputMode="decimal" {...form.register(s.key)} />
+            )}
           </Field>
         ))}
       </div>
-      <Field label="Reason for the correction" htmlFor={`correct-${log.id}-reason`} description="The athlete sees it in the log's history." error={errors["correction.reason"]} required>
-        <Input id={`correct-${log.id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      {note}
+      <Field label="Reason for the correction" htmlFor={`${id}-reason`} description={`The athlete sees it in the ${what}'s history.`} error={errorOf("reason")} required>
+        <Input id={`${id}-reason`} {...form.register("reason")} />
       </Field>
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={correct.isPending}>
+        <Button type="submit" size="sm" disabled={isSubmitting}>
           Save correction
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={onDone}>
@@ -91,21 +126,60 @@ export function CorrectLog({ athleteId, log, onDone }: { athleteId: string; log:
   );
 }
 
-const checkInFields = [
+type Figures = { minutes: number | null; distanceKm: number | null; rpe: number | null; painDuring: number; painAfter: number | null };
+const logSpecs: readonly { key: keyof Figures; label: string; runOnly?: boolean }[] = [
+  { key: "painDuring", label: "Pain during" },
+  { key: "painAfter", label: "Pain after" },
+  { key: "rpe", label: "RPE" },
+  { key: "minutes", label: "Minutes" },
+  { key: "distanceKm", label: "Distance (km)", runOnly: true },
+];
+
+/** A physio's correction of a logged session's or run's figures. */
+export function CorrectLog({ athleteId, log, onDone }: { athleteId: string; log: Figures & { id: string; type: string }; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshClinical();
+  const correct = useMutation(trpc.athleteRecords.correctLog.mutationOptions());
+  return (
+    <CorrectionForm<LogCorrection>
+      id={`correct-${log.id}`}
+      specs={logSpecs.filter((s) => !s.runOnly || log.type === "run").map((s) => ({ key: s.key, label: s.label, stored: log[s.key] }))}
+      schema={logCorrectionSchema}
+      what="log"
+      className="grid gap-2 rounded-lg border p-3"
+      gridClassName="grid grid-cols-2 gap-2 sm:grid-cols-5"
+      onDone={onDone}
+      onSubmit={async (correction) => {
+        const result = await correct.mutateAsync({ athleteId, logId: log.id, correction });
+        toast.success(`Log corrected: ${result.summary}`);
+        await refresh();
+      }}
+    />
+  );
+}
+
+type CheckInFigures = {
+  morningPain: number;
+  loadTestPain: number | null;
+  restPain: number | null;
+  stiffnessMinutes: number | null;
+  longestSitMinutes: number | null;
+  sittingToleranceMinutes: number | null;
+  cushionUsed: boolean | null;
+};
+const checkInSpecs: readonly { key: keyof CheckInFigures; label: string; yesNo?: boolean }[] = [
   { key: "morningPain", label: checkInLabels.morningPain },
   { key: "loadTestPain", label: checkInLabels.loadTestPain },
   { key: "restPain", label: checkInLabels.restPain },
   { key: "stiffnessMinutes", label: checkInLabels.stiffnessMinutes },
   { key: "longestSitMinutes", label: checkInLabels.longestSitMinutes },
   { key: "sittingToleranceMinutes", label: checkInLabels.sittingToleranceMinutes },
-] as const;
-
-const cushionChoice = (value: boolean | null) => (value === null ? "" : value ? "yes" : "no");
+  { key: "cushionUsed", label: checkInLabels.cushionUsed, yesNo: true },
+];
 
 /**
- * A physio's correction of a morning check-in (pains, stiffness, sitting), with a reason the
- * athlete sees in its history. Warning-sign answers are not corrected here: they went to the
- * escalation queue, where the physio reviews them.
+ * A physio's correction of a morning check-in (pains, stiffness, sitting). Warning-sign answers
+ * are not corrected here: they went to the escalation queue, where the physio reviews them.
  */
 export function CorrectCheckIn({
   athleteId,
@@ -113,87 +187,32 @@ export function CorrectCheckIn({
   onDone,
 }: {
   athleteId: string;
-  checkIn: {
-    id: string;
-    morningPain: number;
-    loadTestPain: number | null;
-    restPain: number | null;
-    stiffnessMinutes: number | null;
-    longestSitMinutes: number | null;
-    sittingToleranceMinutes: number | null;
-    cushionUsed: boolean | null;
-    redFlags: string[];
-  };
+  checkIn: CheckInFigures & { id: string; redFlags: string[] };
   onDone: () => void;
 }) {
   const trpc = useTRPC();
   const refresh = useRefreshClinical();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(checkInFields.map((f) => [f.key, text(checkIn[f.key])])));
-  const [cushion, setCushion] = useState(cushionChoice(checkIn.cushionUsed));
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const correct = useMutation(
-    trpc.athleteRecords.correctCheckIn.mutationOptions({
-      onError: (error) => {
-        const found = serverFieldErrors(error);
-        setErrors(Object.keys(found).length > 0 ? found : { _form: error.message });
-      },
-      onSuccess: async (result) => {
+  const correct = useMutation(trpc.athleteRecords.correctCheckIn.mutationOptions());
+  return (
+    <CorrectionForm<CheckInCorrection>
+      id={`correct-${checkIn.id}`}
+      specs={checkInSpecs.map((s) => ({ ...s, stored: checkIn[s.key] }))}
+      schema={checkInCorrectionSchema}
+      what="check-in"
+      className="mt-2 grid gap-2 rounded-lg border p-3"
+      gridClassName="grid gap-2 sm:grid-cols-3"
+      note={
+        <p className="text-xs text-muted-foreground">
+          {checkIn.redFlags.length > 0 ? "This check-in answered a warning-sign question. " : ""}
+          Warning-sign answers are not corrected here: each one raised an escalation, which you review and resolve in the Escalations tab, so the answer stays on the record.
+        </p>
+      }
+      onDone={onDone}
+      onSubmit={async (correction) => {
+        const result = await correct.mutateAsync({ athleteId, checkInId: checkIn.id, correction });
         toast.success(`Check-in corrected: ${result.summary}`);
         await refresh();
-        onDone();
-      },
-    }),
-  );
-  return (
-    <form
-      className="mt-2 grid gap-2 rounded-lg border p-3"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const changed: Record<string, number> = {};
-        for (const f of checkInFields) {
-          const typed = values[f.key]?.trim().replace(",", ".") ?? "";
-          if (typed !== "" && typed !== text(checkIn[f.key])) changed[f.key] = Number(typed);
-        }
-        const cushionUsed = cushion !== "" && cushion !== cushionChoice(checkIn.cushionUsed) ? cushion === "yes" : undefined;
-        correct.mutate({ athleteId, checkInId: checkIn.id, correction: { ...changed, ...(cushionUsed === undefined ? {} : { cushionUsed }), reason } });
       }}
-    >
-      {errors._form ? (
-        <p role="alert" className="text-sm font-medium text-destructive">
-          {errors._form}
-        </p>
-      ) : null}
-      <div className="grid gap-2 sm:grid-cols-3">
-        {checkInFields.map((f) => (
-          <Field key={f.key} label={f.label} htmlFor={`correct-${checkIn.id}-${f.key}`} error={errors[`correction.${f.key}`]}>
-            <Input id={`correct-${checkIn.id}-${f.key}`} inputMode="decimal" value={values[f.key] ?? ""} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />
-          </Field>
-        ))}
-        <Field label={checkInLabels.cushionUsed} htmlFor={`correct-${checkIn.id}-cushion`} error={errors["correction.cushionUsed"]}>
-          <NativeSelect id={`correct-${checkIn.id}-cushion`} value={cushion} onChange={(e) => setCushion(e.target.value)}>
-            <NativeSelectOption value="">Not answered</NativeSelectOption>
-            <NativeSelectOption value="yes">Yes</NativeSelectOption>
-            <NativeSelectOption value="no">No</NativeSelectOption>
-          </NativeSelect>
-        </Field>
-      </div>
-      <p className="text-xs text-muted-foreground">
-        {checkIn.redFlags.length > 0 ? "This check-in answered a warning-sign question. " : ""}
-        Warning-sign answers are not corrected here: each one raised an escalation, which you review and resolve in the Escalations tab, so the answer stays on the record.
-      </p>
-      <Field label="Reason for the correction" htmlFor={`correct-${checkIn.id}-reason`} description="The athlete sees it in the check-in's history." error={errors["correction.reason"]} required>
-        <Input id={`correct-${checkIn.id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-      <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={correct.isPending}>
-          Save correction
-        </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    />
   );
 }

@@ -1,19 +1,19 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import Link from "next/link";
-import { phaseInfo, writersFor, type ExitCriterionId } from "@loadline/domain";
+import { phaseInfo, planLabels, plainText, writersFor, type ExitCriterionId } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
-import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
-import { Field } from "@loadline/ui/field";
 import { toast } from "@loadline/ui/sonner";
-import { Textarea } from "@loadline/ui/textarea";
+import { ReasonForm } from "@/components/reason-form";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
-import { serverFieldErrors } from "../../_components/labels";
 import { writerScreens } from "../../_components/writer-screens";
+import { SignOffForm } from "./sign-off-form";
+
+/** Why the athlete moves back a phase: required, recorded in the plan history. */
+const moveBackReason = plainText(planLabels.reason, { min: 1, max: 1000, multiline: true });
 
 /**
  * Where the records a criterion reads are written, from the domain's engine-input table: links
@@ -21,7 +21,7 @@ import { writerScreens } from "../../_components/writer-screens";
  */
 function SettledBy({ id }: { id: ExitCriterionId }) {
   const screens = [...new Map(writersFor(id).map((w) => [writerScreens[w].label, writerScreens[w]])).values()];
-  const own = screens.filter((s) => s.tab !== undefined && s.tab !== "phase");
+  const own = screens.flatMap((s) => (s.tab !== undefined && s.tab !== "phase" ? [{ ...s, tab: s.tab }] : []));
   const others = screens.filter((s) => s.tab === undefined);
   return (
     <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
@@ -35,15 +35,6 @@ function SettledBy({ id }: { id: ExitCriterionId }) {
   );
 }
 
-/** Why advance and discharge are unavailable: the gate refuses both while an escalation is open. */
-function RedFlagBlock() {
-  return (
-    <Alert variant="destructive">
-      <AlertDescription>A red flag is still open: resolve the medical review in the Escalations tab first. No advance or discharge, even with an override, until then.</AlertDescription>
-    </Alert>
-  );
-}
-
 const statusBadge = { met: { variant: "zone-green", label: "Met" }, not_met: { variant: "zone-red", label: "Not met" }, unknown: { variant: "outline", label: "No data" } } as const;
 
 /** The engine's exit checklist, and the sign-off: advance (all met, or override with a reason) or move back (with a reason). */
@@ -51,39 +42,8 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
   const trpc = useTRPC();
   const refreshClinical = useRefreshClinical();
   const { data: current } = useSuspenseQuery(trpc.plans.current.queryOptions({ athleteId }));
-  const [overrideReason, setOverrideReason] = useState("");
-  const [reason, setReason] = useState("");
-  const [dischargeNote, setDischargeNote] = useState("");
-  const [dischargeOverride, setDischargeOverride] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const change = useMutation(
-    trpc.plans.changePhase.mutationOptions({
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        setErrors(Object.keys(fields).length > 0 ? fields : { _form: error.message });
-      },
-      onSuccess: async (row) => {
-        setErrors({});
-        setOverrideReason("");
-        setReason("");
-        toast.success(`Phase ${row.phase} recorded in plan version ${row.version}`);
-        await refreshClinical();
-      },
-    }),
-  );
-  const discharge = useMutation(
-    trpc.plans.discharge.mutationOptions({
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        setErrors(Object.keys(fields).length > 0 ? { ...fields, ...(fields.overrideReason ? { dischargeOverride: fields.overrideReason } : {}) } : { _form: error.message });
-      },
-      onSuccess: async (result) => {
-        setErrors({});
-        toast.success(result.kind === "discharge" ? "Discharged: every discharge criterion met" : "Discharged with override");
-        await refreshClinical();
-      },
-    }),
-  );
+  const change = useMutation(trpc.plans.changePhase.mutationOptions());
+  const discharge = useMutation(trpc.plans.discharge.mutationOptions());
   const plan = current.plan;
   if (!plan) {
     return (
@@ -102,11 +62,6 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
   const redFlagBlocks = (options?.advance ?? options?.discharge)?.blockedByRedFlag ?? false;
   return (
     <div className="grid gap-6">
-      {errors._form ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{errors._form}</AlertDescription>
-        </Alert>
-      ) : null}
       <Card>
         <CardHeader>
           <CardTitle>
@@ -157,30 +112,20 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
             </CardTitle>
           </CardHeader>
           <CardContent>
-            <form
-              className="grid gap-3"
-              onSubmit={(e) => {
-                e.preventDefault();
-                change.mutate({ athleteId, baseVersion: plan.version, toPhase: next, ...(advanceNeedsOverride ? { overrideReason } : {}) });
+            <SignOffForm
+              id="advance"
+              needsOverride={advanceNeedsOverride}
+              blockedByRedFlag={redFlagBlocks}
+              allMet="Every exit criterion is met. Your sign-off is recorded in the plan history and the audit log."
+              overrideLabel="Override reason"
+              overrideDescription="Not every exit criterion is met. Write why you advance anyway; it is recorded with your name."
+              submitLabel={!advanceNeedsOverride ? `Sign off: advance to phase ${next}` : `Advance to phase ${next} with override`}
+              onSubmit={async ({ overrideReason }) => {
+                const row = await change.mutateAsync({ athleteId, baseVersion: plan.version, toPhase: next, ...(overrideReason !== undefined ? { overrideReason } : {}) });
+                toast.success(`Phase ${row.phase} recorded in plan version ${row.version}`);
+                await refreshClinical();
               }}
-            >
-              {redFlagBlocks ? <RedFlagBlock /> : null}
-              {!advanceNeedsOverride ? (
-                <p className="text-sm">Every exit criterion is met. Your sign-off is recorded in the plan history and the audit log.</p>
-              ) : (
-                <Field
-                  label="Override reason"
-                  description="Not every exit criterion is met. Write why you advance anyway; it is recorded with your name."
-                  error={errors.overrideReason}
-                  required
-                >
-                  <Textarea rows={3} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
-                </Field>
-              )}
-              <Button type="submit" className="w-fit" disabled={change.isPending || redFlagBlocks}>
-                {!advanceNeedsOverride ? `Sign off: advance to phase ${next}` : `Advance to phase ${next} with override`}
-              </Button>
-            </form>
+            />
           </CardContent>
         </Card>
       ) : null}
@@ -192,33 +137,21 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
             </CardTitle>
           </CardHeader>
           <CardContent>
-            <form
-              className="grid gap-3"
-              onSubmit={(e) => {
-                e.preventDefault();
-                discharge.mutate({ athleteId, baseVersion: plan.version, ...(dischargeNote.trim() ? { note: dischargeNote } : {}), ...(dischargeNeedsOverride ? { overrideReason: dischargeOverride } : {}) });
+            <SignOffForm
+              id="discharge"
+              needsOverride={dischargeNeedsOverride}
+              blockedByRedFlag={redFlagBlocks}
+              allMet="Every discharge criterion is met. Discharging closes the episode; your sign-off is recorded with it and in the audit log."
+              overrideLabel="Discharge override reason"
+              overrideDescription="Not every discharge criterion is met. Write why you discharge anyway; it is recorded with your name."
+              noteLabel="Discharge note (optional)"
+              submitLabel={!dischargeNeedsOverride ? "Sign off: discharge" : "Discharge with override"}
+              onSubmit={async (input) => {
+                const result = await discharge.mutateAsync({ athleteId, baseVersion: plan.version, ...input });
+                toast.success(result.kind === "discharge" ? "Discharged: every discharge criterion met" : "Discharged with override");
+                await refreshClinical();
               }}
-            >
-              {redFlagBlocks ? <RedFlagBlock /> : null}
-              {!dischargeNeedsOverride ? (
-                <p className="text-sm">Every discharge criterion is met. Discharging closes the episode; your sign-off is recorded with it and in the audit log.</p>
-              ) : (
-                <Field
-                  label="Discharge override reason"
-                  description="Not every discharge criterion is met. Write why you discharge anyway; it is recorded with your name."
-                  error={errors.dischargeOverride}
-                  required
-                >
-                  <Textarea rows={3} value={dischargeOverride} onChange={(e) => setDischargeOverride(e.target.value)} />
-                </Field>
-              )}
-              <Field label="Discharge note (optional)" error={errors.note}>
-                <Textarea rows={2} value={dischargeNote} onChange={(e) => setDischargeNote(e.target.value)} />
-              </Field>
-              <Button type="submit" className="w-fit" disabled={discharge.isPending || redFlagBlocks}>
-                {!dischargeNeedsOverride ? "Sign off: discharge" : "Discharge with override"}
-              </Button>
-            </form>
+            />
           </CardContent>
         </Card>
       ) : null}
@@ -230,20 +163,20 @@ export function PhasePanel({ athleteId }: { athleteId: string }) {
             </CardTitle>
           </CardHeader>
           <CardContent>
-            <form
-              className="grid gap-3"
-              onSubmit={(e) => {
-                e.preventDefault();
-                change.mutate({ athleteId, baseVersion: plan.version, toPhase: previous, reason });
+            <ReasonForm
+              id="move-back-reason"
+              label="Reason for moving back"
+              schema={moveBackReason}
+              serverKey="reason"
+              required
+              submitLabel={`Move back to phase ${previous}`}
+              submitVariant="outline"
+              onSubmit={async (reason) => {
+                const row = await change.mutateAsync({ athleteId, baseVersion: plan.version, toPhase: previous, reason });
+                toast.success(`Phase ${row.phase} recorded in plan version ${row.version}`);
+                await refreshClinical();
               }}
-            >
-              <Field label="Reason for moving back" error={errors.reason} required>
-                <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-              </Field>
-              <Button type="submit" variant="outline" className="w-fit" disabled={change.isPending}>
-                Move back to phase {previous}
-              </Button>
-            </form>
+            />
           </CardContent>
         </Card>
       ) : null}

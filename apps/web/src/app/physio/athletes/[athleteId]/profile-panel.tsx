@@ -16,7 +16,7 @@ import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../../_components/use-refresh-clinical";
 
 /** An empty number field is "not recorded" (null). */
-const nullableNumber = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(String(value).replace(",", ".")));
+const nullableNumber = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(typeof value === "string" ? value.replace(",", ".") : value));
 
 const conditionLabels = modifyingConditionLabels;
 

@@ -5,14 +5,20 @@ import { activityLabels, formatCalendarDate, localDateKey, redFlagQuestions, typ
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@loadline/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@loadline/ui/table";
 import { GaitForm } from "@/app/coach/gait/new/gait-form";
 import { useClubCalendar } from "@/components/club-calendar";
 import { describeLogWindow, LogWindowPicker, useLogWindowParam } from "@/components/log-window-picker";
+import { DataTable, type DataColumn } from "@/components/data-table";
+import { sessionRecordColumns } from "@/components/session-record-columns";
 import { useTRPC } from "@/trpc/react";
+import type { AppRouter, inferRouterOutputs } from "@loadline/api";
 import { formatDate, formatDateTime, humanize, severityLabel } from "../../_components/labels";
 import { CorrectCheckIn, CorrectLog } from "./correct-log";
 import { VisaHWithAthlete } from "./visa-h-with-athlete";
+
+type Records = inferRouterOutputs<AppRouter>["athleteRecords"]["get"];
+type Session = Records["sessions"][number];
+type CheckIn = Records["checkIns"][number];
 
 const windows = [14, 28, 90, 365] as const;
 const redFlagLabel = new Map<string, string>(redFlagQuestions.map((q) => [q.id, q.label]));
@@ -33,6 +39,67 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
   const { data: episodes } = useSuspenseQuery(trpc.episodes.list.queryOptions({ athleteId }));
   const { data, isPending, error } = useQuery(trpc.athleteRecords.get.queryOptions({ athleteId, ...window }));
   const today = localDateKey(Date.now(), calendar.timeZone);
+  const editedBadge = (revisions: number) => (revisions > 1 ? <Badge variant="amber">Edited ({revisions - 1})</Badge> : null);
+  const sessionColumns: DataColumn<Session>[] = [
+    ...sessionRecordColumns<Session>(calendar),
+    {
+      id: "contained",
+      header: "Contained",
+      enableSorting: false,
+      cell: ({ row: { original: s } }) => (
+        <>
+          {activityText(s.activities)}
+          {s.fullTraining ? <Badge variant="outline" className="ml-1">Full training</Badge> : null}
+          {s.fullIntensity ? <Badge variant="outline" className="ml-1">Full intensity</Badge> : null}
+          {s.heavy ? <Badge variant="outline" className="ml-1">Heavy</Badge> : null}
+          {s.heaviestRm !== null ? <span className="ml-1">{s.heaviestRm}RM</span> : null}
+        </>
+      ),
+    },
+    {
+      id: "history",
+      header: "History",
+      enableSorting: false,
+      cell: ({ row: { original: s } }) => (
+        <>
+          {editedBadge(s.revisions) ?? "As logged"}
+          {s.athleteMayEdit ? null : (
+            <Button type="button" size="sm" variant="ghost" onClick={() => setCorrecting(correcting === s.id ? null : s.id)}>
+              Correct<span className="sr-only"> the log of {formatDateTime(s.at, calendar)}</span>
+            </Button>
+          )}
+        </>
+      ),
+    },
+  ];
+  const checkInColumns: DataColumn<CheckIn>[] = [
+    { id: "at", accessorFn: (c) => c.at.getTime(), header: "When", meta: { rowHeader: true }, cell: ({ row }) => formatDateTime(row.original.at, calendar) },
+    { id: "morningPain", accessorKey: "morningPain", header: "Morning pain" },
+    { id: "loadTestPain", accessorFn: (c) => c.loadTestPain ?? -1, header: "Load test", cell: ({ row }) => dash(row.original.loadTestPain) },
+    { id: "restPain", accessorFn: (c) => c.restPain ?? -1, header: "Rest pain", cell: ({ row }) => dash(row.original.restPain) },
+    { id: "longestSit", accessorFn: (c) => c.longestSitMinutes ?? -1, header: "Longest sit", cell: ({ row }) => dash(row.original.longestSitMinutes, " min") },
+    {
+      id: "redFlags",
+      header: "Red flags",
+      enableSorting: false,
+      cell: ({ row: { original: c } }) => (c.redFlags.length === 0 ? "None" : c.redFlags.map((r) => redFlagLabel.get(r) ?? r).join("; ")),
+    },
+    {
+      id: "history",
+      header: "History",
+      enableSorting: false,
+      cell: ({ row: { original: c } }) => (
+        <>
+          {editedBadge(c.revisions)}
+          {c.athleteMayEdit ? null : (
+            <Button type="button" size="sm" variant="ghost" onClick={() => setCorrectingCheckIn(correctingCheckIn === c.id ? null : c.id)}>
+              Correct<span className="sr-only"> the check-in of {formatDateTime(c.at, calendar)}</span>
+            </Button>
+          )}
+        </>
+      ),
+    },
+  ];
   const period = describeLogWindow(window, (day) => formatCalendarDate(day, calendar));
   return (
     <div className="grid gap-6">
@@ -70,49 +137,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
               {data.sessions.length === 0 ? (
                 <p className="text-sm text-muted-foreground">Nothing logged in {period}.</p>
               ) : (
-                <Table aria-label="Sessions and runs">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>When</TableHead>
-                      <TableHead>Type</TableHead>
-                      <TableHead>Amount</TableHead>
-                      <TableHead>RPE</TableHead>
-                      <TableHead>Pain during / after</TableHead>
-                      <TableHead>Contained</TableHead>
-                      <TableHead>History</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {data.sessions.map((s) => (
-                      <TableRow key={s.id}>
-                        <TableCell>{formatDateTime(s.at, calendar)}</TableCell>
-                        <TableCell>{humanize(s.type)}</TableCell>
-                        <TableCell>
-                          {[s.distanceKm !== null ? `${s.distanceKm} km` : null, s.minutes !== null ? `${s.minutes} min` : null].filter(Boolean).join(", ")}
-                          {s.heaviestRm !== null ? ` · ${s.heaviestRm}RM` : ""}
-                        </TableCell>
-                        <TableCell>{dash(s.rpe)}</TableCell>
-                        <TableCell>
-                          {s.painDuring} / {dash(s.painAfter)}
-                        </TableCell>
-                        <TableCell>
-                          {activityText(s.activities)}
-                          {s.fullTraining ? <Badge variant="outline" className="ml-1">Full training</Badge> : null}
-                          {s.fullIntensity ? <Badge variant="outline" className="ml-1">Full intensity</Badge> : null}
-                          {s.heavy ? <Badge variant="outline" className="ml-1">Heavy</Badge> : null}
-                        </TableCell>
-                        <TableCell>
-                          {s.revisions > 1 ? <Badge variant="amber">Edited ({s.revisions - 1})</Badge> : "As logged"}
-                          {s.athleteMayEdit ? null : (
-                            <Button type="button" size="sm" variant="ghost" onClick={() => setCorrecting(correcting === s.id ? null : s.id)}>
-                              Correct<span className="sr-only"> the log of {formatDateTime(s.at, calendar)}</span>
-                            </Button>
-                          )}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <DataTable caption="Sessions and runs" data={data.sessions} columns={sessionColumns} getRowId={(row) => row.id} empty={`Nothing logged in ${period}.`} />
               )}
               {correcting
                 ? (() => {
@@ -133,39 +158,7 @@ export function RecordsPanel({ athleteId }: { athleteId: string }) {
               {data.checkIns.length === 0 ? (
                 <p className="text-sm text-muted-foreground">No check-in in {period}.</p>
               ) : (
-                <Table aria-label="Morning check-ins">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>When</TableHead>
-                      <TableHead>Morning pain</TableHead>
-                      <TableHead>Load test</TableHead>
-                      <TableHead>Rest pain</TableHead>
-                      <TableHead>Longest sit</TableHead>
-                      <TableHead>Red flags</TableHead>
-                      <TableHead>History</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {data.checkIns.map((c) => (
-                      <TableRow key={c.id}>
-                        <TableCell>{formatDateTime(c.at, calendar)}</TableCell>
-                        <TableCell>{c.morningPain}</TableCell>
-                        <TableCell>{dash(c.loadTestPain)}</TableCell>
-                        <TableCell>{dash(c.restPain)}</TableCell>
-                        <TableCell>{dash(c.longestSitMinutes, " min")}</TableCell>
-                        <TableCell>{c.redFlags.length === 0 ? "None" : c.redFlags.map((r) => redFlagLabel.get(r) ?? r).join("; ")}</TableCell>
-                        <TableCell>
-                          {c.revisions > 1 ? <Badge variant="amber">Edited ({c.revisions - 1})</Badge> : null}
-                          {c.athleteMayEdit ? null : (
-                            <Button type="button" size="sm" variant="ghost" onClick={() => setCorrectingCheckIn(correctingCheckIn === c.id ? null : c.id)}>
-                              Correct<span className="sr-only"> the check-in of {formatDateTime(c.at, calendar)}</span>
-                            </Button>
-                          )}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <DataTable caption="Morning check-ins" data={data.checkIns} columns={checkInColumns} getRowId={(row) => row.id} empty={`No check-in in ${period}.`} />
               )}
               {correctingCheckIn
                 ? (() => {

@@ -1,0 +1,39 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { smtpMailer, type Mailer } from "../src/email";
+
+/** A message the sink received: its envelope recipients and its raw MIME text. */
+export interface Received {
+  to: string[];
+  raw: string;
+}
+
+export interface SmtpSink {
+  mailer: Mailer;
+  close: () => Promise<void>;
+}
+
+/**
+ * A local SMTP server on a free port that appends every message it receives to `inbox`, and a
+ * mailer that sends to it (plain SMTP, no TLS). `close` stops the server.
+ */
+export async function startSmtpSink(inbox: Received[]): Promise<SmtpSink> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    mailer: smtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "Loadline <loadline@example.test>" }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
