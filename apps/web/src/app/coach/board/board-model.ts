@@ -9,7 +9,6 @@ import {
   type SortingFn,
   type SortingState,
   type TableOptions,
-  type TableOptionsResolved,
 } from "@tanstack/react-table";
 import { availabilityRank, availabilityValues, phases, severityRank } from "@loadline/domain";
 import { urlParam, type UrlSort } from "@/lib/url-state";
@@ -202,7 +201,7 @@ export function boardTableOptions(
 /** The rows the board shows, in order, for the given filters and sort (outside React). */
 export function visibleRows(rows: BoardRow[], filters: BoardFilters, sort: UrlSort<BoardSortId>): BoardRow[] {
   const options = boardTableOptions(byName(rows), filters, sort, () => undefined);
-  const table = createTable({ ...options, onStateChange: () => undefined, renderFallbackValue: null, state: {} } as TableOptionsResolved<BoardRow>);
+  const table = createTable<BoardRow>({ ...options, onStateChange: () => undefined, renderFallbackValue: null, state: {} });
   table.setOptions((previous) => ({ ...previous, state: { ...table.initialState, ...options.state } }));
   return table.getRowModel().rows.map((row) => row.original);
 }
