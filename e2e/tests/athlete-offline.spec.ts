@@ -146,3 +146,25 @@ test("logs made offline wait on the device and are stored once when the connecti
   await expect(page).toHaveURL(/\/sign-in/, { timeout: 30_000 });
   expect(await page.evaluate(() => caches.keys())).not.toContain(PAGES_CACHE);
 });
+
+test("Today opens the offline queue only when it may hold entries or the connection goes", async ({ page, context }, testInfo) => {
+  test.setTimeout(120_000);
+  const athlete = await newAthlete(testInfo, { account: true, first: "Quietqueue" });
+  await signIn(page, athlete.email, athlete.password);
+  await expect(page).toHaveURL(/\/me$/, { timeout: 30_000 });
+  await page.goto("/me");
+  await page.waitForLoadState("networkidle");
+  const queueDatabase = () => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === "loadline-offline"));
+  // Nothing was ever kept on this device: the queue's store is not opened (nor its code loaded).
+  expect(await queueDatabase()).toBe(false);
+  await expect(page.getByTestId("offline-queue")).toHaveText("");
+  await context.setOffline(true);
+  try {
+    // Offline, the queue opens at once, ready for the forms.
+    await expect.poll(queueDatabase, { timeout: 30_000 }).toBe(true);
+    expect(await page.evaluate(() => window.localStorage.getItem("loadline:offline-queue"))).toBeNull();
+  } finally {
+    await context.setOffline(false);
+  }
+  await expectAccessible(page);
+});

@@ -27,6 +27,37 @@ test.describe("the coach's squad board, planner and gait notes", () => {
     await expect(page.getByText("Over-striding · severity 2")).toBeVisible();
   });
 
+  test("sorts by a column header (in the URL), searches, and fills in a new athlete's row without a reload", async ({ page }, testInfo) => {
+    const added = await newAthlete(testInfo, { first: "Boardnew" });
+    await page.goto("/coach/board?squad=all");
+    const table = page.getByRole("table");
+    const header = table.getByRole("columnheader", { name: /^Athlete/ });
+    // The header sorts once hydrated: click until it says so (a click before hydration does nothing).
+    await expect(async () => {
+      if ((await header.getAttribute("aria-sort")) !== "ascending") await header.getByRole("button").click();
+      await expect(header).toHaveAttribute("aria-sort", "ascending", { timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(page).toHaveURL(/sort=name\b/);
+    const names = () => table.getByRole("row").getByRole("link").allTextContents();
+    const ascending = await names();
+    expect(ascending.length).toBeGreaterThan(2);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b)));
+    await header.getByRole("button").click();
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await expect(page).toHaveURL(/sort=-name\b/);
+    const descending = await names();
+    expect(descending).toEqual([...descending].sort((a, b) => b.localeCompare(a)));
+
+    // The search narrows to the new athlete, whose row fills in once the queue has assessed them:
+    // the board asks again by itself while a row is being assessed.
+    await page.getByLabel("Search").fill(added.name);
+    const row = table.getByRole("row").filter({ hasText: added.name });
+    await expect(row).toHaveCount(1);
+    await expect(page.getByText(/^1 of \d+ athletes$/)).toBeVisible();
+    await expect(row.getByText(/^(Available|Modified|Rehab|Unavailable)$/).first()).toBeVisible({ timeout: 60_000 });
+    await expect(row).not.toContainText("Being assessed");
+  });
+
   test("plans a hills session: skip for a phase-1 athlete, ok for a healthy one", async ({ page }) => {
     await page.goto("/coach/planner");
     await page.getByLabel("Squad", { exact: true }).selectOption({ label: "Field & Sprint" });

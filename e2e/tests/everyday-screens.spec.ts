@@ -24,6 +24,23 @@ test("the board fits a 1440 px screen and names each flag with its sentence", as
   await expect(flag).toBeVisible();
   const name = (await flag.getAttribute("aria-label")) ?? "";
   expect(name.split(" ").length).toBeGreaterThan(5);
+  // One shared tip shows the sentence on hover and on keyboard focus, and Escape closes it.
+  const sentence = ((await flag.getAttribute("data-flag-tip")) ?? "").split("\n")[0] ?? "";
+  expect(name).toContain(sentence);
+  const tip = page.getByTestId("flag-tip");
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await flag.hover();
+    await expect(tip).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(tip).toContainText(sentence);
+  await page.keyboard.press("Escape");
+  await expect(tip).toHaveCount(0);
+  await flag.focus();
+  await expect(tip).toContainText(sentence);
+  await expectAccessible(page);
+  await flag.blur();
+  await expect(tip).toHaveCount(0);
 });
 
 test("a toast follows the app's dark theme while the system is light", async ({ page }) => {

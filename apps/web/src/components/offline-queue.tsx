@@ -1,11 +1,8 @@
 "use client";
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { formatInClubTime, type CheckInInput, type RunLogInput, type SessionLogInput } from "@loadline/domain";
-import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
-import { Button } from "@loadline/ui/button";
+import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { QueuedLogKind } from "@/lib/offline-queue";
 import { OFFLINE_PAGES, OFFLINE_PAGES_WARMED } from "@/lib/offline-pages";
-import { classifySendError, createOfflineQueue, indexedDbQueueStore, waitingLabel, type OfflineQueue, type QueuedLog, type QueuedLogKind, type QueueStatus } from "@/lib/offline-queue";
-import { useClubCalendar } from "./club-calendar";
+import { QUEUE_MARKER_KEY, queueMayHaveEntries } from "@/lib/offline-queue-marker";
 
 interface OfflineLogs {
   /** Keeps a log on the device to be sent later under its idempotency key. */
@@ -24,112 +21,68 @@ export function browserOffline(): boolean {
   return typeof navigator !== "undefined" && navigator.onLine === false;
 }
 
-const CHANNEL = "loadline-offline-queue";
-const RETRY_MS = 20_000;
-const kindLabel: Record<QueuedLogKind, string> = { session: "Session", run: "Run", checkIn: "Check-in" };
+/** The name of the queue's cross-tab channel and lock. */
+export const QUEUE_CHANNEL = "loadline-offline-queue";
+
+const loadQueue = () => import("./offline-queue-live");
+const LiveQueue = lazy(() => loadQueue().then((m) => ({ default: m.LiveQueue })));
+
+/** Where the waiting count is announced; always in the page, so screen readers hear it change. */
+const quietStatus = <div role="status" data-testid="offline-queue" className="sr-only" />;
 
 /**
- * The athlete app around every /me page: registers the service worker, keeps the offline
- * queue, sends it whenever the connection is back (and every 20 s while entries wait), and shows
- * how many entries are waiting.
+ * The athlete app around every /me page: registers the service worker and keeps the offline
+ * queue of logs made without a connection. The queue (its IndexedDB store, the sending, the
+ * waiting entries above the page) is loaded only when it may hold entries (a marker beside it,
+ * `queueMayHaveEntries`), when the browser is or goes offline, or when a form keeps an entry:
+ * most loads of Today have nothing waiting and carry none of it.
  */
 export function OfflineAthleteApp({ userId, children }: { userId: string; children: ReactNode }) {
-  const [queue] = useState<OfflineQueue | null>(() => (typeof window === "undefined" || !("indexedDB" in window) ? null : makeQueue()));
-  const [status, setStatus] = useState<QueueStatus>({ waiting: 0, refused: [] });
-  const [offline, setOffline] = useState(false);
-
-  const refresh = useCallback(async () => {
-    if (queue) setStatus(await queue.status(userId));
-  }, [queue, userId]);
-
-  const flush = useCallback(async () => {
-    if (!queue || browserOffline()) return;
-    try {
-      const { sent } = await queue.flush(userId);
-      // Lists already on the page (recent logs) show what was sent; loaded only now, like the client.
-      if (sent > 0) (await import("@/trpc/react")).invalidateAllQueries();
-    } catch {
-      // The device's storage failed (quota, private mode): the entries stay where they are and
-      // the next trigger tries again.
-    }
-  }, [queue, userId]);
+  const [supported] = useState(() => typeof window !== "undefined" && "indexedDB" in window);
+  const [live, setLive] = useState<{ offline: boolean } | null>(null);
 
   useEffect(() => {
-    if (!queue) return;
-    // Other tabs of the app on this device change the same queue.
-    const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANNEL);
-    if (channel) channel.onmessage = () => void refresh();
-    const unsubscribe = queue.subscribe(() => {
-      void refresh();
-      channel?.postMessage("changed");
-    });
-    const online = () => {
-      setOffline(false);
-      void flush();
+    if (!supported) return;
+    const open = () => setLive((current) => current ?? { offline: browserOffline() });
+    if (browserOffline() || queueMayHaveEntries()) queueMicrotask(open);
+    // Another tab kept an entry.
+    const stored = (event: StorageEvent) => {
+      if (event.key === QUEUE_MARKER_KEY && event.newValue !== null) open();
     };
-    const wentOffline = () => setOffline(true);
-    setOffline(browserOffline());
-    window.addEventListener("online", online);
-    window.addEventListener("offline", wentOffline);
-    void refresh().then(flush);
+    window.addEventListener("offline", open);
+    window.addEventListener("storage", stored);
     return () => {
-      unsubscribe();
-      channel?.close();
-      window.removeEventListener("online", online);
-      window.removeEventListener("offline", wentOffline);
+      window.removeEventListener("offline", open);
+      window.removeEventListener("storage", stored);
     };
-  }, [queue, refresh, flush]);
-
-  // While entries wait and the browser thinks it is online (the server may have been down), try again now and then.
-  useEffect(() => {
-    if (status.waiting === 0 || offline) return;
-    const timer = window.setInterval(() => void flush(), RETRY_MS);
-    return () => window.clearInterval(timer);
-  }, [status.waiting, offline, flush]);
+  }, [supported]);
 
   const logs = useMemo<OfflineLogs | null>(
     () =>
-      queue
+      supported
         ? {
             keep: async (kind, idempotencyKey, input) => {
-              await queue.enqueue({ key: idempotencyKey, kind, userId, input: { ...input } });
-              void flush();
+              await (await loadQueue()).keepEntry({ key: idempotencyKey, kind, userId, input: { ...input } });
+              setLive((current) => current ?? { offline: browserOffline() });
             },
           }
         : null,
-    [queue, userId, flush],
+    [supported, userId],
   );
 
   return (
     <OfflineLogsContext.Provider value={logs}>
       <AthleteWorker />
-      <QueueIndicator status={status} offline={offline} onSend={() => void flush()} onDiscard={(key) => void queue?.discard(key)} />
+      {live ? (
+        <Suspense fallback={quietStatus}>
+          <LiveQueue userId={userId} initiallyOffline={live.offline} />
+        </Suspense>
+      ) : (
+        quietStatus
+      )}
       {children}
     </OfflineLogsContext.Provider>
   );
-}
-
-function makeQueue(): OfflineQueue {
-  // Each kind is sent through the same procedure its form calls online, with the form's key. The
-  // API client is loaded on the first send, so athlete pages (Today) do not carry it.
-  const send = async (entry: QueuedLog) => {
-    const client = (await import("@/trpc/client")).getTRPCClient();
-    const idempotencyKey = entry.key;
-    if (entry.kind === "session") await client.athleteLogs.logSession.mutate({ ...(entry.input as SessionLogInput), idempotencyKey });
-    else if (entry.kind === "run") await client.athleteLogs.logRun.mutate({ ...(entry.input as RunLogInput), idempotencyKey });
-    else await client.checkIns.create.mutate({ ...(entry.input as CheckInInput), idempotencyKey });
-  };
-  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
-  const exclusive = async <T,>(work: () => Promise<T>): Promise<T> => {
-    if (!locks) return work();
-    let result: { value: T } | undefined;
-    await locks.request(CHANNEL, async () => {
-      result = { value: await work() };
-    });
-    if (!result) throw new Error("The offline queue's lock was released without running.");
-    return result.value;
-  };
-  return createOfflineQueue({ store: indexedDbQueueStore(), send, classify: classifySendError, exclusive });
 }
 
 const WORKER_URL = "/serwist/sw.js";
@@ -187,41 +140,3 @@ function messageWorker(worker: ServiceWorker, message: unknown): Promise<unknown
   });
 }
 
-function QueueIndicator({ status, offline, onSend, onDiscard }: { status: QueueStatus; offline: boolean; onSend: () => void; onDiscard: (key: string) => void }) {
-  const calendar = useClubCalendar();
-  // The product's one date formatter: 24-hour time in every locale, like every other screen.
-  const when = (iso: string) => formatInClubTime(iso, calendar);
-  return (
-    <div className={status.waiting > 0 || status.refused.length > 0 ? "mb-4 grid gap-2" : undefined}>
-      {/* Always rendered, so screen readers hear the count change. */}
-      <div role="status" data-testid="offline-queue" className={status.waiting > 0 ? "flex flex-wrap items-center gap-3 rounded-lg border border-amber-500/60 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50" : "sr-only"}>
-        {status.waiting > 0 ? (
-          <>
-            <span className="font-medium">{waitingLabel(status.waiting)}</span>
-            <span>{offline ? "They are saved on this device and will be sent when you are back online." : "Sending when Loadline can be reached…"}</span>
-            {offline ? null : (
-              <Button type="button" size="sm" variant="outline" onClick={onSend}>
-                Send now
-              </Button>
-            )}
-          </>
-        ) : null}
-      </div>
-      {status.refused.map((entry) => (
-        <Alert key={entry.key} variant="destructive">
-          <AlertTitle>
-            {kindLabel[entry.kind]} from {when(entry.queuedAt)} was not accepted
-          </AlertTitle>
-          <AlertDescription className="grid gap-2">
-            <p>{entry.message} Log it again from the Log page if you still want it recorded.</p>
-            <div>
-              <Button type="button" size="sm" variant="outline" onClick={() => onDiscard(entry.key)}>
-                Remove from this device
-              </Button>
-            </div>
-          </AlertDescription>
-        </Alert>
-      ))}
-    </div>
-  );
-}

@@ -2,19 +2,26 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Button } from "@loadline/ui/button";
 import { PageHeader } from "@/components/page-header";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { serverCaller } from "@/trpc/caller";
 import { BoardTable } from "./board-table";
 import { GettingStarted } from "./getting-started";
+import { boardUrl } from "./board-model";
 import { boardQueryInput, boardSquadFilter } from "./squad-scope";
 
 export const metadata: Metadata = { title: "Squad board" };
 
+/**
+ * The board renders on the server with its rows handed to the table as props (plain JSON): no
+ * API client, query cache or hydration of a cache in its first load. The table asks for rows
+ * again only for another squad or while a row is still being assessed.
+ */
 export default async function BoardPage({ searchParams }: { searchParams: Promise<{ squad?: string | string[] }> }) {
-  const [{ squad }, mine] = await Promise.all([searchParams, getQueryClient().fetchQuery(trpc.squads.mine.queryOptions())]);
-  const filter = boardSquadFilter(typeof squad === "string" ? squad : undefined, mine);
-  await Promise.all([prefetch(trpc.board.rows.queryOptions(boardQueryInput(filter, mine))), prefetch(trpc.roster.squads.queryOptions())]);
+  const caller = await serverCaller();
+  const [{ squad }, mine, squads] = await Promise.all([searchParams, caller.squads.mine(), caller.roster.squads()]);
+  const filter = boardSquadFilter(boardUrl.squad.parse(typeof squad === "string" ? squad : null), mine);
+  const rows = await caller.board.rows(boardQueryInput(filter, mine));
   return (
-    <HydrateClient>
+    <>
       <PageHeader
         title="Squad board"
         description="Who is fit to train, who is in rehab, and what the rules engine flags. Open an athlete for the detail a coach may see."
@@ -35,8 +42,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       />
       <GettingStarted />
       <Suspense>
-        <BoardTable />
+        <BoardTable initialRows={rows} squads={squads.map((s) => ({ id: s.id, name: s.name }))} mine={mine} />
       </Suspense>
-    </HydrateClient>
+    </>
   );
 }

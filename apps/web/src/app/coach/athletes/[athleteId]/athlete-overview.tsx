@@ -16,6 +16,7 @@ import { sessionRecordColumns } from "@/components/session-record-columns";
 import { PageHeader } from "@/components/page-header";
 import { useTRPC } from "@/trpc/react";
 import { FlagBadges } from "../../_lib/flag-badges";
+import { FlagTipArea } from "../../_lib/flag-tip";
 import { DAY_MS, availabilityLabels, formatDate, formatDateTime, outcomeVariant, severityLabels } from "../../_lib/labels";
 import type { AthleteOverview as Overview } from "../../_lib/types";
 
@@ -147,7 +148,9 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
             <CardDescription>{a.progression.blocked ? "Progression is on hold." : "Progression is open."}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3">
-            <FlagBadges flags={a.flags} />
+            <FlagTipArea>
+              <FlagBadges flags={a.flags} />
+            </FlagTipArea>
             {a.flags.length > 0 ? (
               <ul className="grid gap-1 text-sm">
                 {collapseAlerts(a.flags.map((f) => ({ ...f, athleteId: a.athleteId, status: "new" as const }))).map(({ key, first: f, alerts: same }) => (
