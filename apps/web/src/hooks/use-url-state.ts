@@ -1,7 +1,7 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { readUrlState, urlParam, type UrlSchema, type UrlValues } from "@/lib/url-state";
+import { readUrlState, type UrlSchema, type UrlValues } from "@/lib/url-state";
 
 export { urlParam, type UrlParam, type UrlSort, type UrlValues } from "@/lib/url-state";
 
@@ -23,20 +23,12 @@ export { urlParam, type UrlParam, type UrlSort, type UrlValues } from "@/lib/url
  * Next keeps in step with useSearchParams without rendering the page on the server again. A
  * change of the URL from outside (a link to the same page with other filters, back/forward)
  * is read again once useSearchParams has caught up with the address bar.
- *
- * The string-array form (`useUrlState(["q", "squad"] as const)`: every key plain text) is kept
- * while the board moves to parsers; new code passes parsers.
  */
-export function useUrlState<S extends UrlSchema>(schema: S): { values: UrlValues<S>; set: (changes: Partial<UrlValues<S>>) => void };
-export function useUrlState<K extends string>(keys: readonly K[]): { values: Record<K, string>; set: (changes: Partial<Record<K, string>>) => void };
-export function useUrlState(schemaOrKeys: UrlSchema | readonly string[]): { values: Record<string, unknown>; set: (changes: never) => void } {
-  const schema: UrlSchema = Array.isArray(schemaOrKeys)
-    ? Object.fromEntries(schemaOrKeys.map((key: string) => [key, urlParam.text()]))
-    : (schemaOrKeys as UrlSchema);
+export function useUrlState<S extends UrlSchema>(schema: S): { values: UrlValues<S>; set: (changes: Partial<UrlValues<S>>) => void } {
   const params = useSearchParams();
   const pathname = usePathname();
   const search = params.toString();
-  const [values, setValues] = useState(() => readUrlState(schema, params));
+  const [values, setValues] = useState<UrlValues<S>>(() => readUrlState(schema, params));
   const [seen, setSeen] = useState(search);
   if (search !== seen) {
     setSeen(search);
@@ -44,7 +36,7 @@ export function useUrlState(schemaOrKeys: UrlSchema | readonly string[]): { valu
     // reading it then would undo the last keystroke. Once both agree, it is the truth.
     if (new URLSearchParams(window.location.search).toString() === search) setValues(readUrlState(schema, params));
   }
-  const set = (changes: Record<string, unknown>) => {
+  const set = (changes: Partial<UrlValues<S>>) => {
     setValues((current) => ({ ...current, ...changes }));
     // Read the live URL, so two quick changes do not overwrite each other.
     const next = new URLSearchParams(window.location.search);
