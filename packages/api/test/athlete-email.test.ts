@@ -4,10 +4,9 @@ import type { DatabaseHandle } from "@loadline/db";
 import { auditLog, users } from "@loadline/db/schema";
 import type { Actor } from "@loadline/domain";
 import type { Mailer } from "../src/email";
-import { createCaller } from "../src/root";
 import { fieldErrorsOf } from "./athlete-helpers";
-import { createTestDatabase, makeClub, NOW, TEST_SECOND_FACTOR_KEY, type Club } from "./fixtures";
-import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
+import { createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
+import { decodedMail, MAIL_PUBLIC_URL, mailingCaller, startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 
 /**
  * Staff correct an athlete's email (roster.correctEmail): before sign-up the invite moves to the
@@ -22,7 +21,7 @@ let elsewhere: Club;
 let sink: SmtpSink;
 let mailer: Mailer;
 const inbox: Received[] = [];
-const PUBLIC_URL = "https://loadline.example.test";
+const PUBLIC_URL = MAIL_PUBLIC_URL;
 let counter = 0;
 
 beforeAll(async () => {
@@ -37,18 +36,9 @@ afterAll(async () => {
   await sink.close();
 });
 
-const as = (actor: Actor | null, withMailer = true) =>
-  createCaller({
-    db: handle.db,
-    actor,
-    now: NOW,
-    mailer: withMailer ? mailer : null,
-    instance: { openSignup: false, publicUrl: PUBLIC_URL },
-    secondFactorKey: TEST_SECOND_FACTOR_KEY,
-    sleep: async () => {},
-  });
+const as = (actor: Actor | null, withMailer = true) => mailingCaller(handle, withMailer ? mailer : null, actor);
 
-const decoded = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=3D/gi, "=");
+const decoded = decodedMail;
 const mailTo = (address: string) => inbox.filter((m) => m.to.includes(address)).map((m) => decoded(m.raw));
 const linkIn = (body: string) => body.match(new RegExp(`${PUBLIC_URL.replace(/\./g, "\\.")}(/[\\w/-]+)`))?.[1] ?? null;
 

@@ -5,8 +5,8 @@ import { users } from "@loadline/db/schema";
 import { eq } from "drizzle-orm";
 import type { Mailer } from "../src/email";
 import { createCaller } from "../src/root";
-import { createTestDatabase, makeClub, NOW, TEST_SECOND_FACTOR_KEY, type Club } from "./fixtures";
-import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
+import { createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
+import { decodedMail, MAIL_PUBLIC_URL, mailingCaller, startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 
 /**
  * Email with SMTP set up: a local SMTP sink started here receives invites, set-up links, reset
@@ -19,7 +19,7 @@ let club: Club;
 let sink: SmtpSink;
 let mailer: Mailer;
 const inbox: Received[] = [];
-const PUBLIC_URL = "https://loadline.example.test";
+const PUBLIC_URL = MAIL_PUBLIC_URL;
 
 beforeAll(async () => {
   sink = await startSmtpSink(inbox);
@@ -33,19 +33,9 @@ afterAll(async () => {
   await sink.close();
 });
 
-const withMail = (actor: Club["coach"] | null, withMailer = true) =>
-  createCaller({
-    db: handle.db,
-    actor,
-    now: NOW,
-    mailer: withMailer ? mailer : null,
-    instance: { openSignup: false, publicUrl: PUBLIC_URL },
-    secondFactorKey: TEST_SECOND_FACTOR_KEY,
-    sleep: async () => {},
-  });
+const withMail = (actor: Club["coach"] | null, withMailer = true) => mailingCaller(handle, withMailer ? mailer : null, actor);
 
-/** Quoted-printable soft breaks and escapes undone, so links can be read from the raw message. */
-const decoded = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=3D/gi, "=");
+const decoded = decodedMail;
 
 function lastTo(address: string): { body: string; path: string } {
   const message = [...inbox].reverse().find((m) => m.to.includes(address));

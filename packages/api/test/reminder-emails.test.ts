@@ -5,7 +5,7 @@ import { organisations } from "@loadline/db/schema";
 import type { Mailer } from "../src/email";
 import { REMINDER_CRON, REMINDER_QUEUE, sendDueReminders, startWorker } from "../src/jobs";
 import { callerFor, createTestDatabase, makeClub, NOW, settle, type Club } from "./fixtures";
-import { startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
+import { MAIL_PUBLIC_URL, startSmtpSink, type Received, type SmtpSink } from "./smtp-sink";
 import { startRehab } from "./physio-helpers";
 
 /**
@@ -16,7 +16,7 @@ import { startRehab } from "./physio-helpers";
  */
 
 const HOUR = 3_600_000;
-const PUBLIC_URL = "https://loadline.example.test";
+const PUBLIC_URL = MAIL_PUBLIC_URL;
 let handle: DatabaseHandle;
 let club: Club;
 let other: Club;

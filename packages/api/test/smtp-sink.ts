@@ -1,6 +1,28 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import type { DatabaseHandle } from "@loadline/db";
+import type { Actor } from "@loadline/domain";
 import { smtpMailer, type Mailer } from "../src/email";
+import { createCaller } from "../src/root";
+import { NOW, TEST_SECOND_FACTOR_KEY } from "./fixtures";
+
+/** The public address the mail tests' links point at. */
+export const MAIL_PUBLIC_URL = "https://loadline.example.test";
+
+/** Quoted-printable soft breaks and escapes undone, so links can be read from the raw message. */
+export const decodedMail = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=3D/gi, "=");
+
+/** A caller on an instance that sends mail (through `mailer`), or none when `mailer` is null. */
+export const mailingCaller = (handle: DatabaseHandle, mailer: Mailer | null, actor: Actor | null) =>
+  createCaller({
+    db: handle.db,
+    actor,
+    now: NOW,
+    mailer,
+    instance: { openSignup: false, publicUrl: MAIL_PUBLIC_URL },
+    secondFactorKey: TEST_SECOND_FACTOR_KEY,
+    sleep: async () => {},
+  });
 
 /** A message the sink received: its envelope recipients and its raw MIME text. */
 export interface Received {

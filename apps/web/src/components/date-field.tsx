@@ -26,7 +26,8 @@ export function valueOfDay(day: Day): string {
   return `${day.year}-${pad(day.month)}-${pad(day.day)}`;
 }
 
-interface FieldProps {
+/** What every field drawn as selects takes (date, time, date and time). */
+export interface SelectsFieldProps {
   /** Goes on the first select, so the field's label focuses it. */
   id: string;
   /** The group's name ("Onset date"); each select is named by its part. */
@@ -57,7 +58,7 @@ export function DateField({
   lastYear,
   "aria-describedby": describedBy,
   "aria-invalid": invalid,
-}: FieldProps & {
+}: SelectsFieldProps & {
   /** Whether "no date" is a valid answer (a filter's "from"). */
   optional?: boolean;
   /** The year range offered; the club's year minus 5 to the club's year by default. */
@@ -109,7 +110,7 @@ export function DateField({
  * A time of day as every screen writes it (24-hour), hour and minute. A browser's time input
  * follows the browser's locale (AM/PM in some). The value is "HH:MM".
  */
-export function TimeField({ id, label, value, onChange, onBlur, className, "aria-describedby": describedBy, "aria-invalid": invalid }: FieldProps) {
+export function TimeField({ id, label, value, onChange, onBlur, className, "aria-describedby": describedBy, "aria-invalid": invalid }: SelectsFieldProps) {
   const m = TIME_TEXT.exec(value);
   const hour = m ? Number(m[1]) : 0;
   const minute = m ? Number(m[2]) : 0;

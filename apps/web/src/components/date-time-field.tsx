@@ -3,6 +3,7 @@ import { Fragment } from "react";
 import { dateFieldOrder, monthNames, wallClockOf, wallClockToIso, type WallClock } from "@loadline/domain";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { useClubCalendar } from "./club-calendar";
+import type { SelectsFieldProps } from "./date-field";
 
 // An impossible day (31 February) is passed on as this wall-clock text, so the form's schema
 // reports it at the field and the selects keep showing what was chosen.
@@ -52,18 +53,7 @@ export function DateTimeField({
   className,
   "aria-describedby": describedBy,
   "aria-invalid": invalid,
-}: {
-  /** Goes on the first select, so the field's label focuses it. */
-  id: string;
-  /** The group's name ("When"); each select is named by its part (Day, Month, Year, Hour, Minute). */
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  onBlur?: () => void;
-  className?: string;
-  "aria-describedby"?: string;
-  "aria-invalid"?: boolean;
-}) {
+}: SelectsFieldProps) {
   const calendar = useClubCalendar();
   const now = Date.now();
   const wall = wallClockOfValue(value, calendar.timeZone, now);
