@@ -157,27 +157,20 @@ export async function acceptInvite(
 export type EmailHolder = "this_organisation" | "other_organisation" | "none";
 
 export async function emailHolder(db: Database, organisationId: string, email: string): Promise<EmailHolder> {
+  const holder = await emailHolderFor(db, organisationId, email, null);
+  return holder === "self" ? "this_organisation" : holder;
+}
+
+/**
+ * `emailHolder` for correcting one person's email: "self" when the address is already that
+ * person's own (correcting back to it is no conflict with anyone). With no person, never "self".
+ */
+export async function emailHolderFor(db: Database, organisationId: string, email: string, userId: string | null): Promise<EmailHolder | "self"> {
   const address = email.toLowerCase();
   // Other clubs' rows are hidden by row-level security: ask the one function that sees them all.
   // It runs first on purpose: if it sees a row committed by a racing invite, the own-club query
   // below (a later statement) sees that row too, so a same-club duplicate is never taken for
   // "another club" (read committed).
-  if (!(await emailInUse(db, address))) return "none";
-  const [own] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.organisationId, organisationId), eq(users.email, address)))
-    .limit(1);
-  return own ? "this_organisation" : "other_organisation";
-}
-
-/**
- * `emailHolder` for correcting one person's email: "self" when the address is already that
- * person's own (correcting back to it is no conflict with anyone).
- */
-export async function emailHolderFor(db: Database, organisationId: string, email: string, userId: string): Promise<EmailHolder | "self"> {
-  const address = email.toLowerCase();
-  // Same order as `emailHolder`: the cross-club check first, then this club's rows.
   if (!(await emailInUse(db, address))) return "none";
   const [own] = await db
     .select({ id: users.id })
