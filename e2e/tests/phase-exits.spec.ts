@@ -205,7 +205,7 @@ test.describe("phase exits without override", () => {
     // A pain above 10 is named at the field, and what was typed stays.
     await page.getByLabel("Pain on the affected leg (0-10)").fill("12");
     await page.getByRole("button", { name: "Record test" }).click();
-    await expect(page.getByText("pain must be between 0 and 10")).toBeVisible();
+    await expect(page.getByText("Pain must be between 0 and 10")).toBeVisible();
     await page.getByLabel("Pain on the affected leg (0-10)").fill("1");
     await page.getByRole("button", { name: "Record test" }).click();
     await expect(page.getByRole("table", { name: "Capacity tests" })).toContainText("1/10");

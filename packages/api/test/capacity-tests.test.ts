@@ -41,7 +41,8 @@ describe("capacity tests", () => {
 
   it("refuses bad input naming the field: a pain above 10, a future date, the wrong affected side", async () => {
     const physio = callerFor(handle, club.physio);
-    expect(await fieldErrorsOf(physio.capacityTests.record({ athleteId, at: at(1), kind: "drop_lunge", affectedSide: "right", pain: 11 }))).toHaveProperty("pain");
+    // The field's label, never its key ("pain must be ..."), reaches the physio.
+    expect((await fieldErrorsOf(physio.capacityTests.record({ athleteId, at: at(1), kind: "drop_lunge", affectedSide: "right", pain: 11 }))).pain).toEqual(["Pain must be between 0 and 10"]);
     expect(await fieldErrorsOf(physio.capacityTests.record({ ...bridge(20, 20), at: new Date(NOW.getTime() + 86_400_000) }))).toHaveProperty("at");
     // The episode is on the right side: the left leg is not the affected one.
     expect(await fieldErrorsOf(physio.capacityTests.record({ ...bridge(20, 20), affectedSide: "left" }))).toHaveProperty("affectedSide");

@@ -84,6 +84,16 @@ export const provocationTestLabels = {
   pain: "Test pain",
 } as const satisfies FieldLabels;
 
+export const capacityTestLabels = {
+  kind: "Test",
+  at: "When",
+  affectedSide: "Affected side",
+  pain: "Pain",
+  left: "Left side",
+  right: "Right side",
+  notes: "Notes",
+} as const satisfies FieldLabels;
+
 export const prescriptionLabels = {
   id: "Prescription",
   exercise: "Exercise",

@@ -50,25 +50,25 @@ describe("capacityTestInputSchema", () => {
   });
 
   it("refuses fractional reps, negative kilograms and a missing side value", () => {
-    expect(issues({ kind: "single_leg_bridge_reps", at: AT, affectedSide: "left", left: 10.5, right: 12 })).toEqual({ left: "left must be a whole number" });
-    expect(issues({ kind: "prone_curl_10rm", at: AT, affectedSide: "left", left: -1, right: 12 })).toEqual({ left: "left must be between 0 and 1000" });
-    expect(issues({ kind: "single_leg_bridge_reps", at: AT, affectedSide: "left", left: 10 })).toEqual({ right: "right must be a number between 0 and 1000" });
+    expect(issues({ kind: "single_leg_bridge_reps", at: AT, affectedSide: "left", left: 10.5, right: 12 })).toEqual({ left: "Left side must be a whole number" });
+    expect(issues({ kind: "prone_curl_10rm", at: AT, affectedSide: "left", left: -1, right: 12 })).toEqual({ left: "Left side must be between 0 and 1000" });
+    expect(issues({ kind: "single_leg_bridge_reps", at: AT, affectedSide: "left", left: 10 })).toEqual({ right: "Right side must be a number between 0 and 1000" });
   });
 
   it("requires the pain of a drop lunge", () => {
-    expect(issues({ kind: "drop_lunge", at: AT, affectedSide: "left" })).toEqual({ pain: "pain must be a number between 0 and 10" });
+    expect(issues({ kind: "drop_lunge", at: AT, affectedSide: "left" })).toEqual({ pain: "Pain must be a number between 0 and 10" });
   });
 
   it("refuses an unknown kind and a side that is not one leg", () => {
     expect(issues({ kind: "hop_test", at: AT, affectedSide: "left", pain: 1 })).toEqual({
-      kind: "kind must be one of: drop_lunge, single_leg_bridge_reps, prone_curl_10rm",
+      kind: "Test: choose the drop lunge, the single-leg bridge or the prone leg curl",
     });
-    expect(issues({ kind: "drop_lunge", at: AT, affectedSide: "both", pain: 1 })).toEqual({ affectedSide: "affectedSide must be left or right" });
+    expect(issues({ kind: "drop_lunge", at: AT, affectedSide: "both", pain: 1 })).toEqual({ affectedSide: "Affected side: choose left or right" });
   });
 
   it("refuses a time that is not a date and time", () => {
     expect(issues({ kind: "drop_lunge", at: "2026-03-10", affectedSide: "left", pain: 1 })).toEqual({
-      at: "at must be a date and time such as 2026-11-21T09:00Z",
+      at: "When must be a date and time such as 2026-11-21T09:00Z",
     });
   });
 });

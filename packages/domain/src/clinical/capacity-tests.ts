@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { capacityTestLabels as L } from "../field-labels";
 import { dateTimeInput, noteText } from "../input-primitives";
 import { painScore, rangedNumber } from "./schemas/fields";
 import type { CapacityTestKind } from "./vocabulary";
@@ -22,10 +23,10 @@ export const capacityTestInfo: Readonly<Record<CapacityTestKind, { label: string
 };
 
 const common = {
-  at: dateTimeInput("at"),
+  at: dateTimeInput(L.at),
   /** The leg tested as affected: its value is the one compared with the other side. */
-  affectedSide: z.enum(testedSides, { error: "affectedSide must be left or right" }),
-  notes: noteText("notes").default(""),
+  affectedSide: z.enum(testedSides, { error: `${L.affectedSide}: choose left or right` }),
+  notes: noteText(L.notes).default(""),
 };
 
 const reps = (field: string) => rangedNumber(field, 0, 1000).int(`${field} must be a whole number`);
@@ -35,11 +36,11 @@ const kilograms = (field: string) => rangedNumber(field, 0, 1000);
 export const capacityTestInputSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ ...common, kind: z.literal("drop_lunge"), pain: painScore("pain") }),
-    z.object({ ...common, kind: z.literal("single_leg_bridge_reps"), left: reps("left"), right: reps("right"), pain: painScore("pain").optional() }),
-    z.object({ ...common, kind: z.literal("prone_curl_10rm"), left: kilograms("left"), right: kilograms("right"), pain: painScore("pain").optional() }),
+    z.object({ ...common, kind: z.literal("drop_lunge"), pain: painScore(L.pain) }),
+    z.object({ ...common, kind: z.literal("single_leg_bridge_reps"), left: reps(L.left), right: reps(L.right), pain: painScore(L.pain).optional() }),
+    z.object({ ...common, kind: z.literal("prone_curl_10rm"), left: kilograms(L.left), right: kilograms(L.right), pain: painScore(L.pain).optional() }),
   ],
-  { error: "kind must be one of: drop_lunge, single_leg_bridge_reps, prone_curl_10rm" },
+  { error: `${L.kind}: choose the drop lunge, the single-leg bridge or the prone leg curl` },
 );
 export type CapacityTestInput = z.infer<typeof capacityTestInputSchema>;
 

@@ -3,7 +3,7 @@ import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
-import { capacityTestInfo, capacityTestInputSchema, capacityTestKinds, defaultAffectedSide, testedSides, type CapacityTestInput, type CapacityTestKind, type TestedSide } from "@loadline/domain";
+import { capacityTestInfo, capacityTestInputSchema, capacityTestLabels, capacityTestKinds, defaultAffectedSide, testedSides, type CapacityTestInput, type CapacityTestKind, type TestedSide } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -53,7 +53,6 @@ const capacityFormSchema = z
     checkedBy(capacityTestInputSchema, v.kind === "drop_lunge" ? { ...v, pain } : { ...v, left, right, ...(pain !== undefined ? { pain } : {}) }, ctx),
   );
 type Values = z.input<typeof capacityFormSchema>;
-const labels = { kind: "Test", at: "When", affectedSide: "Affected side", pain: "Pain", left: "Left side", right: "Right side", notes: "Notes" };
 
 /**
  * Capacity tests done in the clinic: drop lunge pain (E2.2), single-leg bridge reps and prone-curl
@@ -66,7 +65,7 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
   const refresh = useRefreshClinical();
   const { data: tests } = useSuspenseQuery(trpc.capacityTests.list.queryOptions({ athleteId }));
   const form = useForm<Values, unknown, CapacityTestInput>({
-    resolver: labelledResolver(capacityFormSchema, labels),
+    resolver: labelledResolver(capacityFormSchema, capacityTestLabels),
     defaultValues: { kind: "drop_lunge", at: dateTimeFieldValue(), affectedSide: defaultAffectedSide(episodeSide) ?? "", notes: "" },
   });
   const record = useMutation(
