@@ -6,6 +6,7 @@ import {
   getAthlete,
   getStaffMember,
   reissueInvite,
+  removeStaffMember,
   revokeStaffInvite,
   setAthleteArchivedAt,
   setAthleteSquads,
@@ -148,4 +149,20 @@ export async function reissueAthleteInvite(db: Database, actor: Actor, now: Date
   // An address corrected to one with an account elsewhere is sent nothing (see correctAthleteEmail).
   if (sent.toAccountEmail) await emailInvite(db, mail, actor.organisationId, { email: sent.email, name: athlete.name, role: "athlete" }, invitePath);
   return { invitePath, expiresAt: invite.expiresAt };
+}
+
+/**
+ * Remove a staff member from the club: archived, and every session they have ends. Coaches
+ * remove physios; only the owner removes another coach; nobody removes the owner or themselves.
+ */
+export async function removeStaff(db: Database, actor: Actor, now: Date, userId: string): Promise<{ userId: string }> {
+  if (userId === actor.userId) throw new DomainError("invalid", "You cannot remove yourself.");
+  const includeCoaches = actor.isOwner === true;
+  if (!(await removeStaffMember(db, actor.organisationId, userId, now, { includeCoaches }))) {
+    throw new DomainError(
+      "not_found",
+      includeCoaches ? "No such staff member in your club (the owner cannot be removed)." : "No such physio in your club (only the owner removes coaches).",
+    );
+  }
+  return { userId };
 }
