@@ -1,26 +1,12 @@
 import { z } from "zod";
-import { idempotencyKeySchema, logWindowSchema, resolveLogWindow, runLogInputSchema, sessionLogInputSchema, withinEditWindow, DomainError } from "@loadline/domain";
-import {
-  createSessionLog,
-  deleteSessionLog,
-  getSessionLog,
-  listLogRevisions,
-  listSessionLogs,
-  readClubCalendar,
-  updateSessionLog,
-  type SessionLogRow,
-} from "@loadline/db";
-import { ownWriteWithFeedback } from "../services/athlete-feedback";
-import { assertEditable, assertNotFuture, assertSameSubmission, ownAthleteId, runValues, sessionValues } from "../services/athlete-logging";
+import { idempotencyKeySchema, logWindowSchema, resolveLogWindow, runLogInputSchema, sessionLogInputSchema, DomainError } from "@loadline/domain";
+import { getSessionLog, listLogRevisions, listSessionLogs, readClubCalendar } from "@loadline/db";
+import { deleteOwnLog, logOwnRun, logOwnSession, presentLog as present, updateOwnRun, updateOwnSession } from "../services/athlete-logs";
+import { ownAthleteId } from "../services/athlete-logging";
 import { procedureFor, router } from "../trpc";
 
 const logId = z.object({ id: z.uuid("id must be a log id") });
 const withKey = z.object({ idempotencyKey: idempotencyKeySchema });
-
-/** A log as the athlete's pages show it, with whether it can still be changed. */
-function present(row: SessionLogRow, now: Date) {
-  return { ...row, editable: row.deletedAt === null && withinEditWindow(row.createdAt, now) };
-}
 
 /**
  * Session and run logs of the signed-in athlete. The athlete id always comes from the session;
@@ -29,81 +15,23 @@ function present(row: SessionLogRow, now: Date) {
 export const athleteLogsRouter = router({
   logSession: procedureFor("athleteLog.writeOwn")
     .input(withKey.and(sessionLogInputSchema))
-    .mutation(async ({ ctx, input }) => {
-      const athleteId = ownAthleteId(ctx.actor);
-      const { organisationId, userId } = ctx.actor;
-      assertNotFuture(input.at, ctx.now);
-      const { result, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async (plan) => {
-        const values = sessionValues(input, plan);
-        const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
-        if (!created) assertSameSubmission(log, values);
-        return { result: { log, created }, change: created ? { kind: "session", id: log.id, row: log } : null, record: log, newRecord: created };
-      });
-      return { log: present(result.log, ctx.now), created: result.created, feedback };
-    }),
+    .mutation(({ ctx, input }) => logOwnSession(ctx.db, ctx.actor, ctx.now, input)),
 
   logRun: procedureFor("athleteLog.writeOwn")
     .input(withKey.and(runLogInputSchema))
-    .mutation(async ({ ctx, input }) => {
-      const athleteId = ownAthleteId(ctx.actor);
-      const { organisationId, userId } = ctx.actor;
-      assertNotFuture(input.at, ctx.now);
-      const { result, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async () => {
-        const values = runValues(input);
-        const { log, created } = await createSessionLog(ctx.db, organisationId, athleteId, input.idempotencyKey, values, userId, ctx.now);
-        if (!created) assertSameSubmission(log, values);
-        return { result: { log, created }, change: created ? { kind: "session", id: log.id, row: log } : null, record: log, newRecord: created };
-      });
-      return { log: present(result.log, ctx.now), created: result.created, feedback };
-    }),
+    .mutation(({ ctx, input }) => logOwnRun(ctx.db, ctx.actor, ctx.now, input)),
 
   updateSession: procedureFor("athleteLog.writeOwn")
     .input(logId.and(sessionLogInputSchema))
-    .mutation(async ({ ctx, input }) => {
-      const athleteId = ownAthleteId(ctx.actor);
-      const { organisationId, userId } = ctx.actor;
-      const existing = await getSessionLog(ctx.db, organisationId, athleteId, input.id);
-      assertEditable(existing, ctx.now);
-      if (existing.type === "run") throw new DomainError("invalid", "This log is a run: edit it as a run.");
-      assertNotFuture(input.at, ctx.now);
-      const { result: log, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async (plan) => {
-        const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, sessionValues(input, plan), userId, ctx.now);
-        if (!log) throw new DomainError("not_found", "This log does not exist or was deleted.");
-        return { result: log, change: { kind: "session", id: log.id, row: log }, record: log };
-      });
-      return { log: present(log, ctx.now), feedback };
-    }),
+    .mutation(({ ctx, input }) => updateOwnSession(ctx.db, ctx.actor, ctx.now, input.id, input)),
 
   updateRun: procedureFor("athleteLog.writeOwn")
     .input(logId.and(runLogInputSchema))
-    .mutation(async ({ ctx, input }) => {
-      const athleteId = ownAthleteId(ctx.actor);
-      const { organisationId, userId } = ctx.actor;
-      const existing = await getSessionLog(ctx.db, organisationId, athleteId, input.id);
-      assertEditable(existing, ctx.now);
-      if (existing.type !== "run") throw new DomainError("invalid", "This log is not a run.");
-      assertNotFuture(input.at, ctx.now);
-      const { result: log, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async () => {
-        const log = await updateSessionLog(ctx.db, organisationId, athleteId, input.id, runValues(input), userId, ctx.now);
-        if (!log) throw new DomainError("not_found", "This log does not exist or was deleted.");
-        return { result: log, change: { kind: "session", id: log.id, row: log }, record: log };
-      });
-      return { log: present(log, ctx.now), feedback };
-    }),
+    .mutation(({ ctx, input }) => updateOwnRun(ctx.db, ctx.actor, ctx.now, input.id, input)),
 
   delete: procedureFor("athleteLog.writeOwn")
     .input(logId)
-    .mutation(async ({ ctx, input }) => {
-      const athleteId = ownAthleteId(ctx.actor);
-      const { organisationId, userId } = ctx.actor;
-      assertEditable(await getSessionLog(ctx.db, organisationId, athleteId, input.id), ctx.now);
-      const { result: deleted, feedback } = await ownWriteWithFeedback(ctx.db, organisationId, athleteId, ctx.now, async () => {
-        const deleted = await deleteSessionLog(ctx.db, organisationId, athleteId, input.id, userId, ctx.now);
-        if (!deleted) throw new DomainError("not_found", "This log does not exist or was deleted.");
-        return { result: deleted, change: { kind: "session", id: deleted.id, row: null }, record: null };
-      });
-      return { id: deleted.id, feedback };
-    }),
+    .mutation(({ ctx, input }) => deleteOwnLog(ctx.db, ctx.actor, ctx.now, input.id)),
 
   /** The athlete's recent logs, newest first (default: the last 14 days). */
   list: procedureFor("athleteLog.readOwn")

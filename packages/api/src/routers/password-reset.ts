@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { hashPassword } from "@loadline/auth/password";
 import { hashInviteToken } from "@loadline/auth/tokens";
-import { canIssuePasswordReset, DomainError, resetLinkState, resetPasswordSchema } from "@loadline/domain";
-import { completePasswordReset, createPasswordReset, findPasswordResetByTokenHash, findResetTarget } from "@loadline/db";
-import { emailPasswordReset, issuePasswordReset } from "../services/password-resets";
+import { DomainError, resetLinkState, resetPasswordSchema } from "@loadline/domain";
+import { completePasswordReset, findPasswordResetByTokenHash } from "@loadline/db";
+import { issueResetLink } from "../services/password-resets";
 import { throttledTokenAttempt } from "../services/throttle";
 import { procedureFor, publicProcedure, router } from "../trpc";
 
@@ -15,23 +15,12 @@ const refusal = {
 
 export const passwordResetRouter = router({
   /**
-   * A one-time reset link for a member of the club, shown to copy (Loadline sends no email).
+   * A one-time reset link for a member of the club, shown to copy (and emailed when SMTP is set up).
    * Coaches: athletes and staff; physios: athletes; never the owner or oneself.
    */
   issue: procedureFor("passwordReset.issue")
     .input(z.object({ userId: z.uuid("Unknown person") }))
-    .mutation(async ({ ctx, input }) => {
-      const target = await findResetTarget(ctx.db, ctx.actor.organisationId, input.userId);
-      if (!target) throw new DomainError("not_found", "No such person in your club.");
-      if (!canIssuePasswordReset(ctx.actor, { ...target, organisationId: ctx.actor.organisationId })) {
-        throw new DomainError("forbidden", "You cannot issue a reset link for this account.");
-      }
-      if (!target.hasPassword) throw new DomainError("invalid", `${target.name} has not set a password yet: send a new invite link instead.`);
-      const { reset, resetPath } = issuePasswordReset(ctx.actor.userId, ctx.now);
-      await createPasswordReset(ctx.db, ctx.actor.organisationId, target.userId, reset, ctx.now);
-      await emailPasswordReset(ctx.db, ctx, ctx.actor.organisationId, target, resetPath);
-      return { resetPath, expiresAt: reset.expiresAt, name: target.name };
-    }),
+    .mutation(({ ctx, input }) => issueResetLink(ctx.db, ctx.actor, ctx.now, input.userId, ctx)),
 
   /** Opening a reset link: public, the token is the credential. */
   lookup: publicProcedure.input(z.object({ token: z.string().max(200) })).query(async ({ ctx, input }) => {

@@ -1,37 +1,11 @@
 import { z } from "zod";
-import { assertDateInRange, clubWeek, dateTimeInput, squadSessionInputSchema, DomainError } from "@loadline/domain";
-import {
-  readClubCalendar,
-  countOwnSquads,
-  createSquadSession,
-  deleteSquadSession,
-  getSquadSession,
-  listBoardAthletes,
-  listSquadSessions,
-  updateSquadSession,
-  type Database,
-} from "@loadline/db";
-import { fieldError } from "../errors";
-import { afterClinicalWrite } from "../services/assessments";
+import { assertDateInRange, clubWeek, dateTimeInput, squadSessionInputSchema } from "@loadline/domain";
+import { readClubCalendar, listBoardAthletes, listSquadSessions } from "@loadline/db";
 import { preflightVerdicts } from "../services/coach-board";
+import { assertOwnSquad, createPlannedSession, removePlannedSession, updatePlannedSession } from "../services/squad-planner";
 import { procedureFor, router } from "../trpc";
 
-
 const sessionFields = squadSessionInputSchema;
-
-async function assertOwnSquad(db: Database, organisationId: string, squadId: string) {
-  if ((await countOwnSquads(db, organisationId, [squadId])) !== 1) throw fieldError("squadId", "Choose a squad of your club");
-}
-
-/** Athletes of a squad: their assessments change when the squad's plan changes (R16). */
-async function squadAthleteIds(db: Database, organisationId: string, squadIds: string[]): Promise<string[]> {
-  return (await listBoardAthletes(db, organisationId, squadIds)).map((a) => a.id);
-}
-
-function notFound(): never {
-  throw new DomainError("not_found", "No such planned session in your club.");
-}
-
 
 export const plannerRouter = router({
   /** One squad's week: planned sessions, the squad's athletes and each one's pre-flight verdict. */
@@ -64,36 +38,13 @@ export const plannerRouter = router({
 
   create: procedureFor("squadPlan.write")
     .input(sessionFields)
-    .mutation(async ({ ctx, input }) => {
-      const { organisationId, userId } = ctx.actor;
-      assertDateInRange(input.at, ctx.now, "at", "planned");
-      await assertOwnSquad(ctx.db, organisationId, input.squadId);
-      const created = await createSquadSession(ctx.db, organisationId, userId, input);
-      await afterClinicalWrite(ctx.db, organisationId, await squadAthleteIds(ctx.db, organisationId, [input.squadId]), ctx.now);
-      return created;
-    }),
+    .mutation(({ ctx, input }) => createPlannedSession(ctx.db, ctx.actor, ctx.now, input)),
 
   update: procedureFor("squadPlan.write")
     .input(sessionFields.extend({ id: z.uuid("Unknown session") }))
-    .mutation(async ({ ctx, input }) => {
-      const { organisationId } = ctx.actor;
-      const { id, ...values } = input;
-      assertDateInRange(values.at, ctx.now, "at", "planned");
-      const existing = (await getSquadSession(ctx.db, organisationId, id)) ?? notFound();
-      await assertOwnSquad(ctx.db, organisationId, values.squadId);
-      if (!(await updateSquadSession(ctx.db, organisationId, id, values))) notFound();
-      const squads = [...new Set([existing.squadId, values.squadId])];
-      await afterClinicalWrite(ctx.db, organisationId, await squadAthleteIds(ctx.db, organisationId, squads), ctx.now);
-      return { id };
-    }),
+    .mutation(({ ctx, input }) => updatePlannedSession(ctx.db, ctx.actor, ctx.now, input)),
 
   remove: procedureFor("squadPlan.write")
     .input(z.object({ id: z.uuid("Unknown session") }))
-    .mutation(async ({ ctx, input }) => {
-      const { organisationId } = ctx.actor;
-      const existing = (await getSquadSession(ctx.db, organisationId, input.id)) ?? notFound();
-      await deleteSquadSession(ctx.db, organisationId, input.id);
-      await afterClinicalWrite(ctx.db, organisationId, await squadAthleteIds(ctx.db, organisationId, [existing.squadId]), ctx.now);
-      return { id: input.id };
-    }),
+    .mutation(({ ctx, input }) => removePlannedSession(ctx.db, ctx.actor, ctx.now, input.id)),
 });

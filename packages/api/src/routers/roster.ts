@@ -1,22 +1,10 @@
 import { z } from "zod";
-import { addAthleteSchema, athleteErasureSchema, changeEmailSchema, rosterProfileSchema, DomainError } from "@loadline/domain";
-import {
-  countOwnSquads,
-  getAthlete,
-  listRoster,
-  listSquads,
-  pendingEmailChange,
-  reissueInvite,
-  setAthleteArchivedAt,
-  setAthleteSquads,
-  updateAthlete,
-  type Database,
-} from "@loadline/db";
-import { fieldError } from "../errors";
+import { addAthleteSchema, athleteErasureSchema, changeEmailSchema, rosterProfileSchema } from "@loadline/domain";
+import { getAthlete, listRoster, listSquads, pendingEmailChange } from "@loadline/db";
 import { cancelAthleteEmailChange, correctAthleteEmail, resendAthleteEmailChange } from "../services/athlete-email";
 import { eraseAthlete } from "../services/athlete-erasure";
 import { exportRecordForAthlete } from "../services/club-export";
-import { emailInvite, inviteAthlete, issueInvite } from "../services/invites";
+import { addAthlete, moveAthlete, noAthlete as notFound, reissueAthleteInvite, setAthleteArchived, updateAthleteProfile } from "../services/club-people";
 import { importRoster, previewRosterImport } from "../services/roster-import";
 import { procedureFor, router } from "../trpc";
 
@@ -24,18 +12,6 @@ const athleteIdSchema = z.object({ athleteId: z.uuid("Unknown athlete") });
 const squadIdsSchema = rosterProfileSchema.shape.squadIds;
 /** A roster file as text; 500 athletes fit well inside this. */
 const rosterCsv = z.object({ csv: z.string({ error: "csv must be text" }).min(1, "Choose a CSV file").max(500_000, "The file must be at most 500 KB") });
-
-async function assertOwnSquads(db: Database, organisationId: string, squadIds: string[]) {
-  const unique = [...new Set(squadIds)];
-  if ((await countOwnSquads(db, organisationId, unique)) !== unique.length) {
-    throw fieldError("squadIds", "Choose squads of your club");
-  }
-  return unique;
-}
-
-function notFound(): never {
-  throw new DomainError("not_found", "No such athlete in your club.");
-}
 
 export const rosterRouter = router({
   squads: procedureFor("roster.read").query(({ ctx }) => listSquads(ctx.db, ctx.actor.organisationId)),
@@ -54,30 +30,15 @@ export const rosterRouter = router({
 
   add: procedureFor("roster.write")
     .input(addAthleteSchema)
-    .mutation(async ({ ctx, input }) => {
-      const squadIds = await assertOwnSquads(ctx.db, ctx.actor.organisationId, input.squadIds);
-      // No athlete id in the answer: an email with an account in another club gets a pending
-      // invite and no profile yet, and both answers must look the same (see inviteAthlete).
-      return inviteAthlete(ctx.db, ctx.actor, ctx.now, { ...input, squadIds }, ctx);
-    }),
+    .mutation(({ ctx, input }) => addAthlete(ctx.db, ctx.actor, ctx.now, input, ctx)),
 
   update: procedureFor("roster.write")
     .input(rosterProfileSchema.extend(athleteIdSchema.shape))
-    .mutation(async ({ ctx, input }) => {
-      const { athleteId, ...profile } = input;
-      const squadIds = await assertOwnSquads(ctx.db, ctx.actor.organisationId, profile.squadIds);
-      const ok = await updateAthlete(ctx.db, ctx.actor.organisationId, athleteId, { ...profile, squadIds }, ctx.now);
-      if (!ok) notFound();
-      return { athleteId };
-    }),
+    .mutation(({ ctx, input }) => updateAthleteProfile(ctx.db, ctx.actor, ctx.now, input)),
 
   move: procedureFor("roster.write")
     .input(athleteIdSchema.extend({ squadIds: squadIdsSchema }))
-    .mutation(async ({ ctx, input }) => {
-      const squadIds = await assertOwnSquads(ctx.db, ctx.actor.organisationId, input.squadIds);
-      if (!(await setAthleteSquads(ctx.db, ctx.actor.organisationId, input.athleteId, squadIds))) notFound();
-      return { athleteId: input.athleteId };
-    }),
+    .mutation(({ ctx, input }) => moveAthlete(ctx.db, ctx.actor, input.athleteId, input.squadIds)),
 
   /** The athlete's record as a ZIP, for them (physio or owner; audited). */
   exportRecord: procedureFor("athlete.exportRecord")
@@ -91,11 +52,7 @@ export const rosterRouter = router({
 
   setArchived: procedureFor("roster.write")
     .input(athleteIdSchema.extend({ archived: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      const archivedAt = input.archived ? ctx.now : null;
-      if (!(await setAthleteArchivedAt(ctx.db, ctx.actor.organisationId, input.athleteId, archivedAt))) notFound();
-      return { athleteId: input.athleteId, archived: input.archived };
-    }),
+    .mutation(({ ctx, input }) => setAthleteArchived(ctx.db, ctx.actor, ctx.now, input.athleteId, input.archived)),
 
   /** Check a roster CSV row by row (the form's messages), writing nothing. A mutation so the file travels in the body. */
   importPreview: procedureFor("roster.write")
@@ -110,18 +67,7 @@ export const rosterRouter = router({
   /** A new invite link for an athlete who has not set a password yet; older links stop working. */
   reissueInvite: procedureFor("invite.create")
     .input(athleteIdSchema)
-    .mutation(async ({ ctx, input }) => {
-      const athlete = (await getAthlete(ctx.db, ctx.actor.organisationId, input.athleteId)) ?? notFound();
-      if (athlete.account === "active") {
-        throw new DomainError("invalid", `${athlete.name} has already set a password.`);
-      }
-      const { invite, invitePath } = issueInvite(ctx.actor.userId, ctx.now);
-      const sent = await reissueInvite(ctx.db, ctx.actor.organisationId, athlete.userId, invite, ctx.now);
-      if (!sent) throw new DomainError("invalid", `${athlete.name} has already set a password.`);
-      // An address corrected to one with an account elsewhere is sent nothing (see correctAthleteEmail).
-      if (sent.toAccountEmail) await emailInvite(ctx.db, ctx, ctx.actor.organisationId, { email: sent.email, name: athlete.name, role: "athlete" }, invitePath);
-      return { invitePath, expiresAt: invite.expiresAt };
-    }),
+    .mutation(({ ctx, input }) => reissueAthleteInvite(ctx.db, ctx.actor, ctx.now, input.athleteId, ctx)),
 
   /**
    * Correct an athlete's email (coaches, like the rest of the roster): the invite moves to it, or

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { can, DomainError, inviteStaffSchema } from "@loadline/domain";
-import { getSecurityPolicy, listStaff, removeStaffMember, setPhysioSecondFactorRequired } from "@loadline/db";
+import { getSecurityPolicy, listStaff, setPhysioSecondFactorRequired } from "@loadline/db";
 import { inviteStaff } from "../services/invites";
-import { changeStaffRole, reissueStaffInvite, revokeInvite } from "../services/club-people";
+import { changeStaffRole, reissueStaffInvite, removeStaff, revokeInvite } from "../services/club-people";
 import { procedureFor, router } from "../trpc";
 
 export const staffRouter = router({
@@ -19,17 +19,7 @@ export const staffRouter = router({
    */
   remove: procedureFor("staff.remove")
     .input(z.object({ userId: z.uuid("Unknown staff member") }))
-    .mutation(async ({ ctx, input }) => {
-      if (input.userId === ctx.actor.userId) throw new DomainError("invalid", "You cannot remove yourself.");
-      const includeCoaches = ctx.actor.isOwner === true;
-      if (!(await removeStaffMember(ctx.db, ctx.actor.organisationId, input.userId, ctx.now, { includeCoaches }))) {
-        throw new DomainError(
-          "not_found",
-          includeCoaches ? "No such staff member in your club (the owner cannot be removed)." : "No such physio in your club (only the owner removes coaches).",
-        );
-      }
-      return { userId: input.userId };
-    }),
+    .mutation(({ ctx, input }) => removeStaff(ctx.db, ctx.actor, ctx.now, input.userId)),
 
   /** The owner switches a staff member between coach and physio (never the owner's own role). */
   changeRole: procedureFor("staff.manage")

@@ -1,19 +1,25 @@
-import { canChangeStaffRole, DomainError, type Actor, type SquadInput } from "@loadline/domain";
+import { canChangeStaffRole, DomainError, type Actor, type AddAthleteInput, type RosterProfileInput, type SquadInput } from "@loadline/domain";
 import {
   countActiveCoaches,
+  countOwnSquads,
   createSquad as createSquadQuery,
+  getAthlete,
   getStaffMember,
   reissueInvite,
+  removeStaffMember,
   revokeStaffInvite,
+  setAthleteArchivedAt,
+  setAthleteSquads,
   setSquadArchivedAt,
   setSquadCoaches,
   setStaffRole,
+  updateAthlete,
   updateSquad,
   type Database,
 } from "@loadline/db";
 import { fieldError } from "../errors";
 import { recordAudit } from "./audit";
-import { emailInvite, issueInvite, type InviteAnswer, type MailContext } from "./invites";
+import { emailInvite, inviteAthlete, issueInvite, type InviteAnswer, type MailContext } from "./invites";
 
 const noSquad = (): never => {
   throw new DomainError("not_found", "No such squad in your club.");
@@ -82,5 +88,81 @@ export async function revokeInvite(db: Database, actor: Actor, now: Date, userId
   await pendingStaff(db, actor, userId);
   if (!(await revokeStaffInvite(db, actor.organisationId, userId))) throw new DomainError("not_found", "No pending invite for this person in your club.");
   await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "staff_invite", entityId: userId, detail: "revoked" }]);
+  return { userId };
+}
+
+export function noAthlete(): never {
+  throw new DomainError("not_found", "No such athlete in your club.");
+}
+
+/** The squads named, each once, all of the actor's club; or a refusal at the squads field. */
+async function ownSquads(db: Database, organisationId: string, squadIds: string[]): Promise<string[]> {
+  const unique = [...new Set(squadIds)];
+  if ((await countOwnSquads(db, organisationId, unique)) !== unique.length) {
+    throw fieldError("squadIds", "Choose squads of your club");
+  }
+  return unique;
+}
+
+/**
+ * Add an athlete to the roster in squads of the club, with an invite. No athlete id in the
+ * answer: an email with an account in another club gets a pending invite and no profile yet, and
+ * both answers must look the same (see inviteAthlete).
+ */
+export async function addAthlete(db: Database, actor: Actor, now: Date, input: AddAthleteInput, mail?: MailContext): Promise<InviteAnswer> {
+  const squadIds = await ownSquads(db, actor.organisationId, input.squadIds);
+  return inviteAthlete(db, actor, now, { ...input, squadIds }, mail);
+}
+
+/** Change an athlete's roster profile (name, event, squads...). */
+export async function updateAthleteProfile(db: Database, actor: Actor, now: Date, input: RosterProfileInput & { athleteId: string }): Promise<{ athleteId: string }> {
+  const { athleteId, ...profile } = input;
+  const squadIds = await ownSquads(db, actor.organisationId, profile.squadIds);
+  const ok = await updateAthlete(db, actor.organisationId, athleteId, { ...profile, squadIds }, now);
+  if (!ok) noAthlete();
+  return { athleteId };
+}
+
+/** Move an athlete into exactly these squads of the club. */
+export async function moveAthlete(db: Database, actor: Actor, athleteId: string, squadIds: string[]): Promise<{ athleteId: string }> {
+  const unique = await ownSquads(db, actor.organisationId, squadIds);
+  if (!(await setAthleteSquads(db, actor.organisationId, athleteId, unique))) noAthlete();
+  return { athleteId };
+}
+
+/** Archive or restore an athlete (the roster lists archived athletes only when asked). */
+export async function setAthleteArchived(db: Database, actor: Actor, now: Date, athleteId: string, archived: boolean): Promise<{ athleteId: string; archived: boolean }> {
+  const archivedAt = archived ? now : null;
+  if (!(await setAthleteArchivedAt(db, actor.organisationId, athleteId, archivedAt))) noAthlete();
+  return { athleteId, archived };
+}
+
+/** A new invite link for an athlete who has not set a password yet; older links stop working. */
+export async function reissueAthleteInvite(db: Database, actor: Actor, now: Date, athleteId: string, mail?: MailContext): Promise<InviteAnswer> {
+  const athlete = (await getAthlete(db, actor.organisationId, athleteId)) ?? noAthlete();
+  if (athlete.account === "active") {
+    throw new DomainError("invalid", `${athlete.name} has already set a password.`);
+  }
+  const { invite, invitePath } = issueInvite(actor.userId, now);
+  const sent = await reissueInvite(db, actor.organisationId, athlete.userId, invite, now);
+  if (!sent) throw new DomainError("invalid", `${athlete.name} has already set a password.`);
+  // An address corrected to one with an account elsewhere is sent nothing (see correctAthleteEmail).
+  if (sent.toAccountEmail) await emailInvite(db, mail, actor.organisationId, { email: sent.email, name: athlete.name, role: "athlete" }, invitePath);
+  return { invitePath, expiresAt: invite.expiresAt };
+}
+
+/**
+ * Remove a staff member from the club: archived, and every session they have ends. Coaches
+ * remove physios; only the owner removes another coach; nobody removes the owner or themselves.
+ */
+export async function removeStaff(db: Database, actor: Actor, now: Date, userId: string): Promise<{ userId: string }> {
+  if (userId === actor.userId) throw new DomainError("invalid", "You cannot remove yourself.");
+  const includeCoaches = actor.isOwner === true;
+  if (!(await removeStaffMember(db, actor.organisationId, userId, now, { includeCoaches }))) {
+    throw new DomainError(
+      "not_found",
+      includeCoaches ? "No such staff member in your club (the owner cannot be removed)." : "No such physio in your club (only the owner removes coaches).",
+    );
+  }
   return { userId };
 }

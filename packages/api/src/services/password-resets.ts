@@ -1,6 +1,6 @@
 import { newInviteToken } from "@loadline/auth/tokens";
-import { PASSWORD_RESET_TTL_HOURS } from "@loadline/domain";
-import { getOrganisationName, type Database, type NewPasswordReset } from "@loadline/db";
+import { canIssuePasswordReset, DomainError, PASSWORD_RESET_TTL_HOURS, type Actor } from "@loadline/domain";
+import { createPasswordReset, findResetTarget, getOrganisationName, type Database, type NewPasswordReset } from "@loadline/db";
 import { passwordResetEmail, sendIfConfigured } from "../email";
 import type { MailContext } from "./invites";
 
@@ -18,4 +18,22 @@ export async function emailPasswordReset(db: Database, mail: MailContext, organi
   if (!mail.mailer) return;
   const clubName = (await getOrganisationName(db, organisationId)) ?? "your club";
   await sendIfConfigured(mail, resetPath, (url) => passwordResetEmail({ to: to.email, name: to.name, clubName, url }));
+}
+
+/**
+ * A one-time reset link for a member of the club, shown to copy and emailed when SMTP is set up.
+ * Coaches: athletes and staff; physios: athletes; never the owner or oneself. Only for an account
+ * that has a password: one still to be set up needs a new invite link instead.
+ */
+export async function issueResetLink(db: Database, actor: Actor, now: Date, userId: string, mail: MailContext) {
+  const target = await findResetTarget(db, actor.organisationId, userId);
+  if (!target) throw new DomainError("not_found", "No such person in your club.");
+  if (!canIssuePasswordReset(actor, { ...target, organisationId: actor.organisationId })) {
+    throw new DomainError("forbidden", "You cannot issue a reset link for this account.");
+  }
+  if (!target.hasPassword) throw new DomainError("invalid", `${target.name} has not set a password yet: send a new invite link instead.`);
+  const { reset, resetPath } = issuePasswordReset(actor.userId, now);
+  await createPasswordReset(db, actor.organisationId, target.userId, reset, now);
+  await emailPasswordReset(db, mail, actor.organisationId, target, resetPath);
+  return { resetPath, expiresAt: reset.expiresAt, name: target.name };
 }
