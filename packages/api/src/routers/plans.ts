@@ -131,8 +131,7 @@ export const plansRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const athlete = await clinicalSubject(ctx.db, ctx.actor, "plan.write", input.athleteId);
-      return savePlanVersion(ctx.db, ctx.actor, ctx.now, { ...input, athleteId: athlete.id });
+      return savePlanVersion(ctx.db, ctx.actor, ctx.now, input);
     }),
 
   /** Advance (all criteria met, or override with reason) or move back (with reason). */
@@ -147,8 +146,7 @@ export const plansRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const athlete = await clinicalSubject(ctx.db, ctx.actor, "plan.write", input.athleteId);
-      return changePhase(ctx.db, ctx.actor, ctx.now, { ...input, athleteId: athlete.id });
+      return changePhase(ctx.db, ctx.actor, ctx.now, input);
     }),
 
   /** Discharge from phase 4: every discharge criterion met (E4.1-E4.4), or an override with a reason. Closes the episode. */
@@ -162,7 +160,6 @@ export const plansRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const athlete = await clinicalSubject(ctx.db, ctx.actor, "plan.write", input.athleteId);
-      return dischargeAthlete(ctx.db, ctx.actor, ctx.now, { ...input, athleteId: athlete.id });
+      return dischargeAthlete(ctx.db, ctx.actor, ctx.now, input);
     }),
 });

@@ -26,7 +26,7 @@ import {
 } from "@loadline/db";
 import type { PlanContent } from "@loadline/db/schema";
 import { afterClinicalWrite, assessNow } from "./assessments";
-import { recordAudit } from "./audit";
+import { clinicalSubject, recordAudit } from "./audit";
 
 /** The plan body of a stored version, with its phase, as the domain diff reads it. */
 export function phasedBody(row: Pick<PlanVersionRow, "phase" | "content">): PhasedPlanBody {
@@ -72,8 +72,10 @@ interface SaveRequest {
  * version is no longer `baseVersion`, or another save wins the race for the next number, the
  * save is refused with CONFLICT naming the other change.
  */
-export async function savePlanVersion(db: Database, actor: Actor, now: Date, request: SaveRequest): Promise<PlanVersionRow> {
+export async function savePlanVersion(db: Database, actor: Actor, now: Date, input: SaveRequest): Promise<PlanVersionRow> {
   const orgId = actor.organisationId;
+  const athlete = await clinicalSubject(db, actor, "plan.write", input.athleteId);
+  const request = { ...input, athleteId: athlete.id };
   const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
   if ((latest?.version ?? 0) !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
   const episode = await getOpenEpisode(db, orgId, request.athleteId);
@@ -133,8 +135,10 @@ interface PhaseChangeRequest {
  * version records how and why, starts the phase clock and resets the activity overrides to the
  * new phase's defaults; the audit log records it too.
  */
-export async function changePhase(db: Database, actor: Actor, now: Date, request: PhaseChangeRequest): Promise<PlanVersionRow> {
+export async function changePhase(db: Database, actor: Actor, now: Date, input: PhaseChangeRequest): Promise<PlanVersionRow> {
   const orgId = actor.organisationId;
+  const athlete = await clinicalSubject(db, actor, "plan.write", input.athleteId);
+  const request = { ...input, athleteId: athlete.id };
   const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
   if (!latest) throw new DomainError("precondition_failed", "This athlete has no plan yet.");
   if (latest.version !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
@@ -191,8 +195,10 @@ interface DischargeRequest {
  * required. The episode is closed with a note saying how, which ends the plan; audited and
  * re-assessed in the procedure's transaction.
  */
-export async function dischargeAthlete(db: Database, actor: Actor, now: Date, request: DischargeRequest) {
+export async function dischargeAthlete(db: Database, actor: Actor, now: Date, input: DischargeRequest) {
   const orgId = actor.organisationId;
+  const athlete = await clinicalSubject(db, actor, "plan.write", input.athleteId);
+  const request = { ...input, athleteId: athlete.id };
   const latest = await getLatestPlanVersion(db, orgId, request.athleteId);
   if (!latest) throw new DomainError("precondition_failed", "This athlete has no plan yet.");
   if (latest.version !== request.baseVersion) throw conflictError(latest, request.baseVersion, await readClubCalendar(db, orgId));
