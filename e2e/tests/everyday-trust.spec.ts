@@ -44,11 +44,9 @@ test.describe("the coach", () => {
   });
 
   test("gait: a date in the future is reported at the date field with the other errors, not as a banner", async ({ page }) => {
-    // Tomorrow in the demo club's zone; the date field offers the years up to the club's this year.
+    // Tomorrow in the demo club's zone; the date field offers next year too, so this holds on 31 December.
     const day = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(at);
-    const today = day(serverNow());
     const tomorrow = day(new Date(serverNow().getTime() + 86_400_000));
-    test.skip(tomorrow.slice(0, 4) !== today.slice(0, 4), "On 31 December the field offers no day in the future.");
     await page.goto("/coach/gait/new");
     await chooseDate(page.getByRole("group", { name: "Date", exact: true }), tomorrow);
     await page.getByRole("button", { name: /Save/ }).click();

@@ -1,5 +1,5 @@
 import { renderToString } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ClubCalendarProvider } from "../src/components/club-calendar";
 import { DateField, TimeField, dayOfValue, valueOfDay } from "../src/components/date-field";
 
@@ -34,6 +34,17 @@ describe("DateField", () => {
     expect(dayOfValue("")).toBeNull();
     const html = render({ timeZone: "Europe/London", locale: "en-GB" }, <DateField id="d" label="Date" value="2026-02-31" onChange={noop} />);
     expect(selected(html)).toEqual(["31", "February", "2026"]);
+  });
+
+  it("offers next year by default, so a day past New Year can be chosen (and refused by the form's schema)", () => {
+    vi.useFakeTimers({ now: Date.parse("2026-12-31T12:00:00Z") });
+    try {
+      const html = render({ timeZone: "Europe/London", locale: "en-GB" }, <DateField id="d" label="Date" value="2026-12-31" onChange={noop} />);
+      expect(html).toContain(">2027</option>");
+      expect(html).not.toContain(">2028</option>");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("offers the years asked for", () => {

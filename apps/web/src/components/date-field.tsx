@@ -61,7 +61,10 @@ export function DateField({
 }: SelectsFieldProps & {
   /** Whether "no date" is a valid answer (a filter's "from"). */
   optional?: boolean;
-  /** The year range offered; the club's year minus 5 to the club's year by default. */
+  /**
+   * The year range offered; by default the club's year minus 5 to next year, so a day just past
+   * New Year can be chosen and a day that is too late is named by the form's schema, at the field.
+   */
   firstYear?: number;
   lastYear?: number;
 }) {
@@ -74,7 +77,7 @@ export function DateField({
     if (n === null) return onChange("");
     onChange(valueOfDay({ ...(shown ?? today), [part]: n }));
   };
-  const years = range(Math.min(shown?.year ?? today.year, firstYear ?? today.year - 5), Math.max(shown?.year ?? today.year, lastYear ?? today.year));
+  const years = range(Math.min(shown?.year ?? today.year, firstYear ?? today.year - 5), Math.max(shown?.year ?? today.year, lastYear ?? today.year + 1));
   const months = monthNames(calendar.locale);
   const parts = {
     day: { label: "Day", options: range(1, 31).map((d) => [d, String(d)] as const) },
