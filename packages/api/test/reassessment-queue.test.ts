@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ENGINE_VERSION } from "@loadline/domain";
-import { listJobs, type DatabaseHandle } from "@loadline/db";
+import { keysWithOpenJobs, listJobs, withOrganisation, type DatabaseHandle } from "@loadline/db";
 import { alerts, assessmentSnapshots } from "@loadline/db/schema";
 import { enqueueMissingSnapshots, enqueueOutdatedSnapshots, handleReassessJobs, PendingJobsNotDue, REASSESS_QUEUE, reassessQueue, runPendingJobs, startWorker } from "../src/jobs";
 import { producerFor } from "../src/jobs/reassess-queue";
@@ -147,6 +147,23 @@ describe("the re-assessment queue", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("moves an athlete's pending scheduled run to the later snapshot's time, and finds it by key", async () => {
+    const [athleteId] = (await addAthletes(handle, club, club.squadIds.field, 1, "Rescheduled")) as [string];
+    const queue = await reassessQueue(handle.db);
+    const key = `${club.organisationId}:${athleteId}:due`;
+    const dueJob = async () => (await listJobs(handle.db, REASSESS_QUEUE)).find((j) => j.singletonKey === key && j.state === "created");
+    const first = new Date(Date.now() + 3 * 3_600_000);
+    const later = new Date(Date.now() + 5 * 3_600_000);
+    await withOrganisation(handle.db, club.organisationId, (tx) => queue.scheduleDue(tx, club.organisationId, [{ athleteId, staleAfter: first }]));
+    expect((await dueJob())?.startAfter).toEqual(first);
+    await withOrganisation(handle.db, club.organisationId, (tx) => queue.scheduleDue(tx, club.organisationId, [{ athleteId, staleAfter: later }]));
+    expect((await listJobs(handle.db, REASSESS_QUEUE)).filter((j) => j.singletonKey === key && j.state === "created")).toHaveLength(1);
+    expect((await dueJob())?.startAfter).toEqual(later);
+    expect(await keysWithOpenJobs(handle.db, REASSESS_QUEUE, [key, `${club.organisationId}:nobody:due`])).toEqual(new Set([key]));
+    const boss = await producerFor(handle.db);
+    await boss.cancel(REASSESS_QUEUE, (await dueJob())!.id);
   });
 
   it("drains and then says which jobs it could not run, instead of returning as if none were left", async () => {

@@ -6,18 +6,33 @@ import { assessmentSnapshots, athleteProfiles } from "../schema";
 /** The schema pg-boss installs its tables in (its default). */
 export const JOB_SCHEMA = "pgboss";
 
+/** A PostgreSQL array literal of these texts, each quoted (the planner then knows its length). */
+function textArrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
+
 /**
- * Move pending scheduled jobs to a new start time. pg-boss keeps the first of two jobs with the
- * same key and drops the second; for a scheduled re-assessment the later snapshot's time is the
- * right one, so the kept job takes it. One statement whatever the number of jobs.
+ * The condition that lets PostgreSQL find a stately queue's open jobs by key in pg-boss's own
+ * unique index (name, state, coalesce(singleton_key, '')) where state <= 'active' and policy =
+ * 'stately', instead of scanning every job of the queue (5 ms at 10,000 jobs, on every submit).
+ */
+const openStatelyJob = (queue: string) => sql`j.name = ${queue} AND j.policy = 'stately'`;
+
+/**
+ * Move pending scheduled jobs of a stately queue to a new start time. pg-boss keeps the first
+ * of two jobs with the same key and drops the second; for a scheduled re-assessment the later
+ * snapshot's time is the right one, so the kept job takes it. One statement whatever the number
+ * of jobs; the keys travel as array literals so the planner sees how many there are (a JSON
+ * record set is always guessed at 100 rows, which chose a scan of the whole queue).
  */
 export async function rescheduleJobs(db: Database | Transaction, queue: string, jobs: { singletonKey: string; startAfter: Date }[]): Promise<void> {
   if (jobs.length === 0) return;
-  const rows = JSON.stringify(jobs.map((j) => ({ key: j.singletonKey, at: j.startAfter.toISOString() })));
+  const keys = textArrayLiteral(jobs.map((j) => j.singletonKey));
+  const ats = textArrayLiteral(jobs.map((j) => j.startAfter.toISOString()));
   await db.execute(sql`
     UPDATE ${sql.raw(JOB_SCHEMA)}.job AS j SET start_after = v.at
-    FROM json_to_recordset(${rows}::json) AS v(key text, at timestamptz)
-    WHERE j.name = ${queue} AND j.singleton_key = v.key AND j.state = 'created' AND j.start_after <> v.at`);
+    FROM unnest(${keys}::text[], ${ats}::timestamptz[]) AS v(key, at)
+    WHERE ${openStatelyJob(queue)} AND j.state = 'created' AND coalesce(j.singleton_key, '') = v.key AND j.start_after <> v.at`);
 }
 
 export interface OutdatedSnapshot {
@@ -65,13 +80,13 @@ export async function athletesWithoutSnapshot(db: Database, afterAthleteId: stri
     .limit(limit);
 }
 
-/** Which of these keys have a job waiting, waiting for a retry, or running (one query). */
+/** Which of these keys of a stately queue have a job waiting, waiting for a retry, or running (one query). */
 export async function keysWithOpenJobs(db: Database, queue: string, singletonKeys: string[]): Promise<Set<string>> {
   if (singletonKeys.length === 0) return new Set();
   const result = await db.execute(sql`
-    SELECT DISTINCT singleton_key FROM ${sql.raw(JOB_SCHEMA)}.job
-    WHERE name = ${queue} AND state IN ('created', 'retry', 'active')
-      AND singleton_key IN (${sql.join(singletonKeys.map((k) => sql`${k}`), sql`, `)})`);
+    SELECT DISTINCT j.singleton_key FROM ${sql.raw(JOB_SCHEMA)}.job AS j
+    WHERE ${openStatelyJob(queue)} AND j.state IN ('created', 'retry', 'active')
+      AND coalesce(j.singleton_key, '') IN (${sql.join(singletonKeys.map((k) => sql`${k}`), sql`, `)})`);
   return new Set(rowsOf(result).map((r) => String(r.singleton_key)));
 }
 
