@@ -78,7 +78,7 @@ export async function openPglite(
 }
 
 /** A PostgreSQL server over TCP (postgres-js), with the limits of `POOL_LIMITS`. */
-export function openPostgres(url: string, options: { migrationsDir?: string; max?: number } = {}): DatabaseHandle {
+export function openPostgres(url: string, options: { migrationsDir?: string; max?: number; prepare?: boolean } = {}): DatabaseHandle {
   const max = options.max ?? 10;
   const raw = postgres(url, {
     max,
@@ -89,7 +89,7 @@ export function openPostgres(url: string, options: { migrationsDir?: string; max
     backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, POOL_LIMITS.reconnectBackoffMaxSeconds),
     connection: { statement_timeout: POOL_LIMITS.statementTimeoutMs },
   });
-  const { client, stats } = gatePool(raw, { size: max, acquireMs: POOL_LIMITS.acquireMs });
+  const { client, stats } = gatePool(raw, { size: max, acquireMs: POOL_LIMITS.acquireMs, prepare: options.prepare ?? true });
   const db = drizzlePostgres({ client, schema });
   const jobSql = postgresJobSql(client);
   registerJobSql(db, jobSql);

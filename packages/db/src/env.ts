@@ -16,6 +16,15 @@ const envSchema = z.object({
     .enum(["true", "false", ""], { error: "LOADLINE_MIGRATE_ON_START must be true or false" })
     .optional()
     .transform((value) => value !== "false"),
+  /**
+   * `false`: no statement is prepared (for a pooler in transaction mode that cannot keep
+   * prepared statements, such as PgBouncer before 1.21). On by default: short statements are
+   * parsed and planned once per connection (`PREPARED_PARAMETER_LIMIT`).
+   */
+  LOADLINE_DB_PREPARE: z
+    .enum(["true", "false", ""], { error: "LOADLINE_DB_PREPARE must be true or false" })
+    .optional()
+    .transform((value) => value !== "false"),
   /** Tests only: which database a test file gets (set per Vitest project). */
   LOADLINE_TEST_DB: z.enum(["pglite", "postgres"], { error: "LOADLINE_TEST_DB must be pglite or postgres" }).optional(),
 });

@@ -80,21 +80,62 @@ class Gate {
 }
 
 /**
+ * Statements with one to this many parameters are prepared once per connection and reused.
+ * Drizzle sends every query unprepared, so PostgreSQL parses and plans it on every call (0.1-0.5
+ * ms each, 20-odd per log submit). The limit bounds how many distinct texts a connection keeps:
+ * an `in (...)` list makes one text per length, and batch reads of hundreds of athletes stay
+ * unprepared. Statements without parameters stay unprepared too: a script of several statements
+ * cannot be prepared.
+ */
+export const PREPARED_PARAMETER_LIMIT = 32;
+
+type Unsafe = postgres.Sql["unsafe"];
+
+/** `unsafe` of this client, preparing short statements when `prepare` is on. */
+function preparingUnsafe(client: { unsafe: Unsafe }, prepare: boolean): Unsafe {
+  if (!prepare) return ((...args: Parameters<Unsafe>) => client.unsafe(...args)) as Unsafe;
+  return ((query: string, parameters?: postgres.ParameterOrJSON<never>[], queryOptions?: postgres.UnsafeQueryOptions) => {
+    const count = parameters?.length ?? 0;
+    const short = count >= 1 && count <= PREPARED_PARAMETER_LIMIT;
+    return client.unsafe(query, parameters, { ...queryOptions, prepare: queryOptions?.prepare === true || short });
+  }) as Unsafe;
+}
+
+/** A transaction's client (and its savepoints') whose short statements are prepared too. */
+function preparingTransaction(sql: postgres.TransactionSql): postgres.TransactionSql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe") return preparingUnsafe(target, true);
+      if (property === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (inner: postgres.TransactionSql) => unknown;
+          return (target.savepoint as (...a: unknown[]) => Promise<unknown>)(...args, (inner: postgres.TransactionSql) => fn(preparingTransaction(inner)));
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}
+
+/**
  * The postgres-js client behind a gate: `unsafe` (every Drizzle query), `begin` (every Drizzle
  * transaction, holding its permit until it ends) and `reserve` (pg-boss scripts) take a permit
  * first. Queries inside a transaction run on the transaction's own client and take none.
+ * With `prepare`, short statements are prepared (`PREPARED_PARAMETER_LIMIT`), in transactions too.
  */
 export function gatePool(
   client: postgres.Sql,
-  options: { size: number; acquireMs: number },
+  options: { size: number; acquireMs: number; prepare?: boolean },
 ): { client: postgres.Sql; stats: () => PoolStats } {
   const gate = new Gate(options.size, options.acquireMs);
+  const prepare = options.prepare ?? false;
+  const clientUnsafe = preparingUnsafe(client, prepare);
   const unsafe = (
     query: string,
     parameters?: postgres.ParameterOrJSON<never>[],
     queryOptions?: postgres.UnsafeQueryOptions,
   ) => {
-    const run = () => client.unsafe(query, parameters, queryOptions);
+    const run = () => clientUnsafe(query, parameters, queryOptions);
     // The statement's text only: values travel as parameters and never reach a span.
     const traced = <T>(work: () => Promise<T>) =>
       inDatabaseSpan("db.query", { "db.statement": query.slice(0, 1000) }, () => gate.run(work));
@@ -111,10 +152,15 @@ export function gatePool(
     return lazy as unknown as postgres.PendingQuery<postgres.Row[]>;
   };
   // A transaction is one span; its statements run on its own connection, inside it.
-  const begin = (...args: unknown[]) =>
-    inDatabaseSpan("db.transaction", {}, () =>
+  const begin = (...args: unknown[]) => {
+    if (prepare) {
+      const fn = args.pop() as (sql: postgres.TransactionSql) => unknown;
+      args.push((sql: postgres.TransactionSql) => fn(preparingTransaction(sql)));
+    }
+    return inDatabaseSpan("db.transaction", {}, () =>
       gate.run(() => (client.begin as (...a: unknown[]) => Promise<unknown>)(...args)),
     );
+  };
   const reserve = async () => {
     await gate.acquire();
     try {

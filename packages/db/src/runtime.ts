@@ -54,7 +54,7 @@ export function getDatabase(options: RuntimeOptions = {}): Promise<DatabaseHandl
 async function start(options: RuntimeOptions): Promise<DatabaseHandle> {
   const env = readDbEnv();
   const handle = env.DATABASE_URL
-    ? openPostgres(env.DATABASE_URL, { migrationsDir: env.LOADLINE_MIGRATIONS_DIR })
+    ? openPostgres(env.DATABASE_URL, { migrationsDir: env.LOADLINE_MIGRATIONS_DIR, prepare: env.LOADLINE_DB_PREPARE })
     : await openPglite({ dataDir: defaultDataDir(env.LOADLINE_DATA_DIR), migrationsDir: env.LOADLINE_MIGRATIONS_DIR });
   // The embedded database always migrates: nothing else can (one process per data folder).
   if (env.LOADLINE_MIGRATE_ON_START || handle.kind === "pglite") await handle.migrate();

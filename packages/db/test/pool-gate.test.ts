@@ -1,7 +1,7 @@
 import type postgres from "postgres";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { databaseFailureOf } from "../src/errors";
-import { gatePool, PoolTimeoutError } from "../src/pool-gate";
+import { gatePool, PoolTimeoutError, PREPARED_PARAMETER_LIMIT } from "../src/pool-gate";
 
 /** A driver stand-in whose transactions end only when the test says so. */
 function fakeClient() {
@@ -61,6 +61,58 @@ describe("the pool gate", () => {
     });
     await expect(gated.begin(async () => null)).rejects.toThrow("boom");
     expect(stats().inUse).toBe(0);
+  });
+});
+
+/** A driver stand-in that records whether each statement was sent to be prepared. */
+function recordingClient() {
+  const prepared: [string, boolean | undefined][] = [];
+  const unsafe = (query: string, _parameters?: unknown[], options?: { prepare?: boolean }) => {
+    prepared.push([query, options?.prepare]);
+    return Promise.resolve([]);
+  };
+  const transaction = { unsafe, savepoint: (fn: (sql: unknown) => unknown) => Promise.resolve(fn(transaction)) };
+  const client = { unsafe, begin: (fn: (sql: unknown) => unknown) => Promise.resolve(fn(transaction)) };
+  return { client: client as unknown as postgres.Sql, prepared };
+}
+
+type Sent = { unsafe: (query: string, parameters?: unknown[], options?: { prepare?: boolean }) => Promise<unknown> };
+
+describe("prepared statements", () => {
+  const params = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  it("prepares statements of 1 to the limit's parameters, on the pool, in transactions and their savepoints", async () => {
+    const { client, prepared } = recordingClient();
+    const { client: gated } = gatePool(client, { size: 2, acquireMs: 5_000, prepare: true });
+    const sent = gated as unknown as Sent & { begin: (fn: (tx: Sent & { savepoint: (fn: (sp: Sent) => unknown) => Promise<unknown> }) => unknown) => Promise<unknown> };
+    await sent.unsafe("one", params(1), { prepare: false });
+    await sent.unsafe("none", [], { prepare: false });
+    await sent.unsafe("many", params(PREPARED_PARAMETER_LIMIT + 1), { prepare: false });
+    await sent.unsafe("asked", params(PREPARED_PARAMETER_LIMIT + 1), { prepare: true });
+    await sent.begin(async (tx) => {
+      await tx.unsafe("in transaction", params(PREPARED_PARAMETER_LIMIT), { prepare: false });
+      await tx.savepoint(async (sp) => sp.unsafe("in savepoint", params(3)));
+    });
+    expect(prepared).toEqual([
+      ["one", true],
+      ["none", false],
+      ["many", false],
+      ["asked", true],
+      ["in transaction", true],
+      ["in savepoint", true],
+    ]);
+  });
+
+  it("leaves every statement as the caller sent it when turned off", async () => {
+    const { client, prepared } = recordingClient();
+    const { client: gated } = gatePool(client, { size: 2, acquireMs: 5_000, prepare: false });
+    const sent = gated as unknown as Sent & { begin: (fn: (tx: Sent) => unknown) => Promise<unknown> };
+    await sent.unsafe("one", params(1), { prepare: false });
+    await sent.begin(async (tx) => tx.unsafe("in transaction", params(2), { prepare: false }));
+    expect(prepared).toEqual([
+      ["one", false],
+      ["in transaction", false],
+    ]);
   });
 });
 
