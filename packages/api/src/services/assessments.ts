@@ -26,6 +26,7 @@ import {
   type Transaction,
 } from "@loadline/db";
 import { reassessQueue } from "../jobs/reassess-queue";
+import { serializeSnapshot } from "./snapshot-json";
 
 /**
  * Assessments are stored as snapshots, so reading a squad board costs one query instead of
@@ -129,7 +130,7 @@ export function snapshotOf(athleteId: string, assessment: Assessment | null, now
     computedAt: now,
     staleAfter: assessment ? staleAfter(assessment, now) : new Date(now.getTime() + MAX_SNAPSHOT_AGE_MS),
     engineVersion: ENGINE_VERSION,
-    assessment: assessment ? superjson.serialize(assessment) : null,
+    assessment: assessment ? serializeSnapshot(assessment) : null,
     board: assessment ? toBoardView(toCoachAssessment(assessment)) : null,
   };
 }
