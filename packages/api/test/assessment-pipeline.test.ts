@@ -90,7 +90,7 @@ describe("assessment snapshots", () => {
     const timeline = loaded.get(windowed);
     if (!timeline?.ok) throw new Error("the windowed athlete's records should map");
     expect(timeline.timeline.sessions.map((s) => s.at)).toEqual([new Date(NOW.getTime() - 10 * 86_400_000)]);
-    expect(loaded.get(odd)).toEqual({ ok: false, problem: expect.stringContaining('unknown value "teleport"') });
+    expect(loaded.get(odd)).toEqual({ ok: false, problem: expect.stringContaining('unknown value "teleport"'), timeZone: null });
     await settle(handle, [club]);
     const rows = await callerFor(handle, club.coach).board.rows({ squadIds: [club.squadIds.distance] });
     expect(rows.find((r) => r.athlete.id === odd)).toMatchObject({ assessmentState: "needs_attention" });

@@ -179,10 +179,10 @@ describe("the submit path", () => {
     const reads = statements.filter((s) => /^select .* from "session_logs"/s.test(s));
     expect(reads).toHaveLength(1);
     expect(statements.findIndex((s) => s.startsWith('insert into "session_logs"'))).toBeGreaterThan(statements.indexOf(reads[0]!));
-    // Counted: row-level-security set-up, the engine's input (13 queries since
-    // compliance joined the assessment), the log and its revision, the snapshot, the current
+    // Counted: row-level-security set-up, the engine's input (12 queries: the athlete's own time
+    // zone now comes with the profile), the log and its revision, the snapshot, the current
     // alerts and their changes, the next scheduled run. Was 42.
-    expect(statements.length).toBeLessThanOrEqual(23);
+    expect(statements.length).toBeLessThanOrEqual(22);
     const fresh = await assessNow(handle.db, club.organisationId, teammate.athleteId!, NOW);
     const [stored] = await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, teammate.athleteId!));
     expect(superjson.deserialize(stored!.assessment as Parameters<typeof superjson.deserialize>[0])).toEqual(fresh);

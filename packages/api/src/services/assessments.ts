@@ -16,7 +16,6 @@ import {
   type LoadTimelinesOptions,
   type ClubCalendarRow,
   type LoadedTimeline,
-  readAthleteTimeZones,
   readClubCalendar,
   readSnapshots,
   saveAssessments,
@@ -85,7 +84,8 @@ export interface AssessmentInputs {
 
 /**
  * Load the engine's input for these athletes (a fixed number of queries whatever their number,
- * sent together: on PostgreSQL they share round trips).
+ * sent together: on PostgreSQL they share round trips). Their own time zones come with their
+ * profiles.
  */
 export async function loadAssessmentInputs(
   db: Database,
@@ -94,11 +94,8 @@ export async function loadAssessmentInputs(
   now: Date,
   options: LoadTimelinesOptions = {},
 ): Promise<AssessmentInputs> {
-  const [timelines, club, athleteZones] = await Promise.all([
-    loadTimelines(db, organisationId, athleteIds, now, options),
-    readClubCalendar(db, organisationId),
-    readAthleteTimeZones(db, organisationId, athleteIds),
-  ]);
+  const [timelines, club] = await Promise.all([loadTimelines(db, organisationId, athleteIds, now, options), readClubCalendar(db, organisationId)]);
+  const athleteZones = new Map([...timelines].map(([id, loaded]) => [id, loaded.timeZone]));
   return { timelines, club, athleteZones };
 }
 

@@ -247,8 +247,11 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
  */
 export const planIsActive = or(isNull(planVersions.episodeId), eq(injuryEpisodes.status, "active"));
 
-/** One athlete's engine input, or why their stored records cannot be read. */
-export type LoadedTimeline = { ok: true; timeline: AthleteTimeline } | { ok: false; problem: string };
+/**
+ * One athlete's engine input, or why their stored records cannot be read; with the athlete's own
+ * time zone (null: the club's), read with the profile.
+ */
+export type LoadedTimeline = ({ ok: true; timeline: AthleteTimeline } | { ok: false; problem: string }) & { timeZone: string | null };
 
 const DAY_MS = 86_400_000;
 
@@ -511,10 +514,10 @@ export async function loadTimelines(
           note: textOrNone(r.note),
         })),
       };
-      result.set(id, { ok: true, timeline });
+      result.set(id, { ok: true, timeline, timeZone: profile.timeZone });
     } catch (error) {
       if (!(error instanceof UnreadableRecord)) throw error;
-      result.set(id, { ok: false, problem: error.message });
+      result.set(id, { ok: false, problem: error.message, timeZone: profile.timeZone });
     }
   }
   return result;
