@@ -158,13 +158,39 @@ test("Today opens the offline queue only when it may hold entries or the connect
   // Nothing was ever kept on this device: the queue's store is not opened (nor its code loaded).
   expect(await queueDatabase()).toBe(false);
   await expect(page.getByTestId("offline-queue")).toHaveText("");
+  // The app is on the device once its worker controls the page (it installs in the background
+  // on the first visit): only then can the queue's code still be fetched offline.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
   await context.setOffline(true);
   try {
     // Offline, the queue opens at once, ready for the forms.
     await expect.poll(queueDatabase, { timeout: 30_000 }).toBe(true);
     expect(await page.evaluate(() => window.localStorage.getItem("loadline:offline-queue"))).toBeNull();
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/can't reach/);
   } finally {
     await context.setOffline(false);
   }
   await expectAccessible(page);
+});
+
+test("a connection lost before the app is on the device keeps Today on screen, and the queue opens once it can", async ({ page, context }, testInfo) => {
+  test.setTimeout(120_000);
+  const athlete = await newAthlete(testInfo, { account: true, first: "Earlyoffline" });
+  await signIn(page, athlete.email, athlete.password);
+  await expect(page).toHaveURL(/\/me$/, { timeout: 30_000 });
+  // Sign-in lands on Today in a document the worker cannot claim: the queue's code is not on the device.
+  expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  const queueDatabase = () => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === "loadline-offline"));
+  await context.setOffline(true);
+  try {
+    // Its fetch fails: the page stays as it was (it once became "Loadline can't reach its database").
+    await expect(page.getByRole("heading", { name: /^Hi Earlyoffline/ })).toBeVisible();
+    await page.waitForTimeout(2_000);
+    await expect(page.getByRole("heading", { name: /^Hi Earlyoffline/ })).toBeVisible();
+    expect(await queueDatabase()).toBe(false);
+  } finally {
+    await context.setOffline(false);
+  }
+  // Back online, the queue's code is fetched, so the next time the connection goes it is ready.
+  await expect.poll(queueDatabase, { timeout: 30_000 }).toBe(true);
 });

@@ -4,12 +4,13 @@ import { startTransition, useCallback, useEffect, useState } from "react";
 import { Button } from "@loadline/ui/button";
 import { AuthCard } from "@/components/auth-card";
 
-type Cause = "checking" | "database" | "other";
+type Cause = "checking" | "database" | "offline" | "other";
 
 /**
  * A page that failed to render. Production builds hide the server's error from the browser, so
  * the page asks the readiness probe whether the database is the cause: then it says so, checks
- * again every few seconds and reloads the page by itself once the database answers.
+ * again every few seconds and reloads the page by itself once the database answers. Without a
+ * connection (the browser says it is offline) it says that instead, and reloads once it is back.
  */
 export default function PageError({
   error,
@@ -45,6 +46,12 @@ export default function PageError({
         ready = false;
       }
       if (stopped) return;
+      if (!ready && navigator.onLine === false) {
+        sawOutage = true;
+        setCause("offline");
+        timer = setTimeout(() => void probe(), 3_000);
+        return;
+      }
       if (ready && sawOutage) {
         retry();
         return;
@@ -64,6 +71,18 @@ export default function PageError({
     };
   }, [retry]);
 
+  if (cause === "offline") {
+    return (
+      <AuthCard title="You're offline">
+        <p role="status" className="mb-4 text-sm text-muted-foreground">
+          Nothing you saved is lost. This page reloads by itself as soon as the connection is back.
+        </p>
+        <Button className="w-full" onClick={retry}>
+          Try again now
+        </Button>
+      </AuthCard>
+    );
+  }
   if (cause === "database") {
     return (
       <AuthCard title="Loadline can't reach its database">

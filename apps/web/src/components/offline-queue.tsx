@@ -1,8 +1,9 @@
 "use client";
-import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { QueuedLogKind } from "@/lib/offline-queue";
 import { OFFLINE_PAGES, OFFLINE_PAGES_WARMED } from "@/lib/offline-pages";
 import { QUEUE_MARKER_KEY, queueMayHaveEntries } from "@/lib/offline-queue-marker";
+import type * as LiveQueueModule from "./offline-queue-live";
 
 interface OfflineLogs {
   /** Keeps a log on the device to be sent later under its idempotency key. */
@@ -24,8 +25,21 @@ export function browserOffline(): boolean {
 /** The name of the queue's cross-tab channel and lock. */
 export const QUEUE_CHANNEL = "loadline-offline-queue";
 
-const loadQueue = () => import("./offline-queue-live");
-const LiveQueue = lazy(() => loadQueue().then((m) => ({ default: m.LiveQueue })));
+type QueueModule = typeof LiveQueueModule;
+let queueModule: Promise<QueueModule> | null = null;
+
+/**
+ * The queue's code, fetched once. A fetch that fails (the connection went before the service
+ * worker kept the app's files) is not remembered: the next call tries again. React's `lazy`
+ * would keep the failure and throw it at every render, replacing the page with an error.
+ */
+export function loadQueue(load: () => Promise<QueueModule> = () => import("./offline-queue-live")): Promise<QueueModule> {
+  queueModule ??= load().catch((error: unknown) => {
+    queueModule = null;
+    throw error;
+  });
+  return queueModule;
+}
 
 /** Where the waiting count is announced; always in the page, so screen readers hear it change. */
 const quietStatus = <div role="status" data-testid="offline-queue" className="sr-only" />;
@@ -40,6 +54,7 @@ const quietStatus = <div role="status" data-testid="offline-queue" className="sr
 export function OfflineAthleteApp({ userId, children }: { userId: string; children: ReactNode }) {
   const [supported] = useState(() => typeof window !== "undefined" && "indexedDB" in window);
   const [live, setLive] = useState<{ offline: boolean } | null>(null);
+  const [queue, setQueue] = useState<QueueModule | null>(null);
 
   useEffect(() => {
     if (!supported) return;
@@ -57,6 +72,25 @@ export function OfflineAthleteApp({ userId, children }: { userId: string; childr
     };
   }, [supported]);
 
+  // The queue's code, once it is wanted; if it cannot be fetched now (offline on a first visit),
+  // again when the connection is back, so it is there for the next time it goes.
+  useEffect(() => {
+    if (!live || queue) return;
+    let cancelled = false;
+    const fetchQueue = () =>
+      void loadQueue().then(
+        (module) => {
+          if (!cancelled) setQueue(module);
+        },
+        () => window.addEventListener("online", fetchQueue, { once: true }),
+      );
+    fetchQueue();
+    return () => {
+      cancelled = true;
+      window.removeEventListener("online", fetchQueue);
+    };
+  }, [live, queue]);
+
   const logs = useMemo<OfflineLogs | null>(
     () =>
       supported
@@ -73,13 +107,7 @@ export function OfflineAthleteApp({ userId, children }: { userId: string; childr
   return (
     <OfflineLogsContext.Provider value={logs}>
       <AthleteWorker />
-      {live ? (
-        <Suspense fallback={quietStatus}>
-          <LiveQueue userId={userId} initiallyOffline={live.offline} />
-        </Suspense>
-      ) : (
-        quietStatus
-      )}
+      {live && queue ? <queue.LiveQueue userId={userId} initiallyOffline={live.offline && browserOffline()} /> : quietStatus}
       {children}
     </OfflineLogsContext.Provider>
   );
