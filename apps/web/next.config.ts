@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import { staticSecurityHeaders } from "./src/server/security-headers";
+import { apiSecurityHeaders, staticSecurityHeaders } from "./src/server/security-headers";
 
 const nextConfig: NextConfig = {
   // The container image (Dockerfile) runs the standalone server: only the files it needs,
@@ -16,13 +16,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // proxy.ts sets every security header on pages and API routes but does not run for Next's
-  // static files; those get the headers that do not depend on the request here.
+  // static files nor for the tRPC endpoint; those get the headers that do not depend on the
+  // request here.
   async headers() {
+    const asList = (headers: Readonly<Record<string, string>>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
     return [
-      {
-        source: "/_next/static/:path*",
-        headers: Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value })),
-      },
+      { source: "/_next/static/:path*", headers: asList(staticSecurityHeaders) },
+      { source: "/api/trpc/:path*", headers: asList(apiSecurityHeaders) },
     ];
   },
 };

@@ -17,6 +17,15 @@ test.describe("an athlete who types a coach URL", () => {
   test("cannot call the coach API either", async ({ page }) => {
     const response = await page.request.get("/api/trpc/roster.list");
     expect(response.status()).toBe(403);
+    // API answers carry their fixed security headers (next.config.ts), pages the proxy's with a nonce.
+    const headers = response.headers();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers["cache-control"]).toContain("no-store");
+    const page403 = await page.request.get("/forbidden");
+    expect(page403.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(page403.headers()["x-content-type-options"]).toBe("nosniff");
   });
 });
 

@@ -58,7 +58,8 @@ async function route(request: NextRequest, nonce: string, csp: string | undefine
 }
 
 export const config = {
-  // Every page and API route; only Next's static files are skipped. Prefetches stay included
-  // so the role check runs on them too.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Every page and API route but Next's static files and the tRPC endpoint, whose fixed headers
+  // next.config.ts sets (`apiSecurityHeaders`). Prefetches stay included so the role check runs
+  // on them too.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/trpc).*)"],
 };
