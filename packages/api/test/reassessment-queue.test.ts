@@ -154,8 +154,8 @@ describe("the re-assessment queue", () => {
     const queue = await reassessQueue(handle.db);
     const key = `${club.organisationId}:${athleteId}:due`;
     const dueJob = async () => (await listJobs(handle.db, REASSESS_QUEUE)).find((j) => j.singletonKey === key && j.state === "created");
-    const first = new Date(Date.now() + 3 * 3_600_000);
-    const later = new Date(Date.now() + 5 * 3_600_000);
+    const first = new Date(NOW.getTime() + 3 * 3_600_000);
+    const later = new Date(NOW.getTime() + 5 * 3_600_000);
     await withOrganisation(handle.db, club.organisationId, (tx) => queue.scheduleDue(tx, club.organisationId, [{ athleteId, staleAfter: first }]));
     expect((await dueJob())?.startAfter).toEqual(first);
     await withOrganisation(handle.db, club.organisationId, (tx) => queue.scheduleDue(tx, club.organisationId, [{ athleteId, staleAfter: later }]));

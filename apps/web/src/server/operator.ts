@@ -7,5 +7,8 @@ import { getDb } from "./db";
 /** The signed-in instance operator (their own cookie, checked against the database), or null. */
 export const currentOperator = cache(async (): Promise<{ operatorId: string } | null> => {
   const [db, jar] = await Promise.all([getDb(), cookies()]);
-  return operatorForToken(db, jar.get(OPERATOR_COOKIE)?.value, new Date(), operatorSessionKey());
+  // Almost every request has no operator cookie: no key to derive, nothing to check.
+  const token = jar.get(OPERATOR_COOKIE)?.value;
+  if (!token) return null;
+  return operatorForToken(db, token, new Date(), operatorSessionKey());
 });
