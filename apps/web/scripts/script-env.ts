@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // The settings the operator's command-line scripts read (club.ts, operator.ts), validated. An
-// empty variable counts as unset, as in the server's env module (src/env.ts).
+// empty variable counts as unset, as in the server's env module (src/env/index.ts).
 const unsetIfEmpty = (value: string | undefined) => (value === "" ? undefined : value);
 
 const scriptEnvSchema = z.object({

@@ -30,12 +30,12 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // Settings are read and validated in one env module per package (env.ts, or *-env.ts for a
-    // script's or a build's own), so every variable is documented once and a bad value fails at
+    // Settings are read and validated in one env module per package (env.ts or env/, or *-env.ts
+    // for a script's own), so every variable is documented once and a bad value fails at
     // start. Tests set up their own environment. Next's NEXT_RUNTIME switch stays in
     // src/instrumentation.ts: only there does the build drop the Node-only import from the edge bundle.
     files: ["**/*.{ts,tsx}"],
-    ignores: ["**/env.ts", "**/*-env.ts", "src/instrumentation.ts", "test/**", "tests/**", "**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}"],
+    ignores: ["**/env.ts", "**/env/*.ts", "**/*-env.ts", "src/instrumentation.ts", "test/**", "tests/**", "**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through the package's env module (env.ts), validated with zod." }],
     },

@@ -1,5 +1,5 @@
 import { createSerwistRoute } from "@serwist/turbopack";
-import { buildEnv } from "@/build-env";
+import { buildEnv } from "@/env/build";
 
 /**
  * The athlete app's service worker, bundled from src/sw.ts with esbuild when `next build`

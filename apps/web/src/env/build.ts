@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Settings read while `next build` runs (the server's own are in env.ts, which needs the
+ * Settings read while `next build` runs (the server's own are in ./index.ts, which needs the
  * runtime secrets). LOADLINE_NEXT_DIST_DIR lets two builds share a checkout (next.config.ts
  * reads it too, before any module of the app loads).
  */
