@@ -12,13 +12,18 @@ test.describe("physio workflows", () => {
 
   test("caseload lists open episodes with escalations first, and is accessible @smoke", async ({ page }, testInfo) => {
     const athlete = await newAthlete(testInfo, { account: true, first: "Casey" });
-    await startRehab(testInfo, athlete.athleteId);
+    // The red flag first, then the episode: the plan's re-assessment job then reads the check-in.
+    // (The other order races that job against the check-in's own assessment; see the note on
+    // issue 9.) The caseload reads what the queue stored, so it is opened again until it has.
     await logRedFlagCheckIn(testInfo, athlete, serverNow());
+    await startRehab(testInfo, athlete.athleteId);
 
-    await page.goto("/physio/caseload");
-    await expect(page.getByRole("heading", { name: "Caseload" })).toBeVisible();
     const rows = page.getByRole("table").getByRole("row");
-    await expect(rows.filter({ hasText: athlete.name })).toContainText("Escalation");
+    await expect(async () => {
+      await page.goto("/physio/caseload");
+      await expect(page.getByRole("heading", { name: "Caseload" })).toBeVisible();
+      await expect(rows.filter({ hasText: athlete.name })).toContainText("Escalation", { timeout: 3_000 });
+    }).toPass({ timeout: 45_000 });
     // Every row with an open escalation comes before every row without one.
     const escalated = await rows.evaluateAll((all) => all.slice(1).map((r) => (r.textContent ?? "").includes("Escalation")));
     expect(escalated.indexOf(false) === -1 || escalated.lastIndexOf(true) < escalated.indexOf(false)).toBe(true);
