@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ENGINE_VERSION } from "@loadline/domain";
 import { listJobs, loadTimelines, type DatabaseHandle } from "@loadline/db";
-import { assessmentSnapshots, planVersions, sessionLogs } from "@loadline/db/schema";
+import { alerts, assessmentSnapshots, athleteProfiles, planVersions, sessionLogs } from "@loadline/db/schema";
 import { REASSESS_QUEUE, runPendingJobs } from "../src/jobs";
-import { getAssessments, readAssessments } from "../src/services/assessments";
+import { computeAssessments, getAssessments, readAssessments, storeComputed } from "../src/services/assessments";
 
 type PlanContent = (typeof planVersions.$inferInsert)["content"];
 import { addAthletes, countingDatabase } from "./coach-fixtures";
@@ -20,6 +20,41 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe("assessment snapshots", () => {
+  it("of a worker batch that read the records before an athlete's own write committed never replace that write's snapshot or retire its alerts", async () => {
+    const own = await makeClub(handle, "Ordering Club");
+    const athleteId = own.athlete.athleteId!;
+    await settle(handle, [own]);
+    const batchClock = new Date(NOW.getTime() + 60_000);
+    // The batch reads first, with a later clock than the submit's (its clock is taken when it
+    // starts; the submit's request started earlier and commits meanwhile).
+    const batch = await computeAssessments(handle.db, own.organisationId, [athleteId], batchClock);
+    const submit = await callerFor(handle, own.athlete, new Date(NOW.getTime() + 30_000)).checkIns.create({
+      idempotencyKey: `ordering-${athleteId}`,
+      at: new Date(NOW.getTime() + 30_000),
+      morningPain: 2,
+      redFlags: ["night_pain_waking"],
+    });
+    expect(submit.feedback.newFlags.map((f) => f.ruleId)).toContain("R20");
+    await storeComputed(handle.db, own.organisationId, batch);
+
+    const snapshotOf = async () => {
+      const [row] = await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, athleteId));
+      return row!;
+    };
+    const currentRules = async () =>
+      (await handle.db.select({ ruleId: alerts.ruleId, retiredAt: alerts.retiredAt }).from(alerts).where(eq(alerts.athleteId, athleteId)))
+        .filter((a) => a.retiredAt === null)
+        .map((a) => a.ruleId);
+    const [profile] = await handle.db.select({ recordsVersion: athleteProfiles.recordsVersion }).from(athleteProfiles).where(eq(athleteProfiles.id, athleteId));
+    expect(await snapshotOf()).toMatchObject({ computedAt: new Date(NOW.getTime() + 30_000), recordsVersion: profile!.recordsVersion });
+    expect(await currentRules()).toContain("R20");
+
+    // A batch that reads after the write is newer in both ways and replaces it, keeping the flag.
+    await storeComputed(handle.db, own.organisationId, await computeAssessments(handle.db, own.organisationId, [athleteId], batchClock));
+    expect(await snapshotOf()).toMatchObject({ computedAt: batchClock, recordsVersion: profile!.recordsVersion });
+    expect(await currentRules()).toContain("R20");
+  });
+
   it("confine a record that cannot be read to its own athlete: the board still answers", async () => {
     const [broken, healthy] = await addAthletes(handle, club, club.squadIds.distance, 2, "Confined");
     // A stored plan that no longer parses (say, written by an older release).

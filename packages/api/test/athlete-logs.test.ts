@@ -179,14 +179,32 @@ describe("the submit path", () => {
     const reads = statements.filter((s) => /^select .* from "session_logs"/s.test(s));
     expect(reads).toHaveLength(1);
     expect(statements.findIndex((s) => s.startsWith('insert into "session_logs"'))).toBeGreaterThan(statements.indexOf(reads[0]!));
-    // Counted: row-level-security set-up, the engine's input (12 queries: the athlete's own time
-    // zone now comes with the profile), the log and its revision, the snapshot, the current
-    // alerts and their changes, the next scheduled run. Was 42.
-    expect(statements.length).toBeLessThanOrEqual(22);
+    // The athlete's records version is counted up before any record is read (a worker batch that
+    // read before this write commits cannot replace its snapshot).
+    const bump = statements.findIndex((s) => s.startsWith('update "athlete_profiles" set "records_version"'));
+    expect(bump).toBeGreaterThanOrEqual(0);
+    expect(bump).toBeLessThan(statements.indexOf(reads[0]!));
+    // Counted: row-level-security set-up, the records version, the engine's input (12 queries:
+    // the athlete's own time zone comes with the profile), the log and its revision, the
+    // snapshot, the current alerts and their changes, the next scheduled run. Was 42.
+    expect(statements.length).toBeLessThanOrEqual(23);
     const fresh = await assessNow(handle.db, club.organisationId, teammate.athleteId!, NOW);
     const [stored] = await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, teammate.athleteId!));
     expect(superjson.deserialize(stored!.assessment as Parameters<typeof superjson.deserialize>[0])).toEqual(fresh);
     expect(stored!.board).toEqual(toBoardView(toCoachAssessment(fresh!)));
+  });
+
+  it("two submits of one athlete at once: the second waits for the first, so the stored snapshot has both", async () => {
+    const pair = await addAthlete(handle, club, "Pair Logger");
+    const [first, second] = await Promise.all([
+      callerFor(handle, pair, new Date(NOW.getTime() + 1_000)).athleteLogs.logSession(session({ at: at(0, 6), painDuring: 2 })),
+      callerFor(handle, pair, new Date(NOW.getTime() + 2_000)).athleteLogs.logRun(run({ at: at(0, 7) })),
+    ]);
+    const [stored] = await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, pair.athleteId!));
+    // Whichever committed last, its snapshot is what a fresh load of both records assesses.
+    const fresh = await assessNow(handle.db, club.organisationId, pair.athleteId!, stored!.computedAt);
+    expect(fresh!.workload.sessionLoads.map((l) => l.sessionId).sort()).toEqual([first.log.id, second.log.id].sort());
+    expect(superjson.deserialize(stored!.assessment as Parameters<typeof superjson.deserialize>[0])).toEqual(fresh);
   });
 
   it("a VISA-H questionnaire: one load before the INSERT, and the stored snapshot is a fresh load's", async () => {

@@ -29,6 +29,7 @@ const snapshot = (athleteId: string): SnapshotRow => ({
   computedAt: NOW,
   staleAfter: new Date(NOW.getTime() + 3_600_000),
   engineVersion: "1",
+  recordsVersion: 0,
   assessment: { json: { athleteId } },
   board: null,
 });
@@ -85,6 +86,17 @@ describe("saving a batch of assessments", () => {
       .from(assessmentSnapshots)
       .where(and(eq(assessmentSnapshots.organisationId, organisationId), eq(assessmentSnapshots.athleteId, athleteId!)));
     expect(row!.engineVersion).toBe("7");
+  });
+
+  it("never lets a snapshot that read an older records version replace one that read a newer, whatever their clocks", async () => {
+    const [, athleteId] = athleteIds;
+    const stored = async () =>
+      (await handle.db.select({ engineVersion: assessmentSnapshots.engineVersion, recordsVersion: assessmentSnapshots.recordsVersion }).from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, athleteId!)))[0];
+    await saveAssessments(handle.db, organisationId, [{ ...snapshot(athleteId!), recordsVersion: 3, engineVersion: "inline" }], []);
+    await saveAssessments(handle.db, organisationId, [{ ...snapshot(athleteId!), computedAt: new Date(NOW.getTime() + 60_000), recordsVersion: 2, engineVersion: "batch" }], []);
+    expect(await stored()).toEqual({ engineVersion: "inline", recordsVersion: 3 });
+    await saveAssessments(handle.db, organisationId, [{ ...snapshot(athleteId!), computedAt: new Date(NOW.getTime() + 60_000), recordsVersion: 3, engineVersion: "later" }], []);
+    expect(await stored()).toEqual({ engineVersion: "later", recordsVersion: 3 });
   });
 
   it("keeps one current alert per condition, retires what is no longer raised, and leaves alerts alone when a newer snapshot is stored", async () => {

@@ -12,11 +12,14 @@ import {
 } from "@loadline/domain";
 import {
   alertsFromAssessment,
+  bumpRecordsVersion,
+  isTransaction,
   loadTimelines,
   type LoadTimelinesOptions,
   type ClubCalendarRow,
   type LoadedTimeline,
   readClubCalendar,
+  readRecordsVersions,
   readSnapshots,
   saveAssessments,
   type Database,
@@ -80,23 +83,51 @@ export interface AssessmentInputs {
   timelines: Map<string, LoadedTimeline>;
   club: ClubCalendarRow;
   athleteZones: Map<string, string | null>;
+  /** Each athlete's records version, read (or bumped, for an inline write) before the records: stored with the snapshot. */
+  recordsVersions: Map<string, number>;
+}
+
+export interface AssessmentInputOptions extends LoadTimelinesOptions {
+  /**
+   * The one athlete whose own write, in this transaction, is assessed inline from this load:
+   * their records version is bumped before the records are read, so no batch that read them
+   * before this write commits can replace its snapshot (`writeSnapshots`).
+   */
+  inlineWriteOf?: string;
 }
 
 /**
  * Load the engine's input for these athletes (a fixed number of queries whatever their number,
  * sent together: on PostgreSQL they share round trips). Their own time zones come with their
- * profiles.
+ * profiles. Their records versions are read first: in a transaction its statements run in the
+ * order they were sent, so the loads go right behind without waiting; on a pool they could run
+ * on another connection before it, so they wait for it.
  */
 export async function loadAssessmentInputs(
   db: Database,
   organisationId: string,
   athleteIds: string[],
   now: Date,
-  options: LoadTimelinesOptions = {},
+  options: AssessmentInputOptions = {},
 ): Promise<AssessmentInputs> {
-  const [timelines, club] = await Promise.all([loadTimelines(db, organisationId, athleteIds, now, options), readClubCalendar(db, organisationId)]);
+  const { inlineWriteOf, ...loadOptions } = options;
+  const versions = recordsVersionsBeforeLoad(db, organisationId, athleteIds, inlineWriteOf);
+  if (!isTransaction(db)) await versions;
+  const [recordsVersions, timelines, club] = await Promise.all([
+    versions,
+    loadTimelines(db, organisationId, athleteIds, now, loadOptions),
+    readClubCalendar(db, organisationId),
+  ]);
   const athleteZones = new Map([...timelines].map(([id, loaded]) => [id, loaded.timeZone]));
-  return { timelines, club, athleteZones };
+  return { timelines, club, athleteZones, recordsVersions };
+}
+
+async function recordsVersionsBeforeLoad(db: Database, organisationId: string, athleteIds: string[], inlineWriteOf: string | undefined): Promise<Map<string, number>> {
+  if (inlineWriteOf === undefined) return readRecordsVersions(db, organisationId, athleteIds);
+  if (!isTransaction(db) || athleteIds.length !== 1 || athleteIds[0] !== inlineWriteOf) {
+    throw new Error("An inline write bumps its one athlete's records version inside its own transaction");
+  }
+  return new Map([[inlineWriteOf, await bumpRecordsVersion(db as unknown as Transaction, organisationId, inlineWriteOf)]]);
 }
 
 /**
@@ -121,10 +152,11 @@ export function assessTimeline(inputs: AssessmentInputs, timeline: AthleteTimeli
  * row of it (coach-safe, plain JSON), so the board never revives the full assessment. Null
  * assessment: the athlete's records need attention.
  */
-export function snapshotOf(athleteId: string, assessment: Assessment | null, now: Date): SnapshotRow {
+export function snapshotOf(athleteId: string, assessment: Assessment | null, now: Date, recordsVersion: number): SnapshotRow {
   return {
     athleteId,
     computedAt: now,
+    recordsVersion,
     staleAfter: assessment ? staleAfter(assessment, now) : new Date(now.getTime() + MAX_SNAPSHOT_AGE_MS),
     engineVersion: ENGINE_VERSION,
     assessment: assessment ? serializeSnapshot(assessment) : null,
@@ -138,7 +170,7 @@ function computeFrom(inputs: AssessmentInputs, now: Date): Computed {
   for (const [athleteId, loaded] of inputs.timelines) {
     if (!loaded.ok) console.error(`athlete ${athleteId}: stored records need attention (${loaded.problem})`);
     const assessment = loaded.ok ? assessTimeline(inputs, loaded.timeline, now) : null;
-    computed.snapshots.push(snapshotOf(athleteId, assessment, now));
+    computed.snapshots.push(snapshotOf(athleteId, assessment, now, inputs.recordsVersions.get(athleteId) ?? 0));
     if (!assessment) continue;
     computed.assessments.set(athleteId, assessment);
     computed.raised.push(...alertsOf(athleteId, assessment, now));
@@ -151,17 +183,25 @@ function computeFrom(inputs: AssessmentInputs, now: Date): Computed {
  * number). An athlete whose records cannot be read gets a snapshot without an assessment
  * ("record needs attention"), logged; it never fails the other athletes of the batch.
  */
-async function computeAssessments(db: Database, organisationId: string, athleteIds: string[], now: Date): Promise<Computed> {
-  return computeFrom(await loadAssessmentInputs(db, organisationId, athleteIds, now), now);
+export async function computeAssessments(db: Database, organisationId: string, athleteIds: string[], now: Date, options: AssessmentInputOptions = {}): Promise<Computed> {
+  return computeFrom(await loadAssessmentInputs(db, organisationId, athleteIds, now, options), now);
 }
 
 /**
- * Store one athlete's assessment computed inline (the athlete's own submit): the snapshot, its
- * alerts and its next scheduled run, through `db` (the procedure's transaction).
+ * Store one athlete's assessment computed inline (the athlete's own submit) from `inputs` (loaded
+ * with `inlineWriteOf`): the snapshot, its alerts and its next scheduled run, through `db` (the
+ * procedure's transaction).
  */
-export async function storeAssessment(db: Database | Transaction, organisationId: string, athleteId: string, assessment: Assessment, now: Date): Promise<void> {
+export async function storeAssessment(
+  db: Database | Transaction,
+  organisationId: string,
+  athleteId: string,
+  assessment: Assessment,
+  inputs: AssessmentInputs,
+  now: Date,
+): Promise<void> {
   const queue = await reassessQueue(db);
-  const snapshots = [snapshotOf(athleteId, assessment, now)];
+  const snapshots = [snapshotOf(athleteId, assessment, now, inputs.recordsVersions.get(athleteId) ?? 0)];
   await saveAssessments(db, organisationId, snapshots, alertsOf(athleteId, assessment, now), (tx) => queue.scheduleDue(tx, organisationId, snapshots));
 }
 
@@ -177,12 +217,18 @@ export async function refreshAssessments(
   organisationId: string,
   athleteIds: string[],
   now: Date,
+  options: AssessmentInputOptions = {},
 ): Promise<Map<string, Assessment>> {
   if (athleteIds.length === 0) return new Map();
+  const computed = await computeAssessments(db, organisationId, athleteIds, now, options);
+  await storeComputed(db, organisationId, computed);
+  return computed.assessments;
+}
+
+/** Save what `computeAssessments` computed: snapshots, alerts and next runs, in one transaction. */
+export async function storeComputed(db: Database, organisationId: string, { snapshots, raised }: Computed): Promise<void> {
   const queue = await reassessQueue(db);
-  const { assessments, snapshots, raised } = await computeAssessments(db, organisationId, athleteIds, now);
   await saveAssessments(db, organisationId, snapshots, raised, (tx) => queue.scheduleDue(tx, organisationId, snapshots));
-  return assessments;
 }
 
 /** What a reader gets for one athlete: never computed on the read. */
@@ -293,7 +339,7 @@ export async function afterClinicalWrite(
   await queue.enqueue(organisationId, queued, options.via ? { via: options.via } : {});
   if (inline.length === 0) return new Map();
   try {
-    return await refreshAssessments(db, organisationId, inline, now);
+    return await refreshAssessments(db, organisationId, inline, now, { inlineWriteOf: options.feedbackFor });
   } catch (error) {
     await queue.enqueue(organisationId, inline).catch(() => undefined);
     throw error;

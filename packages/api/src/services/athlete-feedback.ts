@@ -120,6 +120,7 @@ export async function ownWriteWithFeedback<R>(
 ): Promise<{ result: R; feedback: LogFeedback }> {
   let written: OwnWriteResult<R> | undefined;
   const inputs = await loadAssessmentInputs(db, organisationId, [athleteId], now, {
+    inlineWriteOf: athleteId,
     alongsideWindowedReads: async (plans) => {
       const plan = plans.get(athleteId);
       const parsedPlan = plan ? planSchema.safeParse(plan) : null;
@@ -134,7 +135,7 @@ export async function ownWriteWithFeedback<R>(
   const after = written.change ? withRecordWritten(timeline, now, recordOf(written.change)) : timeline;
   const assessment = assessTimeline(inputs, after, now);
   if (!assessment) throw new Error("The athlete could not be assessed");
-  await storeAssessment(db, organisationId, athleteId, assessment, now);
+  await storeAssessment(db, organisationId, athleteId, assessment, inputs, now);
   return { result: written.result, feedback: feedbackOf(assessment, written.newRecord === false ? null : before, written.record) };
 }
 

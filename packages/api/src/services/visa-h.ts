@@ -23,7 +23,7 @@ export async function submitVisaH(db: Database, actor: Actor, now: Date, input: 
   }
   assertNotFuture(input.at, now);
   // Sent together: whether the athlete is a current (not archived) athlete of the club, and the engine's input.
-  const [inClub, inputs] = await Promise.all([athleteInOrganisation(db, organisationId, athleteId), loadAssessmentInputs(db, organisationId, [athleteId], now)]);
+  const [inClub, inputs] = await Promise.all([athleteInOrganisation(db, organisationId, athleteId), loadAssessmentInputs(db, organisationId, [athleteId], now, { inlineWriteOf: athleteId })]);
   const loaded = inputs.timelines.get(athleteId);
   if (!inClub || !loaded) throw new DomainError("not_found", "No such athlete.");
   const total = scoreVisaH(input.items);
@@ -42,9 +42,9 @@ export async function submitVisaH(db: Database, actor: Actor, now: Date, input: 
   }
   const timeline = loaded.ok ? (created ? withRecordWritten(loaded.timeline, now, { kind: "new_visa_h", record: toVisaH(response) }) : loaded.timeline) : null;
   const assessment = timeline ? assessTimeline(inputs, timeline, now) : null;
-  if (assessment) await storeAssessment(db, organisationId, athleteId, assessment, now);
+  if (assessment) await storeAssessment(db, organisationId, athleteId, assessment, inputs, now);
   // Records that need attention: stored as such, as every re-assessment does (no summary then).
-  else await refreshAssessments(db, organisationId, [athleteId], now);
+  else await refreshAssessments(db, organisationId, [athleteId], now, { inlineWriteOf: athleteId });
   return { response, created, total: response.total, summary: assessment?.visaH ?? null };
 }
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alertsFromFlags, type BoardView, type Flag } from "@loadline/domain";
 import type { Database, Transaction } from "../client";
 import { atomically } from "../job-sql";
-import { alerts, assessmentSnapshots, type SerialisedAssessment } from "../schema";
+import { alerts, assessmentSnapshots, athleteProfiles, type SerialisedAssessment } from "../schema";
 
 export interface SnapshotRow {
   athleteId: string;
@@ -10,6 +10,8 @@ export interface SnapshotRow {
   staleAfter: Date;
   /** The engine version that computed it (`ENGINE_VERSION`); "" for snapshots from before versioning. */
   engineVersion: string;
+  /** The athlete's records version read before the records it was computed from (`readRecordsVersions`). */
+  recordsVersion: number;
   /** Null: the athlete's stored records could not be assessed ("record needs attention"). */
   assessment: SerialisedAssessment | null;
   /** The board's row of the assessment (`toBoardView`); null with a null assessment or before engine version 4. */
@@ -37,11 +39,40 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
       computedAt: assessmentSnapshots.computedAt,
       staleAfter: assessmentSnapshots.staleAfter,
       engineVersion: assessmentSnapshots.engineVersion,
+      recordsVersion: assessmentSnapshots.recordsVersion,
       assessment: assessmentSnapshots.assessment,
       board: assessmentSnapshots.board,
     })
     .from(assessmentSnapshots)
     .where(and(eq(assessmentSnapshots.organisationId, organisationId), inArray(assessmentSnapshots.athleteId, athleteIds)));
+}
+
+/**
+ * Each athlete's records version (`athlete_profiles.records_version`). A batch reads it before
+ * the records, so its snapshots carry a version no newer than what they saw.
+ */
+export async function readRecordsVersions(db: Database | Transaction, organisationId: string, athleteIds: string[]): Promise<Map<string, number>> {
+  if (athleteIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: athleteProfiles.id, recordsVersion: athleteProfiles.recordsVersion })
+    .from(athleteProfiles)
+    .where(and(eq(athleteProfiles.organisationId, organisationId), inArray(athleteProfiles.id, athleteIds)));
+  return new Map(rows.map((r) => [r.id, r.recordsVersion]));
+}
+
+/**
+ * Count one more inline-assessed write of this athlete and return the new version, in the
+ * write's transaction and before its assessment reads the records. The row lock it takes until
+ * commit also makes a second such write of the same athlete wait, so that one reads the first's
+ * records. 0 for an athlete not in the organisation.
+ */
+export async function bumpRecordsVersion(tx: Transaction, organisationId: string, athleteId: string): Promise<number> {
+  const [row] = await tx
+    .update(athleteProfiles)
+    .set({ recordsVersion: sql`${athleteProfiles.recordsVersion} + 1` })
+    .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
+    .returning({ recordsVersion: athleteProfiles.recordsVersion });
+  return row?.recordsVersion ?? 0;
 }
 
 /**
@@ -59,8 +90,9 @@ export async function readSnapshots(db: Database, organisationId: string, athlet
  * - a condition without one gets a new row, raised now, even when a retired row of the same
  *   condition exists (a new occurrence);
  * - a current row whose condition is no longer raised is retired.
- * Athletes whose snapshot was not written (a newer one is stored: the snapshot's row lock orders
- * the two) or whose records need attention keep their alerts as they are.
+ * Athletes whose snapshot was not written (the stored one saw a later records version, or the
+ * same one at a later clock; the snapshot's row lock orders the two) or whose records need
+ * attention keep their alerts as they are.
  */
 export async function saveAssessments(
   db: Database | Transaction,
@@ -98,11 +130,14 @@ async function writeSnapshots(tx: Transaction, organisationId: string, snapshots
           computedAt: sql`excluded.computed_at`,
           staleAfter: sql`excluded.stale_after`,
           engineVersion: sql`excluded.engine_version`,
+          recordsVersion: sql`excluded.records_version`,
           assessment: sql`excluded.assessment`,
           board: sql`excluded.board`,
         },
-        // A slower refresh that read older records never overwrites a newer snapshot.
-        setWhere: sql`${assessmentSnapshots.computedAt} <= excluded.computed_at`,
+        // A snapshot that read an older records version (a batch that loaded before an athlete's
+        // own write committed) never replaces one that saw the write, whatever its clock; among
+        // snapshots of the same version, the later clock wins.
+        setWhere: sql`(${assessmentSnapshots.recordsVersion}, ${assessmentSnapshots.computedAt}) <= (excluded.records_version, excluded.computed_at)`,
       })
       .returning({ athleteId: assessmentSnapshots.athleteId });
     for (const row of rows) written.add(row.athleteId);

@@ -24,6 +24,14 @@ export const athleteProfiles = pgTable(
     notes: text("notes").notNull().default(""),
     /** The athlete's own IANA zone (e.g. training abroad); null: the club's zone. */
     timeZone: text("time_zone"),
+    /**
+     * Counts the athlete's own writes that are assessed inline (a log, a check-in, a VISA-H):
+     * bumped in the write's transaction before its assessment reads the records, and stored with
+     * every snapshot as the version it read, so a worker batch that read the records before such
+     * a write committed can never replace the write's own, fresher snapshot (see
+     * `assessment_snapshots.records_version`).
+     */
+    recordsVersion: integer("records_version").notNull().default(0),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     /** When the athlete's personal data was erased (docs/data-protection.md); the row stays, pseudonymised. */
     erasedAt: timestamp("erased_at", { withTimezone: true }),

@@ -102,6 +102,13 @@ export const assessmentSnapshots = pgTable(
     /** The engine version that computed it (ENGINE_VERSION); another version's snapshot is stale. */
     engineVersion: text("engine_version").notNull().default(""),
     /**
+     * The athlete's `records_version` read before the records this snapshot was computed from. A
+     * snapshot replaces the stored one only when it read at least that version (then the later
+     * clock wins): records versions order the snapshots by what they saw, clocks only by when
+     * they started.
+     */
+    recordsVersion: integer("records_version").notNull().default(0),
+    /**
      * The domain's Assessment, serialised by the API with superjson (it holds dates). Null when
      * the athlete's stored records could not be assessed ("record needs attention"), so the
      * board can tell that apart from an athlete not assessed yet.

@@ -1,0 +1,2 @@
+ALTER TABLE "athlete_profiles" ADD COLUMN "records_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "assessment_snapshots" ADD COLUMN "records_version" integer DEFAULT 0 NOT NULL;
