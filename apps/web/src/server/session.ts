@@ -1,9 +1,12 @@
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { actorForSession } from "@loadline/auth";
+import { sessionCookieName } from "@loadline/auth/config";
 import { homePathFor, type Actor, type Role } from "@loadline/domain";
-import { auth } from "@/auth";
+import { env } from "@/env";
 import { getDb } from "./db";
 
 /**
@@ -12,9 +15,26 @@ import { getDb } from "./db";
  * tRPC prefetches share one check.
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const [db, session] = await Promise.all([getDb(), auth()]);
-  return actorForSession(db, session, new Date());
+  const [db, token] = await Promise.all([getDb(), sessionToken()]);
+  return actorForSession(db, { user: token?.loadline }, new Date());
 });
+
+/**
+ * The session token Auth.js wrote, decrypted (as proxy.ts reads it), or null: an absent,
+ * forged or expired token. Not Auth.js's `auth()`, which runs its whole session endpoint on each
+ * call (a request object, the callbacks, and a freshly encrypted token that a server render
+ * cannot set and throws away): on a trivial API call that was about a fifth of the server's CPU.
+ * Sessions still slide: proxy.ts re-issues the cookie on page loads. The cookie's name (and the
+ * key's salt) says whether it was issued over HTTPS; the `__Secure-` one, which only HTTPS can
+ * set, is read when present.
+ */
+async function sessionToken() {
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  const secureName = sessionCookieName(true);
+  const secure = jar.getAll().some((c) => c.name === secureName || c.name.startsWith(`${secureName}.`));
+  const cookieName = sessionCookieName(secure);
+  return getToken({ req: { headers: requestHeaders }, secret: env.AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName });
+}
 
 /** The signed-in actor, or a redirect to sign in. */
 export async function requireActor(): Promise<Actor> {
