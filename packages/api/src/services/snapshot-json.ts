@@ -3,7 +3,7 @@ import superjson, { type SuperJSONResult } from "superjson";
 type Annotation = ["Date"] | ["undefined"];
 
 /** superjson's escaping of one key of a path ("a.b" is the key "a\.b" of the path "a\.b.0"). */
-const escapeKey = (key: string) => key.replace(/\\/g, "\\\\").replace(/\./g, "\\.");
+const escapeKey = (key: string) => (key.includes(".") || key.includes("\\") ? key.replace(/\\/g, "\\\\").replace(/\./g, "\\.") : key);
 
 class NotPlainData extends Error {}
 
@@ -20,38 +20,56 @@ class NotPlainData extends Error {}
 export function serializeSnapshot(value: unknown): SuperJSONResult {
   const values: Record<string, Annotation> = {};
   const ancestors = new Set<object>();
-  const walk = (v: unknown, path: string): unknown => {
+  // The path of the node being walked, as keys; joined (and escaped) only where an annotation
+  // is written, which is rare: building every node's path string cost more than the walk.
+  const path: string[] = [];
+  const annotate = (annotation: Annotation) => {
+    values[path.map(escapeKey).join(".")] = annotation;
+  };
+  const walk = (v: unknown): unknown => {
     if (v === null || typeof v === "string" || typeof v === "boolean") return v;
     if (typeof v === "number") {
       if (!Number.isFinite(v)) throw new NotPlainData();
       return v;
     }
     if (v === undefined) {
-      values[path] = ["undefined"];
+      annotate(["undefined"]);
       return undefined;
     }
     if (typeof v !== "object") throw new NotPlainData();
     if (v instanceof Date) {
       if (Number.isNaN(v.getTime())) throw new NotPlainData();
-      values[path] = ["Date"];
+      annotate(["Date"]);
       return v.toISOString();
     }
     if (ancestors.has(v)) throw new NotPlainData();
-    const prefix = path === "" ? "" : `${path}.`;
     ancestors.add(v);
     try {
-      if (Array.isArray(v)) return v.map((item, i) => walk(item, `${prefix}${i}`));
+      if (Array.isArray(v)) {
+        const out: unknown[] = new Array<unknown>(v.length);
+        for (let i = 0; i < v.length; i += 1) {
+          path.push(String(i));
+          out[i] = walk(v[i]);
+          path.pop();
+        }
+        return out;
+      }
       const proto = Object.getPrototypeOf(v) as unknown;
       if (proto !== Object.prototype && proto !== null) throw new NotPlainData();
+      const record = v as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(v)) out[key] = walk(item, `${prefix}${escapeKey(key)}`);
+      for (const key of Object.keys(record)) {
+        path.push(key);
+        out[key] = walk(record[key]);
+        path.pop();
+      }
       return out;
     } finally {
       ancestors.delete(v);
     }
   };
   try {
-    const json = walk(value, "") as SuperJSONResult["json"];
+    const json = walk(value) as SuperJSONResult["json"];
     if (values[""]) throw new NotPlainData();
     return Object.keys(values).length === 0 ? { json } : { json, meta: { values, v: 1 } };
   } catch (error) {
