@@ -4,7 +4,8 @@ import { ENGINE_VERSION } from "@loadline/domain";
 import { listJobs, loadTimelines, type DatabaseHandle } from "@loadline/db";
 import { alerts, assessmentSnapshots, athleteProfiles, planVersions, sessionLogs } from "@loadline/db/schema";
 import { REASSESS_QUEUE, runPendingJobs } from "../src/jobs";
-import { computeAssessments, getAssessments, readAssessments, storeComputed } from "../src/services/assessments";
+import superjson from "superjson";
+import { assessNow, computeAssessments, getAssessments, readAssessments, storeComputed } from "../src/services/assessments";
 
 type PlanContent = (typeof planVersions.$inferInsert)["content"];
 import { addAthletes, countingDatabase } from "./coach-fixtures";
@@ -86,6 +87,23 @@ describe("assessment snapshots", () => {
     await runPendingJobs(handle.db, NOW);
     const [row] = await handle.db.select({ engineVersion: assessmentSnapshots.engineVersion, computedAt: assessmentSnapshots.computedAt }).from(assessmentSnapshots).where(where);
     expect(row).toEqual({ engineVersion: ENGINE_VERSION, computedAt: NOW });
+  });
+
+  it("of a worker batch that read before a queued write committed never replace the snapshot of the job that write queued", async () => {
+    const own = await makeClub(handle, "Queued Ordering Club");
+    const athleteId = own.athlete.athleteId!;
+    await settle(handle, [own]);
+    const writeClock = new Date(NOW.getTime() + 30_000);
+    // A batch reads with a later clock; meanwhile a physio records an injection (a write that only
+    // queues the athlete), and its job runs and stores; then the batch writes.
+    const batch = await computeAssessments(handle.db, own.organisationId, [athleteId], new Date(NOW.getTime() + 60_000));
+    await callerFor(handle, own.physio, writeClock).adjuncts.record({ athleteId, at: writeClock, kind: "corticosteroid_injection" });
+    await runPendingJobs(handle.db, writeClock);
+    await storeComputed(handle.db, own.organisationId, batch);
+    const [stored] = await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, athleteId));
+    expect(stored!.computedAt).toEqual(writeClock);
+    const fresh = await assessNow(handle.db, own.organisationId, athleteId, writeClock);
+    expect(superjson.deserialize(stored!.assessment as Parameters<typeof superjson.deserialize>[0])).toEqual(fresh);
   });
 
   it("are never computed by readers: many readers of stale athletes read no history and leave one job each", async () => {

@@ -12,7 +12,7 @@ import {
 } from "@loadline/domain";
 import {
   alertsFromAssessment,
-  bumpRecordsVersion,
+  bumpRecordsVersions,
   isTransaction,
   loadTimelines,
   type LoadTimelinesOptions,
@@ -127,7 +127,7 @@ async function recordsVersionsBeforeLoad(db: Database, organisationId: string, a
   if (!isTransaction(db) || athleteIds.length !== 1 || athleteIds[0] !== inlineWriteOf) {
     throw new Error("An inline write bumps its one athlete's records version inside its own transaction");
   }
-  return new Map([[inlineWriteOf, await bumpRecordsVersion(db as unknown as Transaction, organisationId, inlineWriteOf)]]);
+  return bumpRecordsVersions(db, organisationId, [inlineWriteOf]);
 }
 
 /**
@@ -336,6 +336,10 @@ export async function afterClinicalWrite(
   if (inline.length > 0 && options.via) throw new DomainError("invalid", "An inline re-assessment cannot run inside the write's transaction");
   const queued = athleteIds.filter((id) => !inline.includes(id));
   const queue = await reassessQueue(db);
+  // The queued athletes' versions move with the write, before their job can be seen: a batch or
+  // an athlete's own submit that read the records before this write committed then has an older
+  // version than the job this write queues, and can never keep the last word over it.
+  await bumpRecordsVersions(options.via ?? db, organisationId, queued);
   await queue.enqueue(organisationId, queued, options.via ? { via: options.via } : {});
   if (inline.length === 0) return new Map();
   try {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alertsFromFlags, type BoardView, type Flag } from "@loadline/domain";
 import type { Database, Transaction } from "../client";
-import { atomically } from "../job-sql";
+import { atomically, rowsOf } from "../job-sql";
 import { alerts, assessmentSnapshots, athleteProfiles, type SerialisedAssessment } from "../schema";
 
 export interface SnapshotRow {
@@ -61,18 +61,29 @@ export async function readRecordsVersions(db: Database | Transaction, organisati
 }
 
 /**
- * Count one more inline-assessed write of this athlete and return the new version, in the
- * write's transaction and before its assessment reads the records. The row lock it takes until
- * commit also makes a second such write of the same athlete wait, so that one reads the first's
- * records. 0 for an athlete not in the organisation.
+ * Count one more write of these athletes' engine input and return their new versions. In a
+ * write's transaction: before an inline assessment reads the records, and for a write that only
+ * queues its athletes, before its jobs can be seen. The row locks it takes until commit order
+ * the writes of one athlete: a second write waits, so an inline assessment after it reads the
+ * first one's records. One statement that locks the rows in id order, so two writes of
+ * overlapping squads cannot deadlock on them. Athletes not in the organisation are left out.
  */
-export async function bumpRecordsVersion(tx: Transaction, organisationId: string, athleteId: string): Promise<number> {
-  const [row] = await tx
-    .update(athleteProfiles)
-    .set({ recordsVersion: sql`${athleteProfiles.recordsVersion} + 1` })
-    .where(and(eq(athleteProfiles.organisationId, organisationId), eq(athleteProfiles.id, athleteId)))
-    .returning({ recordsVersion: athleteProfiles.recordsVersion });
-  return row?.recordsVersion ?? 0;
+export async function bumpRecordsVersions(db: Database | Transaction, organisationId: string, athleteIds: string[]): Promise<Map<string, number>> {
+  if (athleteIds.length === 0) return new Map();
+  const ids = sql.join(
+    [...new Set(athleteIds)].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    update ${athleteProfiles} set records_version = ${athleteProfiles}.records_version + 1
+    from (
+      select id from ${athleteProfiles}
+      where organisation_id = ${organisationId} and id in (${ids})
+      order by id for update
+    ) as locked
+    where ${athleteProfiles}.id = locked.id
+    returning ${athleteProfiles}.id, ${athleteProfiles}.records_version`);
+  return new Map(rowsOf<{ id: string; records_version: number }>(result).map((r) => [r.id, Number(r.records_version)]));
 }
 
 /**

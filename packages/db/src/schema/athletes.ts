@@ -25,11 +25,11 @@ export const athleteProfiles = pgTable(
     /** The athlete's own IANA zone (e.g. training abroad); null: the club's zone. */
     timeZone: text("time_zone"),
     /**
-     * Counts the athlete's own writes that are assessed inline (a log, a check-in, a VISA-H):
-     * bumped in the write's transaction before its assessment reads the records, and stored with
-     * every snapshot as the version it read, so a worker batch that read the records before such
-     * a write committed can never replace the write's own, fresher snapshot (see
-     * `assessment_snapshots.records_version`).
+     * Counts the writes of what the engine reads for this athlete: bumped in each write's
+     * transaction (before an inline assessment reads the records, before a queued write's job
+     * can be seen), and stored with every snapshot as the version it read, so a worker batch that
+     * read the records before such a write committed can never replace a snapshot that includes
+     * it (see `assessment_snapshots.records_version`).
      */
     recordsVersion: integer("records_version").notNull().default(0),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
