@@ -11,6 +11,19 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
 }
 
+/**
+ * Whether Auth.js issues this request's session cookie under the `__Secure-` name, decided as
+ * Auth.js decides it for a server render: by AUTH_URL when it is set, else by the forwarded
+ * protocol, which Auth.js takes to be HTTPS when the header is absent. The server-side readers
+ * of the token (proxy.ts, the session check) must look for the cookie of that name only: over
+ * HTTPS a plain-named cookie can be planted from a sibling site, so it must never be read there.
+ */
+export function sessionCookieIsSecure(authUrl: string | undefined, forwardedProto: string | null): boolean {
+  if (authUrl) return new URL(authUrl).protocol === "https:";
+  const protocol = forwardedProto ?? "https";
+  return (protocol.endsWith(":") ? protocol : `${protocol}:`) === "https:";
+}
+
 export type SectionAccess = { kind: "allow" } | { kind: "sign-in" } | { kind: "forbidden"; home: string };
 
 /**

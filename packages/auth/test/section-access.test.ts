@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sectionAccess, sessionCookieName } from "../src/config";
+import { sectionAccess, sessionCookieIsSecure, sessionCookieName } from "../src/config";
 
 describe("sectionAccess (the proxy's route guard)", () => {
   it("lets anyone open pages outside the role sections", () => {
@@ -27,5 +27,14 @@ describe("sectionAccess (the proxy's route guard)", () => {
   it("uses the secure cookie name over HTTPS", () => {
     expect(sessionCookieName(true)).toBe("__Secure-authjs.session-token");
     expect(sessionCookieName(false)).toBe("authjs.session-token");
+  });
+
+  it("decides the cookie's name as Auth.js does: by AUTH_URL, else the forwarded protocol, HTTPS when none is given", () => {
+    expect(sessionCookieIsSecure("https://club.example", "http")).toBe(true);
+    expect(sessionCookieIsSecure("http://localhost:3000", "https")).toBe(false);
+    expect(sessionCookieIsSecure(undefined, "http")).toBe(false);
+    expect(sessionCookieIsSecure(undefined, "https")).toBe(true);
+    expect(sessionCookieIsSecure(undefined, "https:")).toBe(true);
+    expect(sessionCookieIsSecure(undefined, null)).toBe(true);
   });
 });

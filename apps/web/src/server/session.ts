@@ -1,10 +1,10 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { actorForSession } from "@loadline/auth";
-import { sessionCookieName } from "@loadline/auth/config";
+import { sessionCookieIsSecure, sessionCookieName } from "@loadline/auth/config";
 import { homePathFor, type Actor, type Role } from "@loadline/domain";
 import { env } from "@/env";
 import { getDb } from "./db";
@@ -20,20 +20,19 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
 });
 
 /**
- * The session token Auth.js wrote, decrypted (as proxy.ts reads it), or null: an absent,
- * forged or expired token. Not Auth.js's `auth()`, which runs its whole session endpoint on each
- * call (a request object, the callbacks, and a freshly encrypted token that a server render
- * cannot set and throws away): on a trivial API call that was about a fifth of the server's CPU.
- * Sessions still slide: proxy.ts re-issues the cookie on page loads. The cookie's name (and the
- * key's salt) says whether it was issued over HTTPS; the `__Secure-` one, which only HTTPS can
- * set, is read when present.
+ * The session token Auth.js wrote, decrypted, or null: an absent, forged or expired token. Not
+ * Auth.js's `auth()`, which runs its whole session endpoint on each call (a request object, the
+ * callbacks, and a freshly encrypted token that a server render cannot set and throws away): on
+ * a trivial API call that was about a fifth of the server's CPU. Read as `auth()` reads it: the
+ * cookie only (no bearer header), under the name Auth.js gives this request's cookie
+ * (`sessionCookieIsSecure`). Sessions still slide: proxy.ts re-issues the cookie on page loads.
  */
 async function sessionToken() {
-  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
-  const secureName = sessionCookieName(true);
-  const secure = jar.getAll().some((c) => c.name === secureName || c.name.startsWith(`${secureName}.`));
+  const requestHeaders = await headers();
+  const secure = sessionCookieIsSecure(env.AUTH_URL, requestHeaders.get("x-forwarded-proto"));
   const cookieName = sessionCookieName(secure);
-  return getToken({ req: { headers: requestHeaders }, secret: env.AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName });
+  const onlyTheCookie = new Headers({ cookie: requestHeaders.get("cookie") ?? "" });
+  return getToken({ req: { headers: onlyTheCookie }, secret: env.AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName });
 }
 
 /** The signed-in actor, or a redirect to sign in. */
