@@ -290,9 +290,9 @@ async function hammer(request: () => Promise<number>, connections: number, secon
   return { latencies, failed, rps: latencies.length / seconds };
 }
 
-/** The organisation an earlier run built, with its squads in the order they were made; null when there is none. */
 /**
- * The organisation an earlier run built, without what earlier runs measured with: their submits
+ * The organisation an earlier run built, with its squads in the order they were made (null when
+ * there is none), without what earlier runs measured with: their submits
  * and bare INSERTs (`bench-submit-`, `bench-bare-`) and bulk check-ins (`bench-bulk-`), so every
  * reused run measures the same history. The built history is named `bench-s-`, `bench-c-` and
  * `bench-v-` and stays.

@@ -32,8 +32,14 @@ describe("the snapshot's superjson encoding", () => {
   it("hands what is not plain data to superjson itself", () => {
     const cyclic: Record<string, unknown> = { n: 1 };
     cyclic.self = cyclic;
-    for (const value of [{ n: Number.NaN }, { m: new Map([["a", 1]]) }, { d: new Date(Number.NaN) }, new Date(0), cyclic, { big: 1n }]) {
+    // eslint-disable-next-line no-sparse-arrays -- a hole is what is tested
+    const sparse = [1, , 3];
+    const protoKey = JSON.parse('{"__proto__": {"x": 1}}') as unknown;
+    for (const value of [{ n: Number.NaN }, { m: new Map([["a", 1]]) }, { d: new Date(Number.NaN) }, new Date(0), cyclic, { big: 1n }, { z: -0 }, { sparse }]) {
       expect(serializeSnapshot(value)).toEqual(superjson.serialize(value));
     }
+    // superjson refuses a `__proto__` key; so does the one-pass encoder, by handing it over.
+    expect(() => superjson.serialize(protoKey)).toThrow(/prototype pollution/);
+    expect(() => serializeSnapshot(protoKey)).toThrow(/prototype pollution/);
   });
 });

@@ -12,8 +12,9 @@ class NotPlainData extends Error {}
  * reviving it with `superjson.deserialize`, built in one pass. superjson's own walker copies the
  * path and the list of ancestors at every node and merges annotations up each level: on a
  * two-year athlete it was most of what a log submit spent outside the database. This walker
- * knows only what an assessment holds (plain objects, arrays, strings, finite numbers, booleans,
- * null, undefined and Dates); anything else, or a cycle, goes to superjson itself. An object met
+ * knows only what an assessment holds (plain objects, dense arrays, strings, finite numbers
+ * other than -0, booleans, null, undefined and Dates); anything else, a cycle, or a key superjson
+ * refuses (`__proto__`, `constructor`, `prototype`) goes to superjson itself. An object met
  * twice is written twice (superjson would also record that both were one object; for plain data
  * the revived copies are equal).
  */
@@ -29,7 +30,7 @@ export function serializeSnapshot(value: unknown): SuperJSONResult {
   const walk = (v: unknown): unknown => {
     if (v === null || typeof v === "string" || typeof v === "boolean") return v;
     if (typeof v === "number") {
-      if (!Number.isFinite(v)) throw new NotPlainData();
+      if (!Number.isFinite(v) || Object.is(v, -0)) throw new NotPlainData();
       return v;
     }
     if (v === undefined) {
@@ -48,6 +49,7 @@ export function serializeSnapshot(value: unknown): SuperJSONResult {
       if (Array.isArray(v)) {
         const out: unknown[] = new Array<unknown>(v.length);
         for (let i = 0; i < v.length; i += 1) {
+          if (!(i in v)) throw new NotPlainData();
           path.push(String(i));
           out[i] = walk(v[i]);
           path.pop();
@@ -59,6 +61,7 @@ export function serializeSnapshot(value: unknown): SuperJSONResult {
       const record = v as Record<string, unknown>;
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(record)) {
+        if (key === "__proto__" || key === "constructor" || key === "prototype") throw new NotPlainData();
         path.push(key);
         out[key] = walk(record[key]);
         path.pop();
