@@ -66,7 +66,10 @@ export async function readRecordsVersions(db: Database | Transaction, organisati
  * queues its athletes, before its jobs can be seen. The row locks it takes until commit order
  * the writes of one athlete: a second write waits, so an inline assessment after it reads the
  * first one's records. One statement that locks the rows in id order, so two writes of
- * overlapping squads cannot deadlock on them. Athletes not in the organisation are left out.
+ * overlapping squads cannot deadlock on them. The lock is `for no key update`, what an UPDATE
+ * of a non-key column takes: a full `for update` would also block the foreign-key checks of a
+ * worker saving these athletes' snapshots and alerts, and deadlock with it. Athletes not in the
+ * organisation are left out.
  */
 export async function bumpRecordsVersions(db: Database | Transaction, organisationId: string, athleteIds: string[]): Promise<Map<string, number>> {
   if (athleteIds.length === 0) return new Map();
@@ -79,7 +82,7 @@ export async function bumpRecordsVersions(db: Database | Transaction, organisati
     from (
       select id from ${athleteProfiles}
       where organisation_id = ${organisationId} and id in (${ids})
-      order by id for update
+      order by id for no key update
     ) as locked
     where ${athleteProfiles}.id = locked.id
     returning ${athleteProfiles}.id, ${athleteProfiles}.records_version`);
