@@ -45,11 +45,13 @@ export interface Context {
   /** Web Push settings (VAPID keys); the environment's unless a test injects them, null when push is off. */
   push?: PushSender | null;
   /**
-   * Work to run once the procedure's transaction has committed (a push must not go out for a
-   * write that then rolls back). Set by the tenant scope; tasks get the database outside the
-   * transaction, run without being awaited, and their errors are logged.
+   * Work to run once the procedure's transaction has committed (a push or an email must not go
+   * out for a write that then rolls back, and a slow mail server must not hold the write's
+   * locks). Set by the tenant scope; tasks get the database outside the transaction and their
+   * errors are logged. The answer waits for `awaited` tasks (an email the tests and the user
+   * expect to have gone when the answer comes), never for the others (a push).
    */
-  afterCommit?: (task: (db: Database) => Promise<void>) => void;
+  afterCommit?: (task: (db: Database) => Promise<void>, options?: { awaited?: boolean }) => void;
 }
 
 export interface InstanceSettings {

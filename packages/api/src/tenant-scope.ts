@@ -27,17 +27,20 @@ export async function inOrganisationScope<R extends { ok: boolean }>(
   next: (scoped: Context & { actor: Actor }) => Promise<R>,
 ): Promise<R> {
   await startReassessQueue(ctx.db);
-  const pending: ((db: Database) => Promise<void>)[] = [];
+  const pending: { task: (db: Database) => Promise<void>; awaited: boolean }[] = [];
   try {
     const committed = await withOrganisation(ctx.db, ctx.actor.organisationId, async (tx) => {
-      const result = await next({ ...ctx, db: tx, afterCommit: (task) => pending.push(task) });
+      const result = await next({ ...ctx, db: tx, afterCommit: (task, options) => pending.push({ task, awaited: options?.awaited === true }) });
       if (!result.ok) throw new ProcedureFailed(result);
       return result;
     });
     const log = ctx.log ?? jsonLogger;
-    for (const task of pending) {
-      task(ctx.db).catch((error: unknown) => log({ level: "error", event: "after_commit.failed", requestId: ctx.requestId, error: describeError(error) }));
+    const awaited: Promise<void>[] = [];
+    for (const { task, awaited: wait } of pending) {
+      const run = task(ctx.db).catch((error: unknown) => log({ level: "error", event: "after_commit.failed", requestId: ctx.requestId, error: describeError(error) }));
+      if (wait) awaited.push(run);
     }
+    await Promise.all(awaited);
     return committed;
   } catch (error) {
     if (error instanceof ProcedureFailed) return error.result as R;

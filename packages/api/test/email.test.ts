@@ -111,6 +111,22 @@ describe("emails over SMTP", () => {
     expect(inbox.length).toBe(before);
   });
 
+  it("goes once the invite's write has committed, never from inside its transaction", async () => {
+    // The mailer looks for the invited person from outside the procedure's transaction: before
+    // the commit PostgreSQL would not show them yet, and PGlite's one connection would still be
+    // held by the transaction (the lookup would wait for it).
+    const seen: boolean[] = [];
+    const outside = async (email: string) => (await handle.db.select({ id: users.id }).from(users).where(eq(users.email, email))).length === 1;
+    const looking: Mailer = {
+      send: async (message) => {
+        const stillHeld = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000));
+        seen.push(await Promise.race([outside(message.to), stillHeld]));
+      },
+    };
+    await mailingCaller(handle, looking, club.coach).staff.invite({ name: "After Commit", email: "after-commit@mail.test", role: "physio" });
+    expect(seen).toEqual([true]);
+  });
+
   it("a mail server that refuses does not fail the invite", async () => {
     const broken: Mailer = { send: async () => Promise.reject(new Error("550 refused")) };
     const logged: unknown[] = [];

@@ -10,9 +10,8 @@ import {
   updateOwnAthleteProfile,
   type Database,
 } from "@loadline/db";
-import { emailChangeEmail, sendIfConfigured } from "../email";
+import { emailChangeEmail, sendIfConfigured, type MailContext } from "../email";
 import { fieldError } from "../errors";
-import type { MailContext } from "./invites";
 import { afterClinicalWrite } from "./assessments";
 
 export async function changeOwnName(db: Database, actor: Actor, name: string): Promise<{ name: string }> {

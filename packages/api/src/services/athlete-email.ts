@@ -12,10 +12,10 @@ import {
   type AthleteDetail,
   type Database,
 } from "@loadline/db";
-import { absoluteUrl, emailChangeRequestedEmail, emailTakenEmail, sendIfConfigured, sendNoticeIfConfigured, staffEmailChangeEmail } from "../email";
+import { absoluteUrl, emailChangeRequestedEmail, emailTakenEmail, sendIfConfigured, sendNoticeIfConfigured, staffEmailChangeEmail, type MailContext } from "../email";
 import { fieldError } from "../errors";
 import { recordAudit } from "./audit";
-import { emailInvite, issueInvite, type MailContext } from "./invites";
+import { emailInvite, issueInvite } from "./invites";
 
 /**
  * What staff learn after correcting an athlete's email. It is built from what they typed and the

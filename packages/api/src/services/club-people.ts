@@ -19,7 +19,8 @@ import {
 } from "@loadline/db";
 import { fieldError } from "../errors";
 import { recordAudit } from "./audit";
-import { emailInvite, inviteAthlete, issueInvite, type InviteAnswer, type MailContext } from "./invites";
+import type { MailContext } from "../email";
+import { emailInvite, inviteAthlete, issueInvite, type InviteAnswer } from "./invites";
 
 const noSquad = (): never => {
   throw new DomainError("not_found", "No such squad in your club.");

@@ -22,7 +22,8 @@ import {
 } from "@loadline/db";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "./assessments";
-import { emailInvite, type MailContext } from "./invites";
+import type { MailContext } from "../email";
+import { emailInvite } from "./invites";
 import { recordAudit } from "./audit";
 
 /** JSON with sorted keys: jsonb gives keys back in its own order. */

@@ -1,12 +1,9 @@
 import { newInviteToken } from "@loadline/auth/tokens";
 import { INVITE_TTL_HOURS, type AddAthleteInput, type Actor, type InviteStaffInput } from "@loadline/domain";
 import { createAthlete, createMembershipInvite, createStaffInvite, emailHolder, getOrganisationName, type Database, type NewInvite } from "@loadline/db";
-import type { Context } from "../context";
-import { inviteEmail, sendIfConfigured } from "../email";
+import { inviteEmail, sendIfConfigured, type MailContext } from "../email";
 import { fieldError } from "../errors";
 
-/** What sending an email needs from the request: the mailer, the public address, the log. */
-export type MailContext = Pick<Context, "mailer" | "instance" | "log" | "requestId">;
 
 /**
  * Email an invite link when SMTP is set up. The answer to the inviter never says whether it was

@@ -1,8 +1,7 @@
 import { newInviteToken } from "@loadline/auth/tokens";
 import { canIssuePasswordReset, DomainError, PASSWORD_RESET_TTL_HOURS, type Actor } from "@loadline/domain";
 import { createPasswordReset, findResetTarget, getOrganisationName, type Database, type NewPasswordReset } from "@loadline/db";
-import { passwordResetEmail, sendIfConfigured } from "../email";
-import type { MailContext } from "./invites";
+import { passwordResetEmail, sendIfConfigured, type MailContext } from "../email";
 
 /** A fresh one-time reset link: the token goes into the path shown once, only its hash is stored. */
 export function issuePasswordReset(createdByUserId: string, now: Date): { reset: NewPasswordReset; resetPath: string } {
