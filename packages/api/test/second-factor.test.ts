@@ -1,12 +1,12 @@
 import type { TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextToken } from "@loadline/auth/config";
 import { authenticate } from "@loadline/auth/credentials";
 import { hashPassword } from "@loadline/auth/password";
 import { totpCode } from "@loadline/auth/second-factor";
 import type { DatabaseHandle } from "@loadline/db";
-import { users } from "@loadline/db/schema";
+import { auditLog, users } from "@loadline/db/schema";
 import type { Actor } from "@loadline/domain";
 import { createRequestContext } from "../src/context";
 import { createCaller } from "../src/root";
@@ -89,6 +89,12 @@ describe("the owner requires a second factor for physios", () => {
     expect((await errorOf(callerFor(handle, club.coach).staff.setSecurityPolicy({ physioSecondFactorRequired: true })))?.code).toBe("FORBIDDEN");
     await callerFor(handle, owner).staff.setSecurityPolicy({ physioSecondFactorRequired: true });
     expect(await callerFor(handle, owner).staff.securityPolicy()).toEqual({ physioSecondFactorRequired: true, canEdit: true });
+    const audited = await handle.db
+      .select({ actorId: auditLog.actorId, detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.organisationId, club.organisationId), eq(auditLog.entity, "club_security")))
+      .orderBy(asc(auditLog.at));
+    expect(audited).toEqual([{ actorId: owner.userId, detail: "second factor required for physios" }]);
   });
 
   it("a physio without one may sign in but only set it up; with it, works again", async () => {

@@ -1,7 +1,7 @@
-import { DomainError, operatorClubSchema } from "@loadline/domain";
-import { deleteClubBySlug, listClubsForOperator } from "@loadline/db";
+import { operatorClubSchema } from "@loadline/domain";
+import { listClubsForOperator } from "@loadline/db";
 import { DEMO_ORGANISATION_SLUG } from "@loadline/db/seed";
-import { createClubWithOwnerLink } from "../services/clubs";
+import { createClubWithOwnerLink, removeDemoClub } from "../services/clubs";
 import { operatorProcedure, router } from "../trpc";
 
 /** The instance operator's tools: clubs by name and head count, never a club's records. */
@@ -15,8 +15,5 @@ export const operatorRouter = router({
   createClub: operatorProcedure.input(operatorClubSchema).mutation(({ ctx, input }) => createClubWithOwnerLink(ctx.db, input, ctx.now, ctx)),
 
   /** Remove the demo club and everything in it, in one action; no other club is touched. */
-  removeDemoClub: operatorProcedure.mutation(async ({ ctx }) => {
-    if (!(await deleteClubBySlug(ctx.db, DEMO_ORGANISATION_SLUG))) throw new DomainError("not_found", "There is no demo club on this instance.");
-    return { removed: true as const };
-  }),
+  removeDemoClub: operatorProcedure.mutation(({ ctx }) => removeDemoClub(ctx.db)),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { can, DomainError, inviteStaffSchema } from "@loadline/domain";
-import { getSecurityPolicy, listStaff, setPhysioSecondFactorRequired } from "@loadline/db";
+import { getSecurityPolicy, listStaff } from "@loadline/db";
+import { setPhysioSecondFactor } from "../services/clubs";
 import { inviteStaff } from "../services/invites";
 import { changeStaffRole, reissueStaffInvite, removeStaff, revokeInvite } from "../services/club-people";
 import { procedureFor, router } from "../trpc";
@@ -46,8 +47,5 @@ export const staffRouter = router({
   /** The owner requires (or stops requiring) a second factor for physios. */
   setSecurityPolicy: procedureFor("securityPolicy.write")
     .input(z.object({ physioSecondFactorRequired: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      await setPhysioSecondFactorRequired(ctx.db, ctx.actor.organisationId, input.physioSecondFactorRequired);
-      return input;
-    }),
+    .mutation(({ ctx, input }) => setPhysioSecondFactor(ctx.db, ctx.actor, ctx.now, input.physioSecondFactorRequired)),
 });

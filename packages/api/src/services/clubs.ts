@@ -14,12 +14,15 @@ import {
 import {
   athleteIdsOfClub,
   createClub,
+  deleteClubBySlug,
   emailInUse,
   getClubSettings,
+  setPhysioSecondFactorRequired,
   transferOwnership as transferOwnershipQuery,
   updateClubSettings,
   type Database,
 } from "@loadline/db";
+import { DEMO_ORGANISATION_SLUG } from "@loadline/db/seed";
 import { fieldError } from "../errors";
 import { afterClinicalWrite } from "./assessments";
 import type { MailContext } from "../email";
@@ -102,6 +105,22 @@ export async function updateSettings(db: Database, actor: Actor, now: Date, inpu
   const athleteIds = await athleteIdsOfClub(db, actor.organisationId);
   await afterClinicalWrite(db, actor.organisationId, athleteIds, now);
   return { reassessed: athleteIds.length };
+}
+
+/**
+ * The owner requires (or stops requiring) a second factor for physios. Audited on its own: it
+ * decides who can open clinical records with a password alone.
+ */
+export async function setPhysioSecondFactor(db: Database, actor: Actor, now: Date, required: boolean): Promise<{ physioSecondFactorRequired: boolean }> {
+  await setPhysioSecondFactorRequired(db, actor.organisationId, required);
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "club_security", detail: required ? "second factor required for physios" : "second factor optional for physios" }]);
+  return { physioSecondFactorRequired: required };
+}
+
+/** The instance operator removes the demo club and everything in it; no other club is touched. */
+export async function removeDemoClub(db: Database): Promise<{ removed: true }> {
+  if (!(await deleteClubBySlug(db, DEMO_ORGANISATION_SLUG))) throw new DomainError("not_found", "There is no demo club on this instance.");
+  return { removed: true };
 }
 
 /** The owner hands the club to another coach; the club keeps exactly one owner. */
