@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { sectionAccess, sessionCookieName } from "@loadline/auth/config";
+import { sectionAccess, sessionCookieFor } from "@loadline/auth/config";
 import { actorFromSession } from "@loadline/auth/session";
 import { roleForSection } from "@loadline/domain";
 import { env } from "@/env";
@@ -36,8 +36,9 @@ async function route(request: NextRequest, nonce: string, csp: string | undefine
   const next = () => NextResponse.next({ request: { headers: requestHeaders } });
   if (!roleForSection(pathname.split("/")[1] ?? "")) return next();
 
-  const secure = request.nextUrl.protocol === "https:";
-  const cookieName = sessionCookieName(secure);
+  // The cookie's name as Auth.js chose it (AUTH_URL, else the forwarded protocol), the same rule
+  // as the session check: behind a TLS-terminating proxy the request itself is plain HTTP.
+  const { secure, cookieName } = sessionCookieFor(env.AUTH_URL, request.headers);
   const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName });
   const now = new Date();
   const actor = actorFromSession({ user: token?.loadline }, now);

@@ -24,6 +24,12 @@ export function sessionCookieIsSecure(authUrl: string | undefined, forwardedProt
   return (protocol.endsWith(":") ? protocol : `${protocol}:`) === "https:";
 }
 
+/** The session cookie this request's token is read from (and re-issued under): its name and whether it is `__Secure-`. */
+export function sessionCookieFor(authUrl: string | undefined, headers: Headers): { secure: boolean; cookieName: string } {
+  const secure = sessionCookieIsSecure(authUrl, headers.get("x-forwarded-proto"));
+  return { secure, cookieName: sessionCookieName(secure) };
+}
+
 export type SectionAccess = { kind: "allow" } | { kind: "sign-in" } | { kind: "forbidden"; home: string };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sectionAccess, sessionCookieIsSecure, sessionCookieName } from "../src/config";
+import { sectionAccess, sessionCookieFor, sessionCookieIsSecure, sessionCookieName } from "../src/config";
 
 describe("sectionAccess (the proxy's route guard)", () => {
   it("lets anyone open pages outside the role sections", () => {
@@ -36,5 +36,11 @@ describe("sectionAccess (the proxy's route guard)", () => {
     expect(sessionCookieIsSecure(undefined, "https")).toBe(true);
     expect(sessionCookieIsSecure(undefined, "https:")).toBe(true);
     expect(sessionCookieIsSecure(undefined, null)).toBe(true);
+  });
+
+  it("reads the cookie behind a TLS-terminating proxy by the forwarded protocol, not the plain request", () => {
+    expect(sessionCookieFor(undefined, new Headers({ "x-forwarded-proto": "https" }))).toEqual({ secure: true, cookieName: "__Secure-authjs.session-token" });
+    expect(sessionCookieFor("https://club.example", new Headers())).toEqual({ secure: true, cookieName: "__Secure-authjs.session-token" });
+    expect(sessionCookieFor("http://localhost:3000", new Headers({ "x-forwarded-proto": "https" }))).toEqual({ secure: false, cookieName: "authjs.session-token" });
   });
 });

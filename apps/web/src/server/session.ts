@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { actorForSession } from "@loadline/auth";
-import { sessionCookieIsSecure, sessionCookieName } from "@loadline/auth/config";
+import { sessionCookieFor } from "@loadline/auth/config";
 import { homePathFor, type Actor, type Role } from "@loadline/domain";
 import { env } from "@/env";
 import { getDb } from "./db";
@@ -25,12 +25,12 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
  * callbacks, and a freshly encrypted token that a server render cannot set and throws away): on
  * a trivial API call that was about a fifth of the server's CPU. Read as `auth()` reads it: the
  * cookie only (no bearer header), under the name Auth.js gives this request's cookie
- * (`sessionCookieIsSecure`). Sessions still slide: proxy.ts re-issues the cookie on page loads.
+ * (`sessionCookieFor`, as proxy.ts reads it). Sessions still slide: proxy.ts re-issues the cookie
+ * on page loads.
  */
 async function sessionToken() {
   const requestHeaders = await headers();
-  const secure = sessionCookieIsSecure(env.AUTH_URL, requestHeaders.get("x-forwarded-proto"));
-  const cookieName = sessionCookieName(secure);
+  const { secure, cookieName } = sessionCookieFor(env.AUTH_URL, requestHeaders);
   const onlyTheCookie = new Headers({ cookie: requestHeaders.get("cookie") ?? "" });
   return getToken({ req: { headers: onlyTheCookie }, secret: env.AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName });
 }
