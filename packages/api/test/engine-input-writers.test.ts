@@ -52,6 +52,15 @@ async function valuesAt(path: string): Promise<string> {
   return all.map((v) => JSON.stringify(v)).sort().join("|");
 }
 
+/** Each athlete's records version: it moves with every write that re-assesses them. */
+async function recordsVersions(): Promise<Map<string, number>> {
+  const rows = await handle.db
+    .select({ id: athleteProfiles.id, version: athleteProfiles.recordsVersion })
+    .from(athleteProfiles)
+    .where(eq(athleteProfiles.organisationId, club.organisationId));
+  return new Map(rows.map((r) => [r.id, r.version]));
+}
+
 const athleteCaller = () => callerFor(handle, club.athlete, nextNow());
 const physioCaller = (actor: Actor = club.physio) => callerFor(handle, actor, nextNow());
 const coachCaller = () => callerFor(handle, club.coach, nextNow());
@@ -265,8 +274,9 @@ describe("each writer of the engine-input table", () => {
     expect(writerProcedures.filter((p) => procedures[p] === undefined)).toEqual([]);
   });
 
-  it("changes every input it is listed for", async () => {
+  it("changes every input it is listed for, and re-assesses the athletes it changed", async () => {
     const unchanged: string[] = [];
+    const unassessed: string[] = [];
     for (const procedure of writerProcedures) {
       const call = calls[procedure];
       await call.setup?.();
@@ -274,12 +284,20 @@ describe("each writer of the engine-input table", () => {
         .filter(([, input]) => input.writers.includes(procedure))
         .map(([path]) => path);
       const before = await Promise.all(paths.map(valuesAt));
+      const versionsBefore = await recordsVersions();
       await call.run();
       const after = await Promise.all(paths.map(valuesAt));
       paths.forEach((path, i) => {
         if (before[i] === after[i]) unchanged.push(`${procedure} -> ${path}`);
       });
+      // A write the engine reads moves its athletes' records version (it queued or ran their
+      // re-assessment, `afterClinicalWrite`); a new athlete has no snapshot yet and is queued by
+      // the first board that lists them.
+      const versionsAfter = await recordsVersions();
+      const moved = [...versionsAfter].some(([id, version]) => !versionsBefore.has(id) || version > versionsBefore.get(id)!);
+      if (!moved) unassessed.push(procedure);
     }
     expect(unchanged, "writers listed for inputs they did not change").toEqual([]);
+    expect(unassessed, "writers that changed what the engine reads without re-assessing").toEqual([]);
   }, 120_000);
 });

@@ -38,7 +38,7 @@ export const rosterRouter = router({
 
   move: procedureFor("roster.write")
     .input(athleteIdSchema.extend({ squadIds: squadIdsSchema }))
-    .mutation(({ ctx, input }) => moveAthlete(ctx.db, ctx.actor, input.athleteId, input.squadIds)),
+    .mutation(({ ctx, input }) => moveAthlete(ctx.db, ctx.actor, ctx.now, input.athleteId, input.squadIds)),
 
   /** The athlete's record as a ZIP, for them (physio or owner; audited). */
   exportRecord: procedureFor("athlete.exportRecord")

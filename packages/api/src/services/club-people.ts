@@ -18,6 +18,7 @@ import {
   type Database,
 } from "@loadline/db";
 import { fieldError } from "../errors";
+import { afterClinicalWrite } from "./assessments";
 import { recordAudit } from "./audit";
 import type { MailContext } from "../email";
 import { emailInvite, inviteAthlete, issueInvite, type InviteAnswer } from "./invites";
@@ -115,26 +116,38 @@ export async function addAthlete(db: Database, actor: Actor, now: Date, input: A
   return inviteAthlete(db, actor, now, { ...input, squadIds }, mail);
 }
 
-/** Change an athlete's roster profile (name, event, squads...). */
+/**
+ * Change an athlete's roster profile (name, event, squads...). The engine reads some of it (age,
+ * sex, pre-injury volume, previous injury, squads for their planned sessions), so the athlete is
+ * re-assessed.
+ */
 export async function updateAthleteProfile(db: Database, actor: Actor, now: Date, input: RosterProfileInput & { athleteId: string }): Promise<{ athleteId: string }> {
   const { athleteId, ...profile } = input;
   const squadIds = await ownSquads(db, actor.organisationId, profile.squadIds);
   const ok = await updateAthlete(db, actor.organisationId, athleteId, { ...profile, squadIds }, now);
   if (!ok) noAthlete();
+  await recordAudit(db, actor, now, [{ athleteId, action: "write", entity: "athlete_profile", entityId: athleteId, detail: "Edited the roster profile" }]);
+  await afterClinicalWrite(db, actor.organisationId, [athleteId], now);
   return { athleteId };
 }
 
-/** Move an athlete into exactly these squads of the club. */
-export async function moveAthlete(db: Database, actor: Actor, athleteId: string, squadIds: string[]): Promise<{ athleteId: string }> {
+/** Move an athlete into exactly these squads of the club; re-assessed, as their squads' planned sessions are now theirs. */
+export async function moveAthlete(db: Database, actor: Actor, now: Date, athleteId: string, squadIds: string[]): Promise<{ athleteId: string }> {
   const unique = await ownSquads(db, actor.organisationId, squadIds);
   if (!(await setAthleteSquads(db, actor.organisationId, athleteId, unique))) noAthlete();
+  await recordAudit(db, actor, now, [{ athleteId, action: "write", entity: "squad_membership", entityId: athleteId, detail: `Moved to ${unique.length} squad${unique.length === 1 ? "" : "s"}` }]);
+  await afterClinicalWrite(db, actor.organisationId, [athleteId], now);
   return { athleteId };
 }
 
-/** Archive or restore an athlete (the roster lists archived athletes only when asked). */
+/**
+ * Archive or restore an athlete (the roster lists archived athletes only when asked). Audited:
+ * archiving starts the club's retention clock, after which the athlete's records are erased.
+ */
 export async function setAthleteArchived(db: Database, actor: Actor, now: Date, athleteId: string, archived: boolean): Promise<{ athleteId: string; archived: boolean }> {
   const archivedAt = archived ? now : null;
   if (!(await setAthleteArchivedAt(db, actor.organisationId, athleteId, archivedAt))) noAthlete();
+  await recordAudit(db, actor, now, [{ athleteId, action: "write", entity: "athlete_archive", entityId: athleteId, detail: archived ? "Archived" : "Restored" }]);
   return { athleteId, archived };
 }
 
