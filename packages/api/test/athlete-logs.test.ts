@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
-import { toBoardView, toCoachAssessment, type Actor, type VisaHInput } from "@loadline/domain";
-import { assessmentSnapshots } from "@loadline/db/schema";
+import { NOT_ASSESSED_FEEDBACK, toBoardView, toCoachAssessment, type Actor, type VisaHInput } from "@loadline/domain";
+import { assessmentSnapshots, sessionLogs } from "@loadline/db/schema";
 import { eq } from "drizzle-orm";
 import superjson from "superjson";
 import { createCaller } from "../src/root";
@@ -225,5 +225,30 @@ describe("the submit path", () => {
     const fresh = await assessNow(handle.db, club.organisationId, teammate.athleteId!, NOW);
     const [stored] = await handle.db.select().from(assessmentSnapshots).where(eq(assessmentSnapshots.athleteId, teammate.athleteId!));
     expect(superjson.deserialize(stored!.assessment as Parameters<typeof superjson.deserialize>[0])).toEqual(fresh);
+  });
+});
+
+describe("a record that cannot be read", () => {
+  it("never loses the athlete's new log: it is saved, the athlete is told it was not judged, staff see the record needs attention", async () => {
+    const athlete = await addAthlete(handle, club, "Odd Record");
+    // A vocabulary word no release knows, written around the procedures (say, by an older import).
+    await handle.db.insert(sessionLogs).values({
+      organisationId: club.organisationId,
+      athleteId: athlete.athleteId!,
+      at: at(2, 8),
+      type: "strength",
+      minutes: 30,
+      painDuring: 1,
+      activities: ["teleport"],
+      idempotencyKey: key("odd"),
+      loggedById: athlete.userId,
+    });
+    const result = await callerFor(handle, athlete).athleteLogs.logRun(run({ at: at(0, 7) }));
+    expect(result.created).toBe(true);
+    expect(result.feedback).toMatchObject({ outcome: null, newFlags: [], notAssessed: NOT_ASSESSED_FEEDBACK });
+    const logs = await handle.db.select({ id: sessionLogs.id }).from(sessionLogs).where(eq(sessionLogs.athleteId, athlete.athleteId!));
+    expect(logs).toHaveLength(2);
+    const rows = await callerFor(handle, club.coach).board.rows({ squadIds: [club.squadIds.distance] });
+    expect(rows.find((r) => r.athlete.id === athlete.athleteId)).toMatchObject({ assessmentState: "needs_attention" });
   });
 });

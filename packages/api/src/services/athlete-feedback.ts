@@ -1,6 +1,7 @@
 import {
   decisionMeaning,
   isActionable,
+  NOT_ASSESSED_FEEDBACK,
   newFlagsSince,
   outcomeDecision,
   painZone,
@@ -16,7 +17,7 @@ import {
   type Zone,
 } from "@loadline/domain";
 import { toCheckIn, toLoggedSession, type CheckInRow, type Database, type SessionLogRow } from "@loadline/db";
-import { assessTimeline, loadAssessmentInputs, storeAssessment } from "./assessments";
+import { assessTimeline, loadAssessmentInputs, refreshAssessments, storeAssessment } from "./assessments";
 
 /** What the athlete sees at once after saving a log: the engine's verdict in plain words. */
 export interface LogFeedback {
@@ -37,6 +38,11 @@ export interface LogFeedback {
   recordFlags: { ruleId: string; severity: Severity; message: string }[];
   nextHighLoadAt: Date | null;
   progressionBlocked: boolean;
+  /**
+   * Set when the write was saved but the rules could not judge it (a stored record of the athlete
+   * cannot be read): what the athlete should do meanwhile. Null when the engine judged it.
+   */
+  notAssessed: string | null;
 }
 
 const plainFlag = (f: Flag) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message });
@@ -82,8 +88,19 @@ export function feedbackOf(assessment: Assessment, before: Assessment | null, re
     recordFlags,
     nextHighLoadAt: assessment.nextHighLoadAt,
     progressionBlocked: assessment.progression.blocked,
+    notAssessed: null,
   };
 }
+
+/** The feedback of a write the rules could not judge: saved, no verdict guessed. */
+const notAssessedFeedback: LogFeedback = {
+  outcome: null,
+  newFlags: [],
+  recordFlags: [],
+  nextHighLoadAt: null,
+  progressionBlocked: true,
+  notAssessed: NOT_ASSESSED_FEEDBACK,
+};
 
 /** What one of the athlete's own writes did to their engine input, as stored rows. */
 export type OwnRecordChange =
@@ -131,10 +148,14 @@ export async function ownWriteWithFeedback<R>(
   const loaded = inputs.timelines.get(athleteId);
   const timeline = loaded?.ok ? loaded.timeline : null;
   const before = timeline ? assessTimeline(inputs, timeline, now) : null;
-  if (!timeline) throw new Error("The athlete could not be assessed");
-  const after = written.change ? withRecordWritten(timeline, now, recordOf(written.change)) : timeline;
-  const assessment = assessTimeline(inputs, after, now);
-  if (!assessment) throw new Error("The athlete could not be assessed");
+  const after = timeline && written.change ? withRecordWritten(timeline, now, recordOf(written.change)) : timeline;
+  const assessment = after ? assessTimeline(inputs, after, now) : null;
+  if (!assessment) {
+    // A stored record of the athlete cannot be read: the write stands (never lost work), the
+    // snapshot says "needs attention" for staff, as every re-assessment of them does.
+    await refreshAssessments(db, organisationId, [athleteId], now, { inlineWriteOf: athleteId });
+    return { result: written.result, feedback: notAssessedFeedback };
+  }
   await storeAssessment(db, organisationId, athleteId, assessment, inputs, now);
   return { result: written.result, feedback: feedbackOf(assessment, written.newRecord === false ? null : before, written.record) };
 }

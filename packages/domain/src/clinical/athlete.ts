@@ -255,6 +255,14 @@ export const zoneMeaning: Readonly<Record<Zone, { label: string; meaning: string
   red: { label: "Red", meaning: "The tendon did not cope with this load." },
 };
 
+/**
+ * What an athlete is told when their log was saved but the rules could not judge it: one of their
+ * stored records cannot be read (staff see "record needs attention"). No verdict is guessed:
+ * repeating the last load that felt fine is the safe default until the physio has looked.
+ */
+export const NOT_ASSESSED_FEEDBACK =
+  "Saved, but Loadline cannot judge it right now: one of your earlier records needs your club's attention. Until your physio has looked, repeat your last load that felt fine and do not progress.";
+
 /** The R4 decision in plain words: what to do next session. */
 export const decisionMeaning: Readonly<Record<OutcomeDecision, { label: string; meaning: string }>> = {
   progress: { label: "Progress", meaning: "Next session you may change one thing (a little more distance, load or speed)." },

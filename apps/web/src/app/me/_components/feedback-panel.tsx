@@ -17,6 +17,8 @@ export interface Feedback {
   } | null;
   newFlags: { ruleId: string; severity: "info" | "amber" | "red" | "escalate"; message: string }[];
   recordFlags: { ruleId: string; severity: "info" | "amber" | "red" | "escalate"; message: string }[];
+  /** Saved, but the rules could not judge it: what to do meanwhile (the domain's sentence). */
+  notAssessed?: string | null;
 }
 
 export interface RedFlagAdvice {
@@ -55,6 +57,12 @@ export function FeedbackPanel({ title, feedback, redFlagAdvice, onAnother, anoth
           </AlertDescription>
         </Alert>
       ) : null}
+      {feedback.notAssessed ? (
+        <Alert variant="amber" role="status">
+          <AlertTitle>Not assessed</AlertTitle>
+          <AlertDescription>{feedback.notAssessed}</AlertDescription>
+        </Alert>
+      ) : null}
       {feedback.outcome ? (
         <Card>
           <CardHeader>
@@ -86,7 +94,7 @@ export function FeedbackPanel({ title, feedback, redFlagAdvice, onAnother, anoth
             </Alert>
           ))}
         </div>
-      ) : (
+      ) : feedback.notAssessed ? null : (
         <p className="text-sm text-muted-foreground">No new flags.</p>
       )}
       {children}
