@@ -40,6 +40,8 @@ describe("visaH.submit and visaH.mine", () => {
     const mine = await caller.visaH.mine();
     expect(mine.responses.map((r) => r.total)).toEqual([54, 73]);
     expect(mine.due).toMatchObject({ due: false, daysUntilDue: 14 });
+    // The same "due" as Today's (one rule: the plan's interval or an exit criterion waiting).
+    expect(mine.due).toEqual((await caller.today.get()).visaHDue);
     expect(mine.change).toMatchObject({ baseline: 54, current: 73, change: 19, meaningfulImprovement: true });
     expect(mine.items).toHaveLength(8);
   });
@@ -92,6 +94,8 @@ describe("today.get", () => {
     expect(today.flags.some((f) => f.ruleId === "R1")).toBe(true);
     expect(today.latestOutcome?.zone).toBe("red");
     expect(today.visaHDue.due).toBe(false);
+    // The R7 spacing in force (phase 2, not relaxed), which the card states in hours.
+    expect(today.spacingHours).toBe(72);
   });
 
   it("says when there is no plan", async () => {

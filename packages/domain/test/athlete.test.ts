@@ -5,6 +5,7 @@ import {
   decisionMeaning,
   exitCriterionDataNeeded,
   exitCriterionIds,
+  highLoadSpacingWords,
   newFlagsSince,
   parseVisaHWording,
   redFlagAdvice,
@@ -172,5 +173,14 @@ describe("upper limits that catch typing slips", () => {
     expect(
       paths(checkInInputSchema.safeParse({ at: now, morningPain: 0, stiffnessMinutes: 800, longestSitMinutes: 2000, sittingToleranceMinutes: 2000 })),
     ).toEqual(["stiffnessMinutes", "longestSitMinutes", "sittingToleranceMinutes"]);
+  });
+});
+
+describe("the athlete's high-load spacing card", () => {
+  it("states the spacing in force, as the plan sets it, and why high-load work waits", () => {
+    expect(highLoadSpacingWords(72, true)).toEqual({ rule: "Running, jumps, sprints, hills: at least 72 hours apart while in rehab.", notYet: null });
+    expect(highLoadSpacingWords(48, true).rule).toContain("at least 48 hours apart");
+    expect(highLoadSpacingWords(null, true).rule).toBe("Running, jumps, sprints, hills: no minimum spacing in this phase.");
+    expect(highLoadSpacingWords(72, false).notYet).toMatch(/^Not in this phase/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessAthlete, exitCriterionDataNeeded, visaHDueForAssessment, type AthleteTimeline } from "../src/clinical";
+import { assessAthlete, exitCriterionDataNeeded, intervalInWords, visaHDueForAssessment, type AthleteTimeline } from "../src/clinical";
 import { NOW, ago, checkIn, run, strength, timeline } from "./helpers";
 import { mornings } from "./mornings";
 
@@ -80,6 +80,18 @@ describe("VISA-H recency", () => {
     const fresh = assessAthlete(timeline({ phase: 4, visaH: visa(3, 30) }), NOW);
     expect(visaHDueForAssessment(ago(3), fresh)).toMatchObject({ due: false, forExitCriteria: false, message: null });
     const reminder = assessAthlete(timeline({ plan: null, visaH: visa(15, 30) }), NOW);
-    expect(visaHDueForAssessment(ago(15), reminder)).toMatchObject({ due: true, forExitCriteria: false });
+    expect(visaHDueForAssessment(ago(15), reminder)).toMatchObject({
+      due: true,
+      forExitCriteria: false,
+      message: "VISA-H due: it has been 2 weeks since your last questionnaire.",
+    });
+    expect(visaHDueForAssessment(null, reminder).message).toBe("VISA-H due: your first questionnaire sets your baseline.");
+  });
+
+  it("says the plan's own reminder interval, not the default's", () => {
+    const tenDays = assessAthlete(timeline({ phase: 2, plan: { thresholds: { visaH: { reminderIntervalDays: 10 } } }, visaH: visa(11, 30) }), NOW);
+    expect(visaHDueForAssessment(ago(11), tenDays)).toMatchObject({ due: true, message: "VISA-H due: it has been 10 days since your last questionnaire." });
+    expect(intervalInWords(7)).toBe("a week");
+    expect(intervalInWords(21)).toBe("3 weeks");
   });
 });

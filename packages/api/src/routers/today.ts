@@ -89,6 +89,8 @@ export const todayRouter = router({
         : null,
       nextHighLoadAt: assessment.nextHighLoadAt,
       highLoadAllowed: assessment.preflight.highLoadAllowed,
+      /** The R7 spacing in force, in hours (the plan's, relaxed or not); null when no spacing applies. */
+      spacingHours: assessment.preflight.spacingHours,
       flags: assessment.flags
         .filter((f) => isActionable(f))
         .map((f) => ({

@@ -1,9 +1,21 @@
-import { athleteInOrganisation, createVisaHResponse, getVisaHResponse, toVisaH, updateVisaHResponse, withdrawVisaHResponse, type Database } from "@loadline/db";
-import { assertWithinEditWindow, DomainError, scoreVisaH, withRecordWritten, type Actor, type VisaHInput } from "@loadline/domain";
+import { athleteInOrganisation, createVisaHResponse, getVisaHResponse, listVisaHResponses, toVisaH, updateVisaHResponse, withdrawVisaHResponse, type Database } from "@loadline/db";
+import {
+  assertWithinEditWindow,
+  DomainError,
+  scoreVisaH,
+  visaHChange,
+  visaHDue,
+  visaHDueForAssessment,
+  visaHItems,
+  withinEditWindow,
+  withRecordWritten,
+  type Actor,
+  type VisaHInput,
+} from "@loadline/domain";
 import { assertCan } from "../trpc";
-import { afterClinicalWrite, assessTimeline, loadAssessmentInputs, refreshAssessments, storeAssessment } from "./assessments";
+import { afterClinicalWrite, assessTimeline, getAssessment, loadAssessmentInputs, refreshAssessments, storeAssessment } from "./assessments";
 import { recordAudit } from "./audit";
-import { assertNotFuture, assertSameSubmission, ownAthleteId } from "./athlete-logging";
+import { assertNotFuture, assertSameSubmission, currentPlan, ownAthleteId } from "./athlete-logging";
 
 /**
  * Complete a VISA-H questionnaire: an athlete their own (the athlete comes from the session), a
@@ -79,4 +91,35 @@ export async function withdrawOwnVisaH(db: Database, actor: Actor, now: Date, id
   if (!row) throw new DomainError("not_found", "This questionnaire does not exist or was withdrawn.");
   const assessment = (await afterClinicalWrite(db, actor.organisationId, [athleteId], now, { feedbackFor: athleteId })).get(athleteId);
   return { id: row.id, summary: assessment?.visaH ?? null };
+}
+
+/**
+ * The athlete's questionnaires, the item labels, when the next one is due and the change from
+ * baseline. "Due" is Today's: the plan's reminder interval, or sooner when an exit criterion of
+ * the phase waits for one (the stored assessment's thresholds); the default interval only when
+ * the records cannot be assessed.
+ */
+export async function ownVisaH(db: Database, actor: Actor, now: Date) {
+  const athleteId = ownAthleteId(actor);
+  const [responses, plan, assessment] = await Promise.all([
+    listVisaHResponses(db, actor.organisationId, athleteId),
+    currentPlan(db, actor.organisationId, athleteId),
+    getAssessment(db, actor.organisationId, athleteId, now),
+  ]);
+  const latest = responses.at(-1) ?? null;
+  const baseline = plan?.visaHBaseline ?? responses[0]?.total ?? null;
+  const lastAt = latest?.at ?? null;
+  return {
+    items: visaHItems,
+    responses: responses.map((r) => ({
+      id: r.id,
+      at: r.at,
+      items: r.items,
+      total: r.total,
+      // The athlete may change or withdraw their own for 24 hours, like a log.
+      editable: r.completedById === actor.userId && withinEditWindow(r.createdAt, now),
+    })),
+    due: assessment ? visaHDueForAssessment(lastAt, assessment) : { ...visaHDue(lastAt, now), forExitCriteria: false, message: null },
+    change: latest && baseline !== null ? visaHChange(baseline, latest.total) : null,
+  };
 }

@@ -219,7 +219,19 @@ export function visaHDueForAssessment(
   if (forExitCriteria) {
     return { ...due, due: true, daysUntilDue: 0, forExitCriteria, message: "VISA-H due: your physio needs a recent questionnaire to judge the next phase." };
   }
-  return { ...due, forExitCriteria, message: due.due ? "VISA-H due: please fill in the questionnaire." : null };
+  const interval = assessment.thresholds.visaH.reminderIntervalDays;
+  const message = !due.due
+    ? null
+    : lastCompletedAt
+      ? `VISA-H due: it has been ${intervalInWords(interval)} since your last questionnaire.`
+      : "VISA-H due: your first questionnaire sets your baseline.";
+  return { ...due, forExitCriteria, message };
+}
+
+/** A reminder interval as an athlete reads it: "2 weeks", "10 days". */
+export function intervalInWords(days: number): string {
+  if (days % 7 === 0) return days === 7 ? "a week" : `${days / 7} weeks`;
+  return days === 1 ? "a day" : `${days} days`;
 }
 
 /** What a red-flag answer asks the athlete to do. */
@@ -262,6 +274,20 @@ export const zoneMeaning: Readonly<Record<Zone, { label: string; meaning: string
  */
 export const NOT_ASSESSED_FEEDBACK =
   "Saved, but Loadline cannot judge it right now: one of your earlier records needs your club's attention. Until your physio has looked, repeat your last load that felt fine and do not progress.";
+
+/**
+ * The athlete's "next high-load day" card: the R7 spacing in force (the plan's, relaxed or not),
+ * or why high-load work waits.
+ */
+export function highLoadSpacingWords(spacingHours: number | null, highLoadAllowed: boolean): { rule: string; notYet: string | null } {
+  return {
+    rule:
+      spacingHours === null
+        ? "Running, jumps, sprints, hills: no minimum spacing in this phase."
+        : `Running, jumps, sprints, hills: at least ${spacingHours} hours apart while in rehab.`,
+    notYet: highLoadAllowed ? null : "Not in this phase: running and other high-load work wait until your physio moves you on (or enables easy running).",
+  };
+}
 
 /** The R4 decision in plain words: what to do next session. */
 export const decisionMeaning: Readonly<Record<OutcomeDecision, { label: string; meaning: string }>> = {

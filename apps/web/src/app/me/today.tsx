@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
-import { formatInClubTime, localDateKey, outcomeBadge } from "@loadline/domain";
+import { formatInClubTime, highLoadSpacingWords, localDateKey, outcomeBadge } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -35,6 +35,7 @@ export type TodayData = inferRouterOutputs<AppRouter>["today"]["get"];
  */
 export function Today({ t, now }: { t: TodayData; now: Date }) {
   const firstName = t.name.split(" ")[0] ?? t.name;
+  const spacing = highLoadSpacingWords(t.spacingHours, t.highLoadAllowed);
 
   return (
     <div className="mx-auto grid max-w-xl gap-5">
@@ -138,11 +139,11 @@ export function Today({ t, now }: { t: TodayData; now: Date }) {
             <CardTitle>
               <h2>Next high-load day</h2>
             </CardTitle>
-            <CardDescription>Running, jumps, sprints, hills: at least 72 hours apart while in rehab.</CardDescription>
+            <CardDescription>{spacing.rule}</CardDescription>
           </CardHeader>
           <CardContent className="text-sm">
             {!t.highLoadAllowed ? (
-              <p>Not in this phase: running and other high-load work wait until your physio moves you on (or enables easy running).</p>
+              <p>{spacing.notYet}</p>
             ) : t.nextHighLoadAt ? (
               <p data-testid="next-high-load">
                 <strong>{formatInClubTime(t.nextHighLoadAt, t.calendar, "dateTime")}</strong>{" "}
@@ -221,7 +222,7 @@ export function Today({ t, now }: { t: TodayData; now: Date }) {
         <Alert variant="info">
           <AlertTitle>VISA-H questionnaire due</AlertTitle>
           <AlertDescription>
-            <p>{t.visaHDue.message ?? "8 short questions, every 2 weeks, so your physio can see the trend."}</p>
+            <p>{t.visaHDue.message}</p>
             <Button asChild size="sm" variant="outline" className="mt-2">
               <Link href="/me/visa-h">Fill it in</Link>
             </Button>

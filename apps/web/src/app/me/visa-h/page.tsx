@@ -9,7 +9,7 @@ export default async function VisaHPage() {
   await prefetch(trpc.visaH.mine.queryOptions());
   return (
     <div className="mx-auto max-w-md">
-      <PageHeader title="VISA-H questionnaire" description="8 questions about how your hamstring affects you. It takes about 3 minutes; every 2 weeks helps your physio see the trend." />
+      <PageHeader title="VISA-H questionnaire" description="8 questions about how your hamstring affects you. It takes about 3 minutes; answering it regularly lets your physio see the trend." />
       <HydrateClient>
         <VisaHForm />
       </HydrateClient>

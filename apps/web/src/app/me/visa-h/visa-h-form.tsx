@@ -103,7 +103,7 @@ export function VisaHForm() {
       {data.due.due ? (
         <Alert variant="info">
           <AlertTitle>Due now</AlertTitle>
-          <AlertDescription>{latest ? "It has been 2 weeks since your last questionnaire." : "Your first questionnaire sets your baseline."}</AlertDescription>
+          <AlertDescription>{data.due.message}</AlertDescription>
         </Alert>
       ) : (
         <p className="text-sm text-muted-foreground">
