@@ -55,6 +55,17 @@ describe("the club's time zone reaches the engine, Today and the planner", () =>
     expect((week.weekEnd.getTime() - week.weekStart.getTime()) / 3_600_000).toBe(169);
     expect(week.calendar).toEqual({ timeZone: "Europe/London", locale: "en-GB", weekStartsOn: 1 });
   });
+
+  it("the planner reads the chosen day in the club's zone: in Auckland the last day of last week opens last week", async () => {
+    await handle.db.update(organisations).set({ timeZone: "Pacific/Auckland" }).where(eq(organisations.id, club.organisationId));
+    const coach = callerFor(handle, club.coach, new Date("2026-10-21T00:00:00Z"));
+    // Monday 19 October 00:00 NZDT (UTC+13) is 11:00 UTC on the 18th.
+    expect((await coach.planner.week({ squadId: club.squadIds.distance })).weekStart.toISOString()).toBe("2026-10-18T11:00:00.000Z");
+    // "Previous week" asks for Sunday the 18th: noon UTC of it is already Monday in Auckland.
+    const previous = await coach.planner.week({ squadId: club.squadIds.distance, weekOf: "2026-10-18" });
+    expect(previous.weekStart.toISOString()).toBe("2026-10-11T11:00:00.000Z");
+    await handle.db.update(organisations).set({ timeZone: "Europe/London" }).where(eq(organisations.id, club.organisationId));
+  });
 });
 
 describe("an open red flag blocks a phase advance through the API, override or not", () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
+import { localDateKey } from "@loadline/domain";
 import { addAthletes, addCheckIn, clinicalSecrets, codeOf, errorOf, fieldErrorsOf, givePlan } from "./coach-fixtures";
 import { NOW, callerFor, createTestDatabase, makeClub, settle, type Club } from "./fixtures";
 import { runPendingJobs } from "../src/jobs";
@@ -55,7 +56,7 @@ describe("planner", () => {
   it("shows skip for a phase-1 athlete, ok for a healthy one and medical review for an escalation", async () => {
     const coach = callerFor(handle, clubA.coach);
     const { id } = await coach.planner.create(hills(clubA.squadIds.distance));
-    const week = await coach.planner.week({ squadId: clubA.squadIds.distance, weekStart: tomorrow });
+    const week = await coach.planner.week({ squadId: clubA.squadIds.distance, weekOf: localDateKey(tomorrow.getTime(), "Europe/London") });
     expect(week.sessions.map((s) => s.id)).toContain(id);
     const verdict = (athleteId: string) => week.verdicts.find((v) => v.sessionId === id && v.athleteId === athleteId)!.result;
     expect(verdict(phaseOne).verdict).toBe("skip");
@@ -71,12 +72,12 @@ describe("planner", () => {
     const coach = callerFor(handle, clubA.coach);
     const { id } = await coach.planner.create({ ...hills(clubA.squadIds.distance), kind: "sprint" });
     await coach.planner.update({ ...hills(clubA.squadIds.distance), id, kind: "recovery" });
-    const week = await coach.planner.week({ squadId: clubA.squadIds.distance, weekStart: tomorrow });
+    const week = await coach.planner.week({ squadId: clubA.squadIds.distance, weekOf: localDateKey(tomorrow.getTime(), "Europe/London") });
     const result = week.verdicts.find((v) => v.sessionId === id && v.athleteId === phaseOne)!.result;
     expect(week.sessions.find((s) => s.id === id)?.kind).toBe("recovery");
     expect(result.verdict).toBe("ok");
     await coach.planner.remove({ id });
-    const after = await coach.planner.week({ squadId: clubA.squadIds.distance, weekStart: tomorrow });
+    const after = await coach.planner.week({ squadId: clubA.squadIds.distance, weekOf: localDateKey(tomorrow.getTime(), "Europe/London") });
     expect(after.sessions.map((s) => s.id)).not.toContain(id);
   });
 
@@ -84,13 +85,13 @@ describe("planner", () => {
     const coach = callerFor(handle, clubA.coach);
     const [newcomer] = (await addAthletes(handle, clubA, clubA.squadIds.distance, 1, "Newcomer")) as [string];
     const { id } = await coach.planner.create({ ...hills(clubA.squadIds.distance), kind: "sprint" });
-    const before = await coach.planner.week({ squadId: clubA.squadIds.distance, weekStart: tomorrow });
+    const before = await coach.planner.week({ squadId: clubA.squadIds.distance, weekOf: localDateKey(tomorrow.getTime(), "Europe/London") });
     expect(before.athletes.map((a) => a.id)).toContain(newcomer);
     expect(before.unassessed).toContainEqual({ athleteId: newcomer, state: "being_assessed" });
     expect(before.verdicts.some((v) => v.athleteId === newcomer)).toBe(false);
     expect(before.unassessed.some((u) => u.athleteId === phaseOne)).toBe(false);
     await settle(handle, [clubA]);
-    const after = await coach.planner.week({ squadId: clubA.squadIds.distance, weekStart: tomorrow });
+    const after = await coach.planner.week({ squadId: clubA.squadIds.distance, weekOf: localDateKey(tomorrow.getTime(), "Europe/London") });
     expect(after.unassessed.some((u) => u.athleteId === newcomer)).toBe(false);
     expect(after.verdicts.find((v) => v.sessionId === id && v.athleteId === newcomer)?.result.verdict).toBe("ok");
     await coach.planner.remove({ id });

@@ -11,7 +11,7 @@ import { phase1Body, validEpisode } from "./physio-helpers";
  */
 
 const fieldNames = [
-  "athleteId", "id", "alertId", "episodeId", "testId", "adjunctId", "squadId", "squadIds", "at", "weekStart",
+  "athleteId", "id", "alertId", "episodeId", "testId", "adjunctId", "squadId", "squadIds", "at", "weekOf",
   "name", "email", "role", "notes", "note", "title", "kind", "type", "minutes", "distanceKm", "painDuring",
   "painAfter", "rpe", "idempotencyKey", "items", "token", "password", "confirm", "episode", "body", "profile",
   "baseVersion", "phase", "toPhase", "from", "to", "restrictions", "days", "weeks", "status", "includeArchived",

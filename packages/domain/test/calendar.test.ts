@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   assessAthlete,
   clubWeek,
+  localDateKey,
+  middayOfLocalDay,
   effectiveTimeZone,
   formatCalendarDate,
   formatInClubTime,
@@ -191,5 +193,14 @@ describe("local wall-clock readings from cached hourly offsets", () => {
         previous = reading;
       }
     }
+  });
+});
+
+describe("middayOfLocalDay", () => {
+  it("is noon of that day in the zone, the same day read back there, even at UTC+13", () => {
+    expect(middayOfLocalDay("2026-10-18", "Pacific/Auckland").toISOString()).toBe("2026-10-17T23:00:00.000Z");
+    expect(localDateKey(middayOfLocalDay("2026-10-18", "Pacific/Auckland").getTime(), "Pacific/Auckland")).toBe("2026-10-18");
+    expect(middayOfLocalDay("2026-07-01", "Europe/London").toISOString()).toBe("2026-07-01T11:00:00.000Z");
+    expect(localDateKey(middayOfLocalDay("2026-03-08", "America/Los_Angeles").getTime(), "America/Los_Angeles")).toBe("2026-03-08");
   });
 });

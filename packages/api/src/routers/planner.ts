@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertDateInRange, clubWeek, dateTimeInput, squadSessionInputSchema } from "@loadline/domain";
+import { assertDateInRange, calendarDateInput, clubWeek, middayOfLocalDay, squadSessionInputSchema } from "@loadline/domain";
 import { readClubCalendar, listBoardAthletes, listSquadSessions } from "@loadline/db";
 import { preflightVerdicts } from "../services/coach-board";
 import { assertOwnSquad, createPlannedSession, removePlannedSession, updatePlannedSession } from "../services/squad-planner";
@@ -10,15 +10,17 @@ const sessionFields = squadSessionInputSchema;
 export const plannerRouter = router({
   /** One squad's week: planned sessions, the squad's athletes and each one's pre-flight verdict. */
   week: procedureFor("board.read")
-    .input(z.object({ squadId: z.uuid("Choose a squad"), weekStart: dateTimeInput("weekStart").optional() }))
+    .input(z.object({ squadId: z.uuid("Choose a squad"), weekOf: calendarDateInput("Week").optional() }))
     .query(async ({ ctx, input }) => {
       const { organisationId } = ctx.actor;
       await assertOwnSquad(ctx.db, organisationId, input.squadId);
-      if (input.weekStart) assertDateInRange(input.weekStart, ctx.now, "weekStart", "planned");
-      // The club's week, from its start day at 00:00 in its zone (167-169 h across a clock change).
+      // The club's week, from its start day at 00:00 in its zone (167-169 h across a clock change),
+      // around the chosen day as the club reads it (any day of the week).
       const club = await readClubCalendar(ctx.db, organisationId);
       const calendar = { timeZone: club.timeZone, locale: club.locale, weekStartsOn: club.weekStartsOn };
-      const { start: from, end: to } = clubWeek(input.weekStart ?? ctx.now, calendar);
+      const anchor = input.weekOf ? middayOfLocalDay(input.weekOf, club.timeZone) : ctx.now;
+      if (input.weekOf) assertDateInRange(anchor, ctx.now, "weekOf", "planned", "Week");
+      const { start: from, end: to } = clubWeek(anchor, calendar);
       const [sessions, athletes] = await Promise.all([
         listSquadSessions(ctx.db, organisationId, [input.squadId], from, to),
         listBoardAthletes(ctx.db, organisationId, [input.squadId]),

@@ -195,6 +195,16 @@ export function zonedTimeToInstant(year: number, month: number, day: number, hou
   return matches.length > 0 ? Math.min(...matches) : wall - before;
 }
 
+/**
+ * Midday of a calendar day ("YYYY-MM-DD") in a zone: the instant a day picked on a form stands
+ * for (a gait assessment, an injection, the planner's week). Noon UTC would not do: from UTC+12
+ * on it is already the next local day.
+ */
+export function middayOfLocalDay(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(zonedTimeToInstant(year, month, date, 12, 0, timeZone));
+}
+
 /** Start (local midnight) of the day containing instant `t` in the zone. */
 export function startOfLocalDay(t: number, timeZone: string): number {
   const p = localParts(t, timeZone);

@@ -5,7 +5,7 @@ import { serverCaller } from "@/trpc/caller";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { localDateKey } from "@loadline/domain";
 import { readUrlState } from "@/lib/url-state";
-import { plannerUrl, weekAnchor } from "./week-anchor";
+import { plannerUrl } from "./planner-url";
 import { WeekPlanner } from "./week-planner";
 
 export const metadata: Metadata = { title: "Squad planner" };
@@ -26,7 +26,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   const squadId = squads.find((s) => s.id === url.squad)?.id ?? defaultSquadId;
   const today = todayKey(viewer.calendar.timeZone);
   const week = url.week || today;
-  if (squadId) await prefetch(trpc.planner.week.queryOptions({ squadId, weekStart: weekAnchor(week) }));
+  if (squadId) await prefetch(trpc.planner.week.queryOptions({ squadId, weekOf: week }));
   return (
     <HydrateClient>
       <PageHeader

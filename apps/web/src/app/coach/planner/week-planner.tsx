@@ -32,7 +32,7 @@ import { DataTable, type DataColumn } from "@/components/data-table";
 import { TimeField } from "@/components/date-field";
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
 import { useUrlState } from "@/hooks/use-url-state";
-import { plannerUrl, weekAnchor } from "./week-anchor";
+import { plannerUrl } from "./planner-url";
 import { useTRPC } from "@/trpc/react";
 import { DAY_MS, formatDate, formatDateTime, formatTime, kindLabels, verdictLabels, verdictVariant } from "../_lib/labels";
 import type { PlannerWeek } from "../_lib/types";
@@ -113,7 +113,7 @@ export function WeekPlanner({ squads, defaultSquadId, today }: { squads: { id: s
   const shown = useDeferredValue(url);
   const squadId = squads.find((s) => s.id === shown.squad)?.id ?? defaultSquadId;
   const week = shown.week || today;
-  const queryInput = { squadId, weekStart: weekAnchor(week) };
+  const queryInput = { squadId, weekOf: week };
   // An athlete still being assessed (just added or just changed) gets a verdict in a moment.
   const { data } = useSuspenseQuery({
     ...trpc.planner.week.queryOptions(queryInput),

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { gaitCatalogue, gaitFaultCodes, gaitLabels as L, type GaitFaultCode } from "@loadline/domain";
+import { gaitCatalogue, gaitFaultCodes, gaitLabels as L, middayOfLocalDay, type GaitFaultCode } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
@@ -12,6 +12,7 @@ import { Input } from "@loadline/ui/input";
 import { NativeSelect, NativeSelectOption } from "@loadline/ui/native-select";
 import { toast } from "@loadline/ui/sonner";
 import { Textarea } from "@loadline/ui/textarea";
+import { useClubCalendar } from "@/components/club-calendar";
 import { DateField } from "@/components/date-field";
 import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
@@ -106,6 +107,7 @@ export function GaitForm({
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const calendar = useClubCalendar();
   const gaitFormSchema = useMemo(() => gaitFormSchemaOn(today), [today]);
   const form = useForm<GaitFormValues, unknown, z.output<GaitFormSchema>>({
     resolver: labelledResolver(gaitFormSchema, L),
@@ -171,15 +173,15 @@ export function GaitForm({
       videoUrl: values.videoUrl || null,
     };
     if (existing) {
-      // An unchanged day keeps the recorded time; another day is recorded at midday UTC.
-      correct.mutate({ ...fields, assessmentId: existing.id, at: values.date === existing.date ? undefined : new Date(`${values.date}T12:00:00Z`) });
+      // An unchanged day keeps the recorded time; another day is recorded at the club's midday.
+      correct.mutate({ ...fields, assessmentId: existing.id, at: values.date === existing.date ? undefined : middayOfLocalDay(values.date, calendar.timeZone) });
       return;
     }
     create.mutate({
       ...fields,
       athleteId: values.athleteId,
-      // Today means "now" (the server's clock); an earlier day is recorded at midday UTC.
-      at: values.date === today ? undefined : new Date(`${values.date}T12:00:00Z`),
+      // Today means "now" (the server's clock); an earlier day is recorded at the club's midday.
+      at: values.date === today ? undefined : middayOfLocalDay(values.date, calendar.timeZone),
     });
   });
 

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { adjunctDeletionReason, adjunctLabels, localDateKey, plainText, type AdjunctTreatmentKind, type Side } from "@loadline/domain";
+import { adjunctDeletionReason, adjunctLabels, localDateKey, middayOfLocalDay, plainText, type AdjunctTreatmentKind, type Side } from "@loadline/domain";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from "@loadline/ui/alert-dialog";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -16,9 +16,6 @@ import { AdjunctTreatmentForm, kindLabel } from "./adjunct-treatment-form";
 
 /** Restrictions entered after the treatment: required once entered (entering them lifts the R22 pause). */
 const restrictionsSchema = plainText(adjunctLabels.restrictions, { max: 1000, min: 1, multiline: true });
-
-/** A day chosen on the form, recorded at midday UTC so the same day reads in every club zone. */
-const middayOf = (day: string) => new Date(`${day}T12:00:00Z`);
 
 export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
   const calendar = useClubCalendar();
@@ -71,7 +68,7 @@ export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
             submitLabel="Record treatment"
             className="grid gap-4 sm:grid-cols-2"
             onSubmit={async ({ at, ...treatment }) => {
-              await record.mutateAsync({ athleteId, at: middayOf(at), ...treatment });
+              await record.mutateAsync({ athleteId, at: middayOfLocalDay(at, calendar.timeZone), ...treatment });
               toast.success("Treatment recorded");
               await invalidate();
             }}
@@ -164,8 +161,8 @@ function EditTreatmentForm({ treatment, onDone }: { treatment: Treatment; onDone
         </Button>
       }
       onSubmit={async ({ at, kind, side, parameters, provider }) => {
-        // Same day as recorded: keep the stored time; another day is recorded at midday UTC, as a new treatment is.
-        const row = await save.mutateAsync({ adjunctId: treatment.id, changes: { kind, side, parameters, provider, at: at === recordedDay ? treatment.at : middayOf(at) } });
+        // Same day as recorded: keep the stored time; another day is recorded at the club's midday, as a new treatment is.
+        const row = await save.mutateAsync({ adjunctId: treatment.id, changes: { kind, side, parameters, provider, at: at === recordedDay ? treatment.at : middayOfLocalDay(at, calendar.timeZone) } });
         toast.success(row.pausesProgression ? "Treatment changed: progression is paused until you enter restrictions" : "Treatment changed");
         await invalidate();
         onDone();
