@@ -21,7 +21,7 @@ describe("empty charts", () => {
   });
 
   it("weekly running: weeks of 0 km", () => {
-    const html = renderToString(<WeeklyVolumeChart data={[{ weekStart: "2026-11-16", km: 0, tenPercentLimitKm: null }]} />);
+    const html = renderToString(<WeeklyVolumeChart data={[{ weekStart: "2026-11-16", km: 0, tenPercentLimitKm: null }]} limitPct={10} />);
     expect(html).toContain("No runs in these weeks");
     expect(html).not.toContain("recharts");
   });

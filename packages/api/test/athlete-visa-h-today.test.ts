@@ -120,6 +120,8 @@ describe("progress.get", () => {
     expect(progress.pain.length).toBeGreaterThan(0);
     expect(progress.pain.at(-1)).toMatchObject({ morning: 2 });
     expect(progress.painBands).toEqual({ greenMax: 2, amberMax: 3 });
+    // The numbers the charts draw and name come from the plan's thresholds (defaults here).
+    expect(progress).toMatchObject({ weeklyGreenMaxPct: 10, visaHMeaningfulChange: 13 });
     expect(progress.weeklyVolume).toHaveLength(4);
     expect(progress.weeklyVolume.reduce((sum, w) => sum + w.km, 0)).toBe(7);
     expect(progress.visaH.map((v) => v.total)).toEqual([54, 73]);

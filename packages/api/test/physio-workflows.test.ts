@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
+import type { VisaHInput } from "@loadline/domain";
 import { runPendingJobs } from "../src/jobs";
 import { refreshAssessments } from "../src/services/assessments";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
@@ -291,5 +292,25 @@ describe("escalations", () => {
     expect((await physio.plans.current({ athleteId })).progressionBlocks.map((b) => b.ruleId)).not.toContain("R20");
     const log = await physio.audit.list({ athleteId });
     expect(log.map((e) => e.detail)).toEqual(expect.arrayContaining(["Acknowledged R20", "Resolved R20: GP review: mechanical night pain, no red flag pathology"]));
+  });
+});
+
+describe("the caseload's VISA-H filter", () => {
+  it("counts an improvement only when it reaches the meaningful change (13 points by default), not any gain", async () => {
+    const visaClub = await makeClub(handle, "Visa Club");
+    const { athleteId: id } = await startRehab(handle, visaClub);
+    const physio = callerFor(handle, visaClub.physio);
+    const questionnaire = (days: number, items: VisaHInput["items"]) => ({
+      athleteId: id,
+      idempotencyKey: `visa-filter-${days}`,
+      at: new Date(NOW.getTime() - days * 86_400_000),
+      items,
+    });
+    await physio.visaH.submit(questionnaire(20, [6, 6, 7, 5, 6, 5, 4, 15]));
+    await physio.visaH.submit(questionnaire(6, [8, 7, 7, 6, 6, 5, 4, 15]));
+    const row = async () => (await physio.caseload.list()).find((r) => r.athleteId === id);
+    expect(await row()).toMatchObject({ visaHChange: 4, visaHMeaningfulImprovement: false });
+    await physio.visaH.submit(questionnaire(1, [8, 8, 8, 7, 8, 7, 7, 20]));
+    expect(await row()).toMatchObject({ visaHChange: 19, visaHMeaningfulImprovement: true });
   });
 });

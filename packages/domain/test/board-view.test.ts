@@ -39,7 +39,7 @@ describe("the board's row of an assessment", () => {
       worstSeverity: "escalate",
       medicalReviewNeeded: true,
       progressionBlocked: true,
-      calendar: coach.calendar,
+      calendar: { timeZone: coach.calendar.timeZone, locale: coach.calendar.locale },
     });
     const shown = new Set(coach.flags.filter((f) => f.severity !== "info").map((f) => `${f.ruleId}|${f.severity}|${f.message}`));
     expect(row.flags.map((f) => `${f.ruleId}|${f.severity}|${f.message}`)).toEqual([...shown]);

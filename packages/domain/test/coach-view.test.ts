@@ -58,6 +58,9 @@ describe("coach view of an assessment", () => {
     expect(view.nextHighLoadAt).toEqual(a.nextHighLoadAt);
     expect(Object.keys(view.workload)).not.toContain("sessionLoads");
     expect(view.painBands).toEqual({ greenMax: 2, amberMax: 3 });
+    // The weekly chart draws R10's limit and cuts weeks as the assessment does.
+    expect(view.weeklyGreenMaxPct).toBe(a.thresholds.volume.weeklyGreenMaxPct);
+    expect(view.calendar.weekStartsOn).toBe(a.calendar.weekStartsOn);
   });
 
   it("a healthy athlete with no flags has no worst severity", () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, localDateKey, painBandsOf, weeklyVolumeSeries } from "@loadline/domain";
+import { DEFAULT_TIME_ZONE, defaultThresholds, localDateKey, painBandsOf, weeklyVolumeSeries } from "@loadline/domain";
 import { listCheckIns, listPhaseHistory, listSessionLogs, listVisaHResponses } from "@loadline/db";
 import { getAssessment } from "../services/assessments";
 import { ownAthleteId } from "../services/athlete-logging";
@@ -50,6 +50,10 @@ export const progressRouter = router({
       return {
         pain: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
         painBands: bands,
+        /** R10's weekly growth limit in force (per cent), which the weekly chart's line is drawn at. */
+        weeklyGreenMaxPct: thresholds?.volume.weeklyGreenMaxPct ?? defaultThresholds.volume.weeklyGreenMaxPct,
+        /** The meaningful VISA-H change in force (points), the chart's target above baseline. */
+        visaHMeaningfulChange: thresholds?.visaH.meaningfulChange ?? defaultThresholds.visaH.meaningfulChange,
         weeklyVolume: weeklyVolumeSeries(
           sessions.filter((s) => s.type === "run").map((s) => ({ at: s.at, distanceKm: s.distanceKm, minutes: s.minutes })),
           ctx.now,

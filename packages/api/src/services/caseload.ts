@@ -21,6 +21,8 @@ export interface CaseloadRow {
   /** Open alerts waiting for a physio review (R4's two reds, R19, R20, escalations): these athletes are listed first. */
   openEscalations: number;
   visaHChange: number | null;
+  /** True when the change reaches the plan's meaningful change (default 13 points); null without VISA-H. */
+  visaHMeaningfulImprovement: boolean | null;
   visaHLatest: number | null;
   availability: Availability;
   progressionBlocked: boolean;
@@ -63,6 +65,7 @@ export async function buildCaseload(db: Database, organisationId: string, now: D
       openAlertCount: alerts.length,
       openEscalations: escalations,
       visaHChange: assessment?.visaH?.change ?? null,
+      visaHMeaningfulImprovement: assessment?.visaH?.meaningfulImprovement ?? null,
       visaHLatest: assessment?.visaH?.latestTotal ?? null,
       availability: assessment?.availability ?? "rehab",
       progressionBlocked: assessment?.progression.blocked ?? false,

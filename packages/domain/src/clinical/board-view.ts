@@ -34,7 +34,7 @@ export interface BoardView {
   /** Logging compliance over 7 and 28 days (plain numbers). */
   compliance: CoachAssessment["compliance"];
   /** The zone and locale its dates are written in. */
-  calendar: CoachAssessment["calendar"];
+  calendar: Pick<CoachAssessment["calendar"], "timeZone" | "locale">;
 }
 
 /** The board's row of a coach-safe assessment (see `BoardView`). */

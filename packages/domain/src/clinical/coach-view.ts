@@ -1,3 +1,4 @@
+import type { IsoWeekday } from "./calendar";
 import type { Compliance } from "./compliance";
 import type { PreflightResult } from "./preflight";
 import type { Assessment, Flag, GaitSummary, SessionOutcome, Workload } from "./types";
@@ -87,8 +88,10 @@ export interface CoachAssessment {
   gait: GaitSummary | null;
   /** The pain zone bands in use (R1/R2), so charts shade the same zones the rules use. */
   painBands: { greenMax: number; amberMax: number };
-  /** The zone and locale the assessment's days and sentences use; screens format its dates with it. */
-  calendar: { timeZone: string; locale: string };
+  /** R10's weekly growth limit in force (per cent, the plan's or the club's), for the weekly chart's line. */
+  weeklyGreenMaxPct: number;
+  /** The zone, locale and week start the assessment's days and sentences use; screens format its dates with it. */
+  calendar: { timeZone: string; locale: string; weekStartsOn: IsoWeekday };
   /** Logging compliance: whether things were logged, never what (no answers, no pain). */
   compliance: Compliance;
 }
@@ -128,7 +131,8 @@ export function toCoachAssessment(assessment: Assessment): CoachAssessment {
     workload: { weeklyVolume, singleRun, acuteLoad, chronicWeeklyLoad, acwr, acwrZone, acwrSummary },
     gait: assessment.gait,
     painBands: { ...assessment.thresholds.pain[assessment.thresholds.pain.profile] },
-    calendar: { timeZone: assessment.calendar.timeZone, locale: assessment.calendar.locale },
+    weeklyGreenMaxPct: assessment.thresholds.volume.weeklyGreenMaxPct,
+    calendar: { timeZone: assessment.calendar.timeZone, locale: assessment.calendar.locale, weekStartsOn: assessment.calendar.weekStartsOn },
     compliance: assessment.compliance,
   };
 }

@@ -27,8 +27,6 @@ export function Sparkline({
   return (
     <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} width={width} height={height} className={cn("overflow-visible", className)}>
       <title>{label}</title>
-      {/* The amber threshold of the PHT profile (pain 3) as a faint guide. */}
-      <line x1={0} x2={width} y1={y(3)} y2={y(3)} className="stroke-border" strokeDasharray="2 2" />
       {points.length > 1 ? <path d={path} fill="none" className="stroke-primary" strokeWidth={1.5} strokeLinejoin="round" /> : null}
       {last ? <circle cx={x(last.day)} cy={y(last.value)} r={2} className="fill-primary" /> : null}
     </svg>

@@ -8,22 +8,23 @@ import { useClubCalendar, type ClubCalendar } from "../club-calendar";
 export interface WeeklyVolumePoint {
   weekStart: Date | string;
   km: number;
-  /** Previous week + 10 % (R10's green limit); null when the week before had no running. */
+  /** Previous week + the growth limit (R10's green limit, 10 % by default); null when the week before had no running. */
   tenPercentLimitKm: number | null;
 }
 
-const config = {
-  km: { label: "Running (km)", color: "var(--chart-1)" },
-  tenPercentLimitKm: { label: "+10 % limit", color: "var(--zone-red)" },
-} satisfies ChartConfig;
+const configFor = (limitPct: number) =>
+  ({
+    km: { label: "Running (km)", color: "var(--chart-1)" },
+    tenPercentLimitKm: { label: `+${limitPct} % limit`, color: "var(--zone-red)" },
+  }) satisfies ChartConfig;
 
 /**
- * Weekly running km as bars with the 10 % line (R10). Data in, no fetching: reusable on staff pages.
+ * Weekly running km as bars with the growth-limit line (R10, `limitPct` as the plan sets it). Data in, no fetching: reusable on staff pages.
  * `calendar` is the zone the weeks were cut in (the athlete's, on a coach's view of an athlete whose
  * own zone differs from the club's); without it, the viewer's. Labelling a week start in another
  * zone could name the day before.
  */
-export function WeeklyVolumeChart({ data, calendar, className }: { data: WeeklyVolumePoint[]; calendar?: ClubCalendar; className?: string }) {
+export function WeeklyVolumeChart({ data, limitPct, calendar, className }: { data: WeeklyVolumePoint[]; limitPct: number; calendar?: ClubCalendar; className?: string }) {
   const viewerCalendar = useClubCalendar();
   const weeksCalendar = calendar ?? viewerCalendar;
   if (!data.some((d) => d.km > 0)) {
@@ -32,7 +33,7 @@ export function WeeklyVolumeChart({ data, calendar, className }: { data: WeeklyV
   const rows = data.map((d) => ({ ...d, week: formatInClubTime(d.weekStart, weeksCalendar, "shortDate") }));
   return (
     <figure className={className}>
-      <ChartContainer config={config} className="aspect-auto h-56 w-full">
+      <ChartContainer config={configFor(limitPct)} className="aspect-auto h-56 w-full">
         <ComposedChart data={rows} margin={{ left: -20, right: 8, top: 8 }} accessibilityLayer>
           <CartesianGrid vertical={false} />
           <XAxis dataKey="week" tickLine={false} axisLine={false} />
@@ -44,7 +45,7 @@ export function WeeklyVolumeChart({ data, calendar, className }: { data: WeeklyV
         </ComposedChart>
       </ChartContainer>
       <figcaption className="mt-2 text-xs text-muted-foreground">
-        Bars: kilometres run each week (from Monday). Dashed line: last week plus 10 %, the most a week should grow.
+        Bars: kilometres run each week. Dashed line: last week plus {limitPct} %, the most a week should grow.
       </figcaption>
     </figure>
   );

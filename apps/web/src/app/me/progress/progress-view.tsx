@@ -6,7 +6,7 @@ import { PainChart } from "@/components/charts/pain-chart";
 import { VisaHChart } from "@/components/charts/visa-h-chart";
 import { WeeklyVolumeChart } from "@/components/charts/weekly-volume-chart";
 import { useTRPC } from "@/trpc/react";
-import { formatInClubTime } from "@loadline/domain";
+import { formatInClubTime, weeklyComparedWithWords } from "@loadline/domain";
 import { useClubCalendar } from "@/components/club-calendar";
 
 const statusLabel = { met: "Met", not_met: "Not yet", unknown: "Unknown" } as const;
@@ -41,12 +41,12 @@ export function ProgressView() {
           {p.workload?.weeklyVolume.changePct !== null && p.workload ? (
             <CardDescription>
               Last 7 days: {p.workload.weeklyVolume.current} {p.workload.weeklyVolume.unit} ({p.workload.weeklyVolume.changePct >= 0 ? "+" : ""}
-              {p.workload.weeklyVolume.changePct} % on the week before).
+              {p.workload.weeklyVolume.changePct} % {weeklyComparedWithWords[p.workload.weeklyVolume.comparedWith ?? "previous_week"]}).
             </CardDescription>
           ) : null}
         </CardHeader>
         <CardContent>
-          {p.weeklyVolume.some((w) => w.runs > 0) ? <WeeklyVolumeChart data={p.weeklyVolume} /> : <p className="text-sm text-muted-foreground">No runs in the last 8 weeks.</p>}
+          {p.weeklyVolume.some((w) => w.runs > 0) ? <WeeklyVolumeChart data={p.weeklyVolume} limitPct={p.weeklyGreenMaxPct} /> : <p className="text-sm text-muted-foreground">No runs in the last 8 weeks.</p>}
         </CardContent>
       </Card>
 
@@ -64,7 +64,7 @@ export function ProgressView() {
         </CardHeader>
         <CardContent>
           {p.visaH.length > 0 ? (
-            <VisaHChart data={p.visaH} target={p.visaHSummary ? { value: Math.min(100, p.visaHSummary.baseline + 13), label: "baseline + 13" } : null} />
+            <VisaHChart data={p.visaH} target={p.visaHSummary ? { value: Math.min(100, p.visaHSummary.baseline + p.visaHMeaningfulChange), label: `baseline + ${p.visaHMeaningfulChange}` } : null} />
           ) : (
             <p className="text-sm text-muted-foreground">No questionnaire yet.</p>
           )}

@@ -95,7 +95,7 @@ export function CaseloadTable() {
   const visible = rows
     .filter((r) => (phase === "" ? true : phase === "none" ? r.phase === null : String(r.phase) === phase))
     .filter((r) => (severity === "" ? true : rank(r.worstOpenSeverity) >= severities.indexOf(severity)))
-    .filter((r) => (visaH === "" ? true : visaH === "improving" ? (r.visaHChange ?? 0) > 0 : visaH === "worse" ? (r.visaHChange ?? 0) < 0 : r.visaHChange === null))
+    .filter((r) => (visaH === "" ? true : visaH === "improving" ? r.visaHMeaningfulImprovement === true : visaH === "worse" ? (r.visaHChange ?? 0) < 0 : r.visaHChange === null))
     // Escalations stay on top whatever the sort.
     .sort((a, b) => Number(b.openEscalations > 0) - Number(a.openEscalations > 0) || sorts[sort].compare(a, b));
   return (
@@ -131,7 +131,7 @@ export function CaseloadTable() {
           onChange={(visaH) => set({ visaH })}
           options={[
             { value: "", label: "Any" },
-            { value: "improving", label: "Improving" },
+            { value: "improving", label: "Meaningfully improved" },
             { value: "worse", label: "Worse than baseline" },
             { value: "none", label: "Not recorded" },
           ]}

@@ -47,10 +47,10 @@ function painByDay(data: Overview): PainPoint[] {
   return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** Weekly running km in the club's weeks (its zone, Monday start), with R10's +10 % line, from the domain. */
+/** Weekly running km in the club's weeks (its zone and week start), with R10's growth-limit line as the plan sets it, from the domain. */
 function weeklyKm(data: Overview, now: Date): WeeklyVolumePoint[] {
   const runs = data.sessions.filter((s) => s.type === "run").map((s) => ({ at: s.at, distanceKm: s.distanceKm }));
-  return weeklyVolumeSeries(runs, now, Math.ceil(data.overviewDays / 7), 10, data.assessment.calendar).map((w) => ({
+  return weeklyVolumeSeries(runs, now, Math.ceil(data.overviewDays / 7), data.assessment.weeklyGreenMaxPct, data.assessment.calendar).map((w) => ({
     weekStart: w.weekStart,
     km: Math.round(w.km * 10) / 10,
     tenPercentLimitKm: w.tenPercentLimitKm === null ? null : Math.round(w.tenPercentLimitKm * 10) / 10,
@@ -220,7 +220,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <WeeklyVolumeChart data={weeklyKm(data, a.evaluatedAt)} calendar={a.calendar} />
+            <WeeklyVolumeChart data={weeklyKm(data, a.evaluatedAt)} limitPct={a.weeklyGreenMaxPct} calendar={a.calendar} />
           </CardContent>
         </Card>
       </div>
