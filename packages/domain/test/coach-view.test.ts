@@ -3,6 +3,7 @@ import {
   MEDICAL_REVIEW_MESSAGE,
   assessAthlete,
   coachSafeMessage,
+  gaitSeverityTone,
   preflightCheck,
   toCoachAssessment,
   toCoachPreflight,
@@ -93,5 +94,11 @@ describe("gait summary", () => {
     );
     expect(a.gait?.prescribedCues).toEqual(["Run tall", "Eyes on the horizon"]);
     expect(toCoachAssessment(a).gait?.prescribedCues).toEqual(["Run tall", "Eyes on the horizon"]);
+  });
+});
+
+describe("gait severity tones", () => {
+  it("shows severity 3 as red, 2 as amber and 1 as information, on every screen", () => {
+    expect([1, 2, 3].map(gaitSeverityTone)).toEqual(["info", "amber", "red"]);
   });
 });

@@ -83,3 +83,8 @@ export function cadenceHint(
   }
   return { overstrideLikely: false, message: `Cadence ${cadenceSpm} steps/min gives no hint of over-striding.` };
 }
+
+/** The tone a gait fault's severity (1-3) is shown in: 3 needs work now, 2 worth watching, 1 minor. */
+export function gaitSeverityTone(severity: number): "red" | "amber" | "info" {
+  return severity >= 3 ? "red" : severity === 2 ? "amber" : "info";
+}

@@ -1,7 +1,7 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { gaitCatalogue } from "@loadline/domain";
+import { gaitCatalogue, gaitSeverityTone } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@loadline/ui/card";
@@ -76,7 +76,7 @@ export function SquadFaults() {
                         <Link href={`/coach/athletes/${a.athleteId}`} className="font-medium text-primary underline-offset-4 hover:underline">
                           {a.athleteName}
                         </Link>
-                        <Badge variant={a.severity >= 3 ? "red" : a.severity === 2 ? "amber" : "info"}>
+                        <Badge variant={gaitSeverityTone(a.severity)}>
                           Severity {a.severity}
                           {sideLabel(a.side)}
                         </Badge>

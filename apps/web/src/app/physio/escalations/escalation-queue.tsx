@@ -15,7 +15,7 @@ import { useClubCalendar } from "@/components/club-calendar";
 import { applyServerErrors, labelledResolver } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useRefreshClinical } from "../_components/use-refresh-clinical";
-import { formatDateTime } from "../_components/labels";
+import { formatDateTime, severityLabel } from "../_components/labels";
 
 /** The note's length is checked here; whether resolving needs one is the server's rule, and its sentence shows at the field. */
 const noteSchema = z.object({ note: plainText("Note", { max: 1000, multiline: true }) });
@@ -70,7 +70,9 @@ function EscalationCard({ escalation: e, showAthlete }: { escalation: Escalation
       <CardHeader>
         <CardTitle>
           <h2 className="flex flex-wrap items-center gap-2 text-base">
-            <Badge variant={e.severity === "escalate" ? "escalate" : e.severity}>{e.ruleId}</Badge>
+            <Badge variant={e.severity === "escalate" ? "escalate" : e.severity}>
+              {e.ruleId} · {severityLabel[e.severity]}
+            </Badge>
             {showAthlete ? (
               <Link href={`/physio/athletes/${e.athleteId}`} className="underline-offset-4 hover:underline">
                 {e.athleteName}

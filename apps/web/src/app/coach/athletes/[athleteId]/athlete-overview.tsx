@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { collapseAlerts, gaitCatalogue, localDateKey, outcomeBadge, outcomeFlagDisagreement, weeklyComparedWithWords, weeklyVolumeSeries } from "@loadline/domain";
+import { collapseAlerts, gaitCatalogue, localDateKey, outcomeBadge, outcomeFlagDisagreement, weeklyComparedWithWords, weeklyVolumeSeries, gaitSeverityTone } from "@loadline/domain";
 import { Alert, AlertDescription, AlertTitle } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -244,7 +244,7 @@ export function AthleteOverview({ athleteId }: { athleteId: string }) {
               <ul className="flex flex-wrap gap-1" aria-label="Faults">
                 {g.faults.map((f) => (
                   <li key={f.code}>
-                    <Badge variant={f.severity >= 3 ? "red" : f.severity === 2 ? "amber" : "info"}>
+                    <Badge variant={gaitSeverityTone(f.severity)}>
                       {gaitCatalogue[f.code].label} · severity {f.severity}
                       {f.side ? ` · ${f.side}` : ""}
                     </Badge>
