@@ -24,9 +24,12 @@ export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: codeFor[error.kind], message: error.userMessage, cause: error });
 }
 
-/** A bad-request error naming the field, for checks zod cannot make alone (e.g. "email taken"). */
-export function fieldError(field: string, message: string): TRPCError {
-  return toTRPCError(new DomainError("invalid", message, { [field]: [message] }));
+/**
+ * A domain error naming the field, for checks zod cannot make alone (e.g. "email taken"): BAD_REQUEST
+ * with the sentence at that field once mapped (`mapError`), like any other domain error.
+ */
+export function fieldError(field: string, message: string): DomainError {
+  return new DomainError("invalid", message, { [field]: [message] });
 }
 
 /**
