@@ -25,6 +25,7 @@ import {
 import { fieldError } from "../errors";
 import { startReassessQueue } from "../jobs/reassess-queue";
 import { getAssessment, getAssessments } from "./assessments";
+import { recordAudit } from "./audit";
 import { assertCan } from "../trpc";
 
 const DAY_MS = 86_400_000;
@@ -64,6 +65,8 @@ export async function subscribe(db: Database, actor: Actor, now: Date, input: { 
   if (!input.squadId) throw fieldError("squadId", "Choose a squad");
   if ((await countOwnSquads(db, organisationId, [input.squadId])) !== 1) throw fieldError("squadId", "Choose a squad of your club");
   const row = await insertCalendarSubscription(db, organisationId, { userId: actor.userId, kind: "squad", athleteId: null, squadId: input.squadId, tokenHash: hashFeedToken(token), createdAt: now });
+  // A squad feed is a long-lived bearer link to the squad's pre-flight verdicts.
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "calendar_subscription", entityId: row.id, detail: "Squad feed created" }]);
   return { id: row.id, path: feedPath(token) };
 }
 
@@ -72,6 +75,7 @@ export async function revoke(db: Database, actor: Actor, now: Date, id: string) 
   if (!(await revokeCalendarSubscription(db, actor.organisationId, actor.userId, id, now))) {
     throw new DomainError("not_found", "No such calendar subscription of yours.");
   }
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "calendar_subscription", entityId: id, detail: "Feed revoked" }]);
   return { id };
 }
 

@@ -82,6 +82,7 @@ export async function reissueStaffInvite(db: Database, actor: Actor, now: Date, 
   const { invite, invitePath } = issueInvite(actor.userId, now);
   if (!(await reissueInvite(db, actor.organisationId, userId, invite, now))) throw new DomainError("not_found", "No pending invite for this person in your club.");
   await emailInvite(db, mail, actor.organisationId, { email: member.email, name: member.name, role: member.role }, invitePath);
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "staff_invite", entityId: userId, detail: "New invite link" }]);
   return { invitePath, expiresAt: invite.expiresAt };
 }
 
@@ -162,6 +163,7 @@ export async function reissueAthleteInvite(db: Database, actor: Actor, now: Date
   if (!sent) throw new DomainError("invalid", `${athlete.name} has already set a password.`);
   // An address corrected to one with an account elsewhere is sent nothing (see correctAthleteEmail).
   if (sent.toAccountEmail) await emailInvite(db, mail, actor.organisationId, { email: sent.email, name: athlete.name, role: "athlete" }, invitePath);
+  await recordAudit(db, actor, now, [{ athleteId, action: "write", entity: "athlete_invite", entityId: athleteId, detail: "New invite link" }]);
   return { invitePath, expiresAt: invite.expiresAt };
 }
 
@@ -178,5 +180,6 @@ export async function removeStaff(db: Database, actor: Actor, now: Date, userId:
       includeCoaches ? "No such staff member in your club (the owner cannot be removed)." : "No such physio in your club (only the owner removes coaches).",
     );
   }
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "staff_member", entityId: userId, detail: "Removed from the club; sessions ended" }]);
   return { userId };
 }

@@ -3,6 +3,7 @@ import { INVITE_TTL_HOURS, type AddAthleteInput, type Actor, type InviteStaffInp
 import { createAthlete, createMembershipInvite, createStaffInvite, emailHolder, getOrganisationName, type Database, type NewInvite } from "@loadline/db";
 import { inviteEmail, sendIfConfigured, type MailContext } from "../email";
 import { fieldError } from "../errors";
+import { recordAudit } from "./audit";
 
 
 /**
@@ -50,6 +51,8 @@ export async function inviteStaff(db: Database, actor: Actor, now: Date, input: 
     await createStaffInvite(db, actor.organisationId, input, invite);
     await emailInvite(db, mail, actor.organisationId, input, invitePath);
   }
+  // No address in the entry, and the same entry either way (an account elsewhere stays unsaid).
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "staff_invite", entityId: null, detail: `Invited a ${input.role}` }]);
   return { invitePath, expiresAt: invite.expiresAt };
 }
 
@@ -63,5 +66,6 @@ export async function inviteAthlete(db: Database, actor: Actor, now: Date, input
     await createAthlete(db, actor.organisationId, input, invite);
     await emailInvite(db, mail, actor.organisationId, { email: input.email, name: input.name, role: "athlete" }, invitePath);
   }
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "athlete_invite", entityId: null, detail: "Invited an athlete" }]);
   return { invitePath, expiresAt: invite.expiresAt };
 }

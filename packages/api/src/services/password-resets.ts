@@ -2,6 +2,7 @@ import { newInviteToken } from "@loadline/auth/tokens";
 import { canIssuePasswordReset, DomainError, PASSWORD_RESET_TTL_HOURS, type Actor } from "@loadline/domain";
 import { createPasswordReset, findResetTarget, getOrganisationName, type Database, type NewPasswordReset } from "@loadline/db";
 import { passwordResetEmail, sendIfConfigured, type MailContext } from "../email";
+import { recordAudit } from "./audit";
 
 /** A fresh one-time reset link: the token goes into the path shown once, only its hash is stored. */
 export function issuePasswordReset(createdByUserId: string, now: Date): { reset: NewPasswordReset; resetPath: string } {
@@ -34,5 +35,7 @@ export async function issueResetLink(db: Database, actor: Actor, now: Date, user
   const { reset, resetPath } = issuePasswordReset(actor.userId, now);
   await createPasswordReset(db, actor.organisationId, target.userId, reset, now);
   await emailPasswordReset(db, mail, actor.organisationId, target, resetPath);
+  // Whoever issues the link sees it and could use it: who issued one for whom stays on record.
+  await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "password_reset", entityId: target.userId, detail: "Reset link issued" }]);
   return { resetPath, expiresAt: reset.expiresAt, name: target.name };
 }
