@@ -1,17 +1,8 @@
 import { z } from "zod";
-import { hashPassword } from "@loadline/auth/password";
-import { hashInviteToken } from "@loadline/auth/tokens";
-import { DomainError, resetLinkState, resetPasswordSchema } from "@loadline/domain";
-import { completePasswordReset, findPasswordResetByTokenHash } from "@loadline/db";
-import { issueResetLink } from "../services/password-resets";
+import { resetPasswordSchema } from "@loadline/domain";
+import { completeResetByToken, issueResetLink, lookUpResetLink } from "../services/password-resets";
 import { throttledTokenAttempt } from "../services/throttle";
 import { procedureFor, publicProcedure, router } from "../trpc";
-
-const refusal = {
-  used: "This reset link has already been used.",
-  expired: "This reset link has expired. Ask your coach or physio for a new one.",
-  unknown: "This reset link is not valid.",
-} as const;
 
 export const passwordResetRouter = router({
   /**
@@ -23,23 +14,8 @@ export const passwordResetRouter = router({
     .mutation(({ ctx, input }) => issueResetLink(ctx.db, ctx.actor, ctx.now, input.userId, ctx)),
 
   /** Opening a reset link: public, the token is the credential. */
-  lookup: publicProcedure.input(z.object({ token: z.string().max(200) })).query(async ({ ctx, input }) => {
-    const reset = await findPasswordResetByTokenHash(ctx.db, hashInviteToken(input.token));
-    const state = resetLinkState(reset, ctx.now);
-    if (state !== "valid" || !reset) return { state: state === "valid" ? ("unknown" as const) : state };
-    return { state, name: reset.name, email: reset.email, organisationName: reset.organisationName };
-  }),
+  lookup: publicProcedure.input(z.object({ token: z.string().max(200) })).query(({ ctx, input }) => lookUpResetLink(ctx.db, ctx.now, input.token)),
 
   /** Choose a new password: once, throttled by address; every session of the user ends. */
-  complete: publicProcedure.input(resetPasswordSchema).mutation(({ ctx, input }) =>
-    throttledTokenAttempt(ctx, async () => {
-      const reset = await findPasswordResetByTokenHash(ctx.db, hashInviteToken(input.token));
-      const state = resetLinkState(reset, ctx.now);
-      if (state !== "valid" || !reset) throw new DomainError("gone", refusal[state === "valid" ? "unknown" : state]);
-      if (!(await completePasswordReset(ctx.db, reset, await hashPassword(input.password), ctx.now))) {
-        throw new DomainError("gone", refusal.used);
-      }
-      return { email: reset.email };
-    }),
-  ),
+  complete: publicProcedure.input(resetPasswordSchema).mutation(({ ctx, input }) => throttledTokenAttempt(ctx, () => completeResetByToken(ctx.db, ctx.now, input))),
 });

@@ -1,6 +1,18 @@
-import { newInviteToken } from "@loadline/auth/tokens";
-import { INVITE_TTL_HOURS, type AddAthleteInput, type Actor, type InviteStaffInput } from "@loadline/domain";
-import { createAthlete, createMembershipInvite, createStaffInvite, emailHolder, getOrganisationName, type Database, type NewInvite } from "@loadline/db";
+import { hashPassword } from "@loadline/auth/password";
+import { hashInviteToken, newInviteToken } from "@loadline/auth/tokens";
+import { DomainError, INVITE_TTL_HOURS, inviteState, type AcceptInviteInput, type AddAthleteInput, type Actor, type InviteStaffInput } from "@loadline/domain";
+import {
+  acceptInvite,
+  createAthlete,
+  createMembershipInvite,
+  createStaffInvite,
+  emailHolder,
+  emailInUse,
+  findInviteByTokenHash,
+  getOrganisationName,
+  type Database,
+  type NewInvite,
+} from "@loadline/db";
 import { inviteEmail, sendIfConfigured, type MailContext } from "../email";
 import { fieldError } from "../errors";
 import { recordAudit } from "./audit";
@@ -68,4 +80,33 @@ export async function inviteAthlete(db: Database, actor: Actor, now: Date, input
   }
   await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "athlete_invite", entityId: null, detail: "Invited an athlete" }]);
   return { invitePath, expiresAt: invite.expiresAt };
+}
+
+/** What an invite link shows before its password is chosen: who it is for, or why it no longer works. */
+export async function lookUpInvite(db: Database, now: Date, token: string) {
+  const invite = await findInviteByTokenHash(db, hashInviteToken(token));
+  if (!invite) return { state: "unknown" as const };
+  const state = inviteState(invite, now);
+  if (state !== "valid") return { state };
+  return { state, name: invite.name, email: invite.email, role: invite.role, organisationName: invite.organisationName };
+}
+
+const inviteRefusal = {
+  used: "This invite link has already been used.",
+  withdrawn: "This invite was withdrawn: you are no longer on this club's list. Ask the club if you think this is a mistake.",
+  other: "This invite link is not valid or has expired.",
+} as const;
+
+/** Accept an invite with the chosen password (once; the link is the credential, the router throttles it). */
+export async function acceptInviteByToken(db: Database, now: Date, input: AcceptInviteInput): Promise<{ email: string; role: string }> {
+  const invite = await findInviteByTokenHash(db, hashInviteToken(input.token));
+  const state = invite ? inviteState(invite, now) : "unknown";
+  if (!invite || state !== "valid") throw new DomainError("gone", state === "used" || state === "withdrawn" ? inviteRefusal[state] : inviteRefusal.other);
+  // Staff corrected the address to one that signs in elsewhere: one address, one account.
+  if (invite.movesTo && (await emailInUse(db, invite.movesTo))) {
+    throw new DomainError("conflict", "This email already signs in to a Loadline account. Ask the club to send the invite to another address.");
+  }
+  const accepted = await acceptInvite(db, invite, await hashPassword(input.password), now);
+  if (!accepted) throw new DomainError("gone", inviteRefusal.used);
+  return { email: invite.email, role: invite.role };
 }

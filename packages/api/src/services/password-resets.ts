@@ -1,6 +1,15 @@
-import { newInviteToken } from "@loadline/auth/tokens";
-import { canIssuePasswordReset, DomainError, PASSWORD_RESET_TTL_HOURS, type Actor } from "@loadline/domain";
-import { createPasswordReset, findResetTarget, getOrganisationName, type Database, type NewPasswordReset } from "@loadline/db";
+import { hashPassword } from "@loadline/auth/password";
+import { hashInviteToken, newInviteToken } from "@loadline/auth/tokens";
+import { canIssuePasswordReset, DomainError, PASSWORD_RESET_TTL_HOURS, resetLinkState, type Actor, type ResetPasswordInput } from "@loadline/domain";
+import {
+  completePasswordReset,
+  createPasswordReset,
+  findPasswordResetByTokenHash,
+  findResetTarget,
+  getOrganisationName,
+  type Database,
+  type NewPasswordReset,
+} from "@loadline/db";
 import { passwordResetEmail, sendIfConfigured, type MailContext } from "../email";
 import { recordAudit } from "./audit";
 
@@ -38,4 +47,27 @@ export async function issueResetLink(db: Database, actor: Actor, now: Date, user
   // Whoever issues the link sees it and could use it: who issued one for whom stays on record.
   await recordAudit(db, actor, now, [{ athleteId: null, action: "write", entity: "password_reset", entityId: target.userId, detail: "Reset link issued" }]);
   return { resetPath, expiresAt: reset.expiresAt, name: target.name };
+}
+
+const refusal = {
+  used: "This reset link has already been used.",
+  expired: "This reset link has expired. Ask your coach or physio for a new one.",
+  unknown: "This reset link is not valid.",
+} as const;
+
+/** What a reset link shows before the new password is chosen: whose account, or why it no longer works. */
+export async function lookUpResetLink(db: Database, now: Date, token: string) {
+  const reset = await findPasswordResetByTokenHash(db, hashInviteToken(token));
+  const state = resetLinkState(reset, now);
+  if (state !== "valid" || !reset) return { state: state === "valid" ? ("unknown" as const) : state };
+  return { state, name: reset.name, email: reset.email, organisationName: reset.organisationName };
+}
+
+/** Set the new password through a reset link (once; the link is the credential, the router throttles it); every session of the user ends. */
+export async function completeResetByToken(db: Database, now: Date, input: ResetPasswordInput): Promise<{ email: string }> {
+  const reset = await findPasswordResetByTokenHash(db, hashInviteToken(input.token));
+  const state = resetLinkState(reset, now);
+  if (state !== "valid" || !reset) throw new DomainError("gone", refusal[state === "valid" ? "unknown" : state]);
+  if (!(await completePasswordReset(db, reset, await hashPassword(input.password), now))) throw new DomainError("gone", refusal.used);
+  return { email: reset.email };
 }
