@@ -4,6 +4,8 @@ import {
   assessAthlete,
   coachSafeMessage,
   gaitSeverityTone,
+  cadenceFieldHint,
+  defaultThresholds,
   preflightCheck,
   toCoachAssessment,
   toCoachPreflight,
@@ -100,5 +102,12 @@ describe("gait summary", () => {
 describe("gait severity tones", () => {
   it("shows severity 3 as red, 2 as amber and 1 as information, on every screen", () => {
     expect([1, 2, 3].map(gaitSeverityTone)).toEqual(["info", "amber", "red"]);
+  });
+});
+
+describe("the gait form's cadence hint", () => {
+  it("states the thresholds the over-striding hint uses", () => {
+    expect(cadenceFieldHint).toContain(`${defaultThresholds.gait.minEasyCadence} steps/min`);
+    expect(cadenceFieldHint).toContain(`${defaultThresholds.gait.belowUsualPct} % below`);
   });
 });

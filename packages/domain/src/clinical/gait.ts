@@ -88,3 +88,6 @@ export function cadenceHint(
 export function gaitSeverityTone(severity: number): "red" | "amber" | "info" {
   return severity >= 3 ? "red" : severity === 2 ? "amber" : "info";
 }
+
+/** The cadence field's hint on the gait form: when `cadenceHint` suspects over-striding, at the engine's defaults. */
+export const cadenceFieldHint = `Below ~${defaultThresholds.gait.minEasyCadence} steps/min at easy pace, or ${defaultThresholds.gait.belowUsualPct} % below the athlete's usual, hints at over-striding.`;

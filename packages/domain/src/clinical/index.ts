@@ -9,7 +9,7 @@ export * from "./schemas";
 export * from "./types";
 export { phaseInfo, effectiveForbiddenActivities, type PhaseInfo } from "./phases";
 export { scoreVisaH, visaHAllowedScores, visaHChange, visaHItems, visaHItemsSchema, visaHScaleHint, type VisaHItems, type VisaHChange } from "./visa-h";
-export { gaitCatalogue, cadenceHint, gaitSeverityTone, type GaitFaultInfo } from "./gait";
+export { gaitCatalogue, cadenceFieldHint, cadenceHint, gaitSeverityTone, type GaitFaultInfo } from "./gait";
 export { deriveAvailability, availabilityRank } from "./availability";
 export { exitCriterionDescriptions, exitCriterionDataNeeded } from "./exit-criteria";
 export { assessAthlete } from "./assess";

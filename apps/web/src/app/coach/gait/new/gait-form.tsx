@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { gaitCatalogue, gaitFaultCodes, gaitLabels as L, middayOfLocalDay, type GaitFaultCode } from "@loadline/domain";
+import { cadenceFieldHint, gaitCatalogue, gaitFaultCodes, gaitLabels as L, middayOfLocalDay, type GaitFaultCode } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
@@ -223,7 +223,7 @@ export function GaitForm({
         <Field label="Speed (km/h)" htmlFor="speedKmh" error={errors.speedKmh?.message}>
           <Input inputMode="decimal" {...register("speedKmh")} />
         </Field>
-        <Field label="Cadence (steps/min)" htmlFor="cadenceSpm" description="Below ~165 at easy pace hints at over-striding." error={errors.cadenceSpm?.message}>
+        <Field label="Cadence (steps/min)" htmlFor="cadenceSpm" description={cadenceFieldHint} error={errors.cadenceSpm?.message}>
           <Input inputMode="numeric" {...register("cadenceSpm")} />
         </Field>
       </div>

@@ -3,7 +3,7 @@ import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import type { AppRouter, inferRouterOutputs } from "@loadline/api";
-import { capacityTestInfo, capacityTestInputSchema, capacityTestLabels, capacityTestKinds, defaultAffectedSide, testedSides, type CapacityTestInput, type CapacityTestKind, type TestedSide } from "@loadline/domain";
+import { capacityTestInfo, type CapacityTestInput, capacityTestInputSchema, type CapacityTestKind, capacityTestKinds, capacityTestLabels, defaultAffectedSide, type TestedSide, testedSides, exitCriterionDescriptions } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -112,8 +112,8 @@ export function CapacityTestsPanel({ athleteId, episodeSide }: { athleteId: stri
             <h2>Record a capacity test</h2>
           </CardTitle>
           <p className="text-sm text-muted-foreground">
-            The phase-2 exit reads these: drop lunge on the affected leg 1/10 or less (E2.2); the affected side at least 90 % of the other on bridge reps or
-            prone-curl 10RM, and 25 bridges each side (E2.3).
+            The phase-2 exit reads these (at the engine&apos;s defaults; the plan&apos;s own thresholds show in its exit checklist): {exitCriterionDescriptions["E2.2"]} (E2.2);{" "}
+            {exitCriterionDescriptions["E2.3"]}, on bridge reps or prone-curl 10RM (E2.3).
           </p>
         </CardHeader>
         <CardContent>
