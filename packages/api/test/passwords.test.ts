@@ -5,7 +5,7 @@ import { nextToken } from "@loadline/auth/config";
 import { authenticate } from "@loadline/auth/credentials";
 import { hashPassword } from "@loadline/auth/password";
 import type { DatabaseHandle } from "@loadline/db";
-import { passwordResets, users } from "@loadline/db/schema";
+import { auditLog, passwordResets, users } from "@loadline/db/schema";
 import type { Role } from "@loadline/domain";
 import { createRequestContext } from "../src/context";
 import { createCaller } from "../src/root";
@@ -55,6 +55,9 @@ describe("changing one's own password", () => {
     expect(await authenticate(handle.db, { email: emailOf("physio"), password })).toBeNull();
     const fresh = await sessionCaller("physio", "a-new-password-1");
     expect(await (await fresh()).caseload.list()).toEqual([]);
+    // A staff member's own password change stays on the club's record (no password in it).
+    const audited = await handle.db.select({ actorId: auditLog.actorId, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.entity, "password"));
+    expect(audited).toEqual([{ actorId: club.physio.userId, detail: "Changed own password; sessions ended" }]);
   });
 
   it("refuses a mismatched confirmation and anonymous callers", async () => {

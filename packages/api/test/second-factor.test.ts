@@ -115,5 +115,10 @@ describe("the owner requires a second factor for physios", () => {
     expect((await errorOf(physio.account.disableSecondFactor({ password: "wrong" })))?.code).toBe("BAD_REQUEST");
     expect(await physio.account.disableSecondFactor({ password })).toEqual({ email: physioEmail });
     expect(await signIn(undefined, later(600))).toMatchObject({ role: "physio" });
+    const audited = await handle.db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, club.physio.userId), eq(auditLog.entity, "second_factor")));
+    expect(audited.map((a) => a.detail)).toContain("Turned off; sessions ended");
   });
 });

@@ -5,6 +5,7 @@ import { DomainError, mayUseSecondFactor, secondFactorRequired, type Actor } fro
 import { changePassword, disableTotp, enableTotp, getPasswordHash, getSecondFactor, setPendingTotpSecret, type Database } from "@loadline/db";
 import type { Context } from "../context";
 import { requestEmailChange, type EmailChangeAnswer } from "./account";
+import { recordAudit } from "./audit";
 
 /*
  * A signed-in person's own credentials: password, email and second factor. Each write that a
@@ -46,6 +47,7 @@ export function changeOwnPassword(request: OwnRequest, input: { currentPassword:
     if (!user) throw new DomainError("unauthenticated", "Your account no longer exists.");
     await assertPassword(user.passwordHash, input.currentPassword, "currentPassword");
     await changePassword(request.db, organisationId, userId, await hashPassword(input.newPassword));
+    await recordAudit(request.db, request.actor, request.now, [{ athleteId: null, action: "write", entity: "password", entityId: userId, detail: "Changed own password; sessions ended" }]);
     return { email: user.email };
   });
 }
@@ -86,6 +88,7 @@ export function confirmOwnSecondFactor(request: OwnRequest, input: { code: strin
     if (!(await enableTotp(db, actor.organisationId, actor.userId, { sealed, step, recoveryCodeHashes: recovery.hashes }, request.now))) {
       throw new DomainError("conflict", "The set-up changed meanwhile. Start again.");
     }
+    await recordAudit(db, actor, request.now, [{ athleteId: null, action: "write", entity: "second_factor", entityId: actor.userId, detail: "Turned on" }]);
     return { recoveryCodes: recovery.codes };
   });
 }
@@ -99,6 +102,7 @@ export function disableOwnSecondFactor(request: OwnRequest, input: { password: s
     if (secondFactorRequired(record.role, record)) throw new DomainError("forbidden", "Your club requires a second factor for physios.");
     await assertPassword(record.passwordHash, input.password, "password");
     await disableTotp(db, actor.organisationId, actor.userId);
+    await recordAudit(db, actor, request.now, [{ athleteId: null, action: "write", entity: "second_factor", entityId: actor.userId, detail: "Turned off; sessions ended" }]);
     return { email: record.email };
   });
 }
