@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@loadline/db";
+import { createCaller } from "../src/root";
 import { at, codeOf, fieldErrorsOf, key } from "./athlete-helpers";
+import { countingDatabase } from "./coach-fixtures";
 import { callerFor, createTestDatabase, makeClub, NOW, type Club } from "./fixtures";
 import { startRehab } from "./physio-helpers";
 
@@ -69,6 +71,21 @@ describe("the physio's view of an athlete's records", () => {
 
     expect(await codeOf(callerFor(handle, club.coach).athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 1, reason: "x" } }))).toBe("FORBIDDEN");
     expect(await codeOf(callerFor(handle, other.physio).athleteRecords.correctLog({ athleteId, logId: logged.log.id, correction: { painDuring: 1, reason: "x" } }))).toBe("NOT_FOUND");
+  });
+
+  it("a change to one's own VISA-H locks the athlete's profile before the questionnaire (as erasure does: no deadlock between them)", async () => {
+    const own = callerFor(handle, club.athlete);
+    const first = await own.visaH.submit({ idempotencyKey: key(), at: at(0, 7), items: [2, 2, 2, 2, 2, 2, 0, 5] });
+    const counting = countingDatabase(handle);
+    const caller = createCaller({ db: counting.db, actor: club.athlete, now: NOW });
+    for (const change of [() => caller.visaH.update({ id: first.response.id, at: at(0, 7), items: [3, 3, 3, 3, 3, 3, 4, 10] }), () => caller.visaH.withdraw({ id: first.response.id })]) {
+      counting.reset();
+      await change();
+      const bump = counting.statements.findIndex((q) => /^\s*update "athlete_profiles" set records_version/.test(q));
+      const write = counting.statements.findIndex((q) => /^update "visa_h_responses"/.test(q));
+      expect(bump).toBeGreaterThanOrEqual(0);
+      expect(write).toBeGreaterThan(bump);
+    }
   });
 
   it("the athlete changes or withdraws their own VISA-H within 24 hours; history kept; not one the physio took", async () => {

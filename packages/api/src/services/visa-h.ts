@@ -1,4 +1,4 @@
-import { athleteInOrganisation, createVisaHResponse, getVisaHResponse, listVisaHResponses, toVisaH, updateVisaHResponse, withdrawVisaHResponse, type Database } from "@loadline/db";
+import { athleteInOrganisation, bumpRecordsVersions, createVisaHResponse, getVisaHResponse, listVisaHResponses, toVisaH, updateVisaHResponse, withdrawVisaHResponse, type Database } from "@loadline/db";
 import {
   assertWithinEditWindow,
   DomainError,
@@ -73,8 +73,19 @@ async function ownEditable(db: Database, actor: Actor, now: Date, id: string) {
   return { athleteId, row };
 }
 
+/**
+ * The athlete's records are about to change: their profile row is locked first (its records
+ * version counted up), as every other writer of their records and erasure lock it. Writing the
+ * questionnaire first and bumping after could deadlock with an erasure of the same athlete,
+ * which locks the profile and then deletes questionnaires.
+ */
+async function lockOwnRecords(db: Database, actor: Actor): Promise<void> {
+  await bumpRecordsVersions(db, actor.organisationId, [ownAthleteId(actor)]);
+}
+
 /** Change the answers of a questionnaire within 24 hours: the total is recomputed, the old version stays in its history. */
 export async function updateOwnVisaH(db: Database, actor: Actor, now: Date, id: string, input: VisaHInput) {
+  await lockOwnRecords(db, actor);
   const { athleteId } = await ownEditable(db, actor, now, id);
   assertNotFuture(input.at, now);
   const total = scoreVisaH(input.items);
@@ -86,6 +97,7 @@ export async function updateOwnVisaH(db: Database, actor: Actor, now: Date, id: 
 
 /** Withdraw a questionnaire within 24 hours: kept in its history, no longer counted. */
 export async function withdrawOwnVisaH(db: Database, actor: Actor, now: Date, id: string) {
+  await lockOwnRecords(db, actor);
   const { athleteId } = await ownEditable(db, actor, now, id);
   const row = await withdrawVisaHResponse(db, actor.organisationId, athleteId, id, actor.userId, now);
   if (!row) throw new DomainError("not_found", "This questionnaire does not exist or was withdrawn.");
