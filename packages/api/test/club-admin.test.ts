@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@loadline/auth/credentials";
 import { hashPassword } from "@loadline/auth/password";
 import { deleteClubBySlug, getSessionRecord, readClubCalendar, type DatabaseHandle } from "@loadline/db";
-import { exercises, invites, organisations, squadMemberships, users } from "@loadline/db/schema";
+import { authThrottles, exercises, invites, organisations, squadMemberships, users } from "@loadline/db/schema";
 import type { Actor } from "@loadline/domain";
 import { createCaller } from "../src/root";
 import { createClubWithOwnerLink } from "../src/services/clubs";
@@ -315,6 +315,14 @@ describe("running a club", () => {
       expect((await getSessionRecord(handle.db, club.physio.userId))!.sessionVersion).toBe(before + 1);
       expect(await codeOf(publicCaller().emailChange.confirm({ token }))).toBe("NOT_FOUND");
       expect(await authenticate(handle.db, { email: "phoebe@new.test", password }, { now: NOW, key: TEST_SECOND_FACTOR_KEY })).not.toBeNull();
+    });
+
+    it("an address that cannot be used, after the right password, is not a failed attempt (only the password check is throttled)", async () => {
+      const coach = callerFor(handle, club.coach);
+      for (let i = 0; i < 3; i += 1) {
+        expect(await fieldErrorsOf(coach.account.requestEmailChange({ email: "second-coach@admin.test", currentPassword: password }))).toHaveProperty("email");
+      }
+      expect(await handle.db.select().from(authThrottles).where(eq(authThrottles.key, `password-change:${club.coach.userId}`))).toEqual([]);
     });
 
     it("signs out of every device", async () => {

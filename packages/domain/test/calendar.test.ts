@@ -5,6 +5,7 @@ import {
   clubWeek,
   localDateKey,
   middayOfLocalDay,
+  pastInstantOfDay,
   effectiveTimeZone,
   formatCalendarDate,
   formatInClubTime,
@@ -202,5 +203,14 @@ describe("middayOfLocalDay", () => {
     expect(localDateKey(middayOfLocalDay("2026-10-18", "Pacific/Auckland").getTime(), "Pacific/Auckland")).toBe("2026-10-18");
     expect(middayOfLocalDay("2026-07-01", "Europe/London").toISOString()).toBe("2026-07-01T11:00:00.000Z");
     expect(localDateKey(middayOfLocalDay("2026-03-08", "America/Los_Angeles").getTime(), "America/Los_Angeles")).toBe("2026-03-08");
+  });
+});
+
+describe("pastInstantOfDay", () => {
+  it("is the club's midday of a past day, and now for this morning (never in the future)", () => {
+    const morning = new Date("2026-07-01T07:00:00Z");
+    expect(pastInstantOfDay("2026-06-30", "Europe/London", morning).toISOString()).toBe("2026-06-30T11:00:00.000Z");
+    expect(pastInstantOfDay("2026-07-01", "Europe/London", morning)).toEqual(morning);
+    expect(pastInstantOfDay("2026-07-01", "Europe/London", new Date("2026-07-01T15:00:00Z")).toISOString()).toBe("2026-07-01T11:00:00.000Z");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessAthlete, exitCriterionDataNeeded, intervalInWords, visaHDueForAssessment, type AthleteTimeline } from "../src/clinical";
+import { assessAthlete, exitCriterionDataNeeded, intervalInWords, visaHDueByDefault, visaHDueForAssessment, type AthleteTimeline } from "../src/clinical";
 import { NOW, ago, checkIn, run, strength, timeline } from "./helpers";
 import { mornings } from "./mornings";
 
@@ -91,6 +91,12 @@ describe("VISA-H recency", () => {
   it("says the plan's own reminder interval, not the default's", () => {
     const tenDays = assessAthlete(timeline({ phase: 2, plan: { thresholds: { visaH: { reminderIntervalDays: 10 } } }, visaH: visa(11, 30) }), NOW);
     expect(visaHDueForAssessment(ago(11), tenDays)).toMatchObject({ due: true, message: "VISA-H due: it has been 10 days since your last questionnaire." });
+    // Counted at the request's clock when given, not the (possibly older) assessment's.
+    expect(visaHDueForAssessment(ago(9), tenDays, NOW).due).toBe(false);
+    expect(visaHDueForAssessment(ago(9), tenDays, new Date(NOW.getTime() + 2 * 86_400_000)).due).toBe(true);
+    // Without an assessment to read (records needing attention): the default interval, still a sentence.
+    expect(visaHDueByDefault(ago(15), NOW)).toMatchObject({ due: true, message: "VISA-H due: it has been 2 weeks since your last questionnaire." });
+    expect(visaHDueByDefault(null, NOW).message).toBe("VISA-H due: your first questionnaire sets your baseline.");
     expect(intervalInWords(7)).toBe("a week");
     expect(intervalInWords(21)).toBe("3 weeks");
   });

@@ -116,7 +116,7 @@ export const todayRouter = router({
           }
         : null,
       checkedInToday: checkIns.some((c) => isSameLocalDay(c.at, ctx.now, timeZone)),
-      visaHDue: visaHDueForAssessment(visaH.at(-1)?.at ?? null, assessment),
+      visaHDue: visaHDueForAssessment(visaH.at(-1)?.at ?? null, assessment, ctx.now),
     };
   }),
 });

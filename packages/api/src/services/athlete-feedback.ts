@@ -153,8 +153,8 @@ export async function ownWriteWithFeedback<R>(
   if (!assessment) {
     // A stored record of the athlete cannot be read: the write stands (never lost work), the
     // snapshot says "needs attention" for staff, as every re-assessment of them does.
-    await refreshAssessments(db, organisationId, [athleteId], now, { inlineWriteOf: athleteId });
-    return { result: written.result, feedback: notAssessedFeedback };
+    const reloaded = (await refreshAssessments(db, organisationId, [athleteId], now, { inlineWriteOf: athleteId })).get(athleteId);
+    return { result: written.result, feedback: reloaded ? feedbackOf(reloaded, null, written.record) : notAssessedFeedback };
   }
   await storeAssessment(db, organisationId, athleteId, assessment, inputs, now);
   return { result: written.result, feedback: feedbackOf(assessment, written.newRecord === false ? null : before, written.record) };

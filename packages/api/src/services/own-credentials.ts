@@ -5,6 +5,7 @@ import { DomainError, mayUseSecondFactor, secondFactorRequired, type Actor } fro
 import { changePassword, disableTotp, enableTotp, getPasswordHash, getSecondFactor, setPendingTotpSecret, type Database } from "@loadline/db";
 import type { Context } from "../context";
 import { requestEmailChange, type EmailChangeAnswer } from "./account";
+import { describeError, jsonLogger } from "../logger";
 import { recordAudit } from "./audit";
 
 /*
@@ -47,21 +48,39 @@ export function changeOwnPassword(request: OwnRequest, input: { currentPassword:
     if (!user) throw new DomainError("unauthenticated", "Your account no longer exists.");
     await assertPassword(user.passwordHash, input.currentPassword, "currentPassword");
     await changePassword(request.db, organisationId, userId, await hashPassword(input.newPassword));
-    await recordAudit(request.db, request.actor, request.now, [{ athleteId: null, action: "write", entity: "password", entityId: userId, detail: "Changed own password; sessions ended" }]);
+    await auditOwnCredential(request, "password", "Changed own password; sessions ended");
     return { email: user.email };
   });
 }
 
-/** Ask to move the account to a new email: the current password is required (and throttled). */
-export function requestOwnEmailChange(request: OwnRequest, input: { email: string; currentPassword: string }): Promise<EmailChangeAnswer> {
+/**
+ * Ask to move the account to a new email: the current password is required (and throttled).
+ * Only the password check counts as an attempt: an address that cannot be used, refused after
+ * the right password, must not lock the person out of their own account settings.
+ */
+export async function requestOwnEmailChange(request: OwnRequest, input: { email: string; currentPassword: string }): Promise<EmailChangeAnswer> {
   const key = `password-change:${request.actor.userId}`;
-  return throttledAttempt(request.db, { all: [key], clearOnSuccess: [key] }, throttleClock(request), async () => {
-    const user = await getPasswordHash(request.db, request.actor.organisationId, request.actor.userId);
-    if (!user) throw new DomainError("unauthenticated", "Your account no longer exists.");
-    await assertPassword(user.passwordHash, input.currentPassword, "currentPassword");
-    if (user.email === input.email) throw new DomainError("invalid", "This is already your email.", { email: ["This is already your email."] });
-    return requestEmailChange(request.db, request.actor, request.now, input.email, request);
+  const user = await throttledAttempt(request.db, { all: [key], clearOnSuccess: [key] }, throttleClock(request), async () => {
+    const found = await getPasswordHash(request.db, request.actor.organisationId, request.actor.userId);
+    if (!found) throw new DomainError("unauthenticated", "Your account no longer exists.");
+    await assertPassword(found.passwordHash, input.currentPassword, "currentPassword");
+    return found;
   });
+  if (user.email === input.email) throw new DomainError("invalid", "This is already your email.", { email: ["This is already your email."] });
+  return requestEmailChange(request.db, request.actor, request.now, input.email, request);
+}
+
+/**
+ * The audit entry of a change to one's own credentials, written once the change has committed
+ * (these run outside a tenant transaction): if it cannot be written, the change stands and the
+ * person still gets their answer (recovery codes are shown once), and the failure is logged.
+ */
+async function auditOwnCredential(request: OwnRequest, entity: "password" | "second_factor", detail: string): Promise<void> {
+  try {
+    await recordAudit(request.db, request.actor, request.now, [{ athleteId: null, action: "write", entity, entityId: request.actor.userId, detail }]);
+  } catch (error) {
+    (request.log ?? jsonLogger)({ level: "error", event: "audit.failed", requestId: request.requestId, entity, error: describeError(error) });
+  }
 }
 
 /** Start enrolling: a new secret (kept pending) to add to an authenticator app. */
@@ -88,7 +107,7 @@ export function confirmOwnSecondFactor(request: OwnRequest, input: { code: strin
     if (!(await enableTotp(db, actor.organisationId, actor.userId, { sealed, step, recoveryCodeHashes: recovery.hashes }, request.now))) {
       throw new DomainError("conflict", "The set-up changed meanwhile. Start again.");
     }
-    await recordAudit(db, actor, request.now, [{ athleteId: null, action: "write", entity: "second_factor", entityId: actor.userId, detail: "Turned on" }]);
+    await auditOwnCredential(request, "second_factor", "Turned on");
     return { recoveryCodes: recovery.codes };
   });
 }
@@ -102,7 +121,7 @@ export function disableOwnSecondFactor(request: OwnRequest, input: { password: s
     if (secondFactorRequired(record.role, record)) throw new DomainError("forbidden", "Your club requires a second factor for physios.");
     await assertPassword(record.passwordHash, input.password, "password");
     await disableTotp(db, actor.organisationId, actor.userId);
-    await recordAudit(db, actor, request.now, [{ athleteId: null, action: "write", entity: "second_factor", entityId: actor.userId, detail: "Turned off; sessions ended" }]);
+    await auditOwnCredential(request, "second_factor", "Turned off; sessions ended");
     return { email: record.email };
   });
 }

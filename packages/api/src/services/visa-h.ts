@@ -4,7 +4,7 @@ import {
   DomainError,
   scoreVisaH,
   visaHChange,
-  visaHDue,
+  visaHDueByDefault,
   visaHDueForAssessment,
   visaHItems,
   withinEditWindow,
@@ -131,7 +131,7 @@ export async function ownVisaH(db: Database, actor: Actor, now: Date) {
       // The athlete may change or withdraw their own for 24 hours, like a log.
       editable: r.completedById === actor.userId && withinEditWindow(r.createdAt, now),
     })),
-    due: assessment ? visaHDueForAssessment(lastAt, assessment) : { ...visaHDue(lastAt, now), forExitCriteria: false, message: null },
+    due: assessment ? visaHDueForAssessment(lastAt, assessment, now) : visaHDueByDefault(lastAt, now),
     change: latest && baseline !== null ? visaHChange(baseline, latest.total) : null,
   };
 }

@@ -208,24 +208,34 @@ const visaHCriteria: readonly string[] = ["E2.6", "E4.3"];
 /**
  * When the athlete's VISA-H is due, on the plan's reminder interval (default 14 days), and also
  * whenever an exit criterion of the current phase waits for one (none yet, or the last is older
- * than its validity, default 28 days): then Today says why.
+ * than its validity, default 28 days): then Today says why. Counted at `now` (the request's
+ * clock; the assessment's own time when not given), with the assessment's thresholds.
  */
 export function visaHDueForAssessment(
   lastCompletedAt: Date | null,
   assessment: Pick<Assessment, "evaluatedAt" | "thresholds" | "exitCriteria">,
+  now: Date = assessment.evaluatedAt,
 ): VisaHDue & { forExitCriteria: boolean; message: string | null } {
-  const due = visaHDue(lastCompletedAt, assessment.evaluatedAt, assessment.thresholds.visaH.reminderIntervalDays);
+  const interval = assessment.thresholds.visaH.reminderIntervalDays;
+  const due = visaHDue(lastCompletedAt, now, interval);
   const forExitCriteria = assessment.exitCriteria.some((c) => visaHCriteria.includes(c.id) && c.status === "unknown");
   if (forExitCriteria) {
     return { ...due, due: true, daysUntilDue: 0, forExitCriteria, message: "VISA-H due: your physio needs a recent questionnaire to judge the next phase." };
   }
-  const interval = assessment.thresholds.visaH.reminderIntervalDays;
-  const message = !due.due
-    ? null
-    : lastCompletedAt
-      ? `VISA-H due: it has been ${intervalInWords(interval)} since your last questionnaire.`
-      : "VISA-H due: your first questionnaire sets your baseline.";
-  return { ...due, forExitCriteria, message };
+  return { ...due, forExitCriteria, message: visaHReminderMessage(lastCompletedAt, due.due, interval) };
+}
+
+/** When the athlete's VISA-H is due without an assessment to read (their records need attention): the default interval. */
+export function visaHDueByDefault(lastCompletedAt: Date | null, now: Date): VisaHDue & { forExitCriteria: boolean; message: string | null } {
+  const due = visaHDue(lastCompletedAt, now);
+  return { ...due, forExitCriteria: false, message: visaHReminderMessage(lastCompletedAt, due.due, VISA_H_INTERVAL_DAYS) };
+}
+
+function visaHReminderMessage(lastCompletedAt: Date | null, due: boolean, intervalDays: number): string | null {
+  if (!due) return null;
+  return lastCompletedAt
+    ? `VISA-H due: it has been ${intervalInWords(intervalDays)} since your last questionnaire.`
+    : "VISA-H due: your first questionnaire sets your baseline.";
 }
 
 /** A reminder interval as an athlete reads it: "2 weeks", "10 days". */
@@ -268,12 +278,12 @@ export const zoneMeaning: Readonly<Record<Zone, { label: string; meaning: string
 };
 
 /**
- * What an athlete is told when their log was saved but the rules could not judge it: one of their
- * stored records cannot be read (staff see "record needs attention"). No verdict is guessed:
+ * What an athlete is told when their log was saved but the rules could not judge it: their
+ * records cannot be read or assessed (staff see "record needs attention"). No verdict is guessed:
  * repeating the last load that felt fine is the safe default until the physio has looked.
  */
 export const NOT_ASSESSED_FEEDBACK =
-  "Saved, but Loadline cannot judge it right now: one of your earlier records needs your club's attention. Until your physio has looked, repeat your last load that felt fine and do not progress.";
+  "Saved, but Loadline cannot judge it right now: your records need your club's attention. Until your physio has looked, repeat your last load that felt fine and do not progress.";
 
 /**
  * The athlete's "next high-load day" card: the R7 spacing in force (the plan's, relaxed or not),

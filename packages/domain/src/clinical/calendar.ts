@@ -205,6 +205,15 @@ export function middayOfLocalDay(day: string, timeZone: string): Date {
   return new Date(zonedTimeToInstant(year, month, date, 12, 0, timeZone));
 }
 
+/**
+ * The instant a day picked for something that already happened is recorded at: the club's
+ * midday, or now when that midday is still ahead (today, in the morning), so it is never in the
+ * future.
+ */
+export function pastInstantOfDay(day: string, timeZone: string, now: Date): Date {
+  return new Date(Math.min(middayOfLocalDay(day, timeZone).getTime(), now.getTime()));
+}
+
 /** Start (local midnight) of the day containing instant `t` in the zone. */
 export function startOfLocalDay(t: number, timeZone: string): number {
   const p = localParts(t, timeZone);

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { cadenceFieldHint, gaitCatalogue, gaitFaultCodes, gaitLabels as L, middayOfLocalDay, type GaitFaultCode } from "@loadline/domain";
+import { cadenceFieldHint, gaitCatalogue, gaitFaultCodes, gaitLabels as L, pastInstantOfDay, type GaitFaultCode } from "@loadline/domain";
 import { Alert, AlertDescription } from "@loadline/ui/alert";
 import { Button } from "@loadline/ui/button";
 import { Field } from "@loadline/ui/field";
@@ -173,15 +173,15 @@ export function GaitForm({
       videoUrl: values.videoUrl || null,
     };
     if (existing) {
-      // An unchanged day keeps the recorded time; another day is recorded at the club's midday.
-      correct.mutate({ ...fields, assessmentId: existing.id, at: values.date === existing.date ? undefined : middayOfLocalDay(values.date, calendar.timeZone) });
+      // An unchanged day keeps the recorded time; another day at the club's midday (now, for this morning).
+      correct.mutate({ ...fields, assessmentId: existing.id, at: values.date === existing.date ? undefined : pastInstantOfDay(values.date, calendar.timeZone, new Date()) });
       return;
     }
     create.mutate({
       ...fields,
       athleteId: values.athleteId,
-      // Today means "now" (the server's clock); an earlier day is recorded at the club's midday.
-      at: values.date === today ? undefined : middayOfLocalDay(values.date, calendar.timeZone),
+      // Today means "now" (the server's clock); an earlier day at the club's midday.
+      at: values.date === today ? undefined : pastInstantOfDay(values.date, calendar.timeZone, new Date()),
     });
   });
 

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { adjunctDeletionReason, adjunctLabels, localDateKey, middayOfLocalDay, plainText, type AdjunctTreatmentKind, type Side } from "@loadline/domain";
+import { adjunctDeletionReason, adjunctLabels, localDateKey, pastInstantOfDay, plainText, type AdjunctTreatmentKind, type Side } from "@loadline/domain";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from "@loadline/ui/alert-dialog";
 import { Badge } from "@loadline/ui/badge";
 import { Button } from "@loadline/ui/button";
@@ -68,7 +68,7 @@ export function AdjunctsPanel({ athleteId }: { athleteId: string }) {
             submitLabel="Record treatment"
             className="grid gap-4 sm:grid-cols-2"
             onSubmit={async ({ at, ...treatment }) => {
-              await record.mutateAsync({ athleteId, at: middayOfLocalDay(at, calendar.timeZone), ...treatment });
+              await record.mutateAsync({ athleteId, at: pastInstantOfDay(at, calendar.timeZone, new Date()), ...treatment });
               toast.success("Treatment recorded");
               await invalidate();
             }}
@@ -162,7 +162,7 @@ function EditTreatmentForm({ treatment, onDone }: { treatment: Treatment; onDone
       }
       onSubmit={async ({ at, kind, side, parameters, provider }) => {
         // Same day as recorded: keep the stored time; another day is recorded at the club's midday, as a new treatment is.
-        const row = await save.mutateAsync({ adjunctId: treatment.id, changes: { kind, side, parameters, provider, at: at === recordedDay ? treatment.at : middayOfLocalDay(at, calendar.timeZone) } });
+        const row = await save.mutateAsync({ adjunctId: treatment.id, changes: { kind, side, parameters, provider, at: at === recordedDay ? treatment.at : pastInstantOfDay(at, calendar.timeZone, new Date()) } });
         toast.success(row.pausesProgression ? "Treatment changed: progression is paused until you enter restrictions" : "Treatment changed");
         await invalidate();
         onDone();
