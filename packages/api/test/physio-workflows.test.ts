@@ -312,5 +312,10 @@ describe("the caseload's VISA-H filter", () => {
     expect(await row()).toMatchObject({ visaHChange: 4, visaHMeaningfulImprovement: false });
     await physio.visaH.submit(questionnaire(1, [8, 8, 8, 7, 8, 7, 7, 20]));
     expect(await row()).toMatchObject({ visaHChange: 19, visaHMeaningfulImprovement: true });
+    // A plan that asks for 20 points: +19 is no longer meaningful, on the caseload and on the athlete's own page.
+    await physio.plans.save({ athleteId: id, baseVersion: 1, phase: 1, body: { ...phase1Body(), thresholds: { visaH: { meaningfulChange: 20 } } } });
+    await runPendingJobs(handle.db, NOW);
+    expect(await row()).toMatchObject({ visaHChange: 19, visaHMeaningfulImprovement: false });
+    expect((await callerFor(handle, visaClub.athlete).visaH.mine()).change).toMatchObject({ change: 19, meaningfulImprovement: false });
   });
 });

@@ -132,6 +132,7 @@ export async function ownVisaH(db: Database, actor: Actor, now: Date) {
       editable: r.completedById === actor.userId && withinEditWindow(r.createdAt, now),
     })),
     due: assessment ? visaHDueForAssessment(lastAt, assessment, now) : visaHDueByDefault(lastAt, now),
-    change: latest && baseline !== null ? visaHChange(baseline, latest.total) : null,
+    // Meaningful by the plan's threshold, as the caseload and the exit criteria judge it.
+    change: latest && baseline !== null ? visaHChange(baseline, latest.total, assessment?.thresholds.visaH.meaningfulChange) : null,
   };
 }
